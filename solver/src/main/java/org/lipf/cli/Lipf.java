@@ -1,0 +1,46 @@
+package org.lipf.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lipf} command: a phase-field simulator of lithium deposition in solid-state batteries. */
+@Command(name = "lipf", mixinStandardHelpOptions = true, versionProvider = Lipf.Version.class,
+        description = "Phase-field simulator of lithium deposition in solid-state batteries.",
+        subcommands = {RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Lipf implements Runnable {
+    /** Exit code for bad input (scenario or command line). */
+    public static final int EXIT_BAD_INPUT = CommandLine.ExitCode.USAGE;
+    /** Exit code for a run that failed numerically. */
+    public static final int EXIT_FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int execute(String... args) {
+        // picocli answers invalid command lines with its USAGE exit code, which is EXIT_BAD_INPUT;
+        // any other failure is reported in one line, without a stack trace
+        return new CommandLine(new Lipf())
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    cl.getErr().println("error: " + e.getMessage());
+                    return e instanceof org.lipf.scenario.ScenarioException ? EXIT_BAD_INPUT : EXIT_FAILED;
+                })
+                .execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"lipf " + org.lipf.output.RunInfo.codeVersion()};
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.lipf.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lipf.scenario.Scenario;
+import org.lipf.scenario.ScenarioException;
+import org.lipf.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lipf run}: one scenario, end to end. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scenario and write snapshots, a time series and an XDMF index to the run folder.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
+    Path scenarioFile;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Run folder (default: runs/<scenario name>; on restart: the snapshot's run folder).")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a scenario value, e.g. --set control.current_density=\"2 mA/cm^2\".")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--end-time", paramLabel = "T", description = "Simulated end time in seconds (default: the scenario's time.end).")
+    Double endTime;
+
+    @Option(names = "--max-steps", paramLabel = "N", description = "Stop after this many steps in total.")
+    Long maxSteps;
+
+    @Option(names = "--restart", paramLabel = "SNAPSHOT", description = "Continue from this snapshot (.h5).")
+    Path restart;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.load(scenarioFile, overrides);
+        } catch (ScenarioException e) {
+            System.err.println("error: " + e.getMessage());
+            return Lipf.EXIT_BAD_INPUT;
+        }
+        if (restart != null && !Files.isRegularFile(restart)) {
+            System.err.println("error: --restart: no such snapshot file: " + restart);
+            return Lipf.EXIT_BAD_INPUT;
+        }
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1) {
+            System.err.println("error: --threads must be >= 1, got " + n);
+            return Lipf.EXIT_BAD_INPUT;
+        }
+        Path dir = output != null ? output
+                : restart != null ? restart.toAbsolutePath().getParent().getParent()
+                : Path.of("runs", scenario.name());
+        double end = endTime != null ? endTime : scenario.time().end_s();
+        long steps = maxSteps != null ? maxSteps : scenario.time().maxSteps();
+        System.err.printf("lipf: %s, grid %s, %s form, %s control, %d thread(s) -> %s%n", scenario.name(),
+                scenario.grid().toGrid(), scenario.model().form().name().toLowerCase(),
+                scenario.control().mode().name().toLowerCase(), n, dir);
+        try {
+            RunDriver.Status status = new RunDriver(scenario, dir, n, System.err).run(end, steps, restart);
+            System.err.println("lipf: " + status.name().toLowerCase() + "; results in " + dir);
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("\nerror: run failed: " + e.getMessage() + " (details in " + dir.resolve("run.json") + ")");
+            return Lipf.EXIT_FAILED;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.lipf.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.model.FieldSet;
+import org.lipf.output.RunInfo;
+import org.lipf.output.Snapshot;
+import org.lipf.output.SnapshotReader;
+import org.lipf.output.SnapshotWriter;
+import org.lipf.output.TimeSeriesWriter;
+import org.lipf.output.XdmfWriter;
+import org.lipf.scenario.LayerSpec;
+import org.lipf.scenario.ModelForm;
+import org.lipf.scenario.Scenario;
+import org.lipf.scenario.ScenarioWriter;
+import org.lipf.solver.ShortCircuitDetector;
+import org.lipf.solver.Simulation;
+import org.lipf.solver.SimulationState;
+
+/**
+ * Runs a scenario to its end (or a short) and writes the run folder: scenario.yaml, run.json,
+ * timeseries.csv, snapshots/ and fields.xdmf. A restart continues from any snapshot and
+ * reproduces the uninterrupted run bit for bit.
+ */
+public final class RunDriver {
+    /** Time-series rows per snapshot interval. */
+    private static final int ROWS_PER_OUTPUT = 10;
+    static final List<String> COLUMNS = List.of("time_s", "step", "dt_s", "cell_voltage_V", "current_density_A_per_m2",
+            "counter_current_A_per_m2", "passed_charge_C_per_m2", "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
+            "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps");
+
+    /** How a run ended. */
+    public enum Status { FINISHED, SHORTED, FAILED }
+
+    private final Scenario scenario;
+    private final Path runDir;
+    private final int threads;
+    private final PrintStream progressOut;
+
+    public RunDriver(Scenario scenario, Path runDir, int threads, PrintStream progressOut) {
+        this.scenario = scenario;
+        this.runDir = runDir;
+        this.threads = threads;
+        this.progressOut = progressOut;
+    }
+
+    /** Height of the electrolyte's base: the top of every layer but the last, m. */
+    static double electrolyteBase_m(Scenario s) {
+        List<LayerSpec> layers = s.geometry().layers();
+        double z = 0;
+        for (int i = 0; i < layers.size() - 1; i++) z += layers.get(i).thickness_m();
+        return z;
+    }
+
+    /** Builds a fresh simulation at t = 0 from the scenario's geometry. */
+    public static Simulation fresh(Scenario scenario, Parallel parallel) {
+        Grid grid = scenario.grid().toGrid();
+        var initial = org.lipf.grid.GeometryBuilder.build(scenario, grid);
+        FieldSet fields = new FieldSet(grid, initial.materials().raw(), scenario.model().form() == ModelForm.SINGLE_POTENTIAL);
+        System.arraycopy(initial.xi(), 0, fields.xi, 0, fields.xi.length);
+        System.arraycopy(initial.c(), 0, fields.c, 0, fields.c.length);
+        SimulationState state = new SimulationState();
+        double v0 = scenario.control().voltage_V();
+        state.cellVoltage_V = Double.isNaN(v0) ? 0 : v0; // galvanostatic runs may omit the starting voltage
+        Simulation sim = new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario));
+        sim.relaxInterfaces();
+        sim.solvePotentials();
+        state.nextStep_s = sim.initialStep();
+        state.initialMetalVolume_m = sim.metrics().metalVolumePerArea_m(fields);
+        return sim;
+    }
+
+    /** Rebuilds a simulation from a snapshot, exactly as it was when the snapshot was written. */
+    public static Simulation restore(Scenario scenario, Snapshot snap, Parallel parallel) {
+        Grid grid = scenario.grid().toGrid();
+        if (!java.util.Arrays.equals(grid.snapshotShape(), snap.shape()))
+            throw new IllegalArgumentException("snapshot shape " + java.util.Arrays.toString(snap.shape())
+                    + " does not match the scenario's grid " + java.util.Arrays.toString(grid.snapshotShape()));
+        boolean single = scenario.model().form() == ModelForm.SINGLE_POTENTIAL;
+        byte[] padded = new byte[grid.paddedLength()];
+        int p = 0;
+        for (int k = 0; k < grid.nz; k++)
+            for (int j = 0; j < grid.ny; j++)
+                for (int i = 0; i < grid.nx; i++) padded[grid.index(i, j, k)] = snap.material()[p++];
+        FieldSet fields = new FieldSet(grid, padded, single);
+        grid.setInterior(fields.xi, snap.field("xi"));
+        grid.setInterior(fields.c, snap.field("c"));
+        grid.setInterior(fields.phiL, snap.field("phi_l"));
+        if (!single) grid.setInterior(fields.phiS, snap.field("phi_s"));
+        SimulationState state = new SimulationState();
+        state.time_s = snap.time_s();
+        state.step = snap.step();
+        state.cellVoltage_V = snap.cellVoltage_V();
+        state.nextStep_s = snap.extraDouble("next_step_s");
+        state.lastStep_s = snap.extraDouble("last_step_s");
+        state.passedCharge_C_per_m2 = snap.extraDouble("passed_charge_C_per_m2");
+        state.initialMetalVolume_m = snap.extraDouble("initial_metal_volume_m");
+        state.reactionCurrent_A_per_m2 = snap.appliedCurrent_A_per_m2();
+        state.counterCurrent_A_per_m2 = snap.extraDouble("counter_current_A_per_m2");
+        state.rejectedSteps = snap.extraLong("rejected_steps");
+        return new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario));
+    }
+
+    static Snapshot snapshotOf(Simulation sim) {
+        Grid g = sim.grid();
+        FieldSet f = sim.fields();
+        SimulationState st = sim.state();
+        LinkedHashMap<String, double[]> fields = new LinkedHashMap<>();
+        fields.put("xi", g.interior(f.xi));
+        fields.put("c", g.interior(f.c));
+        fields.put("phi_l", g.interior(f.phiL));
+        fields.put("phi_s", g.interior(f.phiS));
+        byte[] ids = new byte[g.cellCount()];
+        int p = 0;
+        for (int k = 0; k < g.nz; k++)
+            for (int j = 0; j < g.ny; j++)
+                for (int i = 0; i < g.nx; i++) ids[p++] = f.material[g.index(i, j, k)];
+        LinkedHashMap<String, Object> extras = new LinkedHashMap<>();
+        extras.put("next_step_s", st.nextStep_s);
+        extras.put("last_step_s", st.lastStep_s);
+        extras.put("passed_charge_C_per_m2", st.passedCharge_C_per_m2);
+        extras.put("initial_metal_volume_m", st.initialMetalVolume_m);
+        extras.put("counter_current_A_per_m2", st.counterCurrent_A_per_m2);
+        extras.put("rejected_steps", st.rejectedSteps);
+        extras.put("model_form", sim.scenario().model().form().name().toLowerCase());
+        return new Snapshot(st.step, st.time_s, g.dx_m, g.snapshotShape(), fields, ids,
+                List.of(sim.materials().names), st.reactionCurrent_A_per_m2, st.cellVoltage_V, extras);
+    }
+
+    /**
+     * Runs until the end time or step limit (whichever comes first) or a short.
+     *
+     * @param restartFrom snapshot to continue from, or null for a fresh start
+     */
+    public Status run(double end_s, long maxSteps, Path restartFrom) throws IOException {
+        Files.createDirectories(runDir.resolve("snapshots"));
+        Files.writeString(runDir.resolve("scenario.yaml"), ScenarioWriter.toYaml(scenario));
+        RunInfo info = RunInfo.start(runDir, "cpu", threads);
+        try (Parallel parallel = new Parallel(threads)) {
+            Simulation sim;
+            TimeSeriesWriter series;
+            if (restartFrom != null) {
+                sim = restore(scenario, SnapshotReader.read(restartFrom), parallel);
+                series = TimeSeriesWriter.resume(runDir.resolve("timeseries.csv"), COLUMNS, sim.state().time_s);
+                info.put("restarted_from", restartFrom.toString());
+            } else {
+                sim = fresh(scenario, parallel);
+                series = TimeSeriesWriter.create(runDir.resolve("timeseries.csv"), COLUMNS);
+            }
+            try (series) {
+                return loop(sim, series, info, end_s, maxSteps, restartFrom == null);
+            }
+        } catch (RuntimeException e) {
+            info.finish(RunInfo.Status.FAILED, e.getMessage());
+            throw e;
+        }
+    }
+
+    private Status loop(Simulation sim, TimeSeriesWriter series, RunInfo info, double end_s, long maxSteps, boolean fresh) throws IOException {
+        SimulationState st = sim.state();
+        double outputInterval = scenario.time().outputInterval_s();
+        double rowInterval = outputInterval / ROWS_PER_OUTPUT;
+        // event counters from the time, so a restart schedules exactly as the uninterrupted run
+        long nextRow = (long) Math.floor(st.time_s / rowInterval * (1 + 1e-12)) + 1;
+        SnapshotWriter writer = new SnapshotWriter();
+        List<Path> written = new ArrayList<>(SnapshotReader.list(runDir.resolve("snapshots")));
+        written.removeIf(path -> stepOf(path) > st.step);
+        if (fresh) {
+            row(sim, series, false);
+            snapshot(sim, writer, written);
+        }
+        ProgressLine progress = new ProgressLine(progressOut, st.step, st.time_s);
+        while (st.time_s < end_s * (1 - 1e-12) && st.step < maxSteps) {
+            double nextEvent = Math.min(end_s, nextRow * rowInterval);
+            sim.advance(nextEvent - st.time_s);
+            boolean atRow = st.time_s >= nextRow * rowInterval * (1 - 1e-12);
+            if (!atRow && st.time_s < end_s * (1 - 1e-12) && st.step < maxSteps) continue;
+            if (atRow) nextRow++;
+            ShortCircuitDetector.Short sc = sim.checkShort();
+            row(sim, series, sc != null);
+            boolean atSnapshot = atRow && (nextRow - 1) % ROWS_PER_OUTPUT == 0;
+            progress.update(st.time_s, end_s, st.step, st.cellVoltage_V, st.reactionCurrent_A_per_m2, false);
+            if (sc != null) {
+                snapshot(sim, writer, written);
+                progress.finish();
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("short_time_s", st.time_s);
+                result.put("short_location_m", List.of(sc.x_m(), sc.y_m(), sc.z_m()));
+                result.put("short_current_A_per_m2", st.reactionCurrent_A_per_m2);
+                result.put("short_voltage_V", st.cellVoltage_V);
+                info.putAll(result);
+                info.finish(RunInfo.Status.SHORTED, String.format("short circuit at t = %.6g s, x = %.3g um, z = %.3g um",
+                        st.time_s, sc.x_m() * 1e6, sc.z_m() * 1e6));
+                return Status.SHORTED;
+            }
+            if (atSnapshot) snapshot(sim, writer, written);
+        }
+        if (written.isEmpty() || stepOf(written.get(written.size() - 1)) != st.step) snapshot(sim, writer, written);
+        progress.update(st.time_s, end_s, st.step, st.cellVoltage_V, st.reactionCurrent_A_per_m2, true);
+        progress.finish();
+        info.finish(RunInfo.Status.FINISHED, st.step >= maxSteps && st.time_s < end_s ? "step limit reached" : "end time reached");
+        return Status.FINISHED;
+    }
+
+    private void snapshot(Simulation sim, SnapshotWriter writer, List<Path> written) throws IOException {
+        written.add(writer.write(runDir.resolve("snapshots"), snapshotOf(sim)));
+        XdmfWriter.writeFromFiles(runDir, written);
+    }
+
+    private static long stepOf(Path snapshot) {
+        String n = snapshot.getFileName().toString();
+        return Long.parseLong(n.substring(n.indexOf('_') + 1, n.indexOf('.')));
+    }
+
+    private static void row(Simulation sim, TimeSeriesWriter series, boolean shorted) throws IOException {
+        SimulationState st = sim.state();
+        double metal = sim.metrics().metalVolumePerArea_m(sim.fields());
+        double front = sim.metrics().frontHeight_m(sim.fields());
+        series.append(st.time_s, st.step, st.lastStep_s, st.cellVoltage_V, st.reactionCurrent_A_per_m2,
+                st.counterCurrent_A_per_m2, st.passedCharge_C_per_m2, metal, metal - st.initialMetalVolume_m,
+                front, sim.metrics().penetration_m(front), shorted ? 1 : 0, st.lastIterations, st.rejectedSteps);
+    }
+}

@@ -1,0 +1,393 @@
+package org.lipf.grid;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.lipf.scenario.CrackSpec;
+import org.lipf.scenario.GeometrySpec;
+import org.lipf.scenario.LayerSpec;
+import org.lipf.scenario.MaterialSpec;
+import org.lipf.scenario.NucleusSpec;
+import org.lipf.scenario.ParticleSpec;
+import org.lipf.scenario.Scenario;
+import org.lipf.scenario.ScenarioException;
+
+/**
+ * Builds the initial material map, {@code xi} and {@code c} from a scenario's geometry, in this
+ * order:
+ * <ol>
+ *   <li><b>Layers</b>, bottom up: cell k belongs to the layer whose [bottom, top) contains its
+ *       centre (k + 0.5) dx; it gets the layer's material, xi and c. Cells above the last layer get
+ *       the background material, xi = 0, c = 1.
+ *   <li><b>Particles</b>: discs (2D) or spheres (3D), placed one at a time by random sequential
+ *       addition with {@code new SplittableRandom(seed)} of each particle set. Diameters are drawn
+ *       from a normal distribution N(mean, std) truncated to (0, min(mean + 4 std, layer
+ *       thickness, lateral extent - min_gap)] by redrawing. Centres are uniform in x (and y),
+ *       periodic, and in z such that the particle lies fully inside the layer's cells. A candidate
+ *       is rejected if it comes closer than r1 + r2 + max(gap1, gap2) to any particle already in
+ *       the layer (minimum-image distance), if it covers no cell centre, or if it would overshoot
+ *       the target by more than it would leave missing. A cell is a particle cell when its centre
+ *       lies inside the particle; it gets the particle material, xi = min(layer xi, particle
+ *       free fraction) and the layer's c. Placement stops when the particle cells reach
+ *       round(fraction * layer cells); the achieved fraction is in the {@link GeometryReport}.
+ *       It gives up after {@code 2000 + 400 * expected particle count} attempts, with a
+ *       {@link ScenarioException} on {@code geometry.particles[i]} if the fraction is more than
+ *       0.01 short.
+ *   <li><b>Cracks</b>: cells of the layer whose centre is within width/2 of x (periodic; in 3D
+ *       also within length/2 of y unless the crack spans the whole depth) get the fill material,
+ *       xi = 0 and the crack's c (default the layer's c).
+ *   <li><b>Nuclei</b>: cells above the top of the topmost xi = 1 layer whose centre is within the
+ *       radius of (x, y, top) get xi = min(1, free fraction of their material) and the metal
+ *       layer's c; their material is unchanged.
+ * </ol>
+ * The result is deterministic for a given scenario (seeds included) and does not depend on
+ * threads.
+ */
+public final class GeometryBuilder {
+    private GeometryBuilder() {}
+
+    public static InitialState build(Scenario scenario, Grid grid) {
+        return new Builder(scenario, grid).build();
+    }
+
+    private static final class Builder {
+        final Scenario s;
+        final Grid g;
+        final GeometrySpec geo;
+        final byte[] ids;
+        final double[] xi, c;
+        final boolean[] particleCell;
+        final double dx, W, D;
+        final int[][] layerCells;
+        final List<GeometryReport.LayerResult> layerResults = new ArrayList<>();
+        final List<GeometryReport.ParticleResult> particleResults = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+
+        Builder(Scenario s, Grid g) {
+            if (g.nx != s.grid().nx() || g.ny != s.grid().ny() || g.nz != s.grid().nz() || g.dx_m != s.grid().spacing_m())
+                throw new IllegalArgumentException("grid " + g + " does not match the scenario grid " + s.grid());
+            this.s = s;
+            this.g = g;
+            this.geo = s.geometry();
+            this.ids = new byte[g.paddedLength()];
+            this.xi = g.newField();
+            this.c = g.newField();
+            this.particleCell = new boolean[g.paddedLength()];
+            this.dx = g.dx_m;
+            this.W = g.nx * dx;
+            this.D = g.ny * dx;
+            this.layerCells = new int[geo.layers().size()][];
+            for (int l = 0; l < layerCells.length; l++) layerCells[l] = geo.layerCells(l, dx, g.nz);
+        }
+
+        ScenarioException error(String key, String msg) {
+            return new ScenarioException(s.name(), key, -1, msg);
+        }
+
+        InitialState build() {
+            layers();
+            for (int p = 0; p < geo.particles().size(); p++) particles(p);
+            for (int i = 0; i < geo.cracks().size(); i++) crack(i);
+            for (int i = 0; i < geo.nuclei().size(); i++) nucleus(i);
+            MaterialMap map = new MaterialMap(g, s.materialNames(), ids);
+            return new InitialState(map, xi, c, new GeometryReport(layerResults, particleResults, warnings));
+        }
+
+        void layers() {
+            byte bg = (byte) s.materialId(geo.background());
+            for (int k = 0; k < g.nz; k++) fillPlane(k, bg, 0, 1);
+            for (int l = 0; l < layerCells.length; l++) {
+                LayerSpec L = geo.layers().get(l);
+                byte id = (byte) s.materialId(L.material());
+                for (int k = layerCells[l][0]; k < layerCells[l][1]; k++) fillPlane(k, id, L.xi(), L.c());
+                layerResults.add(new GeometryReport.LayerResult(l, L.material(), layerCells[l][0], layerCells[l][1]));
+            }
+        }
+
+        void fillPlane(int k, byte id, double x0, double c0) {
+            for (int j = 0; j < g.ny; j++) {
+                int row = g.rowStart(j, k);
+                Arrays.fill(ids, row, row + g.nx, id);
+                Arrays.fill(xi, row, row + g.nx, x0);
+                Arrays.fill(c, row, row + g.nx, c0);
+            }
+        }
+
+        // ------------------------------------------------------------------- particles
+
+        /** Placed particles per layer with a bucket grid for neighbour search. */
+        final PlacedSet[] placed = new PlacedSet[64];
+
+        PlacedSet placedIn(int layer) {
+            if (placed[layer] == null) {
+                double dMax = 0, gMax = 0;
+                for (ParticleSpec p : geo.particles())
+                    if (p.layer() == layer) {
+                        dMax = Math.max(dMax, maxDiameter(p));
+                        gMax = Math.max(gMax, p.minGap_m());
+                    }
+                double bucket = dMax + gMax; // >= r1 + r2 + max(gap1, gap2) of any pair
+                int[] kk = layerCells[layer];
+                placed[layer] = new PlacedSet(bucket, W, D, g.is3D(), kk[0] * dx, kk[1] * dx);
+            }
+            return placed[layer];
+        }
+
+        double maxDiameter(ParticleSpec p) {
+            int[] kk = layerCells[p.layer()];
+            double lateral = g.is3D() ? Math.min(W, D) : W;
+            double cap = Math.min((kk[1] - kk[0]) * dx, lateral - p.minGap_m());
+            return p.diameterStd_m() > 0 ? Math.min(cap, p.meanDiameter_m() + 4 * p.diameterStd_m()) : Math.min(cap, p.meanDiameter_m());
+        }
+
+        void particles(int index) {
+            ParticleSpec p = geo.particles().get(index);
+            String key = "geometry.particles[" + index + "]";
+            if (p.layer() >= placed.length) throw error(key + ".layer", "at most " + placed.length + " layers can hold particles");
+            double target = s.particleVolumeFraction(index);
+            int[] kk = layerCells[p.layer()];
+            double zLo = kk[0] * dx, zHi = kk[1] * dx;
+            double dMax = maxDiameter(p);
+            if (p.meanDiameter_m() > dMax)
+                throw error(key + ".diameter", String.format(Locale.ROOT, "particles of diameter %.4g um do not fit in layer %d (%.4g um thick on the grid)",
+                        p.meanDiameter_m() * 1e6, p.layer(), (zHi - zLo) * 1e6));
+            double limit = g.is3D() ? ParticleSpec.MAX_PACKING_3D : ParticleSpec.MAX_PACKING_2D;
+            double eff = target * Math.pow((p.meanDiameter_m() + p.minGap_m()) / p.meanDiameter_m(), g.dimensions);
+            if (eff > limit)
+                throw error(key, String.format(Locale.ROOT, "volume fraction %.3f is a packing fraction %.3f with min_gap, above the random-placement limit %.2f",
+                        target, eff, limit));
+            if (p.meanDiameter_m() < 2 * dx)
+                warnings.add(String.format(Locale.ROOT, "%s: particle diameter %.4g um is less than 2 grid spacings (%.4g um): shapes are not resolved",
+                        key, p.meanDiameter_m() * 1e6, dx * 1e6));
+            long layerCellCount = (long) g.nx * g.ny * (kk[1] - kk[0]);
+            long targetCells = Math.round(target * layerCellCount);
+            double meanVolume = g.is3D() ? Math.PI / 6 * Math.pow(p.meanDiameter_m(), 3) : Math.PI / 4 * p.meanDiameter_m() * p.meanDiameter_m();
+            double cellVolume = g.cellVolume_m3();
+            double expected = Math.max(1, targetCells * cellVolume / meanVolume);
+            long maxAttempts = 2000 + (long) (400 * expected);
+            SplittableRandom rng = new SplittableRandom(p.seed());
+            PlacedSet set = placedIn(p.layer());
+            byte id = (byte) s.materialId(p.material());
+            LayerSpec L = geo.layers().get(p.layer());
+            double xi0 = Math.min(L.xi(), s.material(p.material()).freeFraction());
+            long count = 0, attempts = 0;
+            int n = 0;
+            int[] cells = new int[16];
+            while (count < targetCells && attempts < maxAttempts) {
+                attempts++;
+                double d = drawDiameter(rng, p, dMax);
+                double r = d / 2;
+                double x = rng.nextDouble() * W;
+                double y = g.is3D() ? rng.nextDouble() * D : 0;
+                double z = zLo + r + rng.nextDouble() * (zHi - zLo - d);
+                if (set.overlaps(x, y, z, r, p.minGap_m())) continue;
+                // cells covered (centres inside), not yet particle cells
+                int m = 0;
+                int i0 = (int) Math.ceil((x - r) / dx - 0.5), i1 = (int) Math.floor((x + r) / dx - 0.5);
+                int j0 = g.is3D() ? (int) Math.ceil((y - r) / dx - 0.5) : 0, j1 = g.is3D() ? (int) Math.floor((y + r) / dx - 0.5) : 0;
+                int k0 = Math.max(kk[0], (int) Math.ceil((z - r) / dx - 0.5)), k1 = Math.min(kk[1] - 1, (int) Math.floor((z + r) / dx - 0.5));
+                for (int k = k0; k <= k1; k++) {
+                    double dz = (k + 0.5) * dx - z;
+                    for (int j = j0; j <= j1; j++) {
+                        double dy = g.is3D() ? (j + 0.5) * dx - y : 0;
+                        int jw = g.is3D() ? Math.floorMod(j, g.ny) : 0;
+                        for (int i = i0; i <= i1; i++) {
+                            double ddx = (i + 0.5) * dx - x;
+                            if (ddx * ddx + dy * dy + dz * dz > r * r) continue;
+                            int idx = g.index(Math.floorMod(i, g.nx), jw, k);
+                            if (particleCell[idx]) continue;
+                            if (m == cells.length) cells = Arrays.copyOf(cells, 2 * m);
+                            cells[m++] = idx;
+                        }
+                    }
+                }
+                if (m == 0) continue;
+                if (count + m > targetCells && count + m - targetCells > targetCells - count) continue;
+                for (int q = 0; q < m; q++) {
+                    int idx = cells[q];
+                    particleCell[idx] = true;
+                    ids[idx] = id;
+                    xi[idx] = xi0;
+                    c[idx] = L.c();
+                }
+                count += m;
+                n++;
+                set.add(x, y, z, r, p.minGap_m());
+            }
+            double achieved = (double) count / layerCellCount;
+            if (count < targetCells && achieved < target - 0.01)
+                throw error(key, String.format(Locale.ROOT, "could place only %d particles, a volume fraction of %.4f of the target %.4f, after %d attempts:"
+                        + " the layer is too crowded; lower the fraction, the min_gap or the diameter spread", n, achieved, target, attempts));
+            particleResults.add(new GeometryReport.ParticleResult(index, p.material(), p.layer(), target, achieved, n, attempts));
+        }
+
+        static double drawDiameter(SplittableRandom rng, ParticleSpec p, double dMax) {
+            if (p.diameterStd_m() == 0) return Math.min(p.meanDiameter_m(), dMax);
+            for (int t = 0; t < 1000; t++) {
+                // Box-Muller, written out so the stream does not depend on the JDK's nextGaussian
+                double u1 = 1.0 - rng.nextDouble(), u2 = rng.nextDouble();
+                double d = p.meanDiameter_m() + p.diameterStd_m() * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+                if (d > 0 && d <= dMax) return d;
+            }
+            return Math.min(p.meanDiameter_m(), dMax);
+        }
+
+        // ------------------------------------------------------------------- cracks, nuclei
+
+        void crack(int index) {
+            CrackSpec cr = geo.cracks().get(index);
+            String key = "geometry.cracks[" + index + "]";
+            int[] kk = layerCells[cr.layer()];
+            byte id = (byte) s.materialId(cr.fill());
+            double cc = Double.isNaN(cr.c()) ? geo.layers().get(cr.layer()).c() : cr.c();
+            double hw = cr.width_m() / 2 * (1 + 1e-9), hl = cr.length_m() / 2 * (1 + 1e-9);
+            boolean full = !g.is3D() || Double.isInfinite(cr.length_m());
+            long marked = 0;
+            for (int k = kk[0]; k < kk[1]; k++)
+                for (int j = 0; j < g.ny; j++) {
+                    if (!full && periodicDistance((j + 0.5) * dx, cr.y_m(), D) > hl) continue;
+                    for (int i = 0; i < g.nx; i++) {
+                        if (periodicDistance((i + 0.5) * dx, cr.x_m(), W) > hw) continue;
+                        int idx = g.index(i, j, k);
+                        ids[idx] = id;
+                        xi[idx] = 0;
+                        c[idx] = cc;
+                        marked++;
+                    }
+                }
+            if (marked == 0) throw error(key + ".width", "the crack covers no cell centre; widen it to at least the grid spacing");
+        }
+
+        void nucleus(int index) {
+            NucleusSpec nu = geo.nuclei().get(index);
+            String key = "geometry.nuclei[" + index + "]";
+            int ml = geo.metalLayer();
+            if (ml < 0) throw error(key, "nuclei sit on the topmost layer with xi = 1, and there is none");
+            int kTop = layerCells[ml][1];
+            double zTop = kTop * dx, r2 = nu.radius_m() * nu.radius_m() * (1 + 1e-9);
+            double cm = geo.layers().get(ml).c();
+            long marked = 0;
+            for (int k = kTop; k < g.nz; k++) {
+                double dz = (k + 0.5) * dx - zTop;
+                if (dz * dz > r2) break;
+                for (int j = 0; j < g.ny; j++) {
+                    double dy = g.is3D() ? periodicDistance((j + 0.5) * dx, nu.y_m(), D) : 0;
+                    for (int i = 0; i < g.nx; i++) {
+                        double ddx = periodicDistance((i + 0.5) * dx, nu.x_m(), W);
+                        if (ddx * ddx + dy * dy + dz * dz > r2) continue;
+                        int idx = g.index(i, j, k);
+                        MaterialSpec host = s.materials().get(ids[idx]);
+                        xi[idx] = Math.min(1.0, host.freeFraction());
+                        c[idx] = cm;
+                        marked++;
+                    }
+                }
+            }
+            if (marked == 0) throw error(key + ".radius", "the nucleus covers no cell centre; make it larger than the grid spacing");
+        }
+    }
+
+    /** Minimum-image distance between a and b on a periodic axis of length period. */
+    static double periodicDistance(double a, double b, double period) {
+        double d = Math.abs(a - b) % period;
+        return Math.min(d, period - d);
+    }
+
+    /** Particles placed in one layer, bucketed for O(1) neighbour search; x, y periodic. */
+    private static final class PlacedSet {
+        final double W, D, zLo;
+        final boolean is3D;
+        final int nbx, nby, nbz;
+        final double bx, by, bz;
+        final int[][] buckets;
+        final int[] bucketSize;
+        double[] px = new double[64], py = new double[64], pz = new double[64], pr = new double[64], pg = new double[64];
+        int n;
+
+        PlacedSet(double bucket, double W, double D, boolean is3D, double zLo, double zHi) {
+            this.W = W;
+            this.D = D;
+            this.is3D = is3D;
+            this.zLo = zLo;
+            double b = Math.max(bucket, 1e-300);
+            nbx = (int) Math.max(1, Math.min(4096, Math.floor(W / b)));
+            nby = is3D ? (int) Math.max(1, Math.min(4096, Math.floor(D / b))) : 1;
+            nbz = (int) Math.max(1, Math.min(4096, Math.floor((zHi - zLo) / b)));
+            long total = (long) nbx * nby * nbz;
+            if (total > 50_000_000L) throw new IllegalStateException("too many placement buckets: " + total);
+            bx = W / nbx;
+            by = is3D ? D / nby : 1;
+            bz = (zHi - zLo) / nbz;
+            buckets = new int[(int) total][];
+            bucketSize = new int[(int) total];
+        }
+
+        int bucketOf(int ix, int iy, int iz) {
+            return (iz * nby + iy) * nbx + ix;
+        }
+
+        int ix(double x) {
+            return Math.min(nbx - 1, Math.max(0, (int) (x / bx)));
+        }
+
+        int iy(double y) {
+            return is3D ? Math.min(nby - 1, Math.max(0, (int) (y / by))) : 0;
+        }
+
+        int iz(double z) {
+            return Math.min(nbz - 1, Math.max(0, (int) ((z - zLo) / bz)));
+        }
+
+        static int[] offsets(int nb) {
+            return nb >= 3 ? new int[] {-1, 0, 1} : nb == 2 ? new int[] {0, 1} : new int[] {0};
+        }
+
+        boolean overlaps(double x, double y, double z, double r, double gap) {
+            int cx = ix(x), cy = iy(y), cz = iz(z);
+            for (int oz = -1; oz <= 1; oz++) {
+                int bzI = cz + oz;
+                if (bzI < 0 || bzI >= nbz) continue;
+                for (int oy : offsets(nby)) {
+                    int byI = Math.floorMod(cy + oy, nby);
+                    for (int ox : offsets(nbx)) {
+                        int bxI = Math.floorMod(cx + ox, nbx);
+                        int b = bucketOf(bxI, byI, bzI);
+                        int[] list = buckets[b];
+                        for (int q = 0; q < bucketSize[b]; q++) {
+                            int p = list[q];
+                            double ddx = periodicDistance(x, px[p], W);
+                            double ddy = is3D ? periodicDistance(y, py[p], D) : 0;
+                            double ddz = z - pz[p];
+                            double min = r + pr[p] + Math.max(gap, pg[p]);
+                            if (ddx * ddx + ddy * ddy + ddz * ddz < min * min) return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        void add(double x, double y, double z, double r, double gap) {
+            if (n == px.length) {
+                int m = 2 * n;
+                px = Arrays.copyOf(px, m);
+                py = Arrays.copyOf(py, m);
+                pz = Arrays.copyOf(pz, m);
+                pr = Arrays.copyOf(pr, m);
+                pg = Arrays.copyOf(pg, m);
+            }
+            px[n] = x;
+            py[n] = y;
+            pz[n] = z;
+            pr[n] = r;
+            pg[n] = gap;
+            int b = bucketOf(ix(x), iy(y), iz(z));
+            if (buckets[b] == null) buckets[b] = new int[4];
+            else if (bucketSize[b] == buckets[b].length) buckets[b] = Arrays.copyOf(buckets[b], 2 * bucketSize[b]);
+            buckets[b][bucketSize[b]++] = n;
+            n++;
+        }
+    }
+}

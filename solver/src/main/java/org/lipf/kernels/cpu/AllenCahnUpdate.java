@@ -1,0 +1,213 @@
+package org.lipf.kernels.cpu;
+
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.model.Anisotropy;
+import org.lipf.model.ButlerVolmer;
+import org.lipf.model.DoubleWell;
+import org.lipf.model.FieldSet;
+import org.lipf.model.Interpolation;
+import org.lipf.model.LangevinNoise;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+
+/**
+ * Explicit update of the Li order parameter (docs/MODEL.md section 3.1):
+ *
+ * <pre>
+ *   d xi/dt = -L_sigma [ W g'(xi) - div J(grad xi) ]
+ *             + L_eta h'(xi) [ c exp(-alpha f eta) - exp((1-alpha) f eta) ]          (Butler-Volmer)
+ *             + L_eta a_nuc (1 - h(xi)) max(0, BV)   where -eta > eta_nuc               (nucleation)
+ *             + A_noise U(seed, step, cell) h'(xi) / h'(1/2)                          (Langevin)
+ * </pre>
+ *
+ * with J = kappa(theta) grad xi plus the 2D torque term (Kobayashi form), eta = phi_s - phi_l - E_eq
+ * (single potential: eta = phi - E_eq). Symbols to identifiers: xi = {@code xi}, c = {@code c},
+ * phi_l = {@code phiL}, phi_s = {@code phiS}, L_sigma = {@code Ls}, W = {@code W}, kappa0 =
+ * {@code kappa0}, L_eta = {@code table.Leta_per_s}. Cells of a material with zero free fraction are
+ * frozen (zero rate), and no xi flux crosses into them. Writes {@code rate} and {@code xiNext}.
+ */
+public final class AllenCahnUpdate {
+    /** Bounds on xi beyond which a step is rejected and retried with a smaller step. */
+    public static final double XI_MIN = -0.1, XI_MAX = 1.1;
+
+    private final Grid g;
+    private final ModelParameters p;
+    private final MaterialTable table;
+    private final Parallel parallel;
+    private final double[] mobile;
+    private final double[] planeStiffness;
+    private final double[] planeBad;
+    private final double rotCos, rotSin;
+
+    private double lastReactionStiffness_per_s;
+    private boolean lastOutOfBounds;
+
+    public AllenCahnUpdate(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
+        this.g = g;
+        this.p = p;
+        this.table = table;
+        this.parallel = parallel;
+        this.mobile = new double[table.size()];
+        for (int m = 0; m < table.size(); m++) mobile[m] = table.freeFraction[m] > 0 ? 1 : 0;
+        this.planeStiffness = new double[g.nz];
+        this.planeBad = new double[g.nz];
+        double a = p.anisotropyMode() * p.anisotropyAngle_rad();
+        this.rotCos = Math.cos(a);
+        this.rotSin = Math.sin(a);
+    }
+
+    /** Computes rate and xiNext from the current fields. */
+    public void compute(FieldSet f, double dt_s, long step) {
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++) {
+                planeStiffness[k] = 0;
+                planeBad[k] = 0;
+                for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k);
+            }
+        });
+        double stiff = 0, bad = 0;
+        for (int k = 0; k < g.nz; k++) {
+            stiff = Math.max(stiff, planeStiffness[k]);
+            bad = Math.max(bad, planeBad[k]);
+        }
+        lastReactionStiffness_per_s = stiff;
+        lastOutOfBounds = bad != 0;
+    }
+
+    /**
+     * Largest reaction stiffness of the last call, 1/s: 5.78 L_eta |BV| h-bound in xi (|h''| <= 5.78)
+     * and (c_s/c0) f_free L_eta exp(-alpha f eta) in c. The explicit step must stay below its inverse.
+     */
+    public double lastReactionStiffness_per_s() {
+        return lastReactionStiffness_per_s;
+    }
+
+    /** Whether the last call produced NaN or xi outside [XI_MIN, XI_MAX]. */
+    public boolean lastOutOfBounds() {
+        return lastOutOfBounds;
+    }
+
+    /** Explicit stability limit of the Allen-Cahn part (double well and gradient term), s. */
+    public double stableStep_s() {
+        double aniso = 1 + Math.abs(p.anisotropyStrength()) * Math.max(1, p.anisotropyMode() * p.anisotropyMode());
+        double lap = 4.0 * g.dimensions / (g.dx_m * g.dx_m);
+        return 1.0 / (p.Lsigma_m3_per_J_s() * (p.W_J_per_m3() * DoubleWell.MAX_CURVATURE + p.kappa0_J_per_m() * aniso * lap));
+    }
+
+    /** One row; folds its stiffness and bound violations into the plane's entries. */
+    private void row(FieldSet f, double dt, long step, int j, int k) {
+        final double[] xi = f.xi, c = f.c, rate = f.rate, xiNext = f.xiNext;
+        final byte[] mat = f.material;
+        final double invDx = 1.0 / g.dx_m, invDx2 = invDx * invDx;
+        final double Ls = p.Lsigma_m3_per_J_s(), W = p.W_J_per_m3(), kappa0 = p.kappa0_J_per_m();
+        final double alpha = p.alpha(), fF = p.f_per_V();
+        final double noise = p.noiseRate_per_s();
+        final boolean aniso = p.anisotropyStrength() != 0;
+        final int sy = g.strideY, sz = g.strideZ;
+        final double zLo = k > 0 ? 1 : 0, zHi = k < g.nz - 1 ? 1 : 0;
+        final int start = g.rowStart(j, k);
+        double stiff = 0;
+        boolean bad = false;
+        for (int i = 0; i < g.nx; i++) {
+            final int P = start + i;
+            final double x = xi[P];
+            final int m = mat[P];
+            if (mobile[m] == 0) {
+                rate[P] = 0;
+                xiNext[P] = x;
+                continue;
+            }
+            final double wE = mobile[mat[P + 1]], wW = mobile[mat[P - 1]];
+            final double wN = mobile[mat[P + sz]] * zHi, wS = mobile[mat[P - sz]] * zLo;
+            double div;
+            if (!aniso) {
+                div = kappa0 * invDx2 * (wE * (xi[P + 1] - x) + wW * (xi[P - 1] - x) + wN * (xi[P + sz] - x) + wS * (xi[P - sz] - x));
+                if (sy != 0) div += kappa0 * invDx2 * (mobile[mat[P + sy]] * (xi[P + sy] - x) + mobile[mat[P - sy]] * (xi[P - sy] - x));
+            } else if (sy == 0) {
+                div = invDx * (wE * faceFlux2D(xi, P, 1, sz, invDx, true) - wW * faceFlux2D(xi, P - 1, 1, sz, invDx, true)
+                        + wN * faceFlux2D(xi, P, sz, 1, invDx, false) - wS * faceFlux2D(xi, P - sz, sz, 1, invDx, false)) * kappa0;
+            } else {
+                div = kappa0 * invDx * (wE * faceFlux3D(xi, P, 1, sy, sz, invDx) - wW * faceFlux3D(xi, P - 1, 1, sy, sz, invDx)
+                        + mobile[mat[P + sy]] * faceFlux3D(xi, P, sy, 1, sz, invDx) - mobile[mat[P - sy]] * faceFlux3D(xi, P - sy, sy, 1, sz, invDx)
+                        + wN * faceFlux3D(xi, P, sz, 1, sy, invDx) - wS * faceFlux3D(xi, P - sz, sz, 1, sy, invDx));
+            }
+            double r = -Ls * (W * DoubleWell.dg(x) - div);
+            final double dh = Interpolation.dh(x);
+            final double nuc = table.nucleationActivity[m];
+            if (dh > 1e-12 || nuc > 0) {
+                final double eta = overpotential(f, P);
+                final double bv = ButlerVolmer.depositionFactor(eta, c[P], alpha, fF);
+                r += reactionRate(x, m, eta, bv);
+                // stiffness in xi (through h') and in c (the sink -(c_s/c0) f_free R is linear in c)
+                final double kinetic = table.Leta_per_s[m] * (dh + nuc);
+                stiff = Math.max(stiff, Math.max(5.78 * kinetic * Math.abs(bv),
+                        p.siteRatio() * table.freeFraction[m] * kinetic * Math.exp(-alpha * fF * eta)));
+                if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
+            }
+            rate[P] = r;
+            final double xn = x + dt * r;
+            xiNext[P] = xn;
+            if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = true;
+        }
+        planeStiffness[k] = Math.max(planeStiffness[k], stiff);
+        if (bad) planeBad[k] = 1;
+    }
+
+    /**
+     * The electrochemical part of d xi/dt, 1/s: Butler-Volmer growth at the metal surface plus
+     * nucleation where electrons reach an ion conductor beyond the nucleation barrier.
+     *
+     * @param bv {@link ButlerVolmer#depositionFactor} at this cell's eta and c
+     */
+    public double reactionRate(double xi, int material, double eta_V, double bv) {
+        final double Leta = table.Leta_per_s[material];
+        double reaction = Leta * Interpolation.dh(xi) * bv;
+        final double nuc = table.nucleationActivity[material];
+        if (nuc > 0 && -eta_V > p.nucleationBarrier_V() && bv > 0) reaction += Leta * nuc * (1 - Interpolation.h(xi)) * bv;
+        return reaction;
+    }
+
+    /** Whether a cell can carry a reaction (so the galvanostatic control must visit it). */
+    public boolean reactive(double xi, int material) {
+        return mobile[material] != 0 && (Interpolation.dh(xi) > 1e-12 || table.nucleationActivity[material] > 0);
+    }
+
+    /** The overpotential of cell P, V. */
+    public double overpotential(FieldSet f, int P) {
+        return f.singlePotential() ? f.phiL[P] - p.equilibriumPotential_V() : f.phiS[P] - f.phiL[P] - p.equilibriumPotential_V();
+    }
+
+    /**
+     * Flux J / kappa0 through the face between cell L and L + sn (normal stride sn, tangential
+     * stride st) in 2D: J = a(theta) g_n -+ a'(theta) g_t / 2 (Kobayashi torque term).
+     */
+    private double faceFlux2D(double[] xi, int L, int sn, int st, double invDx, boolean xFace) {
+        final double gn = (xi[L + sn] - xi[L]) * invDx;
+        final double gt = 0.25 * invDx * (xi[L + st] + xi[L + sn + st] - xi[L - st] - xi[L + sn - st]);
+        final double gx = xFace ? gn : gt, gz = xFace ? gt : gn;
+        final double r2 = gx * gx + gz * gz;
+        if (r2 < 1e-30) return gn;
+        // e^{i omega (theta - theta0)} by complex powers: no transcendental calls per face
+        final double inv = 1 / Math.sqrt(r2);
+        final double ux = gx * inv, uz = gz * inv;
+        double re = 1, im = 0;
+        for (int q = 0; q < p.anisotropyMode(); q++) {
+            final double t = re * ux - im * uz;
+            im = re * uz + im * ux;
+            re = t;
+        }
+        final double cosA = re * rotCos + im * rotSin, sinA = im * rotCos - re * rotSin;
+        final double a = 1 + p.anisotropyStrength() * cosA;
+        final double da = -p.anisotropyStrength() * p.anisotropyMode() * sinA;
+        return xFace ? a * gx - 0.5 * da * gz : a * gz + 0.5 * da * gx;
+    }
+
+    /** Flux J / kappa0 through a face in 3D: kappa(n) g_n with the cubic anisotropy of {@link Anisotropy#kappa3D}. */
+    private double faceFlux3D(double[] xi, int L, int sn, int s1, int s2, double invDx) {
+        final double gn = (xi[L + sn] - xi[L]) * invDx;
+        final double g1 = 0.25 * invDx * (xi[L + s1] + xi[L + sn + s1] - xi[L - s1] - xi[L + sn - s1]);
+        final double g2 = 0.25 * invDx * (xi[L + s2] + xi[L + sn + s2] - xi[L - s2] - xi[L + sn - s2]);
+        return Anisotropy.kappa3D(gn, g1, g2, p.anisotropyStrength()) * gn;
+    }
+}

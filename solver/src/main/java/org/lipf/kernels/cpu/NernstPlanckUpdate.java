@@ -1,0 +1,133 @@
+package org.lipf.kernels.cpu;
+
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.model.FieldSet;
+import org.lipf.model.Interpolation;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+
+/**
+ * Explicit update of the normalised Li+ concentration (docs/MODEL.md section 3.3):
+ *
+ * <pre>
+ *   dc/dt = div( D_eff (grad c + c f grad phi_l) ) - (c_s / c0) f_free d xi/dt
+ *   D_eff = D(material) (1 - m) + D_metal m,   m = f_free h(xi)
+ * </pre>
+ *
+ * Faces use the harmonic mean of D_eff and the Scharfetter-Gummel flux. Boundaries: zero flux at
+ * the current collector, c = 1 and phi_l = 0 on the counter boundary face (half a cell away).
+ * Reads {@code c, phiL, xi, rate}; writes {@code cNext}.
+ */
+public final class NernstPlanckUpdate {
+    /** A step that gives c below this (or NaN) is rejected; see the ion-availability limiter in {@link #row}. */
+    public static final double C_MIN = 0;
+
+    private final Grid g;
+    private final ModelParameters p;
+    private final MaterialTable table;
+    private final Parallel parallel;
+    private final double[] planeDiag, planeBad;
+    /** Neighbour offsets of a cell in the bottom plane, an inner plane and the top plane. */
+    private final int[] bottomNeighbours, innerNeighbours, topNeighbours;
+    private double lastMaxRate_per_s;
+    private boolean lastOutOfBounds;
+
+    public NernstPlanckUpdate(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
+        this.g = g;
+        this.p = p;
+        this.table = table;
+        this.parallel = parallel;
+        this.planeDiag = new double[g.nz];
+        this.planeBad = new double[g.nz];
+        int[] lateral = g.is3D() ? new int[] {1, -1, g.strideY, -g.strideY} : new int[] {1, -1};
+        this.innerNeighbours = append(lateral, -g.strideZ, g.strideZ);
+        this.bottomNeighbours = g.nz > 1 ? append(lateral, g.strideZ) : lateral;
+        this.topNeighbours = g.nz > 1 ? append(lateral, -g.strideZ) : lateral;
+    }
+
+    private static int[] append(int[] a, int... more) {
+        int[] r = java.util.Arrays.copyOf(a, a.length + more.length);
+        System.arraycopy(more, 0, r, a.length, more.length);
+        return r;
+    }
+
+    public void compute(FieldSet f, double dt_s) {
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++) {
+                planeDiag[k] = 0;
+                planeBad[k] = 0;
+                for (int j = 0; j < g.ny; j++) row(f, dt_s, j, k);
+            }
+        });
+        double d = 0, bad = 0;
+        for (int k = 0; k < g.nz; k++) {
+            d = Math.max(d, planeDiag[k]);
+            bad = Math.max(bad, planeBad[k]);
+        }
+        lastMaxRate_per_s = d;
+        lastOutOfBounds = bad != 0;
+    }
+
+    /** Largest diagonal coefficient sum(D_f B(psi)) / dx^2 of the last call, 1/s: dt must stay below its inverse. */
+    public double lastMaxRate_per_s() {
+        return lastMaxRate_per_s;
+    }
+
+    public boolean lastOutOfBounds() {
+        return lastOutOfBounds;
+    }
+
+    /** D_eff of one cell, m^2/s. */
+    private double dEff(double[] xi, byte[] mat, int P) {
+        final int m = mat[P];
+        final double metal = table.freeFraction[m] * Interpolation.h(xi[P]);
+        return table.diffusivity_m2_per_s[m] * (1 - metal) + p.metalDiffusivity_m2_per_s() * metal;
+    }
+
+    private void row(FieldSet f, double dt, int j, int k) {
+        final double[] xi = f.xi, c = f.c, phi = f.phiL, rate = f.rate, cNext = f.cNext;
+        final byte[] mat = f.material;
+        final double invDx2 = 1.0 / (g.dx_m * g.dx_m), fF = p.f_per_V(), siteRatio = p.siteRatio();
+        final boolean top = k == g.nz - 1;
+        final int[] neighbours = k == 0 ? bottomNeighbours : top ? topNeighbours : innerNeighbours;
+        final int nNeighbours = neighbours.length;
+        final int start = g.rowStart(j, k);
+        double maxDiag = 0;
+        boolean bad = false;
+        for (int i = 0; i < g.nx; i++) {
+            final int P = start + i;
+            final double DP = dEff(xi, mat, P);
+            final double cP = c[P], phP = phi[P];
+            double in = 0, diag = 0;
+            // each neighbour N: in += D_f [B(-psi) c_N - B(psi) c_P], diag += D_f B(psi), B(-psi) = B(psi) + psi
+            for (int q = 0; q < nNeighbours; q++) {
+                final int N = P + neighbours[q];
+                final double Df = harmonic(DP, dEff(xi, mat, N)), psi = fF * (phi[N] - phP);
+                final double b = ScharfetterGummel.bernoulli(psi);
+                in += Df * ((b + psi) * c[N] - b * cP);
+                diag += Df * b;
+            }
+            if (top) {
+                // reservoir face half a cell above: c = 1, phi_l = 0, conductance doubled
+                final double Df = 2 * DP, psi = -fF * phP, b = ScharfetterGummel.bernoulli(psi);
+                in += Df * ((b + psi) - b * cP);
+                diag += Df * b;
+            }
+            // Ion-availability limiter (docs/MODEL.md section 3.2): the sink consumes at most the ions
+            // present. The capillary part of d xi/dt (filling a concave corner of the metal) converts
+            // xi to metal whether or not ions are there, and c_s/c0 ~ 76 would drive c negative.
+            final double cn = Math.max(0, cP + dt * (in * invDx2 - siteRatio * table.freeFraction[mat[P]] * rate[P]));
+            cNext[P] = cn;
+            maxDiag = Math.max(maxDiag, diag * invDx2);
+            if (!(cn >= C_MIN)) bad = true;
+        }
+        planeDiag[k] = Math.max(planeDiag[k], maxDiag);
+        if (bad) planeBad[k] = 1;
+    }
+
+    private static double harmonic(double a, double b) {
+        final double s = a + b;
+        return s > 0 ? 2 * a * b / s : 0;
+    }
+}

@@ -1,0 +1,74 @@
+package org.lipf.kernels.cpu;
+
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.model.FieldSet;
+import org.lipf.model.Interpolation;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+
+/**
+ * Cell conductivities and the reaction charge source of the quasi-static potential equations
+ * (docs/MODEL.md section 3.4), m = f_free h(xi) being the local metal fraction:
+ *
+ * <pre>
+ *   single potential:  sigma   = sigma_metal m + sigma_ion (1 - m)
+ *   mixed conductor:   sigma_l = sigma_ion (1 - m),  sigma_s = sigma_metal m + sigma_el (1 - m)
+ *   source            q        = n F c_s f_free d xi/dt            (A/m^3, deposition positive)
+ * </pre>
+ *
+ * Conductivities are floored at {@link #FLOOR_RELATIVE} times the largest value of their problem,
+ * so that phases that carry none of that charge (the metal for ions, insulators for electrons)
+ * leave a well-posed problem; the floor carries no current where there is no source.
+ */
+public final class PotentialCoefficients {
+    public static final double FLOOR_RELATIVE = 1e-10;
+
+    private final Grid g;
+    private final ModelParameters p;
+    private final MaterialTable table;
+    private final Parallel parallel;
+    private final double floorL, floorS;
+
+    public PotentialCoefficients(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
+        this.g = g;
+        this.p = p;
+        this.table = table;
+        this.parallel = parallel;
+        double maxIon = 0, maxEl = p.metalConductivity_S_per_m();
+        for (int m = 0; m < table.size(); m++) {
+            maxIon = Math.max(maxIon, table.sigmaIon_S_per_m[m]);
+            maxEl = Math.max(maxEl, table.sigmaEl_S_per_m[m]);
+        }
+        this.floorL = FLOOR_RELATIVE * (p.singlePotential() ? Math.max(maxIon, maxEl) : maxIon);
+        this.floorS = FLOOR_RELATIVE * maxEl;
+    }
+
+    /**
+     * Fills sigmaL (single potential: the one conductivity), sigmaS (mixed only; may be null for
+     * single) and the source q from the current xi and rate.
+     */
+    public void compute(FieldSet f, double[] sigmaL, double[] sigmaS, double[] source) {
+        final boolean single = p.singlePotential();
+        final double sigmaMetal = p.metalConductivity_S_per_m(), charge = p.chargeDensity_C_per_m3();
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < g.ny; j++) {
+                    final int start = g.rowStart(j, k);
+                    for (int P = start; P < start + g.nx; P++) {
+                        final int id = f.material[P];
+                        final double free = table.freeFraction[id];
+                        final double m = free * Interpolation.h(f.xi[P]);
+                        final double ion = table.sigmaIon_S_per_m[id] * (1 - m);
+                        if (single) {
+                            sigmaL[P] = Math.max(sigmaMetal * m + ion, floorL);
+                        } else {
+                            sigmaL[P] = Math.max(ion, floorL);
+                            sigmaS[P] = Math.max(sigmaMetal * m + table.sigmaEl_S_per_m[id] * (1 - m), floorS);
+                        }
+                        source[P] = charge * free * f.rate[P];
+                    }
+                }
+        });
+    }
+}

@@ -1,0 +1,20 @@
+package org.lipf.model;
+
+/**
+ * Anisotropic gradient coefficient in 3D, cubic symmetry (docs/MODEL.md section 3.1):
+ * kappa(n) = kappa0 (1 + delta (4 (nx^4 + ny^4 + nz^4) - 3)), n = grad xi / |grad xi|.
+ * The 2D form kappa0 (1 + delta cos(omega (theta - theta0))) is evaluated inside
+ * {@code AllenCahnUpdate} with complex powers of the unit normal, so it costs no trigonometry.
+ */
+public final class Anisotropy {
+    private Anisotropy() {}
+
+    /** kappa / kappa0 for a 3D gradient, cubic symmetry. */
+    public static double kappa3D(double gx, double gy, double gz, double delta) {
+        if (delta == 0) return 1;
+        double g2 = gx * gx + gy * gy + gz * gz;
+        if (g2 == 0) return 1;
+        double q = (gx * gx * gx * gx + gy * gy * gy * gy + gz * gz * gz * gz) / (g2 * g2);
+        return 1 + delta * (4 * q - 3);
+    }
+}

@@ -1,0 +1,27 @@
+package org.lipf.model;
+
+/**
+ * Butler-Volmer kinetics of Li+ + e- -> Li (docs/MODEL.md section 3.2).
+ *
+ * <p>The deposition rate factor is {@code c exp(-alpha f eta) - exp((1 - alpha) f eta)} with
+ * {@code f = n F / (R T)}: positive for deposition (eta &lt; 0), zero at the Nernst potential
+ * {@code eta = ln(c) / f}, negative for stripping. Current density = i0 * rate factor.
+ */
+public final class ButlerVolmer {
+    private ButlerVolmer() {}
+
+    /** Dimensionless deposition factor (positive = plating). */
+    public static double depositionFactor(double eta_V, double c, double alpha, double f_per_V) {
+        return c * Math.exp(-alpha * f_per_V * eta_V) - Math.exp((1 - alpha) * f_per_V * eta_V);
+    }
+
+    /** d(depositionFactor)/d(eta), 1/V: used by the galvanostatic Newton update. */
+    public static double depositionFactorSlope(double eta_V, double c, double alpha, double f_per_V) {
+        return -f_per_V * (alpha * c * Math.exp(-alpha * f_per_V * eta_V) + (1 - alpha) * Math.exp((1 - alpha) * f_per_V * eta_V));
+    }
+
+    /** Equilibrium (Nernst) overpotential where the factor vanishes: ln(c) / f. */
+    public static double nernstOverpotential_V(double c, double f_per_V) {
+        return Math.log(c) / f_per_V;
+    }
+}

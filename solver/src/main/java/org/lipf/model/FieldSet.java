@@ -1,0 +1,59 @@
+package org.lipf.model;
+
+import org.lipf.grid.Grid;
+
+/**
+ * The fields of docs/MODEL.md section 2 on one grid, as flat padded arrays (see {@link Grid}).
+ *
+ * <p>In the single-potential form {@code phiS} and {@code phiL} are the same array (Chen 2015's
+ * one potential). {@code xiNext} and {@code cNext} are the buffers an explicit step writes into;
+ * they are swapped with {@code xi} and {@code c}, never copied.
+ */
+public final class FieldSet {
+    public final Grid grid;
+    /** Li metal order parameter. */
+    public double[] xi;
+    /** Li+ concentration / c0. */
+    public double[] c;
+    /** Ionic (electrolyte) potential, V. */
+    public final double[] phiL;
+    /** Electronic potential, V. */
+    public final double[] phiS;
+    /** d xi / dt of the last step, 1/s. */
+    public final double[] rate;
+    /** Static material id per cell (ghosts filled periodic / zero gradient). */
+    public final byte[] material;
+    public double[] xiNext;
+    public double[] cNext;
+
+    public FieldSet(Grid grid, byte[] material, boolean singlePotential) {
+        this.grid = grid;
+        this.material = material;
+        this.xi = grid.newField();
+        this.c = grid.newField();
+        this.phiL = grid.newField();
+        this.phiS = singlePotential ? phiL : grid.newField();
+        this.rate = grid.newField();
+        this.xiNext = grid.newField();
+        this.cNext = grid.newField();
+    }
+
+    public boolean singlePotential() {
+        return phiS == phiL;
+    }
+
+    /** Makes the freshly computed xi and c current. */
+    public void swapNext() {
+        swapXi();
+        double[] t = c;
+        c = cNext;
+        cNext = t;
+    }
+
+    /** Makes the freshly computed xi current. */
+    public void swapXi() {
+        double[] t = xi;
+        xi = xiNext;
+        xiNext = t;
+    }
+}

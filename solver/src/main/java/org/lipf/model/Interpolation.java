@@ -1,0 +1,30 @@
+package org.lipf.model;
+
+/**
+ * Interpolation h(xi) = xi^3 (6 xi^2 - 15 xi + 10) (docs/MODEL.md section 3.1): h(0) = 0,
+ * h(1) = 1, h'(0) = h'(1) = 0, so bulk phases keep their properties exactly.
+ */
+public final class Interpolation {
+    private Interpolation() {}
+
+    public static double h(double xi) {
+        return xi * xi * xi * (xi * (6 * xi - 15) + 10);
+    }
+
+    /** h'(xi) = 30 xi^2 (1 - xi)^2. */
+    public static double dh(double xi) {
+        double a = xi * (1 - xi);
+        return 30 * a * a;
+    }
+
+    /** h'(1/2): the peak of h', used to normalise interface-localised terms. */
+    public static final double DH_MAX = 1.875;
+
+    /**
+     * Integral of h'(xi(x)) dx across the equilibrium profile xi = (1 - tanh(x / delta)) / 2:
+     * 15 delta * integral of xi (1 - xi) dxi = 2.5 delta (docs/MODEL.md section 3.2).
+     */
+    public static double interfaceIntegral_m(double interfaceWidth_m) {
+        return 2.5 * interfaceWidth_m;
+    }
+}

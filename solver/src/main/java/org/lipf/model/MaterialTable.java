@@ -1,0 +1,70 @@
+package org.lipf.model;
+
+import java.util.List;
+import org.lipf.scenario.MaterialSpec;
+import org.lipf.scenario.Scenario;
+
+/**
+ * Per-material properties as flat arrays indexed by material id, the form the stencils read
+ * (docs/MODEL.md section 1).
+ */
+public final class MaterialTable {
+    public final String[] names;
+    /** Li+ diffusivity D, m^2/s. */
+    public final double[] diffusivity_m2_per_s;
+    public final double[] sigmaIon_S_per_m;
+    public final double[] sigmaEl_S_per_m;
+    /** Fraction of the volume Li metal may fill (0 = inert: xi is frozen at its initial value). */
+    public final double[] freeFraction;
+    /** L_eta = i0 / (n F c_s f_free * 2.5 delta), 1/s: the Faraday calibration of section 3.2. */
+    public final double[] Leta_per_s;
+    /** Nucleation activity sigma_el / (sigma_el + sigma_nuc) where ions are present, else 0. */
+    public final double[] nucleationActivity;
+
+    public MaterialTable(Scenario scenario, ModelParameters p) {
+        List<MaterialSpec> ms = scenario.materials();
+        int n = ms.size();
+        names = new String[n];
+        diffusivity_m2_per_s = new double[n];
+        sigmaIon_S_per_m = new double[n];
+        sigmaEl_S_per_m = new double[n];
+        freeFraction = new double[n];
+        Leta_per_s = new double[n];
+        nucleationActivity = new double[n];
+        double lInterface = Interpolation.interfaceIntegral_m(p.interfaceWidth_m());
+        for (int id = 0; id < n; id++) {
+            MaterialSpec m = ms.get(id);
+            names[id] = m.name();
+            diffusivity_m2_per_s[id] = m.diffusivity_m2_per_s();
+            sigmaIon_S_per_m[id] = m.sigmaIon_S_per_m();
+            sigmaEl_S_per_m[id] = m.sigmaEl_S_per_m();
+            freeFraction[id] = m.freeFraction();
+            Leta_per_s[id] = m.freeFraction() > 0
+                    ? m.exchangeCurrentDensity_A_per_m2() / (p.chargeDensity_C_per_m3() * m.freeFraction() * lInterface)
+                    : 0;
+            boolean ionsPresent = m.sigmaIon_S_per_m() > 0 && m.freeFraction() > 0;
+            nucleationActivity[id] = ionsPresent && !p.singlePotential() && m.sigmaEl_S_per_m() > 0
+                    ? m.sigmaEl_S_per_m() / (m.sigmaEl_S_per_m() + p.nucleationConductivity_S_per_m())
+                    : 0;
+        }
+    }
+
+    /** A copy with every reaction switched off (L_eta = 0, no nucleation): capillarity alone. */
+    public MaterialTable withoutReactions() {
+        return new MaterialTable(this);
+    }
+
+    private MaterialTable(MaterialTable t) {
+        names = t.names;
+        diffusivity_m2_per_s = t.diffusivity_m2_per_s;
+        sigmaIon_S_per_m = t.sigmaIon_S_per_m;
+        sigmaEl_S_per_m = t.sigmaEl_S_per_m;
+        freeFraction = t.freeFraction;
+        Leta_per_s = new double[t.size()];
+        nucleationActivity = new double[t.size()];
+    }
+
+    public int size() {
+        return names.length;
+    }
+}

@@ -1,0 +1,670 @@
+package org.lipf.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.lipf.scenario.YamlNode.Entry;
+import org.lipf.scenario.YamlNode.ListNode;
+import org.lipf.scenario.YamlNode.MapNode;
+import org.lipf.scenario.YamlNode.Scalar;
+
+/**
+ * Reads a scenario YAML file into a validated {@link Scenario}. Every error is a
+ * {@link ScenarioException} naming the file, the key path and the line.
+ *
+ * <p>Keys (snake_case), units and defaults are listed in {@link ScenarioWriter}'s output and in
+ * the report of the scenario module; every dimensional value needs a unit ("30 um"). Command-line
+ * overrides ({@code --set key.path=value}, e.g. {@code geometry.layers[1].thickness=30 um}) are
+ * applied to the YAML tree before validation; their values are YAML themselves, so
+ * {@code "{x: 10 um, radius: 2 um}"} sets a whole map, and errors in them name the file
+ * {@code --set}. A list index equal to the list's length appends an entry.
+ */
+public final class ScenarioLoader {
+    /** File label of values that came from command-line overrides. */
+    public static final String OVERRIDE_FILE = "--set";
+
+    // Defaults, in SI.
+    public static final ModelForm DEFAULT_FORM = ModelForm.MIXED_CONDUCTOR;
+    public static final double DEFAULT_TEMPERATURE_K = 300;
+    public static final int DEFAULT_CHARGE_NUMBER = 1;
+    public static final double DEFAULT_ALPHA = 0.5;
+    public static final double DEFAULT_SITE_DENSITY = 7.64e4;
+    public static final double DEFAULT_BULK_CONCENTRATION = 1e3;
+    /** Default interface width, in grid spacings. */
+    public static final double DEFAULT_INTERFACE_WIDTH_SPACINGS = 2;
+    public static final double DEFAULT_INTERFACE_ENERGY = 1.18;
+    public static final double DEFAULT_AC_MOBILITY = 2.5e-6;
+    public static final int DEFAULT_ANISOTROPY_MODE = 4;
+    public static final double DEFAULT_NUCLEATION_BARRIER_V = 0;
+    public static final double DEFAULT_GATING_CONDUCTIVITY = 1e-3;
+    public static final String DEFAULT_METAL = "li";
+    public static final long DEFAULT_MAX_STEPS = 1_000_000_000L;
+    /** Default output interval as a fraction of the end time. */
+    public static final double DEFAULT_OUTPUT_FRACTION = 0.1;
+    public static final double DEFAULT_STABILITY_SAFETY = 0.8;
+    public static final double DEFAULT_POTENTIAL_TOL = 1e-8;
+    public static final int DEFAULT_POTENTIAL_MAX_ITER = 200;
+
+    private static final Pattern PATH_SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)((?:\\[\\d+\\])*)");
+
+    private ScenarioLoader() {}
+
+    public static Scenario load(Path file, Map<String, String> overrides) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScenarioException(file.toString(), "", -1, "cannot read the scenario file: " + e, e);
+        }
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return parse(text, file.toString(), overrides, stem);
+    }
+
+    /** @param fileLabel name used in error messages (and, without its extension, the default name) */
+    public static Scenario parse(String yamlText, String fileLabel, Map<String, String> overrides) {
+        String base = Path.of(fileLabel.isBlank() ? "scenario" : fileLabel).getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return parse(yamlText, fileLabel, overrides, base);
+    }
+
+    private static Scenario parse(String yamlText, String file, Map<String, String> overrides, String defaultName) {
+        YamlNode root = YamlNode.parse(yamlText, file, true);
+        if (root instanceof Scalar s && s.isNull()) root = new MapNode(file, 1);
+        if (!(root instanceof MapNode rootMap)) throw new ScenarioException(file, "", root.line, "a scenario must be a map of sections, got " + root.kind());
+        if (overrides != null) overrides.forEach((k, v) -> applyOverride(rootMap, k, v));
+        return new Reader(file).read(rootMap, defaultName);
+    }
+
+    // ------------------------------------------------------------------------------- overrides
+
+    static void applyOverride(MapNode root, String keyPath, String value) {
+        String f = OVERRIDE_FILE;
+        if (keyPath == null || keyPath.isBlank()) throw new ScenarioException(f, "", -1, "empty key in --set " + keyPath + "=" + value);
+        // split into name and index steps
+        List<Object> steps = new ArrayList<>();
+        for (String part : keyPath.trim().split("\\.", -1)) {
+            Matcher m = PATH_SEGMENT.matcher(part);
+            if (!m.matches()) throw new ScenarioException(f, keyPath, -1, "malformed key path (expected e.g. geometry.layers[1].thickness)");
+            steps.add(m.group(1));
+            Matcher idx = Pattern.compile("\\[(\\d+)\\]").matcher(m.group(2));
+            while (idx.find()) steps.add(Integer.parseInt(idx.group(1)));
+        }
+        YamlNode valueNode = YamlNode.parse(value == null ? "" : value, f, false);
+        YamlNode cur = root;
+        StringBuilder at = new StringBuilder();
+        for (int s = 0; s < steps.size(); s++) {
+            Object step = steps.get(s);
+            boolean last = s == steps.size() - 1;
+            Object next = last ? null : steps.get(s + 1);
+            if (step instanceof String key) {
+                if (at.length() > 0) at.append('.');
+                at.append(key);
+                if (!(cur instanceof MapNode map)) throw new ScenarioException(f, at.toString(), -1, "cannot set a key inside " + cur.kind());
+                Entry e = map.entries.get(key);
+                if (last) {
+                    map.entries.put(key, new Entry(key, f, -1, valueNode));
+                } else {
+                    if (e == null || (e.value() instanceof Scalar sc && sc.isNull())) {
+                        YamlNode fresh = next instanceof String ? new MapNode(f, -1) : new ListNode(f, -1);
+                        e = new Entry(key, e == null ? f : e.keyFile(), e == null ? -1 : e.keyLine(), fresh);
+                        map.entries.put(key, e);
+                    }
+                    cur = e.value();
+                }
+            } else {
+                int i = (Integer) step;
+                at.append('[').append(i).append(']');
+                if (!(cur instanceof ListNode list)) throw new ScenarioException(f, at.toString(), -1, "not a list, cannot index it");
+                if (i > list.items.size()) throw new ScenarioException(f, at.toString(), -1, "no such entry: the list has " + list.items.size() + " (an index equal to the length appends)");
+                if (i == list.items.size()) list.items.add(last ? valueNode : next instanceof String ? new MapNode(f, -1) : new ListNode(f, -1));
+                else if (last) list.items.set(i, valueNode);
+                cur = list.items.get(i);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------- reading
+
+    /** A map section being read: checks its keys, gives typed values with key paths and lines. */
+    private static final class Section {
+        final String file;
+        final MapNode map;
+        final String path;
+        final List<String> allowed;
+        /** Line reported for missing keys: the line of the key that holds this map, if known. */
+        final int anchorLine;
+
+        Section(String file, YamlNode node, String path, int fallbackLine, String... allowed) {
+            this(file, node, path, fallbackLine, fallbackLine, allowed);
+        }
+
+        Section(String file, YamlNode node, String path, int fallbackLine, int anchorLine, String... allowed) {
+            this.file = file;
+            this.path = path;
+            this.allowed = Arrays.asList(allowed);
+            if (node == null || (node instanceof Scalar s && s.isNull())) {
+                this.map = new MapNode(file, fallbackLine);
+            } else if (node instanceof MapNode m) {
+                this.map = m;
+            } else {
+                throw new ScenarioException(node.file, path, node.line, "expected a map of keys, got " + node.kind());
+            }
+            for (Entry e : map.entries.values())
+                if (!this.allowed.contains(e.key()))
+                    throw new ScenarioException(e.keyFile(), keyPath(e.key()), e.keyLine(), "unknown key '" + e.key() + "'" + suggest(e.key(), this.allowed));
+            this.anchorLine = anchorLine > 0 ? anchorLine : map.line;
+        }
+
+        String keyPath(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        int line() {
+            return map.line;
+        }
+
+        YamlNode node(String key) {
+            YamlNode n = map.get(key);
+            return n instanceof Scalar s && s.isNull() ? null : n;
+        }
+
+        boolean has(String key) {
+            return node(key) != null;
+        }
+
+        ScenarioException error(String key, String msg) {
+            YamlNode n = node(key);
+            return n != null ? new ScenarioException(n.file, keyPath(key), n.line, msg) : new ScenarioException(map.file, keyPath(key), anchorLine, msg);
+        }
+
+        ScenarioException missing(String key, String what) {
+            return new ScenarioException(map.file, keyPath(key), anchorLine, "missing required key '" + key + "'" + (what == null ? "" : " (" + what + ")"));
+        }
+
+        String text(String key) {
+            YamlNode n = node(key);
+            if (n == null) return null;
+            if (!(n instanceof Scalar s)) throw error(key, "expected a single value, got " + n.kind());
+            return s.text.trim();
+        }
+
+        double quantity(String key, PhysicalQuantity q) {
+            if (!has(key)) throw missing(key, q.description + ", e.g. '" + q.example + "'");
+            return quantity(key, q, Double.NaN);
+        }
+
+        double quantity(String key, PhysicalQuantity q, double def) {
+            String t = text(key);
+            if (t == null) return def;
+            try {
+                return UnitParser.parse(t, q);
+            } catch (IllegalArgumentException e) {
+                throw error(key, e.getMessage());
+            }
+        }
+
+        long integer(String key, long def, long min, long max) {
+            String t = text(key);
+            if (t == null) return def;
+            long v;
+            try {
+                v = Long.parseLong(t);
+            } catch (NumberFormatException e) {
+                double d;
+                try {
+                    d = Double.parseDouble(t);
+                } catch (NumberFormatException e2) {
+                    throw error(key, "expected a whole number, got '" + t + "'");
+                }
+                if (d != Math.rint(d) || Math.abs(d) > 9e18) throw error(key, "expected a whole number, got '" + t + "'");
+                v = (long) d;
+            }
+            if (v < min || v > max) throw error(key, "must be in [" + min + ", " + max + "], got " + v);
+            return v;
+        }
+
+        long requiredInteger(String key, long min, long max) {
+            if (!has(key)) throw missing(key, "a whole number");
+            return integer(key, 0, min, max);
+        }
+
+        String string(String key, String def) {
+            String t = text(key);
+            return t == null ? def : t;
+        }
+
+        String requiredString(String key, String what) {
+            if (!has(key)) throw missing(key, what);
+            return text(key);
+        }
+
+        <E extends Enum<E>> E choice(String key, Class<E> type, E def) {
+            String t = text(key);
+            if (t == null) return def;
+            List<String> names = new ArrayList<>();
+            for (E c : type.getEnumConstants()) {
+                String n = c.name().toLowerCase(Locale.ROOT);
+                names.add(n);
+                if (n.equals(t.toLowerCase(Locale.ROOT))) return c;
+            }
+            throw error(key, "expected one of " + String.join(", ", names) + ", got '" + t + "'" + suggest(t, names));
+        }
+
+        Section section(String key, String... keys) {
+            Entry e = map.entries.get(key);
+            return new Section(file, node(key), keyPath(key), map.line, e != null && e.keyLine() > 0 ? e.keyLine() : map.line, keys);
+        }
+
+        ListNode list(String key) {
+            YamlNode n = node(key);
+            if (n == null) return null;
+            if (!(n instanceof ListNode l)) throw error(key, "expected a list, got " + n.kind());
+            return l;
+        }
+
+        void check(boolean ok, String key, String msg) {
+            if (!ok) throw error(key, msg);
+        }
+    }
+
+    private static String suggest(String key, List<String> allowed) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String a : allowed) {
+            int d = levenshtein(key.toLowerCase(Locale.ROOT), a);
+            if (d < bestD) {
+                bestD = d;
+                best = a;
+            }
+        }
+        if (best != null && bestD <= Math.max(2, key.length() / 3)) return "; did you mean '" + best + "'?";
+        return "; valid keys: " + String.join(", ", allowed);
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++)
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static String fmt(double si, PhysicalQuantity q) {
+        // short human form for messages
+        String unit = q == PhysicalQuantity.LENGTH ? "um" : q.siSymbol;
+        double v = q == PhysicalQuantity.LENGTH ? si * 1e6 : si;
+        return String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+(e|$)", "$1") + (unit.isEmpty() ? "" : " " + unit);
+    }
+
+    /** Reads the whole scenario; one instance per parse. */
+    private static final class Reader {
+        final String file;
+        final Map<String, MaterialSpec> materials = new LinkedHashMap<>();
+
+        Reader(String file) {
+            this.file = file;
+        }
+
+        Scenario read(MapNode rootMap, String defaultName) {
+            Section root = new Section(file, rootMap, "", 1, "name", "description", "grid", "model", "materials", "geometry", "control", "time", "solver");
+            String name = root.string("name", defaultName);
+            root.check(!name.isBlank(), "name", "must not be empty");
+            String description = root.string("description", "");
+            if (!root.has("grid")) throw root.missing("grid", "a map with dimensions, width, height, spacing");
+            GridSpec grid = grid(root.section("grid", "dimensions", "width", "depth", "height", "spacing"));
+            if (!root.has("materials")) throw root.missing("materials", "a map from material name to its properties");
+            readMaterials(root);
+            ModelSpec model = model(root.section("model", "form", "temperature", "charge_number", "symmetry_factor", "metal_site_density",
+                    "bulk_concentration", "interface_width", "interface_energy", "allen_cahn_mobility", "anisotropy", "noise", "nucleation",
+                    "metal", "equilibrium_potential"), grid);
+            if (!root.has("geometry")) throw root.missing("geometry", "a map with background and layers");
+            GeometrySpec geometry = geometry(root.section("geometry", "background", "layers", "particles", "cracks", "nuclei"), grid);
+            if (!root.has("control")) throw root.missing("control", "a map with mode and voltage or current_density");
+            ControlSpec control = control(root.section("control", "mode", "voltage", "current_density"));
+            if (!root.has("time")) throw root.missing("time", "a map with at least end");
+            TimeSpec time = time(root.section("time", "end", "max_steps", "output_interval", "max_step", "stability_safety"));
+            SolverSpec solver = solver(root.section("solver", "potential_tolerance", "potential_max_iterations", "potential_solve_every"));
+            try {
+                return new Scenario(name, description, grid, model, List.copyOf(materials.values()), geometry, control, time, solver);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(file, "", -1, e.getMessage(), e);
+            }
+        }
+
+        GridSpec grid(Section g) {
+            int dim = (int) g.requiredInteger("dimensions", 2, 3);
+            double width = g.quantity("width", PhysicalQuantity.LENGTH);
+            double height = g.quantity("height", PhysicalQuantity.LENGTH);
+            double depth = 0;
+            if (dim == 3) depth = g.quantity("depth", PhysicalQuantity.LENGTH);
+            else g.check(!g.has("depth"), "depth", "depth is only for 3D grids (dimensions: 3)");
+            double spacing = g.quantity("spacing", PhysicalQuantity.LENGTH);
+            g.check(width > 0, "width", "must be > 0");
+            g.check(height > 0, "height", "must be > 0");
+            g.check(dim == 2 || depth > 0, "depth", "must be > 0");
+            g.check(spacing > 0, "spacing", "must be > 0");
+            divides(g, "width", width, spacing);
+            divides(g, "height", height, spacing);
+            if (dim == 3) divides(g, "depth", depth, spacing);
+            return new GridSpec(dim, width, depth, height, spacing);
+        }
+
+        void divides(Section g, String key, double extent, double spacing) {
+            try {
+                GridSpec.cells(key, extent, spacing);
+            } catch (IllegalArgumentException e) {
+                throw g.error("spacing", "spacing " + fmt(spacing, PhysicalQuantity.LENGTH) + " does not divide the " + key + " " + fmt(extent, PhysicalQuantity.LENGTH)
+                        + " (" + String.format(Locale.ROOT, "%.4f", extent / spacing) + " cells); choose a spacing that divides every extent");
+            }
+        }
+
+        void readMaterials(Section root) {
+            YamlNode node = root.node("materials");
+            if (!(node instanceof MapNode map)) throw root.error("materials", "expected a map from material name to its properties, got " + node.kind());
+            if (map.entries.isEmpty()) throw root.error("materials", "at least one material is needed");
+            if (map.entries.size() > Scenario.MAX_MATERIALS) throw root.error("materials", "at most " + Scenario.MAX_MATERIALS + " materials");
+            for (Entry e : map.entries.values()) {
+                String path = "materials." + e.key();
+                if (!MaterialSpec.NAME.matcher(e.key()).matches())
+                    throw new ScenarioException(e.keyFile(), path, e.keyLine(), "invalid material name: use a letter, then letters, digits, '_' or '-'");
+                Section m = new Section(file, e.value(), path, e.keyLine(), "diffusivity", "ionic_conductivity", "electronic_conductivity",
+                        "exchange_current_density", "free_fraction", "density", "source");
+                double d = nonNegative(m, "diffusivity", m.quantity("diffusivity", PhysicalQuantity.DIFFUSIVITY));
+                double si = nonNegative(m, "ionic_conductivity", m.quantity("ionic_conductivity", PhysicalQuantity.CONDUCTIVITY));
+                double se = nonNegative(m, "electronic_conductivity", m.quantity("electronic_conductivity", PhysicalQuantity.CONDUCTIVITY));
+                double i0 = nonNegative(m, "exchange_current_density", m.quantity("exchange_current_density", PhysicalQuantity.CURRENT_DENSITY));
+                double ff = m.quantity("free_fraction", PhysicalQuantity.DIMENSIONLESS, 1.0);
+                m.check(ff >= 0 && ff <= 1, "free_fraction", "must be in [0, 1], got " + ff);
+                double rho = m.quantity("density", PhysicalQuantity.DENSITY, Double.NaN);
+                m.check(Double.isNaN(rho) || (rho > 0 && Double.isFinite(rho)), "density", "must be > 0");
+                String source = m.string("source", "");
+                materials.put(e.key(), new MaterialSpec(e.key(), d, si, se, i0, ff, rho, source));
+            }
+        }
+
+        double nonNegative(Section s, String key, double v) {
+            s.check(v >= 0 && Double.isFinite(v), key, "must be >= 0 and finite, got " + v);
+            return v;
+        }
+
+        double positive(Section s, String key, double v) {
+            s.check(v > 0 && Double.isFinite(v), key, "must be > 0 and finite, got " + v);
+            return v;
+        }
+
+        void knownMaterial(Section s, String key, String name) {
+            if (!materials.containsKey(name))
+                throw s.error(key, "unknown material '" + name + "'" + suggestMaterial(name));
+        }
+
+        String suggestMaterial(String name) {
+            List<String> names = new ArrayList<>(materials.keySet());
+            String sug = suggest(name, names);
+            return sug.startsWith("; valid keys") ? "; defined materials: " + String.join(", ", names) : sug;
+        }
+
+        ModelSpec model(Section m, GridSpec grid) {
+            ModelForm form = m.choice("form", ModelForm.class, DEFAULT_FORM);
+            double T = positive(m, "temperature", m.quantity("temperature", PhysicalQuantity.TEMPERATURE, DEFAULT_TEMPERATURE_K));
+            int n = (int) m.integer("charge_number", DEFAULT_CHARGE_NUMBER, 1, 10);
+            double alpha = m.quantity("symmetry_factor", PhysicalQuantity.DIMENSIONLESS, DEFAULT_ALPHA);
+            m.check(alpha > 0 && alpha < 1, "symmetry_factor", "must be in (0, 1), got " + alpha);
+            double cs = positive(m, "metal_site_density", m.quantity("metal_site_density", PhysicalQuantity.CONCENTRATION, DEFAULT_SITE_DENSITY));
+            double c0 = positive(m, "bulk_concentration", m.quantity("bulk_concentration", PhysicalQuantity.CONCENTRATION, DEFAULT_BULK_CONCENTRATION));
+            double width = positive(m, "interface_width", m.quantity("interface_width", PhysicalQuantity.LENGTH, DEFAULT_INTERFACE_WIDTH_SPACINGS * grid.spacing_m()));
+            double gamma = positive(m, "interface_energy", m.quantity("interface_energy", PhysicalQuantity.INTERFACE_ENERGY, DEFAULT_INTERFACE_ENERGY));
+            double L = positive(m, "allen_cahn_mobility", m.quantity("allen_cahn_mobility", PhysicalQuantity.MOBILITY, DEFAULT_AC_MOBILITY));
+            Section an = m.section("anisotropy", "strength", "mode", "angle");
+            double delta = an.quantity("strength", PhysicalQuantity.DIMENSIONLESS, 0.0);
+            an.check(delta >= 0 && delta < 1, "strength", "must be in [0, 1), got " + delta);
+            int mode = (int) an.integer("mode", DEFAULT_ANISOTROPY_MODE, 0, 64);
+            double angle = an.quantity("angle", PhysicalQuantity.ANGLE, 0.0);
+            Section no = m.section("noise", "amplitude", "seed");
+            double amp = nonNegative(no, "amplitude", no.quantity("amplitude", PhysicalQuantity.DIMENSIONLESS, 0.0));
+            long seed = no.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+            Section nu = m.section("nucleation", "barrier", "gating_conductivity");
+            double barrier = nonNegative(nu, "barrier", nu.quantity("barrier", PhysicalQuantity.POTENTIAL, DEFAULT_NUCLEATION_BARRIER_V));
+            double gating = nonNegative(nu, "gating_conductivity", nu.quantity("gating_conductivity", PhysicalQuantity.CONDUCTIVITY, DEFAULT_GATING_CONDUCTIVITY));
+            String metal = m.string("metal", DEFAULT_METAL);
+            if (!materials.containsKey(metal)) {
+                if (m.has("metal")) knownMaterial(m, "metal", metal);
+                throw m.error("metal", "the default metal material '" + DEFAULT_METAL + "' is not defined; name the Li metal material with model.metal"
+                        + suggestMaterial(metal));
+            }
+            double eeq = m.quantity("equilibrium_potential", PhysicalQuantity.POTENTIAL, 0.0);
+            m.check(Double.isFinite(eeq), "equilibrium_potential", "must be finite");
+            return new ModelSpec(form, T, n, alpha, cs, c0, width, gamma, L, delta, mode, angle, amp, seed, barrier, gating, metal, eeq);
+        }
+
+        GeometrySpec geometry(Section g, GridSpec grid) {
+            ListNode layerList = g.list("layers");
+            if (layerList == null) throw g.missing("layers", "a list of {material, thickness, xi, c}, bottom up");
+            if (layerList.items.isEmpty()) throw g.error("layers", "at least one layer is needed");
+            int nl = layerList.items.size();
+            String[] mat = new String[nl];
+            double[] thick = new double[nl], xi = new double[nl], c = new double[nl];
+            Section[] ls = new Section[nl];
+            int rest = -1;
+            for (int l = 0; l < nl; l++) {
+                Section s = ls[l] = new Section(file, layerList.items.get(l), g.keyPath("layers") + "[" + l + "]", layerList.line, "material", "thickness", "xi", "c");
+                mat[l] = s.requiredString("material", "a material name");
+                knownMaterial(s, "material", mat[l]);
+                if (!s.has("thickness")) throw s.missing("thickness", "a length, e.g. '30 um', or 'rest'");
+                if ("rest".equals(s.text("thickness"))) {
+                    if (rest >= 0) throw s.error("thickness", "only one layer may have thickness 'rest' (layer " + rest + " already has it)");
+                    rest = l;
+                } else {
+                    thick[l] = positive(s, "thickness", s.quantity("thickness", PhysicalQuantity.LENGTH));
+                }
+                xi[l] = s.quantity("xi", PhysicalQuantity.DIMENSIONLESS, 0.0);
+                s.check(xi[l] >= 0 && xi[l] <= 1, "xi", "must be in [0, 1], got " + xi[l]);
+                double ff = materials.get(mat[l]).freeFraction();
+                s.check(xi[l] <= ff, "xi", "xi " + xi[l] + " exceeds the free_fraction " + ff + " of '" + mat[l] + "'");
+                c[l] = s.quantity("c", PhysicalQuantity.DIMENSIONLESS, 1.0);
+                s.check(c[l] >= 0 && Double.isFinite(c[l]), "c", "must be >= 0, got " + c[l]);
+            }
+            double sum = 0;
+            for (int l = 0; l < nl; l++) {
+                sum += thick[l];
+                if (sum > grid.height_m() * (1 + 1e-9))
+                    throw ls[l].error("thickness", "layers 0.." + l + " add up to " + fmt(sum, PhysicalQuantity.LENGTH) + ", more than the grid height "
+                            + fmt(grid.height_m(), PhysicalQuantity.LENGTH));
+            }
+            if (rest >= 0) {
+                double remaining = grid.height_m() - sum;
+                if (!(remaining > 1e-9 * grid.height_m()))
+                    throw ls[rest].error("thickness", "'rest' leaves nothing: the other layers already fill the height " + fmt(grid.height_m(), PhysicalQuantity.LENGTH));
+                thick[rest] = remaining;
+            }
+            List<LayerSpec> layers = new ArrayList<>();
+            for (int l = 0; l < nl; l++) layers.add(new LayerSpec(mat[l], thick[l], xi[l], c[l]));
+            String background = g.string("background", mat[nl - 1]);
+            knownMaterial(g, "background", background);
+            GeometrySpec probe = new GeometrySpec(background, layers, null, null, null);
+            int nz = grid.nz();
+            double dx = grid.spacing_m();
+            for (int l = 0; l < nl; l++) {
+                int[] kk = probe.layerCells(l, dx, nz);
+                if (kk[1] <= kk[0])
+                    throw ls[l].error("thickness", "layer " + l + " (" + fmt(thick[l], PhysicalQuantity.LENGTH) + " of " + mat[l]
+                            + ") contains no cell centre at spacing " + fmt(dx, PhysicalQuantity.LENGTH) + "; refine grid.spacing or thicken the layer");
+            }
+            List<ParticleSpec> particles = particles(g, grid, probe);
+            List<CrackSpec> cracks = cracks(g, grid, probe);
+            List<NucleusSpec> nuclei = nuclei(g, grid, probe);
+            return new GeometrySpec(background, layers, particles, cracks, nuclei);
+        }
+
+        List<ParticleSpec> particles(Section g, GridSpec grid, GeometrySpec probe) {
+            List<ParticleSpec> out = new ArrayList<>();
+            ListNode list = g.list("particles");
+            if (list == null) return out;
+            int nl = probe.layers().size();
+            double[] packed = new double[nl];
+            for (int p = 0; p < list.items.size(); p++) {
+                Section s = new Section(file, list.items.get(p), g.keyPath("particles") + "[" + p + "]", list.line, "material", "layer", "diameter", "diameter_std",
+                        "volume_fraction", "weight_fraction", "seed", "min_gap");
+                String m = s.requiredString("material", "a material name");
+                knownMaterial(s, "material", m);
+                int layer = (int) s.requiredInteger("layer", 0, Integer.MAX_VALUE);
+                s.check(layer < nl, "layer", "layer " + layer + " does not exist: there are " + nl + " layers (0.." + (nl - 1) + ", bottom up)");
+                double d = positive(s, "diameter", s.quantity("diameter", PhysicalQuantity.LENGTH));
+                double std = nonNegative(s, "diameter_std", s.quantity("diameter_std", PhysicalQuantity.LENGTH, 0.0));
+                boolean hasV = s.has("volume_fraction"), hasW = s.has("weight_fraction");
+                if (hasV == hasW) throw hasV ? s.error("weight_fraction", "give either volume_fraction or weight_fraction, not both")
+                        : s.missing("volume_fraction", "or weight_fraction, e.g. '20 %'");
+                double vf = Double.NaN, wf = Double.NaN, target;
+                String fracKey = hasV ? "volume_fraction" : "weight_fraction";
+                if (hasV) {
+                    vf = s.quantity("volume_fraction", PhysicalQuantity.DIMENSIONLESS);
+                    s.check(vf > 0 && vf < 1, "volume_fraction", "must be in (0, 1), got " + vf);
+                    target = vf;
+                } else {
+                    wf = s.quantity("weight_fraction", PhysicalQuantity.DIMENSIONLESS);
+                    s.check(wf > 0 && wf < 1, "weight_fraction", "must be in (0, 1), got " + wf);
+                    String host = probe.layers().get(layer).material();
+                    MaterialSpec pm = materials.get(m), hm = materials.get(host);
+                    if (!pm.hasDensity() || !hm.hasDensity())
+                        throw s.error("weight_fraction", "converting a weight fraction needs the densities of the particle material '" + m + "'"
+                                + " and of the layer material '" + host + "'; missing: "
+                                + (!pm.hasDensity() ? "materials." + m + ".density " : "") + (!hm.hasDensity() ? "materials." + host + ".density" : "").trim());
+                    target = ParticleSpec.volumeFractionFromWeight(wf, pm.density_kg_per_m3(), hm.density_kg_per_m3());
+                }
+                long seed = s.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+                double gap = nonNegative(s, "min_gap", s.quantity("min_gap", PhysicalQuantity.LENGTH, 0.0));
+                // fit checks
+                int[] kk = probe.layerCells(layer, grid.spacing_m(), grid.nz());
+                double layerThick = (kk[1] - kk[0]) * grid.spacing_m();
+                s.check(d <= layerThick, "diameter", "particles of diameter " + fmt(d, PhysicalQuantity.LENGTH) + " do not fit in layer " + layer + " ("
+                        + fmt(layerThick, PhysicalQuantity.LENGTH) + " thick on the grid)");
+                double lateral = grid.is3D() ? Math.min(grid.width_m(), grid.depth_m()) : grid.width_m();
+                s.check(d + gap <= lateral, "diameter", "particles of diameter " + fmt(d, PhysicalQuantity.LENGTH) + " plus min_gap do not fit in the lateral extent "
+                        + fmt(lateral, PhysicalQuantity.LENGTH));
+                double limit = grid.is3D() ? ParticleSpec.MAX_PACKING_3D : ParticleSpec.MAX_PACKING_2D;
+                double eff = target * Math.pow((d + gap) / d, grid.dimensions());
+                packed[layer] += eff;
+                if (packed[layer] > limit)
+                    throw s.error(fracKey, String.format(Locale.ROOT, "cannot place these particles without overlap: volume fraction %.3f%s%s is a packing fraction of %.3f"
+                            + " in layer %d, above the random-placement limit %.2f for %s", target, hasW ? " (from the weight fraction)" : "",
+                            gap > 0 ? " with min_gap" : "", packed[layer], layer, limit, grid.is3D() ? "spheres" : "discs"));
+                try {
+                    out.add(new ParticleSpec(m, layer, d, std, vf, wf, seed, gap));
+                } catch (IllegalArgumentException e) {
+                    throw new ScenarioException(s.map.file, s.path, s.line(), e.getMessage(), e);
+                }
+            }
+            return out;
+        }
+
+        List<CrackSpec> cracks(Section g, GridSpec grid, GeometrySpec probe) {
+            List<CrackSpec> out = new ArrayList<>();
+            ListNode list = g.list("cracks");
+            if (list == null) return out;
+            int nl = probe.layers().size();
+            for (int i = 0; i < list.items.size(); i++) {
+                Section s = new Section(file, list.items.get(i), g.keyPath("cracks") + "[" + i + "]", list.line, "layer", "x", "y", "width", "length", "fill", "c");
+                int layer = (int) s.requiredInteger("layer", 0, Integer.MAX_VALUE);
+                s.check(layer < nl, "layer", "layer " + layer + " does not exist: there are " + nl + " layers (0.." + (nl - 1) + ", bottom up)");
+                double x = s.quantity("x", PhysicalQuantity.LENGTH);
+                s.check(x >= 0 && x <= grid.width_m(), "x", "must be within the width [0, " + fmt(grid.width_m(), PhysicalQuantity.LENGTH) + "]");
+                double w = positive(s, "width", s.quantity("width", PhysicalQuantity.LENGTH));
+                s.check(w >= grid.spacing_m() * (1 - 1e-9), "width", "crack width " + fmt(w, PhysicalQuantity.LENGTH) + " is narrower than the grid spacing "
+                        + fmt(grid.spacing_m(), PhysicalQuantity.LENGTH) + "; refine grid.spacing or widen the crack");
+                s.check(w < grid.width_m(), "width", "crack is as wide as the domain");
+                double y = 0, length = Double.POSITIVE_INFINITY;
+                if (grid.is3D()) {
+                    if (s.has("length") && !"full".equals(s.text("length"))) {
+                        length = positive(s, "length", s.quantity("length", PhysicalQuantity.LENGTH));
+                        s.check(length >= grid.spacing_m() * (1 - 1e-9), "length", "shorter than the grid spacing");
+                        y = s.quantity("y", PhysicalQuantity.LENGTH);
+                    } else {
+                        y = s.quantity("y", PhysicalQuantity.LENGTH, 0.0);
+                    }
+                    s.check(y >= 0 && y <= grid.depth_m(), "y", "must be within the depth [0, " + fmt(grid.depth_m(), PhysicalQuantity.LENGTH) + "]");
+                } else {
+                    s.check(!s.has("y"), "y", "y is only for 3D grids");
+                    s.check(!s.has("length"), "length", "length is only for 3D grids (a 2D crack spans the cross-section)");
+                }
+                String fill = s.requiredString("fill", "a material name");
+                knownMaterial(s, "fill", fill);
+                double c = s.quantity("c", PhysicalQuantity.DIMENSIONLESS, Double.NaN);
+                s.check(Double.isNaN(c) || c >= 0, "c", "must be >= 0");
+                out.add(new CrackSpec(layer, x, y, w, fill, length, c));
+            }
+            return out;
+        }
+
+        List<NucleusSpec> nuclei(Section g, GridSpec grid, GeometrySpec probe) {
+            List<NucleusSpec> out = new ArrayList<>();
+            ListNode list = g.list("nuclei");
+            if (list == null) return out;
+            if (!list.items.isEmpty() && probe.metalLayer() < 0)
+                throw g.error("nuclei", "nuclei sit on the topmost layer with xi: 1, and there is none");
+            for (int i = 0; i < list.items.size(); i++) {
+                Section s = new Section(file, list.items.get(i), g.keyPath("nuclei") + "[" + i + "]", list.line, "x", "y", "radius");
+                double x = s.quantity("x", PhysicalQuantity.LENGTH);
+                s.check(x >= 0 && x <= grid.width_m(), "x", "must be within the width [0, " + fmt(grid.width_m(), PhysicalQuantity.LENGTH) + "]");
+                double y = 0;
+                if (grid.is3D()) {
+                    y = s.quantity("y", PhysicalQuantity.LENGTH);
+                    s.check(y >= 0 && y <= grid.depth_m(), "y", "must be within the depth [0, " + fmt(grid.depth_m(), PhysicalQuantity.LENGTH) + "]");
+                } else {
+                    s.check(!s.has("y"), "y", "y is only for 3D grids");
+                }
+                double r = positive(s, "radius", s.quantity("radius", PhysicalQuantity.LENGTH));
+                s.check(r >= grid.spacing_m() * (1 - 1e-9), "radius", "nucleus radius " + fmt(r, PhysicalQuantity.LENGTH) + " is smaller than the grid spacing "
+                        + fmt(grid.spacing_m(), PhysicalQuantity.LENGTH));
+                int metal = probe.metalLayer();
+                double top = probe.layerCells(metal, grid.spacing_m(), grid.nz())[1] * grid.spacing_m();
+                s.check(top + r <= grid.height_m() * (1 + 1e-9), "radius", "the nucleus sticks out of the domain top");
+                out.add(new NucleusSpec(x, y, r));
+            }
+            return out;
+        }
+
+        ControlSpec control(Section c) {
+            ControlMode mode = c.choice("mode", ControlMode.class, null);
+            if (mode == null) throw c.missing("mode", "potentiostatic or galvanostatic");
+            if (mode == ControlMode.POTENTIOSTATIC) {
+                double v = c.quantity("voltage", PhysicalQuantity.POTENTIAL);
+                c.check(!c.has("current_density"), "current_density", "current_density is not used in potentiostatic mode (set voltage, or mode: galvanostatic)");
+                return new ControlSpec(mode, v, Double.NaN);
+            }
+            double i = c.quantity("current_density", PhysicalQuantity.CURRENT_DENSITY);
+            double v = c.quantity("voltage", PhysicalQuantity.POTENTIAL, Double.NaN);
+            return new ControlSpec(mode, v, i);
+        }
+
+        TimeSpec time(Section t) {
+            double end = positive(t, "end", t.quantity("end", PhysicalQuantity.TIME));
+            long maxSteps = t.integer("max_steps", DEFAULT_MAX_STEPS, 1, Long.MAX_VALUE);
+            double out = positive(t, "output_interval", t.quantity("output_interval", PhysicalQuantity.TIME, end * DEFAULT_OUTPUT_FRACTION));
+            double maxStep = positive(t, "max_step", t.quantity("max_step", PhysicalQuantity.TIME, out));
+            double safety = t.quantity("stability_safety", PhysicalQuantity.DIMENSIONLESS, DEFAULT_STABILITY_SAFETY);
+            t.check(safety > 0 && safety <= 1, "stability_safety", "must be in (0, 1], got " + safety);
+            return new TimeSpec(end, maxSteps, out, maxStep, safety);
+        }
+
+        SolverSpec solver(Section s) {
+            double tol = s.quantity("potential_tolerance", PhysicalQuantity.DIMENSIONLESS, DEFAULT_POTENTIAL_TOL);
+            s.check(tol > 0 && tol < 1, "potential_tolerance", "must be in (0, 1), got " + tol);
+            int it = (int) s.integer("potential_max_iterations", DEFAULT_POTENTIAL_MAX_ITER, 1, 1_000_000);
+            int every = (int) s.integer("potential_solve_every", 1, 1, 1_000_000);
+            return new SolverSpec(tol, it, every);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.lipf.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * A YAML tree that remembers where each node came from (file label and 1-based line), read with
+ * Jackson's streaming YAML parser. Scalars keep their source text; the scenario loader parses
+ * them (numbers with units) itself. {@code null} values ({@code key:}, {@code ~}) are stored as
+ * {@link Scalar} with {@code text == null}.
+ */
+abstract sealed class YamlNode permits YamlNode.MapNode, YamlNode.ListNode, YamlNode.Scalar {
+    final String file;
+    final int line;
+
+    YamlNode(String file, int line) {
+        this.file = file;
+        this.line = line;
+    }
+
+    abstract String kind();
+
+    /** One mapping entry; the key's own location is kept for "unknown key" errors. */
+    record Entry(String key, String keyFile, int keyLine, YamlNode value) {}
+
+    static final class MapNode extends YamlNode {
+        final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+
+        MapNode(String file, int line) {
+            super(file, line);
+        }
+
+        YamlNode get(String key) {
+            Entry e = entries.get(key);
+            return e == null ? null : e.value;
+        }
+
+        @Override
+        String kind() {
+            return "a map";
+        }
+    }
+
+    static final class ListNode extends YamlNode {
+        final List<YamlNode> items = new ArrayList<>();
+
+        ListNode(String file, int line) {
+            super(file, line);
+        }
+
+        @Override
+        String kind() {
+            return "a list";
+        }
+    }
+
+    static final class Scalar extends YamlNode {
+        /** Source text, {@code null} for a YAML null. */
+        final String text;
+
+        Scalar(String file, int line, String text) {
+            super(file, line);
+            this.text = text;
+        }
+
+        boolean isNull() {
+            return text == null;
+        }
+
+        @Override
+        String kind() {
+            return isNull() ? "empty" : "a single value";
+        }
+    }
+
+    /**
+     * Parses one YAML document.
+     *
+     * @param keepLines record each node's line; false gives line -1 everywhere (used for
+     *     {@code --set} values, whose lines mean nothing)
+     */
+    static YamlNode parse(String text, String file, boolean keepLines) {
+        try (JsonParser p = new YAMLFactory().createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) return new Scalar(file, keepLines ? 1 : -1, null);
+            YamlNode root = read(p, t, file, keepLines);
+            if (p.nextToken() != null) throw new ScenarioException(file, "", line(p, keepLines), "more than one YAML document");
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            int line = keepLines && loc != null ? loc.getLineNr() : -1;
+            throw new ScenarioException(file, "", line, "invalid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+        } catch (IOException e) {
+            throw new ScenarioException(file, "", -1, "cannot read YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private static int line(JsonParser p, boolean keepLines) {
+        return keepLines ? p.currentTokenLocation().getLineNr() : -1;
+    }
+
+    private static YamlNode read(JsonParser p, JsonToken t, String file, boolean keepLines) throws IOException {
+        int line = line(p, keepLines);
+        switch (t) {
+            case START_OBJECT: {
+                MapNode m = new MapNode(file, line);
+                while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+                    String key = p.currentName();
+                    int keyLine = line(p, keepLines);
+                    if (m.entries.containsKey(key)) throw new ScenarioException(file, key, keyLine, "duplicate key '" + key + "'");
+                    YamlNode value = read(p, p.nextToken(), file, keepLines);
+                    m.entries.put(key, new Entry(key, file, keyLine, value));
+                }
+                return m;
+            }
+            case START_ARRAY: {
+                ListNode l = new ListNode(file, line);
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) l.items.add(read(p, t, file, keepLines));
+                return l;
+            }
+            case VALUE_NULL:
+                return new Scalar(file, line, null);
+            default:
+                return new Scalar(file, line, p.getText());
+        }
+    }
+}

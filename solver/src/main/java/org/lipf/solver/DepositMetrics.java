@@ -1,0 +1,88 @@
+package org.lipf.solver;
+
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.model.FieldSet;
+import org.lipf.model.MaterialTable;
+
+/**
+ * Per-step measures of the deposit (docs/MODEL.md section 7): metal volume per unit area,
+ * front height and penetration into the electrolyte (the topmost layer).
+ *
+ * <p>The front of a column is the highest point where f_free xi crosses 1/2, interpolated
+ * linearly between cell centres; the front height is the maximum over columns, from the
+ * current collector.
+ */
+public final class DepositMetrics {
+    private final Grid g;
+    private final MaterialTable table;
+    private final Parallel parallel;
+    private final double electrolyteBase_m;
+    private final double[] planeScratch;
+
+    public DepositMetrics(Grid g, MaterialTable table, Parallel parallel, double electrolyteBase_m) {
+        this.g = g;
+        this.table = table;
+        this.parallel = parallel;
+        this.electrolyteBase_m = electrolyteBase_m;
+        this.planeScratch = new double[g.nz];
+    }
+
+    /** Li metal volume per unit lateral area, m^3/m^2 (= m of dense Li). */
+    public double metalVolumePerArea_m(FieldSet f) {
+        double sum = parallel.sumOverPlanes(g.nz, planeScratch, k -> {
+            double s = 0;
+            for (int j = 0; j < g.ny; j++) {
+                final int start = g.rowStart(j, k);
+                for (int P = start; P < start + g.nx; P++) s += table.freeFraction[f.material[P]] * f.xi[P];
+            }
+            return s;
+        });
+        return sum * g.cellVolume_m3() / g.lateralArea();
+    }
+
+    /** Metal growth rate integral(f_free d xi/dt) dV / area, m/s; times n F c_s it is the deposition current. */
+    public double growthVelocity_m_per_s(FieldSet f) {
+        double sum = parallel.sumOverPlanes(g.nz, planeScratch, k -> {
+            double s = 0;
+            for (int j = 0; j < g.ny; j++) {
+                final int start = g.rowStart(j, k);
+                for (int P = start; P < start + g.nx; P++) s += table.freeFraction[f.material[P]] * f.rate[P];
+            }
+            return s;
+        });
+        return sum * g.cellVolume_m3() / g.lateralArea();
+    }
+
+    /** Height of the highest metal front above the current collector, m (0 if there is no metal). */
+    public double frontHeight_m(FieldSet f) {
+        double best = 0;
+        for (int j = 0; j < g.ny; j++)
+            for (int i = 0; i < g.nx; i++) {
+                for (int k = g.nz - 1; k >= 0; k--) {
+                    final int P = g.index(i, j, k);
+                    final double m = table.freeFraction[f.material[P]] * f.xi[P];
+                    if (m < 0.5) continue;
+                    double z = (k + 0.5) * g.dx_m;
+                    if (k < g.nz - 1) {
+                        final double above = table.freeFraction[f.material[P + g.strideZ]] * f.xi[P + g.strideZ];
+                        z += g.dx_m * (m - 0.5) / (m - above);
+                    } else {
+                        z = g.height_m();
+                    }
+                    best = Math.max(best, z);
+                    break;
+                }
+            }
+        return best;
+    }
+
+    /** How far the front reaches into the electrolyte, m (0 while it stays below it). */
+    public double penetration_m(double frontHeight_m) {
+        return Math.max(0, frontHeight_m - electrolyteBase_m);
+    }
+
+    public double electrolyteBase_m() {
+        return electrolyteBase_m;
+    }
+}

@@ -1,0 +1,192 @@
+package org.lipf.solver;
+
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.kernels.cpu.AllenCahnUpdate;
+import org.lipf.linear.SolverDivergedException;
+import org.lipf.model.ButlerVolmer;
+import org.lipf.model.FieldSet;
+import org.lipf.model.Interpolation;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+
+/**
+ * Galvanostatic control (docs/MODEL.md section 4.2): after the Allen-Cahn pass, shifts the applied
+ * voltage by dV so that the total deposition current n F c_s integral(f_free d xi/dt) / area equals
+ * the set current density to {@link #RELATIVE_TOLERANCE}.
+ *
+ * <p>A shift of the collector potential moves the electronic potential by dV * w: w = 1 everywhere
+ * in the mixed-conductor form (phi_s has no other Dirichlet boundary and the sources are held
+ * fixed, so the shifted field is the exact solution), and w = f_free h(xi), the local metal
+ * fraction, in the single-potential form. The scalar equation I(dV) = I_set is monotone (the
+ * Butler-Volmer factor decreases with eta) and is solved by Newton steps safeguarded by bisection.
+ * Only the cells that carry a reaction are visited, from a list built once per step.
+ */
+public final class GalvanostaticControl {
+    public static final double RELATIVE_TOLERANCE = 1e-5;
+    private static final int MAX_ITERATIONS = 100;
+    private static final double MAX_NEWTON_STEP_V = 0.1;
+
+    private final Grid g;
+    private final ModelParameters p;
+    private final MaterialTable table;
+    private final AllenCahnUpdate allenCahn;
+    private final DepositMetrics metrics;
+    private final Parallel parallel;
+    private final int planeCells;
+    /** Reactive cells of plane k at [k * planeCells, k * planeCells + count[k]). */
+    private final int[] cells, count;
+    private final double[] eta, weight, reactionOld;
+    private final double[] planeSum, planeSlope, planeBad;
+    /** Current density per unit (f_free * rate): n F c_s dV / area. */
+    private final double currentPerRate;
+    private double sum, slope;
+    private boolean lastOutOfBounds;
+
+    public GalvanostaticControl(Grid g, ModelParameters p, MaterialTable table, AllenCahnUpdate allenCahn, DepositMetrics metrics, Parallel parallel) {
+        this.metrics = metrics;
+        this.g = g;
+        this.p = p;
+        this.table = table;
+        this.allenCahn = allenCahn;
+        this.parallel = parallel;
+        this.planeCells = g.nx * g.ny;
+        this.cells = new int[g.cellCount()];
+        this.count = new int[g.nz];
+        this.eta = new double[g.cellCount()];
+        this.weight = new double[g.cellCount()];
+        this.reactionOld = new double[g.cellCount()];
+        this.planeSum = new double[g.nz];
+        this.planeSlope = new double[g.nz];
+        this.planeBad = new double[g.nz];
+        this.currentPerRate = p.chargeDensity_C_per_m3() * g.cellVolume_m3() / g.lateralArea();
+    }
+
+    /**
+     * Shifts the voltage so the current is {@code target}; corrects rate, xiNext and the
+     * potentials in place. Returns the voltage shift dV (V).
+     *
+     * @throws SolverDivergedException when no voltage reaches the target (e.g. no reactive surface)
+     */
+    public double enforce(FieldSet f, double target_A_per_m2, double dt_s) {
+        collect(f);
+        final double base = p.chargeDensity_C_per_m3() * metrics.growthVelocity_m_per_s(f);
+        final double tol = RELATIVE_TOLERANCE * Math.max(Math.abs(target_A_per_m2), 1e-6);
+        double lo = Double.NEGATIVE_INFINITY, hi = Double.POSITIVE_INFINITY, dV = 0;
+        for (int it = 0; it < MAX_ITERATIONS; it++) {
+            evaluate(f, dV);
+            final double residual = base + currentPerRate * sum - target_A_per_m2;
+            if (Math.abs(residual) <= tol) {
+                apply(f, dV, dt_s);
+                return dV;
+            }
+            // I(dV) decreases with dV: too much current means the root lies above dV
+            if (residual > 0) lo = dV; else hi = dV;
+            double next = slope < 0 ? dV - residual / (currentPerRate * slope) : Double.NaN;
+            if (!(next > lo && next < hi) || Math.abs(next - dV) > MAX_NEWTON_STEP_V) {
+                if (Double.isInfinite(lo)) next = hi - MAX_NEWTON_STEP_V;
+                else if (Double.isInfinite(hi)) next = lo + MAX_NEWTON_STEP_V;
+                else next = 0.5 * (lo + hi);
+            }
+            dV = next;
+        }
+        throw new SolverDivergedException(String.format(
+                "galvanostatic control could not reach %.6g A/m^2 within %d iterations (last voltage shift %.4g V): "
+                        + "is there a metal surface in contact with an ion conductor?", target_A_per_m2, MAX_ITERATIONS, dV),
+                MAX_ITERATIONS, Double.NaN);
+    }
+
+    /** Whether the correction pushed xi out of its bounds (the step must then be retried). */
+    public boolean lastOutOfBounds() {
+        return lastOutOfBounds;
+    }
+
+    private void collect(FieldSet f) {
+        final boolean single = f.singlePotential();
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++) {
+                int n = k * planeCells;
+                for (int j = 0; j < g.ny; j++) {
+                    final int start = g.rowStart(j, k);
+                    for (int P = start; P < start + g.nx; P++) {
+                        final double x = f.xi[P];
+                        final int m = f.material[P];
+                        if (!allenCahn.reactive(x, m)) continue;
+                        final double e = allenCahn.overpotential(f, P);
+                        cells[n] = P;
+                        eta[n] = e;
+                        weight[n] = single ? table.freeFraction[m] * Interpolation.h(x) : 1;
+                        reactionOld[n] = allenCahn.reactionRate(x, m, e, ButlerVolmer.depositionFactor(e, f.c[P], p.alpha(), p.f_per_V()));
+                        n++;
+                    }
+                }
+                count[k] = n - k * planeCells;
+            }
+        });
+    }
+
+    /** Sets {@code sum} = sum f_free (R(eta + dV w) - R_old) and {@code slope} = its derivative. */
+    private void evaluate(FieldSet f, double dV) {
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++) {
+                double s = 0, d = 0;
+                for (int n = k * planeCells, end = n + count[k]; n < end; n++) {
+                    final int P = cells[n], m = f.material[P];
+                    final double x = f.xi[P], c = f.c[P], e = eta[n] + dV * weight[n];
+                    final double bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
+                    final double free = table.freeFraction[m];
+                    final double r = allenCahn.reactionRate(x, m, e, bv);
+                    s += free * (r - reactionOld[n]);
+                    // dR/d eta = (R / BV) dBV/d eta: R is linear in BV between changes of the nucleation gate
+                    if (bv != 0) d += free * weight[n] * r / bv * ButlerVolmer.depositionFactorSlope(e, c, p.alpha(), p.f_per_V());
+                }
+                planeSum[k] = s;
+                planeSlope[k] = d;
+            }
+        });
+        double s = 0, d = 0;
+        for (int k = 0; k < g.nz; k++) {
+            s += planeSum[k];
+            d += planeSlope[k];
+        }
+        sum = s;
+        slope = d;
+    }
+
+    private void apply(FieldSet f, double dV, double dt) {
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++) {
+                double bad = 0;
+                for (int n = k * planeCells, end = n + count[k]; n < end; n++) {
+                    final int P = cells[n], m = f.material[P];
+                    final double x = f.xi[P], e = eta[n] + dV * weight[n];
+                    final double dR = allenCahn.reactionRate(x, m, e, ButlerVolmer.depositionFactor(e, f.c[P], p.alpha(), p.f_per_V())) - reactionOld[n];
+                    f.rate[P] += dR;
+                    final double xn = f.xiNext[P] + dt * dR;
+                    f.xiNext[P] = xn;
+                    if (!(xn >= AllenCahnUpdate.XI_MIN && xn <= AllenCahnUpdate.XI_MAX)) bad = 1;
+                }
+                planeBad[k] = bad;
+            }
+        });
+        double bad = 0;
+        for (int k = 0; k < g.nz; k++) bad = Math.max(bad, planeBad[k]);
+        lastOutOfBounds = bad != 0;
+        shiftPotential(f, dV);
+    }
+
+    /** phi_s += dV w over the whole grid (ghosts are refilled before the next use). */
+    private void shiftPotential(FieldSet f, double dV) {
+        if (dV == 0) return;
+        final boolean single = f.singlePotential();
+        final double[] phi = f.phiS;
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < g.ny; j++) {
+                    final int start = g.rowStart(j, k);
+                    for (int P = start; P < start + g.nx; P++)
+                        phi[P] += single ? dV * table.freeFraction[f.material[P]] * Interpolation.h(f.xi[P]) : dV;
+                }
+        });
+    }
+}

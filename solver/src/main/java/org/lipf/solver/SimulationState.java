@@ -1,0 +1,20 @@
+package org.lipf.solver;
+
+/** The scalars that, with the fields, define a run's state exactly (all saved in snapshots). */
+public final class SimulationState {
+    public double time_s;
+    public long step;
+    /** Step the next advance will try, s. */
+    public double nextStep_s;
+    public double lastStep_s;
+    /** Collector potential (cell voltage against the counter boundary), V. */
+    public double cellVoltage_V;
+    /** Integral of the current over time, C/m^2 (counter-boundary current in the mixed form). */
+    public double passedCharge_C_per_m2;
+    /** Metal volume per area at t = 0, m. */
+    public double initialMetalVolume_m;
+    public double reactionCurrent_A_per_m2;
+    public double counterCurrent_A_per_m2;
+    public long rejectedSteps;
+    public int lastIterations;
+}

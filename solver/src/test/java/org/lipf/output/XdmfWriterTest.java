@@ -1,0 +1,83 @@
+package org.lipf.output;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class XdmfWriterTest {
+    @TempDir
+    Path run;
+
+    private static int[] ints(String s) {
+        return Arrays.stream(s.trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private void assertXdmfNamesExistingDatasets(int... shape) throws Exception {
+        SnapshotWriter w = new SnapshotWriter();
+        List<SnapshotInfo> infos = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            Snapshot s = SnapshotTestData.snapshot(10L * k, 0.5 * k, shape);
+            w.write(run.resolve(SnapshotInfo.SNAPSHOT_DIR), s);
+            infos.add(SnapshotInfo.of(s));
+        }
+        Path xdmf = XdmfWriter.write(run, infos);
+        assertEquals(infos, SnapshotReader.infos(run.resolve("snapshots")));
+
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document doc = f.newDocumentBuilder().parse(xdmf.toFile());
+        NodeList grids = doc.getElementsByTagName("Grid");
+        assertEquals(1 + infos.size(), grids.getLength());
+        Element collection = (Element) grids.item(0);
+        assertEquals("Temporal", collection.getAttribute("CollectionType"));
+        int[] nodes = Arrays.stream(shape).map(n -> n + 1).toArray();
+        for (int g = 1; g < grids.getLength(); g++) {
+            Element grid = (Element) grids.item(g);
+            assertEquals(Double.toString(infos.get(g - 1).time_s()), ((Element) grid.getElementsByTagName("Time").item(0)).getAttribute("Value"));
+            Element topo = (Element) grid.getElementsByTagName("Topology").item(0);
+            assertEquals(shape.length + "DCoRectMesh", topo.getAttribute("TopologyType"));
+            assertArrayEquals(nodes, ints(topo.getAttribute("Dimensions")));
+            NodeList attrs = grid.getElementsByTagName("Attribute");
+            assertEquals(5, attrs.getLength());
+            for (int a = 0; a < attrs.getLength(); a++) {
+                Element attr = (Element) attrs.item(a);
+                assertEquals("Cell", attr.getAttribute("Center"));
+                Element item = (Element) attr.getElementsByTagName("DataItem").item(0);
+                String[] ref = item.getTextContent().trim().split(":", 2);
+                Path h5 = run.resolve(ref[0]);
+                assertTrue(Files.isRegularFile(h5), ref[0]);
+                try (HdfFile file = new HdfFile(h5)) {
+                    Dataset ds = file.getDatasetByPath(ref[1]);
+                    assertArrayEquals(ints(item.getAttribute("Dimensions")), ds.getDimensions());
+                    assertEquals("/" + attr.getAttribute("Name"), ref[1]);
+                }
+            }
+        }
+        assertEquals(xdmf, XdmfWriter.writeFromFiles(run, SnapshotReader.list(run.resolve("snapshots"))));
+    }
+
+    @Test
+    void twoDimensionalXdmfNamesExistingDatasetsWithCellDims() throws Exception {
+        assertXdmfNamesExistingDatasets(6, 4);
+    }
+
+    @Test
+    void threeDimensionalXdmfNamesExistingDatasetsWithCellDims() throws Exception {
+        assertXdmfNamesExistingDatasets(5, 3, 4);
+    }
+}

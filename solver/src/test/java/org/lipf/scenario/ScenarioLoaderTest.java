@@ -1,0 +1,268 @@
+package org.lipf.scenario;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioLoaderTest {
+    /** Line numbers matter: tests below refer to them. */
+    static final String BASE = """
+            name: chen2015
+            description: "Chen et al., J. Power Sources 300 (2015) 376"
+            grid: {dimensions: 2, width: 200 um, height: 200 um, spacing: 0.5 um}
+            model:
+              form: single_potential
+              temperature: 300 K
+              symmetry_factor: 0.5
+              interface_width: 1 um
+              allen_cahn_mobility: 2.5e-6 m^3/(J*s)
+              anisotropy: {strength: 0.05, mode: 4, angle: 0 deg}
+              noise: {amplitude: 0.04, seed: 42}
+            materials:
+              li:          {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1e7 S/m, exchange_current_density: 30 A/m^2, density: 0.534 g/cm^3}
+              electrolyte: {diffusivity: 7.5e-10 m^2/s, ionic_conductivity: 1.19 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 30 A/m^2, density: 1.2 g/cm^3}
+              llzto:       {diffusivity: 1e-8 cm^2/s, ionic_conductivity: 1 mS/cm, electronic_conductivity: 1e-8 S/m, exchange_current_density: 0 A/m^2, free_fraction: 0, density: 5.1 g/cm^3}
+            geometry:
+              background: electrolyte
+              layers:
+                - {material: li, thickness: 10 um, xi: 1, c: 0}
+                - {material: electrolyte, thickness: rest}
+              particles: [ {material: llzto, layer: 1, diameter: 2 um, diameter_std: 0.2 um, weight_fraction: 20 %, seed: 7} ]
+              cracks: [ {layer: 0, x: 20 um, width: 1 um, fill: electrolyte} ]
+              nuclei: [ {x: 100 um, radius: 5 um} ]
+            control: {mode: potentiostatic, voltage: -0.45 V}
+            time: {end: 100 s, output_interval: 10 s}
+            """;
+
+    static Scenario parse(String yaml) {
+        return ScenarioLoader.parse(yaml, "test.yaml", Map.of());
+    }
+
+    static ScenarioException fails(String yaml) {
+        return assertThrows(ScenarioException.class, () -> parse(yaml));
+    }
+
+    static ScenarioException failsWith(Map<String, String> overrides) {
+        return assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(BASE, "test.yaml", overrides));
+    }
+
+    static void assertError(ScenarioException e, String file, String key, int line, String fragment) {
+        assertEquals(file, e.file(), e.getMessage());
+        assertEquals(key, e.keyPath(), e.getMessage());
+        assertEquals(line, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains(fragment), "message: " + e.getMessage());
+    }
+
+    @Test
+    void readsFullScenarioWithDefaultsInSI() {
+        Scenario s = parse(BASE);
+        assertEquals("chen2015", s.name());
+        assertEquals(400, s.grid().nx());
+        assertEquals(1, s.grid().ny());
+        assertEquals(400, s.grid().nz());
+        assertEquals(ModelForm.SINGLE_POTENTIAL, s.model().form());
+        assertEquals(1, s.model().chargeNumber());
+        assertEquals(7.64e4, s.model().metalSiteDensity_mol_per_m3());
+        assertEquals(1.18, s.model().interfaceEnergy_J_per_m2());
+        assertEquals(42, s.model().seed());
+        assertEquals("li", s.model().metalMaterial());
+        assertEquals(0, s.materialId("li"));
+        assertEquals(2, s.materialId("llzto"));
+        assertEquals(1e-12, s.material("llzto").diffusivity_m2_per_s(), 1e-24);
+        assertEquals(0.1, s.material("llzto").sigmaIon_S_per_m(), 1e-15);
+        assertEquals(1.0, s.material("li").freeFraction());
+        assertEquals(190e-6, s.geometry().layers().get(1).thickness_m(), 1e-15);
+        assertEquals(1.0, s.geometry().layers().get(1).c());
+        assertEquals(0.0, s.geometry().layers().get(1).xi());
+        assertTrue(Double.isNaN(s.control().currentDensity_A_per_m2()));
+        assertEquals(-0.45, s.control().voltage_V());
+        assertEquals(10.0, s.time().maxStep_s());
+        assertEquals(1e-8, s.solver().potentialRelTol());
+        assertThrows(IllegalArgumentException.class, () -> s.materialId("nope"));
+    }
+
+    @Test
+    void interfaceWidthDefaultsToTwoSpacings() {
+        Scenario s = parse(BASE.replace("  interface_width: 1 um\n", ""));
+        assertEquals(1e-6, s.model().interfaceWidth_m(), 1e-18);
+    }
+
+    @Test
+    void weightFractionConvertsToVolumeFractionWithDensities() {
+        Scenario s = parse(BASE);
+        double expected = (0.2 / 5100) / (0.2 / 5100 + 0.8 / 1200);
+        assertEquals(expected, s.particleVolumeFraction(0), 1e-12);
+        assertEquals(expected, ParticleSpec.volumeFractionFromWeight(0.2, 5100, 1200), 1e-15);
+    }
+
+    @Test
+    void weightFractionWithoutHostDensityIsAnError() {
+        ScenarioException e = fails(BASE.replace(", density: 1.2 g/cm^3", ""));
+        assertError(e, "test.yaml", "geometry.particles[0].weight_fraction", 21, "materials.electrolyte.density");
+    }
+
+    @Test
+    void unknownKeySuggestsTheClosestValidOne() {
+        ScenarioException e = fails(BASE.replace("  temperature: 300 K", "  temprature: 300 K"));
+        assertError(e, "test.yaml", "model.temprature", 6, "did you mean 'temperature'?");
+        assertTrue(e.getMessage().startsWith("test.yaml:6: model.temprature: unknown key"), e.getMessage());
+        ScenarioException top = fails(BASE + "sovler: {}\n");
+        assertError(top, "test.yaml", "sovler", 26, "did you mean 'solver'?");
+        ScenarioException inList = fails(BASE.replace("{layer: 0, x: 20 um,", "{layer: 0, xx: 20 um,"));
+        assertError(inList, "test.yaml", "geometry.cracks[0].xx", 22, "unknown key 'xx'");
+    }
+
+    @Test
+    void wrongDimensionNamesKeyAndLine() {
+        ScenarioException e = fails(BASE.replace("thickness: 10 um", "thickness: 5 mA/cm^2"));
+        assertError(e, "test.yaml", "geometry.layers[0].thickness", 19, "expected a length, got '5 mA/cm^2'");
+    }
+
+    @Test
+    void dimensionalValueWithoutUnitIsAnError() {
+        ScenarioException e = fails(BASE.replace("width: 200 um", "width: 200"));
+        assertError(e, "test.yaml", "grid.width", 3, "needs a unit, e.g. '30 um'");
+    }
+
+    @Test
+    void missingRequiredValuesAreNamed() {
+        assertError(fails(BASE.replace(", spacing: 0.5 um", "")), "test.yaml", "grid.spacing", 3, "missing required key 'spacing'");
+        assertError(fails(BASE.replace("control: {mode: potentiostatic, voltage: -0.45 V}", "control: {mode: potentiostatic}")),
+                "test.yaml", "control.voltage", 24, "missing required key 'voltage'");
+        assertError(fails(BASE.replace("control: {mode: potentiostatic, voltage: -0.45 V}", "control: {mode: galvanostatic, voltage: 0 V}")),
+                "test.yaml", "control.current_density", 24, "missing required key 'current_density'");
+        assertError(fails(BASE.replace("control: {mode: potentiostatic, ", "control: {")), "test.yaml", "control.mode", 24, "missing required key 'mode'");
+        assertError(fails(BASE.replace("time: {end: 100 s, output_interval: 10 s}", "time: {output_interval: 10 s}")), "test.yaml", "time.end", 25, "missing");
+        assertError(fails(BASE.replace("time: {end: 100 s, output_interval: 10 s}\n", "")), "test.yaml", "time", 1, "missing required key 'time'");
+        assertError(fails(BASE.replace("    - {material: li, thickness: 10 um, xi: 1, c: 0}\n    - {material: electrolyte, thickness: rest}\n", "")
+                .replace("  layers:\n", "")), "test.yaml", "geometry.layers", 16, "missing required key 'layers'");
+    }
+
+    @Test
+    void unknownMaterialReferenceIsAnError() {
+        ScenarioException e = fails(BASE.replace("fill: electrolyte", "fill: electrolite"));
+        assertError(e, "test.yaml", "geometry.cracks[0].fill", 22, "unknown material 'electrolite'; did you mean 'electrolyte'?");
+        assertError(fails(BASE.replace("background: electrolyte", "background: lpscl")), "test.yaml", "geometry.background", 17, "unknown material 'lpscl'");
+    }
+
+    @Test
+    void layersThickerThanTheDomainAreAnError() {
+        ScenarioException e = fails(BASE.replace("thickness: rest", "thickness: 195 um"));
+        assertError(e, "test.yaml", "geometry.layers[1].thickness", 20, "more than the grid height");
+        ScenarioException twoRest = fails(BASE.replace("thickness: 10 um", "thickness: rest"));
+        assertError(twoRest, "test.yaml", "geometry.layers[1].thickness", 20, "only one layer may have thickness 'rest'");
+    }
+
+    @Test
+    void layerThinnerThanTheGridIsAnError() {
+        ScenarioException e = fails(BASE.replace("thickness: 10 um", "thickness: 100 nm"));
+        assertError(e, "test.yaml", "geometry.layers[0].thickness", 19, "contains no cell centre");
+    }
+
+    @Test
+    void particlesThatCannotFitAreRejectedBeforePlacement() {
+        ScenarioException big = fails(BASE.replace("diameter: 2 um, diameter_std", "diameter: 250 um, diameter_std"));
+        assertError(big, "test.yaml", "geometry.particles[0].diameter", 21, "do not fit in layer 1");
+        ScenarioException dense = fails(BASE.replace("weight_fraction: 20 %", "volume_fraction: 0.7"));
+        assertError(dense, "test.yaml", "geometry.particles[0].volume_fraction", 21, "above the random-placement limit");
+        ScenarioException both = fails(BASE.replace("weight_fraction: 20 %", "weight_fraction: 20 %, volume_fraction: 0.1"));
+        assertError(both, "test.yaml", "geometry.particles[0].weight_fraction", 21, "not both");
+    }
+
+    @Test
+    void spacingMustDivideTheExtents() {
+        ScenarioException e = fails(BASE.replace("spacing: 0.5 um", "spacing: 0.7 um"));
+        assertError(e, "test.yaml", "grid.spacing", 3, "does not divide the width");
+    }
+
+    @Test
+    void outOfRangeValuesAreErrors() {
+        assertError(fails(BASE.replace("symmetry_factor: 0.5", "symmetry_factor: 1.5")), "test.yaml", "model.symmetry_factor", 7, "(0, 1)");
+        assertError(fails(BASE.replace("free_fraction: 0,", "free_fraction: 1.2,")), "test.yaml", "materials.llzto.free_fraction", 15, "[0, 1]");
+        assertError(fails(BASE.replace("xi: 1, c: 0", "xi: 2, c: 0")), "test.yaml", "geometry.layers[0].xi", 19, "[0, 1]");
+        assertError(fails(BASE.replace("ionic_conductivity: 1.19 S/m", "ionic_conductivity: -1.19 S/m")),
+                "test.yaml", "materials.electrolyte.ionic_conductivity", 14, ">= 0");
+        assertError(fails(BASE.replace("form: single_potential", "form: single")), "test.yaml", "model.form", 5, "single_potential");
+        assertError(fails(BASE.replace("dimensions: 2", "dimensions: 4")), "test.yaml", "grid.dimensions", 3, "[2, 3]");
+    }
+
+    @Test
+    void yamlSyntaxErrorsAndDuplicateKeysGiveALine() {
+        ScenarioException e = fails(BASE.replace("  temperature: 300 K\n", "  temperature: 300 K\n  temperature: 310 K\n"));
+        assertError(e, "test.yaml", "temperature", 7, "duplicate key");
+        ScenarioException syn = fails("name: x\ngrid: {dimensions: 2\n");
+        assertTrue(syn.line() > 0, syn.getMessage());
+    }
+
+    @Test
+    void overridesReplaceValuesBeforeValidation() {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("control.mode", "galvanostatic");
+        o.put("control.voltage", "");
+        o.put("control.current_density", "2 mA/cm^2");
+        o.put("grid.spacing", "1 um");
+        o.put("model.interface_width", "2 um");
+        o.put("geometry.layers[0].thickness", "30 um");
+        o.put("geometry.nuclei[1]", "{x: 50 um, radius: 3 um}");
+        o.put("solver.potential_solve_every", "2");
+        Scenario s = ScenarioLoader.parse(BASE, "test.yaml", o);
+        assertEquals(ControlMode.GALVANOSTATIC, s.control().mode());
+        assertEquals(20.0, s.control().currentDensity_A_per_m2(), 1e-12);
+        assertEquals(200, s.grid().nx());
+        assertEquals(30e-6, s.geometry().layers().get(0).thickness_m(), 1e-18);
+        assertEquals(170e-6, s.geometry().layers().get(1).thickness_m(), 1e-15);
+        assertEquals(2, s.geometry().nuclei().size());
+        assertEquals(2, s.solver().potentialSolveEvery());
+    }
+
+    @Test
+    void errorsInOverridesNameTheSetFile() {
+        ScenarioException e = failsWith(Map.of("control.voltage", "2 mA/cm^2"));
+        assertError(e, "--set", "control.voltage", -1, "expected a potential");
+        assertTrue(e.getMessage().startsWith("--set: control.voltage: "), e.getMessage());
+        assertError(failsWith(Map.of("control.curent_density", "2 mA/cm^2")), "--set", "control.curent_density", -1, "did you mean 'current_density'?");
+        assertError(failsWith(Map.of("geometry.layers[5].thickness", "3 um")), "--set", "geometry.layers[5]", -1, "the list has 2");
+        assertError(failsWith(Map.of("grid..width", "3 um")), "--set", "grid..width", -1, "malformed key path");
+    }
+
+    @Test
+    void loadsFromAFileNamingItInErrors(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("case.yaml");
+        Files.writeString(f, BASE.replace("name: chen2015\n", ""));
+        assertEquals("case", ScenarioLoader.load(f, Map.of()).name());
+        Files.writeString(f, BASE.replace("300 K", "300 V"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f, Map.of()));
+        assertEquals(f.toString(), e.file());
+        assertEquals(6, e.line());
+    }
+
+    @Test
+    void resolvedScenarioRoundTripsToAnEqualScenario() {
+        Scenario s = parse(BASE);
+        String yaml = ScenarioWriter.toYaml(s);
+        Scenario back = ScenarioLoader.parse(yaml, "resolved.yaml", Map.of());
+        assertEquals(s, back, yaml);
+        assertTrue(yaml.contains("thickness: 1.0E-5 m"), yaml);
+        assertEquals(yaml, ScenarioWriter.toYaml(back));
+    }
+
+    @Test
+    void threeDimensionalScenarioRoundTrips() {
+        String yaml3 = BASE.replace("grid: {dimensions: 2, width: 200 um, height: 200 um, spacing: 0.5 um}",
+                        "grid: {dimensions: 3, width: 20 um, depth: 10 um, height: 40 um, spacing: 1 um}")
+                .replace("thickness: 10 um", "thickness: 4 um")
+                .replace("{layer: 0, x: 20 um, width: 1 um, fill: electrolyte}", "{layer: 0, x: 5 um, y: 5 um, length: 2 um, width: 1 um, fill: electrolyte, c: 0.5}")
+                .replace("{x: 100 um, radius: 5 um}", "{x: 10 um, y: 5 um, radius: 3 um}")
+                .replace("control: {mode: potentiostatic, voltage: -0.45 V}", "control: {mode: galvanostatic, current_density: 5 mA/cm^2}");
+        Scenario s = parse(yaml3);
+        assertEquals(10, s.grid().ny());
+        assertEquals(2e-6, s.geometry().cracks().get(0).length_m(), 1e-18);
+        Scenario back = ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of());
+        assertEquals(s, back);
+    }
+}

@@ -1,0 +1,51 @@
+package org.lipf.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lipf.grid.Parallel;
+import org.lipf.model.ButlerVolmer;
+import org.lipf.model.ModelParameters;
+import org.lipf.model.PhysicalConstants;
+import org.lipf.solver.Simulation;
+
+/**
+ * MODEL.md section 8.4: the current of a flat front follows i0 BV(eta) with the set exchange
+ * current density, i.e. the Faraday calibration of L_eta holds on the discrete grid. The current
+ * is measured from the rate of change of the metal volume (not from the rate field), over the
+ * last half of the run, after the interface profile has settled.
+ */
+class ButlerVolmerTest {
+    private static final double I0_A_PER_M2 = 2.91;
+    /** Diffuse-interface and time-discretisation error allowed on the current. */
+    private static final double TOLERANCE = 0.03;
+
+    @ParameterizedTest(name = "eta = {0} V")
+    @ValueSource(doubles = {-0.15, -0.1, -0.05, -0.02, 0.02, 0.05})
+    void flatFrontCurrentFollowsButlerVolmer(double eta_V) {
+        try (Parallel parallel = new Parallel(2)) {
+            Simulation sim = Cases.start(Cases.flatFront("{mode: potentiostatic, voltage: " + eta_V + " V}"), Map.of(), parallel);
+            ModelParameters p = sim.parameters();
+            Cases.runTo(sim, 0.2);
+            double v0 = sim.metrics().metalVolumePerArea_m(sim.fields()), t0 = sim.state().time_s;
+            Cases.runTo(sim, 0.4);
+            double v1 = sim.metrics().metalVolumePerArea_m(sim.fields()), t1 = sim.state().time_s;
+            double measured = (v1 - v0) / (t1 - t0) * p.chargeDensity_C_per_m3();
+            double expected = I0_A_PER_M2 * ButlerVolmer.depositionFactor(eta_V, 1.0, 0.5, p.f_per_V());
+            assertEquals(expected, measured, TOLERANCE * Math.abs(expected),
+                    () -> "flat-front current at eta = " + eta_V + " V");
+            assertEquals(PhysicalConstants.FARADAY_C_PER_MOL / (PhysicalConstants.GAS_CONSTANT_J_PER_MOL_K * 300), p.f_per_V(), 1e-12);
+        }
+    }
+
+    @ParameterizedTest(name = "c = {0}")
+    @ValueSource(doubles = {0.25, 1.0, 4.0})
+    void butlerVolmerVanishesAtNernstPotential(double c) {
+        double f = 38.68;
+        double eta = ButlerVolmer.nernstOverpotential_V(c, f);
+        assertEquals(0, ButlerVolmer.depositionFactor(eta, c, 0.5, f), 1e-12);
+        assertEquals(0, ButlerVolmer.depositionFactor(eta, c, 0.3, f), 1e-12);
+    }
+}
