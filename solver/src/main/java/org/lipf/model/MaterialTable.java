@@ -16,7 +16,7 @@ public final class MaterialTable {
     public final double[] sigmaEl_S_per_m;
     /** Fraction of the volume Li metal may fill (0 = inert: xi is frozen at its initial value). */
     public final double[] freeFraction;
-    /** L_eta = i0 / (n F c_s f_free * 2.5 delta), 1/s: the Faraday calibration of section 3.2. */
+    /** L_eta = i0 / (n F c_s f_free 3 delta), 1/s: the Faraday calibration of docs/MODEL.md section 3.1. */
     public final double[] Leta_per_s;
     /** Nucleation activity sigma_el / (sigma_el + sigma_nuc) where ions are present, else 0. */
     public final double[] nucleationActivity;
@@ -31,7 +31,7 @@ public final class MaterialTable {
         freeFraction = new double[n];
         Leta_per_s = new double[n];
         nucleationActivity = new double[n];
-        double lInterface = Interpolation.interfaceIntegral_m(p.interfaceWidth_m());
+        double lInterface = Interpolation.kineticLength_m(p.interfaceWidth_m());
         for (int id = 0; id < n; id++) {
             MaterialSpec m = ms.get(id);
             names[id] = m.name();

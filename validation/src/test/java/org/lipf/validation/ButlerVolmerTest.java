@@ -14,8 +14,9 @@ import org.lipf.solver.Simulation;
 /**
  * MODEL.md section 8.4: the current of a flat front follows i0 BV(eta) with the set exchange
  * current density, i.e. the Faraday calibration of L_eta holds on the discrete grid. The current
- * is measured from the rate of change of the metal volume (not from the rate field), over the
- * last half of the run, after the interface profile has settled.
+ * is measured from the rate of change of the metal volume (not from the rate field) between 0.2
+ * and 0.4 s, after the interface profile has settled, minus the same measurement at eta = 0 (the
+ * discrete front's creep, about 0.2 A/m^2, docs/MODEL.md section 3.1).
  */
 class ButlerVolmerTest {
     private static final double I0_A_PER_M2 = 2.91;
@@ -26,18 +27,23 @@ class ButlerVolmerTest {
     @ValueSource(doubles = {-0.15, -0.1, -0.05, -0.02, 0.02, 0.05})
     void flatFrontCurrentFollowsButlerVolmer(double eta_V) {
         try (Parallel parallel = new Parallel(2)) {
-            Simulation sim = Cases.start(Cases.flatFront("{mode: potentiostatic, voltage: " + eta_V + " V}"), Map.of(), parallel);
-            ModelParameters p = sim.parameters();
-            Cases.runTo(sim, 0.2);
-            double v0 = sim.metrics().metalVolumePerArea_m(sim.fields()), t0 = sim.state().time_s;
-            Cases.runTo(sim, 0.4);
-            double v1 = sim.metrics().metalVolumePerArea_m(sim.fields()), t1 = sim.state().time_s;
-            double measured = (v1 - v0) / (t1 - t0) * p.chargeDensity_C_per_m3();
+            double measured = volumeCurrent(eta_V, parallel) - volumeCurrent(0, parallel);
+            ModelParameters p = Cases.start(Cases.flatFront("{mode: potentiostatic, voltage: 0 V}"), Map.of(), parallel).parameters();
             double expected = I0_A_PER_M2 * ButlerVolmer.depositionFactor(eta_V, 1.0, 0.5, p.f_per_V());
             assertEquals(expected, measured, TOLERANCE * Math.abs(expected),
                     () -> "flat-front current at eta = " + eta_V + " V");
             assertEquals(PhysicalConstants.FARADAY_C_PER_MOL / (PhysicalConstants.GAS_CONSTANT_J_PER_MOL_K * 300), p.f_per_V(), 1e-12);
         }
+    }
+
+    /** Deposition current from the metal volume's rate of change between 0.2 and 0.4 s, A/m^2. */
+    private static double volumeCurrent(double eta_V, Parallel parallel) {
+        Simulation sim = Cases.start(Cases.flatFront("{mode: potentiostatic, voltage: " + eta_V + " V}"), Map.of(), parallel);
+        Cases.runTo(sim, 0.2);
+        double v0 = sim.metrics().metalVolumePerArea_m(sim.fields()), t0 = sim.state().time_s;
+        Cases.runTo(sim, 0.4);
+        double v1 = sim.metrics().metalVolumePerArea_m(sim.fields()), t1 = sim.state().time_s;
+        return (v1 - v0) / (t1 - t0) * sim.parameters().chargeDensity_C_per_m3();
     }
 
     @ParameterizedTest(name = "c = {0}")

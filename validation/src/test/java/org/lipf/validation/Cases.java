@@ -19,11 +19,11 @@ final class Cases {
         return """
                 name: flat-front
                 grid: {dimensions: 2, width: 1 um, height: 10 um, spacing: 0.25 um}
-                model: {form: mixed_conductor, interface_width: 0.5 um, metal_site_density: 7.64e4 mol/m^3,
+                model: {form: mixed_conductor, interface_width: 1 um, metal_site_density: 7.64e4 mol/m^3,
                         bulk_concentration: 7.64e4 mol/m^3, nucleation: {barrier: 10 V}}
                 materials:
-                  li: {diffusivity: 1e-9 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1e7 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
-                  electrolyte: {diffusivity: 1e-9 m^2/s, ionic_conductivity: 1e4 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
+                  li: {diffusivity: 1e-10 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1e7 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
+                  electrolyte: {diffusivity: 1e-10 m^2/s, ionic_conductivity: 1e4 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
                 geometry:
                   background: electrolyte
                   layers:

@@ -13,22 +13,31 @@ import org.lipf.model.ModelParameters;
  *
  * <pre>
  *   single potential:  sigma   = sigma_metal m + sigma_ion (1 - m)
- *   mixed conductor:   sigma_l = sigma_ion (1 - m),  sigma_s = sigma_metal m + sigma_el (1 - m)
+ *   mixed conductor:   sigma_l = sigma_ion (1 - m) + lambda sigma_ion,max m,  sigma_s = sigma_metal m + sigma_el (1 - m)
  *   source            q        = n F c_s f_free d xi/dt            (A/m^3, deposition positive)
  * </pre>
  *
+ * The metal phase keeps an ionic conductivity lambda sigma_ion,max (lambda = {@link #ION_PATH_FRACTION},
+ * sigma_ion,max the best ion conductor of the scenario) so that the metal side of the diffuse
+ * interface conducts ions: the reaction is spread over the interface (h'(xi) is symmetric about
+ * xi = 1/2, and half of it lies in cells of the anode's material, which conducts no ions), and
+ * without it the ions consumed where m is close to 1 would have to cross a near-insulator, which
+ * raised phi_l there by volts and drove eta, and the step, unstable. Inside bulk metal no reaction
+ * consumes ions, so this path carries no net current there.
  * Conductivities are floored at {@link #FLOOR_RELATIVE} times the largest value of their problem,
  * so that phases that carry none of that charge (the metal for ions, insulators for electrons)
  * leave a well-posed problem; the floor carries no current where there is no source.
  */
 public final class PotentialCoefficients {
     public static final double FLOOR_RELATIVE = 1e-10;
+    /** Fraction of the host's ionic conductivity kept inside the metal phase (docs/MODEL.md section 3.3). */
+    public static final double ION_PATH_FRACTION = 0.1;
 
     private final Grid g;
     private final ModelParameters p;
     private final MaterialTable table;
     private final Parallel parallel;
-    private final double floorL, floorS;
+    private final double floorL, floorS, metalIonic;
 
     public PotentialCoefficients(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
         this.g = g;
@@ -42,6 +51,7 @@ public final class PotentialCoefficients {
         }
         this.floorL = FLOOR_RELATIVE * (p.singlePotential() ? Math.max(maxIon, maxEl) : maxIon);
         this.floorS = FLOOR_RELATIVE * maxEl;
+        this.metalIonic = ION_PATH_FRACTION * maxIon;
     }
 
     /**
@@ -59,11 +69,11 @@ public final class PotentialCoefficients {
                         final int id = f.material[P];
                         final double free = table.freeFraction[id];
                         final double m = free * Interpolation.h(f.xi[P]);
-                        final double ion = table.sigmaIon_S_per_m[id] * (1 - m);
+                        final double sigmaIon = table.sigmaIon_S_per_m[id];
                         if (single) {
-                            sigmaL[P] = Math.max(sigmaMetal * m + ion, floorL);
+                            sigmaL[P] = Math.max(sigmaMetal * m + sigmaIon * (1 - m), floorL);
                         } else {
-                            sigmaL[P] = Math.max(ion, floorL);
+                            sigmaL[P] = Math.max(sigmaIon * (1 - m) + metalIonic * m, floorL);
                             sigmaS[P] = Math.max(sigmaMetal * m + table.sigmaEl_S_per_m[id] * (1 - m), floorS);
                         }
                         source[P] = charge * free * f.rate[P];
