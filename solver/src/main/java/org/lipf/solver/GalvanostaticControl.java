@@ -37,11 +37,10 @@ public final class GalvanostaticControl {
     /** Reactive cells of plane k at [k * planeCells, k * planeCells + count[k]). */
     private final int[] cells, count;
     private final double[] eta, weight, reactionOld;
-    private final double[] planeSum, planeSlope, planeBad;
+    private final double[] planeSum, planeSlope;
     /** Current density per unit (f_free * rate): n F c_s dV / area. */
     private final double currentPerRate;
     private double sum, slope;
-    private boolean lastOutOfBounds;
 
     public GalvanostaticControl(Grid g, ModelParameters p, MaterialTable table, AllenCahnUpdate allenCahn, DepositMetrics metrics, Parallel parallel) {
         this.metrics = metrics;
@@ -58,7 +57,6 @@ public final class GalvanostaticControl {
         this.reactionOld = new double[g.cellCount()];
         this.planeSum = new double[g.nz];
         this.planeSlope = new double[g.nz];
-        this.planeBad = new double[g.nz];
         this.currentPerRate = p.chargeDensity_C_per_m3() * g.cellVolume_m3() / g.lateralArea();
     }
 
@@ -69,9 +67,11 @@ public final class GalvanostaticControl {
      * @throws SolverDivergedException when no voltage reaches the target (e.g. no reactive surface)
      */
     public double enforce(FieldSet f, double target_A_per_m2, double dt_s) {
-        collect(f);
+        final double oldMagnitude = currentPerRate * collect(f);
         final double base = p.chargeDensity_C_per_m3() * metrics.growthVelocity_m_per_s(f);
-        final double tol = RELATIVE_TOLERANCE * Math.max(Math.abs(target_A_per_m2), 1e-6);
+        // base + correction cancels when the uncorrected rates are huge (a large voltage change):
+        // the attainable precision is then a few ulps of their magnitude
+        final double tol = Math.max(RELATIVE_TOLERANCE * Math.max(Math.abs(target_A_per_m2), 1e-6), 1e-14 * oldMagnitude);
         double lo = Double.NEGATIVE_INFINITY, hi = Double.POSITIVE_INFINITY, dV = 0;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             evaluate(f, dV);
@@ -96,16 +96,13 @@ public final class GalvanostaticControl {
                 MAX_ITERATIONS, Double.NaN);
     }
 
-    /** Whether the correction pushed xi out of its bounds (the step must then be retried). */
-    public boolean lastOutOfBounds() {
-        return lastOutOfBounds;
-    }
-
-    private void collect(FieldSet f) {
+    /** Lists the reactive cells and their uncorrected reaction rates; returns sum f_free |R_old|. */
+    private double collect(FieldSet f) {
         final boolean single = f.singlePotential();
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++) {
                 int n = k * planeCells;
+                double magnitude = 0;
                 for (int j = 0; j < g.ny; j++) {
                     final int start = g.rowStart(j, k);
                     for (int P = start; P < start + g.nx; P++) {
@@ -117,12 +114,17 @@ public final class GalvanostaticControl {
                         eta[n] = e;
                         weight[n] = single ? table.freeFraction[m] * Interpolation.h(x) : 1;
                         reactionOld[n] = allenCahn.reactionRate(x, m, e, ButlerVolmer.depositionFactor(e, f.c[P], p.alpha(), p.f_per_V()));
+                        magnitude += table.freeFraction[m] * Math.abs(reactionOld[n]);
                         n++;
                     }
                 }
                 count[k] = n - k * planeCells;
+                planeSum[k] = magnitude;
             }
         });
+        double magnitude = 0;
+        for (int k = 0; k < g.nz; k++) magnitude += planeSum[k];
+        return magnitude;
     }
 
     /** Sets {@code sum} = sum f_free (R(eta + dV w) - R_old) and {@code slope} = its derivative. */
@@ -155,23 +157,15 @@ public final class GalvanostaticControl {
 
     private void apply(FieldSet f, double dV, double dt) {
         parallel.forSlabs(g.nz, (k0, k1) -> {
-            for (int k = k0; k < k1; k++) {
-                double bad = 0;
+            for (int k = k0; k < k1; k++)
                 for (int n = k * planeCells, end = n + count[k]; n < end; n++) {
                     final int P = cells[n], m = f.material[P];
                     final double x = f.xi[P], e = eta[n] + dV * weight[n];
                     final double dR = allenCahn.reactionRate(x, m, e, ButlerVolmer.depositionFactor(e, f.c[P], p.alpha(), p.f_per_V())) - reactionOld[n];
                     f.rate[P] += dR;
-                    final double xn = f.xiNext[P] + dt * dR;
-                    f.xiNext[P] = xn;
-                    if (!(xn >= AllenCahnUpdate.XI_MIN && xn <= AllenCahnUpdate.XI_MAX)) bad = 1;
+                    f.xiNext[P] += dt * dR;
                 }
-                planeBad[k] = bad;
-            }
         });
-        double bad = 0;
-        for (int k = 0; k < g.nz; k++) bad = Math.max(bad, planeBad[k]);
-        lastOutOfBounds = bad != 0;
         shiftPotential(f, dV);
     }
 

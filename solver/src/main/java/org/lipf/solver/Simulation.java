@@ -110,9 +110,10 @@ public final class Simulation {
         for (int attempt = 0; ; attempt++) {
             allenCahn.compute(fields, dt, state.step);
             boolean bad = allenCahn.lastOutOfBounds();
-            if (!bad && galvanostatic != null) {
+            if (galvanostatic != null) {
+                // the control corrects the rates first: bounds are judged on the corrected step
                 state.cellVoltage_V += galvanostatic.enforce(fields, target, dt);
-                bad = galvanostatic.lastOutOfBounds();
+                bad = bad && allenCahn.outOfBounds(fields);
             }
             if (!bad) {
                 nernstPlanck.compute(fields, dt);

@@ -17,7 +17,7 @@ import org.lipf.model.ModelParameters;
  * <pre>
  *   d xi/dt = -L_sigma [ W g'(xi) - div J(grad xi) ]
  *             + L_eta h'(xi) [ c exp(-alpha f eta) - exp((1-alpha) f eta) ]          (Butler-Volmer)
- *             + L_eta a_nuc (1 - h(xi)) max(0, BV)   where -eta > eta_nuc               (nucleation)
+ *             + L_eta a_nuc (1 - h(xi)) max(0, BV) / (1 + exp(f (eta + eta_nuc)))     (nucleation)
  *             + A_noise U(seed, step, cell) h'(xi) / h'(1/2)                          (Langevin)
  * </pre>
  *
@@ -86,6 +86,25 @@ public final class AllenCahnUpdate {
     /** Whether the last call produced NaN or xi outside [XI_MIN, XI_MAX]. */
     public boolean lastOutOfBounds() {
         return lastOutOfBounds;
+    }
+
+    /** Whether xiNext holds NaN or values outside [XI_MIN, XI_MAX] (after a correction of the rates). */
+    public boolean outOfBounds(FieldSet f) {
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++) {
+                double bad = 0;
+                for (int j = 0; j < g.ny; j++) {
+                    final int start = g.rowStart(j, k);
+                    for (int P = start; P < start + g.nx; P++) {
+                        final double x = f.xiNext[P];
+                        if (!(x >= XI_MIN && x <= XI_MAX)) bad = 1;
+                    }
+                }
+                planeBad[k] = bad;
+            }
+        });
+        for (int k = 0; k < g.nz; k++) if (planeBad[k] != 0) return true;
+        return false;
     }
 
     /** Explicit stability limit of the Allen-Cahn part (double well and gradient term), s. */
@@ -164,7 +183,12 @@ public final class AllenCahnUpdate {
         final double Leta = table.Leta_per_s[material];
         double reaction = Leta * Interpolation.dh(xi) * bv;
         final double nuc = table.nucleationActivity[material];
-        if (nuc > 0 && -eta_V > p.nucleationBarrier_V() && bv > 0) reaction += Leta * nuc * (1 - Interpolation.h(xi)) * bv;
+        if (nuc > 0 && bv > 0) {
+            // logistic barrier of thermal width RT/(nF): continuous in eta, so the galvanostatic
+            // control always finds a root
+            final double gate = 1 / (1 + Math.exp(p.f_per_V() * (eta_V + p.nucleationBarrier_V())));
+            reaction += Leta * nuc * (1 - Interpolation.h(xi)) * bv * gate;
+        }
         return reaction;
     }
 
