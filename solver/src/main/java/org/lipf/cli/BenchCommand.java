@@ -53,14 +53,16 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("%-10s %14s %14s %10s %14s %12s %10s%n", "case", "explicit", "full step", "V-cycles",
                     "explicit BW", "BW fraction", "step ms");
             System.out.printf("%-10s %14s %14s %10s %14s %12s %10s%n", "", "Mcell/s", "Mcell/s", "per step", "GB/s", "", "");
-            bench("2D " + size2d + "^2", String.format("{dimensions: 2, width: %d um, height: %d um, spacing: 0.25 um}", size2d / 4, size2d / 4), parallel, bandwidth);
-            bench("3D " + size3d + "^3", String.format("{dimensions: 3, width: %d um, depth: %d um, height: %d um, spacing: 0.25 um}", size3d / 4, size3d / 4, size3d / 4), parallel, bandwidth);
+            bench("2D " + size2d + "^2", String.format("{dimensions: 2, width: %s um, height: %s um, spacing: 0.25 um}", size2d / 4.0, size2d / 4.0),
+                    "{x: 8 um, radius: 2 um}", parallel, bandwidth);
+            bench("3D " + size3d + "^3", String.format("{dimensions: 3, width: %s um, depth: %s um, height: %s um, spacing: 0.25 um}", size3d / 4.0, size3d / 4.0, size3d / 4.0),
+                    "{x: 4 um, y: 4 um, radius: 1 um}", parallel, bandwidth);
         }
         return 0;
     }
 
-    private void bench(String label, String grid, Parallel parallel, double bandwidth) {
-        Scenario s = ScenarioLoader.parse(benchScenario(), "bench", Map.of("grid", grid));
+    private void bench(String label, String grid, String nucleus, Parallel parallel, double bandwidth) {
+        Scenario s = ScenarioLoader.parse(benchScenario(), "bench", Map.of("grid", grid, "geometry.nuclei[0]", nucleus));
         Simulation sim = RunDriver.fresh(s, parallel);
         Grid g = sim.grid();
         FieldSet f = sim.fields();
@@ -92,19 +94,22 @@ final class BenchCommand implements Callable<Integer> {
                 100 * explicitBandwidth / bandwidth, fullSeconds * 1e3);
     }
 
-    /** A Li / LPSCl cell with a rough metal front, galvanostatic, mixed conductor. */
+    /**
+     * A Li / LPSCl cell with a metal nucleus, galvanostatic, mixed conductor, anisotropy and noise
+     * on; the pellet is a pure ion conductor (no nucleation inside it).
+     */
     static String benchScenario() {
         return """
                 name: bench
                 grid: {dimensions: 2, width: 128 um, height: 128 um, spacing: 0.25 um}
-                model: {form: mixed_conductor, interface_width: 0.5 um, anisotropy: {strength: 0.05, mode: 4}, noise: {amplitude: 0.003, seed: 1}}
+                model: {form: mixed_conductor, interface_width: 0.5 um, bulk_concentration: 1.8e4 mol/m^3, anisotropy: {strength: 0.05, mode: 4}, noise: {amplitude: 0.003, seed: 1}}
                 materials:
                   li: {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1.1e7 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
-                  lpscl: {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.25 S/m, electronic_conductivity: 1.6e-6 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
+                  lpscl: {diffusivity: 3.7e-12 m^2/s, ionic_conductivity: 0.25 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
                 geometry:
                   background: lpscl
                   layers:
-                    - {material: li, thickness: 4 um, xi: 1, c: 0}
+                    - {material: li, thickness: 2 um, xi: 1, c: 0}
                     - {material: lpscl, thickness: rest, c: 1}
                   nuclei: [{x: 8 um, radius: 2 um}]
                 control: {mode: galvanostatic, current_density: 5 mA/cm^2}

@@ -30,6 +30,8 @@ import org.lipf.model.ModelParameters;
 public final class AllenCahnUpdate {
     /** Bounds on xi beyond which a step is rejected and retried with a smaller step. */
     public static final double XI_MIN = -0.1, XI_MAX = 1.1;
+    /** f (eta + eta_nuc) beyond which the nucleation gate (below e^-30) counts as closed. */
+    private static final double GATE_CLOSED = 30;
 
     private final Grid g;
     private final ModelParameters p;
@@ -154,8 +156,9 @@ public final class AllenCahnUpdate {
             double r = -Ls * (W * DoubleWell.dg(x) - div);
             final double dh = Interpolation.dh(x);
             final double nuc = table.nucleationActivity[m];
-            if (dh > 1e-12 || nuc > 0) {
-                final double eta = overpotential(f, P);
+            final double eta = overpotential(f, P);
+            // transcendental work only at the interface, or where the nucleation gate is open
+            if (dh > 1e-12 || (nuc > 0 && fF * (eta + p.nucleationBarrier_V()) < GATE_CLOSED)) {
                 final double bv = ButlerVolmer.depositionFactor(eta, c[P], alpha, fF);
                 r += reactionRate(x, m, eta, bv);
                 // stiffness in xi (through h') and in c (the sink -(c_s/c0) f_free R is linear in c)
@@ -183,7 +186,7 @@ public final class AllenCahnUpdate {
         final double Leta = table.Leta_per_s[material];
         double reaction = Leta * Interpolation.dh(xi) * bv;
         final double nuc = table.nucleationActivity[material];
-        if (nuc > 0 && bv > 0) {
+        if (nuc > 0 && bv > 0 && p.f_per_V() * (eta_V + p.nucleationBarrier_V()) < GATE_CLOSED) {
             // logistic barrier of thermal width RT/(nF): continuous in eta, so the galvanostatic
             // control always finds a root
             final double gate = 1 / (1 + Math.exp(p.f_per_V() * (eta_V + p.nucleationBarrier_V())));
