@@ -62,8 +62,10 @@ public final class ScenarioLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ScenarioException(file.toString(), "", -1, "no such scenario file", e);
         } catch (IOException e) {
-            throw new ScenarioException(file.toString(), "", -1, "cannot read the scenario file: " + e, e);
+            throw new ScenarioException(file.toString(), "", -1, "cannot read the scenario file: " + e.getMessage(), e);
         }
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return parse(text, file.toString(), overrides, stem);

@@ -1,0 +1,155 @@
+package org.lipf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lipf.cli.CliTestSupport.CELL_2D;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lipf.cli.CliTestSupport.Result;
+
+/**
+ * Bad input gives exit code 2 and one message naming the file, the key path and the line, with
+ * no stack trace; nothing is run and no run folder is made.
+ */
+class BadInputTest {
+    private static final String NUCLEI = "  nuclei: [{x: 2 um, radius: 1 um}]";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void misspelledKeyIsNamedWithItsLine() throws IOException {
+        String yaml = replace(CELL_2D, "thickness: 2 um", "thicknes: 2 um");
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "thicknes: 2 um"), "geometry.layers[0].thicknes", "unknown key 'thicknes'", "did you mean 'thickness'");
+    }
+
+    @Test
+    void valueOfTheWrongDimensionIsNamedWithItsLine() throws IOException {
+        String yaml = replace(CELL_2D, "thickness: 2 um", "thickness: 5 mA/cm^2");
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "5 mA/cm^2"), "geometry.layers[0].thickness", "length", "5 mA/cm^2");
+    }
+
+    @Test
+    void missingControlModeIsNamedWithTheLineOfItsSection() throws IOException {
+        String yaml = replace(CELL_2D, "control: {mode: galvanostatic, ", "control: {");
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "control:"), "control.mode", "missing", "mode");
+    }
+
+    @Test
+    void layersThickerThanTheDomainAreRejected() throws IOException {
+        String yaml = replace(CELL_2D, "thickness: 2 um", "thickness: 9 um");
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "thickness: 9 um"), "geometry.layers[0].thickness", "9 um", "8 um");
+    }
+
+    @Test
+    void particlesTooDenseToPlaceAreRejected() throws IOException {
+        String particles = "  particles: [{material: lpscl, layer: 0, diameter: 0.5 um, volume_fraction: 0.9, seed: 1}]";
+        String yaml = replace(CELL_2D, NUCLEI, particles + "\n" + NUCLEI);
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "volume_fraction: 0.9"), "geometry.particles[0].volume_fraction", "overlap");
+    }
+
+    @Test
+    void particlesWiderThanTheirLayerAreRejected() throws IOException {
+        String particles = "  particles: [{material: lpscl, layer: 0, diameter: 3 um, volume_fraction: 0.1, seed: 1}]";
+        String yaml = replace(CELL_2D, NUCLEI, particles + "\n" + NUCLEI);
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "diameter: 3 um"), "geometry.particles[0].diameter", "do not fit");
+    }
+
+    @Test
+    void valueWithoutUnitIsRejected() throws IOException {
+        String yaml = replace(CELL_2D, "spacing: 0.25 um", "spacing: 0.25");
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "spacing: 0.25}"), "grid.spacing", "unit");
+    }
+
+    @Test
+    void badSetOverrideNamesTheOption() throws IOException {
+        Result r = runBad(CELL_2D, "--set", "grid.spacing=abc");
+        assertClean(r);
+        assertTrue(r.stderr().contains("--set"), "names the option: " + r.stderr());
+        assertTrue(r.stderr().contains("grid.spacing"), "names the key: " + r.stderr());
+        assertTrue(r.stderr().contains("abc"), "quotes the value: " + r.stderr());
+    }
+
+    @Test
+    void nonexistentScenarioFileIsNamed() {
+        Path missing = tmp.resolve("no-such-scenario.yaml");
+        Path out = tmp.resolve("run");
+        Result r = CliTestSupport.lipf("run", missing.toString(), "-o", out.toString());
+        assertClean(r);
+        assertTrue(r.stderr().contains(missing.toString()), "names the file: " + r.stderr());
+        assertFalse(Files.exists(out), "no run folder for bad input");
+    }
+
+    @Test
+    void nonexistentRestartSnapshotIsNamed() throws IOException {
+        Path snapshot = tmp.resolve("runs/x/snapshots/step_00001200.h5");
+        Result r = runBad(CELL_2D, "--restart", snapshot.toString());
+        assertClean(r);
+        assertTrue(r.stderr().contains("--restart"), "names the option: " + r.stderr());
+        assertTrue(r.stderr().contains(snapshot.toString()), "names the file: " + r.stderr());
+    }
+
+    // ------------------------------------------------------------------------------- helpers
+
+    private Path scenario() {
+        return tmp.resolve("cell.yaml");
+    }
+
+    /** Writes the scenario, runs it with ARGS into tmp/run, checks nothing ran. */
+    private Result runBad(String yaml, String... args) throws IOException {
+        Path file = CliTestSupport.write(tmp, "cell.yaml", yaml);
+        Path out = tmp.resolve("run");
+        List<String> cmd = new ArrayList<>(List.of("run", file.toString(), "-o", out.toString(), "--threads", "1", "--max-steps", "2"));
+        cmd.addAll(Arrays.asList(args));
+        Result r = CliTestSupport.lipf(cmd.toArray(String[]::new));
+        assertFalse(Files.exists(out), "no run folder for bad input, stderr: " + r.stderr());
+        return r;
+    }
+
+    /** Exit code 2, one line on stderr, no stack trace. */
+    private static void assertClean(Result r) {
+        assertEquals(Lipf.EXIT_BAD_INPUT, r.exitCode(), "exit code, stderr: " + r.stderr());
+        assertEquals(2, r.exitCode());
+        String err = r.stderr().strip();
+        assertFalse(err.isEmpty(), "a message on stderr");
+        assertEquals(1, err.lines().count(), "a single message line: " + err);
+        assertFalse(err.contains("\tat "), "no stack trace: " + err);
+        assertFalse(err.contains("Exception"), "no exception names: " + err);
+    }
+
+    /** {@link #assertClean} plus FILE:LINE: KEY in the message and the given substrings. */
+    private static void assertMessage(Result r, Path file, int line, String keyPath, String... more) {
+        assertClean(r);
+        String err = r.stderr();
+        assertTrue(err.contains(file + ":" + line + ":"), "names the file and line " + file + ":" + line + ": " + err);
+        assertTrue(err.contains(keyPath), "names the key path " + keyPath + ": " + err);
+        for (String s : more) assertTrue(err.contains(s), "says '" + s + "': " + err);
+    }
+
+    private static String replace(String yaml, String from, String to) {
+        assertTrue(yaml.contains(from), "test scenario contains " + from);
+        return yaml.replace(from, to);
+    }
+
+    /** 1-based line of the first line containing {@code s}. */
+    private static int lineOf(String yaml, String s) {
+        String[] lines = yaml.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) if (lines[i].contains(s)) return i + 1;
+        throw new AssertionError("no line contains " + s);
+    }
+}

@@ -1,0 +1,127 @@
+package org.lipf.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.lipf.output.Snapshot;
+import org.lipf.output.SnapshotReader;
+
+/** Tiny scenarios and helpers for the command-line tests. */
+final class CliTestSupport {
+    /** The four float64 fields of a snapshot. */
+    static final List<String> FIELDS = List.of("xi", "c", "phi_l", "phi_s");
+
+    /**
+     * A small mixed-conductor cell (16 x 32 cells) with noise and anisotropy on, galvanostatic;
+     * about 80 steps to its end, a snapshot every 0.01 s.
+     */
+    static final String CELL_2D = """
+            name: cell
+            grid: {dimensions: 2, width: 4 um, height: 8 um, spacing: 0.25 um}
+            model: {form: mixed_conductor, interface_width: 0.5 um, anisotropy: {strength: 0.05, mode: 4},
+                    noise: {amplitude: 0.01, seed: 5}}
+            materials:
+              li: {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1.1e7 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
+              lpscl: {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.25 S/m, electronic_conductivity: 1.6e-6 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
+            geometry:
+              background: lpscl
+              layers:
+                - {material: li, thickness: 2 um, xi: 1, c: 0}
+                - {material: lpscl, thickness: rest, c: 1}
+              nuclei: [{x: 2 um, radius: 1 um}]
+            control: {mode: galvanostatic, current_density: 50 mA/cm^2}
+            time: {end: 0.04 s, output_interval: 0.01 s}
+            """;
+
+    /** The same cell in 3D, 8 x 8 x 16 cells. */
+    static final String CELL_3D = """
+            name: cell3d
+            grid: {dimensions: 3, width: 2 um, depth: 2 um, height: 4 um, spacing: 0.25 um}
+            model: {form: mixed_conductor, interface_width: 0.5 um, anisotropy: {strength: 0.05, mode: 4},
+                    noise: {amplitude: 0.01, seed: 5}}
+            materials:
+              li: {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1.1e7 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
+              lpscl: {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.25 S/m, electronic_conductivity: 1.6e-6 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
+            geometry:
+              background: lpscl
+              layers:
+                - {material: li, thickness: 1 um, xi: 1, c: 0}
+                - {material: lpscl, thickness: rest, c: 1}
+              nuclei: [{x: 1 um, y: 1 um, radius: 0.5 um}]
+            control: {mode: galvanostatic, current_density: 50 mA/cm^2}
+            time: {end: 0.02 s, output_interval: 0.01 s}
+            """;
+
+    /**
+     * A Chen-2015-like single-potential cell at -0.3 V whose nucleus tops out at 7 um of an 8 um
+     * domain: the deposit reaches the counter boundary within about 0.01 s.
+     */
+    static final String SHORTING_CELL = """
+            name: shorting
+            grid: {dimensions: 2, width: 8 um, height: 8 um, spacing: 0.25 um}
+            model:
+              form: single_potential
+              interface_width: 0.5 um
+              anisotropy: {strength: 0.05, mode: 4}
+              noise: {amplitude: 0.003, seed: 2015}
+            materials:
+              li: {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1e7 S/m, exchange_current_density: 22 A/m^2, free_fraction: 1}
+              electrolyte: {diffusivity: 7.5e-10 m^2/s, ionic_conductivity: 1.19 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 22 A/m^2, free_fraction: 1}
+            geometry:
+              background: electrolyte
+              layers:
+                - {material: li, thickness: 4 um, xi: 1, c: 0}
+                - {material: electrolyte, thickness: rest, xi: 0, c: 1}
+              nuclei: [{x: 4 um, radius: 3 um}]
+            control: {mode: potentiostatic, voltage: -0.3 V}
+            time: {end: 1 s, output_interval: 0.05 s, max_step: 0.01 s}
+            """;
+
+    private CliTestSupport() {
+    }
+
+    /** What one CLI call gave. */
+    record Result(int exitCode, String stderr) {
+    }
+
+    /** Runs {@code lipf ARGS} with System.err captured (and restored). */
+    static Result lipf(String... args) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            int code = Lipf.execute(args);
+            capture.flush();
+            return new Result(code, buf.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(saved);
+        }
+    }
+
+    /** Runs {@code lipf ARGS} and fails with its stderr unless it exits 0. */
+    static Result lipfOk(String... args) {
+        Result r = lipf(args);
+        if (r.exitCode() != 0) throw new AssertionError("lipf " + String.join(" ", args) + " exited " + r.exitCode() + ":\n" + r.stderr());
+        return r;
+    }
+
+    static Path write(Path dir, String name, String yaml) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, yaml, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    static List<Path> snapshots(Path runDir) throws IOException {
+        return SnapshotReader.list(runDir.resolve("snapshots"));
+    }
+
+    static Snapshot lastSnapshot(Path runDir) throws IOException {
+        List<Path> s = snapshots(runDir);
+        if (s.isEmpty()) throw new AssertionError("no snapshots in " + runDir);
+        return SnapshotReader.read(s.get(s.size() - 1));
+    }
+}

@@ -1,0 +1,129 @@
+package org.lipf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lipf.cli.CliTestSupport.FIELDS;
+import static org.lipf.cli.CliTestSupport.lastSnapshot;
+import static org.lipf.cli.CliTestSupport.lipfOk;
+import static org.lipf.cli.CliTestSupport.snapshots;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lipf.output.Snapshot;
+import org.lipf.output.SnapshotReader;
+
+/** A run restarted from a snapshot reproduces the uninterrupted run bit for bit. */
+class RestartTest {
+    private static final String END = "0.04";
+    private static final String MIDDLE = "0.02";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void restartedRunEqualsUninterruptedRun() throws IOException {
+        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
+        Path whole = tmp.resolve("whole");
+        lipfOk("run", scenario.toString(), "-o", whole.toString(), "--threads", "2", "--end-time", END);
+        assertTrue(snapshots(whole).size() >= 4, "several snapshots expected: " + snapshots(whole));
+
+        Path split = tmp.resolve("split");
+        lipfOk("run", scenario.toString(), "-o", split.toString(), "--threads", "2", "--end-time", MIDDLE);
+        Path middle = last(snapshots(split));
+        double restartTime = SnapshotReader.read(middle).time_s();
+        assertEquals(0.02, restartTime, 1e-12);
+        assertTrue(restartTime < lastSnapshot(whole).time_s());
+        assertTrue(snapshots(whole).stream().anyMatch(p -> p.getFileName().equals(middle.getFileName())),
+                "the uninterrupted run wrote the middle snapshot " + middle.getFileName() + " too: " + snapshots(whole));
+        double[] xiAtRestart = SnapshotReader.read(middle).field("xi");
+        lipfOk("run", scenario.toString(), "-o", split.toString(), "--threads", "2", "--end-time", END, "--restart", middle.toString());
+        assertTrue(Files.readString(split.resolve("run.json")).contains("\"restarted_from\""), "run.json records the restart");
+        assertFalse(java.util.Arrays.equals(xiAtRestart, lastSnapshot(split).field("xi")), "the phase field moved after the restart");
+
+        assertSameFinalState(whole, split);
+        assertSameRowsAfter(whole, split, restartTime);
+        assertEquals(names(snapshots(whole)), names(snapshots(split)));
+    }
+
+    @Test
+    void restartAfterACrashReproducesTheUninterruptedRun() throws IOException {
+        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
+        Path whole = tmp.resolve("whole");
+        lipfOk("run", scenario.toString(), "-o", whole.toString(), "--threads", "2", "--end-time", END);
+
+        // a copy of the finished run, then "crash" it just after its middle snapshot: later
+        // snapshots gone, a half-written snapshot temp file, a partial last time-series line
+        Path crashed = tmp.resolve("crashed");
+        copyTree(whole, crashed);
+        List<Path> snaps = snapshots(crashed);
+        Path middle = snaps.get(snaps.size() / 2);
+        double restartTime = SnapshotReader.read(middle).time_s();
+        for (Path p : snaps) if (SnapshotReader.step(p) > SnapshotReader.step(middle)) Files.delete(p);
+        Path stray = crashed.resolve("snapshots").resolve("." + snaps.get(snaps.size() / 2 + 1).getFileName() + ".tmp-8d3f2a");
+        Files.write(stray, new byte[] {(byte) 0x89, 'H', 'D', 'F', '\r', '\n'});
+        Files.writeString(crashed.resolve("timeseries.csv"), "0.0421,9", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        lipfOk("run", scenario.toString(), "--threads", "2", "--end-time", END, "--restart", middle.toString());
+
+        assertSameFinalState(whole, crashed);
+        assertSameRowsAfter(whole, crashed, restartTime);
+        assertEquals(Files.readAllLines(whole.resolve("timeseries.csv")), Files.readAllLines(crashed.resolve("timeseries.csv")),
+                "the whole time series, partial line dropped");
+        assertEquals(names(snapshots(whole)), names(snapshots(crashed)));
+        String xdmf = Files.readString(crashed.resolve("fields.xdmf"));
+        for (Path p : snapshots(crashed)) assertTrue(xdmf.contains("snapshots/" + p.getFileName() + ":/xi"), "fields.xdmf names " + p.getFileName());
+        assertFalse(xdmf.contains(".tmp-"), "fields.xdmf must not name the stray temp file");
+        assertTrue(Files.readString(crashed.resolve("run.json")).contains("\"finished\""));
+    }
+
+    static void assertSameFinalState(Path expectedRun, Path actualRun) throws IOException {
+        Snapshot a = lastSnapshot(expectedRun), b = lastSnapshot(actualRun);
+        assertEquals(a.step(), b.step(), "final step");
+        assertEquals(a.time_s(), b.time_s(), 0.0, "final time");
+        assertEquals(a.cellVoltage_V(), b.cellVoltage_V(), 0.0, "final cell voltage");
+        for (String f : FIELDS) assertArrayEquals(a.field(f), b.field(f), 0.0, f + " at the end");
+        assertArrayEquals(a.material(), b.material(), "material ids");
+        assertEquals(a.extras(), b.extras(), "state attributes");
+    }
+
+    static void assertSameRowsAfter(Path expectedRun, Path actualRun, double time_s) throws IOException {
+        List<String> a = rowsAfter(expectedRun, time_s), b = rowsAfter(actualRun, time_s);
+        assertFalse(a.isEmpty(), "the uninterrupted run has rows after " + time_s + " s");
+        assertEquals(a, b, "timeseries.csv rows after t = " + time_s + " s");
+    }
+
+    private static List<String> rowsAfter(Path run, double time_s) throws IOException {
+        List<String> lines = Files.readAllLines(run.resolve("timeseries.csv"), StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size()))
+            if (Double.parseDouble(l.split(",", -1)[0]) > time_s) out.add(l);
+        return out;
+    }
+
+    private static Path last(List<Path> paths) {
+        return paths.get(paths.size() - 1);
+    }
+
+    private static List<String> names(List<Path> paths) {
+        return paths.stream().map(p -> p.getFileName().toString()).toList();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path q = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(q);
+                else Files.copy(p, q);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.lipf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lipf.cli.CliTestSupport.FIELDS;
+import static org.lipf.cli.CliTestSupport.lastSnapshot;
+import static org.lipf.cli.CliTestSupport.lipfOk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lipf.output.Snapshot;
+
+/** The number of worker threads does not change a single bit of the result. */
+class ThreadCountTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void oneAndTwoThreadsGiveIdenticalArrays() throws IOException {
+        assertThreadCountsAgree(CliTestSupport.CELL_2D, "0.03", 2, 1, 2, 3);
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveIdenticalArraysIn3D() throws IOException {
+        assertThreadCountsAgree(CliTestSupport.CELL_3D, "0.02", 3, 1, 2, 3);
+    }
+
+    private void assertThreadCountsAgree(String yaml, String endTime, int dimensions, int... threads) throws IOException {
+        Path scenario = CliTestSupport.write(tmp, "cell.yaml", yaml);
+        Snapshot reference = null;
+        String referenceSeries = null;
+        for (int n : threads) {
+            Path run = tmp.resolve("threads-" + n);
+            lipfOk("run", scenario.toString(), "-o", run.toString(), "--threads", Integer.toString(n), "--end-time", endTime);
+            Snapshot s = lastSnapshot(run);
+            assertEquals(dimensions, s.dimensions());
+            assertTrue(s.step() > 10, "ran some steps: " + s.step());
+            String series = Files.readString(run.resolve("timeseries.csv"));
+            if (reference == null) {
+                reference = s;
+                referenceSeries = series;
+                continue;
+            }
+            assertEquals(reference.step(), s.step(), n + " threads: final step");
+            assertEquals(reference.time_s(), s.time_s(), 0.0, n + " threads: final time");
+            for (String f : FIELDS) assertArrayEquals(reference.field(f), s.field(f), 0.0, n + " threads vs " + threads[0] + ": " + f);
+            assertArrayEquals(reference.material(), s.material(), n + " threads: material");
+            assertEquals(reference.extras(), s.extras(), n + " threads: state attributes");
+            assertEquals(referenceSeries, series, n + " threads: timeseries.csv");
+        }
+    }
+}
