@@ -30,6 +30,8 @@ import org.lipf.model.ModelParameters;
 public final class AllenCahnUpdate {
     /** Bounds on xi beyond which a step is rejected and retried with a smaller step. */
     public static final double XI_MIN = -0.1, XI_MAX = 1.1;
+    /** Values of xi (and c) below this are set to zero. */
+    public static final double TINY = 1e-30;
     /** f (eta + eta_nuc) beyond which the nucleation gate (below e^-30) counts as closed. */
     private static final double GATE_CLOSED = 30;
 
@@ -41,6 +43,7 @@ public final class AllenCahnUpdate {
     private final double[] planeStiffness;
     private final double[] planeBad;
     private final double rotCos, rotSin;
+    private final int omega;
 
     private double lastReactionStiffness_per_s;
     private boolean lastOutOfBounds;
@@ -57,6 +60,7 @@ public final class AllenCahnUpdate {
         double a = p.anisotropyMode() * p.anisotropyAngle_rad();
         this.rotCos = Math.cos(a);
         this.rotSin = Math.sin(a);
+        this.omega = p.anisotropyMode();
     }
 
     /** Computes rate and xiNext from the current fields. */
@@ -168,7 +172,9 @@ public final class AllenCahnUpdate {
                 if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
             }
             rate[P] = r;
-            final double xn = x + dt * r;
+            // flush values below any physical meaning to zero: the tanh tails would otherwise decay
+            // into subnormal numbers, whose arithmetic is about a hundred times slower
+            final double xn = Math.abs(x + dt * r) < TINY ? 0 : x + dt * r;
             xiNext[P] = xn;
             if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = true;
         }
@@ -214,12 +220,13 @@ public final class AllenCahnUpdate {
         final double gt = 0.25 * invDx * (xi[L + st] + xi[L + sn + st] - xi[L - st] - xi[L + sn - st]);
         final double gx = xFace ? gn : gt, gz = xFace ? gt : gn;
         final double r2 = gx * gx + gz * gz;
-        if (r2 < 1e-30) return gn;
+        // below a change of 1e-12 per cell the direction is noise and the flux negligible: isotropic
+        if (r2 < 1e-24 * invDx * invDx) return gn;
         // e^{i omega (theta - theta0)} by complex powers: no transcendental calls per face
         final double inv = 1 / Math.sqrt(r2);
         final double ux = gx * inv, uz = gz * inv;
         double re = 1, im = 0;
-        for (int q = 0; q < p.anisotropyMode(); q++) {
+        for (int q = 0; q < omega; q++) {
             final double t = re * ux - im * uz;
             im = re * uz + im * ux;
             re = t;

@@ -117,7 +117,8 @@ public final class NernstPlanckUpdate {
             // Ion-availability limiter (docs/MODEL.md section 3.2): the sink consumes at most the ions
             // present. The capillary part of d xi/dt (filling a concave corner of the metal) converts
             // xi to metal whether or not ions are there, and c_s/c0 ~ 76 would drive c negative.
-            final double cn = Math.max(0, cP + dt * (in * invDx2 - siteRatio * table.freeFraction[mat[P]] * rate[P]));
+            final double cu = cP + dt * (in * invDx2 - siteRatio * table.freeFraction[mat[P]] * rate[P]);
+            final double cn = cu < AllenCahnUpdate.TINY ? 0 : cu; // also flushes subnormals
             cNext[P] = cn;
             maxDiag = Math.max(maxDiag, diag * invDx2);
             if (!(cn >= C_MIN)) bad = true;
