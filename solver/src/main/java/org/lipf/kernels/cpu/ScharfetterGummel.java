@@ -9,10 +9,17 @@ package org.lipf.kernels.cpu;
 public final class ScharfetterGummel {
     private ScharfetterGummel() {}
 
-    /** Bernoulli function x / (e^x - 1), with its series near 0. */
+    /**
+     * Bernoulli function x / (e^x - 1). For |x| &lt; 0.1, where almost every face of a stencil lies
+     * (psi = f dphi is a few 1e-3 per cell), its Taylor series to x^8 is exact to 1e-17 and avoids
+     * the exponential.
+     */
     public static double bernoulli(double x) {
         double ax = Math.abs(x);
-        if (ax < 1e-4) return 1 - 0.5 * x + x * x / 12;
+        if (ax < 0.1) {
+            final double x2 = x * x;
+            return 1 - 0.5 * x + x2 * (1.0 / 12 + x2 * (-1.0 / 720 + x2 * (1.0 / 30240 - x2 / 1209600)));
+        }
         if (x > 700) return x * Math.exp(-x);
         return x / Math.expm1(x);
     }
