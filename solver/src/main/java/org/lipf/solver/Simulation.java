@@ -113,7 +113,7 @@ public final class Simulation {
             if (galvanostatic != null) {
                 // the control corrects the rates first: bounds are judged on the corrected step
                 state.cellVoltage_V += galvanostatic.enforce(fields, target, dt);
-                bad = bad && allenCahn.outOfBounds(fields);
+                bad = allenCahn.outOfBounds(fields);
             }
             if (!bad) {
                 nernstPlanck.compute(fields, dt);
