@@ -73,6 +73,13 @@ public final class Parallel implements AutoCloseable {
         return s;
     }
 
+    /** Largest entry of per-plane results (the deterministic max reduction). */
+    public static double maxOf(double[] planeValues) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : planeValues) m = Math.max(m, v);
+        return m;
+    }
+
     private static void join(List<Future<?>> futures) {
         for (Future<?> f : futures) {
             try {

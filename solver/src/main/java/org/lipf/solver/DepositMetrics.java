@@ -30,24 +30,21 @@ public final class DepositMetrics {
 
     /** Li metal volume per unit lateral area, m^3/m^2 (= m of dense Li). */
     public double metalVolumePerArea_m(FieldSet f) {
-        double sum = parallel.sumOverPlanes(g.nz, planeScratch, k -> {
-            double s = 0;
-            for (int j = 0; j < g.ny; j++) {
-                final int start = g.rowStart(j, k);
-                for (int P = start; P < start + g.nx; P++) s += table.freeFraction[f.material[P]] * f.xi[P];
-            }
-            return s;
-        });
-        return sum * g.cellVolume_m3() / g.lateralArea();
+        return perArea(f, f.xi);
     }
 
     /** Metal growth rate integral(f_free d xi/dt) dV / area, m/s; times n F c_s it is the deposition current. */
     public double growthVelocity_m_per_s(FieldSet f) {
+        return perArea(f, f.rate);
+    }
+
+    /** integral(f_free field) dV / area, a deterministic plane-ordered sum. */
+    private double perArea(FieldSet f, double[] field) {
         double sum = parallel.sumOverPlanes(g.nz, planeScratch, k -> {
             double s = 0;
             for (int j = 0; j < g.ny; j++) {
                 final int start = g.rowStart(j, k);
-                for (int P = start; P < start + g.nx; P++) s += table.freeFraction[f.material[P]] * f.rate[P];
+                for (int P = start; P < start + g.nx; P++) s += table.freeFraction[f.material[P]] * field[P];
             }
             return s;
         });

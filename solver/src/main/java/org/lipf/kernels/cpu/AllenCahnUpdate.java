@@ -72,13 +72,8 @@ public final class AllenCahnUpdate {
                 for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k);
             }
         });
-        double stiff = 0, bad = 0;
-        for (int k = 0; k < g.nz; k++) {
-            stiff = Math.max(stiff, planeStiffness[k]);
-            bad = Math.max(bad, planeBad[k]);
-        }
-        lastReactionStiffness_per_s = stiff;
-        lastOutOfBounds = bad != 0;
+        lastReactionStiffness_per_s = Parallel.maxOf(planeStiffness);
+        lastOutOfBounds = Parallel.maxOf(planeBad) != 0;
     }
 
     /**
@@ -109,8 +104,7 @@ public final class AllenCahnUpdate {
                 planeBad[k] = bad;
             }
         });
-        for (int k = 0; k < g.nz; k++) if (planeBad[k] != 0) return true;
-        return false;
+        return Parallel.maxOf(planeBad) != 0;
     }
 
     /** Explicit stability limit of the Allen-Cahn part (double well and gradient term), s. */

@@ -60,13 +60,8 @@ public final class NernstPlanckUpdate {
                 for (int j = 0; j < g.ny; j++) row(f, dt_s, j, k);
             }
         });
-        double d = 0, bad = 0;
-        for (int k = 0; k < g.nz; k++) {
-            d = Math.max(d, planeDiag[k]);
-            bad = Math.max(bad, planeBad[k]);
-        }
-        lastMaxRate_per_s = d;
-        lastOutOfBounds = bad != 0;
+        lastMaxRate_per_s = Parallel.maxOf(planeDiag);
+        lastOutOfBounds = Parallel.maxOf(planeBad) != 0;
     }
 
     /** Largest diagonal coefficient sum(D_f B(psi)) / dx^2 of the last call, 1/s: dt must stay below its inverse. */
