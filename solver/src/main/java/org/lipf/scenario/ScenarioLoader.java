@@ -339,7 +339,7 @@ public final class ScenarioLoader {
             ControlSpec control = control(root.section("control", "mode", "voltage", "current_density"));
             if (!root.has("time")) throw root.missing("time", "a map with at least end");
             TimeSpec time = time(root.section("time", "end", "max_steps", "output_interval", "max_step", "stability_safety"));
-            SolverSpec solver = solver(root.section("solver", "potential_tolerance", "potential_max_iterations", "potential_solve_every"));
+            SolverSpec solver = solver(root.section("solver", "potential_tolerance", "potential_max_iterations"));
             try {
                 return new Scenario(name, description, grid, model, List.copyOf(materials.values()), geometry, control, time, solver);
             } catch (IllegalArgumentException e) {
@@ -665,8 +665,7 @@ public final class ScenarioLoader {
             double tol = s.quantity("potential_tolerance", PhysicalQuantity.DIMENSIONLESS, DEFAULT_POTENTIAL_TOL);
             s.check(tol > 0 && tol < 1, "potential_tolerance", "must be in (0, 1), got " + tol);
             int it = (int) s.integer("potential_max_iterations", DEFAULT_POTENTIAL_MAX_ITER, 1, 1_000_000);
-            int every = (int) s.integer("potential_solve_every", 1, 1, 1_000_000);
-            return new SolverSpec(tol, it, every);
+            return new SolverSpec(tol, it);
         }
     }
 }

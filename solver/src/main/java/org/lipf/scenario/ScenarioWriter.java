@@ -106,7 +106,6 @@ public final class ScenarioWriter {
         b.append("solver:\n");
         kv(b, 2, "potential_tolerance", Double.toString(sv.potentialRelTol()));
         kv(b, 2, "potential_max_iterations", Integer.toString(sv.potentialMaxIterations()));
-        kv(b, 2, "potential_solve_every", Integer.toString(sv.potentialSolveEvery()));
         return b.toString();
     }
 

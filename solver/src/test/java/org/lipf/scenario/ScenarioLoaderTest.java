@@ -209,7 +209,6 @@ class ScenarioLoaderTest {
         o.put("model.interface_width", "2 um");
         o.put("geometry.layers[0].thickness", "30 um");
         o.put("geometry.nuclei[1]", "{x: 50 um, radius: 3 um}");
-        o.put("solver.potential_solve_every", "2");
         Scenario s = ScenarioLoader.parse(BASE, "test.yaml", o);
         assertEquals(ControlMode.GALVANOSTATIC, s.control().mode());
         assertEquals(20.0, s.control().currentDensity_A_per_m2(), 1e-12);
@@ -217,7 +216,6 @@ class ScenarioLoaderTest {
         assertEquals(30e-6, s.geometry().layers().get(0).thickness_m(), 1e-18);
         assertEquals(170e-6, s.geometry().layers().get(1).thickness_m(), 1e-15);
         assertEquals(2, s.geometry().nuclei().size());
-        assertEquals(2, s.solver().potentialSolveEvery());
     }
 
     @Test
