@@ -128,6 +128,8 @@ public final class AllenCahnUpdate {
         final int start = g.rowStart(j, k);
         double stiff = 0;
         boolean bad = false;
+        double carried = 0;
+        int carriedFrom = -1;
         for (int i = 0; i < g.nx; i++) {
             final int P = start + i;
             final double x = xi[P];
@@ -144,7 +146,12 @@ public final class AllenCahnUpdate {
                 div = kappa0 * invDx2 * (wE * (xi[P + 1] - x) + wW * (xi[P - 1] - x) + wN * (xi[P + sz] - x) + wS * (xi[P - sz] - x));
                 if (sy != 0) div += kappa0 * invDx2 * (mobile[mat[P + sy]] * (xi[P + sy] - x) + mobile[mat[P - sy]] * (xi[P - sy] - x));
             } else if (sy == 0) {
-                div = invDx * (wE * faceFlux2D(xi, P, 1, sz, invDx, true) - wW * faceFlux2D(xi, P - 1, 1, sz, invDx, true)
+                // the west face of this cell is the east face of the previous one: reuse it
+                final double west = carriedFrom == P - 1 ? carried : faceFlux2D(xi, P - 1, 1, sz, invDx, true);
+                final double east = faceFlux2D(xi, P, 1, sz, invDx, true);
+                carried = east;
+                carriedFrom = P;
+                div = invDx * (wE * east - wW * west
                         + wN * faceFlux2D(xi, P, sz, 1, invDx, false) - wS * faceFlux2D(xi, P - sz, sz, 1, invDx, false)) * kappa0;
             } else {
                 div = kappa0 * invDx * (wE * faceFlux3D(xi, P, 1, sy, sz, invDx) - wW * faceFlux3D(xi, P - 1, 1, sy, sz, invDx)
@@ -214,16 +221,20 @@ public final class AllenCahnUpdate {
         final double gt = 0.25 * invDx * (xi[L + st] + xi[L + sn + st] - xi[L - st] - xi[L + sn - st]);
         final double gx = xFace ? gn : gt, gz = xFace ? gt : gn;
         final double r2 = gx * gx + gz * gz;
-        // below a change of 1e-12 per cell the direction is noise and the flux negligible: isotropic
-        if (r2 < 1e-24 * invDx * invDx) return gn;
-        // e^{i omega (theta - theta0)} by complex powers: no transcendental calls per face
+        // below a change of 1e-8 per cell the flux is negligible and its direction noise: isotropic
+        if (r2 < 1e-16 * invDx * invDx) return gn;
+        // e^{i omega (theta - theta0)} = (n_x + i n_z)^omega by binary powers: no transcendental calls
         final double inv = 1 / Math.sqrt(r2);
-        final double ux = gx * inv, uz = gz * inv;
-        double re = 1, im = 0;
-        for (int q = 0; q < omega; q++) {
-            final double t = re * ux - im * uz;
-            im = re * uz + im * ux;
-            re = t;
+        double bre = gx * inv, bim = gz * inv, re = 1, im = 0;
+        for (int n = omega; n > 0; n >>= 1) {
+            if ((n & 1) != 0) {
+                final double t = re * bre - im * bim;
+                im = re * bim + im * bre;
+                re = t;
+            }
+            final double t = bre * bre - bim * bim;
+            bim = 2 * bre * bim;
+            bre = t;
         }
         final double cosA = re * rotCos + im * rotSin, sinA = im * rotCos - re * rotSin;
         final double a = 1 + p.anisotropyStrength() * cosA;
