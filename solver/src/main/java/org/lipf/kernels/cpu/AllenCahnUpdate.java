@@ -134,7 +134,8 @@ public final class AllenCahnUpdate {
             final int P = start + i;
             final double x = xi[P];
             final int m = mat[P];
-            if (mobile[m] == 0) {
+            // frozen cells, and bulk cells (xi exactly 0 or 1 with equal neighbours) where no term acts
+            if (mobile[m] == 0 || (bulk(xi, x, P, sz, sy) && !nucleating(m, f, P))) {
                 rate[P] = 0;
                 xiNext[P] = x;
                 continue;
@@ -163,7 +164,7 @@ public final class AllenCahnUpdate {
             final double nuc = table.nucleationActivity[m];
             final double eta = overpotential(f, P);
             // transcendental work only at the interface, or where the nucleation gate is open
-            if (dh > 1e-12 || (nuc > 0 && fF * (eta + p.nucleationBarrier_V()) < GATE_CLOSED)) {
+            if (dh > 1e-12 || nucleating(m, f, P)) {
                 final double bv = ButlerVolmer.depositionFactor(eta, c[P], alpha, fF);
                 r += reactionRate(x, m, eta, bv);
                 // stiffness in xi (through h') and in c (the sink -(c_s/c0) f_free R is linear in c)
@@ -181,6 +182,18 @@ public final class AllenCahnUpdate {
         }
         planeStiffness[k] = Math.max(planeStiffness[k], stiff);
         if (bad) planeBad[k] = 1;
+    }
+
+    /** Whether xi is exactly 0 or 1 at P and its face neighbours: no gradient, no well force, h' = 0. */
+    private static boolean bulk(double[] xi, double x, int P, int sz, int sy) {
+        return (x == 0 || x == 1) && xi[P + 1] == x && xi[P - 1] == x && xi[P + sz] == x && xi[P - sz] == x
+                && (sy == 0 || (xi[P + sy] == x && xi[P - sy] == x));
+    }
+
+    /** Whether the nucleation term can act in cell P (its material nucleates and the gate is open). */
+    private boolean nucleating(int material, FieldSet f, int P) {
+        return table.nucleationActivity[material] > 0
+                && p.f_per_V() * (overpotential(f, P) + p.nucleationBarrier_V()) < GATE_CLOSED;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.lipf.kernels.cpu;
 
+import org.lipf.grid.GhostCells;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.model.FieldSet;
@@ -28,8 +29,10 @@ public final class NernstPlanckUpdate {
     private final MaterialTable table;
     private final Parallel parallel;
     private final double[] planeDiag, planeBad;
-    /** Neighbour offsets of a cell in the bottom plane, an inner plane and the top plane. */
+    /** Neighbour offsets other than +-x of a cell in the bottom plane, an inner plane and the top plane. */
     private final int[] bottomNeighbours, innerNeighbours, topNeighbours;
+    /** D_eff per cell, computed once per call (each cell's value is needed by up to seven stencils). */
+    private final double[] dEff;
     private double lastMaxRate_per_s;
     private boolean lastOutOfBounds;
 
@@ -40,7 +43,8 @@ public final class NernstPlanckUpdate {
         this.parallel = parallel;
         this.planeDiag = new double[g.nz];
         this.planeBad = new double[g.nz];
-        int[] lateral = g.is3D() ? new int[] {1, -1, g.strideY, -g.strideY} : new int[] {1, -1};
+        this.dEff = g.newField();
+        int[] lateral = g.is3D() ? new int[] {g.strideY, -g.strideY} : new int[] {};
         this.innerNeighbours = append(lateral, -g.strideZ, g.strideZ);
         this.bottomNeighbours = g.nz > 1 ? append(lateral, g.strideZ) : lateral;
         this.topNeighbours = g.nz > 1 ? append(lateral, -g.strideZ) : lateral;
@@ -53,6 +57,14 @@ public final class NernstPlanckUpdate {
     }
 
     public void compute(FieldSet f, double dt_s) {
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < g.ny; j++) {
+                    final int start = g.rowStart(j, k);
+                    for (int P = start; P < start + g.nx; P++) dEff[P] = dEff(f.xi, f.material, P);
+                }
+        });
+        GhostCells.fill(g, dEff);
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++) {
                 planeDiag[k] = 0;
@@ -81,7 +93,7 @@ public final class NernstPlanckUpdate {
     }
 
     private void row(FieldSet f, double dt, int j, int k) {
-        final double[] xi = f.xi, c = f.c, phi = f.phiL, rate = f.rate, cNext = f.cNext;
+        final double[] c = f.c, phi = f.phiL, rate = f.rate, cNext = f.cNext;
         final byte[] mat = f.material;
         final double invDx2 = 1.0 / (g.dx_m * g.dx_m), fF = p.f_per_V(), siteRatio = p.siteRatio();
         final boolean top = k == g.nz - 1;
@@ -90,24 +102,36 @@ public final class NernstPlanckUpdate {
         final int start = g.rowStart(j, k);
         double maxDiag = 0;
         boolean bad = false;
+        // The west face of a cell is the east face of its neighbour: its flux and diagonal term are
+        // carried. For the east face of L, psi = f (phi_(L+1) - phi_L): the flux into L is
+        // D_f [B(-psi) c_(L+1) - B(psi) c_L] and into L+1 its negative; B(-psi) = B(psi) + psi.
+        double Df = harmonic(dEff[start - 1], dEff[start]), psi = fF * (phi[start] - phi[start - 1]);
+        double b = ScharfetterGummel.bernoulli(psi);
+        double westIn = -Df * ((b + psi) * c[start] - b * c[start - 1]), westDiag = Df * (b + psi);
         for (int i = 0; i < g.nx; i++) {
             final int P = start + i;
-            final double DP = dEff(xi, mat, P);
+            final double DP = dEff[P];
             final double cP = c[P], phP = phi[P];
-            double in = 0, diag = 0;
-            // each neighbour N: in += D_f [B(-psi) c_N - B(psi) c_P], diag += D_f B(psi), B(-psi) = B(psi) + psi
+            Df = harmonic(DP, dEff[P + 1]);
+            psi = fF * (phi[P + 1] - phP);
+            b = ScharfetterGummel.bernoulli(psi);
+            final double eastIn = Df * ((b + psi) * c[P + 1] - b * cP);
+            double in = westIn + eastIn, diag = westDiag + Df * b;
+            westIn = -eastIn;
+            westDiag = Df * (b + psi);
+            // other neighbours N: in += D_f [B(-psi) c_N - B(psi) c_P], diag += D_f B(psi)
             for (int q = 0; q < nNeighbours; q++) {
                 final int N = P + neighbours[q];
-                final double Df = harmonic(DP, dEff(xi, mat, N)), psi = fF * (phi[N] - phP);
-                final double b = ScharfetterGummel.bernoulli(psi);
-                in += Df * ((b + psi) * c[N] - b * cP);
-                diag += Df * b;
+                final double DfN = harmonic(DP, dEff[N]), psiN = fF * (phi[N] - phP);
+                final double bN = ScharfetterGummel.bernoulli(psiN);
+                in += DfN * ((bN + psiN) * c[N] - bN * cP);
+                diag += DfN * bN;
             }
             if (top) {
                 // reservoir face half a cell above: c = 1, phi_l = 0, conductance doubled
-                final double Df = 2 * DP, psi = -fF * phP, b = ScharfetterGummel.bernoulli(psi);
-                in += Df * ((b + psi) - b * cP);
-                diag += Df * b;
+                final double DfR = 2 * DP, psiR = -fF * phP, bR = ScharfetterGummel.bernoulli(psiR);
+                in += DfR * ((bR + psiR) - bR * cP);
+                diag += DfR * bR;
             }
             // Ion-availability limiter (docs/MODEL.md section 3.2): the sink consumes at most the ions
             // present. The capillary part of d xi/dt (filling a concave corner of the metal) converts
