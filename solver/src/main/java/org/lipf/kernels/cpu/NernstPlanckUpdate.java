@@ -29,8 +29,14 @@ public final class NernstPlanckUpdate {
     private final MaterialTable table;
     private final Parallel parallel;
     private final double[] planeDiag, planeBad;
-    /** Neighbour offsets other than +-x of a cell in the bottom plane, an inner plane and the top plane. */
-    private final int[] bottomNeighbours, innerNeighbours, topNeighbours;
+    /** Offsets of the +-y neighbours (3D; none in 2D): x and z faces are handled with carries. */
+    private final int[] yNeighbours;
+    /**
+     * Top face of each cell, kept for the plane above: the flux into the cell and the diagonal term
+     * of the upper cell. The first plane of a slab computes its bottom faces itself, so slabs that
+     * run on different threads never read each other's entries.
+     */
+    private final double[] topIn, topDiagUpper;
     /** D_eff per cell, computed once per call (each cell's value is needed by up to seven stencils). */
     private final double[] dEff;
     private double lastMaxRate_per_s;
@@ -44,16 +50,9 @@ public final class NernstPlanckUpdate {
         this.planeDiag = new double[g.nz];
         this.planeBad = new double[g.nz];
         this.dEff = g.newField();
-        int[] lateral = g.is3D() ? new int[] {g.strideY, -g.strideY} : new int[] {};
-        this.innerNeighbours = append(lateral, -g.strideZ, g.strideZ);
-        this.bottomNeighbours = g.nz > 1 ? append(lateral, g.strideZ) : lateral;
-        this.topNeighbours = g.nz > 1 ? append(lateral, -g.strideZ) : lateral;
-    }
-
-    private static int[] append(int[] a, int... more) {
-        int[] r = java.util.Arrays.copyOf(a, a.length + more.length);
-        System.arraycopy(more, 0, r, a.length, more.length);
-        return r;
+        this.yNeighbours = g.is3D() ? new int[] {g.strideY, -g.strideY} : new int[] {};
+        this.topIn = g.newField();
+        this.topDiagUpper = g.newField();
     }
 
     public void compute(FieldSet f, double dt_s) {
@@ -69,7 +68,7 @@ public final class NernstPlanckUpdate {
             for (int k = k0; k < k1; k++) {
                 planeDiag[k] = 0;
                 planeBad[k] = 0;
-                for (int j = 0; j < g.ny; j++) row(f, dt_s, j, k);
+                for (int j = 0; j < g.ny; j++) row(f, dt_s, j, k, k > k0);
             }
         });
         lastMaxRate_per_s = Parallel.maxOf(planeDiag);
@@ -92,13 +91,13 @@ public final class NernstPlanckUpdate {
         return table.diffusivity_m2_per_s[m] * (1 - metal) + p.metalDiffusivity_m2_per_s() * metal;
     }
 
-    private void row(FieldSet f, double dt, int j, int k) {
+    private void row(FieldSet f, double dt, int j, int k, boolean belowCached) {
         final double[] c = f.c, phi = f.phiL, rate = f.rate, cNext = f.cNext;
         final byte[] mat = f.material;
         final double invDx2 = 1.0 / (g.dx_m * g.dx_m), fF = p.f_per_V(), siteRatio = p.siteRatio();
         final boolean top = k == g.nz - 1;
-        final int[] neighbours = k == 0 ? bottomNeighbours : top ? topNeighbours : innerNeighbours;
-        final int nNeighbours = neighbours.length;
+        final int[] neighbours = yNeighbours;
+        final int nNeighbours = neighbours.length, sz = g.strideZ;
         final int start = g.rowStart(j, k);
         double maxDiag = 0;
         boolean bad = false;
@@ -119,7 +118,27 @@ public final class NernstPlanckUpdate {
             double in = westIn + eastIn, diag = westDiag + Df * b;
             westIn = -eastIn;
             westDiag = Df * (b + psi);
-            // other neighbours N: in += D_f [B(-psi) c_N - B(psi) c_P], diag += D_f B(psi)
+            if (k > 0) {
+                if (belowCached) {
+                    in -= topIn[P - sz];
+                    diag += topDiagUpper[P - sz];
+                } else {
+                    final double DfB = harmonic(DP, dEff[P - sz]), psiB = fF * (phi[P - sz] - phP);
+                    final double bB = ScharfetterGummel.bernoulli(psiB);
+                    in += DfB * ((bB + psiB) * c[P - sz] - bB * cP);
+                    diag += DfB * bB;
+                }
+            }
+            if (!top) {
+                final double DfT = harmonic(DP, dEff[P + sz]), psiT = fF * (phi[P + sz] - phP);
+                final double bT = ScharfetterGummel.bernoulli(psiT);
+                final double inT = DfT * ((bT + psiT) * c[P + sz] - bT * cP);
+                in += inT;
+                diag += DfT * bT;
+                topIn[P] = inT;
+                topDiagUpper[P] = DfT * (bT + psiT);
+            }
+            // y neighbours (3D) N: in += D_f [B(-psi) c_N - B(psi) c_P], diag += D_f B(psi)
             for (int q = 0; q < nNeighbours; q++) {
                 final int N = P + neighbours[q];
                 final double DfN = harmonic(DP, dEff[N]), psiN = fF * (phi[N] - phP);
