@@ -123,10 +123,13 @@ public final class NernstPlanckUpdate {
                     in -= topIn[P - sz];
                     diag += topDiagUpper[P - sz];
                 } else {
-                    final double DfB = harmonic(DP, dEff[P - sz]), psiB = fF * (phi[P - sz] - phP);
+                    // the same arithmetic as the plane below would do for its top face, so that the
+                    // result does not depend on where the slabs (thread count) begin
+                    final int L = P - sz;
+                    final double DfB = harmonic(dEff[L], DP), psiB = fF * (phP - phi[L]);
                     final double bB = ScharfetterGummel.bernoulli(psiB);
-                    in += DfB * ((bB + psiB) * c[P - sz] - bB * cP);
-                    diag += DfB * bB;
+                    in -= DfB * ((bB + psiB) * cP - bB * c[L]);
+                    diag += DfB * (bB + psiB);
                 }
             }
             if (!top) {
