@@ -62,8 +62,14 @@ public final class RunDriver {
 
     /** Builds a fresh simulation at t = 0 from the scenario's geometry. */
     public static Simulation fresh(Scenario scenario, Parallel parallel) {
+        return fresh(scenario, parallel, null);
+    }
+
+    /** As {@link #fresh(Scenario, Parallel)}, printing the geometry report (layers, achieved particle fractions) to {@code report}. */
+    public static Simulation fresh(Scenario scenario, Parallel parallel, PrintStream report) {
         Grid grid = scenario.grid().toGrid();
         var initial = org.lipf.grid.GeometryBuilder.build(scenario, grid);
+        if (report != null) report.print(initial.report().summary());
         FieldSet fields = new FieldSet(grid, initial.materials().raw(), scenario.model().form() == ModelForm.SINGLE_POTENTIAL);
         System.arraycopy(initial.xi(), 0, fields.xi, 0, fields.xi.length);
         System.arraycopy(initial.c(), 0, fields.c, 0, fields.c.length);
@@ -152,7 +158,7 @@ public final class RunDriver {
                 series = TimeSeriesWriter.resume(runDir.resolve("timeseries.csv"), COLUMNS, sim.state().time_s);
                 info.put("restarted_from", restartFrom.toString());
             } else {
-                sim = fresh(scenario, parallel);
+                sim = fresh(scenario, parallel, progressOut);
                 series = TimeSeriesWriter.create(runDir.resolve("timeseries.csv"), COLUMNS);
             }
             try (series) {

@@ -38,11 +38,6 @@ public record BoundaryCondition(Kind kind, double value_V) {
         return kind == Kind.DIRICHLET;
     }
 
-    /** The same kind with another value (DIRICHLET only). */
-    public BoundaryCondition withValue(double newValue_V) {
-        return new BoundaryCondition(kind, kind == Kind.NEUMANN ? 0.0 : newValue_V);
-    }
-
     /**
      * Factor on beta/h^2 of the boundary face: 2 for Dirichlet (the boundary value sits half a cell
      * from the cell centre), 0 for zero flux.

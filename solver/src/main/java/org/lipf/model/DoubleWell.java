@@ -7,12 +7,6 @@ package org.lipf.model;
 public final class DoubleWell {
     private DoubleWell() {}
 
-    /** g(xi) / W. */
-    public static double g(double xi) {
-        double a = xi * (1 - xi);
-        return a * a;
-    }
-
     /** g'(xi) / W = 2 xi (1 - xi) (1 - 2 xi). */
     public static double dg(double xi) {
         return 2 * xi * (1 - xi) * (1 - 2 * xi);

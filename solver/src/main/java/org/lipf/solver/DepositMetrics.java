@@ -78,8 +78,4 @@ public final class DepositMetrics {
     public double penetration_m(double frontHeight_m) {
         return Math.max(0, frontHeight_m - electrolyteBase_m);
     }
-
-    public double electrolyteBase_m() {
-        return electrolyteBase_m;
-    }
 }

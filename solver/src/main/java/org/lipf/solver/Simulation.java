@@ -7,7 +7,6 @@ import org.lipf.grid.GhostCells;
 import org.lipf.kernels.cpu.NernstPlanckUpdate;
 import org.lipf.kernels.cpu.PotentialCoefficients;
 import org.lipf.model.FieldSet;
-import org.lipf.model.Interpolation;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.ControlMode;
@@ -191,11 +190,6 @@ public final class Simulation {
                         return new NumericalInstabilityException(state.step, "c", P, String.format("c = %g at cell (%d,%d,%d) with dt = %g s", c, i, j, k, dt));
                 }
         return new NumericalInstabilityException(state.step, "?", -1, "dt = " + dt + " s");
-    }
-
-    /** Local metal fraction f_free h(xi) of cell P (for metrics and tests). */
-    public double metalFraction(int P) {
-        return table.freeFraction[fields.material[P]] * Interpolation.h(fields.xi[P]);
     }
 
     public MaterialTable materials() {
