@@ -187,13 +187,14 @@ public final class RunDriver {
         while (st.time_s < end_s * (1 - 1e-12) && st.step < maxSteps) {
             double nextEvent = Math.min(end_s, nextRow * rowInterval);
             sim.advance(nextEvent - st.time_s);
-            boolean atRow = st.time_s >= nextRow * rowInterval * (1 - 1e-12);
-            if (!atRow && st.time_s < end_s * (1 - 1e-12) && st.step < maxSteps) continue;
-            if (atRow) nextRow++;
+            progress.update(st.time_s, end_s, st.step, st.cellVoltage_V, st.reactionCurrent_A_per_m2, false);
+            // the short check runs every step: it only scans the top band until metal reaches it
             ShortCircuitDetector.Short sc = sim.checkShort();
+            boolean atRow = st.time_s >= nextRow * rowInterval * (1 - 1e-12);
+            if (!atRow && sc == null && st.time_s < end_s * (1 - 1e-12) && st.step < maxSteps) continue;
+            if (atRow) nextRow++;
             row(sim, series, sc != null);
             boolean atSnapshot = atRow && (nextRow - 1) % ROWS_PER_OUTPUT == 0;
-            progress.update(st.time_s, end_s, st.step, st.cellVoltage_V, st.reactionCurrent_A_per_m2, false);
             if (sc != null) {
                 snapshot(sim, writer, written);
                 progress.finish();
