@@ -146,18 +146,20 @@ public final class AllenCahnUpdate {
             if (!aniso) {
                 div = kappa0 * invDx2 * (wE * (xi[P + 1] - x) + wW * (xi[P - 1] - x) + wN * (xi[P + sz] - x) + wS * (xi[P - sz] - x));
                 if (sy != 0) div += kappa0 * invDx2 * (mobile[mat[P + sy]] * (xi[P + sy] - x) + mobile[mat[P - sy]] * (xi[P - sy] - x));
-            } else if (sy == 0) {
+            } else {
                 // the west face of this cell is the east face of the previous one: reuse it
-                final double west = carriedFrom == P - 1 ? carried : faceFlux2D(xi, P - 1, 1, sz, invDx, true);
-                final double east = faceFlux2D(xi, P, 1, sz, invDx, true);
+                final double west = carriedFrom == P - 1 ? carried : xFaceFlux(xi, P - 1, sy, sz, invDx);
+                final double east = xFaceFlux(xi, P, sy, sz, invDx);
                 carried = east;
                 carriedFrom = P;
-                div = invDx * (wE * east - wW * west
-                        + wN * faceFlux2D(xi, P, sz, 1, invDx, false) - wS * faceFlux2D(xi, P - sz, sz, 1, invDx, false)) * kappa0;
-            } else {
-                div = kappa0 * invDx * (wE * faceFlux3D(xi, P, 1, sy, sz, invDx) - wW * faceFlux3D(xi, P - 1, 1, sy, sz, invDx)
-                        + mobile[mat[P + sy]] * faceFlux3D(xi, P, sy, 1, sz, invDx) - mobile[mat[P - sy]] * faceFlux3D(xi, P - sy, sy, 1, sz, invDx)
-                        + wN * faceFlux3D(xi, P, sz, 1, sy, invDx) - wS * faceFlux3D(xi, P - sz, sz, 1, sy, invDx));
+                double sum = wE * east - wW * west;
+                if (sy == 0) {
+                    sum += wN * faceFlux2D(xi, P, sz, 1, invDx, false) - wS * faceFlux2D(xi, P - sz, sz, 1, invDx, false);
+                } else {
+                    sum += mobile[mat[P + sy]] * faceFlux3D(xi, P, sy, 1, sz, invDx) - mobile[mat[P - sy]] * faceFlux3D(xi, P - sy, sy, 1, sz, invDx)
+                            + wN * faceFlux3D(xi, P, sz, 1, sy, invDx) - wS * faceFlux3D(xi, P - sz, sz, 1, sy, invDx);
+                }
+                div = kappa0 * invDx * sum;
             }
             double r = -Ls * (W * DoubleWell.dg(x) - div);
             final double dh = Interpolation.dh(x);
@@ -253,6 +255,11 @@ public final class AllenCahnUpdate {
         final double a = 1 + p.anisotropyStrength() * cosA;
         final double da = -p.anisotropyStrength() * p.anisotropyMode() * sinA;
         return xFace ? a * gx - 0.5 * da * gz : a * gz + 0.5 * da * gx;
+    }
+
+    /** Flux J / kappa0 through the +x face of cell L, 2D or 3D. */
+    private double xFaceFlux(double[] xi, int L, int sy, int sz, double invDx) {
+        return sy == 0 ? faceFlux2D(xi, L, 1, sz, invDx, true) : faceFlux3D(xi, L, 1, sy, sz, invDx);
     }
 
     /** Flux J / kappa0 through a face in 3D: kappa(n) g_n with the cubic anisotropy of {@link Anisotropy#kappa3D}. */
