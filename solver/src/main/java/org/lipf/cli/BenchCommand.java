@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Timed steps per case (default: ${DEFAULT-VALUE}).", defaultValue = "20")
+    @Option(names = "--steps", paramLabel = "N", description = "Timed steps per block, best of three blocks (default: ${DEFAULT-VALUE}).", defaultValue = "10")
     int steps;
 
     @Option(names = "--size2d", paramLabel = "N", description = "2D grid edge (default: ${DEFAULT-VALUE}).", defaultValue = "512")
@@ -72,21 +72,30 @@ final class BenchCommand implements Callable<Integer> {
         NernstPlanckUpdate np = new NernstPlanckUpdate(g, p, table, parallel);
         for (int i = 0; i < 5; i++) sim.advance(Double.POSITIVE_INFINITY); // warm up the JIT and the potentials
         double dt = sim.state().nextStep_s;
-        long t0 = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            GhostCells.fill(g, f.xi);
-            GhostCells.fill(g, f.c);
-            ac.compute(f, dt, i);
-            np.compute(f, dt);
-        }
-        double explicitSeconds = (System.nanoTime() - t0) * 1e-9 / steps;
+        // best of three blocks: the machine is shared, and the best block is the one least disturbed
+        double explicitSeconds = Double.MAX_VALUE, fullSeconds = Double.MAX_VALUE;
         long iterations = 0;
-        t0 = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            sim.advance(Double.POSITIVE_INFINITY);
-            iterations += sim.state().lastIterations;
+        for (int block = 0; block < 3; block++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                GhostCells.fill(g, f.xi);
+                GhostCells.fill(g, f.c);
+                ac.compute(f, dt, i);
+                np.compute(f, dt);
+            }
+            explicitSeconds = Math.min(explicitSeconds, (System.nanoTime() - t0) * 1e-9 / steps);
+            long blockIterations = 0;
+            t0 = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                sim.advance(Double.POSITIVE_INFINITY);
+                blockIterations += sim.state().lastIterations;
+            }
+            double seconds = (System.nanoTime() - t0) * 1e-9 / steps;
+            if (seconds < fullSeconds) {
+                fullSeconds = seconds;
+                iterations = blockIterations;
+            }
         }
-        double fullSeconds = (System.nanoTime() - t0) * 1e-9 / steps;
         double cells = g.cellCount();
         double explicitBandwidth = cells * EXPLICIT_BYTES_PER_CELL / explicitSeconds;
         System.out.printf("%-10s %14.1f %14.1f %10.1f %14.2f %11.0f%% %10.2f%n", label, cells / explicitSeconds / 1e6,
