@@ -92,10 +92,7 @@ public final class RunDriver {
                     + " does not match the scenario's grid " + java.util.Arrays.toString(grid.snapshotShape()));
         boolean single = scenario.model().form() == ModelForm.SINGLE_POTENTIAL;
         byte[] padded = new byte[grid.paddedLength()];
-        int p = 0;
-        for (int k = 0; k < grid.nz; k++)
-            for (int j = 0; j < grid.ny; j++)
-                for (int i = 0; i < grid.nx; i++) padded[grid.index(i, j, k)] = snap.material()[p++];
+        grid.setInterior(padded, snap.material());
         FieldSet fields = new FieldSet(grid, padded, single);
         grid.setInterior(fields.xi, snap.field("xi"));
         grid.setInterior(fields.c, snap.field("c"));
@@ -124,11 +121,7 @@ public final class RunDriver {
         fields.put("c", g.interior(f.c));
         fields.put("phi_l", g.interior(f.phiL));
         fields.put("phi_s", g.interior(f.phiS));
-        byte[] ids = new byte[g.cellCount()];
-        int p = 0;
-        for (int k = 0; k < g.nz; k++)
-            for (int j = 0; j < g.ny; j++)
-                for (int i = 0; i < g.nx; i++) ids[p++] = f.material[g.index(i, j, k)];
+        byte[] ids = g.interior(f.material);
         LinkedHashMap<String, Object> extras = new LinkedHashMap<>();
         extras.put("next_step_s", st.nextStep_s);
         extras.put("last_step_s", st.lastStep_s);

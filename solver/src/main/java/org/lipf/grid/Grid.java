@@ -85,22 +85,36 @@ public final class Grid {
     /** Copies the interior into a new compact array in C order [z][y][x] (2D: [z][x]). */
     public double[] interior(double[] field) {
         double[] out = new double[cellCount()];
-        int p = 0;
-        for (int k = 0; k < nz; k++)
-            for (int j = 0; j < ny; j++) {
-                System.arraycopy(field, rowStart(j, k), out, p, nx);
-                p += nx;
-            }
+        copyRows(field, out, true);
+        return out;
+    }
+
+    /** The same for byte fields (material ids). */
+    public byte[] interior(byte[] field) {
+        byte[] out = new byte[cellCount()];
+        copyRows(field, out, true);
         return out;
     }
 
     /** Inverse of {@link #interior(double[])}: writes compact C-order data into the interior. */
     public void setInterior(double[] field, double[] compact) {
         if (compact.length != cellCount()) throw new IllegalArgumentException("expected " + cellCount() + " values, got " + compact.length);
+        copyRows(field, compact, false);
+    }
+
+    /** Inverse of {@link #interior(byte[])}. */
+    public void setInterior(byte[] field, byte[] compact) {
+        if (compact.length != cellCount()) throw new IllegalArgumentException("expected " + cellCount() + " values, got " + compact.length);
+        copyRows(field, compact, false);
+    }
+
+    /** Copies every interior row between a padded and a compact array of the same element type. */
+    private void copyRows(Object padded, Object compact, boolean toCompact) {
         int p = 0;
         for (int k = 0; k < nz; k++)
             for (int j = 0; j < ny; j++) {
-                System.arraycopy(compact, p, field, rowStart(j, k), nx);
+                if (toCompact) System.arraycopy(padded, rowStart(j, k), compact, p, nx);
+                else System.arraycopy(compact, p, padded, rowStart(j, k), nx);
                 p += nx;
             }
     }

@@ -95,14 +95,7 @@ public final class MaterialMap {
 
     /** The interior as a compact C-order array [z][y][x] (2D: [z][x]) for snapshots. */
     public byte[] compact() {
-        byte[] out = new byte[grid.cellCount()];
-        int p = 0;
-        for (int k = 0; k < grid.nz; k++)
-            for (int j = 0; j < grid.ny; j++) {
-                System.arraycopy(ids, grid.rowStart(j, k), out, p, grid.nx);
-                p += grid.nx;
-            }
-        return out;
+        return grid.interior(ids);
     }
 
     /** Number of interior cells with material {@code id}. */

@@ -15,13 +15,10 @@ final class CliTestSupport {
     /** The four float64 fields of a snapshot. */
     static final List<String> FIELDS = List.of("xi", "c", "phi_l", "phi_s");
 
-    /**
-     * A small mixed-conductor cell (16 x 32 cells) with noise and anisotropy on, galvanostatic;
-     * about 80 steps to its end, a snapshot every 0.01 s.
-     */
-    static final String CELL_2D = """
-            name: cell
-            grid: {dimensions: 2, width: 4 um, height: 8 um, spacing: 0.25 um}
+    /** A small mixed-conductor Li / LPSCl cell, galvanostatic, noise and anisotropy on; the blanks are name, grid, Li thickness, nucleus, end time. */
+    private static final String CELL = """
+            name: %s
+            %s
             model: {form: mixed_conductor, interface_width: 0.5 um, anisotropy: {strength: 0.05, mode: 4},
                     noise: {amplitude: 0.01, seed: 5}}
             materials:
@@ -30,31 +27,20 @@ final class CliTestSupport {
             geometry:
               background: lpscl
               layers:
-                - {material: li, thickness: 2 um, xi: 1, c: 0}
+                - {material: li, thickness: %s, xi: 1, c: 0}
                 - {material: lpscl, thickness: rest, c: 1}
-              nuclei: [{x: 2 um, radius: 1 um}]
+              nuclei: [%s]
             control: {mode: galvanostatic, current_density: 50 mA/cm^2}
-            time: {end: 0.04 s, output_interval: 0.01 s}
+            time: {end: %s, output_interval: 0.01 s}
             """;
 
+    /** The cell in 2D, 16 x 32 cells; about 80 steps to its end, a snapshot every 0.01 s. */
+    static final String CELL_2D = CELL.formatted("cell", "grid: {dimensions: 2, width: 4 um, height: 8 um, spacing: 0.25 um}",
+            "2 um", "{x: 2 um, radius: 1 um}", "0.04 s");
+
     /** The same cell in 3D, 8 x 8 x 16 cells. */
-    static final String CELL_3D = """
-            name: cell3d
-            grid: {dimensions: 3, width: 2 um, depth: 2 um, height: 4 um, spacing: 0.25 um}
-            model: {form: mixed_conductor, interface_width: 0.5 um, anisotropy: {strength: 0.05, mode: 4},
-                    noise: {amplitude: 0.01, seed: 5}}
-            materials:
-              li: {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1.1e7 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
-              lpscl: {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.25 S/m, electronic_conductivity: 1.6e-6 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
-            geometry:
-              background: lpscl
-              layers:
-                - {material: li, thickness: 1 um, xi: 1, c: 0}
-                - {material: lpscl, thickness: rest, c: 1}
-              nuclei: [{x: 1 um, y: 1 um, radius: 0.5 um}]
-            control: {mode: galvanostatic, current_density: 50 mA/cm^2}
-            time: {end: 0.02 s, output_interval: 0.01 s}
-            """;
+    static final String CELL_3D = CELL.formatted("cell3d", "grid: {dimensions: 3, width: 2 um, depth: 2 um, height: 4 um, spacing: 0.25 um}",
+            "1 um", "{x: 1 um, y: 1 um, radius: 0.5 um}", "0.02 s");
 
     /**
      * A Chen-2015-like single-potential cell at -0.3 V whose nucleus tops out at 7 um of an 8 um
