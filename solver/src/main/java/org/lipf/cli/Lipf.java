@@ -1,5 +1,7 @@
 package org.lipf.cli;
 
+import java.util.Comparator;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +31,12 @@ public final class Lipf implements Runnable {
     public static int execute(String... args) {
         // picocli answers invalid command lines with its USAGE exit code, which is EXIT_BAD_INPUT;
         // any other failure is reported in one line, without a stack trace
-        return new CommandLine(new Lipf())
+        CommandLine line = new CommandLine(new Lipf());
+        ServiceLoader.load(LipfCommand.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparing(c -> new CommandLine(c).getCommandName()))
+                .forEach(line::addSubcommand);
+        return line
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
                     cl.getErr().println("error: " + e.getMessage());
                     return e instanceof org.lipf.scenario.ScenarioException ? EXIT_BAD_INPUT : EXIT_FAILED;
