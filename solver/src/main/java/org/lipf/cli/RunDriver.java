@@ -12,11 +12,14 @@ import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.model.FieldSet;
 import org.lipf.output.RunInfo;
+import org.lipf.output.RunResults;
 import org.lipf.output.Snapshot;
 import org.lipf.output.SnapshotReader;
 import org.lipf.output.SnapshotWriter;
 import org.lipf.output.TimeSeriesWriter;
 import org.lipf.output.XdmfWriter;
+import org.lipf.scenario.ControlMode;
+import org.lipf.scenario.CurrentProgram;
 import org.lipf.scenario.LayerSpec;
 import org.lipf.scenario.ModelForm;
 import org.lipf.scenario.Scenario;
@@ -177,14 +180,18 @@ public final class RunDriver {
             snapshot(sim, writer, written);
         }
         ProgressLine progress = new ProgressLine(progressOut, st.step, st.time_s);
+        CurrentProgram program = scenario.control().mode() == ControlMode.GALVANOSTATIC ? CurrentProgram.of(scenario.control()) : null;
         while (st.time_s < end_s * (1 - 1e-12) && st.step < maxSteps) {
-            double nextEvent = Math.min(end_s, nextRow * rowInterval);
+            // a step never crosses a change of the set current, and each change gets a row
+            double change = program == null ? Double.POSITIVE_INFINITY : program.nextChange_s(st.time_s);
+            double nextEvent = Math.min(Math.min(end_s, nextRow * rowInterval), change);
             sim.advance(nextEvent - st.time_s);
             progress.update(st.time_s, end_s, st.step, st.cellVoltage_V, st.reactionCurrent_A_per_m2, false);
             // the short check runs every step: it only scans the top band until metal reaches it
             ShortCircuitDetector.Short sc = sim.checkShort();
             boolean atRow = st.time_s >= nextRow * rowInterval * (1 - 1e-12);
-            if (!atRow && sc == null && st.time_s < end_s * (1 - 1e-12) && st.step < maxSteps) continue;
+            boolean atChange = st.time_s >= change * (1 - 1e-12);
+            if (!atRow && !atChange && sc == null && st.time_s < end_s * (1 - 1e-12) && st.step < maxSteps) continue;
             if (atRow) nextRow++;
             row(sim, series, sc != null);
             boolean atSnapshot = atRow && (nextRow - 1) % ROWS_PER_OUTPUT == 0;
@@ -197,6 +204,7 @@ public final class RunDriver {
                 result.put("short_current_A_per_m2", st.reactionCurrent_A_per_m2);
                 result.put("short_voltage_V", st.cellVoltage_V);
                 info.putAll(result);
+                RunResults.write(runDir, scenario.control(), st.time_s, result);
                 info.finish(RunInfo.Status.SHORTED, String.format("short circuit at t = %.6g s, x = %.3g um, z = %.3g um",
                         st.time_s, sc.x_m() * 1e6, sc.z_m() * 1e6));
                 return Status.SHORTED;
@@ -206,6 +214,7 @@ public final class RunDriver {
         if (written.isEmpty() || stepOf(written.get(written.size() - 1)) != st.step) snapshot(sim, writer, written);
         progress.update(st.time_s, end_s, st.step, st.cellVoltage_V, st.reactionCurrent_A_per_m2, true);
         progress.finish();
+        RunResults.write(runDir, scenario.control(), Double.NaN, Map.of());
         info.finish(RunInfo.Status.FINISHED, st.step >= maxSteps && st.time_s < end_s ? "step limit reached" : "end time reached");
         return Status.FINISHED;
     }

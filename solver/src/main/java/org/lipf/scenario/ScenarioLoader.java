@@ -335,10 +335,10 @@ public final class ScenarioLoader {
                     "metal", "equilibrium_potential"), grid);
             if (!root.has("geometry")) throw root.missing("geometry", "a map with background and layers");
             GeometrySpec geometry = geometry(root.section("geometry", "background", "layers", "particles", "cracks", "nuclei"), grid);
-            if (!root.has("control")) throw root.missing("control", "a map with mode and voltage or current_density");
-            ControlSpec control = control(root.section("control", "mode", "voltage", "current_density"));
-            if (!root.has("time")) throw root.missing("time", "a map with at least end");
-            TimeSpec time = time(root.section("time", "end", "max_steps", "output_interval", "max_step", "stability_safety"));
+            if (!root.has("control")) throw root.missing("control", "a map with mode and voltage, current_density or protocol");
+            ControlSpec control = control(root.section("control", "mode", "voltage", "current_density", "protocol"));
+            if (!root.has("time") && control.protocol() == null) throw root.missing("time", "a map with at least end");
+            TimeSpec time = time(root.section("time", "end", "max_steps", "output_interval", "max_step", "stability_safety"), control);
             SolverSpec solver = solver(root.section("solver", "potential_tolerance", "potential_max_iterations"));
             try {
                 return new Scenario(name, description, grid, model, List.copyOf(materials.values()), geometry, control, time, solver);
@@ -644,15 +644,53 @@ public final class ScenarioLoader {
             if (mode == ControlMode.POTENTIOSTATIC) {
                 double v = c.quantity("voltage", PhysicalQuantity.POTENTIAL);
                 c.check(!c.has("current_density"), "current_density", "current_density is not used in potentiostatic mode (set voltage, or mode: galvanostatic)");
+                c.check(!c.has("protocol"), "protocol", "a current protocol needs mode: galvanostatic");
                 return new ControlSpec(mode, v, Double.NaN);
             }
-            double i = c.quantity("current_density", PhysicalQuantity.CURRENT_DENSITY);
             double v = c.quantity("voltage", PhysicalQuantity.POTENTIAL, Double.NaN);
+            if (c.has("protocol")) {
+                c.check(!c.has("current_density"), "current_density", "the protocol sets the current density; remove current_density");
+                return new ControlSpec(mode, v, Double.NaN, protocol(c));
+            }
+            double i = c.quantity("current_density", PhysicalQuantity.CURRENT_DENSITY);
             return new ControlSpec(mode, v, i);
         }
 
-        TimeSpec time(Section t) {
-            double end = positive(t, "end", t.quantity("end", PhysicalQuantity.TIME));
+        ProtocolSpec protocol(Section c) {
+            String[] ramp = {"type", "start", "step", "max", "capacity", "capacity_step"};
+            String[] cycling = {"type", "current_density", "capacity", "cycles"};
+            String type = c.section("protocol", union(ramp, cycling)).requiredString("type", "ccd_ramp or cycling");
+            try {
+                if (type.equals("ccd_ramp")) {
+                    Section p = c.section("protocol", ramp);
+                    return new ProtocolSpec.CcdRamp(positive(p, "start", p.quantity("start", PhysicalQuantity.CURRENT_DENSITY)),
+                            positive(p, "step", p.quantity("step", PhysicalQuantity.CURRENT_DENSITY)),
+                            positive(p, "max", p.quantity("max", PhysicalQuantity.CURRENT_DENSITY)),
+                            positive(p, "capacity", p.quantity("capacity", PhysicalQuantity.AREAL_CAPACITY)),
+                            nonNegative(p, "capacity_step", p.quantity("capacity_step", PhysicalQuantity.AREAL_CAPACITY, 0.0)));
+                }
+                if (type.equals("cycling")) {
+                    Section p = c.section("protocol", cycling);
+                    return new ProtocolSpec.Cycling(positive(p, "current_density", p.quantity("current_density", PhysicalQuantity.CURRENT_DENSITY)),
+                            positive(p, "capacity", p.quantity("capacity", PhysicalQuantity.AREAL_CAPACITY)),
+                            (int) p.requiredInteger("cycles", 1, 1_000_000));
+                }
+            } catch (IllegalArgumentException e) {
+                throw c.error("protocol", e.getMessage());
+            }
+            throw c.section("protocol", union(ramp, cycling)).error("type", "expected ccd_ramp or cycling, got '" + type + "'"
+                    + suggest(type, List.of("ccd_ramp", "cycling")));
+        }
+
+        private static String[] union(String[] a, String[] b) {
+            return java.util.stream.Stream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().toArray(String[]::new);
+        }
+
+        TimeSpec time(Section t, ControlSpec control) {
+            // a protocol ends by itself; an end time then only stops it earlier
+            double protocolEnd = control.protocol() == null ? Double.NaN : CurrentProgram.of(control).end_s();
+            double end = positive(t, "end", Double.isNaN(protocolEnd) ? t.quantity("end", PhysicalQuantity.TIME)
+                    : Math.min(protocolEnd, t.quantity("end", PhysicalQuantity.TIME, protocolEnd)));
             long maxSteps = t.integer("max_steps", DEFAULT_MAX_STEPS, 1, Long.MAX_VALUE);
             double out = positive(t, "output_interval", t.quantity("output_interval", PhysicalQuantity.TIME, end * DEFAULT_OUTPUT_FRACTION));
             double maxStep = positive(t, "max_step", t.quantity("max_step", PhysicalQuantity.TIME, out));

@@ -95,6 +95,21 @@ public final class ScenarioWriter {
         kv(b, 2, "mode", c.mode().yamlName());
         if (!Double.isNaN(c.voltage_V())) kv(b, 2, "voltage", UnitParser.format(c.voltage_V(), POTENTIAL));
         if (!Double.isNaN(c.currentDensity_A_per_m2())) kv(b, 2, "current_density", UnitParser.format(c.currentDensity_A_per_m2(), CURRENT_DENSITY));
+        if (c.protocol() instanceof ProtocolSpec.CcdRamp r) {
+            b.append("  protocol:\n");
+            kv(b, 4, "type", r.yamlType());
+            kv(b, 4, "start", UnitParser.format(r.start_A_per_m2(), CURRENT_DENSITY));
+            kv(b, 4, "step", UnitParser.format(r.step_A_per_m2(), CURRENT_DENSITY));
+            kv(b, 4, "max", UnitParser.format(r.max_A_per_m2(), CURRENT_DENSITY));
+            kv(b, 4, "capacity", UnitParser.format(r.capacity_C_per_m2(), AREAL_CAPACITY));
+            kv(b, 4, "capacity_step", UnitParser.format(r.capacityStep_C_per_m2(), AREAL_CAPACITY));
+        } else if (c.protocol() instanceof ProtocolSpec.Cycling cy) {
+            b.append("  protocol:\n");
+            kv(b, 4, "type", cy.yamlType());
+            kv(b, 4, "current_density", UnitParser.format(cy.current_A_per_m2(), CURRENT_DENSITY));
+            kv(b, 4, "capacity", UnitParser.format(cy.capacity_C_per_m2(), AREAL_CAPACITY));
+            kv(b, 4, "cycles", Integer.toString(cy.cycles()));
+        }
         TimeSpec t = s.time();
         b.append("time:\n");
         kv(b, 2, "end", UnitParser.format(t.end_s(), TIME));

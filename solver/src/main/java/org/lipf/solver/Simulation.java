@@ -10,6 +10,7 @@ import org.lipf.model.FieldSet;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.ControlMode;
+import org.lipf.scenario.CurrentProgram;
 import org.lipf.scenario.Scenario;
 
 /**
@@ -33,6 +34,8 @@ public final class Simulation {
     private final PotentialCoefficients coefficients;
     private final PotentialSolver ionic, electronic;
     private final GalvanostaticControl galvanostatic;
+    /** Set current over time (galvanostatic runs; the driver keeps each step inside one segment). */
+    private final CurrentProgram program;
     private final DepositMetrics metrics;
     private final ShortCircuitDetector shorts;
     private final double[] sigmaL, sigmaS, source;
@@ -56,6 +59,7 @@ public final class Simulation {
         this.ionic = new PotentialSolver(grid, parallel, params.singlePotential(), true, tol, maxIt);
         this.electronic = params.singlePotential() ? null : new PotentialSolver(grid, parallel, true, false, tol, maxIt);
         this.metrics = new DepositMetrics(grid, table, parallel, electrolyteBase_m);
+        this.program = scenario.control().mode() == ControlMode.GALVANOSTATIC ? CurrentProgram.of(scenario.control()) : null;
         this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC
                 ? new GalvanostaticControl(grid, params, table, allenCahn, metrics, parallel) : null;
         this.shorts = new ShortCircuitDetector(grid, table, params.interfaceWidth_m());
@@ -105,7 +109,7 @@ public final class Simulation {
     public void advance(double maxStep_s) {
         fillGhosts();
         double dt = Math.min(state.nextStep_s, maxStep_s);
-        final double target = scenario.control().currentDensity_A_per_m2();
+        final double target = galvanostatic != null ? program.currentAt_A_per_m2(state.time_s) : Double.NaN;
         for (int attempt = 0; ; attempt++) {
             allenCahn.compute(fields, dt, state.step);
             boolean bad = allenCahn.lastOutOfBounds();

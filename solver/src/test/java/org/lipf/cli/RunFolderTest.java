@@ -126,5 +126,9 @@ class RunFolderTest {
         assertEquals("1", lastRow[RunDriver.COLUMNS.indexOf("short")]);
         assertEquals(t, Double.parseDouble(lastRow[0]), 0.0);
         assertEquals(t, CliTestSupport.lastSnapshot(run).time_s(), 0.0);
+        JsonNode summary = new ObjectMapper().readTree(run.resolve("results.json").toFile());
+        assertTrue(summary.get("shorted").asBoolean(), summary.toString());
+        assertEquals(t, summary.get("time_to_short_s").asDouble(), 0.0);
+        assertEquals(3, summary.get("short_location_m").size(), summary.toString());
     }
 }

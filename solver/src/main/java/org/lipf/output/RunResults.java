@@ -1,0 +1,97 @@
+package org.lipf.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lipf.scenario.ControlSpec;
+import org.lipf.scenario.CurrentProgram;
+import org.lipf.scenario.ProtocolSpec;
+
+/**
+ * A run's {@code results.json}: what the experiment it mirrors would report, evaluated from the
+ * time series (so a restarted run gives the same results): the critical current density of a
+ * CCD ramp, the overpotential per plating/stripping cycle and the cycle of failure, and the time
+ * and place of a short.
+ */
+public final class RunResults {
+    public static final String FILE_NAME = "results.json";
+
+    private RunResults() {
+    }
+
+    /**
+     * Evaluates the results of a run.
+     *
+     * @param control the run's control
+     * @param series its time series (columns {@code time_s}, {@code cell_voltage_V})
+     * @param shortTime_s when it shorted, NaN if it did not
+     */
+    public static Map<String, Object> evaluate(ControlSpec control, TimeSeries series, double shortTime_s) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        boolean shorted = !Double.isNaN(shortTime_s);
+        r.put("shorted", shorted);
+        if (shorted) r.put("time_to_short_s", shortTime_s);
+        double[] t = series.values("time_s");
+        double[] v = series.values("cell_voltage_V");
+        if (t.length > 0) r.put("final_cell_voltage_V", v[v.length - 1]);
+        if (control.protocol() == null) return r;
+        CurrentProgram program = CurrentProgram.of(control);
+        double reached_s = shorted ? shortTime_s : (t.length > 0 ? t[t.length - 1] : 0);
+        int failed = program.segmentAt(reached_s);
+        boolean lastDone = !shorted && reached_s >= program.end_s() * (1 - 1e-9);
+        int completed = lastDone ? program.segments() : failed; // segments finished without a short
+        if (control.protocol() instanceof ProtocolSpec.CcdRamp) {
+            r.put("protocol", "ccd_ramp");
+            r.put("current_steps_completed", completed);
+            r.put("highest_current_passed_A_per_m2", completed > 0 ? program.segmentCurrent_A_per_m2(completed - 1) : null);
+            // the CCD is the current density of the step that shorted, as the papers report it
+            r.put("ccd_A_per_m2", shorted ? program.segmentCurrent_A_per_m2(failed) : null);
+            r.put("ccd_reached", shorted);
+            return r;
+        }
+        r.put("protocol", "cycling");
+        r.put("cycles_completed", completed / 2);
+        r.put("failure_cycle", shorted ? failed / 2 + 1 : null);
+        List<Map<String, Object>> cycles = new ArrayList<>();
+        int started = lastDone ? program.segments() : failed + 1;
+        for (int k = 0; k < started; k += 2) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("cycle", k / 2 + 1);
+            c.put("plating_overpotential_V", meanAbs(t, v, program.segmentStart_s(k), end(program, k)));
+            if (k + 1 < started) c.put("stripping_overpotential_V", meanAbs(t, v, program.segmentStart_s(k + 1), end(program, k + 1)));
+            cycles.add(c);
+        }
+        r.put("cycles", cycles);
+        return r;
+    }
+
+    private static double end(CurrentProgram p, int k) {
+        return k + 1 < p.segments() ? p.segmentStart_s(k + 1) : p.end_s();
+    }
+
+    /** Mean |V| over the rows inside (t0, t1], null if none: the cell voltage is the overpotential of a Li | Li cell. */
+    private static Double meanAbs(double[] t, double[] v, double t0_s, double t1_s) {
+        double tol = 1e-9 * (t1_s - t0_s), sum = 0;
+        int n = 0;
+        for (int i = 0; i < t.length; i++)
+            if (t[i] > t0_s + tol && t[i] <= t1_s + tol) {
+                sum += Math.abs(v[i]);
+                n++;
+            }
+        return n == 0 ? null : sum / n;
+    }
+
+    /** Evaluates and writes {@code results.json} into the run folder, atomically. */
+    public static Map<String, Object> write(Path runDir, ControlSpec control, double shortTime_s, Map<String, Object> extra) throws IOException {
+        Map<String, Object> r = evaluate(control, TimeSeries.read(runDir.resolve(TimeSeriesWriter.FILE_NAME)), shortTime_s);
+        r.putAll(extra);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.writeString(runDir.resolve(FILE_NAME), json.writeValueAsString(r) + "\n");
+        return r;
+    }
+}
