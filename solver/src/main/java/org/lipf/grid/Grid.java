@@ -57,6 +57,22 @@ public final class Grid {
         return index(0, j, k);
     }
 
+    /**
+     * The face neighbours of interior cell P, for searches over the cells (flood fills): periodic
+     * across the sides, inside the domain along the growth axis; -1 where there is none. Fills
+     * {@code out[0..5]}: +x, -x, -z, +z, +y, -y (the y pair is -1 in 2D).
+     */
+    public void faceNeighbours(int P, int[] out) {
+        final int k = P / strideZ - 1, rest = P % strideZ;
+        final int i = rest % sx - 1, j = is3D() ? rest / sx - 1 : 0;
+        out[0] = index((i + 1) % nx, j, k);
+        out[1] = index((i + nx - 1) % nx, j, k);
+        out[2] = k > 0 ? P - strideZ : -1;
+        out[3] = k < nz - 1 ? P + strideZ : -1;
+        out[4] = is3D() ? index(i, (j + 1) % ny, k) : -1;
+        out[5] = is3D() ? index(i, (j + ny - 1) % ny, k) : -1;
+    }
+
     public int cellCount() {
         return nx * ny * nz;
     }

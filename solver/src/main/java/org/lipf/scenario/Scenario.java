@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public record Scenario(String name, String description, GridSpec grid, ModelSpec model,
         List<MaterialSpec> materials, GeometrySpec geometry,
-        ControlSpec control, TimeSpec time, SolverSpec solver) {
+        ControlSpec control, TimeSpec time, SolverSpec solver, List<InterphaseSpec> interphases) {
     /** Material ids are stored in a byte. */
     public static final int MAX_MATERIALS = 127;
 
@@ -25,6 +25,7 @@ public record Scenario(String name, String description, GridSpec grid, ModelSpec
         Checks.notNull("control", control);
         Checks.notNull("time", time);
         Checks.notNull("solver", solver);
+        interphases = List.copyOf(interphases == null ? List.of() : interphases);
         if (materials.isEmpty()) throw new IllegalArgumentException("at least one material is needed");
         if (materials.size() > MAX_MATERIALS) throw new IllegalArgumentException("at most " + MAX_MATERIALS + " materials, got " + materials.size());
         Set<String> names = new HashSet<>();
@@ -46,6 +47,16 @@ public record Scenario(String name, String description, GridSpec grid, ModelSpec
         for (LayerSpec l : geometry.layers()) total += l.thickness_m();
         if (total > grid.height_m() * (1 + 1e-9)) throw new IllegalArgumentException("layers are " + total + " m thick in total, more than the height " + grid.height_m() + " m");
         if (!geometry.nuclei().isEmpty() && geometry.metalLayer() < 0) throw new IllegalArgumentException("nuclei need a layer with xi = 1 to sit on");
+        for (InterphaseSpec i : interphases) {
+            need(names, i.reactant(), "interphases[].material");
+            need(names, i.product(), "interphases[].product");
+        }
+    }
+
+    /** A scenario without interphase reactions. */
+    public Scenario(String name, String description, GridSpec grid, ModelSpec model, List<MaterialSpec> materials, GeometrySpec geometry,
+            ControlSpec control, TimeSpec time, SolverSpec solver) {
+        this(name, description, grid, model, materials, geometry, control, time, solver, List.of());
     }
 
     private static void need(Set<String> names, String name, String key) {

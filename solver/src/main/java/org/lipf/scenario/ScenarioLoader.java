@@ -322,7 +322,7 @@ public final class ScenarioLoader {
         }
 
         Scenario read(MapNode rootMap, String defaultName) {
-            Section root = new Section(file, rootMap, "", 1, "name", "description", "grid", "model", "materials", "geometry", "control", "time", "solver");
+            Section root = new Section(file, rootMap, "", 1, "name", "description", "grid", "model", "materials", "geometry", "control", "time", "solver", "interphases");
             String name = root.string("name", defaultName);
             root.check(!name.isBlank(), "name", "must not be empty");
             String description = root.string("description", "");
@@ -340,8 +340,9 @@ public final class ScenarioLoader {
             if (!root.has("time") && control.protocol() == null) throw root.missing("time", "a map with at least end");
             TimeSpec time = time(root.section("time", "end", "max_steps", "output_interval", "max_step", "stability_safety"), control);
             SolverSpec solver = solver(root.section("solver", "potential_tolerance", "potential_max_iterations"));
+            List<InterphaseSpec> interphases = interphases(root, model);
             try {
-                return new Scenario(name, description, grid, model, List.copyOf(materials.values()), geometry, control, time, solver);
+                return new Scenario(name, description, grid, model, List.copyOf(materials.values()), geometry, control, time, solver, interphases);
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException(file, "", -1, e.getMessage(), e);
             }
@@ -697,6 +698,24 @@ public final class ScenarioLoader {
             double safety = t.quantity("stability_safety", PhysicalQuantity.DIMENSIONLESS, DEFAULT_STABILITY_SAFETY);
             t.check(safety > 0 && safety <= 1, "stability_safety", "must be in (0, 1], got " + safety);
             return new TimeSpec(end, maxSteps, out, maxStep, safety);
+        }
+
+        List<InterphaseSpec> interphases(Section root, ModelSpec model) {
+            List<InterphaseSpec> out = new ArrayList<>();
+            ListNode list = root.list("interphases");
+            if (list == null) return out;
+            for (int i = 0; i < list.items.size(); i++) {
+                Section s = new Section(file, list.items.get(i), "interphases[" + i + "]", list.line, "material", "product", "rate_constant");
+                String reactant = s.requiredString("material", "the material Li reduces");
+                knownMaterial(s, "material", reactant);
+                String product = s.requiredString("product", "the interphase material it turns into");
+                knownMaterial(s, "product", product);
+                s.check(!product.equals(reactant), "product", "must differ from material");
+                s.check(!reactant.equals(model.metalMaterial()), "material", "the metal cannot react with itself");
+                double k = positive(s, "rate_constant", s.quantity("rate_constant", PhysicalQuantity.DIFFUSIVITY));
+                out.add(new InterphaseSpec(reactant, product, k));
+            }
+            return out;
         }
 
         SolverSpec solver(Section s) {

@@ -117,6 +117,12 @@ public final class ScenarioWriter {
         kv(b, 2, "output_interval", UnitParser.format(t.outputInterval_s(), TIME));
         kv(b, 2, "max_step", UnitParser.format(t.maxStep_s(), TIME));
         kv(b, 2, "stability_safety", Double.toString(t.stabilitySafety()));
+        if (!s.interphases().isEmpty()) {
+            b.append("interphases:\n");
+            for (InterphaseSpec i : s.interphases())
+                b.append("  - {material: ").append(i.reactant()).append(", product: ").append(i.product())
+                        .append(", rate_constant: ").append(UnitParser.format(i.rateConstant_m2_per_s(), DIFFUSIVITY)).append("}\n");
+        }
         SolverSpec sv = s.solver();
         b.append("solver:\n");
         kv(b, 2, "potential_tolerance", Double.toString(sv.potentialRelTol()));

@@ -19,6 +19,7 @@ public final class ShortCircuitDetector {
     private final int bandStart;
     private final int[] queue;
     private final boolean[] visited;
+    private final int[] neighbours = new int[6];
 
     public ShortCircuitDetector(Grid g, MaterialTable table, double interfaceWidth_m) {
         this.g = g;
@@ -54,20 +55,14 @@ public final class ShortCircuitDetector {
                 final int j = g.is3D() ? rest / g.sx - 1 : 0, i = rest % g.sx - 1;
                 return new Short(i, j, k, (i + 0.5) * g.dx_m, g.is3D() ? (j + 0.5) * g.dx_m : 0, (k + 0.5) * g.dx_m);
             }
-            tail = visit(f, P, k, tail);
+            tail = visit(f, P, tail);
         }
         return null;
     }
 
-    private int visit(FieldSet f, int P, int k, int tail) {
-        final int rest = P % g.strideZ;
-        final int i = rest % g.sx - 1, j = g.is3D() ? rest / g.sx - 1 : 0;
-        // periodic lateral neighbours by index arithmetic, vertical inside the domain only
-        final int[] ns = {
-            g.index((i + 1) % g.nx, j, k), g.index((i + g.nx - 1) % g.nx, j, k),
-            k > 0 ? P - g.strideZ : -1, k < g.nz - 1 ? P + g.strideZ : -1,
-            g.is3D() ? g.index(i, (j + 1) % g.ny, k) : -1, g.is3D() ? g.index(i, (j + g.ny - 1) % g.ny, k) : -1};
-        for (int N : ns) {
+    private int visit(FieldSet f, int P, int tail) {
+        g.faceNeighbours(P, neighbours);
+        for (int N : neighbours) {
             if (N < 0 || visited[N] || !metal(f, N)) continue;
             visited[N] = true;
             queue[tail++] = N;

@@ -36,6 +36,7 @@ public final class Simulation {
     private final GalvanostaticControl galvanostatic;
     /** Set current over time (galvanostatic runs; the driver keeps each step inside one segment). */
     private final CurrentProgram program;
+    private final InterphaseGrowth interphases;
     private final DepositMetrics metrics;
     private final ShortCircuitDetector shorts;
     private final double[] sigmaL, sigmaS, source;
@@ -59,6 +60,7 @@ public final class Simulation {
         this.ionic = new PotentialSolver(grid, parallel, params.singlePotential(), true, tol, maxIt);
         this.electronic = params.singlePotential() ? null : new PotentialSolver(grid, parallel, true, false, tol, maxIt);
         this.metrics = new DepositMetrics(grid, table, parallel, electrolyteBase_m);
+        this.interphases = new InterphaseGrowth(scenario, grid, table);
         this.program = scenario.control().mode() == ControlMode.GALVANOSTATIC ? CurrentProgram.of(scenario.control()) : null;
         this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC
                 ? new GalvanostaticControl(grid, params, table, allenCahn, metrics, parallel) : null;
@@ -129,6 +131,7 @@ public final class Simulation {
             if (galvanostatic != null) fillGhosts(); // the shifted potential needs fresh ghosts
         }
         fields.swapNext();
+        interphases.update(state.time_s, state.time_s + dt, fields); // before the coefficients: they read the material ids
         state.time_s += dt;
         state.step++;
         state.lastStep_s = dt;
