@@ -322,17 +322,18 @@ public final class ScenarioLoader {
         }
 
         Scenario read(MapNode rootMap, String defaultName) {
-            Section root = new Section(file, rootMap, "", 1, "name", "description", "grid", "model", "materials", "geometry", "control", "time", "solver");
+            Section root = new Section(file, rootMap, "", 1, "name", "description", "grid", "model", "materials", "materials_library", "geometry", "control", "time", "solver");
             String name = root.string("name", defaultName);
             root.check(!name.isBlank(), "name", "must not be empty");
             String description = root.string("description", "");
             if (!root.has("grid")) throw root.missing("grid", "a map with dimensions, width, height, spacing");
             GridSpec grid = grid(root.section("grid", "dimensions", "width", "depth", "height", "spacing"));
             if (!root.has("materials")) throw root.missing("materials", "a map from material name to its properties");
-            readMaterials(root);
-            ModelSpec model = model(root.section("model", "form", "temperature", "charge_number", "symmetry_factor", "metal_site_density",
+            Section modelSection = root.section("model", "form", "temperature", "charge_number", "symmetry_factor", "metal_site_density",
                     "bulk_concentration", "interface_width", "interface_energy", "allen_cahn_mobility", "anisotropy", "noise", "nucleation",
-                    "metal", "equilibrium_potential"), grid);
+                    "metal", "equilibrium_potential");
+            readMaterials(root, modelSection);
+            ModelSpec model = model(modelSection, grid);
             if (!root.has("geometry")) throw root.missing("geometry", "a map with background and layers");
             GeometrySpec geometry = geometry(root.section("geometry", "background", "layers", "particles", "cracks", "nuclei"), grid);
             if (!root.has("control")) throw root.missing("control", "a map with mode and voltage or current_density");
@@ -374,7 +375,23 @@ public final class ScenarioLoader {
             }
         }
 
-        void readMaterials(Section root) {
+        /** The shipped materials library, overlaid with the scenario's {@code materials_library} file if it names one. */
+        MaterialLibrary library(Section root) {
+            if (!root.has("materials_library")) return MaterialLibrary.builtIn();
+            Path user = Path.of(file).resolveSibling(root.text("materials_library"));
+            return MaterialLibrary.builtIn().overlaidWith(MaterialLibrary.load(user));
+        }
+
+        /** S/m per m^2/s of the Nernst-Einstein relation at the scenario's T, n and c0 (read again, with the same checks, by {@link #model}). */
+        double nernstEinsteinFactor(Section m) {
+            double T = positive(m, "temperature", m.quantity("temperature", PhysicalQuantity.TEMPERATURE, DEFAULT_TEMPERATURE_K));
+            int n = (int) m.integer("charge_number", DEFAULT_CHARGE_NUMBER, 1, 10);
+            double c0 = positive(m, "bulk_concentration", m.quantity("bulk_concentration", PhysicalQuantity.CONCENTRATION, DEFAULT_BULK_CONCENTRATION));
+            return NernstEinstein.conductivity(1.0, T, n, c0);
+        }
+
+        void readMaterials(Section root, Section modelSection) {
+            MaterialLibrary library = null;
             YamlNode node = root.node("materials");
             if (!(node instanceof MapNode map)) throw root.error("materials", "expected a map from material name to its properties, got " + node.kind());
             if (map.entries.isEmpty()) throw root.error("materials", "at least one material is needed");
@@ -383,10 +400,20 @@ public final class ScenarioLoader {
                 String path = "materials." + e.key();
                 if (!MaterialSpec.NAME.matcher(e.key()).matches())
                     throw new ScenarioException(e.keyFile(), path, e.keyLine(), "invalid material name: use a letter, then letters, digits, '_' or '-'");
-                Section m = new Section(file, e.value(), path, e.keyLine(), "diffusivity", "ionic_conductivity", "electronic_conductivity",
-                        "exchange_current_density", "free_fraction", "density", "source");
-                double d = nonNegative(m, "diffusivity", m.quantity("diffusivity", PhysicalQuantity.DIFFUSIVITY));
-                double si = nonNegative(m, "ionic_conductivity", m.quantity("ionic_conductivity", PhysicalQuantity.CONDUCTIVITY));
+                YamlNode params = e.value();
+                if (params instanceof MapNode entry && entry.entries.containsKey("library")) {
+                    if (library == null) library = library(root);
+                    params = library.merged(entry, path);
+                }
+                Section m = new Section(file, params, path, e.keyLine(), "diffusivity", "ionic_conductivity", "electronic_conductivity",
+                        "exchange_current_density", "free_fraction", "density", "source", "library");
+                boolean dFromSigma = NernstEinstein.KEYWORD.equals(m.text("diffusivity"));
+                boolean sigmaFromD = NernstEinstein.KEYWORD.equals(m.text("ionic_conductivity"));
+                m.check(!(dFromSigma && sigmaFromD), "ionic_conductivity", "diffusivity and ionic_conductivity cannot both be " + NernstEinstein.KEYWORD + ": give one of them");
+                double d = dFromSigma ? Double.NaN : nonNegative(m, "diffusivity", m.quantity("diffusivity", PhysicalQuantity.DIFFUSIVITY));
+                double si = sigmaFromD ? Double.NaN : nonNegative(m, "ionic_conductivity", m.quantity("ionic_conductivity", PhysicalQuantity.CONDUCTIVITY));
+                if (dFromSigma) d = si / nernstEinsteinFactor(modelSection);
+                if (sigmaFromD) si = d * nernstEinsteinFactor(modelSection);
                 double se = nonNegative(m, "electronic_conductivity", m.quantity("electronic_conductivity", PhysicalQuantity.CONDUCTIVITY));
                 double i0 = nonNegative(m, "exchange_current_density", m.quantity("exchange_current_density", PhysicalQuantity.CURRENT_DENSITY));
                 double ff = m.quantity("free_fraction", PhysicalQuantity.DIMENSIONLESS, 1.0);
