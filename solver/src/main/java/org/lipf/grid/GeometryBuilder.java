@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.lipf.scenario.CrackSpec;
 import org.lipf.scenario.GeometrySpec;
+import org.lipf.scenario.GrainMixtureSpec;
 import org.lipf.scenario.LayerSpec;
 import org.lipf.scenario.MaterialSpec;
+import org.lipf.scenario.MicrostructureSpec;
 import org.lipf.scenario.NucleusSpec;
 import org.lipf.scenario.ParticleSpec;
 import org.lipf.scenario.Scenario;
@@ -88,11 +90,36 @@ public final class GeometryBuilder {
 
         InitialState build() {
             layers();
+            MicrostructureSpec micro = geo.microstructure();
+            MicrostructureBuilder mb = new MicrostructureBuilder(s, g, layerCells, ids, xi, c, warnings);
+            List<GeometryReport.GradientResult> gradients = new ArrayList<>();
+            for (int i = 0; i < micro.gradients().size(); i++) gradients.add(mb.gradient(i));
+            List<GeometryReport.MixtureResult> mixtures = new ArrayList<>();
+            for (int i = 0; i < micro.grainMixtures().size(); i++) mixtures.add(mb.grainMixture(i));
             for (int p = 0; p < geo.particles().size(); p++) particles(p);
+            List<GeometryReport.CoatingResult> coatings = new ArrayList<>();
+            for (int i = 0; i < micro.coatings().size(); i++) coatings.add(mb.coating(i));
+            List<GeometryReport.ImageResult> images = new ArrayList<>();
+            for (int i = 0; i < micro.images().size(); i++) images.add(mb.image(i));
             for (int i = 0; i < geo.cracks().size(); i++) crack(i);
             for (int i = 0; i < geo.nuclei().size(); i++) nucleus(i);
             MaterialMap map = new MaterialMap(g, s.materialNames(), ids);
-            return new InitialState(map, xi, c, new GeometryReport(layerResults, particleResults, warnings));
+            return new InitialState(map, xi, c, new GeometryReport(layerResults, particleResults, warnings, connectivity(map), gradients, mixtures, coatings, images));
+        }
+
+        /** Bottom-to-top connectivity of each particle material, and each grain-mixture material, within its layer. */
+        List<GeometryReport.ConnectivityResult> connectivity(MaterialMap map) {
+            java.util.LinkedHashSet<String> pairs = new java.util.LinkedHashSet<>();
+            for (ParticleSpec p : geo.particles()) pairs.add(p.layer() + " " + p.material());
+            for (GrainMixtureSpec m : geo.microstructure().grainMixtures())
+                for (String name : m.materials()) pairs.add(m.layer() + " " + name);
+            List<GeometryReport.ConnectivityResult> out = new ArrayList<>();
+            for (String pair : pairs) {
+                int layer = Integer.parseInt(pair.substring(0, pair.indexOf(' ')));
+                String name = pair.substring(pair.indexOf(' ') + 1);
+                out.add(new GeometryReport.ConnectivityResult(layer, name, Percolation.of(map, layerCells[layer][0], layerCells[layer][1], s.materialId(name))));
+            }
+            return out;
         }
 
         void layers() {
@@ -139,6 +166,7 @@ public final class GeometryBuilder {
             int[] kk = layerCells[p.layer()];
             double lateral = g.is3D() ? Math.min(W, D) : W;
             double cap = Math.min((kk[1] - kk[0]) * dx, lateral - p.minGap_m());
+            if (p.isUniform()) return Math.min(cap, p.diameterMax_m());
             return p.diameterStd_m() > 0 ? Math.min(cap, p.meanDiameter_m() + 4 * p.diameterStd_m()) : Math.min(cap, p.meanDiameter_m());
         }
 
@@ -224,11 +252,10 @@ public final class GeometryBuilder {
         }
 
         static double drawDiameter(SplittableRandom rng, ParticleSpec p, double dMax) {
+            if (p.isUniform()) return p.diameterMin_m() + rng.nextDouble() * (Math.min(dMax, p.diameterMax_m()) - p.diameterMin_m());
             if (p.diameterStd_m() == 0) return Math.min(p.meanDiameter_m(), dMax);
             for (int t = 0; t < 1000; t++) {
-                // Box-Muller, written out so the stream does not depend on the JDK's nextGaussian
-                double u1 = 1.0 - rng.nextDouble(), u2 = rng.nextDouble();
-                double d = p.meanDiameter_m() + p.diameterStd_m() * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+                double d = p.meanDiameter_m() + p.diameterStd_m() * LateralRandomField.gaussian(rng);
                 if (d > 0 && d <= dMax) return d;
             }
             return Math.min(p.meanDiameter_m(), dMax);

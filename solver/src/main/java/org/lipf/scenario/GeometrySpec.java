@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * Initial structure. Applied in this order: layers (bottom up; cells above the last layer get
- * {@code background} with xi = 0, c = 1), particles, cracks, nuclei.
+ * {@code background} with xi = 0, c = 1), depth gradients, grain mixtures, particles, coatings,
+ * voxel images, cracks, nuclei.
  */
 public record GeometrySpec(String background, List<LayerSpec> layers, List<ParticleSpec> particles,
-        List<CrackSpec> cracks, List<NucleusSpec> nuclei) {
+        List<CrackSpec> cracks, List<NucleusSpec> nuclei, MicrostructureSpec microstructure) {
     public GeometrySpec {
         Checks.notNull("background", background);
         layers = List.copyOf(Checks.notNull("layers", layers));
@@ -15,6 +16,12 @@ public record GeometrySpec(String background, List<LayerSpec> layers, List<Parti
         particles = particles == null ? List.of() : List.copyOf(particles);
         cracks = cracks == null ? List.of() : List.copyOf(cracks);
         nuclei = nuclei == null ? List.of() : List.copyOf(nuclei);
+        if (microstructure == null) microstructure = MicrostructureSpec.NONE;
+    }
+
+    /** Without microstructure generators. */
+    public GeometrySpec(String background, List<LayerSpec> layers, List<ParticleSpec> particles, List<CrackSpec> cracks, List<NucleusSpec> nuclei) {
+        this(background, layers, particles, cracks, nuclei, MicrostructureSpec.NONE);
     }
 
     /** Height of the bottom of layer {@code l} (sum of the thicknesses below it). */

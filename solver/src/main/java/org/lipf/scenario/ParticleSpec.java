@@ -11,9 +11,12 @@ package org.lipf.scenario;
  * @param diameterStd_m standard deviation (0 = monodisperse)
  * @param seed seed of the placement RNG
  * @param minGap_m minimum surface-to-surface distance between particles
+ * @param diameterMin_m with {@code diameterMax_m}: diameters uniform in [min, max] instead of
+ *     normal (e.g. 5-8 um micro particles); NaN for the normal distribution. The mean and standard
+ *     deviation of the uniform distribution are then (min + max) / 2 and (max - min) / sqrt(12).
  */
 public record ParticleSpec(String material, int layer, double meanDiameter_m, double diameterStd_m,
-        double volumeFraction, double weightFraction, long seed, double minGap_m) {
+        double volumeFraction, double weightFraction, long seed, double minGap_m, double diameterMin_m, double diameterMax_m) {
     /**
      * Largest packing fraction accepted up front, counting each particle with its min_gap shell:
      * phi * ((d + gap) / d)^dim. Random sequential placement jams near 0.547 (discs) and 0.38
@@ -33,6 +36,30 @@ public record ParticleSpec(String material, int layer, double meanDiameter_m, do
             throw new IllegalArgumentException("volume_fraction must be in (0, 1), got " + volumeFraction);
         if (!Double.isNaN(weightFraction) && !(weightFraction > 0 && weightFraction < 1))
             throw new IllegalArgumentException("weight_fraction must be in (0, 1), got " + weightFraction);
+        if (Double.isNaN(diameterMin_m) != Double.isNaN(diameterMax_m)) throw new IllegalArgumentException("give both diameter_min and diameter_max");
+        if (!Double.isNaN(diameterMin_m)) {
+            Checks.positive("diameter_min", diameterMin_m);
+            if (!(diameterMax_m >= diameterMin_m)) throw new IllegalArgumentException("diameter_max must be >= diameter_min");
+            if (Math.abs(meanDiameter_m - (diameterMin_m + diameterMax_m) / 2) > 1e-9 * diameterMax_m)
+                throw new IllegalArgumentException("the mean diameter of a uniform distribution is (min + max) / 2");
+        }
+    }
+
+    /** Normally distributed diameters, N(mean, std) truncated. */
+    public ParticleSpec(String material, int layer, double meanDiameter_m, double diameterStd_m, double volumeFraction, double weightFraction, long seed,
+            double minGap_m) {
+        this(material, layer, meanDiameter_m, diameterStd_m, volumeFraction, weightFraction, seed, minGap_m, Double.NaN, Double.NaN);
+    }
+
+    /** Uniformly distributed diameters in [min, max]. */
+    public static ParticleSpec uniform(String material, int layer, double min_m, double max_m, double volumeFraction, double weightFraction, long seed,
+            double minGap_m) {
+        return new ParticleSpec(material, layer, (min_m + max_m) / 2, (max_m - min_m) / Math.sqrt(12), volumeFraction, weightFraction, seed, minGap_m, min_m,
+                max_m);
+    }
+
+    public boolean isUniform() {
+        return !Double.isNaN(diameterMin_m);
     }
 
     /** vf = (w / rho_p) / (w / rho_p + (1 - w) / rho_host). */

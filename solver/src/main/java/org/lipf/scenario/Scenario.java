@@ -43,6 +43,11 @@ public record Scenario(String name, String description, GridSpec grid, ModelSpec
             need(names, c.fill(), "geometry.cracks[].fill");
             if (c.layer() >= nl) throw new IllegalArgumentException("crack layer " + c.layer() + " does not exist (" + nl + " layers)");
         }
+        MicrostructureSpec micro = geometry.microstructure();
+        for (String m : micro.referencedMaterials()) need(names, m, "geometry microstructure");
+        for (GradientSpec g : micro.gradients()) layerExists(g.layer(), nl, "gradient");
+        for (GrainMixtureSpec g : micro.grainMixtures()) layerExists(g.layer(), nl, "grain mixture");
+        for (CoatingSpec c : micro.coatings()) layerExists(c.layer(), nl, "coating");
         double total = 0;
         for (LayerSpec l : geometry.layers()) total += l.thickness_m();
         if (total > grid.height_m() * (1 + 1e-9)) throw new IllegalArgumentException("layers are " + total + " m thick in total, more than the height " + grid.height_m() + " m");
@@ -57,6 +62,10 @@ public record Scenario(String name, String description, GridSpec grid, ModelSpec
     public Scenario(String name, String description, GridSpec grid, ModelSpec model, List<MaterialSpec> materials, GeometrySpec geometry,
             ControlSpec control, TimeSpec time, SolverSpec solver) {
         this(name, description, grid, model, materials, geometry, control, time, solver, List.of());
+    }
+
+    private static void layerExists(int layer, int layers, String what) {
+        if (layer >= layers) throw new IllegalArgumentException(what + " layer " + layer + " does not exist (" + layers + " layers)");
     }
 
     private static void need(Set<String> names, String name, String key) {

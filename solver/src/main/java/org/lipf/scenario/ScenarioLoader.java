@@ -136,7 +136,7 @@ public final class ScenarioLoader {
     // ------------------------------------------------------------------------------- reading
 
     /** A map section being read: checks its keys, gives typed values with key paths and lines. */
-    private static final class Section {
+    static final class Section {
         final String file;
         final MapNode map;
         final String path;
@@ -277,7 +277,7 @@ public final class ScenarioLoader {
         }
     }
 
-    private static String suggest(String key, List<String> allowed) {
+    static String suggest(String key, List<String> allowed) {
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String a : allowed) {
@@ -305,11 +305,22 @@ public final class ScenarioLoader {
         return prev[b.length()];
     }
 
-    private static String fmt(double si, PhysicalQuantity q) {
+    static String fmt(double si, PhysicalQuantity q) {
         // short human form for messages
         String unit = q == PhysicalQuantity.LENGTH ? "um" : q.siSymbol;
         double v = q == PhysicalQuantity.LENGTH ? si * 1e6 : si;
         return String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+(e|$)", "$1") + (unit.isEmpty() ? "" : " " + unit);
+    }
+
+    /** Throws an "unknown material" error on {@code s.key} unless {@code name} is one of {@code materials}. */
+    static void knownMaterial(Section s, String key, String name, java.util.Collection<String> materials) {
+        if (!materials.contains(name)) throw s.error(key, "unknown material '" + name + "'" + suggestMaterial(name, materials));
+    }
+
+    static String suggestMaterial(String name, java.util.Collection<String> materials) {
+        List<String> names = new ArrayList<>(materials);
+        String sug = suggest(name, names);
+        return sug.startsWith("; valid keys") ? "; defined materials: " + String.join(", ", names) : sug;
     }
 
     /** Reads the whole scenario; one instance per parse. */
@@ -322,19 +333,21 @@ public final class ScenarioLoader {
         }
 
         Scenario read(MapNode rootMap, String defaultName) {
-            Section root = new Section(file, rootMap, "", 1, "name", "description", "grid", "model", "materials", "geometry", "control", "time", "solver", "interphases");
+            Section root = new Section(file, rootMap, "", 1, "name", "description", "grid", "model", "materials", "materials_library", "geometry", "control", "time", "solver", "interphases");
             String name = root.string("name", defaultName);
             root.check(!name.isBlank(), "name", "must not be empty");
             String description = root.string("description", "");
             if (!root.has("grid")) throw root.missing("grid", "a map with dimensions, width, height, spacing");
             GridSpec grid = grid(root.section("grid", "dimensions", "width", "depth", "height", "spacing"));
             if (!root.has("materials")) throw root.missing("materials", "a map from material name to its properties");
-            readMaterials(root);
-            ModelSpec model = model(root.section("model", "form", "temperature", "charge_number", "symmetry_factor", "metal_site_density",
+            Section modelSection = root.section("model", "form", "temperature", "charge_number", "symmetry_factor", "metal_site_density",
                     "bulk_concentration", "interface_width", "interface_energy", "allen_cahn_mobility", "anisotropy", "noise", "nucleation",
-                    "metal", "equilibrium_potential"), grid);
+                    "metal", "equilibrium_potential");
+            readMaterials(root, modelSection);
+            ModelSpec model = model(modelSection, grid);
             if (!root.has("geometry")) throw root.missing("geometry", "a map with background and layers");
-            GeometrySpec geometry = geometry(root.section("geometry", "background", "layers", "particles", "cracks", "nuclei"), grid);
+            GeometrySpec geometry = geometry(root.section("geometry", "background", "layers", "particles", "cracks", "nuclei", "gradients", "grain_mixtures",
+                    "coatings", "images"), grid);
             if (!root.has("control")) throw root.missing("control", "a map with mode and voltage, current_density or protocol");
             ControlSpec control = control(root.section("control", "mode", "voltage", "current_density", "protocol"));
             if (!root.has("time") && control.protocol() == null) throw root.missing("time", "a map with at least end");
@@ -375,7 +388,23 @@ public final class ScenarioLoader {
             }
         }
 
-        void readMaterials(Section root) {
+        /** The shipped materials library, overlaid with the scenario's {@code materials_library} file if it names one. */
+        MaterialLibrary library(Section root) {
+            if (!root.has("materials_library")) return MaterialLibrary.builtIn();
+            Path user = Path.of(file).resolveSibling(root.text("materials_library"));
+            return MaterialLibrary.builtIn().overlaidWith(MaterialLibrary.load(user));
+        }
+
+        /** S/m per m^2/s of the Nernst-Einstein relation at the scenario's T, n and c0 (read again, with the same checks, by {@link #model}). */
+        double nernstEinsteinFactor(Section m) {
+            double T = positive(m, "temperature", m.quantity("temperature", PhysicalQuantity.TEMPERATURE, DEFAULT_TEMPERATURE_K));
+            int n = (int) m.integer("charge_number", DEFAULT_CHARGE_NUMBER, 1, 10);
+            double c0 = positive(m, "bulk_concentration", m.quantity("bulk_concentration", PhysicalQuantity.CONCENTRATION, DEFAULT_BULK_CONCENTRATION));
+            return NernstEinstein.conductivity(1.0, T, n, c0);
+        }
+
+        void readMaterials(Section root, Section modelSection) {
+            MaterialLibrary library = null;
             YamlNode node = root.node("materials");
             if (!(node instanceof MapNode map)) throw root.error("materials", "expected a map from material name to its properties, got " + node.kind());
             if (map.entries.isEmpty()) throw root.error("materials", "at least one material is needed");
@@ -384,10 +413,20 @@ public final class ScenarioLoader {
                 String path = "materials." + e.key();
                 if (!MaterialSpec.NAME.matcher(e.key()).matches())
                     throw new ScenarioException(e.keyFile(), path, e.keyLine(), "invalid material name: use a letter, then letters, digits, '_' or '-'");
-                Section m = new Section(file, e.value(), path, e.keyLine(), "diffusivity", "ionic_conductivity", "electronic_conductivity",
-                        "exchange_current_density", "free_fraction", "density", "source");
-                double d = nonNegative(m, "diffusivity", m.quantity("diffusivity", PhysicalQuantity.DIFFUSIVITY));
-                double si = nonNegative(m, "ionic_conductivity", m.quantity("ionic_conductivity", PhysicalQuantity.CONDUCTIVITY));
+                YamlNode params = e.value();
+                if (params instanceof MapNode entry && entry.entries.containsKey("library")) {
+                    if (library == null) library = library(root);
+                    params = library.merged(entry, path);
+                }
+                Section m = new Section(file, params, path, e.keyLine(), "diffusivity", "ionic_conductivity", "electronic_conductivity",
+                        "exchange_current_density", "free_fraction", "density", "source", "library");
+                boolean dFromSigma = NernstEinstein.KEYWORD.equals(m.text("diffusivity"));
+                boolean sigmaFromD = NernstEinstein.KEYWORD.equals(m.text("ionic_conductivity"));
+                m.check(!(dFromSigma && sigmaFromD), "ionic_conductivity", "diffusivity and ionic_conductivity cannot both be " + NernstEinstein.KEYWORD + ": give one of them");
+                double d = dFromSigma ? Double.NaN : nonNegative(m, "diffusivity", m.quantity("diffusivity", PhysicalQuantity.DIFFUSIVITY));
+                double si = sigmaFromD ? Double.NaN : nonNegative(m, "ionic_conductivity", m.quantity("ionic_conductivity", PhysicalQuantity.CONDUCTIVITY));
+                if (dFromSigma) d = si / nernstEinsteinFactor(modelSection);
+                if (sigmaFromD) si = d * nernstEinsteinFactor(modelSection);
                 double se = nonNegative(m, "electronic_conductivity", m.quantity("electronic_conductivity", PhysicalQuantity.CONDUCTIVITY));
                 double i0 = nonNegative(m, "exchange_current_density", m.quantity("exchange_current_density", PhysicalQuantity.CURRENT_DENSITY));
                 double ff = m.quantity("free_fraction", PhysicalQuantity.DIMENSIONLESS, 1.0);
@@ -410,14 +449,11 @@ public final class ScenarioLoader {
         }
 
         void knownMaterial(Section s, String key, String name) {
-            if (!materials.containsKey(name))
-                throw s.error(key, "unknown material '" + name + "'" + suggestMaterial(name));
+            ScenarioLoader.knownMaterial(s, key, name, materials.keySet());
         }
 
         String suggestMaterial(String name) {
-            List<String> names = new ArrayList<>(materials.keySet());
-            String sug = suggest(name, names);
-            return sug.startsWith("; valid keys") ? "; defined materials: " + String.join(", ", names) : sug;
+            return ScenarioLoader.suggestMaterial(name, materials.keySet());
         }
 
         ModelSpec model(Section m, GridSpec grid) {
@@ -509,7 +545,8 @@ public final class ScenarioLoader {
             List<ParticleSpec> particles = particles(g, grid, probe);
             List<CrackSpec> cracks = cracks(g, grid, probe);
             List<NucleusSpec> nuclei = nuclei(g, grid, probe);
-            return new GeometrySpec(background, layers, particles, cracks, nuclei);
+            MicrostructureSpec micro = new MicrostructureReader(file, grid, probe, materials).read(g);
+            return new GeometrySpec(background, layers, particles, cracks, nuclei, micro);
         }
 
         List<ParticleSpec> particles(Section g, GridSpec grid, GeometrySpec probe) {
@@ -520,13 +557,25 @@ public final class ScenarioLoader {
             double[] packed = new double[nl];
             for (int p = 0; p < list.items.size(); p++) {
                 Section s = new Section(file, list.items.get(p), g.keyPath("particles") + "[" + p + "]", list.line, "material", "layer", "diameter", "diameter_std",
-                        "volume_fraction", "weight_fraction", "seed", "min_gap");
+                        "diameter_min", "diameter_max", "volume_fraction", "weight_fraction", "seed", "min_gap");
                 String m = s.requiredString("material", "a material name");
                 knownMaterial(s, "material", m);
                 int layer = (int) s.requiredInteger("layer", 0, Integer.MAX_VALUE);
                 s.check(layer < nl, "layer", "layer " + layer + " does not exist: there are " + nl + " layers (0.." + (nl - 1) + ", bottom up)");
-                double d = positive(s, "diameter", s.quantity("diameter", PhysicalQuantity.LENGTH));
-                double std = nonNegative(s, "diameter_std", s.quantity("diameter_std", PhysicalQuantity.LENGTH, 0.0));
+                boolean uniform = s.has("diameter_min") || s.has("diameter_max");
+                double d, std, dMin = Double.NaN, dMax = Double.NaN;
+                if (uniform) {
+                    for (String k : new String[] {"diameter", "diameter_std"})
+                        s.check(!s.has(k), k, "give either diameter (and diameter_std) or diameter_min and diameter_max (uniform), not both");
+                    dMin = positive(s, "diameter_min", s.quantity("diameter_min", PhysicalQuantity.LENGTH));
+                    dMax = positive(s, "diameter_max", s.quantity("diameter_max", PhysicalQuantity.LENGTH));
+                    s.check(dMax >= dMin, "diameter_max", "must be >= diameter_min");
+                    d = (dMin + dMax) / 2;
+                    std = (dMax - dMin) / Math.sqrt(12);
+                } else {
+                    d = positive(s, "diameter", s.quantity("diameter", PhysicalQuantity.LENGTH));
+                    std = nonNegative(s, "diameter_std", s.quantity("diameter_std", PhysicalQuantity.LENGTH, 0.0));
+                }
                 boolean hasV = s.has("volume_fraction"), hasW = s.has("weight_fraction");
                 if (hasV == hasW) throw hasV ? s.error("weight_fraction", "give either volume_fraction or weight_fraction, not both")
                         : s.missing("volume_fraction", "or weight_fraction, e.g. '20 %'");
@@ -552,10 +601,12 @@ public final class ScenarioLoader {
                 // fit checks
                 int[] kk = probe.layerCells(layer, grid.spacing_m(), grid.nz());
                 double layerThick = (kk[1] - kk[0]) * grid.spacing_m();
-                s.check(d <= layerThick, "diameter", "particles of diameter " + fmt(d, PhysicalQuantity.LENGTH) + " do not fit in layer " + layer + " ("
+                String dKey = uniform ? "diameter_max" : "diameter";
+                double dFit = uniform ? dMax : d;
+                s.check(dFit <= layerThick, dKey, "particles of diameter " + fmt(dFit, PhysicalQuantity.LENGTH) + " do not fit in layer " + layer + " ("
                         + fmt(layerThick, PhysicalQuantity.LENGTH) + " thick on the grid)");
                 double lateral = grid.is3D() ? Math.min(grid.width_m(), grid.depth_m()) : grid.width_m();
-                s.check(d + gap <= lateral, "diameter", "particles of diameter " + fmt(d, PhysicalQuantity.LENGTH) + " plus min_gap do not fit in the lateral extent "
+                s.check(dFit + gap <= lateral, dKey, "particles of diameter " + fmt(dFit, PhysicalQuantity.LENGTH) + " plus min_gap do not fit in the lateral extent "
                         + fmt(lateral, PhysicalQuantity.LENGTH));
                 double limit = grid.is3D() ? ParticleSpec.MAX_PACKING_3D : ParticleSpec.MAX_PACKING_2D;
                 double eff = target * Math.pow((d + gap) / d, grid.dimensions());
@@ -565,7 +616,7 @@ public final class ScenarioLoader {
                             + " in layer %d, above the random-placement limit %.2f for %s", target, hasW ? " (from the weight fraction)" : "",
                             gap > 0 ? " with min_gap" : "", packed[layer], layer, limit, grid.is3D() ? "spheres" : "discs"));
                 try {
-                    out.add(new ParticleSpec(m, layer, d, std, vf, wf, seed, gap));
+                    out.add(uniform ? ParticleSpec.uniform(m, layer, dMin, dMax, vf, wf, seed, gap) : new ParticleSpec(m, layer, d, std, vf, wf, seed, gap));
                 } catch (IllegalArgumentException e) {
                     throw new ScenarioException(s.map.file, s.path, s.line(), e.getMessage(), e);
                 }

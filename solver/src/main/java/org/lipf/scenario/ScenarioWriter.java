@@ -41,7 +41,9 @@ public final class ScenarioWriter {
         kv(b, 2, "metal", str(m.metalMaterial()));
         kv(b, 2, "equilibrium_potential", UnitParser.format(m.equilibriumPotential_V(), POTENTIAL));
         b.append("materials:\n");
+        java.util.List<String> generated = s.geometry().microstructure().generatedMaterials();
         for (MaterialSpec mat : s.materials()) {
+            if (generated.contains(mat.name())) continue; // re-derived from geometry.gradients
             b.append("  ").append(str(mat.name())).append(":\n");
             kv(b, 4, "diffusivity", UnitParser.format(mat.diffusivity_m2_per_s(), DIFFUSIVITY));
             kv(b, 4, "ionic_conductivity", UnitParser.format(mat.sigmaIon_S_per_m(), CONDUCTIVITY));
@@ -62,8 +64,8 @@ public final class ScenarioWriter {
             b.append("  particles:\n");
             for (ParticleSpec p : geo.particles()) {
                 b.append("    - {material: ").append(str(p.material())).append(", layer: ").append(p.layer())
-                        .append(", diameter: ").append(UnitParser.format(p.meanDiameter_m(), LENGTH))
-                        .append(", diameter_std: ").append(UnitParser.format(p.diameterStd_m(), LENGTH));
+                        .append(p.isUniform() ? ", diameter_min: " : ", diameter: ").append(UnitParser.format(p.isUniform() ? p.diameterMin_m() : p.meanDiameter_m(), LENGTH))
+                        .append(p.isUniform() ? ", diameter_max: " : ", diameter_std: ").append(UnitParser.format(p.isUniform() ? p.diameterMax_m() : p.diameterStd_m(), LENGTH));
                 if (!Double.isNaN(p.volumeFraction())) b.append(", volume_fraction: ").append(p.volumeFraction());
                 else b.append(", weight_fraction: ").append(p.weightFraction());
                 b.append(", seed: ").append(p.seed()).append(", min_gap: ").append(UnitParser.format(p.minGap_m(), LENGTH)).append("}\n");
@@ -90,6 +92,7 @@ public final class ScenarioWriter {
                 b.append(", radius: ").append(UnitParser.format(n.radius_m(), LENGTH)).append("}\n");
             }
         }
+        MicrostructureWriter.append(b, geo.microstructure());
         ControlSpec c = s.control();
         b.append("control:\n");
         kv(b, 2, "mode", c.mode().yamlName());

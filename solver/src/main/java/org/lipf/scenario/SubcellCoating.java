@@ -13,7 +13,9 @@ import java.util.Locale;
  *   D_cell     = h / (t / D_coat     + (h - t) / D_host)         (the same series rule, so the
  *                                                                 Nernst-Planck flux and the ionic
  *                                                                 current see the same resistance)
- *   f_free     = f_free,host (h - t) / h                          (no metal inside the coating)
+ *   f_free     = 0                                                (Li does not pass the film: it
+ *                                                                 grows through its gaps, cracks and
+ *                                                                 bare spots, or plates beneath it)
  *   i0         = i0 of the coating                                (the reaction at Li | coating)
  * </pre>
  *
@@ -23,15 +25,17 @@ public final class SubcellCoating {
     private SubcellCoating() {
     }
 
+    /** Number of thickness classes a coating of non-uniform thickness is represented by. */
+    public static final int THICKNESS_CLASSES = 8;
+
     /**
-     * The effective material of a cell of size {@code cell_m} holding {@code thickness_m} of
-     * {@code coating} under {@code host}.
+     * The effective material, named {@code name}, of a cell of size {@code cell_m} holding
+     * {@code thickness_m} of {@code coating} under {@code host}.
      */
-    public static MaterialSpec effective(MaterialSpec coating, MaterialSpec host, double thickness_m, double cell_m) {
+    public static MaterialSpec effective(String name, MaterialSpec coating, MaterialSpec host, double thickness_m, double cell_m) {
         if (!(thickness_m > 0 && thickness_m <= cell_m)) throw new IllegalArgumentException("a sub-cell coating must be thinner than the cell ("
                 + thickness_m + " m in " + cell_m + " m)");
         double t = thickness_m / cell_m; // coating fraction of the cell height
-        String name = String.format(Locale.ROOT, "%s-%.0fnm-in-%s", coating.name(), thickness_m * 1e9, host.name());
         String source = String.format(Locale.ROOT, "effective cell: %.4g nm of %s in series with %.4g nm of %s (SubcellCoating)",
                 thickness_m * 1e9, coating.name(), (cell_m - thickness_m) * 1e9, host.name());
         return new MaterialSpec(name,
@@ -39,9 +43,39 @@ public final class SubcellCoating {
                 series(coating.sigmaIon_S_per_m(), host.sigmaIon_S_per_m(), t),
                 series(coating.sigmaEl_S_per_m(), host.sigmaEl_S_per_m(), t),
                 coating.exchangeCurrentDensity_A_per_m2(),
-                host.freeFraction() * (1 - t),
+                0,
                 host.hasDensity() && coating.hasDensity() ? t * coating.density_kg_per_m3() + (1 - t) * host.density_kg_per_m3() : Double.NaN,
                 source);
+    }
+
+    /**
+     * Thickness of class n (0-based) of a coating: one class at the nominal thickness when it is
+     * uniform; else {@link #THICKNESS_CLASSES} classes at the centres of equal bins over
+     * (0, t_max], t_max = min(cell, thickness (1 + 3 rsd)).
+     */
+    public static double classThickness_m(CoatingSpec c, double cell_m, int n) {
+        if (c.thicknessRsd() == 0) return Math.min(c.thickness_m(), cell_m);
+        return (n + 0.5) / THICKNESS_CLASSES * maxThickness_m(c, cell_m);
+    }
+
+    /** Number of thickness classes of a coating. */
+    public static int classes(CoatingSpec c) {
+        return c.thicknessRsd() == 0 ? 1 : THICKNESS_CLASSES;
+    }
+
+    /** The class of a column of local thickness t &gt; 0. */
+    public static int classOf(CoatingSpec c, double cell_m, double thickness_m) {
+        if (c.thicknessRsd() == 0) return 0;
+        return Math.min(THICKNESS_CLASSES - 1, (int) (thickness_m / maxThickness_m(c, cell_m) * THICKNESS_CLASSES));
+    }
+
+    private static double maxThickness_m(CoatingSpec c, double cell_m) {
+        return Math.min(cell_m, c.thickness_m() * (1 + 3 * c.thicknessRsd()));
+    }
+
+    /** Name of the effective material of class n of coating number {@code index}. */
+    public static String className(CoatingSpec c, int index, int n) {
+        return String.format(Locale.ROOT, "%s-subcell%d-%d", c.material(), index, n);
     }
 
     /** Series (harmonic, thickness-weighted) mean of two conductances; 0 if either layer blocks. */

@@ -13,21 +13,20 @@ class SubcellCoatingTest {
     @Test
     void cellResistanceIsCoatingPlusHostRemainder() {
         double h = 0.5e-6, t = 50e-9;
-        MaterialSpec cell = SubcellCoating.effective(LIF, LPSCL, t, h);
+        MaterialSpec cell = SubcellCoating.effective("cell", LIF, LPSCL, t, h);
         // resistance per area across the cell: h / sigma_cell = t / sigma_LiF + (h - t) / sigma_LPSCl
         double expected = t / 5.0e-7 + (h - t) / 0.25;
         assertEquals(expected, h / cell.sigmaIon_S_per_m(), 1e-12 * expected);
         assertEquals(0.1, SubcellCoating.interfaceResistance_ohm_m2(t, 5.0e-7) / 1.0, 1e-12, "50 nm at 5e-9 S/cm is 0.1 ohm m^2 = 1000 ohm cm^2");
         // the coating dominates: 0.1 ohm m^2 against 1.8e-6 ohm m^2 of LPSCl
         assertTrue(cell.sigmaIon_S_per_m() < 1e-4 * LPSCL.sigmaIon_S_per_m(), "the film dominates the cell");
-        assertEquals(0.9, cell.freeFraction(), 1e-15, "no metal grows inside the 10 % of the cell the film fills");
+        assertEquals(0, cell.freeFraction(), "Li does not grow through the film");
         assertEquals(LIF.exchangeCurrentDensity_A_per_m2(), cell.exchangeCurrentDensity_A_per_m2());
-        assertEquals("lif-50nm-in-lpscl", cell.name());
     }
 
     @Test
     void diffusivityFollowsTheSameSeriesRuleAsConductivity() {
-        MaterialSpec cell = SubcellCoating.effective(LIF, LPSCL, 20e-9, 0.25e-6);
+        MaterialSpec cell = SubcellCoating.effective("cell", LIF, LPSCL, 20e-9, 0.25e-6);
         double f = 20e-9 / 0.25e-6;
         assertEquals(1 / (f / LIF.diffusivity_m2_per_s() + (1 - f) / LPSCL.diffusivity_m2_per_s()), cell.diffusivity_m2_per_s(), 1e-30);
         assertEquals(1 / (f / LIF.sigmaEl_S_per_m() + (1 - f) / LPSCL.sigmaEl_S_per_m()), cell.sigmaEl_S_per_m(), 1e-18);
@@ -36,12 +35,12 @@ class SubcellCoatingTest {
     @Test
     void insulatingCoatingBlocksItsCarrier() {
         MaterialSpec blocking = new MaterialSpec("mgf2", 1e-20, 1e-9, 0, 1, 0, 3150, "");
-        assertEquals(0, SubcellCoating.effective(blocking, LPSCL, 50e-9, 0.5e-6).sigmaEl_S_per_m());
+        assertEquals(0, SubcellCoating.effective("cell", blocking, LPSCL, 50e-9, 0.5e-6).sigmaEl_S_per_m());
         assertEquals(Double.POSITIVE_INFINITY, SubcellCoating.interfaceResistance_ohm_m2(50e-9, 0));
     }
 
     @Test
     void aCoatingThickerThanTheCellIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> SubcellCoating.effective(LIF, LPSCL, 0.6e-6, 0.5e-6));
+        assertThrows(IllegalArgumentException.class, () -> SubcellCoating.effective("cell", LIF, LPSCL, 0.6e-6, 0.5e-6));
     }
 }

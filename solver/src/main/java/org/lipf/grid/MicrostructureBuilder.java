@@ -1,0 +1,262 @@
+package org.lipf.grid;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.lipf.scenario.SubcellCoating;
+import org.lipf.scenario.CoatingSpec;
+import org.lipf.scenario.GradientSpec;
+import org.lipf.scenario.GrainMixtureSpec;
+import org.lipf.scenario.LayerSpec;
+import org.lipf.scenario.Scenario;
+import org.lipf.scenario.ScenarioException;
+import org.lipf.scenario.VoxelImageSpec;
+
+/**
+ * Draws the microstructure generators of a scenario ({@link org.lipf.scenario.MicrostructureSpec})
+ * into the material map, xi and c that {@link GeometryBuilder} is building; see GeometryBuilder
+ * for the order and docs/MODEL.md section 1 for the rules.
+ */
+final class MicrostructureBuilder {
+    private final Scenario s;
+    private final Grid g;
+    private final int[][] layerCells;
+    private final byte[] ids;
+    private final double[] xi, c;
+    private final List<String> warnings;
+    private final double dx;
+
+    MicrostructureBuilder(Scenario s, Grid g, int[][] layerCells, byte[] ids, double[] xi, double[] c, List<String> warnings) {
+        this.s = s;
+        this.g = g;
+        this.layerCells = layerCells;
+        this.ids = ids;
+        this.xi = xi;
+        this.c = c;
+        this.warnings = warnings;
+        this.dx = g.dx_m;
+    }
+
+    /** Sets cell idx to material {@code name}, its xi capped at the material's free fraction. */
+    private void setMaterial(int idx, String name) {
+        ids[idx] = (byte) s.materialId(name);
+        xi[idx] = Math.min(xi[idx], s.material(name).freeFraction());
+    }
+
+    // ------------------------------------------------------------------------------- gradients
+
+    GeometryReport.GradientResult gradient(int index) {
+        GradientSpec gr = s.geometry().microstructure().gradients().get(index);
+        int[] kk = layerCells[gr.layer()];
+        long[] counts = new long[gr.levels() + 1];
+        for (int k = kk[0]; k < kk[1]; k++) {
+            double depth = gr.surface() == GradientSpec.Surface.TOP ? kk[1] * dx - (k + 0.5) * dx : (k + 0.5) * dx - kk[0] * dx;
+            int level = gr.levelAt(depth);
+            counts[level] += (long) g.nx * g.ny;
+            if (level == 0) continue;
+            String name = gr.levelName(level);
+            for (int j = 0; j < g.ny; j++)
+                for (int i = 0; i < g.nx; i++) setMaterial(g.index(i, j, k), name);
+        }
+        List<String> names = new ArrayList<>();
+        names.add(gr.from());
+        for (int n = 1; n <= gr.levels(); n++) names.add(gr.levelName(n));
+        return new GeometryReport.GradientResult(index, gr.layer(), names, counts);
+    }
+
+    // ------------------------------------------------------------------------------- grain mixtures
+
+    GeometryReport.MixtureResult grainMixture(int index) {
+        GrainMixtureSpec mix = s.geometry().microstructure().grainMixtures().get(index);
+        int[] kk = layerCells[mix.layer()];
+        int planes = kk[1] - kk[0], nCells = g.nx * g.ny * planes;
+        SplittableRandom rng = new SplittableRandom(mix.seed());
+        int[] grainOf;
+        int grains;
+        if (mix.grainSize_m() <= dx) {
+            grains = nCells;
+            grainOf = new int[nCells];
+            for (int q = 0; q < nCells; q++) grainOf[q] = q;
+        } else {
+            double volume = g.nx * dx * planes * dx * (g.is3D() ? g.ny * dx : 1);
+            grains = (int) Math.max(1, Math.min(nCells, Math.round(volume / Math.pow(mix.grainSize_m(), g.dimensions))));
+            grainOf = new VoronoiSeeds(g, kk[0] * dx, kk[1] * dx, grains, mix.grainSize_m(), rng).nearestForCells(kk[0], kk[1]);
+        }
+        long[] size = new long[grains];
+        for (int q : grainOf) size[q]++;
+        int nm = mix.materials().size();
+        long[] target = largestRemainder(mix.fractions(), nCells), count = new long[nm];
+        int[] order = shuffled(grains, rng), material = new int[grains];
+        for (int q : order) {
+            if (size[q] == 0) continue;
+            int best = 0;
+            for (int m = 1; m < nm; m++)
+                if (target[m] - count[m] > target[best] - count[best]) best = m;
+            material[q] = best;
+            count[best] += size[q];
+        }
+        for (int q = 0; q < nCells; q++) {
+            int i = q % g.nx, j = (q / g.nx) % g.ny, k = kk[0] + q / (g.nx * g.ny);
+            setMaterial(g.index(i, j, k), mix.materials().get(material[grainOf[q]]));
+        }
+        double[] achieved = new double[nm];
+        for (int m = 0; m < nm; m++) achieved[m] = (double) count[m] / nCells;
+        return new GeometryReport.MixtureResult(index, mix.layer(), grains, mix.materials(), achieved);
+    }
+
+    /** Whole-cell targets summing to n: floors, the rest to the largest remainders (ties to the first). */
+    static long[] largestRemainder(List<Double> fractions, long n) {
+        int m = fractions.size();
+        long[] t = new long[m];
+        long sum = 0;
+        for (int i = 0; i < m; i++) sum += t[i] = (long) Math.floor(fractions.get(i) * n);
+        while (sum < n) {
+            int best = 0;
+            double bestRem = -1;
+            for (int i = 0; i < m; i++) {
+                double rem = fractions.get(i) * n - t[i];
+                if (rem > bestRem) {
+                    bestRem = rem;
+                    best = i;
+                }
+            }
+            t[best]++;
+            sum++;
+        }
+        return t;
+    }
+
+    private static int[] shuffled(int n, SplittableRandom rng) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+
+    // ------------------------------------------------------------------------------- coatings
+
+    GeometryReport.CoatingResult coating(int index) {
+        CoatingSpec co = s.geometry().microstructure().coatings().get(index);
+        int nx = g.nx, ny = g.ny, cols = nx * ny;
+        SplittableRandom rng = new SplittableRandom(co.seed());
+        long thicknessSeed = rng.nextLong(), patchSeed = rng.nextLong();
+        double[] t = new double[cols];
+        double[] field = co.thicknessRsd() > 0 ? LateralRandomField.sample(nx, ny, dx, co.correlationLength_m(), thicknessSeed) : new double[cols];
+        for (int q = 0; q < cols; q++) t[q] = Math.max(0, co.thickness_m() * (1 + co.thicknessRsd() * field[q]));
+        if (co.coverage() < 1) bareOutsidePatches(t, LateralRandomField.sample(nx, ny, dx, co.patchSize_m(), patchSeed), co.coverage());
+        double W = nx * dx, D = ny * dx;
+        for (int p = 0; p < co.pinholes(); p++) {
+            double x = rng.nextDouble() * W, y = g.is3D() ? rng.nextDouble() * D : 0, r = co.pinholeDiameter_m() / 2 * (1 + 1e-9);
+            for (int q = 0; q < cols; q++) {
+                double ddx = GeometryBuilder.periodicDistance((q % nx + 0.5) * dx, x, W);
+                double ddy = g.is3D() ? GeometryBuilder.periodicDistance((q / nx + 0.5) * dx, y, D) : 0;
+                if (ddx * ddx + ddy * ddy <= r * r) t[q] = 0;
+            }
+        }
+        for (int p = 0; p < co.cracks(); p++) {
+            boolean alongY = !g.is3D() || rng.nextBoolean(); // a 2D crack is a gap in x
+            double pos = rng.nextDouble() * (alongY ? W : D), hw = co.crackWidth_m() / 2 * (1 + 1e-9);
+            for (int q = 0; q < cols; q++) {
+                double centre = ((alongY ? q % nx : q / nx) + 0.5) * dx;
+                if (GeometryBuilder.periodicDistance(centre, pos, alongY ? W : D) <= hw) t[q] = 0;
+            }
+        }
+        int k0 = layerCells[co.layer()][1];
+        int kLimit = co.layer() + 1 < layerCells.length ? layerCells[co.layer() + 1][1] : g.nz;
+        double cc = Double.isNaN(co.c()) ? layerAbove(co.layer()).c() : co.c();
+        long cells = 0, clipped = 0, covered = 0;
+        double sum = 0;
+        for (int q = 0; q < cols; q++) {
+            sum += t[q];
+            if (t[q] > 0) covered++;
+            if (t[q] == 0) continue;
+            int i = q % nx, j = q / nx;
+            if (co.subcell()) {
+                // one cell holds the film and the host above it in series (docs/MODEL.md section 1.2)
+                int idx = g.index(i, j, k0);
+                setMaterial(idx, SubcellCoating.className(co, index, SubcellCoating.classOf(co, dx, t[q])));
+                xi[idx] = 0;
+                c[idx] = cc;
+                cells++;
+                continue;
+            }
+            int k = k0;
+            for (; k < kLimit && (k + 0.5 - k0) * dx < t[q]; k++) {
+                int idx = g.index(i, j, k);
+                setMaterial(idx, co.material());
+                xi[idx] = 0;
+                c[idx] = cc;
+                cells++;
+            }
+            if (k == kLimit && (k + 0.5 - k0) * dx < t[q]) clipped++;
+        }
+        if (clipped > 0)
+            warnings.add(String.format(Locale.ROOT, "geometry.coatings[%d]: %d columns are thicker than the layer above and were cut at its top", index, clipped));
+        return new GeometryReport.CoatingResult(index, co.material(), co.layer(), co.subcell(), k0, t, (double) covered / cols, sum / cols, cells, clipped);
+    }
+
+    /** The layer a coating on {@code layer} grows into (the background above the last layer). */
+    private LayerSpec layerAbove(int layer) {
+        List<LayerSpec> layers = s.geometry().layers();
+        return layer + 1 < layers.size() ? layers.get(layer + 1) : new LayerSpec(s.geometry().background(), 1, 0, 1);
+    }
+
+    /** Sets t = 0 outside the round(coverage * columns) columns of highest patch field value (ties to the lower index). */
+    static void bareOutsidePatches(double[] t, double[] patch, double coverage) {
+        int n = t.length;
+        Integer[] order = new Integer[n];
+        for (int q = 0; q < n; q++) order[q] = q;
+        Arrays.sort(order, (a, b) -> patch[a] != patch[b] ? Double.compare(patch[b], patch[a]) : Integer.compare(a, b));
+        long keep = Math.round(coverage * n);
+        for (int r = (int) keep; r < n; r++) t[order[r]] = 0;
+    }
+
+    // ------------------------------------------------------------------------------- images
+
+    GeometryReport.ImageResult image(int index) {
+        VoxelImageSpec spec = s.geometry().microstructure().images().get(index);
+        String key = "geometry.images[" + index + "]";
+        VoxelImage img;
+        try {
+            img = VoxelImage.read(spec.file(), spec.dataset());
+        } catch (IOException e) {
+            throw new ScenarioException(s.name(), key + ".file", -1, spec.file() + ": " + e.getMessage(), e);
+        }
+        Map<Integer, VoxelImageSpec.Phase> phases = new HashMap<>();
+        Map<Integer, Byte> idOf = new HashMap<>();
+        long cells = 0;
+        double v = spec.voxelSize_m();
+        for (int k = 0; k < g.nz; k++) {
+            int iz = (int) Math.floor(((k + 0.5) * dx - spec.z_m()) / v);
+            if (iz < 0 || iz >= img.nz) continue;
+            for (int j = 0; j < g.ny; j++) {
+                int iy = img.is3D() ? (int) Math.floor(((j + 0.5) * dx - spec.y_m()) / v) : 0;
+                if (iy < 0 || iy >= img.ny) continue;
+                for (int i = 0; i < g.nx; i++) {
+                    int ix = (int) Math.floor(((i + 0.5) * dx - spec.x_m()) / v);
+                    if (ix < 0 || ix >= img.nx) continue;
+                    int value = img.value(ix, iy, iz);
+                    VoxelImageSpec.Phase p = phases.computeIfAbsent(value, val -> spec.mapping().get(img.key(val)));
+                    if (p == null)
+                        throw new ScenarioException(s.name(), key, -1, spec.file() + ": value " + img.key(value) + " has no material (the file changed after the scenario was read)");
+                    int idx = g.index(i, j, k);
+                    ids[idx] = idOf.computeIfAbsent(value, val -> (byte) s.materialId(p.material()));
+                    xi[idx] = p.xi();
+                    if (!Double.isNaN(p.c())) c[idx] = p.c();
+                    cells++;
+                }
+            }
+        }
+        return new GeometryReport.ImageResult(index, spec.file().toString(), cells);
+    }
+}

@@ -1,0 +1,141 @@
+package org.lipf.grid;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Array;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/**
+ * A voxel image read from disk: an HDF5 dataset of integer ids (jHDF; 2D {@code [z][x]} or 3D
+ * {@code [z][y][x]}, z up, the layout of a LiPF snapshot's {@code /material}) or a PNG (ImageIO;
+ * row 0 is the top, so it is flipped to z up; colours without alpha). Values are kept as
+ * {@code int}: the id for HDF5, {@code 0xRRGGBB} for PNG; {@link #key(int)} is the text a scenario
+ * maps ({@code "7"}, {@code "#1a2b3c"}).
+ */
+public final class VoxelImage {
+    public final int nx, ny, nz;
+    public final boolean png;
+    /** Voxel values, index {@code (z * ny + y) * nx + x}, z up. */
+    private final int[] values;
+    /** Material names stored with an HDF5 dataset (its {@code materials} attribute), else empty. */
+    public final List<String> embeddedNames;
+
+    private VoxelImage(int nx, int ny, int nz, boolean png, int[] values, List<String> embeddedNames) {
+        this.nx = nx;
+        this.ny = ny;
+        this.nz = nz;
+        this.png = png;
+        this.values = values;
+        this.embeddedNames = List.copyOf(embeddedNames);
+    }
+
+    /**
+     * Reads {@code file}: a PNG if its name ends in .png, else HDF5 dataset {@code dataset}.
+     *
+     * @throws IOException with a message fit for the user (no such file, no such dataset, not integers, ...)
+     */
+    public static VoxelImage read(Path file, String dataset) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException("no such file");
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? readPng(file) : readHdf5(file, dataset);
+    }
+
+    private static VoxelImage readPng(Path file) throws IOException {
+        BufferedImage img = ImageIO.read(file.toFile());
+        if (img == null) throw new IOException("not a readable PNG image");
+        int w = img.getWidth(), h = img.getHeight();
+        int[] v = new int[w * h];
+        for (int row = 0; row < h; row++)
+            for (int x = 0; x < w; x++) v[(h - 1 - row) * w + x] = img.getRGB(x, row) & 0xFFFFFF;
+        return new VoxelImage(w, 1, h, true, v, List.of());
+    }
+
+    private static VoxelImage readHdf5(Path file, String dataset) throws IOException {
+        try (HdfFile f = new HdfFile(file)) {
+            Dataset ds;
+            try {
+                ds = f.getDatasetByPath(dataset);
+            } catch (RuntimeException e) {
+                throw new IOException("no dataset '" + dataset + "'");
+            }
+            int[] dims = ds.getDimensions();
+            if (dims.length != 2 && dims.length != 3) throw new IOException("dataset '" + dataset + "' has " + dims.length + " dimensions; expected [z][x] or [z][y][x]");
+            Object flat = ds.getDataFlat();
+            Class<?> type = flat.getClass().getComponentType();
+            if (type != byte.class && type != short.class && type != int.class && type != long.class)
+                throw new IOException("dataset '" + dataset + "' holds " + type + ", not integer ids");
+            int n = Array.getLength(flat);
+            int[] v = new int[n];
+            for (int q = 0; q < n; q++) {
+                long id = ((Number) Array.get(flat, q)).longValue();
+                if (id < Integer.MIN_VALUE || id > Integer.MAX_VALUE) throw new IOException("id " + id + " out of the int range");
+                v[q] = (int) id;
+            }
+            List<String> names = new ArrayList<>();
+            Attribute a = ds.getAttribute("materials");
+            if (a != null && a.getData() instanceof String[] s) names.addAll(List.of(s));
+            return dims.length == 2 ? new VoxelImage(dims[1], 1, dims[0], false, v, names) : new VoxelImage(dims[2], dims[1], dims[0], false, v, names);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read it as HDF5: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean is3D() {
+        return ny > 1;
+    }
+
+    /** Value of voxel (x, y, z), z up. */
+    public int value(int x, int y, int z) {
+        return values[(z * ny + y) * nx + x];
+    }
+
+    /** Index of the first voxel holding {@code v}'s value among those not accepted by {@code mapped}, or -1. */
+    public int firstUnmapped(java.util.function.IntPredicate mapped) {
+        for (int q = 0; q < values.length; q++)
+            if (!mapped.test(values[q])) return q;
+        return -1;
+    }
+
+    /** The value at flat index q. */
+    public int valueAt(int q) {
+        return values[q];
+    }
+
+    /** Where flat index q is, for messages: "pixel x 3, row 7 from the top" or "voxel [z][y][x] = [2][0][3]". */
+    public String describe(int q) {
+        int x = q % nx, y = (q / nx) % ny, z = q / (nx * ny);
+        return png ? "pixel x " + x + ", row " + (nz - 1 - z) + " from the top" : "voxel [z][y][x] = [" + z + "][" + y + "][" + x + "]";
+    }
+
+    /** The text a scenario maps: "#rrggbb" for PNG, the decimal id for HDF5. */
+    public String key(int value) {
+        return png ? String.format(Locale.ROOT, "#%06x", value) : Integer.toString(value);
+    }
+
+    /** Normalises a mapping key as written in YAML ("#FFF000" -> "#fff000", " 7" -> "7"). */
+    public static String normaliseKey(String text) {
+        return text.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** SHA-256 of the file, hex. */
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

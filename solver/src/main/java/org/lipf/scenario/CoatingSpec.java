@@ -1,0 +1,43 @@
+package org.lipf.scenario;
+
+/**
+ * A thin coating on top of layer {@code layer}, growing into the layer above it (replacing its
+ * lowest cells), with a locally varying thickness, partial coverage, pinholes and cracks
+ * (GeometryBuilder, docs/MODEL.md section 1). The local thickness of column (x, y) is
+ * {@code t = thickness (1 + thickness_rsd g(x, y))}, clipped at 0 (bare spots), where g is a
+ * seeded unit Gaussian random field with correlation length {@code correlationLength_m}; columns
+ * outside the covered patches (a second field thresholded so that exactly {@code coverage} of
+ * the columns are covered, patch size {@code patchSize_m}), inside a pinhole or on a crack have
+ * t = 0.
+ *
+ * <p>A {@code subcell} coating is not drawn on the grid: its per-column thickness is computed
+ * and reported (GeometryReport), for an interface resistance in place of resolved cells.
+ *
+ * @param thickness_m mean thickness before clipping
+ * @param thicknessRsd relative standard deviation of the thickness (0 = uniform)
+ * @param correlationLength_m lateral correlation length of the thickness (ignored if thicknessRsd = 0)
+ * @param coverage covered fraction of the columns, (0, 1]
+ * @param patchSize_m correlation length of the covered patches (ignored if coverage = 1)
+ * @param pinholes number of round holes (discs in 3D, gaps in 2D) at random positions
+ * @param pinholeDiameter_m their diameter
+ * @param cracks number of straight cracks through the coating at random positions, in 3D along
+ *     x or y (at random) across the whole domain
+ * @param crackWidth_m their width
+ * @param c initial concentration in the coating; NaN = that of the layer above
+ */
+public record CoatingSpec(String material, int layer, double thickness_m, double thicknessRsd, double correlationLength_m, double coverage,
+        double patchSize_m, int pinholes, double pinholeDiameter_m, int cracks, double crackWidth_m, long seed, boolean subcell, double c) {
+    public CoatingSpec {
+        Checks.notNull("material", material);
+        if (layer < 0) throw new IllegalArgumentException("layer must be >= 0, got " + layer);
+        Checks.positive("thickness", thickness_m);
+        Checks.nonNegative("thickness_rsd", thicknessRsd);
+        Checks.nonNegative("correlation_length", correlationLength_m);
+        if (!(coverage > 0 && coverage <= 1)) throw new IllegalArgumentException("coverage must be in (0, 1], got " + coverage);
+        Checks.nonNegative("patch_size", patchSize_m);
+        if (pinholes < 0 || cracks < 0) throw new IllegalArgumentException("pinhole and crack counts must be >= 0");
+        Checks.nonNegative("pinhole diameter", pinholeDiameter_m);
+        Checks.nonNegative("crack width", crackWidth_m);
+        if (!Double.isNaN(c)) Checks.nonNegative("c", c);
+    }
+}

@@ -1,0 +1,296 @@
+package org.lipf.scenario;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lipf.grid.VoxelImage;
+import org.lipf.scenario.ScenarioLoader.Section;
+import org.lipf.scenario.YamlNode.Entry;
+import org.lipf.scenario.YamlNode.ListNode;
+import org.lipf.scenario.YamlNode.MapNode;
+import org.lipf.scenario.YamlNode.Scalar;
+
+/**
+ * Reads the microstructure generators of a scenario's {@code geometry} section ({@code gradients},
+ * {@code grain_mixtures}, {@code coatings}, {@code images}) into a {@link MicrostructureSpec},
+ * with the same file/key/line errors as the rest of the scenario. Gradients add their generated
+ * materials to the scenario's material map.
+ */
+final class MicrostructureReader {
+    static final int MAX_GRADIENT_LEVELS = 64;
+    private final String file;
+    private final GridSpec grid;
+    private final GeometrySpec probe;
+    private final Map<String, MaterialSpec> materials;
+
+    MicrostructureReader(String file, GridSpec grid, GeometrySpec probe, Map<String, MaterialSpec> materials) {
+        this.file = file;
+        this.grid = grid;
+        this.probe = probe;
+        this.materials = materials;
+    }
+
+    MicrostructureSpec read(Section g) {
+        List<GradientSpec> gradients = new ArrayList<>();
+        forEach(g, "gradients", (s, i) -> gradients.add(gradient(s)), "layer", "to", "surface_fraction", "diffusion_length", "levels", "surface", "mixing");
+        List<GrainMixtureSpec> mixtures = new ArrayList<>();
+        forEach(g, "grain_mixtures", (s, i) -> mixtures.add(grainMixture(s)), "layer", "materials", "fractions", "grain_size", "seed");
+        List<CoatingSpec> coatings = new ArrayList<>();
+        forEach(g, "coatings", (s, i) -> coatings.add(coating(s, i)), "material", "layer", "thickness", "thickness_rsd", "correlation_length", "coverage",
+                "patch_size", "pinholes", "pinhole_diameter", "cracks", "crack_width", "seed", "subcell", "c");
+        List<VoxelImageSpec> images = new ArrayList<>();
+        forEach(g, "images", (s, i) -> images.add(image(s)), "file", "dataset", "voxel_size", "offset", "colors", "ids", "sha256");
+        return new MicrostructureSpec(gradients, mixtures, coatings, images);
+    }
+
+    private interface ItemReader {
+        void read(Section s, int index);
+    }
+
+    private void forEach(Section g, String key, ItemReader reader, String... keys) {
+        ListNode list = g.list(key);
+        if (list == null) return;
+        for (int i = 0; i < list.items.size(); i++) reader.read(new Section(file, list.items.get(i), g.keyPath(key) + "[" + i + "]", list.line, keys), i);
+    }
+
+    private int layer(Section s) {
+        int nl = probe.layers().size();
+        int layer = (int) s.requiredInteger("layer", 0, Integer.MAX_VALUE);
+        s.check(layer < nl, "layer", "layer " + layer + " does not exist: there are " + nl + " layers (0.." + (nl - 1) + ", bottom up)");
+        return layer;
+    }
+
+    private String material(Section s, String key) {
+        String m = s.requiredString(key, "a material name");
+        ScenarioLoader.knownMaterial(s, key, m, materials.keySet());
+        return m;
+    }
+
+    private double positiveLength(Section s, String key) {
+        double v = s.quantity(key, PhysicalQuantity.LENGTH);
+        s.check(v > 0 && Double.isFinite(v), key, "must be > 0");
+        return v;
+    }
+
+    private double optionalLength(Section s, String key) {
+        double v = s.quantity(key, PhysicalQuantity.LENGTH, 0.0);
+        s.check(v >= 0 && Double.isFinite(v), key, "must be >= 0");
+        return v;
+    }
+
+    private double fraction(Section s, String key, double def, boolean zeroAllowed) {
+        double v = s.quantity(key, PhysicalQuantity.DIMENSIONLESS, def);
+        s.check((zeroAllowed ? v >= 0 : v > 0) && v <= 1, key, "must be in " + (zeroAllowed ? "[0" : "(0") + ", 1], got " + v);
+        return v;
+    }
+
+    // ------------------------------------------------------------------------------- gradients
+
+    GradientSpec gradient(Section s) {
+        int layer = layer(s);
+        String from = probe.layers().get(layer).material();
+        String to = material(s, "to");
+        s.check(!to.equals(from), "to", "the gradient goes from the layer's material '" + from + "' to another material");
+        double xs = fraction(s, "surface_fraction", 1.0, false);
+        double L = positiveLength(s, "diffusion_length");
+        int levels = (int) s.integer("levels", 8, 1, MAX_GRADIENT_LEVELS);
+        GradientSpec.Surface surface = s.choice("surface", GradientSpec.Surface.class, GradientSpec.Surface.TOP);
+        GradientSpec.Mixing mixing = s.choice("mixing", GradientSpec.Mixing.class, GradientSpec.Mixing.LINEAR);
+        GradientSpec spec = new GradientSpec(layer, from, to, xs, L, levels, surface, mixing);
+        List<MaterialSpec> generated = spec.materials(materials.get(from), materials.get(to));
+        s.check(materials.size() + generated.size() <= Scenario.MAX_MATERIALS, "levels",
+                "the " + levels + " generated materials bring the scenario above " + Scenario.MAX_MATERIALS + " materials; use fewer levels");
+        for (MaterialSpec m : generated) {
+            s.check(!materials.containsKey(m.name()), "to", "the generated material name '" + m.name() + "' is already taken (by a material or another gradient)");
+            materials.put(m.name(), m);
+        }
+        return spec;
+    }
+
+    // ------------------------------------------------------------------------------- grain mixtures
+
+    GrainMixtureSpec grainMixture(Section s) {
+        int layer = layer(s);
+        List<String> names = new ArrayList<>();
+        for (Scalar item : scalars(s, "materials")) {
+            String m = item.text.trim();
+            if (!materials.containsKey(m)) throw new ScenarioException(item.file, s.keyPath("materials"), item.line, "unknown material '" + m + "'"
+                    + ScenarioLoader.suggestMaterial(m, materials.keySet()));
+            if (names.contains(m)) throw new ScenarioException(item.file, s.keyPath("materials"), item.line, "'" + m + "' is listed twice");
+            names.add(m);
+        }
+        s.check(names.size() >= 2, "materials", "a grain mixture needs at least two materials");
+        List<Double> fractions = new ArrayList<>();
+        double sum = 0;
+        for (Scalar item : scalars(s, "fractions")) {
+            double f;
+            try {
+                f = UnitParser.parse(item.text, PhysicalQuantity.DIMENSIONLESS);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(item.file, s.keyPath("fractions"), item.line, e.getMessage(), e);
+            }
+            if (!(f >= 0 && f <= 1)) throw new ScenarioException(item.file, s.keyPath("fractions"), item.line, "each fraction must be in [0, 1], got " + f);
+            fractions.add(f);
+            sum += f;
+        }
+        s.check(fractions.size() == names.size(), "fractions", "give one fraction per material (" + names.size() + "), got " + fractions.size());
+        s.check(Math.abs(sum - 1) <= 1e-6, "fractions", "the fractions must add up to 1, got " + sum);
+        for (int i = 0; i < fractions.size(); i++) fractions.set(i, fractions.get(i) / sum);
+        double grain = positiveLength(s, "grain_size");
+        long seed = s.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+        return new GrainMixtureSpec(layer, names, fractions, grain, seed);
+    }
+
+    private List<Scalar> scalars(Section s, String key) {
+        ListNode list = s.list(key);
+        if (list == null) throw s.missing(key, "a list, e.g. [a, b]");
+        List<Scalar> out = new ArrayList<>();
+        for (YamlNode n : list.items) {
+            if (!(n instanceof Scalar sc) || sc.isNull()) throw new ScenarioException(n.file, s.keyPath(key), n.line, "expected a list of single values, got " + n.kind());
+            out.add(sc);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------- coatings
+
+    CoatingSpec coating(Section s, int index) {
+        String m = material(s, "material");
+        int layer = layer(s);
+        double dx = grid.spacing_m();
+        int top = probe.layerCells(layer, dx, grid.nz())[1];
+        s.check(top < grid.nz(), "layer", "a coating grows into the layer above layer " + layer + ", and there is no cell above it");
+        double t = positiveLength(s, "thickness");
+        boolean subcell = bool(s, "subcell");
+        if (!subcell)
+            s.check(t >= dx * (1 - 1e-9), "thickness", "the coating (" + ScenarioLoader.fmt(t, PhysicalQuantity.LENGTH) + ") is thinner than the grid spacing "
+                    + ScenarioLoader.fmt(dx, PhysicalQuantity.LENGTH) + "; refine grid.spacing, or declare subcell: true to represent it by its per-column thickness");
+        double rsd = s.quantity("thickness_rsd", PhysicalQuantity.DIMENSIONLESS, 0.0);
+        s.check(rsd >= 0 && Double.isFinite(rsd), "thickness_rsd", "must be >= 0, got " + rsd);
+        double corr = optionalLength(s, "correlation_length");
+        double coverage = fraction(s, "coverage", 1.0, false);
+        double patch = optionalLength(s, "patch_size");
+        int pinholes = (int) s.integer("pinholes", 0, 0, 1_000_000);
+        double pinholeD = holeSize(s, "pinhole_diameter", pinholes);
+        int cracks = (int) s.integer("cracks", 0, 0, 1_000_000);
+        double crackW = holeSize(s, "crack_width", cracks);
+        long seed = s.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+        double c = s.quantity("c", PhysicalQuantity.DIMENSIONLESS, Double.NaN);
+        s.check(Double.isNaN(c) || (c >= 0 && Double.isFinite(c)), "c", "must be >= 0");
+        CoatingSpec spec = new CoatingSpec(m, layer, t, rsd, corr, coverage, patch, pinholes, pinholeD, cracks, crackW, seed, subcell, c);
+        if (subcell) addSubcellMaterials(s, spec, index);
+        return spec;
+    }
+
+    /** The effective materials of a sub-cell coating's cells, one per thickness class (docs/MODEL.md section 1.2). */
+    private void addSubcellMaterials(Section s, CoatingSpec spec, int index) {
+        String host = spec.layer() + 1 < probe.layers().size() ? probe.layers().get(spec.layer() + 1).material() : probe.background();
+        double dx = grid.spacing_m();
+        int n = SubcellCoating.classes(spec);
+        s.check(materials.size() + n <= Scenario.MAX_MATERIALS, "subcell", "the " + n + " thickness classes of this coating bring the scenario above "
+                + Scenario.MAX_MATERIALS + " materials");
+        for (int k = 0; k < n; k++) {
+            String name = SubcellCoating.className(spec, index, k);
+            s.check(!materials.containsKey(name), "material", "the generated material name '" + name + "' is already taken");
+            materials.put(name, SubcellCoating.effective(name, materials.get(spec.material()), materials.get(host),
+                    SubcellCoating.classThickness_m(spec, dx, k), dx));
+        }
+    }
+
+    /** Diameter of pinholes / width of cracks: required with a count, and at least a cell so that it removes some column. */
+    private double holeSize(Section s, String key, int count) {
+        if (count == 0) {
+            s.check(!s.has(key), key, "set only with a count > 0");
+            return 0;
+        }
+        double v = positiveLength(s, key);
+        s.check(v >= grid.spacing_m() * (1 - 1e-9), key, ScenarioLoader.fmt(v, PhysicalQuantity.LENGTH) + " is narrower than the grid spacing "
+                + ScenarioLoader.fmt(grid.spacing_m(), PhysicalQuantity.LENGTH) + " and would miss every cell column");
+        return v;
+    }
+
+    private static boolean bool(Section s, String key) {
+        String t = s.text(key);
+        if (t == null) return false;
+        if (t.equals("true") || t.equals("false")) return t.equals("true");
+        throw s.error(key, "expected true or false, got '" + t + "'");
+    }
+
+    // ------------------------------------------------------------------------------- images
+
+    VoxelImageSpec image(Section s) {
+        String name = s.requiredString("file", "a .png or HDF5 (.h5) file, relative to the scenario file");
+        Path path = Path.of(file).toAbsolutePath().resolveSibling(name).normalize();
+        if (Path.of(name).isAbsolute()) path = Path.of(name);
+        boolean png = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png");
+        s.check(!png || !s.has("dataset"), "dataset", "a PNG has no datasets");
+        String dataset = png ? "" : s.string("dataset", "/material");
+        VoxelImage img;
+        try {
+            img = VoxelImage.read(path, dataset);
+        } catch (IOException e) {
+            throw s.error("file", path + ": " + e.getMessage());
+        }
+        String sha;
+        try {
+            sha = VoxelImage.sha256(path);
+        } catch (IOException e) {
+            throw s.error("file", path + ": " + e.getMessage());
+        }
+        if (s.has("sha256")) s.check(s.text("sha256").equalsIgnoreCase(sha), "sha256", path + " has changed since the scenario recorded it (sha256 " + sha + ")");
+        s.check(grid.dimensions() == 3 || !img.is3D(), "file", path + ": a 3D image cannot be placed on a 2D grid");
+        double voxel = positiveLength(s, "voxel_size");
+        Section off = s.section("offset", "x", "y", "z");
+        double x = off.quantity("x", PhysicalQuantity.LENGTH, 0.0), y = off.quantity("y", PhysicalQuantity.LENGTH, 0.0), z = off.quantity("z", PhysicalQuantity.LENGTH, 0.0);
+        off.check(grid.dimensions() == 3 || y == 0, "y", "y is only for 3D grids");
+        double w = grid.width_m(), h = grid.height_m(), dx = grid.spacing_m();
+        boolean overlaps = x < w && x + img.nx * voxel > 0 && z < h && z + img.nz * voxel > 0 && x + img.nx * voxel > dx / 2 && z + img.nz * voxel > dx / 2;
+        s.check(overlaps, "offset", "the image (" + ScenarioLoader.fmt(img.nx * voxel, PhysicalQuantity.LENGTH) + " x " + ScenarioLoader.fmt(img.nz * voxel, PhysicalQuantity.LENGTH)
+                + " at this offset) does not overlap the grid");
+        Map<String, VoxelImageSpec.Phase> mapping = mapping(s, png ? "colors" : "ids", png ? "ids" : "colors", img, path);
+        int bad = img.firstUnmapped(v -> mapping.containsKey(img.key(v)));
+        if (bad >= 0)
+            throw s.error(mapping.isEmpty() || s.has(png ? "colors" : "ids") ? (png ? "colors" : "ids") : "file", path + ": " + (png ? "colour " : "id ") + img.key(img.valueAt(bad))
+                    + " (first at " + img.describe(bad) + ") has no material; map it in " + s.keyPath(png ? "colors" : "ids"));
+        return new VoxelImageSpec(path, dataset, mapping, voxel, x, y, z, sha);
+    }
+
+    /** The value-to-phase map from {@code key}, or for HDF5 without one, from the dataset's material names (a LiPF snapshot). */
+    private Map<String, VoxelImageSpec.Phase> mapping(Section s, String key, String wrongKey, VoxelImage img, Path path) {
+        s.check(!s.has(wrongKey), wrongKey, img.png ? "a PNG maps colours: use colors: {\"#rrggbb\": material}" : "an HDF5 image maps ids: use ids: {0: material}");
+        Map<String, VoxelImageSpec.Phase> out = new LinkedHashMap<>();
+        YamlNode node = s.node(key);
+        if (node == null) {
+            if (img.png || img.embeddedNames.isEmpty())
+                throw s.missing(key, img.png ? "a map from colour to material, e.g. {\"#000000\": llzto}" : "a map from id to material, e.g. {0: lpscl, 1: llzto}");
+            for (int id = 0; id < img.embeddedNames.size(); id++) {
+                String m = img.embeddedNames.get(id);
+                if (!materials.containsKey(m)) throw s.error("file", path + ": the dataset's material '" + m + "' (id " + id + ") is not defined; map the ids with " + s.keyPath("ids"));
+                out.put(Integer.toString(id), new VoxelImageSpec.Phase(m, 0, Double.NaN));
+            }
+            return out;
+        }
+        if (!(node instanceof MapNode map)) throw s.error(key, "expected a map from " + (img.png ? "colour" : "id") + " to material, got " + node.kind());
+        for (Entry e : map.entries.values()) {
+            String k = VoxelImage.normaliseKey(e.key());
+            String path2 = s.keyPath(key) + "." + e.key();
+            boolean ok = img.png ? k.matches("#[0-9a-f]{6}") : k.matches("-?\\d+");
+            if (!ok) throw new ScenarioException(e.keyFile(), path2, e.keyLine(), img.png ? "expected a colour \"#rrggbb\"" : "expected an integer id");
+            Section p = e.value() instanceof Scalar ? null : new Section(file, e.value(), path2, e.keyLine(), "material", "xi", "c");
+            String m = p == null ? ((Scalar) e.value()).text : p.requiredString("material", "a material name");
+            if (m == null || !materials.containsKey(m.trim()))
+                throw new ScenarioException(e.keyFile(), path2, e.keyLine(), "unknown material '" + m + "'" + ScenarioLoader.suggestMaterial(String.valueOf(m), materials.keySet()));
+            m = m.trim();
+            double xi = p == null ? 0 : p.quantity("xi", PhysicalQuantity.DIMENSIONLESS, 0.0);
+            double ff = materials.get(m).freeFraction();
+            if (p != null) p.check(xi >= 0 && xi <= ff, "xi", "must be in [0, free_fraction " + ff + " of '" + m + "'], got " + xi);
+            double c = p == null ? Double.NaN : p.quantity("c", PhysicalQuantity.DIMENSIONLESS, Double.NaN);
+            if (p != null) p.check(Double.isNaN(c) || c >= 0, "c", "must be >= 0");
+            out.put(k, new VoxelImageSpec.Phase(m, xi, c));
+        }
+        return out;
+    }
+}
