@@ -39,19 +39,27 @@ public final class Frame {
     public static BufferedImage compose(String title, List<Panel> panels, int columns, Legend legend) {
         Graphics2D probe = graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
         int captionH = probe.getFontMetrics().getHeight() + 2;
-        int cellW = 0, imageH = 0;
-        for (Panel p : panels) {
+        int cols = Math.min(columns, panels.size());
+        int[] colW = new int[cols];
+        int imageH = 0;
+        for (int n = 0; n < panels.size(); n++) {
+            Panel p = panels.get(n);
             int own = p.ownLegend() == null ? 0 : GAP + p.ownLegend().width(probe);
-            cellW = Math.max(cellW, Math.max(p.image().getWidth() + own, probe.getFontMetrics().stringWidth(p.caption())));
-            cellW = Math.max(cellW, scaleBarWidth(probe, p));
+            int w = Math.max(p.image().getWidth() + own, probe.getFontMetrics().stringWidth(p.caption()));
+            colW[n % columns] = Math.max(colW[n % columns], Math.max(w, scaleBarWidth(probe, p)));
             imageH = Math.max(imageH, p.image().getHeight());
         }
         int cellH = captionH + imageH + SCALE_BAR_HEIGHT;
-        int rows = (panels.size() + columns - 1) / columns, cols = Math.min(columns, panels.size());
+        int rows = (panels.size() + columns - 1) / columns;
         int legendW = legend == null ? 0 : 2 * GAP + legend.width(probe);
         probe.setFont(TITLE_FONT);
         int titleH = probe.getFontMetrics().getHeight();
-        int gridW = cols * cellW + (cols - 1) * GAP;
+        int[] colX = new int[cols];
+        int gridW = -GAP;
+        for (int c = 0; c < cols; c++) {
+            colX[c] = MARGIN + gridW + GAP;
+            gridW += GAP + colW[c];
+        }
         int width = Math.max(MARGIN + gridW + legendW + MARGIN, 2 * MARGIN + probe.getFontMetrics().stringWidth(title));
         int height = MARGIN + titleH + GAP + Math.max(rows * cellH + (rows - 1) * GAP, MIN_LEGEND_HEIGHT) + MARGIN;
         probe.dispose();
@@ -67,7 +75,7 @@ public final class Frame {
         int top = MARGIN + titleH + GAP;
         for (int n = 0; n < panels.size(); n++) {
             Panel p = panels.get(n);
-            int x = MARGIN + (n % columns) * (cellW + GAP), y = top + (n / columns) * (cellH + GAP);
+            int x = colX[n % columns], y = top + (n / columns) * (cellH + GAP);
             g.setColor(Color.BLACK);
             g.drawString(p.caption(), x, y + g.getFontMetrics().getAscent());
             int iy = y + captionH;

@@ -19,6 +19,7 @@ public final class MaterialPalette {
     private final List<String> names;
     private final double[] freeFraction;
     private final int metalId;
+    private final List<String> colourOrder;
 
     /**
      * @param names material names, index = id
@@ -26,9 +27,19 @@ public final class MaterialPalette {
      * @param metalName the model's metal material (its cells are metal colour wherever xi &gt; 1/2; its own tone is never shown)
      */
     public MaterialPalette(List<String> names, double[] freeFraction, String metalName) {
+        this(names, freeFraction, metalName, names);
+    }
+
+    /**
+     * As above, with the tones assigned in the order of {@code colourOrder} (a list of material
+     * names that includes these ones), so that pictures of several runs use the same colour for the
+     * same material.
+     */
+    public MaterialPalette(List<String> names, double[] freeFraction, String metalName, List<String> colourOrder) {
         this.names = List.copyOf(names);
         this.freeFraction = freeFraction.clone();
         this.metalId = names.indexOf(metalName);
+        this.colourOrder = colourOrder.stream().filter(n -> !n.equals(metalName)).toList();
     }
 
     public List<String> names() {
@@ -41,7 +52,7 @@ public final class MaterialPalette {
 
     /** The muted tone of material {@code id}. */
     public int material(int id) {
-        int slot = metalId >= 0 && id > metalId ? id - 1 : id;
+        int slot = Math.max(0, colourOrder.indexOf(names.get(id)));
         return MUTED[slot % MUTED.length];
     }
 

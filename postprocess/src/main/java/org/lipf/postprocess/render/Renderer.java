@@ -34,9 +34,14 @@ public final class Renderer {
     private final MaterialPalette palette;
 
     public Renderer(RunFolder run, FieldKind kind, List<String> materialNames) throws RunFolderException {
+        this(run, kind, new MaterialPalette(materialNames, run.freeFraction(materialNames), run.scenario().model().metalMaterial()));
+    }
+
+    /** A renderer with a given palette (the same colours across the runs of a comparison). */
+    public Renderer(RunFolder run, FieldKind kind, MaterialPalette palette) {
         this.run = run;
         this.kind = kind;
-        this.palette = new MaterialPalette(materialNames, run.freeFraction(materialNames), run.scenario().model().metalMaterial());
+        this.palette = palette;
     }
 
     /** What {@link #renderRun} wrote. */
@@ -125,10 +130,16 @@ public final class Renderer {
      */
     public List<Panel> panels(Snapshot s, ColorScale scale, int boxPx) throws RunFolderException {
         CellBlock b = CellBlock.of(s.shape(), s.dx_m());
-        double[] values = kind == FieldKind.XI ? null : display(s);
-        List<Plane> planes = Planes.of(b, s.field("xi"), s.material(), values);
         double ppc = (double) boxPx / Math.max(b.nx(), Math.max(b.ny(), b.nz()));
         if (!b.is3D()) ppc = Math.min((double) boxPx / b.nx(), (double) boxPx / b.nz());
+        return panelsAt(s, scale, ppc);
+    }
+
+    /** The panels of one snapshot at {@code ppc} pixels per cell. */
+    public List<Panel> panelsAt(Snapshot s, ColorScale scale, double ppc) throws RunFolderException {
+        CellBlock b = CellBlock.of(s.shape(), s.dx_m());
+        double[] values = kind == FieldKind.XI ? null : display(s);
+        List<Plane> planes = Planes.of(b, s.field("xi"), s.material(), values);
         List<Panel> panels = new ArrayList<>();
         for (Plane p : planes) {
             BufferedImage img = kind == FieldKind.XI ? PanelPainter.morphology(p, palette, ppc) : PanelPainter.field(p, scale, ppc);
@@ -153,7 +164,7 @@ public final class Renderer {
     }
 
     /** Material ids that occur in an array, ascending. */
-    static List<Integer> present(byte[] material) {
+    public static List<Integer> present(byte[] material) {
         boolean[] seen = new boolean[128];
         for (byte m : material) seen[m] = true;
         List<Integer> ids = new ArrayList<>();
