@@ -40,17 +40,16 @@ public final class Frame {
         Graphics2D probe = graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
         int captionH = probe.getFontMetrics().getHeight() + 2;
         int cols = Math.min(columns, panels.size());
-        int[] colW = new int[cols];
-        int imageH = 0;
+        int rows = (panels.size() + columns - 1) / columns;
+        int[] colW = new int[cols], rowH = new int[rows];
         for (int n = 0; n < panels.size(); n++) {
             Panel p = panels.get(n);
             int own = p.ownLegend() == null ? 0 : GAP + p.ownLegend().width(probe);
             int w = Math.max(p.image().getWidth() + own, probe.getFontMetrics().stringWidth(p.caption()));
             colW[n % columns] = Math.max(colW[n % columns], Math.max(w, scaleBarWidth(probe, p)));
-            imageH = Math.max(imageH, p.image().getHeight());
+            rowH[n / columns] = Math.max(rowH[n / columns], captionH + p.image().getHeight() + SCALE_BAR_HEIGHT);
         }
-        int cellH = captionH + imageH + SCALE_BAR_HEIGHT;
-        int rows = (panels.size() + columns - 1) / columns;
+        int imageH = rowH[0] - captionH - SCALE_BAR_HEIGHT;
         int legendW = legend == null ? 0 : 2 * GAP + legend.width(probe);
         probe.setFont(TITLE_FONT);
         int titleH = probe.getFontMetrics().getHeight();
@@ -61,7 +60,13 @@ public final class Frame {
             gridW += GAP + colW[c];
         }
         int width = Math.max(MARGIN + gridW + legendW + MARGIN, 2 * MARGIN + probe.getFontMetrics().stringWidth(title));
-        int height = MARGIN + titleH + GAP + Math.max(rows * cellH + (rows - 1) * GAP, MIN_LEGEND_HEIGHT) + MARGIN;
+        int[] rowY = new int[rows];
+        int gridH = -GAP;
+        for (int r = 0; r < rows; r++) {
+            rowY[r] = gridH + GAP;
+            gridH += GAP + rowH[r];
+        }
+        int height = MARGIN + titleH + GAP + Math.max(gridH, MIN_LEGEND_HEIGHT) + MARGIN;
         probe.dispose();
 
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -75,7 +80,7 @@ public final class Frame {
         int top = MARGIN + titleH + GAP;
         for (int n = 0; n < panels.size(); n++) {
             Panel p = panels.get(n);
-            int x = colX[n % columns], y = top + (n / columns) * (cellH + GAP);
+            int x = colX[n % columns], y = top + rowY[n / columns];
             g.setColor(Color.BLACK);
             g.drawString(p.caption(), x, y + g.getFontMetrics().getAscent());
             int iy = y + captionH;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.TreeSet;
 import org.lipf.output.Snapshot;
@@ -135,26 +136,39 @@ public final class Renderer {
         return panelsAt(s, scale, ppc);
     }
 
-    /** The panels of one snapshot at {@code ppc} pixels per cell. */
+    /**
+     * The panels of one snapshot at {@code ppc} pixels per cell. In 3D the x-y slice cuts through
+     * the metal front, halfway between its lowest and highest column (mid-height without metal).
+     */
     public List<Panel> panelsAt(Snapshot s, ColorScale scale, double ppc) throws RunFolderException {
         CellBlock b = CellBlock.of(s.shape(), s.dx_m());
         double[] values = kind == FieldKind.XI ? null : display(s);
-        List<Plane> planes = Planes.of(b, s.field("xi"), s.material(), values);
+        double[] front_um = b.is3D() ? frontHeights_um(s) : null;
+        double xySlice_m = b.height_m() / 2;
+        if (front_um != null) {
+            DoubleSummaryStatistics h = Arrays.stream(front_um).summaryStatistics();
+            if (h.getMax() > 0) xySlice_m = 0.5e-6 * (h.getMin() + h.getMax());
+        }
         List<Panel> panels = new ArrayList<>();
-        for (Plane p : planes) {
+        for (Plane p : Planes.of(b, s.field("xi"), s.material(), values, xySlice_m)) {
             BufferedImage img = kind == FieldKind.XI ? PanelPainter.morphology(p, palette, ppc) : PanelPainter.field(p, scale, ppc);
             panels.add(new Panel(img, p.caption(), p.cols() * p.dx_m() / img.getWidth(), null));
         }
-        if (b.is3D()) panels.add(heightMap(s, b, ppc));
+        if (front_um != null) panels.add(heightMap(front_um, b, ppc));
         return panels;
     }
 
-    /** The front height over (x, y), um, with its own colour bar from 0 to the domain height. */
-    private Panel heightMap(Snapshot s, CellBlock b, double ppc) throws RunFolderException {
+    private double[] frontHeights_um(Snapshot s) throws RunFolderException {
         double[] h = FrontProfile.columnHeights_m(RunMetrics.distribution(run, s));
         for (int n = 0; n < h.length; n++) h[n] *= 1e6;
-        Plane p = new Plane(b.nx(), b.ny(), b.dx_m(), null, null, h, true, "metal front height (projection along z)");
-        ColorScale scale = new ColorScale(ColorMap.VIRIDIS, 0, b.height_m() * 1e6, "front [\u00b5m]");
+        return h;
+    }
+
+    /** The front height over (x, y), um, with its own colour bar over the snapshot's range of heights. */
+    private static Panel heightMap(double[] front_um, CellBlock b, double ppc) {
+        Plane p = new Plane(b.nx(), b.ny(), b.dx_m(), null, null, front_um, true, "metal front height (projection along z)");
+        DoubleSummaryStatistics h = Arrays.stream(front_um).summaryStatistics();
+        ColorScale scale = new ColorScale(ColorMap.VIRIDIS, h.getMin(), h.getMax(), "front [\u00b5m]");
         BufferedImage img = PanelPainter.field(p, scale, ppc);
         return new Panel(img, p.caption(), b.nx() * b.dx_m() / img.getWidth(), new ColorBar(scale));
     }
