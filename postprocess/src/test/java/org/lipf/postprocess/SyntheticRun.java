@@ -14,13 +14,15 @@ import org.lipf.output.TimeSeriesWriter;
 /** Tiny run folders written with the solver's own writers, for the post-processing tests. */
 public final class SyntheticRun {
     /**
-     * A 2D Li / LPSCl cell of 16 x 32 cells of 0.25 um (4 x 8 um), mixed conductor; layers: li 2 um
-     * (cells 0..7), lpscl the rest. Material ids: li 0, lpscl 1 (both f_free 1).
+     * A 2D Li / LPSCl cell of 16 x 32 cells of 0.25 um (4 x 8 um), mixed conductor, galvanostatic
+     * 50 mA/cm^2, with a nucleus; layers: li 2 um (cells 0..7), lpscl the rest. Material ids: li 0,
+     * lpscl 1 (both f_free 1). As a real run: about 80 steps to its end, a snapshot every 0.01 s.
      */
     public static final String CELL_2D = """
             name: synthetic
             grid: {dimensions: 2, width: 4 um, height: 8 um, spacing: 0.25 um}
-            model: {form: mixed_conductor, interface_width: 0.5 um}
+            model: {form: mixed_conductor, interface_width: 0.5 um, anisotropy: {strength: 0.05, mode: 4},
+                    noise: {amplitude: 0.01, seed: 5}}
             materials:
               li: {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1.1e7 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
               lpscl: {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.25 S/m, electronic_conductivity: 1.6e-6 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
@@ -29,8 +31,9 @@ public final class SyntheticRun {
               layers:
                 - {material: li, thickness: 2 um, xi: 1, c: 0}
                 - {material: lpscl, thickness: rest, c: 1}
-            control: {mode: galvanostatic, current_density: 5 mA/cm^2}
-            time: {end: 1 s, output_interval: 0.5 s}
+              nuclei: [{x: 2 um, radius: 1 um}]
+            control: {mode: galvanostatic, current_density: 50 mA/cm^2}
+            time: {end: 0.04 s, output_interval: 0.01 s}
             """;
     public static final int NX = 16, NZ = 32;
     public static final double DX_M = 0.25e-6;

@@ -21,25 +21,6 @@ import org.lipf.postprocess.TimeSeriesTable;
 
 /** The four verbs through {@code Lipf.execute}, on a real tiny run and on bad input. */
 class PostprocessCliTest {
-    /** A small mixed-conductor Li / LPSCl cell with a nucleus, 16 x 32 cells, about 80 steps, a snapshot every 0.01 s. */
-    static final String CELL = """
-            name: tiny
-            grid: {dimensions: 2, width: 4 um, height: 8 um, spacing: 0.25 um}
-            model: {form: mixed_conductor, interface_width: 0.5 um, anisotropy: {strength: 0.05, mode: 4},
-                    noise: {amplitude: 0.01, seed: 5}}
-            materials:
-              li: {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1.1e7 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
-              lpscl: {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.25 S/m, electronic_conductivity: 1.6e-6 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
-            geometry:
-              background: lpscl
-              layers:
-                - {material: li, thickness: 2 um, xi: 1, c: 0}
-                - {material: lpscl, thickness: rest, c: 1}
-              nuclei: [{x: 2 um, radius: 1 um}]
-            control: {mode: galvanostatic, current_density: 50 mA/cm^2}
-            time: {end: 0.04 s, output_interval: 0.01 s}
-            """;
-
     @TempDir
     static Path shared;
     static Path run;
@@ -70,7 +51,7 @@ class PostprocessCliTest {
     @BeforeAll
     static void runTinyScenario() throws Exception {
         Path yaml = shared.resolve("tiny.yaml");
-        Files.writeString(yaml, CELL, StandardCharsets.UTF_8);
+        Files.writeString(yaml, SyntheticRun.CELL_2D, StandardCharsets.UTF_8);
         run = shared.resolve("run");
         ok("run", yaml.toString(), "-o", run.toString(), "--threads", "1");
     }
