@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.lipf.model.ModelParameters;
 import org.lipf.output.RunInfo;
 import org.lipf.output.Snapshot;
 import org.lipf.output.SnapshotInfo;
@@ -76,11 +75,6 @@ public final class RunFolder {
 
     public Scenario scenario() {
         return scenario;
-    }
-
-    /** The model constants the solver derived from the scenario. */
-    public ModelParameters model() {
-        return ModelParameters.from(scenario);
     }
 
     /** Snapshot files sorted by step. */

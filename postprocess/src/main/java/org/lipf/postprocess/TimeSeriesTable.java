@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A CSV table of numbers with a header row, as written by the solver ({@code timeseries.csv}) and by
@@ -74,17 +73,5 @@ public final class TimeSeriesTable {
         double[] v = columns.get(name);
         if (v == null) throw new RunFolderException(file + " has no column '" + name + "' (columns: " + columns.keySet() + ")");
         return v.clone();
-    }
-
-    /** Column names in file order. */
-    public List<String> names() {
-        return List.copyOf(columns.keySet());
-    }
-
-    /** All columns (copies), in file order. */
-    public Map<String, double[]> asMap() {
-        LinkedHashMap<String, double[]> out = new LinkedHashMap<>();
-        columns.forEach((k, v) -> out.put(k, v.clone()));
-        return out;
     }
 }

@@ -37,7 +37,7 @@ public final class RenderCommand extends PostprocessCommand {
         Renderer.Output out = Renderer.renderRun(run, kind, every, animate);
         System.err.println("lipf: " + out.images().size() + " images in " + run.figuresDir()
                 + (out.animation() != null ? ", animation " + out.animation() : ""));
-        if (run.snapshots().size() > 0 && run.read(0).dimensions() == 3)
+        if (run.read(0).dimensions() == 3)
             System.err.println("lipf: for volume rendering open " + run.dir().resolve(RunFolder.XDMF_FILE) + " in ParaView (XDMF reader)");
         return 0;
     }

@@ -17,10 +17,6 @@ public final class ColorBar implements Legend {
         this.scale = scale;
     }
 
-    public ColorScale scale() {
-        return scale;
-    }
-
     @Override
     public int width(Graphics2D g) {
         int labels = 0;
