@@ -107,13 +107,17 @@ public record RunMetrics(String runName, List<String> layerNames, List<SnapshotM
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%10s %10s %10s %10s %10s %10s %9s %7s %8s %5s", "t [s]", "step", "Li [um]", "front [um]",
                 "penetr [um]", "rough [um]", "interface", "pieces", "isolated", "short"));
-        for (String l : layerNames) b.append(String.format(Locale.ROOT, " %14s", l + " %"));
+        int[] width = layerNames.stream().mapToInt(l -> Math.max(8, l.length() + 2)).toArray();
+        for (int l = 0; l < layerNames.size(); l++) b.append(String.format(Locale.ROOT, " %" + width[l] + "s", layerNames.get(l) + " %"));
         b.append('\n');
         for (SnapshotMetrics r : rows) {
             b.append(String.format(Locale.ROOT, "%10.4g %10d %10.4f %10.3f %10.3f %10.3f %9.3f %7d %8d %5s", r.time_s(), r.step(),
                     r.depositedVolume_m() * 1e6 + 0.0, r.frontHeight_m() * 1e6, r.penetration_m() * 1e6, r.roughness_m() * 1e6,
                     r.interfaceArea(), r.metalComponents(), r.isolatedComponents(), r.shorted() ? "yes" : "no"));
-            for (double s : r.layerShares()) b.append(Double.isNaN(s) ? String.format(Locale.ROOT, " %14s", "-") : String.format(Locale.ROOT, " %14.1f", 100 * s));
+            double[] shares = r.layerShares();
+            for (int l = 0; l < shares.length; l++)
+                b.append(Double.isNaN(shares[l]) ? String.format(Locale.ROOT, " %" + width[l] + "s", "-")
+                        : String.format(Locale.ROOT, " %" + width[l] + ".1f", 100 * shares[l]));
             b.append('\n');
         }
         return b.toString();

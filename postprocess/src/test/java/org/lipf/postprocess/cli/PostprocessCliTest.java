@@ -15,9 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lipf.cli.Lipf;
+import org.lipf.output.Snapshot;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.SyntheticRun;
 import org.lipf.postprocess.TimeSeriesTable;
+import org.lipf.postprocess.render.DerivedFields;
 
 /** The four verbs through {@code Lipf.execute}, on a real tiny run and on bad input. */
 class PostprocessCliTest {
@@ -79,6 +81,20 @@ class PostprocessCliTest {
         double[] s1 = m.column("share_layer1_li"), s2 = m.column("share_layer2_lpscl");
         int last = s1.length - 1;
         assertEquals(1, s1[last] + s2[last], 1e-12);
+    }
+
+    @Test
+    void reconstructedCurrentThroughTheCounterBoundaryIsTheSolversCounterCurrent() throws Exception {
+        RunFolder folder = RunFolder.open(run);
+        Snapshot last = folder.read(folder.snapshots().size() - 1);
+        double[] i = DerivedFields.currentDensity_A_per_m2(last, folder.scenario());
+        int nx = last.shape()[1], top = (last.shape()[0] - 1) * nx;
+        double mean = 0;
+        for (int x = 0; x < nx; x++) mean += i[top + x] / nx;
+        double counter = last.extraDouble("counter_current_A_per_m2");
+        assertTrue(counter > 100, "a run that passes current: " + counter);
+        // the top cells average the boundary face and the face below them: equal to 1 %
+        assertEquals(Math.abs(counter), mean, 0.01 * Math.abs(counter));
     }
 
     @Test
