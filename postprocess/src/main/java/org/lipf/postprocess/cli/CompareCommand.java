@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lipf compare RUN1 RUN2 ...}: runs side by side at the same time or charge, with their metrics. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Put runs side by side at the same simulated time (default: the latest time all runs reached) or passed",
-            "charge, with a table of their metrics under the pictures; one PNG."})
+        description = {"Put runs side by side at the same time or passed charge, with their metrics; one PNG.",
+            "Default time: the latest time all runs reached."})
 public final class CompareCommand extends PostprocessCommand {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "RUN", description = "Run folders.")
     List<Path> runDirs;

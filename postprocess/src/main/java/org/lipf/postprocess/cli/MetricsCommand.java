@@ -8,9 +8,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lipf metrics RUN}: the deposit's measures per snapshot, to RUN/metrics.csv and the terminal. */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = {"Measure the Li deposit in every snapshot of a run: deposited volume, front height, penetration into the",
-            "electrolyte, roughness, interface area, metal pieces (isolated nuclei), short flag and the share of the deposited",
-            "Li in each layer. Writes RUN/metrics.csv and prints a table."})
+        description = {"Measure the Li deposit in every snapshot of a run; writes RUN/metrics.csv and prints a table.",
+            "Deposited volume, front height, penetration into the electrolyte, roughness, interface area, metal pieces "
+                + "(isolated nuclei), short flag and the share of the deposited Li in each layer."})
 public final class MetricsCommand extends PostprocessCommand {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run folder (written by lipf run).")
     Path runDir;

@@ -8,8 +8,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lipf plot RUN}: the run's time series as charts. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"Plot the time series of a run (cell voltage, current density, front height and penetration, share of",
-            "the deposited Li in each layer) to RUN/figures/timeseries.png."})
+        description = {"Plot the time series of a run to RUN/figures/timeseries.png.",
+            "Cell voltage, current density, front height and penetration, share of the deposited Li in each layer."})
 public final class PlotCommand extends PostprocessCommand {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run folder (written by lipf run).")
     Path runDir;

@@ -13,7 +13,7 @@ public enum FieldKind {
     C("c", "Li+ concentration", "c / c0", 1, ColorMap.VIRIDIS),
     PHI_L("phi_l", "ionic potential", "phi_l [V]", 1, ColorMap.VIRIDIS),
     PHI_S("phi_s", "electronic potential", "phi_s [V]", 1, ColorMap.VIRIDIS),
-    ETA("eta", "overpotential phi_s - phi_l - E_eq", "eta [V]", 1, ColorMap.VIRIDIS),
+    ETA("eta", "overpotential eta", "eta [V]", 1, ColorMap.VIRIDIS),
     /** Shown in mA/cm^2 (1 mA/cm^2 = 10 A/m^2). */
     CURRENT("current", "current density |i|", "|i| [mA/cm\u00b2]", 0.1, ColorMap.INFERNO);
 
