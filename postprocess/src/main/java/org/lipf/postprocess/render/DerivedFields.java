@@ -58,6 +58,17 @@ public final class DerivedFields {
 
     /** |i_l + i_s| per cell, A/m^2. */
     public static double[] currentDensity_A_per_m2(Snapshot s, Scenario scenario) throws RunFolderException {
+        double[][] i = currentVector_A_per_m2(s, scenario);
+        double[] mag = new double[i[0].length];
+        for (int P = 0; P < mag.length; P++) mag[P] = Math.sqrt(i[0][P] * i[0][P] + i[1][P] * i[1][P] + i[2][P] * i[2][P]);
+        return mag;
+    }
+
+    /**
+     * The total current density i_l + i_s per cell, A/m^2, as {@code {i_x, i_y, i_z}} (i_y = 0 in 2D;
+     * i_z &lt; 0 where current flows towards the collector, as in deposition).
+     */
+    public static double[][] currentVector_A_per_m2(Snapshot s, Scenario scenario) throws RunFolderException {
         if (!List.copyOf(s.materialNames()).equals(scenario.materialNames()))
             throw new RunFolderException("snapshot materials " + s.materialNames() + " differ from the scenario's " + scenario.materialNames());
         CellBlock b = CellBlock.of(s.shape(), s.dx_m());
@@ -80,9 +91,7 @@ public final class DerivedFields {
             addCurrent(b, g.interior(sigmaL), s.field("phi_l"), Double.NaN, 0, i);
             addCurrent(b, g.interior(sigmaS), s.field("phi_s"), v, Double.NaN, i);
         }
-        double[] mag = new double[b.cellCount()];
-        for (int P = 0; P < mag.length; P++) mag[P] = Math.sqrt(i[0][P] * i[0][P] + i[1][P] * i[1][P] + i[2][P] * i[2][P]);
-        return mag;
+        return i;
     }
 
     /**
