@@ -82,6 +82,28 @@ def dims(s):
     return tuple(int(n) for n in s.split())
 
 
+# XDMF NumberType -> numpy dtype kind (signed / unsigned integers, floats)
+NUMBER_KINDS = {"Float": "f", "Char": "i", "Int": "i", "UChar": "u", "UInt": "u"}
+
+
+def check_geometry(path, grid, h5, rank):
+    """ORIGIN_DX(DY)(DZ) geometry: origin 0, spacing = the snapshot's dx_m on every axis."""
+    geo = grid.find("Geometry")
+    items = {i.get("Name"): i for i in geo.findall("DataItem")} if geo is not None else {}
+    if set(items) != {"Origin", "Spacing"}:
+        fail(f"{path}: {grid.get('Name')} geometry has items {sorted(items)}, expected Origin and Spacing")
+        return
+    origin = [float(v) for v in items["Origin"].text.split()]
+    spacing = [float(v) for v in items["Spacing"].text.split()]
+    if len(origin) != rank or any(origin) or len(spacing) != rank:
+        fail(f"{path}: {grid.get('Name')} origin {origin} / spacing {spacing} for a rank-{rank} grid")
+    if os.path.isfile(h5):
+        with h5py.File(h5, "r") as f:
+            dx = float(f.attrs["dx_m"])
+        if any(s != dx for s in spacing):
+            fail(f"{path}: {grid.get('Name')} spacing {spacing} differs from dx_m {dx} of {h5}")
+
+
 def check_xdmf(run, shapes):
     path = os.path.join(run, "fields.xdmf")
     if not os.path.isfile(path):
@@ -102,6 +124,9 @@ def check_xdmf(run, shapes):
         nodes = dims(topo.get("Dimensions"))
         if topo.get("TopologyType") != f"{len(nodes)}DCoRectMesh":
             fail(f"{path}: {g.get('Name')} topology {topo.get('TopologyType')} with dims {nodes}")
+        first = g.find("Attribute/DataItem")
+        if first is not None:
+            check_geometry(path, g, os.path.join(run, first.text.strip().split(":", 1)[0]), len(nodes))
         for att in g.findall("Attribute"):
             item = att.find("DataItem")
             file_part, ds = item.text.strip().split(":", 1)
@@ -123,6 +148,11 @@ def check_xdmf(run, shapes):
                 prec = int(item.get("Precision", "4"))
                 if d.dtype.itemsize != prec:
                     fail(f"{path}: {file_part}:{ds} is {d.dtype}, XDMF says precision {prec}")
+                ntype = item.get("NumberType", "Float")
+                if d.dtype.kind != NUMBER_KINDS.get(ntype):
+                    fail(f"{path}: {file_part}:{ds} is {d.dtype}, XDMF says NumberType {ntype}")
+                if item.get("Format") != "HDF":
+                    fail(f"{path}: {file_part}:{ds} has Format {item.get('Format')!r}, expected 'HDF'")
                 t = float(f.attrs["time_s"])
                 gt = float(g.find("Time").get("Value"))
                 if t != gt:

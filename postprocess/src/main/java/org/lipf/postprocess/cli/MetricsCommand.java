@@ -1,0 +1,28 @@
+package org.lipf.postprocess.cli;
+
+import java.nio.file.Path;
+import org.lipf.postprocess.RunFolder;
+import org.lipf.postprocess.metrics.RunMetrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code lipf metrics RUN}: the deposit's measures per snapshot, to RUN/metrics.csv and the terminal. */
+@Command(name = "metrics", mixinStandardHelpOptions = true,
+        description = {"Measure the Li deposit in every snapshot of a run; writes RUN/metrics.csv and prints a table.",
+            "Deposited volume, front height, penetration into the electrolyte, roughness, interface area, metal pieces "
+                + "(isolated nuclei), short flag and the share of the deposited Li in each layer."})
+public final class MetricsCommand extends PostprocessCommand {
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run folder (written by lipf run).")
+    Path runDir;
+
+    @Override
+    int execute() throws Exception {
+        RunFolder run = RunFolder.open(runDir);
+        RunMetrics m = RunMetrics.compute(run);
+        Path csv = run.dir().resolve(RunFolder.METRICS_FILE);
+        m.writeCsv(csv);
+        System.out.print(m.summary());
+        System.err.println("lipf: " + m.rows().size() + " snapshots measured; table in " + csv);
+        return 0;
+    }
+}

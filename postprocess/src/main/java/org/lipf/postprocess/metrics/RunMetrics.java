@@ -1,0 +1,131 @@
+package org.lipf.postprocess.metrics;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.lipf.output.AtomicFiles;
+import org.lipf.output.Snapshot;
+import org.lipf.postprocess.RunFolder;
+import org.lipf.postprocess.RunFolderException;
+import org.lipf.scenario.GeometrySpec;
+import org.lipf.scenario.LayerSpec;
+import org.lipf.scenario.Scenario;
+
+/**
+ * The measures of every snapshot of a run, from its files alone ({@code lipf metrics}): the public
+ * entry point for other modules ({@code RunMetrics.compute(runDir).rows()}).
+ *
+ * <p>The start of the run is its first snapshot: the deposited volume counts from the snapshot's
+ * {@code initial_metal_volume_m} attribute (the solver's baseline after the interfaces relaxed, so
+ * that it equals the time series' {@code deposited_li_volume_m3_per_m2}) when the snapshot has it,
+ * else from the first snapshot's metal volume; the layer shares count from the first snapshot's xi.
+ *
+ * @param runName the scenario's name
+ * @param layerNames one name per layer, bottom up, e.g. {@code layer2_carbon}
+ * @param rows one per snapshot, in step order
+ */
+public record RunMetrics(String runName, List<String> layerNames, List<SnapshotMetrics> rows) {
+    /** Snapshot attribute holding the solver's initial metal volume per area, m. */
+    public static final String INITIAL_METAL_ATTRIBUTE = "initial_metal_volume_m";
+
+    public RunMetrics {
+        layerNames = List.copyOf(layerNames);
+        rows = List.copyOf(rows);
+    }
+
+    /** Measures every snapshot of the run folder {@code runDir}. */
+    public static RunMetrics compute(Path runDir) throws RunFolderException {
+        return compute(RunFolder.open(runDir));
+    }
+
+    /** Measures every snapshot of an open run folder. */
+    public static RunMetrics compute(RunFolder run) throws RunFolderException {
+        Scenario s = run.scenario();
+        GeometrySpec geo = s.geometry();
+        List<LayerSpec> layers = geo.layers();
+        Snapshot first = run.read(0);
+        CellBlock cells = CellBlock.of(first.shape(), first.dx_m());
+        int[][] layerCells = new int[layers.size()][];
+        List<String> names = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            layerCells[l] = geo.layerCells(l, cells.dx_m(), cells.nz());
+            names.add("layer" + (l + 1) + "_" + layers.get(l).material());
+        }
+        double electrolyteBase_m = geo.layerBottom_m(layers.size() - 1);
+        int band = MetalClusters.topBandCells(s.model().interfaceWidth_m(), cells.dx_m());
+        double[] xi0 = first.field("xi");
+        double metal0 = first.extras().get(INITIAL_METAL_ATTRIBUTE) instanceof Double v ? v
+                : DepositVolume.metalVolumePerArea_m(distribution(run, first));
+        List<SnapshotMetrics> rows = new ArrayList<>();
+        for (int n = 0; n < run.snapshots().size(); n++) {
+            Snapshot snap = n == 0 ? first : run.read(n);
+            if (!CellBlock.of(snap.shape(), snap.dx_m()).equals(cells))
+                throw new RunFolderException(run.snapshots().get(n) + " has a different grid than " + run.snapshots().get(0));
+            rows.add(SnapshotMetrics.of(snap.step(), snap.time_s(), distribution(run, snap), xi0, metal0, electrolyteBase_m, band, layerCells));
+        }
+        return new RunMetrics(s.name(), names, rows);
+    }
+
+    /** The metal of one snapshot, with f_free from the run's scenario. */
+    public static MetalDistribution distribution(RunFolder run, Snapshot snap) throws RunFolderException {
+        return new MetalDistribution(CellBlock.of(snap.shape(), snap.dx_m()), snap.field("xi"), snap.material(),
+                run.freeFraction(snap.materialNames()));
+    }
+
+    /** Column names of {@code metrics.csv} (units in the names). */
+    public List<String> columns() {
+        List<String> c = new ArrayList<>(List.of("time_s", "step", "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
+                "front_height_m", "penetration_m", "roughness_m", "interface_area_per_area", "metal_components",
+                "isolated_components", "short"));
+        for (String l : layerNames) c.add("share_" + l);
+        return c;
+    }
+
+    /** The table as CSV text: header, then one row per snapshot; numbers as {@link Double#toString}, counts as integers. */
+    public String csv() {
+        StringBuilder b = new StringBuilder(String.join(",", columns())).append('\n');
+        for (SnapshotMetrics r : rows) {
+            b.append(r.time_s()).append(',').append(r.step()).append(',').append(r.metalVolume_m()).append(',')
+                    .append(r.depositedVolume_m()).append(',').append(r.frontHeight_m()).append(',').append(r.penetration_m()).append(',')
+                    .append(r.roughness_m()).append(',').append(r.interfaceArea()).append(',').append(r.metalComponents()).append(',')
+                    .append(r.isolatedComponents()).append(',').append(r.shorted() ? 1 : 0);
+            for (double s : r.layerShares()) b.append(',').append(s);
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Writes {@link #csv()} atomically. */
+    public void writeCsv(Path file) throws IOException {
+        AtomicFiles.writeString(file, csv());
+    }
+
+    /** A fixed-width table for the terminal: lengths in um, shares in %. */
+    public String summary() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%10s %10s %10s %10s %10s %10s %9s %7s %8s %5s", "t [s]", "step", "Li [um]", "front [um]",
+                "penetr [um]", "rough [um]", "interface", "pieces", "isolated", "short"));
+        int[] width = layerNames.stream().mapToInt(l -> Math.max(8, l.length() + 2)).toArray();
+        for (int l = 0; l < layerNames.size(); l++) b.append(String.format(Locale.ROOT, " %" + width[l] + "s", layerNames.get(l) + " %"));
+        b.append('\n');
+        for (SnapshotMetrics r : rows) {
+            b.append(String.format(Locale.ROOT, "%10.4g %10d %10.4f %10.3f %10.3f %10.3f %9.3f %7d %8d %5s", r.time_s(), r.step(),
+                    r.depositedVolume_m() * 1e6 + 0.0, r.frontHeight_m() * 1e6, r.penetration_m() * 1e6, r.roughness_m() * 1e6,
+                    r.interfaceArea(), r.metalComponents(), r.isolatedComponents(), r.shorted() ? "yes" : "no"));
+            double[] shares = r.layerShares();
+            for (int l = 0; l < shares.length; l++)
+                b.append(Double.isNaN(shares[l]) ? String.format(Locale.ROOT, " %" + width[l] + "s", "-")
+                        : String.format(Locale.ROOT, " %" + width[l] + ".1f", 100 * shares[l]));
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The row of the snapshot at {@code step}; an absent step is an error. */
+    public SnapshotMetrics atStep(long step) {
+        for (SnapshotMetrics r : rows) if (r.step() == step) return r;
+        throw new IllegalArgumentException(runName + " has no snapshot at step " + step);
+    }
+}

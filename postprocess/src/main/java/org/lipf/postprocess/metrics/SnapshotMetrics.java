@@ -1,0 +1,62 @@
+package org.lipf.postprocess.metrics;
+
+/**
+ * The measures of one snapshot (a row of {@code metrics.csv}). Volumes and areas are per unit
+ * collector area (in 2D per unit width): a volume per area is a thickness of dense Li.
+ *
+ * @param step time-step index
+ * @param time_s simulated time, s
+ * @param metalVolume_m Li metal volume per area {@code sum f_free xi dV / A}, m ({@link DepositVolume})
+ * @param depositedVolume_m increase of the metal volume since the start of the run, m
+ * @param frontHeight_m highest metal front above the current collector, m ({@link FrontProfile})
+ * @param penetration_m how far the front reaches above the base of the electrolyte (the topmost layer), m
+ * @param roughness_m rms deviation of the column front heights from their mean, m
+ * @param interfaceArea metal surface area per collector area ({@link InterfaceArea}), 1
+ * @param metalComponents connected metal pieces ({@link MetalClusters})
+ * @param isolatedComponents pieces not attached to the collector plane
+ * @param shorted metal bridges collector and counter boundary
+ * @param layerShares share of the deposited Li in each layer, bottom up ({@link LayerShares}), 1
+ */
+public record SnapshotMetrics(
+        long step,
+        double time_s,
+        double metalVolume_m,
+        double depositedVolume_m,
+        double frontHeight_m,
+        double penetration_m,
+        double roughness_m,
+        double interfaceArea,
+        int metalComponents,
+        int isolatedComponents,
+        boolean shorted,
+        double[] layerShares) {
+
+    public SnapshotMetrics {
+        layerShares = layerShares.clone();
+    }
+
+    @Override
+    public double[] layerShares() {
+        return layerShares.clone();
+    }
+
+    /**
+     * Measures a metal distribution.
+     *
+     * @param xiInitial xi of the run's first snapshot (for the layer shares)
+     * @param initialMetalVolume_m metal volume per area at the start of the run, m
+     * @param electrolyteBase_m height of the bottom of the topmost layer, m
+     * @param topBandCells the short-circuit band, {@link MetalClusters#topBandCells}
+     * @param layerCells {@code [k0, k1)} per layer, bottom up
+     */
+    public static SnapshotMetrics of(long step, double time_s, MetalDistribution d, double[] xiInitial, double initialMetalVolume_m,
+            double electrolyteBase_m, int topBandCells, int[][] layerCells) {
+        double metal = DepositVolume.metalVolumePerArea_m(d);
+        double[] heights = FrontProfile.columnHeights_m(d);
+        double front = FrontProfile.maxHeight_m(heights);
+        MetalClusters clusters = MetalClusters.of(d, topBandCells);
+        return new SnapshotMetrics(step, time_s, metal, metal - initialMetalVolume_m, front, Math.max(0, front - electrolyteBase_m),
+                FrontProfile.roughness_m(heights), InterfaceArea.perLateralArea(d), clusters.components(), clusters.isolated(),
+                clusters.shorted(), LayerShares.shares(d, xiInitial, layerCells));
+    }
+}

@@ -1,0 +1,67 @@
+package org.lipf.postprocess.plot;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.lipf.postprocess.RunFolder;
+import org.lipf.postprocess.RunFolderException;
+import org.lipf.postprocess.TimeSeriesTable;
+import org.lipf.postprocess.metrics.RunMetrics;
+import org.lipf.postprocess.metrics.SnapshotMetrics;
+import org.lipf.postprocess.render.Images;
+
+/**
+ * The time series of a run ({@code lipf plot}), four charts in one PNG: cell voltage; deposition
+ * and counter-boundary current density; front height and penetration into the electrolyte (all
+ * from {@code timeseries.csv}); and the share of the deposited Li in each layer (from the snapshots,
+ * {@link RunMetrics}).
+ */
+public final class TimeSeriesFigure {
+    /** File name under RUN/figures/. */
+    public static final String FILE_NAME = "timeseries.png";
+    /** mA/cm^2 per A/m^2. */
+    public static final double MA_PER_CM2 = 0.1;
+
+    private TimeSeriesFigure() {
+    }
+
+    /** The four charts. */
+    public static List<Chart> charts(TimeSeriesTable ts, RunMetrics metrics) throws RunFolderException {
+        double[] t = ts.column("time_s");
+        Chart voltage = Charts.lineChart("Cell voltage", "t [s]", "V [V]");
+        voltage.add("cell voltage", t, ts.column("cell_voltage_V"), false);
+
+        Chart current = Charts.lineChart("Current density", "t [s]", "i [mA/cm\u00b2]");
+        current.add("deposition", t, scaled(ts.column("current_density_A_per_m2"), MA_PER_CM2), false);
+        if (ts.has("counter_current_A_per_m2")) current.add("counter boundary", t, scaled(ts.column("counter_current_A_per_m2"), MA_PER_CM2), false);
+
+        Chart front = Charts.lineChart("Metal front", "t [s]", "height [\u00b5m]");
+        front.add("front height", t, scaled(ts.column("front_height_m"), 1e6), false);
+        front.add("penetration into electrolyte", t, scaled(ts.column("penetration_m"), 1e6), false);
+
+        Chart shares = Charts.lineChart("Where the deposited Li is", "t [s]", "share of deposited Li [%]");
+        shares.chart().getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+        List<SnapshotMetrics> rows = metrics.rows().stream().filter(r -> !Double.isNaN(r.layerShares()[0])).toList();
+        double[] st = rows.stream().mapToDouble(SnapshotMetrics::time_s).toArray();
+        for (int l = 0; l < metrics.layerNames().size(); l++) {
+            final int layer = l;
+            shares.add(metrics.layerNames().get(l), st, rows.stream().mapToDouble(r -> 100 * r.layerShares()[layer]).toArray(), true);
+        }
+        if (rows.isEmpty()) shares.add("no deposit yet", new double[] {0}, new double[] {0}, true);
+        return List.of(voltage, current, front, shares);
+    }
+
+    /** Draws the run's figure to {@code RUN/figures/timeseries.png}. */
+    public static Path write(RunFolder run) throws RunFolderException, IOException {
+        List<Chart> charts = charts(run.timeSeries(), RunMetrics.compute(run));
+        BufferedImage img = Charts.grid(run.name() + ": time series", charts, 2);
+        return Images.writePng(img, run.figuresDir().resolve(FILE_NAME));
+    }
+
+    static double[] scaled(double[] v, double factor) {
+        double[] out = new double[v.length];
+        for (int n = 0; n < v.length; n++) out[n] = v[n] * factor;
+        return out;
+    }
+}

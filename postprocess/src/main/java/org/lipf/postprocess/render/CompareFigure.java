@@ -1,0 +1,181 @@
+package org.lipf.postprocess.render;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import org.lipf.output.Snapshot;
+import org.lipf.postprocess.RunFolder;
+import org.lipf.postprocess.RunFolderException;
+import org.lipf.postprocess.metrics.CellBlock;
+import org.lipf.postprocess.metrics.RunMetrics;
+import org.lipf.postprocess.metrics.SnapshotMetrics;
+
+/**
+ * Runs side by side ({@code lipf compare}, after Figure 6 of paper B): for each run the snapshot
+ * closest to a common time (or passed charge), its morphology (3D: the x-z mid-slice) in the same
+ * colours for the same materials, and a table of its metrics under the pictures.
+ */
+public final class CompareFigure {
+    /** Each run's picture fits in this box, px. */
+    public static final int BOX_WIDTH_PX = 420, BOX_HEIGHT_PX = 520;
+    /** C/m^2 per mAh/cm^2. */
+    public static final double C_PER_M2_PER_MAH_PER_CM2 = 36000;
+    static final String CHARGE_ATTRIBUTE = "passed_charge_C_per_m2";
+
+    /** One run at the chosen snapshot. */
+    public record Column(RunFolder run, Snapshot snapshot, SnapshotMetrics metrics, List<String> layerNames) {
+    }
+
+    private CompareFigure() {
+    }
+
+    /** The latest time every run has reached: the smallest of their last snapshot times. */
+    public static double commonTime_s(List<RunFolder> runs) throws RunFolderException {
+        double t = Double.POSITIVE_INFINITY;
+        for (RunFolder r : runs) t = Math.min(t, r.read(r.snapshots().size() - 1).time_s());
+        return t;
+    }
+
+    /** For each run, the snapshot closest to {@code time_s}, with its metrics. */
+    public static List<Column> atTime(List<RunFolder> runs, double time_s) throws RunFolderException {
+        List<Column> out = new ArrayList<>();
+        for (RunFolder r : runs) out.add(closest(r, time_s, false));
+        return out;
+    }
+
+    /** For each run, the snapshot whose passed charge is closest to {@code charge_mAh_per_cm2}. */
+    public static List<Column> atCharge(List<RunFolder> runs, double charge_mAh_per_cm2) throws RunFolderException {
+        List<Column> out = new ArrayList<>();
+        for (RunFolder r : runs) out.add(closest(r, charge_mAh_per_cm2 * C_PER_M2_PER_MAH_PER_CM2, true));
+        return out;
+    }
+
+    private static Column closest(RunFolder run, double target, boolean byCharge) throws RunFolderException {
+        Snapshot best = null;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int n = 0; n < run.snapshots().size(); n++) {
+            Snapshot s = run.read(n);
+            double value;
+            if (!byCharge) value = s.time_s();
+            else if (s.extras().get(CHARGE_ATTRIBUTE) instanceof Double q) value = q;
+            else throw new RunFolderException(run.snapshots().get(n) + " has no attribute " + CHARGE_ATTRIBUTE + " (needed for --at-charge)");
+            if (Math.abs(value - target) < bestDistance) {
+                bestDistance = Math.abs(value - target);
+                best = s;
+            }
+        }
+        RunMetrics m = RunMetrics.compute(run);
+        return new Column(run, best, m.atStep(best.step()), m.layerNames());
+    }
+
+    /** The figure: pictures in a row, the metrics table under them. */
+    public static BufferedImage draw(List<Column> columns, String title) throws RunFolderException {
+        LinkedHashSet<String> order = new LinkedHashSet<>();
+        for (Column c : columns) order.addAll(c.snapshot().materialNames());
+        List<Panel> panels = new ArrayList<>();
+        LinkedHashSet<Integer> legendIds = new LinkedHashSet<>();
+        MaterialPalette legendPalette = null;
+        List<String> allNames = List.copyOf(order);
+        for (Column c : columns) {
+            Snapshot s = c.snapshot();
+            MaterialPalette palette = new MaterialPalette(s.materialNames(), c.run().freeFraction(s.materialNames()),
+                    c.run().scenario().model().metalMaterial(), allNames);
+            CellBlock b = CellBlock.of(s.shape(), s.dx_m());
+            double ppc = Math.min((double) BOX_WIDTH_PX / b.nx(), (double) BOX_HEIGHT_PX / b.nz());
+            Panel p = new Renderer(c.run(), FieldKind.XI, palette).panelsAt(s, null, ppc).get(0);
+            panels.add(new Panel(p.image(), c.run().name() + "  \u00b7  t = " + Images.time(s.time_s()), p.metresPerPixel(), null));
+            for (int id : Renderer.present(s.material())) legendIds.add(allNames.indexOf(s.materialNames().get(id)));
+            if (legendPalette == null) {
+                double[] noMetal = new double[allNames.size()];
+                legendPalette = new MaterialPalette(allNames, noMetal, c.run().scenario().model().metalMaterial());
+            }
+        }
+        BufferedImage pictures = Frame.compose(title, panels, panels.size(), new MaterialLegend(legendPalette, List.copyOf(legendIds)));
+        List<List<String>> table = table(columns);
+        return appendTable(pictures, table);
+    }
+
+    /** Rows of text: a header row of run names, then one row per measure. */
+    static List<List<String>> table(List<Column> columns) {
+        int layers = columns.stream().mapToInt(c -> c.layerNames().size()).max().orElse(0);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of(""));
+        columns.forEach(c -> header.add(c.run().name()));
+        rows.add(header);
+        addRow(rows, "time [s]", columns, c -> fmt("%.4g", c.snapshot().time_s()));
+        addRow(rows, "passed charge [mAh/cm\u00b2]", columns, c -> c.snapshot().extras().get(CHARGE_ATTRIBUTE) instanceof Double q
+                ? fmt("%.4g", q / C_PER_M2_PER_MAH_PER_CM2) : "-");
+        addRow(rows, "deposited Li [\u00b5m]", columns, c -> fmt("%.3f", c.metrics().depositedVolume_m() * 1e6 + 0.0));
+        addRow(rows, "front height [\u00b5m]", columns, c -> fmt("%.2f", c.metrics().frontHeight_m() * 1e6));
+        addRow(rows, "penetration [\u00b5m]", columns, c -> fmt("%.2f", c.metrics().penetration_m() * 1e6));
+        addRow(rows, "roughness [\u00b5m]", columns, c -> fmt("%.2f", c.metrics().roughness_m() * 1e6));
+        addRow(rows, "interface area / area", columns, c -> fmt("%.3f", c.metrics().interfaceArea()));
+        addRow(rows, "metal pieces (isolated)", columns, c -> c.metrics().metalComponents() + " (" + c.metrics().isolatedComponents() + ")");
+        addRow(rows, "short", columns, c -> c.metrics().shorted() ? "yes" : "no");
+        for (int l = 0; l < layers; l++) {
+            final int layer = l;
+            addRow(rows, "Li in layer " + (l + 1) + " [%]", columns, c -> {
+                if (layer >= c.layerNames().size()) return "-";
+                double share = c.metrics().layerShares()[layer];
+                String material = c.layerNames().get(layer).replaceFirst("^layer\\d+_", "");
+                return (Double.isNaN(share) ? "-" : fmt("%.1f", 100 * share)) + " (" + material + ")";
+            });
+        }
+        return rows;
+    }
+
+    private interface Cell {
+        String text(Column c);
+    }
+
+    private static void addRow(List<List<String>> rows, String label, List<Column> columns, Cell cell) {
+        List<String> row = new ArrayList<>(List.of(label));
+        for (Column c : columns) row.add(cell.text(c));
+        rows.add(row);
+    }
+
+    private static String fmt(String pattern, double v) {
+        return String.format(Locale.ROOT, pattern, v);
+    }
+
+    /** The picture with the table drawn under it, columns aligned. */
+    private static BufferedImage appendTable(BufferedImage pictures, List<List<String>> rows) {
+        Graphics2D probe = Frame.graphics(pictures);
+        int line = probe.getFontMetrics().getHeight() + 4, pad = 16;
+        int[] widths = new int[rows.get(0).size()];
+        for (List<String> r : rows)
+            for (int c = 0; c < r.size(); c++) widths[c] = Math.max(widths[c], probe.getFontMetrics().stringWidth(r.get(c)) + pad);
+        probe.dispose();
+        int tableW = 0;
+        for (int w : widths) tableW += w;
+        int width = Math.max(pictures.getWidth(), tableW + 2 * Frame.MARGIN);
+        BufferedImage out = new BufferedImage(width, pictures.getHeight() + rows.size() * line + Frame.MARGIN, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Frame.graphics(out);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(pictures, 0, 0, null);
+        int y0 = pictures.getHeight();
+        for (int r = 0; r < rows.size(); r++) {
+            int y = y0 + r * line;
+            if (r % 2 == 1) {
+                g.setColor(new Color(0xF2F2F2));
+                g.fillRect(Frame.MARGIN, y, tableW, line);
+            }
+            g.setColor(Color.BLACK);
+            g.setFont(r == 0 ? Frame.TITLE_FONT.deriveFont(13f) : Frame.BODY_FONT);
+            int x = Frame.MARGIN;
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                g.drawString(rows.get(r).get(c), x + 4, y + line - 6);
+                x += widths[c];
+            }
+        }
+        g.setColor(Color.GRAY);
+        g.drawLine(Frame.MARGIN, y0 + line, Frame.MARGIN + tableW, y0 + line);
+        g.dispose();
+        return out;
+    }
+}

@@ -1,0 +1,128 @@
+package org.lipf.postprocess.render;
+
+import java.util.List;
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.kernels.cpu.PotentialCoefficients;
+import org.lipf.model.FieldSet;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+import org.lipf.output.Snapshot;
+import org.lipf.postprocess.RunFolderException;
+import org.lipf.postprocess.metrics.CellBlock;
+import org.lipf.scenario.Scenario;
+
+/**
+ * The fields of {@link FieldKind} from one snapshot and the run's scenario, in SI units, compact C
+ * order like the snapshot's arrays.
+ *
+ * <ul>
+ * <li>eta: the solver's overpotential {@code phi_s - phi_l - E_eq} (single-potential form:
+ * {@code phi - E_eq}), {@code AllenCahnUpdate.overpotential}. It drives deposition only at the
+ * metal surface; elsewhere it is the local potential difference.
+ * <li>current: the magnitude of the total current density {@code |i_l + i_s|}, A/m^2, with
+ * {@code i = -sigma grad phi} per potential (single form: the one potential). Cell conductivities
+ * come from the solver's own {@link PotentialCoefficients} (same mixing rules, the metal's ion path
+ * and floors), face conductivities are harmonic means of the two cells and the boundary faces carry
+ * the boundary values of docs/MODEL.md section 4 (phi_s or phi = the cell voltage at the
+ * collector, phi_l = 0 at the counter boundary), as in {@code VariableCoefficientPoisson}; the cell
+ * value averages the fluxes through its two faces on each axis. In the electrolyte it is the ionic
+ * current, in the metal the electronic one. It is exact to the discrete fluxes of the solve that
+ * wrote the snapshot, except that the reaction term of that solve (d xi/dt) is not stored, which
+ * does not enter the fluxes.
+ * </ul>
+ */
+public final class DerivedFields {
+    private DerivedFields() {
+    }
+
+    /** The field of {@code kind} (not the morphology), SI units. */
+    public static double[] si(FieldKind kind, Snapshot s, Scenario scenario) throws RunFolderException {
+        return switch (kind) {
+            case C -> s.field("c");
+            case PHI_L -> s.field("phi_l");
+            case PHI_S -> s.field("phi_s");
+            case ETA -> overpotential_V(s, scenario);
+            case CURRENT -> currentDensity_A_per_m2(s, scenario);
+            case XI -> s.field("xi");
+        };
+    }
+
+    /** eta per cell, V. */
+    public static double[] overpotential_V(Snapshot s, Scenario scenario) {
+        ModelParameters p = ModelParameters.from(scenario);
+        double[] phiL = s.field("phi_l"), phiS = s.field("phi_s"), eta = new double[phiL.length];
+        for (int P = 0; P < eta.length; P++) eta[P] = (p.singlePotential() ? phiL[P] : phiS[P] - phiL[P]) - p.equilibriumPotential_V();
+        return eta;
+    }
+
+    /** |i_l + i_s| per cell, A/m^2. */
+    public static double[] currentDensity_A_per_m2(Snapshot s, Scenario scenario) throws RunFolderException {
+        double[][] i = currentVector_A_per_m2(s, scenario);
+        double[] mag = new double[i[0].length];
+        for (int P = 0; P < mag.length; P++) mag[P] = Math.sqrt(i[0][P] * i[0][P] + i[1][P] * i[1][P] + i[2][P] * i[2][P]);
+        return mag;
+    }
+
+    /**
+     * The total current density i_l + i_s per cell, A/m^2, as {@code {i_x, i_y, i_z}} (i_y = 0 in 2D;
+     * i_z &lt; 0 where current flows towards the collector, as in deposition).
+     */
+    public static double[][] currentVector_A_per_m2(Snapshot s, Scenario scenario) throws RunFolderException {
+        if (!List.copyOf(s.materialNames()).equals(scenario.materialNames()))
+            throw new RunFolderException("snapshot materials " + s.materialNames() + " differ from the scenario's " + scenario.materialNames());
+        CellBlock b = CellBlock.of(s.shape(), s.dx_m());
+        Grid g = new Grid(b.nx(), b.ny(), b.nz(), b.dx_m());
+        ModelParameters p = ModelParameters.from(scenario);
+        boolean single = p.singlePotential();
+        byte[] material = new byte[g.paddedLength()];
+        g.setInterior(material, s.material());
+        FieldSet f = new FieldSet(g, material, single);
+        g.setInterior(f.xi, s.field("xi"));
+        double[] sigmaL = g.newField(), sigmaS = single ? null : g.newField(), source = g.newField();
+        try (Parallel serial = Parallel.serial()) {
+            new PotentialCoefficients(g, p, new MaterialTable(scenario, p), serial).compute(f, sigmaL, sigmaS, source);
+        }
+        double[][] i = new double[3][b.cellCount()];
+        double v = s.cellVoltage_V();
+        if (single) {
+            addCurrent(b, g.interior(sigmaL), s.field("phi_l"), v, 0, i);
+        } else {
+            addCurrent(b, g.interior(sigmaL), s.field("phi_l"), Double.NaN, 0, i);
+            addCurrent(b, g.interior(sigmaS), s.field("phi_s"), v, Double.NaN, i);
+        }
+        return i;
+    }
+
+    /**
+     * Adds {@code -sigma grad phi} at the cell centres to {@code i[axis][cell]} (x, y, z).
+     *
+     * @param bottom_V phi on the collector face, NaN for zero flux
+     * @param top_V phi on the counter-boundary face, NaN for zero flux
+     */
+    static void addCurrent(CellBlock b, double[] sigma, double[] phi, double bottom_V, double top_V, double[][] i) {
+        double h = b.dx_m();
+        for (int k = 0; k < b.nz(); k++)
+            for (int j = 0; j < b.ny(); j++)
+                for (int x = 0; x < b.nx(); x++) {
+                    int P = b.index(x, j, k);
+                    int E = b.index((x + 1) % b.nx(), j, k), W = b.index((x + b.nx() - 1) % b.nx(), j, k);
+                    i[0][P] += 0.5 * (faceFlux(sigma, phi, P, E, h) + faceFlux(sigma, phi, W, P, h));
+                    if (b.is3D()) {
+                        int N = b.index(x, (j + 1) % b.ny(), k), S = b.index(x, (j + b.ny() - 1) % b.ny(), k);
+                        i[1][P] += 0.5 * (faceFlux(sigma, phi, P, N, h) + faceFlux(sigma, phi, S, P, h));
+                    }
+                    double up = k < b.nz() - 1 ? faceFlux(sigma, phi, P, b.index(x, j, k + 1), h)
+                            : Double.isNaN(top_V) ? 0 : -sigma[P] * (top_V - phi[P]) / (h / 2);
+                    double down = k > 0 ? faceFlux(sigma, phi, b.index(x, j, k - 1), P, h)
+                            : Double.isNaN(bottom_V) ? 0 : -sigma[P] * (phi[P] - bottom_V) / (h / 2);
+                    i[2][P] += 0.5 * (up + down);
+                }
+    }
+
+    /** Current density from cell a to cell b (the next one along the axis), harmonic-mean face conductivity. */
+    private static double faceFlux(double[] sigma, double[] phi, int a, int b, double h) {
+        double face = 2 * sigma[a] * sigma[b] / (sigma[a] + sigma[b]);
+        return -face * (phi[b] - phi[a]) / h;
+    }
+}

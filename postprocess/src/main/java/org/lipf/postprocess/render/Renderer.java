@@ -1,0 +1,188 @@
+package org.lipf.postprocess.render;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
+import java.util.TreeSet;
+import org.lipf.output.Snapshot;
+import org.lipf.output.SnapshotWriter;
+import org.lipf.postprocess.RunFolder;
+import org.lipf.postprocess.RunFolderException;
+import org.lipf.postprocess.metrics.CellBlock;
+import org.lipf.postprocess.metrics.FrontProfile;
+import org.lipf.postprocess.metrics.RunMetrics;
+
+/**
+ * Pictures of a run's snapshots ({@code lipf render}): one figure per snapshot, the morphology (Li
+ * metal over the material map) or a field in colour on a colour scale fixed over the whole run, with
+ * the simulated time in the title and a scale bar. 2D runs show the cross-section; 3D runs show the
+ * three mid-slices and the height map of the metal front (a projection along z).
+ */
+public final class Renderer {
+    /** Long side of a 2D picture, px. */
+    public static final int PANEL_2D_PX = 720;
+    /** Long side of one 3D slice, px. */
+    public static final int PANEL_3D_PX = 340;
+    /** Upper percentile of the current density's colour scale (tip hot spots would wash out the rest). */
+    public static final double CURRENT_PERCENTILE = 0.99;
+
+    private final RunFolder run;
+    private final FieldKind kind;
+    private final MaterialPalette palette;
+
+    public Renderer(RunFolder run, FieldKind kind, List<String> materialNames) throws RunFolderException {
+        this(run, kind, new MaterialPalette(materialNames, run.freeFraction(materialNames), run.scenario().model().metalMaterial()));
+    }
+
+    /** A renderer with a given palette (the same colours across the runs of a comparison). */
+    public Renderer(RunFolder run, FieldKind kind, MaterialPalette palette) {
+        this.run = run;
+        this.kind = kind;
+        this.palette = palette;
+    }
+
+    /** What {@link #renderRun} wrote. */
+    public record Output(List<Path> images, Path animation) {
+    }
+
+    /**
+     * Renders every {@code every}-th snapshot (and always the last) to {@code RUN/figures/FIELD_step_NNNNNNNN.png},
+     * and with {@code animate} the sequence to {@code RUN/figures/FIELD.gif}.
+     */
+    public static Output renderRun(RunFolder run, FieldKind kind, int every, boolean animate) throws RunFolderException, IOException {
+        List<Integer> picked = pick(run.snapshots().size(), every);
+        Renderer r = new Renderer(run, kind, run.read(picked.get(0)).materialNames());
+        ColorScale scale = kind == FieldKind.XI ? null : r.scale(picked);
+        List<Path> images = new ArrayList<>();
+        List<BufferedImage> frames = new ArrayList<>();
+        for (int n : picked) {
+            Snapshot s = run.read(n);
+            BufferedImage img = r.frame(s, scale);
+            String name = SnapshotWriter.fileName(s.step()).replace(".h5", ".png");
+            images.add(Images.writePng(img, run.figuresDir().resolve(kind.key + "_" + name)));
+            if (animate) frames.add(img);
+        }
+        Path gif = animate ? GifAnimation.write(frames, 400, run.figuresDir().resolve(kind.key + ".gif")) : null;
+        return new Output(images, gif);
+    }
+
+    /** Indices 0, every, 2 every, ... and the last. */
+    static List<Integer> pick(int count, int every) {
+        TreeSet<Integer> s = new TreeSet<>();
+        for (int n = 0; n < count; n += every) s.add(n);
+        s.add(count - 1);
+        return List.copyOf(s);
+    }
+
+    /** The colour scale over the given snapshots: full range, or 0 .. the 99th percentile for the current. */
+    ColorScale scale(List<Integer> snapshots) throws RunFolderException {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int n : snapshots) {
+            double[] v = display(run.read(n));
+            if (kind == FieldKind.CURRENT) {
+                double[] sorted = v.clone();
+                Arrays.sort(sorted);
+                lo = 0;
+                hi = Math.max(hi, sorted[(int) Math.min(sorted.length - 1, Math.round(CURRENT_PERCENTILE * (sorted.length - 1)))]);
+            } else {
+                for (double x : v) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+        }
+        return new ColorScale(kind.map, lo, hi, kind.label);
+    }
+
+    /** The colour scale of one snapshot alone. */
+    public ColorScale scale(Snapshot s) throws RunFolderException {
+        double[] v = display(s);
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        return new ColorScale(kind.map, kind == FieldKind.CURRENT ? 0 : lo, hi, kind.label);
+    }
+
+    private double[] display(Snapshot s) throws RunFolderException {
+        double[] v = DerivedFields.si(kind, s, run.scenario());
+        double[] out = new double[v.length];
+        for (int P = 0; P < v.length; P++) out[P] = v[P] * kind.displayPerSi;
+        return out;
+    }
+
+    /** The figure of one snapshot; {@code scale} is ignored for the morphology. */
+    public BufferedImage frame(Snapshot s, ColorScale scale) throws RunFolderException {
+        String title = run.name() + (kind == FieldKind.XI ? "" : "  \u00b7  " + kind.description) + "  \u00b7  t = " + Images.time(s.time_s())
+                + "  \u00b7  step " + s.step();
+        List<Panel> panels = panels(s, scale, CellBlock.of(s.shape(), s.dx_m()).is3D() ? PANEL_3D_PX : PANEL_2D_PX);
+        Legend legend = kind == FieldKind.XI ? new MaterialLegend(palette, present(s.material())) : new ColorBar(scale);
+        return Frame.compose(title, panels, panels.size() > 1 ? 2 : 1, legend);
+    }
+
+    /**
+     * The panels of one snapshot, each fitted into a square of {@code boxPx} (3D: the slices at one
+     * common scale, then the front height map).
+     */
+    public List<Panel> panels(Snapshot s, ColorScale scale, int boxPx) throws RunFolderException {
+        CellBlock b = CellBlock.of(s.shape(), s.dx_m());
+        double ppc = (double) boxPx / Math.max(b.nx(), Math.max(b.ny(), b.nz()));
+        if (!b.is3D()) ppc = Math.min((double) boxPx / b.nx(), (double) boxPx / b.nz());
+        return panelsAt(s, scale, ppc);
+    }
+
+    /**
+     * The panels of one snapshot at {@code ppc} pixels per cell. In 3D the x-y slice cuts through
+     * the metal front, halfway between its lowest and highest column (mid-height without metal).
+     */
+    public List<Panel> panelsAt(Snapshot s, ColorScale scale, double ppc) throws RunFolderException {
+        CellBlock b = CellBlock.of(s.shape(), s.dx_m());
+        double[] values = kind == FieldKind.XI ? null : display(s);
+        double[] front_um = b.is3D() ? frontHeights_um(s) : null;
+        double xySlice_m = b.height_m() / 2;
+        if (front_um != null) {
+            DoubleSummaryStatistics h = Arrays.stream(front_um).summaryStatistics();
+            if (h.getMax() > 0) xySlice_m = 0.5e-6 * (h.getMin() + h.getMax());
+        }
+        List<Panel> panels = new ArrayList<>();
+        for (Plane p : Planes.of(b, s.field("xi"), s.material(), values, xySlice_m)) {
+            BufferedImage img = kind == FieldKind.XI ? PanelPainter.morphology(p, palette, ppc) : PanelPainter.field(p, scale, ppc);
+            panels.add(new Panel(img, p.caption(), p.cols() * p.dx_m() / img.getWidth(), null));
+        }
+        if (front_um != null) panels.add(heightMap(front_um, b, ppc));
+        return panels;
+    }
+
+    private double[] frontHeights_um(Snapshot s) throws RunFolderException {
+        double[] h = FrontProfile.columnHeights_m(RunMetrics.distribution(run, s));
+        for (int n = 0; n < h.length; n++) h[n] *= 1e6;
+        return h;
+    }
+
+    /** The front height over (x, y), um, with its own colour bar over the snapshot's range of heights. */
+    private static Panel heightMap(double[] front_um, CellBlock b, double ppc) {
+        Plane p = new Plane(b.nx(), b.ny(), b.dx_m(), null, null, front_um, true, "metal front height (projection along z)");
+        DoubleSummaryStatistics h = Arrays.stream(front_um).summaryStatistics();
+        ColorScale scale = new ColorScale(ColorMap.VIRIDIS, h.getMin(), h.getMax(), "front [\u00b5m]");
+        BufferedImage img = PanelPainter.field(p, scale, ppc);
+        return new Panel(img, p.caption(), b.nx() * b.dx_m() / img.getWidth(), new ColorBar(scale));
+    }
+
+    public MaterialPalette palette() {
+        return palette;
+    }
+
+    /** Material ids that occur in an array, ascending. */
+    public static List<Integer> present(byte[] material) {
+        boolean[] seen = new boolean[128];
+        for (byte m : material) seen[m] = true;
+        List<Integer> ids = new ArrayList<>();
+        for (int id = 0; id < seen.length; id++) if (seen[id]) ids.add(id);
+        return ids;
+    }
+}

@@ -1,0 +1,171 @@
+package org.lipf.postprocess.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lipf.cli.Lipf;
+import org.lipf.output.Snapshot;
+import org.lipf.postprocess.RunFolder;
+import org.lipf.postprocess.SyntheticRun;
+import org.lipf.postprocess.TimeSeriesTable;
+import org.lipf.postprocess.render.DerivedFields;
+import org.lipf.postprocess.render.FieldKind;
+import org.lipf.postprocess.render.Panel;
+import org.lipf.postprocess.render.Renderer;
+
+/** The four verbs through {@code Lipf.execute}, on a real tiny run and on bad input. */
+class PostprocessCliTest {
+    @TempDir
+    static Path shared;
+    static Path run;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    static Result lipf(String... args) {
+        PrintStream savedOut = System.out, savedErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setOut(o);
+            System.setErr(e);
+            int code = Lipf.execute(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+    }
+
+    static Result ok(String... args) {
+        Result r = lipf(args);
+        assertEquals(0, r.exitCode(), () -> "lipf " + String.join(" ", args) + ":\n" + r.err());
+        return r;
+    }
+
+    @BeforeAll
+    static void runTinyScenario() throws Exception {
+        Path yaml = shared.resolve("tiny.yaml");
+        Files.writeString(yaml, SyntheticRun.CELL_2D, StandardCharsets.UTF_8);
+        run = shared.resolve("run");
+        ok("run", yaml.toString(), "-o", run.toString(), "--threads", "1");
+    }
+
+    @Test
+    void metricsOfARealRunAgreeWithTheSolversTimeSeries() throws Exception {
+        Result r = ok("metrics", run.toString());
+        assertTrue(r.out().contains("front [um]"), r.out());
+        TimeSeriesTable m = TimeSeriesTable.read(run.resolve(RunFolder.METRICS_FILE));
+        TimeSeriesTable ts = RunFolder.open(run).timeSeries();
+        assertEquals(RunFolder.open(run).snapshots().size(), m.rowCount());
+        double[] mt = m.column("time_s"), tt = ts.column("time_s");
+        int matched = 0;
+        for (int n = 0; n < mt.length; n++)
+            for (int k = 0; k < tt.length; k++) {
+                if (tt[k] != mt[n]) continue;
+                matched++;
+                // the same sums as the solver's, over the same snapshot state
+                assertEquals(ts.column("front_height_m")[k], m.column("front_height_m")[n], 1e-12 * 8e-6);
+                assertEquals(ts.column("penetration_m")[k], m.column("penetration_m")[n], 1e-12 * 8e-6);
+                assertEquals(ts.column("deposited_li_volume_m3_per_m2")[k], m.column("deposited_li_volume_m3_per_m2")[n], 1e-9 * 8e-6);
+                assertEquals(ts.column("short")[k], m.column("short")[n], 0);
+            }
+        assertEquals(mt.length, matched, "every snapshot time has a time-series row");
+        double[] s1 = m.column("share_layer1_li"), s2 = m.column("share_layer2_lpscl");
+        int last = s1.length - 1;
+        assertEquals(1, s1[last] + s2[last], 1e-12);
+    }
+
+    @Test
+    void reconstructedCurrentCarriesTheSolversCounterCurrentThroughEveryPlane() throws Exception {
+        RunFolder folder = RunFolder.open(run);
+        Snapshot last = folder.read(folder.snapshots().size() - 1);
+        double[][] i = DerivedFields.currentVector_A_per_m2(last, folder.scenario());
+        int nz = last.shape()[0], nx = last.shape()[1];
+        double counter = last.extraDouble("counter_current_A_per_m2");
+        assertTrue(counter > 100, "a run that passes current: " + counter);
+        // charge conservation of the discrete fluxes: ionic plus electronic current through any
+        // horizontal plane is the current through the counter boundary (to the solver's tolerance)
+        for (int k = 0; k < nz; k++) {
+            double mean = 0;
+            for (int x = 0; x < nx; x++) mean += i[2][k * nx + x] / nx;
+            assertEquals(-counter, mean, 1e-4 * counter, "plane k = " + k);
+        }
+    }
+
+    @Test
+    void renderPlotAndCompareWriteImages() throws Exception {
+        ok("render", run.toString(), "--every", "2", "--animate");
+        List<Path> snaps = RunFolder.open(run).snapshots();
+        Path last = run.resolve("figures").resolve("xi_" + snaps.get(snaps.size() - 1).getFileName().toString().replace(".h5", ".png"));
+        assertTrue(Files.isRegularFile(last), last.toString());
+        assertTrue(Files.isRegularFile(run.resolve("figures/xi.gif")));
+        for (String field : List.of("c", "phi_l", "phi_s", "eta", "current")) {
+            ok("render", run.toString(), "--field", field, "--every", "100");
+            assertTrue(Files.isRegularFile(run.resolve("figures/" + field + "_step_00000000.png")), field);
+        }
+        ok("plot", run.toString());
+        assertTrue(ImageIO.read(run.resolve("figures/timeseries.png").toFile()).getHeight() > 400);
+        Path cmp = shared.resolve("cmp.png");
+        ok("compare", run.toString(), run.toString(), "--at-time", "0.02", "-o", cmp.toString());
+        assertTrue(ImageIO.read(cmp.toFile()).getWidth() > 200);
+        ok("compare", run.toString(), "--at-charge", "1e-3", "-o", cmp.toString());
+    }
+
+    @Test
+    void threeDimensionalRunGivesSlicesAndTheFrontHeightMap(@TempDir Path tmp) throws Exception {
+        String yaml = SyntheticRun.CELL_2D
+                .replace("grid: {dimensions: 2, width: 4 um, height: 8 um, spacing: 0.25 um}",
+                        "grid: {dimensions: 3, width: 2 um, depth: 2 um, height: 4 um, spacing: 0.25 um}")
+                .replace("thickness: 2 um", "thickness: 1 um").replace("{x: 2 um, radius: 1 um}", "{x: 1 um, y: 1 um, radius: 0.5 um}")
+                .replace("end: 0.04 s", "end: 0.02 s");
+        Path file = tmp.resolve("cell3d.yaml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        Path run3d = tmp.resolve("run3d");
+        ok("run", file.toString(), "-o", run3d.toString(), "--threads", "1");
+        Result r = ok("render", run3d.toString(), "--every", "100");
+        assertTrue(r.err().contains("fields.xdmf"), r.err());
+        ok("render", run3d.toString(), "--every", "100", "--field", "current");
+        ok("metrics", run3d.toString());
+        RunFolder folder = RunFolder.open(run3d);
+        Snapshot last = folder.read(folder.snapshots().size() - 1);
+        Renderer renderer = new Renderer(folder, FieldKind.XI, last.materialNames());
+        List<Panel> panels = renderer.panels(last, null, Renderer.PANEL_3D_PX);
+        assertEquals(4, panels.size());
+        assertTrue(panels.get(2).caption().startsWith("x-y slice"), panels.get(2).caption());
+        assertTrue(panels.get(3).ownLegend() != null, "the height map has its own colour bar");
+        assertEquals(folder.snapshots().size(), TimeSeriesTable.read(run3d.resolve(RunFolder.METRICS_FILE)).rowCount());
+    }
+
+    @Test
+    void badInputGivesOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
+        Result notRun = lipf("metrics", tmp.toString());
+        assertEquals(Lipf.EXIT_BAD_INPUT, notRun.exitCode());
+        assertTrue(notRun.err().contains("is not a LiPF run folder"), notRun.err());
+        assertEquals(1, notRun.err().strip().lines().count(), notRun.err());
+
+        Path empty = SyntheticRun.create(tmp.resolve("empty"), SyntheticRun.CELL_2D);
+        Result noSnaps = lipf("render", empty.toString());
+        assertEquals(Lipf.EXIT_BAD_INPUT, noSnaps.exitCode());
+        assertTrue(noSnaps.err().contains("has no snapshots"), noSnaps.err());
+
+        Result field = lipf("render", run.toString(), "--field", "temperature");
+        assertEquals(Lipf.EXIT_BAD_INPUT, field.exitCode());
+        assertTrue(field.err().contains("unknown field 'temperature'"), field.err());
+        assertFalse(field.err().contains("Exception"), field.err());
+
+        assertEquals(Lipf.EXIT_BAD_INPUT, lipf("plot", tmp.resolve("missing").toString()).exitCode());
+        assertEquals(Lipf.EXIT_BAD_INPUT, lipf("compare", run.toString(), "--at-time", "1", "--at-charge", "1").exitCode());
+        assertEquals(Lipf.EXIT_BAD_INPUT, lipf("render", run.toString(), "--every", "0").exitCode());
+    }
+}

@@ -1,0 +1,106 @@
+package org.lipf.postprocess.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+    static final double DX = 1e-6;
+    static final CellBlock FLAT = new CellBlock(4, 1, 10, DX);
+
+    /** xi = 1 below k = 3, 0.75 at k = 3, 0.25 at k = 4, 0 above, in every column. */
+    static double[] flatFront() {
+        double[] xi = new double[FLAT.cellCount()];
+        for (int i = 0; i < 4; i++) {
+            for (int k = 0; k < 3; k++) xi[FLAT.index(i, 0, k)] = 1;
+            xi[FLAT.index(i, 0, 3)] = 0.75;
+            xi[FLAT.index(i, 0, 4)] = 0.25;
+        }
+        return xi;
+    }
+
+    static MetalDistribution metal(CellBlock b, double[] xi) {
+        return new MetalDistribution(b, xi, new byte[b.cellCount()], new double[] {1});
+    }
+
+    @Test
+    void flatFrontHasItsThicknessAsVolumeAndHeightAndUnitInterfaceArea() {
+        MetalDistribution d = metal(FLAT, flatFront());
+        // per column 1 + 1 + 1 + 0.75 + 0.25 = 4 cells of metal: 4 dx of dense Li
+        assertEquals(4 * DX, DepositVolume.metalVolumePerArea_m(d), 1e-20);
+        // front between k = 3 (0.75) and k = 4 (0.25): 3.5 dx + dx (0.75 - 0.5) / (0.75 - 0.25) = 4 dx
+        double[] h = FrontProfile.columnHeights_m(d);
+        assertArrayEquals(new double[] {4 * DX, 4 * DX, 4 * DX, 4 * DX}, h, 1e-18);
+        assertEquals(0, FrontProfile.roughness_m(h), 1e-20);
+        assertEquals(1.0, InterfaceArea.perLateralArea(d), 1e-12);
+        assertEquals(new MetalClusters(1, 0, false), MetalClusters.of(d, 1));
+    }
+
+    @Test
+    void roughnessIsTheRmsDeviationOfTheColumnFronts() {
+        double[] xi = flatFront();
+        // column 0 full up to k = 5, empty above: front at 5.5 dx + dx (1 - 0.5) / (1 - 0) = 6 dx
+        for (int k = 3; k <= 5; k++) xi[FLAT.index(0, 0, k)] = 1;
+        double[] h = FrontProfile.columnHeights_m(metal(FLAT, xi));
+        assertArrayEquals(new double[] {6 * DX, 4 * DX, 4 * DX, 4 * DX}, h, 1e-18);
+        assertEquals(6 * DX, FrontProfile.maxHeight_m(h), 1e-18);
+        // mean 4.5 dx; deviations 1.5, -0.5 x 3: rms sqrt((2.25 + 3 * 0.25) / 4) dx
+        assertEquals(Math.sqrt(0.75) * DX, FrontProfile.roughness_m(h), 1e-18);
+    }
+
+    @Test
+    void isolatedNucleusIsASecondPieceAndAColumnToTheTopIsAShort() {
+        double[] xi = flatFront();
+        xi[FLAT.index(2, 0, 7)] = 1; // a detached nucleus, below the top band (k >= 8 with band 1)
+        MetalClusters c = MetalClusters.of(metal(FLAT, xi), 1);
+        assertEquals(new MetalClusters(2, 1, false), c);
+        xi[FLAT.index(0, 0, 3)] = 1; // column 0 bridges the cell, k = 0 .. 9
+        for (int k = 4; k < 10; k++) xi[FLAT.index(0, 0, k)] = 1;
+        assertEquals(new MetalClusters(2, 1, true), MetalClusters.of(metal(FLAT, xi), 1));
+    }
+
+    @Test
+    void metalCountsOnlyWhereFreeFractionTimesXiExceedsOneHalf() {
+        double[] xi = flatFront();
+        byte[] material = new byte[FLAT.cellCount()];
+        xi[FLAT.index(1, 0, 7)] = 1;
+        material[FLAT.index(1, 0, 7)] = 1; // a host with f_free 0.4: m = 0.4, not metal
+        MetalDistribution d = new MetalDistribution(FLAT, xi, material, new double[] {1, 0.4});
+        assertEquals(1, MetalClusters.of(d, 1).components());
+        assertEquals((4 * 4 + 0.4) * DX * DX / (4 * DX), DepositVolume.metalVolumePerArea_m(d), 1e-20);
+    }
+
+    @Test
+    void faceConnectivityIsPeriodicAcrossTheSidesButNotDiagonalIn3D() {
+        CellBlock b = new CellBlock(4, 4, 4, DX);
+        double[] xi = new double[b.cellCount()];
+        xi[b.index(0, 0, 2)] = 1;
+        xi[b.index(1, 1, 2)] = 1; // diagonal neighbour: a separate piece
+        assertEquals(new MetalClusters(2, 2, false), MetalClusters.of(metal(b, xi), 1));
+        xi[b.index(3, 0, 2)] = 1; // joins (0, 0) across the periodic x side
+        xi[b.index(1, 3, 2)] = 1; // a third piece: its y neighbours (1, 0) and (1, 2) are empty
+        assertEquals(new MetalClusters(3, 3, false), MetalClusters.of(metal(b, xi), 1));
+    }
+
+    @Test
+    void layerSharesSplitTheDepositByLayer() {
+        double[] xi0 = flatFront();
+        double[] xi = flatFront();
+        xi[FLAT.index(0, 0, 4)] = 1; // +0.75 in layer 2 (cells 4..9)
+        xi[FLAT.index(1, 0, 3)] = 1; // +0.25 in layer 1 (cells 0..3)
+        double[] s = LayerShares.shares(metal(FLAT, xi), xi0, new int[][] {{0, 4}, {4, 10}});
+        assertArrayEquals(new double[] {0.25, 0.75}, s, 1e-15);
+        assertTrue(Double.isNaN(LayerShares.shares(metal(FLAT, xi0), xi0, new int[][] {{0, 10}})[0]));
+    }
+
+    @Test
+    void snapshotMetricsCombineTheMeasures() {
+        SnapshotMetrics m = SnapshotMetrics.of(5, 0.5, metal(FLAT, flatFront()), flatFront(), 3 * DX, 2.5 * DX, 1, new int[][] {{0, 10}});
+        assertEquals(DX, m.depositedVolume_m(), 1e-20);
+        assertEquals(1.5 * DX, m.penetration_m(), 1e-18);
+        assertFalse(m.shorted());
+    }
+}

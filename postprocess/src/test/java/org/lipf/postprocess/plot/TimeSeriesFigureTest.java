@@ -1,0 +1,50 @@
+package org.lipf.postprocess.plot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lipf.postprocess.RunFolder;
+import org.lipf.postprocess.SyntheticRun;
+import org.lipf.postprocess.TimeSeriesTable;
+import org.lipf.postprocess.metrics.RunMetrics;
+
+class TimeSeriesFigureTest {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void plottedValuesAreTheCsvColumnsInDisplayUnits() throws Exception {
+        Path run = SyntheticRun.create(tmp.resolve("run"), SyntheticRun.CELL_2D);
+        double[] xi0 = new double[SyntheticRun.NX * SyntheticRun.NZ], xi1 = xi0.clone();
+        for (int P = 0; P < 8 * SyntheticRun.NX; P++) xi0[P] = xi1[P] = 1;
+        xi1[8 * SyntheticRun.NX + 3] = 1; // one cell deposited in the lpscl layer
+        SyntheticRun.write(run, 0, 0, xi0, SyntheticRun.layeredMaterial(), null, null);
+        SyntheticRun.write(run, 10, 0.5, xi1, SyntheticRun.layeredMaterial(), null, null);
+        SyntheticRun.timeSeries(run, new double[] {0, 0.25, 0.5});
+        RunFolder folder = RunFolder.open(run);
+        TimeSeriesTable ts = folder.timeSeries();
+        List<Chart> charts = TimeSeriesFigure.charts(ts, RunMetrics.compute(folder));
+        assertEquals(4, charts.size());
+        assertArrayEquals(ts.column("cell_voltage_V"), charts.get(0).series().get("cell voltage").getYData(), 0);
+        assertArrayEquals(ts.column("time_s"), charts.get(0).series().get("cell voltage").getXData(), 0);
+        double[] i = ts.column("current_density_A_per_m2");
+        assertArrayEquals(new double[] {5.0, 5.025, 5.05}, charts.get(1).series().get("deposition").getYData(), 1e-12);
+        assertArrayEquals(TimeSeriesFigure.scaled(i, 0.1), charts.get(1).series().get("deposition").getYData(), 0);
+        assertArrayEquals(TimeSeriesFigure.scaled(ts.column("front_height_m"), 1e6), charts.get(2).series().get("front height").getYData(), 0);
+        // the second snapshot's deposit lies wholly in layer 2: 0 % and 100 % at t = 0.5 (t = 0 has none yet)
+        assertArrayEquals(new double[] {0.5}, charts.get(3).series().get("layer1_li").getXData(), 0);
+        assertArrayEquals(new double[] {0}, charts.get(3).series().get("layer1_li").getYData(), 1e-12);
+        assertArrayEquals(new double[] {100}, charts.get(3).series().get("layer2_lpscl").getYData(), 1e-12);
+        Path png = TimeSeriesFigure.write(folder);
+        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() >= 2 * Charts.WIDTH);
+    }
+}

@@ -1,0 +1,119 @@
+package org.lipf.postprocess.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lipf.output.Snapshot;
+import org.lipf.postprocess.RunFolder;
+import org.lipf.postprocess.SyntheticRun;
+
+class RenderTest {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @TempDir
+    Path tmp;
+
+    /** The li layer (xi = 1 below row 8) and a disc of radius 5 cells in the electrolyte. */
+    static double[] layerAndDisc() {
+        double[] xi = new double[SyntheticRun.NX * SyntheticRun.NZ];
+        for (int k = 0; k < SyntheticRun.NZ; k++)
+            for (int i = 0; i < SyntheticRun.NX; i++) {
+                double r = Math.hypot(i - 7.5, k - 20);
+                xi[k * SyntheticRun.NX + i] = k < 8 || r < 5 ? 1 : 0;
+            }
+        return xi;
+    }
+
+    @Test
+    void metalPixelAreaEqualsTheXiAboveOneHalfAreaAtTheImageScale() throws Exception {
+        Path run = SyntheticRun.create(tmp.resolve("run"), SyntheticRun.CELL_2D);
+        double[] xi = layerAndDisc();
+        Snapshot s = SyntheticRun.write(run, 0, 0, xi, SyntheticRun.layeredMaterial(), null, null);
+        Renderer r = new Renderer(RunFolder.open(run), FieldKind.XI, s.materialNames());
+        double ppc = 10;
+        BufferedImage img = r.panelsAt(s, null, ppc).get(0).image();
+        assertEquals(SyntheticRun.NX * ppc, img.getWidth());
+        assertEquals(SyntheticRun.NZ * ppc, img.getHeight());
+        int metalPixels = 0;
+        for (int y = 0; y < img.getHeight(); y++)
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y) & 0xFFFFFF;
+                if (rgb == MaterialPalette.METAL || rgb == MaterialPalette.METAL_EDGE) metalPixels++;
+            }
+        int metalCells = 0;
+        for (double v : xi) if (v > 0.5) metalCells++;
+        // the bilinear outline cuts the disc's staircase corners: agreement to 2 %
+        assertEquals(metalCells * ppc * ppc, metalPixels, 0.02 * metalCells * ppc * ppc);
+        // the bottom-left pixel is anode metal, the top-left electrolyte
+        assertEquals(MaterialPalette.METAL, img.getRGB(5, img.getHeight() - 5) & 0xFFFFFF);
+        assertEquals(r.palette().material(1), img.getRGB(5, 5) & 0xFFFFFF);
+    }
+
+    @Test
+    void fieldFrameHasAColourBarFromEndToEndAndIsNotBlank() throws Exception {
+        Path run = SyntheticRun.create(tmp.resolve("run"), SyntheticRun.CELL_2D);
+        double[] phi = new double[SyntheticRun.NX * SyntheticRun.NZ];
+        for (int P = 0; P < phi.length; P++) phi[P] = -0.1 * (P / SyntheticRun.NX) / (SyntheticRun.NZ - 1.0);
+        Snapshot s = SyntheticRun.write(run, 0, 0, layerAndDisc(), SyntheticRun.layeredMaterial(), phi, null);
+        Renderer r = new Renderer(RunFolder.open(run), FieldKind.PHI_L, s.materialNames());
+        ColorScale scale = r.scale(s);
+        assertEquals(-0.1, scale.min(), 1e-15);
+        assertEquals(0, scale.max(), 1e-15);
+        BufferedImage frame = r.frame(s, scale);
+        // right of the panel, the bar shows the map from end to end (its outermost rows lie under its frame)
+        Set<Integer> colours = new HashSet<>();
+        boolean low = false, high = false;
+        for (int y = 0; y < frame.getHeight(); y++)
+            for (int x = 0; x < frame.getWidth(); x++) {
+                int rgb = frame.getRGB(x, y) & 0xFFFFFF;
+                colours.add(rgb);
+                if (x > Frame.MARGIN + Renderer.PANEL_2D_PX / 2 + 10) {
+                    low |= rgb == ColorMap.VIRIDIS.rgb(1 / 255.0);
+                    high |= rgb == ColorMap.VIRIDIS.rgb(254 / 255.0);
+                }
+            }
+        assertTrue(low && high, "colour bar ends present right of the panel");
+        assertTrue(colours.size() > 100, "a gradient, text and a bar: many colours, got " + colours.size());
+    }
+
+    @Test
+    void currentDensityOfAUniformConductorIsSigmaTimesTheGradient() throws Exception {
+        // single-potential cell, all electrolyte (sigma 1.19 S/m), phi linear from V on the collector face to 0 on the top face
+        String yaml = SyntheticRun.CELL_2D.replace("form: mixed_conductor", "form: single_potential")
+                .replace("ionic_conductivity: 0.25 S/m", "ionic_conductivity: 1.19 S/m");
+        Path run = SyntheticRun.create(tmp.resolve("run"), yaml);
+        double v = -0.1, h = SyntheticRun.NZ * SyntheticRun.DX_M;
+        double[] phi = new double[SyntheticRun.NX * SyntheticRun.NZ];
+        byte[] material = new byte[phi.length];
+        for (int P = 0; P < phi.length; P++) {
+            phi[P] = v * (1 - (P / SyntheticRun.NX + 0.5) / SyntheticRun.NZ);
+            material[P] = 1;
+        }
+        Snapshot s = SyntheticRun.write(run, 0, 0, new double[phi.length], material, phi, phi);
+        double[] i = DerivedFields.currentDensity_A_per_m2(s, RunFolder.open(run).scenario());
+        for (double x : i) assertEquals(1.19 * Math.abs(v) / h, x, 1e-9 * 1.19 * Math.abs(v) / h);
+        double[] eta = DerivedFields.overpotential_V(s, RunFolder.open(run).scenario());
+        assertEquals(phi[0], eta[0], 0); // single form: eta = phi - E_eq, E_eq = 0
+    }
+
+    @Test
+    void animationHasOneFramePerPickedSnapshot() throws Exception {
+        Path run = SyntheticRun.create(tmp.resolve("run"), SyntheticRun.CELL_2D);
+        for (int n = 0; n < 3; n++) SyntheticRun.write(run, 10L * n, 0.5 * n, layerAndDisc(), SyntheticRun.layeredMaterial(), null, null);
+        Renderer.Output out = Renderer.renderRun(RunFolder.open(run), FieldKind.XI, 2, true);
+        assertEquals(2, out.images().size()); // snapshots 0 and 2 (the last)
+        javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+        try (var in = javax.imageio.ImageIO.createImageInputStream(out.animation().toFile())) {
+            reader.setInput(in);
+            assertEquals(2, reader.getNumImages(true));
+        }
+    }
+}
