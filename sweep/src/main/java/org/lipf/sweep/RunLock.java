@@ -6,6 +6,8 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The lock of one run folder ({@code RUN/.lock}, an OS file lock): the process that holds it is
@@ -17,24 +19,34 @@ import java.nio.file.StandardOpenOption;
 final class RunLock implements AutoCloseable {
     static final String FILE_NAME = ".lock";
 
+    /** Lock files this JVM holds (or is trying to take). */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private RunLock(FileChannel channel, FileLock lock) {
+    private RunLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
 
     /** Takes the lock of {@code runFolder} (which must exist), or returns null if another process (or this one) holds it. */
     static RunLock tryAcquire(Path runFolder) throws IOException {
-        FileChannel ch = FileChannel.open(runFolder.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path file = runFolder.resolve(FILE_NAME).toAbsolutePath().normalize();
+        // Closing any channel of a file drops every lock this JVM holds on it (POSIX locks): so never
+        // open a second channel on a lock file this JVM holds
+        if (!HELD_HERE.add(file)) return null;
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             FileLock l = ch.tryLock();
-            if (l != null) return new RunLock(ch, l);
+            if (l != null) return new RunLock(file, ch, l);
         } catch (OverlappingFileLockException e) {
-            // held by this JVM
+            // held by this JVM through a channel opened elsewhere
         }
         ch.close();
+        HELD_HERE.remove(file);
         return null;
     }
 
@@ -48,7 +60,11 @@ final class RunLock implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        lock.release();
-        channel.close();
+        try {
+            lock.release();
+            channel.close();
+        } finally {
+            HELD_HERE.remove(file);
+        }
     }
 }

@@ -28,7 +28,7 @@ final class RunNames {
         Map<String, String> shortNames = new HashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         for (String a : axes) counts.merge(lastPart(a), 1, Integer::sum);
-        for (String a : axes) shortNames.put(a, sanitise(counts.get(lastPart(a)) == 1 ? lastPart(a) : a));
+        for (String a : axes) shortNames.put(a, sanitise((counts.get(lastPart(a)) == 1 ? lastPart(a) : a).replaceAll("[\\[\\]]", "")));
         return shortNames;
     }
 
