@@ -46,8 +46,9 @@ public final class SweepFileReader {
     public static final String SEED_AXIS = "seed";
 
     private static final String[] TOP_KEYS = {"base", "axes", "zip", "sample", "replicates", "metrics", "end_time", "max_steps", "plot", "slurm"};
+    /** Digits of linear range values (exact for decimal steps such as 0.25). */
     private static final int RANGE_DIGITS = 10;
-    /** Digits of sampled values: the label is the value passed to the run. */
+    /** Digits of sampled and logarithmic range values: the label is the value passed to the run. */
     private static final int SAMPLE_DIGITS = 6;
     private static final int MAX_RUNS_PER_AXIS = 100_000;
 
@@ -160,7 +161,7 @@ public final class SweepFileReader {
         }
         List<AxisValue> out = new ArrayList<>();
         for (double v : values) {
-            String text = QuantityText.format(v, from.unit(), RANGE_DIGITS);
+            String text = QuantityText.format(v, from.unit(), log ? SAMPLE_DIGITS : RANGE_DIGITS);
             out.add(new AxisValue(text, Map.of(key, text), null, m.line));
         }
         return new Axis(key, out, m.line);
