@@ -52,7 +52,7 @@ final class CostEstimate {
                 continue;
             }
             String step = RunMetrics.lastRow(r.folder(sweepDir).resolve(TimeSeriesWriter.FILE_NAME)).get("step");
-            String wall = RunMetrics.read(r.folder(sweepDir), state.info()).get("wall_time_s");
+            String wall = RunMetrics.read(r.folder(sweepDir), state.info(), List.of()).get("wall_time_s");
             // a restarted run's wall time covers only its last attempt
             if (step != null && wall != null && !state.info().results().containsKey("restarted_from")) {
                 measuredCellSteps += cells * Double.parseDouble(step);

@@ -24,7 +24,9 @@ import org.lipf.output.TimeSeriesWriter;
  * <li>the results of {@code run.json} ({@code short_time_s}, {@code short_location_m}, ...), also as
  *     {@code run.KEY}, and {@code wall_time_s} (start to end of the last attempt);
  * <li>the last complete row of {@code timeseries.csv}, each column by its name ({@code cell_voltage_V},
- *     {@code penetration_m}, ...), also as {@code timeseries.COLUMN}.
+ *     {@code penetration_m}, ...), also as {@code timeseries.COLUMN};
+ * <li>on demand, the post-processor's measures of the last snapshot ({@code share_layer2_soft_carbon},
+ *     {@code roughness_m}, ...), also as {@code snapshot.COLUMN}.
  * </ul>
  * A plain name is looked up in that order; a list is written as its values separated by spaces.
  */
@@ -35,7 +37,12 @@ final class RunMetrics {
     private RunMetrics() {
     }
 
-    static Map<String, String> read(Path folder, RunInfo.Data info) throws IOException {
+    /**
+     * @param wanted metric names the caller needs: if one of them is found in none of the sources
+     *     above, the post-processor's measures of the last snapshot are added ({@link PostprocessMetrics},
+     *     also as {@code snapshot.COLUMN}); they read every snapshot, so only on demand
+     */
+    static Map<String, String> read(Path folder, RunInfo.Data info, List<String> wanted) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         Path results = folder.resolve(RESULTS_FILE);
         if (Files.isRegularFile(results)) addAll(out, "results", flatten(JSON.readTree(results.toFile())));
@@ -46,6 +53,7 @@ final class RunMetrics {
             addAll(out, "run", run);
         }
         addAll(out, "timeseries", lastRow(folder.resolve(TimeSeriesWriter.FILE_NAME)));
+        if (wanted.stream().anyMatch(m -> !out.containsKey(m))) addAll(out, "snapshot", PostprocessMetrics.lastSnapshot(folder));
         return out;
     }
 
@@ -58,9 +66,12 @@ final class RunMetrics {
 
     /** The last complete row of a time series, column name to value; empty if none. */
     static Map<String, String> lastRow(Path csv) throws IOException {
+        return Files.isRegularFile(csv) ? lastRow(Files.readAllLines(csv, StandardCharsets.UTF_8)) : new LinkedHashMap<>();
+    }
+
+    /** The last complete row of a plain CSV table (header, then rows; no quoting), column name to value. */
+    static Map<String, String> lastRow(List<String> lines) {
         Map<String, String> row = new LinkedHashMap<>();
-        if (!Files.isRegularFile(csv)) return row;
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         if (lines.isEmpty()) return row;
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
         for (int i = lines.size() - 1; i > 0; i--) {

@@ -150,7 +150,7 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
 
     /** Writes summary.csv and the plot; exit 0 if every run is finished or shorted, else {@link Lipf#EXIT_FAILED}. */
     private static int summarise(SweepSpec spec, List<SweepRun> runs, Path dir, PrintStream err) throws java.io.IOException {
-        List<SweepSummary.Row> rows = SweepSummary.collect(runs, dir);
+        List<SweepSummary.Row> rows = SweepSummary.collect(spec, runs, dir);
         Path summary = SweepSummary.write(spec, rows, dir);
         long done = rows.stream().filter(r -> r.state().status().done()).count();
         err.printf("lipf sweep: %d of %d runs finished or shorted; summary in %s%n", done, rows.size(), summary);

@@ -30,12 +30,14 @@ final class SweepSummary {
     }
 
     /** Reads every run folder now. */
-    static List<Row> collect(List<SweepRun> runs, Path sweepDir) throws IOException {
+    static List<Row> collect(SweepSpec spec, List<SweepRun> runs, Path sweepDir) throws IOException {
         List<Row> rows = new ArrayList<>();
+        List<String> wanted = new ArrayList<>(spec.metrics());
+        if (spec.plot() != null) wanted.add(spec.plot().metric());
         for (SweepRun r : runs) {
             Path folder = r.folder(sweepDir);
             RunState s = RunState.of(folder);
-            rows.add(new Row(r, s, RunMetrics.read(folder, s.info())));
+            rows.add(new Row(r, s, RunMetrics.read(folder, s.info(), wanted)));
         }
         return rows;
     }
