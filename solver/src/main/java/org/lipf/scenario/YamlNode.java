@@ -14,68 +14,70 @@ import java.util.List;
  * A YAML tree that remembers where each node came from (file label and 1-based line), read with
  * Jackson's streaming YAML parser. Scalars keep their source text; the scenario loader parses
  * them (numbers with units) itself. {@code null} values ({@code key:}, {@code ~}) are stored as
- * {@link Scalar} with {@code text == null}.
+ * {@link Scalar} with {@code text == null}. Public for other input files that report errors the
+ * same way (sweep files).
  */
-abstract sealed class YamlNode permits YamlNode.MapNode, YamlNode.ListNode, YamlNode.Scalar {
-    final String file;
-    final int line;
+public abstract sealed class YamlNode permits YamlNode.MapNode, YamlNode.ListNode, YamlNode.Scalar {
+    public final String file;
+    public final int line;
 
     YamlNode(String file, int line) {
         this.file = file;
         this.line = line;
     }
 
-    abstract String kind();
+    /** "a map", "a list", "a single value" or "empty", for messages. */
+    public abstract String kind();
 
     /** One mapping entry; the key's own location is kept for "unknown key" errors. */
-    record Entry(String key, String keyFile, int keyLine, YamlNode value) {}
+    public record Entry(String key, String keyFile, int keyLine, YamlNode value) {}
 
-    static final class MapNode extends YamlNode {
-        final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+    public static final class MapNode extends YamlNode {
+        public final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
 
         MapNode(String file, int line) {
             super(file, line);
         }
 
-        YamlNode get(String key) {
+        public YamlNode get(String key) {
             Entry e = entries.get(key);
             return e == null ? null : e.value;
         }
 
         @Override
-        String kind() {
+        public String kind() {
             return "a map";
         }
     }
 
-    static final class ListNode extends YamlNode {
-        final List<YamlNode> items = new ArrayList<>();
+    public static final class ListNode extends YamlNode {
+        public final List<YamlNode> items = new ArrayList<>();
 
         ListNode(String file, int line) {
             super(file, line);
         }
 
         @Override
-        String kind() {
+        public String kind() {
             return "a list";
         }
     }
 
-    static final class Scalar extends YamlNode {
+    public static final class Scalar extends YamlNode {
         /** Source text, {@code null} for a YAML null. */
-        final String text;
+        public final String text;
 
         Scalar(String file, int line, String text) {
             super(file, line);
             this.text = text;
         }
 
-        boolean isNull() {
+        public boolean isNull() {
             return text == null;
         }
 
         @Override
-        String kind() {
+        public String kind() {
             return isNull() ? "empty" : "a single value";
         }
     }
@@ -86,7 +88,7 @@ abstract sealed class YamlNode permits YamlNode.MapNode, YamlNode.ListNode, Yaml
      * @param keepLines record each node's line; false gives line -1 everywhere (used for
      *     {@code --set} values, whose lines mean nothing)
      */
-    static YamlNode parse(String text, String file, boolean keepLines) {
+    public static YamlNode parse(String text, String file, boolean keepLines) {
         try (JsonParser p = new YAMLFactory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) return new Scalar(file, keepLines ? 1 : -1, null);

@@ -1,0 +1,36 @@
+package org.lipf.sweep;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.lipf.output.AtomicFiles;
+
+/** CSV files of a sweep (runs.csv, summary.csv), written atomically with RFC 4180 quoting (Jackson CSV). */
+final class CsvTable {
+    // quote only the cells that need it (commas, quotes, line breaks)
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+    private CsvTable() {
+    }
+
+    static void write(Path file, List<List<String>> rows) throws IOException {
+        StringWriter text = new StringWriter();
+        try (var writer = CSV.writerFor(List.class).writeValues(text)) {
+            for (List<String> row : rows) writer.write(row);
+        }
+        AtomicFiles.writeString(file, text.toString());
+    }
+
+    /** All rows, the header first. */
+    static List<List<String>> read(Path file) throws IOException {
+        try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).readValues(file.toFile())) {
+            return it.readAll();
+        }
+    }
+}

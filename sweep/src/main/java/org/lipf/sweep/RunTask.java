@@ -1,0 +1,71 @@
+package org.lipf.sweep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.lipf.cli.Lipf;
+
+/**
+ * Runs one run of a sweep in this process, under the run's lock: skips it if it is finished or
+ * shorted, restarts it from its last snapshot if it was interrupted or failed after writing one,
+ * and starts it afresh (in an emptied folder) otherwise. Local sweeps start one such task per child
+ * JVM; a Slurm array task is one too. Deciding under the lock means two processes can never run,
+ * restart or clean the same run at once, whichever order they come in.
+ */
+final class RunTask {
+    /** Exit code of a task whose run another process holds (EX_TEMPFAIL). */
+    static final int EXIT_BUSY = 75;
+
+    private RunTask() {
+    }
+
+    /**
+     * @param passThrough further {@code lipf run} options (e.g. {@code --backend opencl})
+     * @return the exit code: 0 (done or already done), {@link #EXIT_BUSY}, or that of {@code lipf run}
+     */
+    static int execute(SweepSpec spec, SweepRun run, Path sweepDir, int threads, List<String> passThrough, PrintStream err) throws IOException {
+        Path folder = run.folder(sweepDir);
+        Files.createDirectories(folder);
+        try (RunLock lock = RunLock.tryAcquire(folder)) {
+            if (lock == null) {
+                err.println("lipf sweep: run " + run.id() + " is being run by another process; left to it");
+                return EXIT_BUSY;
+            }
+            RunState state = RunState.of(folder, false);
+            if (state.status().done()) {
+                err.println("lipf sweep: run " + run.id() + " is already " + state.status().csv());
+                return 0;
+            }
+            List<String> args = new ArrayList<>(run.runArguments(sweepDir, spec));
+            args.addAll(List.of("--threads", Integer.toString(threads)));
+            args.addAll(passThrough);
+            if (state.lastSnapshot() != null) {
+                args.addAll(List.of("--restart", state.lastSnapshot().toAbsolutePath().toString()));
+                err.println("lipf sweep: run " + run.id() + " (" + state.status().csv() + ") restarts from " + state.lastSnapshot().getFileName());
+            } else {
+                emptyExceptLockAndLog(folder);
+                err.println("lipf sweep: run " + run.id() + " starts");
+            }
+            return Lipf.execute(args.toArray(String[]::new));
+        }
+    }
+
+    /** Removes what an earlier attempt left (a run folder without snapshots to restart from). */
+    private static void emptyExceptLockAndLog(Path folder) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                if (name.equals(RunLock.FILE_NAME) || name.equals(RunState.LOG_FILE)) continue;
+                try (Stream<Path> tree = Files.walk(p)) {
+                    for (Path q : tree.sorted(Comparator.reverseOrder()).toList()) Files.delete(q);
+                }
+            }
+        }
+    }
+}

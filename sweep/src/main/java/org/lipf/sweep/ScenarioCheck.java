@@ -1,0 +1,56 @@
+package org.lipf.sweep;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.lipf.scenario.Scenario;
+import org.lipf.scenario.ScenarioException;
+import org.lipf.scenario.ScenarioLoader;
+import org.lipf.sweep.SweepSpec.Axis;
+import org.lipf.sweep.SweepSpec.AxisValue;
+
+/**
+ * Loads the scenario of every run before anything runs, so that a bad axis value stops the sweep
+ * at once with the sweep file's line instead of failing run after run. An error in an override is
+ * reported at the axis value that set it ({@code sweep.yaml:7: axes.control.current_density: ...}).
+ */
+final class ScenarioCheck {
+    private ScenarioCheck() {
+    }
+
+    /** The scenario of each run, in run order. */
+    static List<Scenario> load(SweepSpec spec, List<SweepRun> runs) {
+        Map<String, Scenario> cache = new HashMap<>();
+        return runs.stream().map(r -> cache.computeIfAbsent(r.scenario() + "\n" + r.overrides(), k -> load(spec, r))).toList();
+    }
+
+    private static Scenario load(SweepSpec spec, SweepRun run) {
+        try {
+            return ScenarioLoader.load(run.scenario(), run.overrides());
+        } catch (ScenarioException e) {
+            if (!e.file().equals(ScenarioLoader.OVERRIDE_FILE)) throw e;
+            for (Map.Entry<String, String> p : run.parameters().entrySet()) {
+                AxisValue v = valueOf(spec, p.getKey(), p.getValue());
+                if (v == null) continue;
+                for (String key : v.overrides().keySet())
+                    if (e.keyPath().equals(key) || e.keyPath().startsWith(key + ".") || e.keyPath().startsWith(key + "["))
+                        throw new ScenarioException(spec.file().toString(), "axes." + p.getKey(), v.line(),
+                                "value '" + p.getValue() + "': " + e.keyPath() + ": " + e.detail());
+            }
+            throw new ScenarioException(spec.file().toString(), "", -1, "run " + run.id() + ": " + e.getMessage());
+        }
+    }
+
+    private static AxisValue valueOf(SweepSpec spec, String axis, String label) {
+        List<Axis> all = new java.util.ArrayList<>();
+        spec.groups().forEach(all::addAll);
+        if (spec.replicates() != null) all.add(spec.replicates());
+        for (Axis a : all)
+            if (a.name().equals(axis))
+                for (AxisValue v : a.values()) if (v.label().equals(label)) return v;
+        if (spec.sample() != null)
+            for (SweepSpec.SampledAxis a : spec.sample().axes())
+                if (a.key().equals(axis)) return new AxisValue(label, Map.of(axis, label), null, a.line());
+        return null;
+    }
+}

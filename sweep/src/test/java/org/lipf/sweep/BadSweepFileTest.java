@@ -1,0 +1,40 @@
+package org.lipf.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BadSweepFileTest {
+    @TempDir
+    Path dir;
+
+    /** Each bad sweep file gives exit code 2 and one message "FILE:LINE: KEY: ...". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown top-level key  | base: cell.yaml\\naxis:\\n  seed: [1]                                       | 2 | axis              | unknown key 'axis'
+            missing base           | axes:\\n  control.current_density: [1 mA/cm^2]                          | 1 | base              | missing required key 'base'
+            no such scenario       | base: nothere.yaml                                                       | 1 | base              | no such scenario file
+            range units differ     | base: cell.yaml\\naxes:\\n  grid.spacing: {from: 1 um, to: 2 nm, steps: 2} | 3 | axes.grid.spacing.to | use the unit of 'from' ('um'), got 'nm'
+            range without steps    | base: cell.yaml\\naxes:\\n  grid.spacing: {from: 1 um, to: 2 um}           | 3 | axes.grid.spacing | give either steps
+            zip of unequal axes    | base: cell.yaml\\naxes:\\n  a.b: [1, 2]\\n  c.d: [1]\\nzip: [[a.b, c.d]]     | 5 | zip               | 'c.d' has 1 values
+            value of the wrong kind| base: cell.yaml\\naxes:\\n  control.current_density:\\n    - 1 mA/cm^2\\n    - 2 um | 5 | axes.control.current_density | value '2 um': control.current_density: expected a current density
+            unknown scenario key   | base: cell.yaml\\naxes:\\n  control.curent_density: [1 mA/cm^2]          | 3 | axes.control.curent_density | unknown key 'curent_density'
+            plot of no axis        | base: cell.yaml\\naxes:\\n  seed.x: [1]\\nplot: {metric: m, x: current}    | 4 | plot              | 'current' is not an axis
+            sobol with a seed      | base: cell.yaml\\nsample: {method: sobol, count: 4, seed: 3, axes: {grid.spacing: {from: 1 um, to: 2 um}}} | 2 | sample.seed | takes no seed
+            duplicate value        | base: cell.yaml\\naxes:\\n  grid.spacing: [1 um, 1 um]                     | 3 | axes.grid.spacing | appears twice
+            """)
+    void badSweepFileIsReportedWithFileLineAndKey(String what, String yaml, int line, String key, String message) throws IOException {
+        SweepTestSupport.tinyCell(dir);
+        Path sweep = SweepTestSupport.write(dir, "sweep.yaml", yaml.replace("\\n", "\n"));
+        SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweep.toString(), "-o", dir.resolve("out").toString(), "--plan");
+        assertEquals(2, r.exitCode(), r.stderr());
+        String expected = "error: " + sweep + ":" + line + ": " + key + ": ";
+        assertTrue(r.stderr().startsWith(expected) && r.stderr().contains(message), "expected '" + expected + "..." + message + "', got: " + r.stderr());
+        assertEquals(1, r.stderr().strip().lines().count(), "one line, no stack trace: " + r.stderr());
+    }
+}

@@ -1,0 +1,48 @@
+package org.lipf.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The emitted job array without a cluster (the real one runs in .ci/slurm_test.sh). */
+class SlurmEmitTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void jobArrayHasOneTaskPerRunAndTheSweepFileAndCommandLineOptions() throws IOException {
+        SweepTestSupport.tinyCell(dir);
+        Path sweep = SweepTestSupport.write(dir, "sweep.yaml", """
+                base: cell.yaml
+                axes:
+                  control.current_density: [30 mA/cm^2, 50 mA/cm^2, 70 mA/cm^2]
+                end_time: 0.02 s
+                slurm: {partition: short, time: "01:00:00", cpus_per_task: 4, max_parallel: 2, options: [--mem=8G]}
+                """);
+        Path out = dir.resolve("out");
+        SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweep.toString(), "--emit", "slurm", "-o", out.toString(),
+                "--time", "02:00:00", "--sbatch-option=--account=abc", "--backend", "cpu");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String script = Files.readString(out.resolve("slurm/sweep.sbatch"));
+        for (String line : List.of("#SBATCH --array=0-2%2", "#SBATCH --cpus-per-task=4", "#SBATCH --partition=short", "#SBATCH --time=02:00:00",
+                "#SBATCH --mem=8G", "#SBATCH --account=abc", "DIR=" + out.toAbsolutePath(), "SWEEP=" + sweep.toAbsolutePath()))
+            assertTrue(script.lines().anyMatch(l -> l.equals(line)), "missing '" + line + "' in\n" + script);
+        assertTrue(script.contains("--task \"$id\" --threads \"${SLURM_CPUS_PER_TASK:-1}\" --backend cpu"), script);
+        List<String> tasks = Files.readAllLines(out.resolve("slurm/tasks.tsv")).stream().filter(l -> !l.startsWith("#")).toList();
+        List<SweepRun> runs = SweepExpander.expand(SweepFileReader.read(sweep));
+        assertEquals(3, tasks.size());
+        for (int i = 0; i < 3; i++) {
+            String[] cells = tasks.get(i).split("\t");
+            assertEquals(List.of(Integer.toString(i), runs.get(i).id(), runs.get(i).folder(out.toAbsolutePath()).toString()), List.of(cells).subList(0, 3));
+            assertTrue(cells[3].startsWith("run " + dir.resolve("cell.yaml").toAbsolutePath() + " -o "), cells[3]);
+            assertTrue(cells[3].endsWith("--end-time 0.02"), cells[3]);
+        }
+        assertTrue(tasks.get(1).contains("--set 'control.current_density=50 mA/cm^2'"), tasks.get(1));
+    }
+}

@@ -1,0 +1,142 @@
+package org.lipf.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lipf.output.RunInfo;
+import org.lipf.output.SnapshotReader;
+
+/**
+ * Whole sweeps of the tiny cell (40 steps to 0.02 s, snapshots at steps 0, 20 and 40), two runs at
+ * a time in child JVMs, after an interruption: each run present once, the interrupted one
+ * continued from its snapshot to exactly the uninterrupted result, finished ones untouched.
+ */
+class SweepEndToEndTest {
+    @TempDir
+    Path dir;
+
+    private static final String SWEEP = """
+            base: cell.yaml
+            axes:
+              control.current_density: [30 mA/cm^2, 50 mA/cm^2]
+            replicates: {seeds: [1, 2]}
+            end_time: 0.02 s
+            metrics: [step, cell_voltage_V, results.ccd_A_per_m2]
+            plot: {metric: cell_voltage_V, x: control.current_density, series: seed}
+            """;
+
+    private static List<String> args(SweepRun run, Path out, SweepSpec spec, String... more) {
+        List<String> a = new ArrayList<>(run.runArguments(out, spec));
+        a.addAll(List.of("--threads", "1"));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    @Test
+    void interruptedSweepResumesEveryRunOnceAndTheInterruptedOneFromItsSnapshot() throws IOException {
+        SweepTestSupport.tinyCell(dir);
+        Path sweepFile = SweepTestSupport.write(dir, "sweep.yaml", SWEEP);
+        Path out = dir.resolve("out");
+        SweepSpec spec = SweepFileReader.read(sweepFile);
+        List<SweepRun> runs = SweepExpander.expand(spec);
+        assertEquals(4, runs.size());
+
+        // what an earlier sweep, killed part way, left: run 0 killed at step 25 (after its step-20
+        // snapshot; run.json still says running, a half-written time-series row), run 1 finished
+        SweepRun killed = runs.get(0), finished = runs.get(1);
+        assertEquals(0, SweepTestSupport.lipf(args(killed, out, spec, "--max-steps", "25").toArray(String[]::new)).exitCode());
+        Path killedDir = killed.folder(out);
+        List<Path> snaps = SnapshotReader.list(killedDir.resolve("snapshots"));
+        assertEquals(List.of(0L, 20L, 25L), snaps.stream().map(SnapshotReader::step).toList());
+        Files.delete(snaps.get(2));
+        Path runJson = killedDir.resolve(RunInfo.FILE_NAME);
+        Files.writeString(runJson, Files.readString(runJson).replace("\"finished\"", "\"running\""));
+        Files.writeString(killedDir.resolve("timeseries.csv"), "0.0199,2", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        SweepTestSupport.Result first = SweepTestSupport.lipf(args(finished, out, spec).toArray(String[]::new));
+        assertEquals(0, first.exitCode(), first.stderr());
+        byte[] finishedRecord = Files.readAllBytes(finished.folder(out).resolve(RunInfo.FILE_NAME));
+
+        SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--jobs", "2", "--threads", "1");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("4 runs, 1 done before, 3 to run"), r.stderr());
+
+        try (Stream<Path> folders = Files.list(out.resolve("runs"))) {
+            assertEquals(runs.stream().map(SweepRun::id).sorted().toList(), folders.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertArrayEquals(finishedRecord, Files.readAllBytes(finished.folder(out).resolve(RunInfo.FILE_NAME)), "a finished run is not run again");
+        RunInfo.Data resumed = RunInfo.read(runJson).data();
+        assertEquals(RunInfo.Status.FINISHED, resumed.status());
+        assertTrue(resumed.results().get("restarted_from").toString().endsWith("step_00000020.h5"), resumed.results().toString());
+
+        // the resumed run ends exactly where the same run uninterrupted ends
+        Path reference = killed.folder(dir.resolve("reference"));
+        assertEquals(0, SweepTestSupport.lipf(args(killed, dir.resolve("reference"), spec).toArray(String[]::new)).exitCode());
+        assertEquals(Files.readAllLines(reference.resolve("timeseries.csv")), Files.readAllLines(killedDir.resolve("timeseries.csv")));
+
+        List<List<String>> summary = CsvTable.read(out.resolve(SweepSummary.FILE_NAME));
+        assertEquals(List.of("run", "control.current_density", "seed", "status", "reason", "step", "cell_voltage_V", "results.ccd_A_per_m2"), summary.get(0));
+        assertEquals(5, summary.size());
+        for (int i = 1; i <= 4; i++) {
+            List<String> row = summary.get(i);
+            assertEquals(runs.get(i - 1).id(), row.get(0));
+            assertEquals(List.of("finished", "end time reached", "40"), row.subList(3, 6), row.toString());
+            assertEquals(RunMetrics.lastRow(runs.get(i - 1).folder(out).resolve("timeseries.csv")).get("cell_voltage_V"), row.get(6));
+            assertEquals("", row.get(7));
+        }
+        assertTrue(Files.size(out.resolve("plot-cell_voltage_V.png")) > 1000);
+        assertEquals(5, CsvTable.read(out.resolve(Manifest.FILE_NAME)).size());
+
+        // a protocol's results.json is collected; a second sweep runs nothing
+        Files.writeString(runs.get(2).folder(out).resolve(RunMetrics.RESULTS_FILE), "{\"ccd_A_per_m2\": 12.5}");
+        SweepTestSupport.Result again = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--jobs", "2");
+        assertEquals(0, again.exitCode(), again.stderr());
+        assertTrue(again.stderr().contains("4 done before, 0 to run"), again.stderr());
+        assertEquals("12.5", CsvTable.read(out.resolve(SweepSummary.FILE_NAME)).get(3).get(7));
+    }
+
+    @Test
+    void failingRunIsRecordedWithItsErrorAndLockedRunIsLeftToItsHolder() throws IOException {
+        SweepTestSupport.tinyCell(dir);
+        Path sweepFile = SweepTestSupport.write(dir, "sweep.yaml", """
+                base: cell.yaml
+                axes:
+                  solver:
+                    ok: {solver.potential_max_iterations: 200}
+                    starved: {solver.potential_max_iterations: 1, solver.potential_tolerance: 1e-15}
+                replicates: {count: 2}
+                end_time: 0.005 s
+                """);
+        Path out = dir.resolve("out");
+        List<SweepRun> runs = SweepExpander.expand(SweepFileReader.read(sweepFile));
+        Path held = runs.get(1).folder(out);
+        Files.createDirectories(held);
+        SweepTestSupport.Result r;
+        try (RunLock lock = RunLock.tryAcquire(held)) {
+            r = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--jobs", "2", "--threads", "1");
+        }
+        assertEquals(3, r.exitCode(), r.stderr());
+        Map<String, List<String>> byRun = new java.util.HashMap<>();
+        for (List<String> row : CsvTable.read(out.resolve(SweepSummary.FILE_NAME))) byRun.put(row.get(0), row);
+        assertEquals(List.of("ok", "1", "finished"), byRun.get(runs.get(0).id()).subList(1, 4));
+        assertEquals(List.of("ok", "2", "running", ""), byRun.get(runs.get(1).id()).subList(1, 5), "held by another process: not run, not duplicated");
+        assertTrue(Files.notExists(held.resolve(RunInfo.FILE_NAME)));
+        for (SweepRun starved : runs.subList(2, 4)) {
+            List<String> row = byRun.get(starved.id());
+            assertEquals("failed", row.get(3));
+            assertTrue(row.get(4).startsWith("PCG did not converge in 1 iterations"), row.get(4));
+        }
+        assertTrue(r.stderr().contains("1 of 4 runs finished or shorted"), r.stderr());
+        assertTrue(r.stderr().contains("1 run by other processes"), r.stderr());
+    }
+}
