@@ -56,6 +56,16 @@ class MicrostructureTest {
         return assertThrows(ScenarioException.class, () -> parse(yaml));
     }
 
+    /** BASE + extra fails with an error on {@code key}, at the line of {@code list} (the list holding the generator), containing {@code fragment}. */
+    static ScenarioException assertFailsAt(String extra, String list, String key, String fragment) {
+        String yaml = BASE + extra;
+        ScenarioException e = fails(yaml);
+        assertEquals(key, e.keyPath(), e.getMessage());
+        assertEquals(lineOf(yaml, list), e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        return e;
+    }
+
     static int lineOf(String yaml, String fragment) {
         String before = yaml.substring(0, yaml.indexOf(fragment));
         return (int) before.chars().filter(ch -> ch == '\n').count() + 1;
@@ -219,11 +229,9 @@ class MicrostructureTest {
 
     @Test
     void coatingThinnerThanACellNeedsSubcell() {
-        String yaml = BASE + "  coatings: [{material: lif, layer: 0, thickness: 50 nm}]\n";
-        ScenarioException e = fails(yaml);
-        assertEquals("geometry.coatings[0].thickness", e.keyPath());
-        assertEquals(lineOf(yaml, "  coatings:"), e.line());
-        assertTrue(e.getMessage().contains("thinner than the grid spacing 0.1 um") && e.getMessage().contains("subcell: true"), e.getMessage());
+        ScenarioException e = assertFailsAt("  coatings: [{material: lif, layer: 0, thickness: 50 nm}]\n", "  coatings:", "geometry.coatings[0].thickness",
+                "thinner than the grid spacing 0.1 um");
+        assertTrue(e.getMessage().contains("subcell: true"), e.getMessage());
         ScenarioException pin = fails(BASE + "  coatings: [{material: lif, layer: 0, thickness: 0.2 um, pinholes: 2, pinhole_diameter: 50 nm}]\n");
         assertEquals("geometry.coatings[0].pinhole_diameter", pin.keyPath());
         ScenarioException top = fails(BASE.replace("    - {material: el, thickness: rest}\n", "    - {material: el, thickness: rest}\n  coatings: [{material: lif, layer: 2, thickness: 0.2 um}]\n"));
@@ -263,11 +271,8 @@ class MicrostructureTest {
 
     @Test
     void mixtureFractionsMustAddUpToOne() {
-        String yaml = BASE + "  grain_mixtures: [{layer: 1, materials: [lif, mg], fractions: [0.6, 0.5], grain_size: 50 nm}]\n";
-        ScenarioException e = fails(yaml);
-        assertEquals("geometry.grain_mixtures[0].fractions", e.keyPath());
-        assertEquals(lineOf(yaml, "  grain_mixtures:"), e.line());
-        assertTrue(e.getMessage().contains("add up to 1"), e.getMessage());
+        assertFailsAt("  grain_mixtures: [{layer: 1, materials: [lif, mg], fractions: [0.6, 0.5], grain_size: 50 nm}]\n", "  grain_mixtures:",
+                "geometry.grain_mixtures[0].fractions", "add up to 1");
         ScenarioException unknown = fails(BASE + "  grain_mixtures: [{layer: 1, materials: [lif, mgg], fractions: [0.6, 0.4], grain_size: 50 nm}]\n");
         assertTrue(unknown.getMessage().contains("unknown material 'mgg'; did you mean 'mg'?"), unknown.getMessage());
     }
@@ -326,10 +331,7 @@ class MicrostructureTest {
 
     @Test
     void gradientErrorsNameTheKey() {
-        String yaml = BASE + "  gradients: [{layer: 0, to: mgx, diffusion_length: 0.5 um}]\n";
-        ScenarioException e = fails(yaml);
-        assertEquals("geometry.gradients[0].to", e.keyPath());
-        assertEquals(lineOf(yaml, "  gradients:"), e.line());
+        assertFailsAt("  gradients: [{layer: 0, to: mgx, diffusion_length: 0.5 um}]\n", "  gradients:", "geometry.gradients[0].to", "unknown material 'mgx'");
         assertTrue(fails(BASE + "  gradients: [{layer: 0, to: li, diffusion_length: 0.5 um}]\n").getMessage().contains("to another material"));
         assertEquals("geometry.gradients[0].diffusion_length", fails(BASE + "  gradients: [{layer: 0, to: mg}]\n").keyPath());
     }
