@@ -229,8 +229,9 @@ final class MicrostructureReader {
         Section off = s.section("offset", "x", "y", "z");
         double x = off.quantity("x", PhysicalQuantity.LENGTH, 0.0), y = off.quantity("y", PhysicalQuantity.LENGTH, 0.0), z = off.quantity("z", PhysicalQuantity.LENGTH, 0.0);
         off.check(grid.dimensions() == 3 || y == 0, "y", "y is only for 3D grids");
-        double w = grid.width_m(), h = grid.height_m(), dx = grid.spacing_m();
-        boolean overlaps = x < w && x + img.nx * voxel > 0 && z < h && z + img.nz * voxel > 0 && x + img.nx * voxel > dx / 2 && z + img.nz * voxel > dx / 2;
+        double dx = grid.spacing_m();
+        boolean overlaps = coversACentre(x, img.nx * voxel, grid.nx(), dx) && coversACentre(z, img.nz * voxel, grid.nz(), dx)
+                && (!img.is3D() || coversACentre(y, img.ny * voxel, grid.ny(), dx));
         s.check(overlaps, "offset", "the image (" + ScenarioLoader.fmt(img.nx * voxel, PhysicalQuantity.LENGTH) + " x " + ScenarioLoader.fmt(img.nz * voxel, PhysicalQuantity.LENGTH)
                 + " at this offset) does not overlap the grid");
         Map<String, VoxelImageSpec.Phase> mapping = mapping(s, png ? "colors" : "ids", png ? "ids" : "colors", img, path);
@@ -239,6 +240,12 @@ final class MicrostructureReader {
             throw s.error(mapping.isEmpty() || s.has(png ? "colors" : "ids") ? (png ? "colors" : "ids") : "file", path + ": " + (png ? "colour " : "id ") + img.key(img.valueAt(bad))
                     + " (first at " + img.describe(bad) + ") has no material; map it in " + s.keyPath(png ? "colors" : "ids"));
         return new VoxelImageSpec(path, dataset, mapping, voxel, x, y, z, sha);
+    }
+
+    /** Whether [start, start + length) holds a cell centre (k + 0.5) dx, k in [0, n). */
+    static boolean coversACentre(double start, double length, int n, double dx) {
+        int k = Math.max(0, (int) Math.ceil(start / dx - 0.5));
+        return k < n && (k + 0.5) * dx < start + length;
     }
 
     /** The value-to-phase map from {@code key}, or for HDF5 without one, from the dataset's material names (a LiPF snapshot). */

@@ -417,6 +417,25 @@ class MicrostructureTest {
     }
 
     @Test
+    void imagesMustFitTheGridsDimensionsAndOverlapIt(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("cube.h5");
+        try (WritableHdfFile h = HdfFile.write(f)) {
+            h.putDataset("material", new byte[][][] {{{0, 1}, {1, 0}}, {{1, 1}, {0, 0}}});
+        }
+        String yaml = BASE + "  images: [{file: cube.h5, voxel_size: 0.5 um, ids: {0: el, 1: lif}}]\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> loadIn(dir, yaml));
+        assertTrue(e.getMessage().contains("a 3D image cannot be placed on a 2D grid"), e.getMessage());
+        png(dir, false);
+        // an image whose left edge is at 19.96 um covers no cell centre (the last is at 19.95 um)
+        ScenarioException off = assertThrows(ScenarioException.class, () -> loadIn(dir, BASE + PNG_IMAGE.replace("{x: 1 um, z: 3 um}", "{x: 19.96 um, z: 3 um}")));
+        assertEquals("geometry.images[0].offset", off.keyPath());
+        assertTrue(off.getMessage().contains("does not overlap the grid"), off.getMessage());
+        // the 2 um image from -1.96 um ends at 0.04 um, before the first centre (0.05 um); from -1.94 um it covers one column (10 cells)
+        assertThrows(ScenarioException.class, () -> loadIn(dir, BASE + PNG_IMAGE.replace("{x: 1 um, z: 3 um}", "{x: -1.96 um, z: 3 um}")));
+        assertEquals(10, build(loadIn(dir, BASE + PNG_IMAGE.replace("{x: 1 um, z: 3 um}", "{x: -1.94 um, z: 3 um}"))).report().images().get(0).cells());
+    }
+
+    @Test
     void resolvedScenarioRecordsTheImageDigestAndRejectsAChangedFile(@TempDir Path dir) throws Exception {
         png(dir, false);
         Scenario s = loadIn(dir, BASE + PNG_IMAGE);
