@@ -35,25 +35,22 @@ final class MicrostructureReader {
 
     MicrostructureSpec read(Section g) {
         List<GradientSpec> gradients = new ArrayList<>();
-        forEach(g, "gradients", (s, i) -> gradients.add(gradient(s)), "layer", "to", "surface_fraction", "diffusion_length", "levels", "surface", "mixing");
+        forEach(g, "gradients", s -> gradients.add(gradient(s)), "layer", "to", "surface_fraction", "diffusion_length", "levels", "surface", "mixing");
         List<GrainMixtureSpec> mixtures = new ArrayList<>();
-        forEach(g, "grain_mixtures", (s, i) -> mixtures.add(grainMixture(s)), "layer", "materials", "fractions", "grain_size", "seed");
+        forEach(g, "grain_mixtures", s -> mixtures.add(grainMixture(s)), "layer", "materials", "fractions", "grain_size", "seed");
         List<CoatingSpec> coatings = new ArrayList<>();
-        forEach(g, "coatings", (s, i) -> coatings.add(coating(s)), "material", "layer", "thickness", "thickness_rsd", "correlation_length", "coverage",
+        forEach(g, "coatings", s -> coatings.add(coating(s)), "material", "layer", "thickness", "thickness_rsd", "correlation_length", "coverage",
                 "patch_size", "pinholes", "pinhole_diameter", "cracks", "crack_width", "seed", "subcell", "c");
         List<VoxelImageSpec> images = new ArrayList<>();
-        forEach(g, "images", (s, i) -> images.add(image(s)), "file", "dataset", "voxel_size", "offset", "colors", "ids", "sha256");
+        forEach(g, "images", s -> images.add(image(s)), "file", "dataset", "voxel_size", "offset", "colors", "ids", "sha256");
         return new MicrostructureSpec(gradients, mixtures, coatings, images);
     }
 
-    private interface ItemReader {
-        void read(Section s, int index);
-    }
-
-    private void forEach(Section g, String key, ItemReader reader, String... keys) {
+    /** Reads each item of list {@code key} (if present) as a map with the given keys. */
+    private void forEach(Section g, String key, java.util.function.Consumer<Section> reader, String... keys) {
         ListNode list = g.list(key);
         if (list == null) return;
-        for (int i = 0; i < list.items.size(); i++) reader.read(new Section(file, list.items.get(i), g.keyPath(key) + "[" + i + "]", list.line, keys), i);
+        for (int i = 0; i < list.items.size(); i++) reader.accept(new Section(file, list.items.get(i), g.keyPath(key) + "[" + i + "]", list.line, keys));
     }
 
     private int layer(Section s) {

@@ -417,6 +417,23 @@ class MicrostructureTest {
     }
 
     @Test
+    void threeDimensionalImageIsIndexedZYX(@TempDir Path dir) throws Exception {
+        try (WritableHdfFile h = HdfFile.write(dir.resolve("cube.h5"))) {
+            h.putDataset("material", new byte[][][] {{{0, 1}, {1, 1}}, {{1, 1}, {1, 0}}}); // [z][y][x]
+        }
+        String yaml = BASE.replace("grid: {dimensions: 2, width: 20 um, height: 10 um, spacing: 0.1 um}", "grid: {dimensions: 3, width: 2 um, depth: 2 um, height: 10 um, spacing: 0.1 um}")
+                + "  images: [{file: cube.h5, voxel_size: 1 um, offset: {z: 3 um}, ids: {0: el, 1: lif}}]\n";
+        MaterialMap m = build(loadIn(dir, yaml)).materials();
+        assertEquals("el", m.name(3, 4, 32));   // voxel [0][0][0]
+        assertEquals("lif", m.name(13, 4, 32)); // voxel [0][0][1]
+        assertEquals("lif", m.name(3, 14, 32)); // voxel [0][1][0]
+        assertEquals("lif", m.name(13, 14, 37)); // voxel [0][1][1]: z 3.75 um is still in the first voxel plane
+        assertEquals("el", m.name(13, 14, 42));  // voxel [1][1][1]
+        assertEquals("lif", m.name(13, 4, 42));  // voxel [1][0][1]
+        assertEquals("el", m.name(3, 4, 52));    // above the image: the layer's el
+    }
+
+    @Test
     void imagesMustFitTheGridsDimensionsAndOverlapIt(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("cube.h5");
         try (WritableHdfFile h = HdfFile.write(f)) {
