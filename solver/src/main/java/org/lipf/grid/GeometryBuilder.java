@@ -23,6 +23,13 @@ import org.lipf.scenario.ScenarioException;
  *   <li><b>Layers</b>, bottom up: cell k belongs to the layer whose [bottom, top) contains its
  *       centre (k + 0.5) dx; it gets the layer's material, xi and c. Cells above the last layer get
  *       the background material, xi = 0, c = 1.
+ *   <li><b>Depth gradients</b> ({@link MicrostructureBuilder#gradient}): each cell of the layer
+ *       takes the generated material of the level nearest x(d) = x_s erfc(d / L) at its centre's
+ *       depth d below the entry surface (level 0 keeps the layer's material).
+ *   <li><b>Grain mixtures</b>: Voronoi grains from seeds uniform in the layer (one per
+ *       grain_size^dim; cell by cell if the grain is no larger than a cell), visited in a seeded
+ *       random order, each given the material furthest below its target cell count (targets by
+ *       largest remainder, so cell-wise mixtures are exact).
  *   <li><b>Particles</b>: discs (2D) or spheres (3D), placed one at a time by random sequential
  *       addition with {@code new SplittableRandom(seed)} of each particle set. Diameters are drawn
  *       from a normal distribution N(mean, std) truncated to (0, min(mean + 4 std, layer
@@ -36,7 +43,13 @@ import org.lipf.scenario.ScenarioException;
  *       round(fraction * layer cells); the achieved fraction is in the {@link GeometryReport}.
  *       It gives up after {@code 2000 + 400 * expected particle count} attempts, with a
  *       {@link ScenarioException} on {@code geometry.particles[i]} if the fraction is more than
- *       0.01 short.
+ *       0.01 short. Diameters may instead be uniform in [diameter_min, diameter_max].
+ *   <li><b>Coatings</b>: per lateral column a thickness t (seeded random field, coverage patches,
+ *       pinholes, cracks; see {@link org.lipf.scenario.CoatingSpec}); the cells above the top of the
+ *       layer whose centre lies below top + t get the coating material, xi = 0 and the coating's c,
+ *       up to the top of the layer above. Sub-cell coatings are only reported.
+ *   <li><b>Voxel images</b>: every cell whose centre lies in the placed image takes the mapped
+ *       material, xi and (if given) c of the voxel containing it.
  *   <li><b>Cracks</b>: cells of the layer whose centre is within width/2 of x (periodic; in 3D
  *       also within length/2 of y unless the crack spans the whole depth) get the fill material,
  *       xi = 0 and the crack's c (default the layer's c).
@@ -44,6 +57,8 @@ import org.lipf.scenario.ScenarioException;
  *       radius of (x, y, top) get xi = min(1, free fraction of their material) and the metal
  *       layer's c; their material is unchanged.
  * </ol>
+ * The report gives, for every particle material and every grain-mixture material, whether its
+ * cells percolate face to face from the bottom to the top plane of their layer ({@link Percolation}).
  * The result is deterministic for a given scenario (seeds included) and does not depend on
  * threads.
  */

@@ -173,7 +173,9 @@ final class MicrostructureBuilder {
         }
         int k0 = layerCells[co.layer()][1];
         int kLimit = co.layer() + 1 < layerCells.length ? layerCells[co.layer() + 1][1] : g.nz;
-        double cc = Double.isNaN(co.c()) ? layerAbove(co.layer()).c() : co.c();
+        List<LayerSpec> layers = s.geometry().layers();
+        double cAbove = co.layer() + 1 < layers.size() ? layers.get(co.layer() + 1).c() : 1; // the background has c = 1
+        double cc = Double.isNaN(co.c()) ? cAbove : co.c();
         long cells = 0, clipped = 0, covered = 0;
         double sum = 0;
         for (int q = 0; q < cols; q++) {
@@ -203,12 +205,6 @@ final class MicrostructureBuilder {
         if (clipped > 0)
             warnings.add(String.format(Locale.ROOT, "geometry.coatings[%d]: %d columns are thicker than the layer above and were cut at its top", index, clipped));
         return new GeometryReport.CoatingResult(index, co.material(), co.layer(), co.subcell(), k0, t, (double) covered / cols, sum / cols, cells, clipped);
-    }
-
-    /** The layer a coating on {@code layer} grows into (the background above the last layer). */
-    private LayerSpec layerAbove(int layer) {
-        List<LayerSpec> layers = s.geometry().layers();
-        return layer + 1 < layers.size() ? layers.get(layer + 1) : new LayerSpec(s.geometry().background(), 1, 0, 1);
     }
 
     /** Sets t = 0 outside the round(coverage * columns) columns of highest patch field value (ties to the lower index). */

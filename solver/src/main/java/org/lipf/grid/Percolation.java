@@ -41,8 +41,8 @@ public final class Percolation {
             if (ny > 1) union(parent, c, (k * ny + (j + 1) % ny) * nx + i);
             if (k + 1 < nz) union(parent, c, c + nx * ny);
         }
-        long[] size = new long[n];
-        boolean[] bottom = new boolean[n], top = new boolean[n];
+        int[] size = new int[n];
+        byte[] touches = new byte[n]; // bit 1: bottom plane, bit 2: top plane
         long cells = 0;
         int clusters = 0;
         for (int c = 0; c < n; c++) {
@@ -51,14 +51,14 @@ public final class Percolation {
             if (size[r]++ == 0) clusters++;
             cells++;
             int k = c / (nx * ny);
-            if (k == 0) bottom[r] = true;
-            if (k == nz - 1) top[r] = true;
+            if (k == 0) touches[r] |= 1;
+            if (k == nz - 1) touches[r] |= 2;
         }
         long largest = 0;
         boolean percolates = false;
         for (int r = 0; r < n; r++) {
             largest = Math.max(largest, size[r]);
-            percolates |= bottom[r] && top[r];
+            percolates |= touches[r] == 3;
         }
         return new Result(cells, clusters, largest, percolates);
     }

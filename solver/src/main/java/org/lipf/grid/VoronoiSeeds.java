@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 final class VoronoiSeeds {
     private final Grid g;
     private final double zLo, W, D;
-    private final double[] sx, sy, sz;
+    /** Seed coordinates, m. */
+    final double[] sx, sy, sz;
     private final int nbx, nby, nbz;
     private final double bx, by, bz;
     private final int[][] buckets;

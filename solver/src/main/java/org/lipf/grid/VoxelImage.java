@@ -101,7 +101,7 @@ public final class VoxelImage {
         return values[(z * ny + y) * nx + x];
     }
 
-    /** Index of the first voxel holding {@code v}'s value among those not accepted by {@code mapped}, or -1. */
+    /** Flat index of the first voxel whose value {@code mapped} rejects, or -1. */
     public int firstUnmapped(java.util.function.IntPredicate mapped) {
         for (int q = 0; q < values.length; q++)
             if (!mapped.test(values[q])) return q;

@@ -10,6 +10,10 @@ package org.lipf.scenario;
  * the columns are covered, patch size {@code patchSize_m}), inside a pinhole or on a crack have
  * t = 0.
  *
+ * <p>Random streams: {@code new SplittableRandom(seed)} gives, in order, the seed of the
+ * thickness field, the seed of the patch field, then the pinhole centres and the crack positions
+ * (and, in 3D, each crack's direction).
+ *
  * <p>A {@code subcell} coating is not drawn on the grid: its per-column thickness is computed
  * and reported (GeometryReport), for an interface resistance in place of resolved cells.
  *

@@ -37,9 +37,10 @@ public final class MaterialLibrary {
 
     /** One parameter: its value node (a scalar with the library's file and line) and where it comes from. */
     public record Parameter(String key, YamlNode value, String source, boolean estimate, String reasoning) {
-        /** "source" or "source (estimate: reasoning)". */
+        /** "source", "source (estimate: reasoning)", or "estimate: reasoning" where the source is just "estimate". */
         public String citation() {
-            return estimate ? source + " (estimate: " + reasoning + ")" : source;
+            if (!estimate) return source;
+            return source.equals("estimate") ? "estimate: " + reasoning : source + " (estimate: " + reasoning + ")";
         }
 
         /** The value as written, e.g. "1.7e-11 S/cm" or "nernst-einstein". */
@@ -181,7 +182,8 @@ public final class MaterialLibrary {
             Entry override = entry.entries.get(p.key());
             if (override != null) {
                 out.entries.put(p.key(), override);
-                source.append("; ").append(p.key()).append(": set in the scenario");
+                boolean derived = override.value() instanceof Scalar sc && NernstEinstein.KEYWORD.equals(sc.text);
+                source.append("; ").append(p.key()).append(derived ? ": Nernst-Einstein (set in the scenario)" : ": set in the scenario");
             } else {
                 out.entries.put(p.key(), new Entry(p.key(), m.file(), p.value().line, p.value()));
                 source.append("; ").append(p.key()).append(": ").append(p.citation());

@@ -35,25 +35,22 @@ final class MicrostructureReader {
 
     MicrostructureSpec read(Section g) {
         List<GradientSpec> gradients = new ArrayList<>();
-        forEach(g, "gradients", (s, i) -> gradients.add(gradient(s)), "layer", "to", "surface_fraction", "diffusion_length", "levels", "surface", "mixing");
+        forEach(g, "gradients", s -> gradients.add(gradient(s)), "layer", "to", "surface_fraction", "diffusion_length", "levels", "surface", "mixing");
         List<GrainMixtureSpec> mixtures = new ArrayList<>();
-        forEach(g, "grain_mixtures", (s, i) -> mixtures.add(grainMixture(s)), "layer", "materials", "fractions", "grain_size", "seed");
+        forEach(g, "grain_mixtures", s -> mixtures.add(grainMixture(s)), "layer", "materials", "fractions", "grain_size", "seed");
         List<CoatingSpec> coatings = new ArrayList<>();
-        forEach(g, "coatings", (s, i) -> coatings.add(coating(s, i)), "material", "layer", "thickness", "thickness_rsd", "correlation_length", "coverage",
+        forEach(g, "coatings", s -> coatings.add(coating(s, coatings.size())), "material", "layer", "thickness", "thickness_rsd", "correlation_length", "coverage",
                 "patch_size", "pinholes", "pinhole_diameter", "cracks", "crack_width", "seed", "subcell", "c");
         List<VoxelImageSpec> images = new ArrayList<>();
-        forEach(g, "images", (s, i) -> images.add(image(s)), "file", "dataset", "voxel_size", "offset", "colors", "ids", "sha256");
+        forEach(g, "images", s -> images.add(image(s)), "file", "dataset", "voxel_size", "offset", "colors", "ids", "sha256");
         return new MicrostructureSpec(gradients, mixtures, coatings, images);
     }
 
-    private interface ItemReader {
-        void read(Section s, int index);
-    }
-
-    private void forEach(Section g, String key, ItemReader reader, String... keys) {
+    /** Reads each item of list {@code key} (if present) as a map with the given keys. */
+    private void forEach(Section g, String key, java.util.function.Consumer<Section> reader, String... keys) {
         ListNode list = g.list(key);
         if (list == null) return;
-        for (int i = 0; i < list.items.size(); i++) reader.read(new Section(file, list.items.get(i), g.keyPath(key) + "[" + i + "]", list.line, keys), i);
+        for (int i = 0; i < list.items.size(); i++) reader.accept(new Section(file, list.items.get(i), g.keyPath(key) + "[" + i + "]", list.line, keys));
     }
 
     private int layer(Section s) {
@@ -246,8 +243,9 @@ final class MicrostructureReader {
         Section off = s.section("offset", "x", "y", "z");
         double x = off.quantity("x", PhysicalQuantity.LENGTH, 0.0), y = off.quantity("y", PhysicalQuantity.LENGTH, 0.0), z = off.quantity("z", PhysicalQuantity.LENGTH, 0.0);
         off.check(grid.dimensions() == 3 || y == 0, "y", "y is only for 3D grids");
-        double w = grid.width_m(), h = grid.height_m(), dx = grid.spacing_m();
-        boolean overlaps = x < w && x + img.nx * voxel > 0 && z < h && z + img.nz * voxel > 0 && x + img.nx * voxel > dx / 2 && z + img.nz * voxel > dx / 2;
+        double dx = grid.spacing_m();
+        boolean overlaps = coversACentre(x, img.nx * voxel, grid.nx(), dx) && coversACentre(z, img.nz * voxel, grid.nz(), dx)
+                && (!img.is3D() || coversACentre(y, img.ny * voxel, grid.ny(), dx));
         s.check(overlaps, "offset", "the image (" + ScenarioLoader.fmt(img.nx * voxel, PhysicalQuantity.LENGTH) + " x " + ScenarioLoader.fmt(img.nz * voxel, PhysicalQuantity.LENGTH)
                 + " at this offset) does not overlap the grid");
         Map<String, VoxelImageSpec.Phase> mapping = mapping(s, png ? "colors" : "ids", png ? "ids" : "colors", img, path);
@@ -256,6 +254,12 @@ final class MicrostructureReader {
             throw s.error(mapping.isEmpty() || s.has(png ? "colors" : "ids") ? (png ? "colors" : "ids") : "file", path + ": " + (png ? "colour " : "id ") + img.key(img.valueAt(bad))
                     + " (first at " + img.describe(bad) + ") has no material; map it in " + s.keyPath(png ? "colors" : "ids"));
         return new VoxelImageSpec(path, dataset, mapping, voxel, x, y, z, sha);
+    }
+
+    /** Whether [start, start + length) holds a cell centre (k + 0.5) dx, k in [0, n). */
+    static boolean coversACentre(double start, double length, int n, double dx) {
+        int k = Math.max(0, (int) Math.ceil(start / dx - 0.5));
+        return k < n && (k + 0.5) * dx < start + length;
     }
 
     /** The value-to-phase map from {@code key}, or for HDF5 without one, from the dataset's material names (a LiPF snapshot). */

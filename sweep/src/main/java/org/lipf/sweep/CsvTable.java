@@ -11,7 +11,7 @@ import java.util.List;
 import org.lipf.output.AtomicFiles;
 
 /** CSV files of a sweep (runs.csv, summary.csv), written atomically with RFC 4180 quoting (Jackson CSV). */
-final class CsvTable {
+public final class CsvTable {
     // quote only the cells that need it (commas, quotes, line breaks)
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
@@ -19,7 +19,7 @@ final class CsvTable {
     private CsvTable() {
     }
 
-    static void write(Path file, List<List<String>> rows) throws IOException {
+    public static void write(Path file, List<List<String>> rows) throws IOException {
         StringWriter text = new StringWriter();
         try (var writer = CSV.writerFor(List.class).writeValues(text)) {
             for (List<String> row : rows) writer.write(row);
@@ -28,7 +28,7 @@ final class CsvTable {
     }
 
     /** All rows, the header first. */
-    static List<List<String>> read(Path file) throws IOException {
+    public static List<List<String>> read(Path file) throws IOException {
         try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).readValues(file.toFile())) {
             return it.readAll();
         }

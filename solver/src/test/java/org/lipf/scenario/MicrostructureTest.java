@@ -1,0 +1,523 @@
+package org.lipf.scenario;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableDataset;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lipf.grid.GeometryBuilder;
+import org.lipf.grid.GeometryReport;
+import org.lipf.grid.Grid;
+import org.lipf.grid.InitialState;
+import org.lipf.grid.LateralRandomField;
+import org.lipf.grid.MaterialMap;
+
+/** The microstructure generators (coatings, grain mixtures, gradients, voxel images, particle sizes), read and built. */
+class MicrostructureTest {
+    /** 200 x 100 cells of 0.1 um: li on planes 0..29, el (layer 1) 30..49, el (layer 2) 50..99. */
+    static final String BASE = """
+            grid: {dimensions: 2, width: 20 um, height: 10 um, spacing: 0.1 um}
+            model: {metal: li}
+            materials:
+              li:  {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1e7 S/m, exchange_current_density: 3 A/m^2, density: 0.534 g/cm^3}
+              el:  {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.25 S/m, electronic_conductivity: 1e-6 S/m, exchange_current_density: 3 A/m^2}
+              lif: {diffusivity: 1e-16 m^2/s, ionic_conductivity: 1e-9 S/m, electronic_conductivity: 1e-8 S/m, exchange_current_density: 3 A/m^2}
+              mg:  {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 3e6 S/m, exchange_current_density: 3 A/m^2}
+            control: {mode: galvanostatic, current_density: 1 mA/cm^2}
+            time: {end: 1 s}
+            geometry:
+              layers:
+                - {material: li, thickness: 3 um, xi: 1, c: 0}
+                - {material: el, thickness: 2 um}
+                - {material: el, thickness: rest}
+            """;
+
+    static Scenario parse(String yaml) {
+        return ScenarioLoader.parse(yaml, "micro.yaml", Map.of());
+    }
+
+    static InitialState build(Scenario s) {
+        return GeometryBuilder.build(s, s.grid().toGrid());
+    }
+
+    static InitialState build(String extra) {
+        return build(parse(BASE + extra));
+    }
+
+    static ScenarioException fails(String yaml) {
+        return assertThrows(ScenarioException.class, () -> parse(yaml));
+    }
+
+    /** BASE + extra fails with an error on {@code key}, at the line of {@code list} (the list holding the generator), containing {@code fragment}. */
+    static ScenarioException assertFailsAt(String extra, String list, String key, String fragment) {
+        String yaml = BASE + extra;
+        ScenarioException e = fails(yaml);
+        assertEquals(key, e.keyPath(), e.getMessage());
+        assertEquals(lineOf(yaml, list), e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        return e;
+    }
+
+    static int lineOf(String yaml, String fragment) {
+        String before = yaml.substring(0, yaml.indexOf(fragment));
+        return (int) before.chars().filter(ch -> ch == '\n').count() + 1;
+    }
+
+    /** Cells of material {@code name} in column i (2D). */
+    static int columnCount(MaterialMap m, int i, String name) {
+        int id = m.idOf(name), n = 0;
+        for (int k = 0; k < m.grid().nz; k++)
+            if (m.id(i, 0, k) == id) n++;
+        return n;
+    }
+
+    /** Whole cells whose centre lies below t above the plane k = 30. */
+    static int cellsBelow(double t_m) {
+        int n = 0;
+        while ((n + 0.5) * 1e-7 < t_m) n++;
+        return n;
+    }
+
+    // ------------------------------------------------------------------------------- coatings
+
+    @Test
+    void uniformCoatingFillsWholeCellsAboveItsLayer() {
+        InitialState st = build("  coatings: [{material: lif, layer: 0, thickness: 0.5 um}]\n");
+        MaterialMap m = st.materials();
+        Grid g = m.grid();
+        for (int i = 0; i < 200; i++) {
+            for (int k = 30; k < 35; k++) {
+                assertEquals("lif", m.name(i, 0, k));
+                assertEquals(0.0, st.xi()[g.index(i, 0, k)]);
+                assertEquals(1.0, st.c()[g.index(i, 0, k)]); // the c of the layer above
+            }
+            assertEquals("el", m.name(i, 0, 35));
+            assertEquals("li", m.name(i, 0, 29));
+        }
+        GeometryReport.CoatingResult r = st.report().coatings().get(0);
+        assertEquals(1000, r.cells());
+        assertEquals(1.0, r.coveredFraction());
+        assertEquals(5e-7, r.meanThickness_m(), 1e-20);
+        assertEquals(30, r.k());
+    }
+
+    @Test
+    void nonUniformThicknessFollowsTheSeededFieldColumnByColumn() {
+        InitialState st = build("  coatings: [{material: lif, layer: 0, thickness: 0.5 um, thickness_rsd: 0.3, correlation_length: 1 um, seed: 4}]\n");
+        double[] f = LateralRandomField.sample(200, 1, 1e-7, 1e-6, new SplittableRandom(4).nextLong());
+        GeometryReport.CoatingResult r = st.report().coatings().get(0);
+        double min = Double.POSITIVE_INFINITY, sum = 0, sum2 = 0;
+        for (int q = 0; q < 200; q++) {
+            assertEquals(5e-7 * (1 + 0.3 * f[q]), r.thickness_m()[q], 1e-21);
+            assertEquals(cellsBelow(r.thickness_m()[q]), columnCount(st.materials(), q, "lif"), "column " + q);
+            min = Math.min(min, r.thickness_m()[q]);
+            sum += r.thickness_m()[q];
+            sum2 += r.thickness_m()[q] * r.thickness_m()[q];
+        }
+        assertTrue(min > 0, "no bare spot at 30 % spread");
+        double mean = sum / 200;
+        assertEquals(5e-7, mean, 1e-18);
+        assertEquals(0.3 * 5e-7, Math.sqrt(sum2 / 200 - mean * mean), 1e-15);
+        int distinct = (int) java.util.Arrays.stream(r.thickness_m()).map(t -> cellsBelow(t)).distinct().count();
+        assertTrue(distinct >= 3, "the drawn thickness varies: " + distinct + " different cell counts");
+    }
+
+    @Test
+    void bareSpotsAppearWhereTheThicknessFieldGoesBelowZero() {
+        InitialState st = build("  coatings: [{material: lif, layer: 0, thickness: 0.5 um, thickness_rsd: 1.5, correlation_length: 0.5 um, seed: 9}]\n");
+        double[] f = LateralRandomField.sample(200, 1, 1e-7, 5e-7, new SplittableRandom(9).nextLong());
+        GeometryReport.CoatingResult r = st.report().coatings().get(0);
+        int bare = 0;
+        for (int q = 0; q < 200; q++) {
+            boolean expectBare = 1 + 1.5 * f[q] <= 0;
+            assertEquals(expectBare, r.thickness_m()[q] == 0, "column " + q);
+            if (expectBare) {
+                bare++;
+                assertEquals(0, columnCount(st.materials(), q, "lif"));
+                assertEquals("el", st.materials().name(q, 0, 30));
+            }
+        }
+        assertTrue(bare > 0);
+        assertEquals(1 - bare / 200.0, r.coveredFraction(), 1e-15);
+    }
+
+    @Test
+    void coverageCoversExactlyThatShareOfColumnsInPatches() {
+        InitialState st = build("  coatings: [{material: lif, layer: 0, thickness: 0.2 um, coverage: 75 %, patch_size: 2 um, seed: 1}]\n");
+        GeometryReport.CoatingResult r = st.report().coatings().get(0);
+        int covered = 0, runs = 0;
+        for (int q = 0; q < 200; q++) {
+            boolean on = columnCount(st.materials(), q, "lif") == 2;
+            covered += on ? 1 : 0;
+            boolean prevOn = columnCount(st.materials(), (q + 199) % 200, "lif") == 2;
+            if (on && !prevOn) runs++;
+        }
+        assertEquals(150, covered);
+        assertEquals(0.75, r.coveredFraction(), 1e-15);
+        // column-wise random coverage would give ~38 patches; 2 um patches on 20 um give a few
+        assertTrue(runs >= 1 && runs <= 12, runs + " patches");
+    }
+
+    @Test
+    void aPinholeAndACrackRemoveTheColumnsWithinTheirWidth() {
+        GeometryReport.CoatingResult pin = build("  coatings: [{material: lif, layer: 0, thickness: 0.2 um, pinholes: 1, pinhole_diameter: 0.5 um, seed: 2}]\n")
+                .report().coatings().get(0);
+        assertEquals(195 / 200.0, pin.coveredFraction(), 1e-15);
+        assertEquals(1, runsOfZero(pin.thickness_m()));
+        GeometryReport.CoatingResult crack = build("  coatings: [{material: lif, layer: 0, thickness: 0.2 um, cracks: 1, crack_width: 0.3 um, seed: 2}]\n")
+                .report().coatings().get(0);
+        assertEquals(197 / 200.0, crack.coveredFraction(), 1e-15);
+        assertEquals(1, runsOfZero(crack.thickness_m()));
+    }
+
+    static int runsOfZero(double[] t) {
+        int runs = 0;
+        for (int q = 0; q < t.length; q++)
+            if (t[q] == 0 && t[(q + t.length - 1) % t.length] != 0) runs++;
+        return runs;
+    }
+
+    @Test
+    void crackIn3DRunsAcrossTheWholeDomain() {
+        String yaml = BASE.replace("grid: {dimensions: 2, width: 20 um, height: 10 um, spacing: 0.1 um}", "grid: {dimensions: 3, width: 2 um, depth: 2 um, height: 10 um, spacing: 0.1 um}")
+                + "  coatings: [{material: lif, layer: 0, thickness: 0.2 um, cracks: 1, crack_width: 0.3 um, seed: 5}]\n";
+        InitialState st = build(parse(yaml));
+        double[] t = st.report().coatings().get(0).thickness_m();
+        int bare = 0;
+        boolean[] bareI = new boolean[20], bareJ = new boolean[20];
+        for (int q = 0; q < 400; q++)
+            if (t[q] == 0) {
+                bare++;
+                bareI[q % 20] = true;
+                bareJ[q / 20] = true;
+            }
+        assertEquals(60, bare);
+        int linesI = 0, linesJ = 0;
+        for (int n = 0; n < 20; n++) {
+            linesI += bareI[n] ? 1 : 0;
+            linesJ += bareJ[n] ? 1 : 0;
+        }
+        assertTrue((linesI == 3 && linesJ == 20) || (linesI == 20 && linesJ == 3), linesI + " x " + linesJ);
+        assertEquals("el", st.materials().name(bareI[0] && linesI == 3 ? 0 : firstTrue(bareI), firstTrue(bareJ), 30));
+    }
+
+    static int firstTrue(boolean[] b) {
+        for (int n = 0; n < b.length; n++)
+            if (b[n]) return n;
+        return -1;
+    }
+
+    @Test
+    void subcellCoatingIsReportedButNotDrawn() {
+        InitialState st = build("  coatings: [{material: lif, layer: 0, thickness: 50 nm, subcell: true}]\n");
+        assertEquals(0, st.materials().count(st.materials().idOf("lif")));
+        GeometryReport.CoatingResult r = st.report().coatings().get(0);
+        assertTrue(r.subcell());
+        assertEquals(30, r.k());
+        assertEquals(0, r.cells());
+        for (double t : r.thickness_m()) assertEquals(5e-8, t, 1e-22);
+        assertTrue(st.report().summary().contains("sub-cell: not drawn"), st.report().summary());
+    }
+
+    @Test
+    void coatingThinnerThanACellNeedsSubcell() {
+        ScenarioException e = assertFailsAt("  coatings: [{material: lif, layer: 0, thickness: 50 nm}]\n", "  coatings:", "geometry.coatings[0].thickness",
+                "thinner than the grid spacing 0.1 um");
+        assertTrue(e.getMessage().contains("subcell: true"), e.getMessage());
+        ScenarioException pin = fails(BASE + "  coatings: [{material: lif, layer: 0, thickness: 0.2 um, pinholes: 2, pinhole_diameter: 50 nm}]\n");
+        assertEquals("geometry.coatings[0].pinhole_diameter", pin.keyPath());
+        ScenarioException top = fails(BASE.replace("    - {material: el, thickness: rest}\n", "    - {material: el, thickness: rest}\n  coatings: [{material: lif, layer: 2, thickness: 0.2 um}]\n"));
+        assertTrue(top.getMessage().contains("no cell above it"), top.getMessage());
+    }
+
+    // ------------------------------------------------------------------------------- grain mixtures
+
+    @Test
+    void cellWiseMixtureHitsTheFractionsExactly() {
+        InitialState st = build("  grain_mixtures: [{layer: 1, materials: [lif, mg], fractions: [0.6, 0.4], grain_size: 50 nm, seed: 3}]\n");
+        MaterialMap m = st.materials();
+        assertEquals(2400, m.count(m.idOf("lif")));
+        assertEquals(1600, m.count(m.idOf("mg")));
+        GeometryReport.MixtureResult r = st.report().grainMixtures().get(0);
+        assertEquals(4000, r.grains());
+        assertArrayEquals(new double[] {0.6, 0.4}, r.achievedFractions(), 1e-15);
+        for (int k = 30; k < 50; k++) assertNotEquals("el", m.name(7, 0, k));
+        assertEquals("el", m.name(7, 0, 50));
+        assertEquals(2, st.report().connectivity().size());
+        assertEquals("lif", st.report().connectivity().get(0).material());
+        assertEquals(2400, st.report().connectivity().get(0).result().cells());
+    }
+
+    @Test
+    void voronoiGrainsHaveTheGrainSizeAndWholeGrainsOneMaterial() {
+        String extra = "  grain_mixtures: [{layer: 1, materials: [lif, mg], fractions: [0.6, 0.4], grain_size: 0.4 um, seed: 8}]\n";
+        InitialState st = build(extra);
+        GeometryReport.MixtureResult r = st.report().grainMixtures().get(0);
+        assertEquals(250, r.grains()); // 20 um x 2 um / (0.4 um)^2
+        assertEquals(0.6, r.achievedFractions()[0], 0.02);
+        assertEquals(1.0, r.achievedFractions()[0] + r.achievedFractions()[1], 1e-15);
+        long lifClusters = st.report().connectivity().get(0).result().clusters();
+        assertTrue(lifClusters >= 10 && lifClusters < 250, lifClusters + " LiF clusters: a mosaic of whole grains");
+        assertArrayEquals(st.materials().compact(), build(extra).materials().compact());
+    }
+
+    @Test
+    void mixtureFractionsMustAddUpToOne() {
+        assertFailsAt("  grain_mixtures: [{layer: 1, materials: [lif, mg], fractions: [0.6, 0.5], grain_size: 50 nm}]\n", "  grain_mixtures:",
+                "geometry.grain_mixtures[0].fractions", "add up to 1");
+        ScenarioException unknown = fails(BASE + "  grain_mixtures: [{layer: 1, materials: [lif, mgg], fractions: [0.6, 0.4], grain_size: 50 nm}]\n");
+        assertTrue(unknown.getMessage().contains("unknown material 'mgg'; did you mean 'mg'?"), unknown.getMessage());
+    }
+
+    // ------------------------------------------------------------------------------- gradients
+
+    static final String GRADIENT = "  gradients: [{layer: 0, to: mg, surface_fraction: 0.7, diffusion_length: 0.5 um, levels: 7%s}]\n";
+
+    @Test
+    void erfcProfileMapsDepthsToGeneratedLevels() {
+        Scenario s = parse(BASE + GRADIENT.formatted(""));
+        assertEquals(11, s.materials().size());
+        assertEquals("li-mg-1of7", s.materials().get(4).name());
+        InitialState st = build(s);
+        MaterialMap m = st.materials();
+        // depth below the top of li (3 um) of plane k is 3 um - (k + 0.5) 0.1 um; level = round(7 erfc(depth / 0.5 um))
+        assertEquals("li-mg-6of7", m.name(0, 0, 29)); // erfc(0.1) = 0.88754 -> 6.21
+        assertEquals("li-mg-1of7", m.name(0, 0, 25)); // erfc(0.9) = 0.20309 -> 1.42
+        assertEquals("li-mg-1of7", m.name(0, 0, 24)); // erfc(1.1) = 0.11979 -> 0.84
+        assertEquals("li", m.name(0, 0, 23));         // erfc(1.3) = 0.06599 -> 0.46
+        assertEquals(1.0, st.xi()[m.grid().index(0, 0, 29)]);
+        // level 6 is x = 0.6 of mg: sigma_el = 0.4 * 1e7 + 0.6 * 3e6
+        assertEquals(5.8e6, s.material("li-mg-6of7").sigmaEl_S_per_m(), 1e-6);
+        assertEquals(9.3e6, s.material("li-mg-1of7").sigmaEl_S_per_m(), 1e-6);
+        GeometryReport.GradientResult r = st.report().gradients().get(0);
+        assertEquals(24 * 200, r.cellsPerLevel()[0]);
+        assertEquals(0, r.cellsPerLevel()[7]);
+    }
+
+    @Test
+    void logMixingInterpolatesConductivitiesGeometrically() {
+        Scenario s = parse(BASE + GRADIENT.formatted(", mixing: log"));
+        assertEquals(Math.pow(1e7, 0.4) * Math.pow(3e6, 0.6), s.material("li-mg-6of7").sigmaEl_S_per_m(), 1e-6);
+        assertEquals(0.0, s.material("li-mg-6of7").sigmaIon_S_per_m(), "zero in either falls back to linear");
+    }
+
+    @Test
+    void gradientFromTheBottomSurfaceRunsUpward() {
+        InitialState st = build(GRADIENT.formatted(", surface: bottom"));
+        assertEquals("li-mg-6of7", st.materials().name(0, 0, 0));
+        assertEquals("li", st.materials().name(0, 0, 6));
+    }
+
+    @Test
+    void resolvedScenarioRederivesTheGeneratedMaterials() {
+        Scenario s = parse(BASE + GRADIENT.formatted(", mixing: log")
+                + "  grain_mixtures: [{layer: 1, materials: [lif, mg], fractions: [0.6, 0.4], grain_size: 0.4 um, seed: 8}]\n"
+                + "  coatings: [{material: lif, layer: 1, thickness: 0.3 um, thickness_rsd: 0.2, correlation_length: 1 um, coverage: 0.9, patch_size: 1 um,"
+                + " pinholes: 2, pinhole_diameter: 0.2 um, cracks: 1, crack_width: 0.2 um, seed: 6, c: 0.5}]\n");
+        String yaml = ScenarioWriter.toYaml(s);
+        assertFalse(yaml.contains("\"li-mg-1of7\":"), yaml);
+        Scenario back = ScenarioLoader.parse(yaml, "resolved.yaml", Map.of());
+        assertEquals(s, back, yaml);
+        assertEquals(yaml, ScenarioWriter.toYaml(back));
+    }
+
+    @Test
+    void gradientErrorsNameTheKey() {
+        assertFailsAt("  gradients: [{layer: 0, to: mgx, diffusion_length: 0.5 um}]\n", "  gradients:", "geometry.gradients[0].to", "unknown material 'mgx'");
+        assertTrue(fails(BASE + "  gradients: [{layer: 0, to: li, diffusion_length: 0.5 um}]\n").getMessage().contains("to another material"));
+        assertEquals("geometry.gradients[0].diffusion_length", fails(BASE + "  gradients: [{layer: 0, to: mg}]\n").keyPath());
+    }
+
+    // ------------------------------------------------------------------------------- images
+
+    static final int BLACK = 0x000000, WHITE = 0xffffff, RED = 0xff0000;
+
+    /** A 4 x 2 PNG: top row black white black white, bottom row white white black black (or with one red pixel). */
+    static Path png(Path dir, boolean red) throws Exception {
+        BufferedImage img = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
+        int[][] rows = {{BLACK, WHITE, red ? RED : BLACK, WHITE}, {WHITE, WHITE, BLACK, BLACK}};
+        for (int r = 0; r < 2; r++)
+            for (int x = 0; x < 4; x++) img.setRGB(x, r, rows[r][x]);
+        Path f = dir.resolve("slice.png");
+        ImageIO.write(img, "png", f.toFile());
+        return f;
+    }
+
+    static final String PNG_IMAGE = "  images:\n    - file: slice.png\n      voxel_size: 0.5 um\n      offset: {x: 1 um, z: 3 um}\n"
+            + "      colors: {\"#000000\": lif, \"#FFFFFF\": {material: mg, xi: 1, c: 0}}\n";
+
+    static Scenario loadIn(Path dir, String yaml) throws Exception {
+        Path f = dir.resolve("case.yaml");
+        Files.writeString(f, yaml);
+        return ScenarioLoader.load(f, Map.of());
+    }
+
+    @Test
+    void pngIsPlacedAtItsOffsetNearestNeighbourWithRowsTopDown(@TempDir Path dir) throws Exception {
+        png(dir, false);
+        InitialState st = build(loadIn(dir, BASE + PNG_IMAGE));
+        MaterialMap m = st.materials();
+        // x: cells 10..14 -> image column 0, ..., 25..29 -> column 3; z: planes 30..34 -> bottom row, 35..39 -> top row
+        assertEquals("mg", m.name(12, 0, 32));
+        assertEquals(1.0, st.xi()[m.grid().index(12, 0, 32)]);
+        assertEquals(0.0, st.c()[m.grid().index(12, 0, 32)]);
+        assertEquals("lif", m.name(12, 0, 37));
+        assertEquals(1.0, st.c()[m.grid().index(12, 0, 37)], "c kept from the layer");
+        assertEquals("lif", m.name(27, 0, 32));
+        assertEquals("mg", m.name(27, 0, 39));
+        assertEquals("el", m.name(9, 0, 32));
+        assertEquals("el", m.name(30, 0, 32));
+        assertEquals("el", m.name(12, 0, 40));
+        assertEquals(200, st.report().images().get(0).cells());
+    }
+
+    @Test
+    void unmappedColourNamesTheImageAndThePixel(@TempDir Path dir) throws Exception {
+        Path img = png(dir, true);
+        String yaml = BASE + PNG_IMAGE;
+        ScenarioException e = assertThrows(ScenarioException.class, () -> loadIn(dir, yaml));
+        assertEquals("geometry.images[0].colors", e.keyPath());
+        assertEquals(lineOf(yaml, "      colors:"), e.line());
+        assertTrue(e.getMessage().contains(img + ": colour #ff0000 (first at pixel x 2, row 0 from the top) has no material"), e.getMessage());
+    }
+
+    static Path hdf5(Path dir, String name, byte[][] ids, String[] materials) throws Exception {
+        Path f = dir.resolve(name);
+        try (WritableHdfFile h = HdfFile.write(f)) {
+            WritableDataset ds = h.putDataset("material", ids);
+            if (materials != null) ds.putAttribute("materials", materials);
+        }
+        return f;
+    }
+
+    @Test
+    void hdf5IdsMapToMaterialsByTheScenarioOrByTheSnapshotsNames(@TempDir Path dir) throws Exception {
+        hdf5(dir, "ids.h5", new byte[][] {{0, 1, 1, 0}, {1, 1, 0, 0}}, null); // [z][x], z = 0 is the bottom
+        String yaml = BASE + "  images: [{file: ids.h5, voxel_size: 0.5 um, offset: {z: 3 um}, ids: {0: el, 1: lif}}]\n";
+        MaterialMap m = build(loadIn(dir, yaml)).materials();
+        assertEquals("el", m.name(2, 0, 32));
+        assertEquals("lif", m.name(7, 0, 32));
+        assertEquals("lif", m.name(2, 0, 37));
+        hdf5(dir, "snap.h5", new byte[][] {{2, 1, 1, 2}, {1, 1, 2, 2}}, new String[] {"li", "lif", "mg"});
+        MaterialMap m2 = build(loadIn(dir, BASE + "  images: [{file: snap.h5, voxel_size: 0.5 um, offset: {z: 3 um}}]\n")).materials();
+        assertEquals("mg", m2.name(2, 0, 32));
+        assertEquals("lif", m2.name(7, 0, 32));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> loadIn(dir, yaml.replace("ids.h5", "snap.h5")));
+        assertTrue(e.getMessage().contains("snap.h5: id 2 (first at voxel [z][y][x] = [0][0][0]) has no material"), e.getMessage());
+        ScenarioException missing = assertThrows(ScenarioException.class, () -> loadIn(dir, yaml.replace("ids.h5", "nothere.h5")));
+        assertTrue(missing.getMessage().contains("nothere.h5: no such file"), missing.getMessage());
+    }
+
+    @Test
+    void threeDimensionalImageIsIndexedZYX(@TempDir Path dir) throws Exception {
+        try (WritableHdfFile h = HdfFile.write(dir.resolve("cube.h5"))) {
+            h.putDataset("material", new byte[][][] {{{0, 1}, {1, 1}}, {{1, 1}, {1, 0}}}); // [z][y][x]
+        }
+        String yaml = BASE.replace("grid: {dimensions: 2, width: 20 um, height: 10 um, spacing: 0.1 um}", "grid: {dimensions: 3, width: 2 um, depth: 2 um, height: 10 um, spacing: 0.1 um}")
+                + "  images: [{file: cube.h5, voxel_size: 1 um, offset: {z: 3 um}, ids: {0: el, 1: lif}}]\n";
+        MaterialMap m = build(loadIn(dir, yaml)).materials();
+        assertEquals("el", m.name(3, 4, 32));   // voxel [0][0][0]
+        assertEquals("lif", m.name(13, 4, 32)); // voxel [0][0][1]
+        assertEquals("lif", m.name(3, 14, 32)); // voxel [0][1][0]
+        assertEquals("lif", m.name(13, 14, 37)); // voxel [0][1][1]: z 3.75 um is still in the first voxel plane
+        assertEquals("el", m.name(13, 14, 42));  // voxel [1][1][1]
+        assertEquals("lif", m.name(13, 4, 42));  // voxel [1][0][1]
+        assertEquals("el", m.name(3, 4, 52));    // above the image: the layer's el
+    }
+
+    @Test
+    void imagesMustFitTheGridsDimensionsAndOverlapIt(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("cube.h5");
+        try (WritableHdfFile h = HdfFile.write(f)) {
+            h.putDataset("material", new byte[][][] {{{0, 1}, {1, 0}}, {{1, 1}, {0, 0}}});
+        }
+        String yaml = BASE + "  images: [{file: cube.h5, voxel_size: 0.5 um, ids: {0: el, 1: lif}}]\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> loadIn(dir, yaml));
+        assertTrue(e.getMessage().contains("a 3D image cannot be placed on a 2D grid"), e.getMessage());
+        png(dir, false);
+        // an image whose left edge is at 19.96 um covers no cell centre (the last is at 19.95 um)
+        ScenarioException off = assertThrows(ScenarioException.class, () -> loadIn(dir, BASE + PNG_IMAGE.replace("{x: 1 um, z: 3 um}", "{x: 19.96 um, z: 3 um}")));
+        assertEquals("geometry.images[0].offset", off.keyPath());
+        assertTrue(off.getMessage().contains("does not overlap the grid"), off.getMessage());
+        // the 2 um image from -1.96 um ends at 0.04 um, before the first centre (0.05 um); from -1.94 um it covers one column (10 cells)
+        assertThrows(ScenarioException.class, () -> loadIn(dir, BASE + PNG_IMAGE.replace("{x: 1 um, z: 3 um}", "{x: -1.96 um, z: 3 um}")));
+        assertEquals(10, build(loadIn(dir, BASE + PNG_IMAGE.replace("{x: 1 um, z: 3 um}", "{x: -1.94 um, z: 3 um}"))).report().images().get(0).cells());
+    }
+
+    @Test
+    void resolvedScenarioRecordsTheImageDigestAndRejectsAChangedFile(@TempDir Path dir) throws Exception {
+        png(dir, false);
+        Scenario s = loadIn(dir, BASE + PNG_IMAGE);
+        String yaml = ScenarioWriter.toYaml(s);
+        assertTrue(yaml.contains("sha256: " + org.lipf.grid.VoxelImage.sha256(dir.resolve("slice.png"))), yaml);
+        Path elsewhere = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(elsewhere.resolve("scenario.yaml"), yaml);
+        assertEquals(s, ScenarioLoader.load(elsewhere.resolve("scenario.yaml"), Map.of()), "absolute path: reloads from the run folder");
+        png(dir, true);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(elsewhere.resolve("scenario.yaml"), Map.of()));
+        assertTrue(e.getMessage().contains("has changed since the scenario recorded it"), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------------------- particles
+
+    static final String PARTICLES = """
+            grid: {dimensions: 2, width: 100 um, height: 40 um, spacing: 0.5 um}
+            model: {metal: li}
+            materials:
+              li:   {library: li-metal}
+              sc:   {library: soft-carbon}
+              llz:  {library: llzto-cubic-micro}
+              el:   {library: lpscl-pellet}
+            control: {mode: galvanostatic, current_density: 1 mA/cm^2}
+            time: {end: 1 s}
+            geometry:
+              layers:
+                - {material: li, thickness: 5 um, xi: 1, c: 0}
+                - {material: sc, thickness: %s}
+                - {material: el, thickness: rest}
+              particles: [{material: llz, layer: 1, %s}]
+            """;
+
+    @Test
+    void uniformDiametersStayInTheirRangeAndIsolatedParticlesDoNotPercolate() {
+        Scenario s = parse(PARTICLES.formatted("30 um", "diameter_min: 5 um, diameter_max: 8 um, weight_fraction: 30 %, seed: 4, min_gap: 1 um"));
+        // library densities: LLZTO 5.1, soft carbon 2.0 g/cm^3
+        assertEquals((0.3 / 5.1) / (0.3 / 5.1 + 0.7 / 2.0), s.particleVolumeFraction(0), 1e-12);
+        InitialState st = build(s);
+        GeometryReport.ParticleResult p = st.report().particles().get(0);
+        int llz = st.materials().idOf("llz");
+        int components = GeometryBuilderTest.components(st.materials(), llz);
+        assertEquals(p.placed(), components);
+        // disc areas between pi (2.5 um)^2 and pi (4 um)^2, i.e. 78.5 .. 201 cells of 0.25 um^2, +- rasterisation
+        long cells = st.materials().count(llz);
+        assertTrue(cells / (double) p.placed() > 70 && cells / (double) p.placed() < 210, cells + " cells in " + p.placed() + " particles");
+        GeometryReport.ConnectivityResult c = st.report().connectivity().get(0);
+        assertFalse(c.result().percolates());
+        assertEquals(p.placed(), c.result().clusters());
+        assertTrue(st.report().summary().contains("connectivity of llz in layer 1: does not percolate"), st.report().summary());
+        assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of()));
+    }
+
+    @Test
+    void particlesAsThickAsTheLayerPercolateThroughIt() {
+        InitialState st = build(parse(PARTICLES.formatted("4 um", "diameter: 4 um, volume_fraction: 0.1, seed: 2")));
+        assertTrue(st.report().connectivity().get(0).result().percolates());
+    }
+
+    @Test
+    void uniformAndNormalSizeKeysDoNotMix() {
+        ScenarioException e = fails(PARTICLES.formatted("30 um", "diameter: 6 um, diameter_min: 5 um, diameter_max: 8 um, volume_fraction: 0.1"));
+        assertEquals("geometry.particles[0].diameter", e.keyPath());
+        ScenarioException big = fails(PARTICLES.formatted("6 um", "diameter_min: 5 um, diameter_max: 8 um, volume_fraction: 0.1"));
+        assertEquals("geometry.particles[0].diameter_max", big.keyPath());
+        assertTrue(big.getMessage().contains("do not fit in layer 1"), big.getMessage());
+    }
+}

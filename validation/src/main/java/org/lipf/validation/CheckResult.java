@@ -1,0 +1,92 @@
+package org.lipf.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A trend check evaluated on a sweep's summary: the simulated value per system (mean over its
+ * replicates), whether the order is the published one, and how the ratios compare.
+ *
+ * @param values simulated value per system of {@code check.order()}, NaN if the system has no result
+ * @param lowerBound per system: the value is a lower bound (e.g. a CCD ramp that never shorted)
+ * @param pass the simulated values fall in the published order, each strictly below the one before
+ * @param verdict one line: why it passes or fails
+ * @param ratios "simulated / published" ratio of consecutive systems, where both papers' values exist
+ */
+public record CheckResult(Trend.Check check, double[] values, boolean[] lowerBound, boolean pass, String verdict, List<String> ratios) {
+    /** Relative difference below which two values count as equal (no order). */
+    static final double TIE = 1e-6;
+
+    /** Evaluates {@code check} on a summary table (header first, one row per run). */
+    public static CheckResult evaluate(Trend.Check check, List<List<String>> summary) {
+        List<String> header = summary.get(0);
+        int axis = column(header, check.axis()), status = column(header, "status");
+        String[] metric = check.metric().split("\\+");
+        int n = check.order().size();
+        double[] values = new double[n];
+        boolean[] bound = new boolean[n];
+        List<String> missing = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            double sum = 0;
+            int count = 0;
+            for (List<String> row : summary.subList(1, summary.size())) {
+                if (!row.get(axis).equals(check.order().get(s))) continue;
+                String st = row.get(status);
+                if (!st.equals("finished") && !st.equals("shorted")) continue;
+                double v = 0;
+                for (String m : metric) v += number(row, header, m.trim());
+                if (Double.isNaN(v) && check.lowerBound() != null) {
+                    v = number(row, header, check.lowerBound());
+                    bound[s] = true;
+                }
+                if (Double.isNaN(v)) continue;
+                sum += check.scale() * (check.absolute() ? Math.abs(v) : v);
+                count++;
+            }
+            values[s] = count == 0 ? Double.NaN : sum / count;
+            if (count == 0) missing.add(check.order().get(s));
+        }
+        if (!missing.isEmpty())
+            return new CheckResult(check, values, bound, false, "FAIL: no finished run with a value for " + String.join(", ", missing), List.of());
+        double scale = 0;
+        for (double v : values) scale = Math.max(scale, Math.abs(v));
+        List<String> broken = new ArrayList<>();
+        for (int s = 0; s + 1 < n; s++) {
+            String a = check.order().get(s), b = check.order().get(s + 1);
+            // a lower bound above is fine (the true value is larger still); one below leaves the order open
+            if (bound[s + 1]) broken.add(b + " is only a lower bound (no short), so " + a + " > " + b + " is not shown");
+            else if (!(values[s] - values[s + 1] > TIE * scale)) broken.add(a + " > " + b + " does not hold");
+        }
+        return new CheckResult(check, values, bound, broken.isEmpty(),
+                broken.isEmpty() ? "PASS: " + String.join(" > ", check.order()) : "FAIL: " + String.join("; ", broken), ratios(check, values));
+    }
+
+    private static List<String> ratios(Trend.Check check, double[] values) {
+        List<String> out = new ArrayList<>();
+        for (int s = 0; s + 1 < values.length; s++) {
+            double pa = check.published().get(s), pb = check.published().get(s + 1);
+            if (Double.isNaN(pa) || Double.isNaN(pb) || pb == 0 || values[s + 1] == 0) continue;
+            double sim = values[s] / values[s + 1], pub = pa / pb;
+            out.add(String.format(Locale.ROOT, "%s / %s: simulated %.3g, published %.3g (%s)", check.order().get(s), check.order().get(s + 1), sim, pub,
+                    sim / pub >= 0.5 && sim / pub <= 2 ? "within a factor of 2" : "off by more than a factor of 2"));
+        }
+        return out;
+    }
+
+    private static int column(List<String> header, String name) {
+        int k = header.indexOf(name);
+        if (k < 0) throw new IllegalArgumentException("the sweep summary has no column '" + name + "' (columns: " + String.join(", ", header) + ")");
+        return k;
+    }
+
+    private static double number(List<String> row, List<String> header, String column) {
+        String t = row.get(column(header, column)).trim();
+        if (t.isEmpty() || t.equals("null")) return Double.NaN;
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}
