@@ -24,14 +24,16 @@ import org.lipf.scenario.Scenario;
  *
  * @param runName the scenario's name
  * @param layerNames one name per layer, bottom up, e.g. {@code layer2_carbon}
+ * @param materialNames the snapshots' material names, by id
  * @param rows one per snapshot, in step order
  */
-public record RunMetrics(String runName, List<String> layerNames, List<SnapshotMetrics> rows) {
+public record RunMetrics(String runName, List<String> layerNames, List<String> materialNames, List<SnapshotMetrics> rows) {
     /** Snapshot attribute holding the solver's initial metal volume per area, m. */
     public static final String INITIAL_METAL_ATTRIBUTE = "initial_metal_volume_m";
 
     public RunMetrics {
         layerNames = List.copyOf(layerNames);
+        materialNames = List.copyOf(materialNames);
         rows = List.copyOf(rows);
     }
 
@@ -61,11 +63,11 @@ public record RunMetrics(String runName, List<String> layerNames, List<SnapshotM
         List<SnapshotMetrics> rows = new ArrayList<>();
         for (int n = 0; n < run.snapshots().size(); n++) {
             Snapshot snap = n == 0 ? first : run.read(n);
-            if (!CellBlock.of(snap.shape(), snap.dx_m()).equals(cells))
-                throw new RunFolderException(run.snapshots().get(n) + " has a different grid than " + run.snapshots().get(0));
+            if (!CellBlock.of(snap.shape(), snap.dx_m()).equals(cells) || !snap.materialNames().equals(first.materialNames()))
+                throw new RunFolderException(run.snapshots().get(n) + " has a different grid or materials than " + run.snapshots().get(0));
             rows.add(SnapshotMetrics.of(snap.step(), snap.time_s(), distribution(run, snap), xi0, metal0, electrolyteBase_m, band, layerCells));
         }
-        return new RunMetrics(s.name(), names, rows);
+        return new RunMetrics(s.name(), names, first.materialNames(), rows);
     }
 
     /** The metal of one snapshot, with f_free from the run's scenario. */
@@ -80,6 +82,7 @@ public record RunMetrics(String runName, List<String> layerNames, List<SnapshotM
                 "front_height_m", "penetration_m", "roughness_m", "interface_area_per_area", "metal_components",
                 "isolated_components", "short"));
         for (String l : layerNames) c.add("share_" + l);
+        for (String m : materialNames) c.add("share_material_" + m);
         return c;
     }
 
@@ -92,6 +95,7 @@ public record RunMetrics(String runName, List<String> layerNames, List<SnapshotM
                     .append(r.roughness_m()).append(',').append(r.interfaceArea()).append(',').append(r.metalComponents()).append(',')
                     .append(r.isolatedComponents()).append(',').append(r.shorted() ? 1 : 0);
             for (double s : r.layerShares()) b.append(',').append(s);
+            for (double s : r.materialShares()) b.append(',').append(s);
             b.append('\n');
         }
         return b.toString();

@@ -15,7 +15,8 @@ package org.lipf.postprocess.metrics;
  * @param metalComponents connected metal pieces ({@link MetalClusters})
  * @param isolatedComponents pieces not attached to the collector plane
  * @param shorted metal bridges collector and counter boundary
- * @param layerShares share of the deposited Li in each layer, bottom up ({@link LayerShares}), 1
+ * @param layerShares share of the deposited Li in each layer, bottom up ({@link DepositShares}), 1
+ * @param materialShares share of the deposited Li in each material, by material id, 1
  */
 public record SnapshotMetrics(
         long step,
@@ -29,15 +30,22 @@ public record SnapshotMetrics(
         int metalComponents,
         int isolatedComponents,
         boolean shorted,
-        double[] layerShares) {
+        double[] layerShares,
+        double[] materialShares) {
 
     public SnapshotMetrics {
         layerShares = layerShares.clone();
+        materialShares = materialShares.clone();
     }
 
     @Override
     public double[] layerShares() {
         return layerShares.clone();
+    }
+
+    @Override
+    public double[] materialShares() {
+        return materialShares.clone();
     }
 
     /**
@@ -57,6 +65,7 @@ public record SnapshotMetrics(
         MetalClusters clusters = MetalClusters.of(d, topBandCells);
         return new SnapshotMetrics(step, time_s, metal, metal - initialMetalVolume_m, front, Math.max(0, front - electrolyteBase_m),
                 FrontProfile.roughness_m(heights), InterfaceArea.perLateralArea(d), clusters.components(), clusters.isolated(),
-                clusters.shorted(), LayerShares.shares(d, xiInitial, layerCells));
+                clusters.shorted(), DepositShares.byLayer(d, xiInitial, layerCells),
+                DepositShares.byMaterial(d, xiInitial));
     }
 }

@@ -29,7 +29,7 @@ public final class Charts {
         c.getStyler().setChartTitleFont(TITLE).setLegendPosition(Styler.LegendPosition.OutsideS).setMarkerSize(6)
                 .setChartBackgroundColor(Color.WHITE);
         c.getStyler().setAxisTitleFont(AXIS).setAxisTickLabelsFont(TICKS).setPlotGridLinesColor(new Color(0xDDDDDD))
-                .setPlotGridLinesStroke(new BasicStroke(0.8f)).setXAxisTickMarkSpacingHint(90);
+                .setPlotGridLinesStroke(new BasicStroke(0.8f));
         c.getStyler().setSeriesLines(new BasicStroke[] {new BasicStroke(2f)});
         return new Chart(c, new LinkedHashMap<>());
     }

@@ -105,7 +105,7 @@ public final class Frame {
 
     static String lengthLabel(double length_m) {
         double um = length_m * 1e6;
-        return (um >= 1 ? String.format(Locale.ROOT, "%.0f", um) : String.format(Locale.ROOT, "%.2g", um)) + " \u00b5m";
+        return (um >= 1 ? String.format(Locale.ROOT, "%.0f", um) : Images.trim(String.format(Locale.ROOT, "%.2g", um))) + " \u00b5m";
     }
 
     private static int scaleBarWidth(Graphics2D g, Panel p) {

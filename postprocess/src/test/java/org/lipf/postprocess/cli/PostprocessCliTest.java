@@ -84,6 +84,7 @@ class PostprocessCliTest {
         double[] s1 = m.column("share_layer1_li"), s2 = m.column("share_layer2_lpscl");
         int last = s1.length - 1;
         assertEquals(1, s1[last] + s2[last], 1e-12);
+        assertEquals(1, m.column("share_material_li")[last] + m.column("share_material_lpscl")[last], 1e-12);
     }
 
     @Test

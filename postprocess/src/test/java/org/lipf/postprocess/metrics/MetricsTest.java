@@ -86,14 +86,19 @@ class MetricsTest {
     }
 
     @Test
-    void layerSharesSplitTheDepositByLayer() {
+    void depositSharesSplitTheDepositByLayerAndByMaterial() {
         double[] xi0 = flatFront();
         double[] xi = flatFront();
         xi[FLAT.index(0, 0, 4)] = 1; // +0.75 in layer 2 (cells 4..9)
         xi[FLAT.index(1, 0, 3)] = 1; // +0.25 in layer 1 (cells 0..3)
-        double[] s = LayerShares.shares(metal(FLAT, xi), xi0, new int[][] {{0, 4}, {4, 10}});
+        double[] s = DepositShares.byLayer(metal(FLAT, xi), xi0, new int[][] {{0, 4}, {4, 10}});
         assertArrayEquals(new double[] {0.25, 0.75}, s, 1e-15);
-        assertTrue(Double.isNaN(LayerShares.shares(metal(FLAT, xi0), xi0, new int[][] {{0, 10}})[0]));
+        assertTrue(Double.isNaN(DepositShares.byLayer(metal(FLAT, xi0), xi0, new int[][] {{0, 10}})[0]));
+        // the same deposit, the first cell in a host of f_free 0.5: 0.125 there, 0.75 elsewhere
+        byte[] material = new byte[FLAT.cellCount()];
+        material[FLAT.index(1, 0, 3)] = 1;
+        MetalDistribution d = new MetalDistribution(FLAT, xi, material, new double[] {1, 0.5});
+        assertArrayEquals(new double[] {0.75 / 0.875, 0.125 / 0.875}, DepositShares.byMaterial(d, xi0), 1e-15);
     }
 
     @Test

@@ -1,0 +1,50 @@
+package org.lipf.postprocess.metrics;
+
+/**
+ * Where the deposited Li went: the share of the deposited metal volume that lies in each layer of
+ * the scenario (horizontal bands of cells, {@code GeometrySpec.layerCells}) or in each material,
+ * i.e. {@code sum_{cells in the group} f_free (xi - xi_0) / sum_{all cells} f_free (xi - xi_0)} with
+ * xi_0 the run's first snapshot. The shares add up to 1; they are NaN while nothing has been
+ * deposited (a total below {@link #MIN_DEPOSIT_CELLS} of a cell's volume).
+ */
+public final class DepositShares {
+    /** Deposits below this many cell volumes count as none (noise and interface relaxation). */
+    public static final double MIN_DEPOSIT_CELLS = 1e-6;
+
+    private DepositShares() {
+    }
+
+    /**
+     * Shares per layer.
+     *
+     * @param xiInitial xi of the first snapshot, same layout
+     * @param layerCells {@code [k0, k1)} per layer, from the bottom up
+     */
+    public static double[] byLayer(MetalDistribution d, double[] xiInitial, int[][] layerCells) {
+        CellBlock b = d.cells();
+        int plane = b.nx() * b.ny();
+        double[] perLayer = new double[layerCells.length];
+        for (int l = 0; l < layerCells.length; l++)
+            for (int P = layerCells[l][0] * plane; P < layerCells[l][1] * plane; P++) perLayer[l] += deposit(d, xiInitial, P);
+        return normalised(perLayer);
+    }
+
+    /** Shares per material id (index into the snapshot's material names). */
+    public static double[] byMaterial(MetalDistribution d, double[] xiInitial) {
+        double[] perMaterial = new double[d.freeFraction().length];
+        for (int P = 0; P < d.xi().length; P++) perMaterial[d.material()[P]] += deposit(d, xiInitial, P);
+        return normalised(perMaterial);
+    }
+
+    /** Metal deposited in cell P since the start, in cell volumes. */
+    private static double deposit(MetalDistribution d, double[] xiInitial, int P) {
+        return d.freeFraction()[d.material()[P]] * (d.xi()[P] - xiInitial[P]);
+    }
+
+    private static double[] normalised(double[] parts) {
+        double total = 0;
+        for (double p : parts) total += p;
+        for (int n = 0; n < parts.length; n++) parts[n] = total > MIN_DEPOSIT_CELLS ? parts[n] / total : Double.NaN;
+        return parts;
+    }
+}
