@@ -21,12 +21,14 @@ chmod 755 "$work"
 cleanup() {
   set +e
   [ -n "${SLURM_CONF:-}" ] && scancel --full --quiet -u root 2>/dev/null
+  pids=()
   for pidfile in "$work/slurmd.pid" "$work/slurmctld.pid" "$work/munge/munged.pid"; do
-    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null
+    [ -f "$pidfile" ] && pids+=("$(cat "$pidfile")")
   done
-  sleep 1
-  for pidfile in "$work/slurmd.pid" "$work/slurmctld.pid" "$work/munge/munged.pid"; do
-    [ -f "$pidfile" ] && kill -9 "$(cat "$pidfile")" 2>/dev/null
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${pids[@]}"; do   # up to 10 s each to stop, then killed
+    for _ in $(seq 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null
   done
   rm -rf "$work"
 }

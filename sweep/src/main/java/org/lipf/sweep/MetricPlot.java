@@ -19,7 +19,8 @@ import org.lipf.sweep.SweepSummary.Row;
  * runs over one axis, one line per value of a second axis. Where several runs share an x value and
  * a series value (replicate seeds, or further axes), the line goes through their mean. A numeric
  * axis (every value a number in one unit) is drawn to scale; any other axis (scenario files, named
- * alternatives) as evenly spaced labelled categories in sweep order.
+ * alternatives) as evenly spaced labelled categories in sweep order; a logarithmically spaced axis
+ * on a logarithmic scale.
  */
 final class MetricPlot {
     private MetricPlot() {
@@ -48,6 +49,7 @@ final class MetricPlot {
         XYChart chart = new XYChartBuilder().width(900).height(600).title(plot.metric() + " over " + plot.x())
                 .xAxisTitle(unit == null ? plot.x() : plot.x() + (unit.isEmpty() ? "" : " [" + unit + "]")).yAxisTitle(plot.metric()).build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setXAxisLogarithmic(plot.logX() && unit != null);
         if (unit == null) chart.setCustomXAxisTickLabelsFormatter(v -> {
             int i = (int) Math.round(v);
             return Math.abs(v - i) < 1e-9 && i >= 0 && i < xLabels.size() ? xLabels.get(i) : "";

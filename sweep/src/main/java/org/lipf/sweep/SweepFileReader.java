@@ -54,6 +54,8 @@ public final class SweepFileReader {
 
     private final String file;
     private final Path dir;
+    /** Axes spaced logarithmically (plotted on a log scale). */
+    private final Set<String> logAxes = new java.util.HashSet<>();
 
     private SweepFileReader(Path sweepFile) {
         this.file = sweepFile.toString();
@@ -159,6 +161,7 @@ public final class SweepFileReader {
             if (steps > MAX_RUNS_PER_AXIS) throw error(m.get("steps"), path + ".steps", "more than " + MAX_RUNS_PER_AXIS + " values");
             for (long i = 0; i < steps; i++) values.add(interpolate(from.value(), to.value(), i / (double) (steps - 1), log));
         }
+        if (log) logAxes.add(key);
         List<AxisValue> out = new ArrayList<>();
         for (double v : values) {
             String text = QuantityText.format(v, from.unit(), log ? SAMPLE_DIGITS : RANGE_DIGITS);
@@ -282,6 +285,7 @@ public final class SweepFileReader {
             sameUnit(r, at, from, to, "to");
             boolean log = logScale(r, at);
             if (log && !(from.value() > 0 && to.value() > 0)) throw error(r, at, "scale: log needs from and to > 0");
+            if (log) logAxes.add(e.key());
             axes.add(new SampledAxis(e.key(), from.value(), to.value(), from.unit(), log, e.keyLine()));
         }
         if (axes.isEmpty()) throw error(m, path + ".axes", "a sampled design needs at least one axis");
@@ -305,7 +309,7 @@ public final class SweepFileReader {
             if (s != null && !axisNames.contains(s.text.trim()))
                 throw error(s, "plot", "'" + s.text.trim() + "' is not an axis; axes: " + String.join(", ", axisNames));
         if (series != null && series.text.trim().equals(x.text.trim())) throw error(series, "plot.series", "the series axis must differ from x");
-        return new PlotSpec(metric.text.trim(), x.text.trim(), series == null ? null : series.text.trim());
+        return new PlotSpec(metric.text.trim(), x.text.trim(), series == null ? null : series.text.trim(), logAxes.contains(x.text.trim()));
     }
 
     private SlurmSpec slurm(YamlNode node) {

@@ -72,8 +72,11 @@ public record SweepSpec(Path file, Path base, List<List<Axis>> groups, SampleSpe
     public record SampledAxis(String key, double from, double to, String unit, boolean logarithmic, int line) {
     }
 
-    /** The plot: {@code metric} over axis {@code x}, one line per value of axis {@code series} (null: one line). */
-    public record PlotSpec(String metric, String x, String series) {
+    /**
+     * The plot: {@code metric} over axis {@code x} (on a logarithmic scale if that axis is spaced
+     * logarithmically), one line per value of axis {@code series} (null: one line).
+     */
+    public record PlotSpec(String metric, String x, String series, boolean logX) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.lipf.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,21 @@ class SweepExpansionTest {
         assertEquals(List.of("1 mA/cm^2", "1.25 mA/cm^2", "1.5 mA/cm^2", "1.75 mA/cm^2", "2 mA/cm^2"),
                 values(runs, "control.current_density").stream().distinct().toList());
         assertEquals(List.of("0.01 um", "0.1 um", "1 um"), values(runs, "grid.spacing").stream().distinct().toList());
+    }
+
+    @Test
+    void plotOverALogarithmicAxisUsesALogScale() throws IOException {
+        SweepTestSupport.tinyCell(dir);
+        String sweep = """
+                base: cell.yaml
+                axes:
+                  control.current_density: {from: 1 mA/cm^2, to: 10 mA/cm^2, steps: 3, scale: %s}
+                  grid.spacing: [0.25 um, 0.5 um]
+                plot: {metric: cell_voltage_V, x: %s, series: grid.spacing}
+                """;
+        assertTrue(SweepFileReader.read(SweepTestSupport.write(dir, "s.yaml", sweep.formatted("log", "control.current_density"))).plot().logX());
+        assertFalse(SweepFileReader.read(SweepTestSupport.write(dir, "s.yaml", sweep.formatted("linear", "control.current_density"))).plot().logX());
+        assertFalse(SweepFileReader.read(SweepTestSupport.write(dir, "s.yaml", sweep.formatted("log", "grid.spacing").replace("series: grid.spacing", "series: control.current_density"))).plot().logX());
     }
 
     @Test
