@@ -50,7 +50,7 @@ public record GeometryReport(List<LayerResult> layers, List<ParticleResult> part
     /**
      * A coating as built. {@code thickness_m} is the local thickness per lateral column, index
      * {@code j * nx + i} (0 where bare), of the coating on the plane {@code k} (the bottom face of
-     * cell plane k, the top of its layer); a {@code subcell} coating is not drawn (cells = 0).
+     * cell plane k, the top of its layer); a {@code subcell} coating fills one effective cell per covered column (docs/MODEL.md section 1.2).
      *
      * @param coveredFraction columns with thickness > 0
      * @param meanThickness_m mean over all columns, bare ones included
@@ -81,7 +81,7 @@ public record GeometryReport(List<LayerResult> layers, List<ParticleResult> part
                     p.index(), p.material(), p.layer(), p.placed(), p.achievedVolumeFraction(), p.targetVolumeFraction()));
         for (CoatingResult c : coatings)
             b.append(String.format(Locale.ROOT, "coating %d (%s on layer %d%s): covers %.4f of the columns, mean thickness %.4g um, %d cells%n", c.index(), c.material(),
-                    c.layer(), c.subcell() ? ", sub-cell: not drawn" : "", c.coveredFraction(), c.meanThickness_m() * 1e6, c.cells()));
+                    c.layer(), c.subcell() ? ", sub-cell: one effective cell per column" : "", c.coveredFraction(), c.meanThickness_m() * 1e6, c.cells()));
         for (ImageResult im : images) b.append(String.format(Locale.ROOT, "image %d (%s): %d cells%n", im.index(), im.file(), im.cells()));
         for (ConnectivityResult c : connectivity)
             b.append(String.format(Locale.ROOT, "connectivity of %s in layer %d: %s bottom to top; %d clusters, the largest holds %.4f of its %d cells%n", c.material(),

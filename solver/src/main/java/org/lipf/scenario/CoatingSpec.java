@@ -14,8 +14,8 @@ package org.lipf.scenario;
  * thickness field, the seed of the patch field, then the pinhole centres and the crack positions
  * (and, in 3D, each crack's direction).
  *
- * <p>A {@code subcell} coating is not drawn on the grid: its per-column thickness is computed
- * and reported (GeometryReport), for an interface resistance in place of resolved cells.
+ * <p>A {@code subcell} coating (thinner than a cell) is drawn as one effective cell per covered
+ * column, the film in series with the host above it ({@link SubcellCoating}, docs/MODEL.md section 1.2).
  *
  * @param thickness_m mean thickness before clipping
  * @param thicknessRsd relative standard deviation of the thickness (0 = uniform)

@@ -216,15 +216,17 @@ class MicrostructureTest {
     }
 
     @Test
-    void subcellCoatingIsReportedButNotDrawn() {
+    void subcellCoatingFillsOneEffectiveCellPerColumn() {
         InitialState st = build("  coatings: [{material: lif, layer: 0, thickness: 50 nm, subcell: true}]\n");
-        assertEquals(0, st.materials().count(st.materials().idOf("lif")));
+        assertEquals(0, st.materials().count(st.materials().idOf("lif")), "the film itself is not drawn");
         GeometryReport.CoatingResult r = st.report().coatings().get(0);
         assertTrue(r.subcell());
         assertEquals(30, r.k());
-        assertEquals(0, r.cells());
+        int columns = r.thickness_m().length;
+        assertEquals(columns, r.cells(), "one effective cell per covered column");
+        assertEquals(columns, st.materials().count(st.materials().idOf("lif-subcell0-0")));
         for (double t : r.thickness_m()) assertEquals(5e-8, t, 1e-22);
-        assertTrue(st.report().summary().contains("sub-cell: not drawn"), st.report().summary());
+        assertTrue(st.report().summary().contains("sub-cell: one effective cell per column"), st.report().summary());
     }
 
     @Test
