@@ -33,7 +33,7 @@ class TrendCheckTest {
         assertTrue(r.pass(), r.verdict());
         assertArrayEquals(new double[] {16, 10}, r.values(), 1e-12);
         assertEquals(1, r.ratios().size());
-        assertTrue(r.ratios().get(0).contains("simulated 1.6, published 2 (within a factor of 2)"), r.ratios().get(0));
+        assertTrue(r.ratios().get(0).contains("simulated 1.60, published 2.00 (within a factor of 2)"), r.ratios().get(0));
     }
 
     @Test
