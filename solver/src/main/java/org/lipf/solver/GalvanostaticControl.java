@@ -77,7 +77,7 @@ public final class GalvanostaticControl {
         // the attainable precision is then a few ulps of their magnitude
         final double tol = Math.max(RELATIVE_TOLERANCE * Math.max(Math.abs(target_A_per_m2), 1e-6), 1e-14 * oldMagnitude);
         double lo = Double.NEGATIVE_INFINITY, hi = Double.POSITIVE_INFINITY, dV = 0;
-        double best = 0, bestResidual = Double.POSITIVE_INFINITY;
+        double best = 0, bestResidual = Double.POSITIVE_INFINITY, previous = Double.POSITIVE_INFINITY;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             evaluate(f, dV);
             final double residual = base + currentPerRate * sum - target_A_per_m2;
@@ -99,7 +99,10 @@ public final class GalvanostaticControl {
             // I(dV) decreases with dV: too much current means the root lies above dV
             if (residual > 0) lo = dV; else hi = dV;
             double next = slope < 0 ? dV - residual / (currentPerRate * slope) : Double.NaN;
-            if (!(next > lo && next < hi) || Math.abs(next - dV) > MAX_NEWTON_STEP_V) {
+            // Newton that does not halve the residual (a kink of I(dV)) gives way to bisection
+            boolean slow = Math.abs(residual) > 0.5 * Math.abs(previous);
+            previous = residual;
+            if (!(next > lo && next < hi) || Math.abs(next - dV) > MAX_NEWTON_STEP_V || (slow && Double.isFinite(lo) && Double.isFinite(hi))) {
                 if (Double.isInfinite(lo)) next = hi - MAX_NEWTON_STEP_V;
                 else if (Double.isInfinite(hi)) next = lo + MAX_NEWTON_STEP_V;
                 else next = 0.5 * (lo + hi);
@@ -107,8 +110,9 @@ public final class GalvanostaticControl {
             dV = next;
         }
         throw new SolverDivergedException(String.format(
-                "galvanostatic control could not reach %.6g A/m^2 within %d iterations (last voltage shift %.4g V): "
-                        + "is there a metal surface in contact with an ion conductor?", target_A_per_m2, MAX_ITERATIONS, dV),
+                "galvanostatic control could not reach %.6g A/m^2 within %d iterations (last voltage shift %.4g V, closest %.6g A/m^2, "
+                        + "bracket %.3g V): is there a metal surface in contact with an ion conductor?", target_A_per_m2, MAX_ITERATIONS, dV,
+                target_A_per_m2 + bestResidual, hi - lo),
                 MAX_ITERATIONS, Double.NaN);
     }
 
