@@ -43,6 +43,13 @@ public final class InterphaseGrowth {
         return (int) Math.floor(spec.thickness_m(time_s) / g.dx_m + 0.5);
     }
 
+    /** Whether an interphase reaches a further cell during a step from {@code from_s} to {@code to_s} (cheap: time only). */
+    public boolean due(double from_s, double to_s) {
+        for (InterphaseSpec spec : specs)
+            if (cellsReached(spec, to_s) > cellsReached(spec, from_s)) return true;
+        return false;
+    }
+
     /**
      * Converts the cells the interphase reached during a step from {@code from_s} to {@code to_s}.
      *

@@ -131,7 +131,7 @@ public final class Simulation {
             if (galvanostatic != null) fillGhosts(); // the shifted potential needs fresh ghosts
         }
         fields.swapNext();
-        interphases.update(state.time_s, state.time_s + dt, fields); // before the coefficients: they read the material ids
+        if (interphases.due(state.time_s, state.time_s + dt)) interphases.update(state.time_s, state.time_s + dt, fields); // before the coefficients: they read the material ids
         state.time_s += dt;
         state.step++;
         state.lastStep_s = dt;
