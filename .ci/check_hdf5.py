@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 import h5py
 import numpy as np
 
-FIELDS = {"xi": "1", "c": "1", "phi_l": "V", "phi_s": "V"}
+FIELDS = {"xi": "1", "c": "1", "phi_l": "V", "phi_s": "V", "rate": "1/s"}
 FLOAT_ATTRS = ["time_s", "dx_m", "applied_current_A_per_m2", "cell_voltage_V"]
 NAME = re.compile(r"step_(\d{8,})\.h5$")
 

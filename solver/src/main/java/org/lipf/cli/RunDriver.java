@@ -124,6 +124,7 @@ public final class RunDriver {
         fields.put("c", g.interior(f.c));
         fields.put("phi_l", g.interior(f.phiL));
         fields.put("phi_s", g.interior(f.phiS));
+        fields.put("rate", g.interior(f.rate));
         byte[] ids = g.interior(f.material);
         LinkedHashMap<String, Object> extras = new LinkedHashMap<>();
         extras.put("next_step_s", st.nextStep_s);

@@ -17,7 +17,7 @@ import java.util.Map;
  *               shape (int32[2|3], C order: {nz,nx} or {nz,ny,nx}),
  *               applied_current_A_per_m2 (float64), cell_voltage_V (float64),
  *               extras: float64 / int64 / string scalars
- *   /xi, /c, /phi_l, /phi_s   float64 [nz][nx] or [nz][ny][nx], attribute units = "1","1","V","V"
+ *   /xi, /c, /phi_l, /phi_s, /rate   float64 [nz][nx] or [nz][ny][nx], attribute units = "1","1","V","V","1/s"
  *   /material                 int8 same shape, attribute materials = string[] (index = id)
  * </pre>
  * jHDF also adds a root attribute {@code _jHDF} naming its version.

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lipf.model.ModelParameters;
 import org.lipf.output.AtomicFiles;
 import org.lipf.output.Snapshot;
 import org.lipf.postprocess.RunFolder;
@@ -60,12 +61,14 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
         double[] xi0 = first.field("xi");
         double metal0 = first.extras().get(INITIAL_METAL_ATTRIBUTE) instanceof Double v ? v
                 : DepositVolume.metalVolumePerArea_m(distribution(run, first));
+        double charge = ModelParameters.from(s).chargeDensity_C_per_m3();
         List<SnapshotMetrics> rows = new ArrayList<>();
         for (int n = 0; n < run.snapshots().size(); n++) {
             Snapshot snap = n == 0 ? first : run.read(n);
             if (!CellBlock.of(snap.shape(), snap.dx_m()).equals(cells) || !snap.materialNames().equals(first.materialNames()))
                 throw new RunFolderException(run.snapshots().get(n) + " has a different grid or materials than " + run.snapshots().get(0));
-            rows.add(SnapshotMetrics.of(snap.step(), snap.time_s(), distribution(run, snap), xi0, metal0, electrolyteBase_m, band, layerCells));
+            rows.add(SnapshotMetrics.of(snap.step(), snap.time_s(), distribution(run, snap), xi0, metal0, electrolyteBase_m, band, layerCells,
+                    snap.fields().containsKey("rate") ? snap.field("rate") : null, charge));
         }
         return new RunMetrics(s.name(), names, first.materialNames(), rows);
     }
@@ -80,7 +83,7 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
     public List<String> columns() {
         List<String> c = new ArrayList<>(List.of("time_s", "step", "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
                 "front_height_m", "penetration_m", "roughness_m", "interface_area_per_area", "metal_components",
-                "isolated_components", "short"));
+                "isolated_components", "short", "max_local_current_A_per_m2", "current_constriction"));
         for (String l : layerNames) c.add("share_" + l);
         for (String m : materialNames) c.add("share_material_" + m);
         return c;
@@ -93,7 +96,8 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
             b.append(r.time_s()).append(',').append(r.step()).append(',').append(r.metalVolume_m()).append(',')
                     .append(r.depositedVolume_m()).append(',').append(r.frontHeight_m()).append(',').append(r.penetration_m()).append(',')
                     .append(r.roughness_m()).append(',').append(r.interfaceArea()).append(',').append(r.metalComponents()).append(',')
-                    .append(r.isolatedComponents()).append(',').append(r.shorted() ? 1 : 0);
+                    .append(r.isolatedComponents()).append(',').append(r.shorted() ? 1 : 0).append(',')
+                    .append(r.maxLocalCurrent_A_per_m2()).append(',').append(r.currentConstriction());
             for (double s : r.layerShares()) b.append(',').append(s);
             for (double s : r.materialShares()) b.append(',').append(s);
             b.append('\n');

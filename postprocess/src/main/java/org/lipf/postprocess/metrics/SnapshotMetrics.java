@@ -17,6 +17,8 @@ package org.lipf.postprocess.metrics;
  * @param shorted metal bridges collector and counter boundary
  * @param layerShares share of the deposited Li in each layer, bottom up ({@link DepositShares}), 1
  * @param materialShares share of the deposited Li in each material, by material id, 1
+ * @param maxLocalCurrent_A_per_m2 largest column deposition current density ({@link DepositionCurrent}), NaN without a rate
+ * @param currentConstriction its ratio to the mean (1 = uniform), NaN without a rate or a deposition current
  */
 public record SnapshotMetrics(
         long step,
@@ -31,7 +33,9 @@ public record SnapshotMetrics(
         int isolatedComponents,
         boolean shorted,
         double[] layerShares,
-        double[] materialShares) {
+        double[] materialShares,
+        double maxLocalCurrent_A_per_m2,
+        double currentConstriction) {
 
     public SnapshotMetrics {
         layerShares = layerShares.clone();
@@ -56,16 +60,21 @@ public record SnapshotMetrics(
      * @param electrolyteBase_m height of the bottom of the topmost layer, m
      * @param topBandCells the short-circuit band, {@link MetalClusters#topBandCells}
      * @param layerCells {@code [k0, k1)} per layer, bottom up
+     * @param rate d xi/dt per cell (1/s), or null if the snapshot has none
+     * @param chargeDensity_C_per_m3 n F c_s of the run
      */
     public static SnapshotMetrics of(long step, double time_s, MetalDistribution d, double[] xiInitial, double initialMetalVolume_m,
-            double electrolyteBase_m, int topBandCells, int[][] layerCells) {
+            double electrolyteBase_m, int topBandCells, int[][] layerCells, double[] rate, double chargeDensity_C_per_m3) {
         double metal = DepositVolume.metalVolumePerArea_m(d);
         double[] heights = FrontProfile.columnHeights_m(d);
         double front = FrontProfile.maxHeight_m(heights);
         MetalClusters clusters = MetalClusters.of(d, topBandCells);
+        double[] columns = rate == null ? null : DepositionCurrent.columns_A_per_m2(d, rate, chargeDensity_C_per_m3);
+        double maxCurrent = Double.NaN;
+        if (columns != null) for (double v : columns) maxCurrent = Double.isNaN(maxCurrent) ? v : Math.max(maxCurrent, v);
         return new SnapshotMetrics(step, time_s, metal, metal - initialMetalVolume_m, front, Math.max(0, front - electrolyteBase_m),
                 FrontProfile.roughness_m(heights), InterfaceArea.perLateralArea(d), clusters.components(), clusters.isolated(),
                 clusters.shorted(), DepositShares.byLayer(d, xiInitial, layerCells),
-                DepositShares.byMaterial(d, xiInitial));
+                DepositShares.byMaterial(d, xiInitial), maxCurrent, columns == null ? Double.NaN : DepositionCurrent.constriction(columns));
     }
 }

@@ -103,9 +103,31 @@ class MetricsTest {
 
     @Test
     void snapshotMetricsCombineTheMeasures() {
-        SnapshotMetrics m = SnapshotMetrics.of(5, 0.5, metal(FLAT, flatFront()), flatFront(), 3 * DX, 2.5 * DX, 1, new int[][] {{0, 10}});
+        SnapshotMetrics m = SnapshotMetrics.of(5, 0.5, metal(FLAT, flatFront()), flatFront(), 3 * DX, 2.5 * DX, 1, new int[][] {{0, 10}}, null, 1);
         assertEquals(DX, m.depositedVolume_m(), 1e-20);
         assertEquals(1.5 * DX, m.penetration_m(), 1e-18);
         assertFalse(m.shorted());
+        assertTrue(Double.isNaN(m.currentConstriction()), "no rate, no constriction");
+    }
+
+    @Test
+    void currentConstrictionIsMaxOverMeanOfTheColumnCurrents() {
+        MetalDistribution d = metal(FLAT, flatFront());
+        double[] rate = new double[FLAT.cellCount()];
+        double charge = 7.4e9; // n F c_s of Li, C/m^3
+        // a uniform deposition rate of 1e-3 /s in the front cells: every column carries n F c_s 1e-3 dx
+        for (int i = 0; i < FLAT.nx(); i++) rate[FLAT.index(i, 0, 3)] = 1e-3;
+        double[] cols = DepositionCurrent.columns_A_per_m2(d, rate, charge);
+        for (double c : cols) assertEquals(charge * 1e-3 * DX, c, 1e-12 * charge * 1e-3 * DX);
+        assertEquals(1, DepositionCurrent.constriction(cols), 1e-12);
+        // all of it through one column (a crack): max / mean = the number of columns
+        java.util.Arrays.fill(rate, 0);
+        rate[FLAT.index(2, 0, 3)] = 1e-3;
+        SnapshotMetrics m = SnapshotMetrics.of(5, 0.5, d, flatFront(), 3 * DX, 2.5 * DX, 1, new int[][] {{0, 10}}, rate, charge);
+        assertEquals(FLAT.nx(), m.currentConstriction(), 1e-12);
+        assertEquals(charge * 1e-3 * DX, m.maxLocalCurrent_A_per_m2(), 1e-12 * charge * 1e-3 * DX);
+        // stripping everywhere is no deposition current: no constriction
+        java.util.Arrays.fill(rate, -1e-3);
+        assertTrue(Double.isNaN(DepositionCurrent.constriction(DepositionCurrent.columns_A_per_m2(d, rate, charge))));
     }
 }
