@@ -80,7 +80,7 @@ public final class RunDriver {
         sim.relaxInterfaces();
         sim.solvePotentials();
         state.nextStep_s = sim.initialStep();
-        state.initialMetalVolume_m = sim.metrics().metalVolumePerArea_m(fields);
+        state.initialMetalVolume_m = sim.metrics().metalVolumePerArea_m(sim.fields());
         return sim;
     }
 
