@@ -25,11 +25,10 @@ public final class CpuBackend implements Backend {
     private final AllenCahnUpdate allenCahn;
     private final NernstPlanckUpdate nernstPlanck;
     private final PotentialCoefficients coefficients;
-    private final PotentialSolver ionic, electronic;
+    private final PotentialSolves potentials;
     private final GalvanostaticControl galvanostatic;
     private final DepositMetrics metrics;
     private final ShortCircuitDetector shorts;
-    private final double[] sigmaL, sigmaS, source;
 
     public CpuBackend(Scenario scenario, FieldSet fields, Parallel parallel) {
         this.grid = fields.grid;
@@ -40,18 +39,11 @@ public final class CpuBackend implements Backend {
         this.allenCahn = new AllenCahnUpdate(grid, params, table, parallel);
         this.nernstPlanck = new NernstPlanckUpdate(grid, params, table, parallel);
         this.coefficients = new PotentialCoefficients(grid, params, table, parallel);
-        double tol = scenario.solver().potentialRelTol();
-        int maxIt = scenario.solver().potentialMaxIterations();
-        // single potential: Dirichlet at both ends; mixed: phi_l fixed at the counter boundary, phi_s at the collector
-        this.ionic = new PotentialSolver(grid, parallel, params.singlePotential(), true, tol, maxIt);
-        this.electronic = params.singlePotential() ? null : new PotentialSolver(grid, parallel, true, false, tol, maxIt);
+        this.potentials = new PotentialSolves(scenario, params, grid, parallel);
         this.metrics = new DepositMetrics(grid, table, parallel, 0);
         this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC
                 ? new GalvanostaticControl(grid, params, table, allenCahn, metrics, parallel) : null;
         this.shorts = new ShortCircuitDetector(grid, table, params.interfaceWidth_m());
-        this.sigmaL = grid.newField();
-        this.sigmaS = params.singlePotential() ? null : grid.newField();
-        this.source = grid.newField();
     }
 
     @Override public String name() { return "cpu"; }
@@ -101,21 +93,12 @@ public final class CpuBackend implements Backend {
 
     @Override public double nernstPlanckRate_per_s() { return nernstPlanck.lastMaxRate_per_s(); }
     @Override public void swapNext() { fields.swapNext(); }
-    @Override public void computeCoefficients() { coefficients.compute(fields, sigmaL, sigmaS, source); }
+    @Override public void computeCoefficients() { coefficients.compute(fields, potentials.sigmaL, potentials.sigmaS, potentials.source); }
     @Override public double growthVelocity_m_per_s() { return metrics.growthVelocity_m_per_s(fields); }
 
     @Override
     public void solvePotentials(double V, SimulationState state) {
-        if (params.singlePotential()) {
-            // div(sigma grad phi) = q  (Chen 2015), phi = V at the collector, 0 at the counter boundary
-            state.lastIterations = ionic.solve(sigmaL, source, +1, V, 0.0, fields.phiL);
-        } else {
-            // div(sigma_l grad phi_l) = q and div(sigma_s grad phi_s) = -q (docs/MODEL.md section 3.4)
-            int itL = ionic.solve(sigmaL, source, +1, 0.0, 0.0, fields.phiL);
-            int itS = electronic.solve(sigmaS, source, -1, V, 0.0, fields.phiS);
-            state.lastIterations = itL + itS;
-        }
-        state.counterCurrent_A_per_m2 = ionic.currentIntoTop(sigmaL, fields.phiL, 0.0);
+        potentials.solve(fields, V, state);
     }
 
     @Override public ShortCircuitDetector.Short checkShort() { return shorts.check(fields); }

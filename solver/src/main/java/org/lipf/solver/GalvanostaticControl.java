@@ -41,6 +41,8 @@ public final class GalvanostaticControl {
     /** Current density per unit (f_free * rate): n F c_s dV / area. */
     private final double currentPerRate;
     private double sum, slope;
+    /** The fields of the running {@link #enforce(FieldSet, double, double)} call. */
+    private FieldSet f;
 
     public GalvanostaticControl(Grid g, ModelParameters p, MaterialTable table, AllenCahnUpdate allenCahn, DepositMetrics metrics, Parallel parallel) {
         this.metrics = metrics;
@@ -57,7 +59,7 @@ public final class GalvanostaticControl {
         this.reactionOld = new double[g.cellCount()];
         this.planeSum = new double[g.nz];
         this.planeSlope = new double[g.nz];
-        this.currentPerRate = p.chargeDensity_C_per_m3() * g.cellVolume_m3() / g.lateralArea();
+        this.currentPerRate = currentPerRate(g, p);
     }
 
     /**
@@ -67,21 +69,55 @@ public final class GalvanostaticControl {
      * @throws SolverDivergedException when no voltage reaches the target (e.g. no reactive surface)
      */
     public double enforce(FieldSet f, double target_A_per_m2, double dt_s) {
-        final double oldMagnitude = currentPerRate * collect(f);
-        final double base = p.chargeDensity_C_per_m3() * metrics.growthVelocity_m_per_s(f);
+        this.f = f;
+        return enforce(cpuReactions, currentPerRate, p.chargeDensity_C_per_m3(), target_A_per_m2, dt_s);
+    }
+
+    /**
+     * The reaction sums the control needs, computed where the fields live (this class on the CPU,
+     * kernels on a device); {@link #enforce(Reactions, double, double, double, double)} runs the
+     * same Newton-bisection on either.
+     */
+    public interface Reactions {
+        /** Records the uncorrected reaction rates R_old of the reactive cells; returns sum f_free |R_old|. */
+        double collect();
+
+        /** integral(f_free d xi/dt) dV / area of the uncorrected rates, m/s. */
+        double growthVelocity_m_per_s();
+
+        /** Sets {@link #sum()} = sum f_free (R(eta + dV w) - R_old) and {@link #slope()} = its derivative. */
+        void evaluate(double dV);
+
+        double sum();
+
+        double slope();
+
+        /** Corrects rate and xiNext by the shift dV and adds dV w to phi_s. */
+        void apply(double dV, double dt_s);
+    }
+
+    /**
+     * Finds the shift dV that makes the deposition current {@code target}, applies it, and returns it.
+     *
+     * @param currentPerRate current density per unit sum of f_free rates: n F c_s dV / area
+     */
+    public static double enforce(Reactions reactions, double currentPerRate, double chargeDensity_C_per_m3, double target_A_per_m2, double dt_s) {
+        final double oldMagnitude = currentPerRate * reactions.collect();
+        final double base = chargeDensity_C_per_m3 * reactions.growthVelocity_m_per_s();
         // base + correction cancels when the uncorrected rates are huge (a large voltage change):
         // the attainable precision is then a few ulps of their magnitude
         final double tol = Math.max(RELATIVE_TOLERANCE * Math.max(Math.abs(target_A_per_m2), 1e-6), 1e-14 * oldMagnitude);
         double lo = Double.NEGATIVE_INFINITY, hi = Double.POSITIVE_INFINITY, dV = 0;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
-            evaluate(f, dV);
-            final double residual = base + currentPerRate * sum - target_A_per_m2;
+            reactions.evaluate(dV);
+            final double residual = base + currentPerRate * reactions.sum() - target_A_per_m2;
             if (Math.abs(residual) <= tol) {
-                apply(f, dV, dt_s);
+                reactions.apply(dV, dt_s);
                 return dV;
             }
             // I(dV) decreases with dV: too much current means the root lies above dV
             if (residual > 0) lo = dV; else hi = dV;
+            final double slope = reactions.slope();
             double next = slope < 0 ? dV - residual / (currentPerRate * slope) : Double.NaN;
             if (!(next > lo && next < hi) || Math.abs(next - dV) > MAX_NEWTON_STEP_V) {
                 if (Double.isInfinite(lo)) next = hi - MAX_NEWTON_STEP_V;
@@ -95,6 +131,21 @@ public final class GalvanostaticControl {
                         + "is there a metal surface in contact with an ion conductor?", target_A_per_m2, MAX_ITERATIONS, dV),
                 MAX_ITERATIONS, Double.NaN);
     }
+
+    /** Current density per unit sum of f_free rates on grid g: n F c_s dV / area. */
+    public static double currentPerRate(Grid g, ModelParameters p) {
+        return p.chargeDensity_C_per_m3() * g.cellVolume_m3() / g.lateralArea();
+    }
+
+    /** The CPU reaction sums over the fields of the current {@link #enforce(FieldSet, double, double)} call. */
+    private final Reactions cpuReactions = new Reactions() {
+        @Override public double collect() { return GalvanostaticControl.this.collect(f); }
+        @Override public double growthVelocity_m_per_s() { return metrics.growthVelocity_m_per_s(f); }
+        @Override public void evaluate(double dV) { GalvanostaticControl.this.evaluate(f, dV); }
+        @Override public double sum() { return sum; }
+        @Override public double slope() { return slope; }
+        @Override public void apply(double dV, double dt_s) { GalvanostaticControl.this.apply(f, dV, dt_s); }
+    };
 
     /** Lists the reactive cells and their uncorrected reaction rates; returns sum f_free |R_old|. */
     private double collect(FieldSet f) {
