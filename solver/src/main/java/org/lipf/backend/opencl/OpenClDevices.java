@@ -74,6 +74,12 @@ public final class OpenClDevices {
         }
     }
 
+    /** The first device with double precision (the one tests run on), or null. */
+    public static Device firstWithDoublePrecision(List<Device> devices) {
+        for (Device d : devices) if (d.fp64()) return d;
+        return null;
+    }
+
     /** The device {@code auto} picks: the first GPU (with double support if needed), or null (use the CPU backend). */
     public static Device autoPick(List<Device> devices, Precision precision) {
         for (Device d : devices) if (d.gpu() && (d.fp64() || precision == Precision.FLOAT)) return d;

@@ -20,9 +20,9 @@ public final class OpenClTestDevice {
             Assumptions.abort("no OpenCL platform on this machine, OpenCL tests skipped: " + e.getMessage());
             throw e;
         }
-        for (OpenClDevices.Device d : devices) if (d.fp64()) return d;
-        Assumptions.abort("no OpenCL device with double precision; OpenCL tests skipped");
-        return null;
+        OpenClDevices.Device d = OpenClDevices.firstWithDoublePrecision(devices);
+        if (d == null) Assumptions.abort("no OpenCL device with double precision; OpenCL tests skipped");
+        return d;
     }
 
     /** The OpenCL backend on the test device in the given precision. */
