@@ -98,12 +98,12 @@ public final class MultigridPreconditioner {
             if (l < nl - 1) rs[l] = new double[n];
         }
         Grid coarsest = levels[nl - 1].g;
-        if (BandedCholesky.factorCost(coarsest) <= MAX_DIRECT_COST) {
+        if (CoarseDirectSolver.affordable(coarsest)) {
             direct = new BandedCholesky(levels[nl - 1]);
             coarseSweeps = 0;
         } else {
             direct = null;
-            coarseSweeps = 4 * Math.max(coarsest.nx, Math.max(coarsest.ny, coarsest.nz));
+            coarseSweeps = CoarseDirectSolver.coarseSweeps(coarsest);
         }
     }
 

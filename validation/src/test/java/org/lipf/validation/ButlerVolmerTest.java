@@ -28,9 +28,13 @@ class ButlerVolmerTest {
     /** Diffuse-interface and time-discretisation error allowed on the current. */
     private static final double TOLERANCE = 0.03;
 
-    /** Every overpotential on every backend. */
+    /**
+     * Every overpotential on the CPU; on OpenCL one plating and one stripping overpotential (the
+     * same kernels at other voltages; each case runs 8000 steps, half a minute on PoCL with two cores).
+     */
     static Stream<Arguments> overpotentials() {
-        return Backends.names().flatMap(b -> DoubleStream.of(-0.15, -0.1, -0.05, -0.02, 0.02, 0.05).mapToObj(eta -> Arguments.of(b, eta)));
+        return Stream.concat(DoubleStream.of(-0.15, -0.1, -0.05, -0.02, 0.02, 0.05).mapToObj(eta -> Arguments.of("cpu", eta)),
+                DoubleStream.of(-0.1, 0.05).mapToObj(eta -> Arguments.of("opencl", eta)));
     }
 
     @ParameterizedTest(name = "{0}: eta = {1} V")

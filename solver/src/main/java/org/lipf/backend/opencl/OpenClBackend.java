@@ -25,9 +25,9 @@ import org.lipf.solver.SimulationState;
  * snapshots and time-series rows download the fields. The reductions add per-work-group partial
  * results in a fixed tree and then in index order, so a run is reproducible on a device.
  *
- * <p>The potential solves run on the host with the CPU's multigrid-preconditioned CG: the device
- * computes the conductivities and the source, which are copied to the host with the warm-start
- * potentials, and the solved potentials are copied back (docs/MODEL.md, backends).
+ * <p>The potentials are solved on the device by {@link DevicePotentialSolver}, the CPU's
+ * multigrid-preconditioned CG; only its coarsest level (a few hundred values) visits the host. In
+ * single precision they are solved on the host in double (see {@link #solveOnHost}).
  */
 public final class OpenClBackend implements Backend {
     /** Work-group size of every kernel (a power of two: the reduction tree halves it). */
@@ -42,13 +42,16 @@ public final class OpenClBackend implements Backend {
     private final int n, cells, groups;
     private final cl_mem material, tableBuf, relaxTable;
     private cl_mem xi, xiNext, c, cNext;
-    private final cl_mem phiL, phiS, rate, sigmaL, sigmaS, source, reactionOld, partial, results;
+    private final cl_mem phiL, phiS, rate, sigmaL, sigmaS, source, reactionOld, partial;
     private final List<cl_mem> owned = new ArrayList<>();
-    private final Kernel ghostX, ghostY, ghostZ, allenCahn, xiBounds, nernstPlanck, finish, collect, evaluate, apply, freeSum,
+    private final Kernel ghostX, ghostY, ghostZ, allenCahn, xiBounds, nernstPlanck, collect, evaluate, apply, freeSum,
             metalInBand, coefficients;
-    private final List<Kernel> kernels = new ArrayList<>();
-    private final double[] resultHost = new double[2];
-    private final PotentialSolves potentials;
+    private final DeviceKernels kernels;
+    private final Reducer reducer;
+    private double[] resultHost;
+    private final DevicePotentialSolver ionic, electronic;
+    /** Host solves in double for single-precision fields (see {@link #solvePotentials}); null in double. */
+    private final PotentialSolves hostPotentials;
     private final ShortCircuitDetector shorts;
     private final int bandStart;
     private final GalvanostaticControl.Reactions reactions = new DeviceReactions();
@@ -64,7 +67,7 @@ public final class OpenClBackend implements Backend {
         this.n = g.paddedLength();
         this.cells = g.cellCount();
         this.groups = (cells + WG - 1) / WG;
-        long need = (long) n * precision.bytes * 13;
+        long need = deviceBytes(g, single, precision);
         if (need > device.globalMemory_bytes())
             throw new OpenClUnavailableException(String.format("OpenCL device %s has %.1f GiB, the grid %s needs about %.1f GiB", device.name(),
                     device.globalMemory_bytes() / 1073741824.0, g, need / 1073741824.0));
@@ -85,25 +88,41 @@ public final class OpenClBackend implements Backend {
         sigmaS = single ? sigmaL : own(ctx.reals(n));
         source = own(ctx.reals(n));
         reactionOld = own(ctx.reals(n));
-        partial = own(ctx.reals(2L * groups));
-        results = own(ctx.reals(2));
-        ghostX = kernel(program, "fillGhostsX");
-        ghostY = kernel(program, "fillGhostsY");
-        ghostZ = kernel(program, "fillGhostsZ");
-        allenCahn = kernel(program, "allenCahn");
-        xiBounds = kernel(program, "xiOutOfBounds");
-        nernstPlanck = kernel(program, "nernstPlanck");
-        finish = kernel(program, "finishReduction");
-        collect = kernel(program, "collectReactions");
-        evaluate = kernel(program, "evaluateShift");
-        apply = kernel(program, "applyShift");
-        freeSum = kernel(program, "freeSum");
-        metalInBand = kernel(program, "metalInBand");
-        coefficients = kernel(program, "potentialCoefficients");
-        this.potentials = new PotentialSolves(scenario, params, g, parallel);
+        kernels = new DeviceKernels(ctx, program);
+        reducer = new Reducer(ctx, program, groups, owned);
+        partial = reducer.partial;
+        ghostX = kernel("fillGhostsX");
+        ghostY = kernel("fillGhostsY");
+        ghostZ = kernel("fillGhostsZ");
+        allenCahn = kernel("allenCahn");
+        xiBounds = kernel("xiOutOfBounds");
+        nernstPlanck = kernel("nernstPlanck");
+        collect = kernel("collectReactions");
+        evaluate = kernel("evaluateShift");
+        apply = kernel("applyShift");
+        freeSum = kernel("freeSum");
+        metalInBand = kernel("metalInBand");
+        coefficients = kernel("potentialCoefficients");
+        double tol = scenario.solver().potentialRelTol();
+        int maxIt = scenario.solver().potentialMaxIterations();
+        // single potential: Dirichlet at both ends; mixed: phi_l fixed at the counter boundary, phi_s at the collector
+        boolean onDevice = precision == Precision.DOUBLE;
+        this.ionic = onDevice ? new DevicePotentialSolver(ctx, kernels, reducer, g, single, true, tol, maxIt, owned) : null;
+        this.electronic = onDevice && !single ? new DevicePotentialSolver(ctx, kernels, reducer, g, true, false, tol, maxIt, owned) : null;
+        this.hostPotentials = onDevice ? null : new PotentialSolves(scenario, params, g, parallel);
         this.shorts = new ShortCircuitDetector(g, table, params.interfaceWidth_m());
         int band = Math.max(1, (int) Math.ceil(params.interfaceWidth_m() / g.dx_m));
         this.bandStart = Math.max(0, g.nz - 1 - band);
+    }
+
+    /**
+     * Device memory a grid needs, bytes: 12 fields of the step, and per potential solve (double
+     * precision only) 15 fields on every multigrid level (faces, transmissibilities, cycle and PCG
+     * vectors), the levels adding up to at most 4/3 of the finest.
+     */
+    public static long deviceBytes(Grid g, boolean singlePotential, Precision precision) {
+        double fields = 12 + (precision == Precision.DOUBLE ? (singlePotential ? 1 : 2) * 15 * 4.0 / 3 : 0);
+        return (long) (fields * g.paddedLength() * precision.bytes + g.paddedLength());
     }
 
     /** A factory for {@link org.lipf.solver.Simulation} on this device and precision. */
@@ -116,10 +135,8 @@ public final class OpenClBackend implements Backend {
         return m;
     }
 
-    private Kernel kernel(cl_program program, String name) {
-        Kernel k = new Kernel(ctx, program, name, WG);
-        kernels.add(k);
-        return k;
+    private Kernel kernel(String name) {
+        return kernels.get(name);
     }
 
     /** The material table as rows of the seven properties that common.cl names T_FREE ... T_MOBILE. */
@@ -198,24 +215,21 @@ public final class OpenClBackend implements Backend {
         ctx.read(cNext, fields.cNext, n);
     }
 
-    private void fillGhosts(cl_mem f) {
-        ghostX.arg(0, f).run((long) g.ny * g.nz);
-        if (g.is3D()) ghostY.arg(0, f).run((long) g.sx * g.nz);
-        ghostZ.arg(0, f).run(g.strideZ);
+    /** Ghost layers of up to four fields in one launch per axis (repeat a field to fill fewer). */
+    private void fillGhosts(cl_mem a, cl_mem b, cl_mem c, cl_mem d) {
+        ghostX.arg(0, a).arg(1, b).arg(2, c).arg(3, d).run((long) g.ny * g.nz);
+        if (g.is3D()) ghostY.arg(0, a).arg(1, b).arg(2, c).arg(3, d).run((long) g.sx * g.nz);
+        ghostZ.arg(0, a).arg(1, b).arg(2, c).arg(3, d).run(g.strideZ);
     }
 
     @Override
     public void fillGhosts() {
-        fillGhosts(xi);
-        fillGhosts(c);
-        fillGhosts(phiL);
-        if (!single) fillGhosts(phiS);
+        fillGhosts(xi, c, phiL, phiS);
     }
 
     /** Reduces the {@code quantities} partial rows of the last kernel; results in {@link #resultHost}. */
     private void reduce(int quantities, boolean max) {
-        finish.arg(0, partial).arg(1, groups).arg(2, results).arg(3, max ? 1 : 0).run((long) quantities * WG);
-        ctx.read(results, resultHost, quantities);
+        resultHost = reducer.reduce(quantities, groups, max);
     }
 
     private void runAllenCahn(cl_mem tableRows, double dt, long step, double noise) {
@@ -226,7 +240,7 @@ public final class OpenClBackend implements Backend {
     @Override
     public void relaxInterfaces(double dt_s, double duration_s) {
         for (double t = 0; t < duration_s; t += dt_s) {
-            fillGhosts(xi);
+            fillGhosts(xi, xi, xi, xi);
             runAllenCahn(relaxTable, dt_s, 0, 0);
             cl_mem s = xi;
             xi = xiNext;
@@ -295,13 +309,35 @@ public final class OpenClBackend implements Backend {
     @Override public double growthVelocity_m_per_s() { return perArea(rate); }
 
     @Override
-    public void solvePotentials(double cellVoltage_V, SimulationState state) {
-        ctx.read(sigmaL, potentials.sigmaL, n);
-        if (!single) ctx.read(sigmaS, potentials.sigmaS, n);
-        ctx.read(source, potentials.source, n);
+    public void solvePotentials(double V, SimulationState state) {
+        if (hostPotentials != null) {
+            solveOnHost(V, state);
+            return;
+        }
+        if (single) {
+            // div(sigma grad phi) = q  (Chen 2015), phi = V at the collector, 0 at the counter boundary
+            state.lastIterations = ionic.solve(sigmaL, source, +1, V, 0.0, phiL);
+        } else {
+            // div(sigma_l grad phi_l) = q and div(sigma_s grad phi_s) = -q (docs/MODEL.md section 3.4)
+            int itL = ionic.solve(sigmaL, source, +1, 0.0, 0.0, phiL);
+            int itS = electronic.solve(sigmaS, source, -1, V, 0.0, phiS);
+            state.lastIterations = itL + itS;
+        }
+        state.counterCurrent_A_per_m2 = ionic.currentIntoTop(sigmaL, phiL, 0.0);
+    }
+
+    /**
+     * Single precision: the squared diagonal of the potential operator (sigma / h^2 of the metal,
+     * ~1e20 S/m^3) overflows a float, so the solves run on the host in double precision from the
+     * device's conductivities and source, and the potentials are copied back.
+     */
+    private void solveOnHost(double V, SimulationState state) {
+        ctx.read(sigmaL, hostPotentials.sigmaL, n);
+        if (!single) ctx.read(sigmaS, hostPotentials.sigmaS, n);
+        ctx.read(source, hostPotentials.source, n);
         ctx.read(phiL, fields.phiL, n);
         if (!single) ctx.read(phiS, fields.phiS, n);
-        potentials.solve(fields, cellVoltage_V, state);
+        hostPotentials.solve(fields, V, state);
         ctx.write(phiL, fields.phiL, n);
         if (!single) ctx.write(phiS, fields.phiS, n);
     }
@@ -317,9 +353,9 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public void close() {
-        for (Kernel k : kernels) k.release();
+        kernels.release();
+        reducer.release();
         for (cl_mem m : owned) CL.clReleaseMemObject(m);
-        kernels.clear();
         owned.clear();
     }
 

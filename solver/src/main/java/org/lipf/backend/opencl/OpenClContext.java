@@ -45,9 +45,15 @@ final class OpenClContext {
      * @throws OpenClUnavailableException with the OpenCL build log if a kernel does not compile
      */
     synchronized cl_program program(String options) {
-        cl_program p = programs.get(options);
+        return program(KernelSources.FILES, options);
+    }
+
+    /** The program built from the given kernel files with these options. */
+    synchronized cl_program program(String[] files, String options) {
+        String key = String.join(",", files) + " " + options;
+        cl_program p = programs.get(key);
         if (p != null) return p;
-        String[] sources = KernelSources.load();
+        String[] sources = KernelSources.load(files);
         p = CL.clCreateProgramWithSource(context, sources.length, sources, null, null);
         try {
             CL.clBuildProgram(p, 1, new cl_device_id[] {device.id()}, options, null, null);
@@ -55,7 +61,7 @@ final class OpenClContext {
             throw new OpenClUnavailableException("OpenCL: the kernels in kernels/*.cl did not build on " + device.name() + " (" + e.getMessage()
                     + "); build log:\n" + buildLog(p) + "\nbuild options: " + options);
         }
-        programs.put(options, p);
+        programs.put(key, p);
         return p;
     }
 
