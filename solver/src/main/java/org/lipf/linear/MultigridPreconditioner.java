@@ -98,12 +98,12 @@ public final class MultigridPreconditioner {
             if (l < nl - 1) rs[l] = new double[n];
         }
         Grid coarsest = levels[nl - 1].g;
-        if (CoarseDirectSolver.affordable(coarsest)) {
+        if (BandedCholesky.factorCost(coarsest) <= MAX_DIRECT_COST) {
             direct = new BandedCholesky(levels[nl - 1]);
             coarseSweeps = 0;
         } else {
             direct = null;
-            coarseSweeps = CoarseDirectSolver.coarseSweeps(coarsest);
+            coarseSweeps = 4 * Math.max(coarsest.nx, Math.max(coarsest.ny, coarsest.nz));
         }
     }
 
@@ -136,6 +136,15 @@ public final class MultigridPreconditioner {
     public void apply(double[] r, double[] z) {
         update();
         vCycle(0, z, r, true);
+    }
+
+    /**
+     * One cycle on {@code A x = b} from this operator's level down, from a zero guess or from x:
+     * the lower part of a cycle whose finer levels run elsewhere (the OpenCL backend).
+     */
+    public void cycle(double[] x, double[] b, boolean zeroGuess) {
+        update();
+        vCycle(0, x, b, zeroGuess);
     }
 
     /**

@@ -4,21 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jocl.cl_mem;
 import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
 import org.lipf.linear.BoundaryCondition;
-import org.lipf.linear.CoarseDirectSolver;
+import org.lipf.linear.MultigridPreconditioner;
 import org.lipf.linear.SolverDivergedException;
+import org.lipf.linear.VariableCoefficientPoisson;
 
 /**
  * One potential equation {@code div(sigma grad phi) = sign q} on the device, solved as the CPU
  * solves it ({@code solver.PotentialSolver}, {@code linear.PcgSolver}, {@code linear.MultigridPreconditioner}):
  * harmonic face conductivities, PCG with one multigrid W-cycle (3 + 3 red-black Gauss-Seidel
  * sweeps, averaging restriction, constant prolongation, arithmetic-mean coarse faces) as the
- * preconditioner, stopping at {@code ||D^-1 r|| <= relTol ||D^-1 b||}. The coarsest level (a few
- * hundred cells) is solved on the host by the CPU's band Cholesky: its right-hand side is copied
- * to the host and the solution back, at each visit of the cycle.
+ * preconditioner, stopping at {@code ||D^-1 r|| <= relTol ||D^-1 b||}. The cycle runs on the
+ * device down to the first level of at most {@link #HOST_CELLS} cells; from there the CPU's own
+ * cycle ({@link MultigridPreconditioner#cycle}) runs on the host, on the device's coefficients of
+ * that level: each visit copies its right-hand side (and guess) to the host and the correction
+ * back. Small levels would cost a launch per cell row on a device, and the W-cycle visits them
+ * often.
  */
 final class DevicePotentialSolver {
     private static final int PRE_SWEEPS = 3, POST_SWEEPS = 3;
+    /** Levels of at most this many cells run on the host. */
+    static final int HOST_CELLS = 1024;
 
     private final OpenClContext ctx;
     private final DeviceKernels k;
@@ -28,9 +35,11 @@ final class DevicePotentialSolver {
     private final cl_mem r, z, p, q, rhs;
     private final double factorBottom, factorTop, relTol;
     private final int maxIterations;
-    private final CoarseDirectSolver direct;
-    private final int coarseSweeps;
-    private final double[] coarseX, coarseB;
+    /** The first host level: its operator (coefficients from the device) and the CPU cycle below it. */
+    private final int hostLevel;
+    private final VariableCoefficientPoisson hostOp;
+    private final MultigridPreconditioner hostCycle;
+    private final double[] hostX, hostB;
 
     DevicePotentialSolver(OpenClContext ctx, DeviceKernels kernels, Reducer reducer, Grid grid, boolean bottomDirichlet, boolean topDirichlet,
                           double relTol, int maxIterations, List<cl_mem> owned) {
@@ -44,7 +53,7 @@ final class DevicePotentialSolver {
         List<DeviceLevel> list = new ArrayList<>();
         Grid g = grid;
         list.add(new DeviceLevel(ctx, g, owned));
-        while (g.canCoarsen()) {
+        while (g.cellCount() > HOST_CELLS && g.canCoarsen()) {
             g = g.coarsen();
             list.add(new DeviceLevel(ctx, g, owned));
         }
@@ -67,13 +76,14 @@ final class DevicePotentialSolver {
         p = DeviceLevel.field(ctx, n, owned);
         q = DeviceLevel.field(ctx, n, owned);
         rhs = DeviceLevel.field(ctx, n, owned);
-        Grid coarsest = levels[nl - 1].g;
-        BoundaryCondition.Kind bottom = bottomDirichlet ? BoundaryCondition.Kind.DIRICHLET : BoundaryCondition.Kind.NEUMANN;
-        BoundaryCondition.Kind top = topDirichlet ? BoundaryCondition.Kind.DIRICHLET : BoundaryCondition.Kind.NEUMANN;
-        direct = CoarseDirectSolver.affordable(coarsest) ? new CoarseDirectSolver(coarsest, bottom, top) : null;
-        coarseSweeps = direct == null ? CoarseDirectSolver.coarseSweeps(coarsest) : 0;
-        coarseX = new double[coarsest.paddedLength()];
-        coarseB = new double[coarsest.paddedLength()];
+        hostLevel = nl - 1;
+        Grid hostGrid = levels[hostLevel].g;
+        hostOp = new VariableCoefficientPoisson(hostGrid, Parallel.serial(),
+                bottomDirichlet ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux(),
+                topDirichlet ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux());
+        hostCycle = new MultigridPreconditioner(hostOp);
+        hostX = new double[hostGrid.paddedLength()];
+        hostB = new double[hostGrid.paddedLength()];
     }
 
     /** Solves for phi in place (warm start); returns the PCG iterations. */
@@ -105,14 +115,12 @@ final class DevicePotentialSolver {
                     .real(6, inv).real(7, factorBottom * inv).real(8, factorTop * inv), 9).run(L.cells);
             L.geom(k.get("inverseDiagonalSquared").arg(0, L.tx).arg(1, L.ty).arg(2, L.tz).arg(3, L.invDiagSq), 4).run(L.cells);
         }
-        if (direct != null) {
-            DeviceLevel c = levels[levels.length - 1];
-            int n = c.g.paddedLength();
-            ctx.read(c.bx, direct.betaX(), n);
-            if (c.g.is3D()) ctx.read(c.by, direct.betaY(), n);
-            ctx.read(c.bz, direct.betaZ(), n);
-            direct.factor();
-        }
+        DeviceLevel h = levels[hostLevel];
+        int n = h.g.paddedLength();
+        ctx.read(h.bx, hostOp.betaX(), n);
+        if (h.g.is3D()) ctx.read(h.by, hostOp.betaY(), n);
+        ctx.read(h.bz, hostOp.betaZ(), n);
+        hostOp.coefficientsChanged();
     }
 
     private int pcg(cl_mem x) {
@@ -173,8 +181,8 @@ final class DevicePotentialSolver {
     /** MultigridPreconditioner.vCycle: the W-cycle from level l. */
     private void cycle(int l, cl_mem x, cl_mem b, boolean zeroGuess) {
         DeviceLevel L = levels[l];
-        if (l == levels.length - 1) {
-            coarsest(L, x, b, zeroGuess);
+        if (l == hostLevel) {
+            onHost(L, x, b, zeroGuess);
             return;
         }
         if (zeroGuess) ctx.zero(x, L.g.paddedLength());
@@ -195,23 +203,12 @@ final class DevicePotentialSolver {
         }
     }
 
-    private void coarsest(DeviceLevel L, cl_mem x, cl_mem b, boolean zeroGuess) {
+    /** The cycle from the host level down, on the host. */
+    private void onHost(DeviceLevel L, cl_mem x, cl_mem b, boolean zeroGuess) {
         int n = L.g.paddedLength();
-        if (direct != null) {
-            ctx.read(b, coarseB, n);
-            direct.solve(coarseX, coarseB);
-            ctx.write(x, coarseX, n);
-            return;
-        }
-        if (zeroGuess) ctx.zero(x, n);
-        else wrap(L, x);
-        for (int s = 0; s < coarseSweeps; s++) {
-            smooth(L, x, b, 0);
-            smooth(L, x, b, 1);
-        }
-        for (int s = 0; s < coarseSweeps; s++) {
-            smooth(L, x, b, 1);
-            smooth(L, x, b, 0);
-        }
+        ctx.read(b, hostB, n);
+        if (!zeroGuess) ctx.read(x, hostX, n);
+        hostCycle.cycle(hostX, hostB, zeroGuess);
+        ctx.write(x, hostX, n);
     }
 }
