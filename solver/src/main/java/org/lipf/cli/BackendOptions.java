@@ -67,6 +67,16 @@ final class BackendOptions {
         }
     }
 
+    /** {@link #resolve()}, or null after printing the error (the caller exits with {@link Lipf#EXIT_BAD_INPUT}). */
+    Choice resolveOrReport() {
+        try {
+            return resolve();
+        } catch (OpenClUnavailableException e) {
+            System.err.println("error: " + e.getMessage());
+            return null;
+        }
+    }
+
     private static Choice openCl(OpenClDevices.Device d, Precision p) {
         return new Choice(OpenClBackend.factory(d, p), "opencl (device " + d.index() + ": " + d.name() + ", " + p.typeName + ")", d, p);
     }

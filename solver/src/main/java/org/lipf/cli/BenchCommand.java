@@ -6,7 +6,6 @@ import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.backend.opencl.CopyBandwidth;
 import org.lipf.backend.opencl.OpenClBackend;
-import org.lipf.backend.opencl.OpenClUnavailableException;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioLoader;
 import org.lipf.solver.Backend;
@@ -49,13 +48,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackendOptions.Choice choice;
-        try {
-            choice = backendOptions.resolve();
-        } catch (OpenClUnavailableException e) {
-            System.err.println("error: " + e.getMessage());
-            return Lipf.EXIT_BAD_INPUT;
-        }
+        BackendOptions.Choice choice = backendOptions.resolveOrReport();
+        if (choice == null) return Lipf.EXIT_BAD_INPUT;
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try (Parallel parallel = new Parallel(n)) {
             double bandwidth;

@@ -60,13 +60,8 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("error: --threads must be >= 1, got " + n);
             return Lipf.EXIT_BAD_INPUT;
         }
-        BackendOptions.Choice backend;
-        try {
-            backend = backendOptions.resolve();
-        } catch (OpenClUnavailableException e) {
-            System.err.println("error: " + e.getMessage());
-            return Lipf.EXIT_BAD_INPUT;
-        }
+        BackendOptions.Choice backend = backendOptions.resolveOrReport();
+        if (backend == null) return Lipf.EXIT_BAD_INPUT;
         Path dir = output != null ? output
                 : restart != null ? restart.toAbsolutePath().getParent().getParent()
                 : Path.of("runs", scenario.name());

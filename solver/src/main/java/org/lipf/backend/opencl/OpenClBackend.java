@@ -190,23 +190,29 @@ public final class OpenClBackend implements Backend {
 
     @Override public String name() { return "opencl"; }
 
+    /** The state's device buffers and the host arrays they mirror, pairwise (phi_s only in the mixed form). */
+    private cl_mem[] stateBuffers() {
+        return single ? new cl_mem[] {xi, c, phiL, rate} : new cl_mem[] {xi, c, phiL, phiS, rate};
+    }
+
+    private double[][] stateArrays() {
+        return single ? new double[][] {fields.xi, fields.c, fields.phiL, fields.rate}
+                : new double[][] {fields.xi, fields.c, fields.phiL, fields.phiS, fields.rate};
+    }
+
     @Override
     public void upload() {
         ctx.writeBytes(material, fields.material);
-        ctx.write(xi, fields.xi, n);
-        ctx.write(c, fields.c, n);
-        ctx.write(phiL, fields.phiL, n);
-        if (!single) ctx.write(phiS, fields.phiS, n);
-        ctx.write(rate, fields.rate, n);
+        cl_mem[] buffers = stateBuffers();
+        double[][] arrays = stateArrays();
+        for (int i = 0; i < buffers.length; i++) ctx.write(buffers[i], arrays[i], n);
     }
 
     @Override
     public void download() {
-        ctx.read(xi, fields.xi, n);
-        ctx.read(c, fields.c, n);
-        ctx.read(phiL, fields.phiL, n);
-        if (!single) ctx.read(phiS, fields.phiS, n);
-        ctx.read(rate, fields.rate, n);
+        cl_mem[] buffers = stateBuffers();
+        double[][] arrays = stateArrays();
+        for (int i = 0; i < buffers.length; i++) ctx.read(buffers[i], arrays[i], n);
     }
 
     @Override
