@@ -40,6 +40,8 @@ final class DevicePotentialSolver {
     private final VariableCoefficientPoisson hostOp;
     private final MultigridPreconditioner hostCycle;
     private final double[] hostX, hostB;
+    /** Levels of the whole hierarchy, device and host (the W-cycle's second visit depends on it). */
+    private final int levelCount;
 
     DevicePotentialSolver(OpenClContext ctx, DeviceKernels kernels, Reducer reducer, Grid grid, boolean bottomDirichlet, boolean topDirichlet,
                           double relTol, int maxIterations, List<cl_mem> owned) {
@@ -82,6 +84,7 @@ final class DevicePotentialSolver {
                 bottomDirichlet ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux(),
                 topDirichlet ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux());
         hostCycle = new MultigridPreconditioner(hostOp);
+        levelCount = hostLevel + hostCycle.levelCount();
         hostX = new double[hostGrid.paddedLength()];
         hostB = new double[hostGrid.paddedLength()];
     }
@@ -195,7 +198,7 @@ final class DevicePotentialSolver {
         DeviceLevel C = levels[l + 1];
         C.geom(k.get("restrictResidual").arg(0, rs[l]).arg(1, bs[l + 1]), 2).run(C.cells);
         cycle(l + 1, xs[l + 1], bs[l + 1], true);
-        if (l + 2 < levels.length) cycle(l + 1, xs[l + 1], bs[l + 1], false); // second visit: W-cycle
+        if (l + 2 < levelCount) cycle(l + 1, xs[l + 1], bs[l + 1], false); // second visit: W-cycle
         L.geom(k.get("prolongAdd").arg(0, xs[l + 1]).arg(1, x), 2).run(L.cells);
         for (int s = 0; s < POST_SWEEPS; s++) {
             smooth(L, x, b, 1);
