@@ -26,8 +26,8 @@ import org.lipf.solver.SimulationState;
  * results in a fixed tree and then in index order, so a run is reproducible on a device.
  *
  * <p>The potentials are solved on the device by {@link DevicePotentialSolver}, the CPU's
- * multigrid-preconditioned CG; only its coarsest level (a few hundred values) visits the host. In
- * single precision they are solved on the host in double (see {@link #solveOnHost}).
+ * multigrid-preconditioned CG, whose small levels run on the host. In single precision, and on
+ * grids of at most 1024 cells, they are solved on the host in double (see {@link #solveOnHost}).
  */
 public final class OpenClBackend implements Backend {
     /** Work-group size of every kernel (a power of two: the reduction tree halves it). */
@@ -50,7 +50,7 @@ public final class OpenClBackend implements Backend {
     private final Reducer reducer;
     private double[] resultHost;
     private final DevicePotentialSolver ionic, electronic;
-    /** Host solves in double for single-precision fields (see {@link #solvePotentials}); null in double. */
+    /** Host solves in double for single-precision fields and tiny grids (see {@link #solveOnHost}); else null. */
     private final PotentialSolves hostPotentials;
     private final ShortCircuitDetector shorts;
     private final int bandStart;
@@ -106,7 +106,8 @@ public final class OpenClBackend implements Backend {
         double tol = scenario.solver().potentialRelTol();
         int maxIt = scenario.solver().potentialMaxIterations();
         // single potential: Dirichlet at both ends; mixed: phi_l fixed at the counter boundary, phi_s at the collector
-        boolean onDevice = precision == Precision.DOUBLE;
+        // tiny grids: a host solve costs a few copies, a device solve dozens of launches per iteration
+        boolean onDevice = precision == Precision.DOUBLE && cells > DevicePotentialSolver.HOST_CELLS;
         this.ionic = onDevice ? new DevicePotentialSolver(ctx, kernels, reducer, g, single, true, tol, maxIt, owned) : null;
         this.electronic = onDevice && !single ? new DevicePotentialSolver(ctx, kernels, reducer, g, true, false, tol, maxIt, owned) : null;
         this.hostPotentials = onDevice ? null : new PotentialSolves(scenario, params, g, parallel);
@@ -333,9 +334,11 @@ public final class OpenClBackend implements Backend {
     }
 
     /**
-     * Single precision: the squared diagonal of the potential operator (sigma / h^2 of the metal,
-     * ~1e20 S/m^3) overflows a float, so the solves run on the host in double precision from the
-     * device's conductivities and source, and the potentials are copied back.
+     * The solves on the host in double precision from the device's conductivities and source, the
+     * potentials copied back: in single precision, whose range the squared diagonal of the
+     * potential operator ((sigma / h^2)^2 ~ 1e40 for the metal) exceeds, and on grids of at most
+     * {@link DevicePotentialSolver#HOST_CELLS} cells, which the device multigrid would hand to the
+     * host at once anyway.
      */
     private void solveOnHost(double V, SimulationState state) {
         ctx.read(sigmaL, hostPotentials.sigmaL, n);

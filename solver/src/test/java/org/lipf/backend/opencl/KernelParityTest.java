@@ -19,7 +19,8 @@ import org.lipf.solver.SimulationState;
 
 /**
  * Each coarse operation of the OpenCL backend against the CPU backend from the same state (a
- * growing Li / LPSCl cell after ten steps, galvanostatic, noise and anisotropy on): Allen-Cahn,
+ * growing Li / LPSCl cell of 32 x 64 cells after ten steps, galvanostatic, noise and anisotropy
+ * on; large enough for the potentials to be solved on the device): Allen-Cahn,
  * the galvanostatic correction, Nernst-Planck, the growth rate, the coefficients and potential
  * solves, and the short check. The kernels repeat the host's arithmetic, so the fields agree to
  * 1e-12 of their scales (exp() on the device may differ in the last bit).
@@ -30,7 +31,7 @@ class KernelParityTest {
     @Test
     void everyCoarseOperationMatchesTheCpu() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "bare-li-lpscl.yaml"),
-                Map.of("grid.width", "4 um", "grid.height", "12 um", "geometry.nuclei[0].x", "2 um"));
+                Map.of("grid.width", "16 um", "grid.height", "32 um", "geometry.nuclei[0].x", "8 um"));
         BackendFactory opencl = OpenClTestDevice.backend(Precision.DOUBLE);
         try (Parallel parallel = new Parallel(2); Simulation start = RunDriver.fresh(s, parallel, null, BackendFactory.CPU)) {
             for (int i = 0; i < 10; i++) start.advance(Double.POSITIVE_INFINITY);
