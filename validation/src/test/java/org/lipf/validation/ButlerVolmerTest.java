@@ -28,13 +28,9 @@ class ButlerVolmerTest {
     /** Diffuse-interface and time-discretisation error allowed on the current. */
     private static final double TOLERANCE = 0.03;
 
-    /**
-     * Every overpotential on the CPU; on OpenCL one plating and one stripping overpotential (the
-     * same kernels at other voltages; each case runs 8000 steps, half a minute on PoCL with two cores).
-     */
+    /** Every overpotential on every backend. */
     static Stream<Arguments> overpotentials() {
-        return Stream.concat(DoubleStream.of(-0.15, -0.1, -0.05, -0.02, 0.02, 0.05).mapToObj(eta -> Arguments.of("cpu", eta)),
-                DoubleStream.of(-0.1, 0.05).mapToObj(eta -> Arguments.of("opencl", eta)));
+        return Backends.names().flatMap(b -> DoubleStream.of(-0.15, -0.1, -0.05, -0.02, 0.02, 0.05).mapToObj(eta -> Arguments.of(b, eta)));
     }
 
     @ParameterizedTest(name = "{0}: eta = {1} V")
