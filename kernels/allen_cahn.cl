@@ -7,8 +7,12 @@ inline real mobileAt(__global const real* table, __global const uchar* mat, int 
 
 /** AllenCahnUpdate.bulk: xi exactly 0 or 1 at P and all face neighbours. */
 inline bool bulk(__global const real* xi, real x, int P) {
-    return (x == R(0) || x == R(1)) && xi[P + 1] == x && xi[P - 1] == x && xi[P + STRIDE_Z] == x && xi[P - STRIDE_Z] == x
-            && (STRIDE_Y == 0 || (xi[P + STRIDE_Y] == x && xi[P - STRIDE_Y] == x));
+#if STRIDE_Y == 0
+    const bool yEqual = true;
+#else
+    const bool yEqual = xi[P + STRIDE_Y] == x && xi[P - STRIDE_Y] == x;
+#endif
+    return (x == R(0) || x == R(1)) && xi[P + 1] == x && xi[P - 1] == x && xi[P + STRIDE_Z] == x && xi[P - STRIDE_Z] == x && yEqual;
 }
 
 inline bool nucleating(__global const real* table, int m, real eta) {
