@@ -76,8 +76,8 @@ __kernel void allenCahn(__global const real* xi, __global const real* c, __globa
         const real invDx = R(1) / DX, invDx2 = invDx * invDx;
         const real x = xi[P];
         const int m = mat[P];
-        const real eta = overpotential(phiL, phiS, P);
-        if (TAB(m, T_MOBILE) == R(0) || (bulk(xi, x, P) && !nucleating(table, m, eta))) {
+        // the potentials are read only where a term can act (most cells are bulk)
+        if (TAB(m, T_MOBILE) == R(0) || (bulk(xi, x, P) && !nucleating(table, m, overpotential(phiL, phiS, P)))) {
             rate[P] = R(0);
             xiNext[P] = x;
         } else {
@@ -103,6 +103,7 @@ __kernel void allenCahn(__global const real* xi, __global const real* c, __globa
             div = KAPPA0 * invDx * sum;
 #endif
             real r = -LSIGMA * (W * DoubleWell_dg(x) - div);
+            const real eta = overpotential(phiL, phiS, P);
             const real dh = Interpolation_dh(x);
             const real nuc = TAB(m, T_NUC);
             if (dh > R(1e-12) || nucleating(table, m, eta)) {

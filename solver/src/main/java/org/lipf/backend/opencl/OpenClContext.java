@@ -83,23 +83,31 @@ final class OpenClContext {
         return CL.clCreateBuffer(context, CL.CL_MEM_READ_WRITE, Math.max(1, n), null, null);
     }
 
+    /** Single-precision staging for transfers, grown to the largest field (no allocation per step). */
+    private float[] staging = new float[0];
+
+    private float[] staging(int n) {
+        if (staging.length < n) staging = new float[n];
+        return staging;
+    }
+
     /** Writes the first n values of host into the buffer (blocking). */
-    void write(cl_mem m, double[] host, int n) {
+    synchronized void write(cl_mem m, double[] host, int n) {
         if (precision == Precision.DOUBLE) {
             CL.clEnqueueWriteBuffer(queue, m, true, 0, (long) n * 8, Pointer.to(host), 0, null, null);
         } else {
-            float[] f = new float[n];
+            float[] f = staging(n);
             for (int i = 0; i < n; i++) f[i] = (float) host[i];
             CL.clEnqueueWriteBuffer(queue, m, true, 0, (long) n * 4, Pointer.to(f), 0, null, null);
         }
     }
 
     /** Reads the first n values of the buffer into host (blocking). */
-    void read(cl_mem m, double[] host, int n) {
+    synchronized void read(cl_mem m, double[] host, int n) {
         if (precision == Precision.DOUBLE) {
             CL.clEnqueueReadBuffer(queue, m, true, 0, (long) n * 8, Pointer.to(host), 0, null, null);
         } else {
-            float[] f = new float[n];
+            float[] f = staging(n);
             CL.clEnqueueReadBuffer(queue, m, true, 0, (long) n * 4, Pointer.to(f), 0, null, null);
             for (int i = 0; i < n; i++) host[i] = f[i];
         }
