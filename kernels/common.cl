@@ -68,8 +68,11 @@ inline real ScharfetterGummel_bernoulli(real x) {
 inline real Anisotropy_kappa3D(real gx, real gy, real gz, real delta) {
     if (delta == R(0)) return R(1);
     real g2 = gx * gx + gy * gy + gz * gz;
-    if (g2 == R(0)) return R(1);
-    real q = (gx * gx * gx * gx + gy * gy * gy * gy + gz * gz * gz * gz) / (g2 * g2);
+    // g2 * g2, not g2, tested against zero: in single precision the square of a tiny gradient
+    // underflows while g2 does not (0 / 0); in double both vanish together for any real gradient
+    real g4 = g2 * g2;
+    if (g4 == R(0)) return R(1);
+    real q = (gx * gx * gx * gx + gy * gy * gy * gy + gz * gz * gz * gz) / g4;
     return R(1) + delta * (R(4) * q - R(3));
 }
 

@@ -94,6 +94,11 @@ public final class GalvanostaticControl {
 
         /** Corrects rate and xiNext by the shift dV and adds dV w to phi_s. */
         void apply(double dV, double dt_s);
+
+        /** Relative rounding error of the sums, times their magnitude the smallest attainable residual. */
+        default double sumRelativePrecision() {
+            return 1e-14;
+        }
     }
 
     /**
@@ -105,8 +110,8 @@ public final class GalvanostaticControl {
         final double oldMagnitude = currentPerRate * reactions.collect();
         final double base = chargeDensity_C_per_m3 * reactions.growthVelocity_m_per_s();
         // base + correction cancels when the uncorrected rates are huge (a large voltage change):
-        // the attainable precision is then a few ulps of their magnitude
-        final double tol = Math.max(RELATIVE_TOLERANCE * Math.max(Math.abs(target_A_per_m2), 1e-6), 1e-14 * oldMagnitude);
+        // the attainable precision is then a few ulps of their magnitude (more in single precision)
+        final double tol = Math.max(RELATIVE_TOLERANCE * Math.max(Math.abs(target_A_per_m2), 1e-6), reactions.sumRelativePrecision() * oldMagnitude);
         double lo = Double.NEGATIVE_INFINITY, hi = Double.POSITIVE_INFINITY, dV = 0;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             reactions.evaluate(dV);

@@ -393,6 +393,12 @@ public final class OpenClBackend implements Backend {
         @Override public double sum() { return sum; }
         @Override public double slope() { return slope; }
 
+        /** Single precision: sums of many float terms carry about 1e-6 of their magnitude. */
+        @Override
+        public double sumRelativePrecision() {
+            return ctx.precision == Precision.FLOAT ? 1e-6 : GalvanostaticControl.Reactions.super.sumRelativePrecision();
+        }
+
         @Override
         public void apply(double dV, double dt_s) {
             apply.arg(0, xi).arg(1, c).arg(2, phiL).arg(3, phiS).arg(4, material).arg(5, tableBuf).arg(6, reactionOld).real(7, dV).real(8, dt_s)
