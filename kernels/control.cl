@@ -122,3 +122,32 @@ __kernel void potentialCoefficients(__global const real* xi, __global const real
 #endif
     source[P] = CHARGE_DENSITY * free * rate[P];
 }
+
+/**
+ * DepositMetrics.frontHeight_m: one item per column, the highest crossing of f_free xi = 1/2,
+ * interpolated between cell centres; partial = the work-group's maximum (0 without metal).
+ */
+__kernel void frontHeight(__global const real* xi, __global const uchar* mat, __global const real* table, __global real* partial) {
+    __local real scratch[WG];
+    const int col = get_global_id(0);
+    real best = R(0);
+    if (col < NX * NY) {
+        const int i = col % NX, j = col / NX;
+        for (int k = NZ - 1; k >= 0; k--) {
+            const int P = ((k + 1) * SY + (j + GY)) * SX + (i + 1);
+            const real m = TAB(mat[P], T_FREE) * xi[P];
+            if (m < R(0.5)) continue;
+            real z = (k + R(0.5)) * DX;
+            if (k < NZ - 1) {
+                const real above = TAB(mat[P + STRIDE_Z], T_FREE) * xi[P + STRIDE_Z];
+                z += DX * (m - R(0.5)) / (m - above);
+            } else {
+                z = NZ * DX;
+            }
+            best = z;
+            break;
+        }
+    }
+    best = groupMax(scratch, best);
+    if (get_local_id(0) == 0) partial[get_group_id(0)] = best;
+}

@@ -95,7 +95,7 @@ public final class RunDriver {
         sim.relaxInterfaces();
         sim.solvePotentials();
         state.nextStep_s = sim.initialStep();
-        state.initialMetalVolume_m = sim.metrics().metalVolumePerArea_m(sim.fields());
+        state.initialMetalVolume_m = sim.metalVolumePerArea_m();
         return sim;
     }
 
@@ -244,8 +244,8 @@ public final class RunDriver {
 
     private static void row(Simulation sim, TimeSeriesWriter series, boolean shorted) throws IOException {
         SimulationState st = sim.state();
-        double metal = sim.metrics().metalVolumePerArea_m(sim.fields());
-        double front = sim.metrics().frontHeight_m(sim.fields());
+        double metal = sim.metalVolumePerArea_m();
+        double front = sim.frontHeight_m();
         series.append(st.time_s, st.step, st.lastStep_s, st.cellVoltage_V, st.reactionCurrent_A_per_m2,
                 st.counterCurrent_A_per_m2, st.passedCharge_C_per_m2, metal, metal - st.initialMetalVolume_m,
                 front, sim.metrics().penetration_m(front), shorted ? 1 : 0, st.lastIterations, st.rejectedSteps);

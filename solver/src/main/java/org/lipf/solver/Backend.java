@@ -60,6 +60,12 @@ public interface Backend extends AutoCloseable {
      */
     void solvePotentials(double cellVoltage_V, SimulationState state);
 
+    /** Li metal volume per unit lateral area, m (as {@link DepositMetrics#metalVolumePerArea_m}). */
+    double metalVolumePerArea_m();
+
+    /** Height of the highest metal front, m (as {@link DepositMetrics#frontHeight_m}). */
+    double frontHeight_m();
+
     /** The short circuit of the current fields, or null. */
     ShortCircuitDetector.Short checkShort();
 

@@ -101,6 +101,8 @@ public final class CpuBackend implements Backend {
         potentials.solve(fields, V, state);
     }
 
+    @Override public double metalVolumePerArea_m() { return metrics.metalVolumePerArea_m(fields); }
+    @Override public double frontHeight_m() { return metrics.frontHeight_m(fields); }
     @Override public ShortCircuitDetector.Short checkShort() { return shorts.check(fields); }
     @Override public void close() {}
 }

@@ -144,6 +144,16 @@ public final class Simulation implements AutoCloseable {
         return Math.min(scenario.time().stabilitySafety() * dt, scenario.time().maxStep_s());
     }
 
+    /** Li metal volume per unit lateral area, m, computed where the fields live. */
+    public double metalVolumePerArea_m() {
+        return backend.metalVolumePerArea_m();
+    }
+
+    /** Height of the highest metal front above the collector, m, computed where the fields live. */
+    public double frontHeight_m() {
+        return backend.frontHeight_m();
+    }
+
     public ShortCircuitDetector.Short checkShort() {
         return backend.checkShort();
     }

@@ -45,7 +45,7 @@ public final class OpenClBackend implements Backend {
     private final cl_mem phiL, phiS, rate, sigmaL, sigmaS, source, reactionOld, partial;
     private final List<cl_mem> owned = new ArrayList<>();
     private final Kernel ghostX, ghostY, ghostZ, allenCahn, xiBounds, nernstPlanck, collect, evaluate, apply, freeSum,
-            metalInBand, coefficients;
+            metalInBand, frontHeight, coefficients;
     private final DeviceKernels kernels;
     private final Reducer reducer;
     private double[] resultHost;
@@ -102,6 +102,7 @@ public final class OpenClBackend implements Backend {
         apply = kernel("applyShift");
         freeSum = kernel("freeSum");
         metalInBand = kernel("metalInBand");
+        frontHeight = kernel("frontHeight");
         coefficients = kernel("potentialCoefficients");
         double tol = scenario.solver().potentialRelTol();
         int maxIt = scenario.solver().potentialMaxIterations();
@@ -315,6 +316,15 @@ public final class OpenClBackend implements Backend {
 
     @Override public double growthVelocity_m_per_s() { return perArea(rate); }
 
+    @Override public double metalVolumePerArea_m() { return perArea(xi); }
+
+    @Override
+    public double frontHeight_m() {
+        int columns = g.nx * g.ny;
+        frontHeight.arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, partial).run(columns);
+        return reducer.reduce(1, (columns + WG - 1) / WG, true)[0];
+    }
+
     @Override
     public void solvePotentials(double V, SimulationState state) {
         if (hostPotentials != null) {
@@ -380,6 +390,7 @@ public final class OpenClBackend implements Backend {
         }
 
         @Override public double growthVelocity_m_per_s() { return perArea(rate); }
+
 
         @Override
         public void evaluate(double dV) {

@@ -22,7 +22,7 @@ import org.lipf.solver.SimulationState;
  * growing Li / LPSCl cell of 32 x 64 cells after ten steps, galvanostatic, noise and anisotropy
  * on; large enough for the potentials to be solved on the device): Allen-Cahn,
  * the galvanostatic correction, Nernst-Planck, the growth rate, the coefficients and potential
- * solves, and the short check. The kernels repeat the host's arithmetic, so the fields agree to
+ * solves, the short check and the deposit metrics. The kernels repeat the host's arithmetic, so the fields agree to
  * 1e-12 of their scales (exp() on the device may differ in the last bit).
  */
 class KernelParityTest {
@@ -71,6 +71,10 @@ class KernelParityTest {
                 assertEquals(sc.counterCurrent_A_per_m2, sd.counterCurrent_A_per_m2, 1e-9 * Math.abs(sc.counterCurrent_A_per_m2), "counter current");
                 compare(dev, a, b, "potential solves", false);
                 assertEquals(cpu.checkShort(), dev.checkShort(), "short check");
+                double volume = cpu.metalVolumePerArea_m(), front = cpu.frontHeight_m();
+                assertTrue(front > 0 && volume > 0, "a deposit to measure");
+                assertEquals(volume, dev.metalVolumePerArea_m(), TOLERANCE * volume, "metal volume per area");
+                assertEquals(front, dev.frontHeight_m(), TOLERANCE * front, "front height");
             }
         }
     }
