@@ -43,7 +43,11 @@ class ScenarioParityTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("scenarios")
     void shippedScenarioAgreesWithTheCpu(String file, Map<String, String> overrides) throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", file), overrides);
+        assertBackendsAgree(ScenarioLoader.load(Path.of("..", "scenarios", file), overrides));
+    }
+
+    /** Starts the scenario on both backends and compares them after start-up and after {@link #STEPS} steps. */
+    static void assertBackendsAgree(Scenario s) {
         BackendFactory opencl = OpenClTestDevice.backend(Precision.DOUBLE);
         try (Parallel parallel = new Parallel(2);
              Simulation cpu = RunDriver.fresh(s, parallel, null, BackendFactory.CPU);
@@ -67,17 +71,7 @@ class ScenarioParityTest {
         String width = (across * 0.5) + " um";
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "bare-li-lpscl.yaml"), Map.of("grid", "{dimensions: 3, width: " + width
                 + ", depth: " + width + ", height: 12 um, spacing: 0.5 um}", "geometry.nuclei[0]", "{x: 2 um, y: 2 um, radius: 1.5 um}"));
-        BackendFactory opencl = OpenClTestDevice.backend(Precision.DOUBLE);
-        try (Parallel parallel = new Parallel(2);
-             Simulation cpu = RunDriver.fresh(s, parallel, null, BackendFactory.CPU);
-             Simulation dev = RunDriver.fresh(s, parallel, null, opencl)) {
-            assertAgree(cpu, dev, "after start-up");
-            for (int i = 0; i < STEPS; i++) {
-                cpu.advance(Double.POSITIVE_INFINITY);
-                dev.advance(Double.POSITIVE_INFINITY);
-            }
-            assertAgree(cpu, dev, "after " + STEPS + " steps");
-        }
+        assertBackendsAgree(s);
     }
 
     static void assertAgree(Simulation cpu, Simulation dev, String when) {
