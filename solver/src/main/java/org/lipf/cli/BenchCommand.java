@@ -4,32 +4,32 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
-import org.lipf.kernels.cpu.AllenCahnUpdate;
-import org.lipf.grid.GhostCells;
-import org.lipf.kernels.cpu.NernstPlanckUpdate;
-import org.lipf.model.FieldSet;
-import org.lipf.model.MaterialTable;
-import org.lipf.model.ModelParameters;
+import org.lipf.backend.opencl.CopyBandwidth;
+import org.lipf.backend.opencl.OpenClBackend;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioLoader;
+import org.lipf.solver.Backend;
 import org.lipf.solver.Simulation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code lipf bench}: cell updates per second of the explicit field update and of a full step
- * (with the potential solves), the V-cycles per step, the machine's memory bandwidth measured by a
- * triad, and the explicit update's fraction of that bandwidth.
+ * (with the potential solves), the V-cycles per step, the memory bandwidth (CPU: a triad; OpenCL:
+ * a copy kernel on the device), and the explicit update's fraction of that bandwidth.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the CPU backend: cell updates per second and fraction of the memory bandwidth.")
+        description = "Measure a backend: cell updates per second and fraction of the memory bandwidth.")
 final class BenchCommand implements Callable<Integer> {
     /**
      * Bytes the explicit update must move per cell: Allen-Cahn reads xi, c, phi_l, phi_s and the
      * material id and writes rate and xi; Nernst-Planck reads xi, c, phi_l, rate and the id and
-     * writes c (neighbour reads come from cache).
+     * writes c (neighbour reads come from cache): 11 reals and 2 bytes.
      */
-    static final int EXPLICIT_BYTES_PER_CELL = 8 * 4 + 1 + 8 * 2 + 8 * 4 + 1 + 8;
+    static int explicitBytesPerCell(int realBytes) {
+        return 11 * realBytes + 2;
+    }
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
@@ -37,70 +37,90 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Timed steps per block, best of three blocks (default: ${DEFAULT-VALUE}).", defaultValue = "10")
     int steps;
 
-    @Option(names = "--size2d", paramLabel = "N", description = "2D grid edge (default: ${DEFAULT-VALUE}).", defaultValue = "512")
-    int size2d;
+    @Option(names = "--size2d", paramLabel = "N[,N...]", split = ",", description = "2D grid edges (default: ${DEFAULT-VALUE}).", defaultValue = "512")
+    int[] size2d;
 
-    @Option(names = "--size3d", paramLabel = "N", description = "3D grid edge (default: ${DEFAULT-VALUE}).", defaultValue = "96")
-    int size3d;
+    @Option(names = "--size3d", paramLabel = "N[,N...]", split = ",", description = "3D grid edges (default: ${DEFAULT-VALUE}).", defaultValue = "96")
+    int[] size3d;
+
+    @Mixin
+    BackendOptions backendOptions = new BackendOptions();
 
     @Override
     public Integer call() {
+        BackendOptions.Choice choice = backendOptions.resolveOrReport();
+        if (choice == null) return Lipf.EXIT_BAD_INPUT;
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try (Parallel parallel = new Parallel(n)) {
-            double bandwidth = TriadBandwidth.measure_bytes_per_s(parallel);
-            System.out.printf("machine: %d thread(s), %s; triad memory bandwidth %.2f GB/s%n", n,
-                    System.getProperty("os.arch"), bandwidth / 1e9);
-            System.out.printf("%-10s %14s %14s %10s %14s %12s %10s%n", "case", "explicit", "full step", "V-cycles",
+            double bandwidth;
+            if (choice.isOpenCl()) {
+                bandwidth = CopyBandwidth.measure_bytes_per_s(choice.device(), choice.precision());
+                System.out.printf("backend: %s; device copy bandwidth %.2f GB/s%n", choice.label(), bandwidth / 1e9);
+            } else {
+                bandwidth = TriadBandwidth.measure_bytes_per_s(parallel);
+                System.out.printf("machine: %d thread(s), %s; triad memory bandwidth %.2f GB/s%n", n,
+                        System.getProperty("os.arch"), bandwidth / 1e9);
+            }
+            System.out.printf("%-12s %14s %14s %10s %14s %12s %10s%n", "case", "explicit", "full step", "V-cycles",
                     "explicit BW", "BW fraction", "step ms");
-            System.out.printf("%-10s %14s %14s %10s %14s %12s %10s%n", "", "Mcell/s", "Mcell/s", "per step", "GB/s", "", "");
-            bench("2D " + size2d + "^2", String.format("{dimensions: 2, width: %s um, height: %s um, spacing: 0.25 um}", size2d / 4.0, size2d / 4.0),
-                    "{x: 8 um, radius: 2 um}", parallel, bandwidth);
-            bench("3D " + size3d + "^3", String.format("{dimensions: 3, width: %s um, depth: %s um, height: %s um, spacing: 0.25 um}", size3d / 4.0, size3d / 4.0, size3d / 4.0),
-                    "{x: 4 um, y: 4 um, radius: 1 um}", parallel, bandwidth);
+            System.out.printf("%-12s %14s %14s %10s %14s %12s %10s%n", "", "Mcell/s", "Mcell/s", "per step", "GB/s", "", "");
+            for (int e : size2d)
+                bench("2D " + e + "^2", String.format("{dimensions: 2, width: %s um, height: %s um, spacing: 0.25 um}", e / 4.0, e / 4.0),
+                        "{x: 8 um, radius: 2 um}", parallel, bandwidth, choice);
+            for (int e : size3d)
+                bench("3D " + e + "^3", String.format("{dimensions: 3, width: %s um, depth: %s um, height: %s um, spacing: 0.25 um}", e / 4.0, e / 4.0, e / 4.0),
+                        "{x: 4 um, y: 4 um, radius: 1 um}", parallel, bandwidth, choice);
         }
         return 0;
     }
 
-    private void bench(String label, String grid, String nucleus, Parallel parallel, double bandwidth) {
+    private void bench(String label, String grid, String nucleus, Parallel parallel, double bandwidth, BackendOptions.Choice choice) {
         Scenario s = ScenarioLoader.parse(benchScenario(), "bench", Map.of("grid", grid, "geometry.nuclei[0]", nucleus));
-        Simulation sim = RunDriver.fresh(s, parallel);
-        Grid g = sim.grid();
-        FieldSet f = sim.fields();
-        ModelParameters p = sim.parameters();
-        MaterialTable table = sim.materials();
-        AllenCahnUpdate ac = new AllenCahnUpdate(g, p, table, parallel);
-        NernstPlanckUpdate np = new NernstPlanckUpdate(g, p, table, parallel);
-        for (int i = 0; i < 5; i++) sim.advance(Double.POSITIVE_INFINITY); // warm up the JIT and the potentials
-        double dt = sim.state().nextStep_s;
-        // best of three blocks: the machine is shared, and the best block is the one least disturbed
-        double explicitSeconds = Double.MAX_VALUE, fullSeconds = Double.MAX_VALUE;
-        long iterations = 0;
-        for (int block = 0; block < 3; block++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < steps; i++) {
-                GhostCells.fill(g, f.xi);
-                GhostCells.fill(g, f.c);
-                ac.compute(f, dt, i);
-                np.compute(f, dt);
-            }
-            explicitSeconds = Math.min(explicitSeconds, (System.nanoTime() - t0) * 1e-9 / steps);
-            long blockIterations = 0;
-            t0 = System.nanoTime();
-            for (int i = 0; i < steps; i++) {
-                sim.advance(Double.POSITIVE_INFINITY);
-                blockIterations += sim.state().lastIterations;
-            }
-            double seconds = (System.nanoTime() - t0) * 1e-9 / steps;
-            if (seconds < fullSeconds) {
-                fullSeconds = seconds;
-                iterations = blockIterations;
+        int realBytes = 8;
+        if (choice.isOpenCl()) {
+            realBytes = choice.precision().bytes;
+            long need = OpenClBackend.deviceBytes(s.grid().toGrid(), false, choice.precision());
+            if (need > choice.device().globalMemory_bytes()) {
+                System.out.printf("%-12s skipped: needs about %.1f GiB of the device's %.1f GiB%n", label, need / 1073741824.0,
+                        choice.device().globalMemory_bytes() / 1073741824.0);
+                return;
             }
         }
-        double cells = g.cellCount();
-        double explicitBandwidth = cells * EXPLICIT_BYTES_PER_CELL / explicitSeconds;
-        System.out.printf("%-10s %14.1f %14.1f %10.1f %14.2f %11.0f%% %10.2f%n", label, cells / explicitSeconds / 1e6,
-                cells / fullSeconds / 1e6, (double) iterations / steps, explicitBandwidth / 1e9,
-                100 * explicitBandwidth / bandwidth, fullSeconds * 1e3);
+        try (Simulation sim = RunDriver.fresh(s, parallel, null, choice.factory())) {
+            Grid g = sim.grid();
+            Backend backend = sim.backend();
+            for (int i = 0; i < 5; i++) sim.advance(Double.POSITIVE_INFINITY); // warm up the JIT and the potentials
+            double dt = sim.state().nextStep_s;
+            // best of three blocks: the machine is shared, and the best block is the one least disturbed
+            double explicitSeconds = Double.MAX_VALUE, fullSeconds = Double.MAX_VALUE;
+            long iterations = 0;
+            for (int block = 0; block < 3; block++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < steps; i++) {
+                    // each call ends with its reductions copied back, so the device has finished
+                    backend.fillGhosts();
+                    backend.allenCahn(dt, i);
+                    backend.nernstPlanck(dt);
+                }
+                explicitSeconds = Math.min(explicitSeconds, (System.nanoTime() - t0) * 1e-9 / steps);
+                long blockIterations = 0;
+                t0 = System.nanoTime();
+                for (int i = 0; i < steps; i++) {
+                    sim.advance(Double.POSITIVE_INFINITY);
+                    blockIterations += sim.state().lastIterations;
+                }
+                double seconds = (System.nanoTime() - t0) * 1e-9 / steps;
+                if (seconds < fullSeconds) {
+                    fullSeconds = seconds;
+                    iterations = blockIterations;
+                }
+            }
+            double cells = g.cellCount();
+            double explicitBandwidth = cells * explicitBytesPerCell(realBytes) / explicitSeconds;
+            System.out.printf("%-12s %14.1f %14.1f %10.1f %14.2f %11.0f%% %10.2f%n", label, cells / explicitSeconds / 1e6,
+                    cells / fullSeconds / 1e6, (double) iterations / steps, explicitBandwidth / 1e9,
+                    100 * explicitBandwidth / bandwidth, fullSeconds * 1e3);
+        }
     }
 
     /**

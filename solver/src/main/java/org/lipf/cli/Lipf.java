@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code lipf} command: a phase-field simulator of lithium deposition in solid-state batteries. */
 @Command(name = "lipf", mixinStandardHelpOptions = true, versionProvider = Lipf.Version.class,
         description = "Phase-field simulator of lithium deposition in solid-state batteries.",
-        subcommands = {RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, DevicesCommand.class, CommandLine.HelpCommand.class})
 public final class Lipf implements Runnable {
     /** Exit code for bad input (scenario or command line). */
     public static final int EXIT_BAD_INPUT = CommandLine.ExitCode.USAGE;

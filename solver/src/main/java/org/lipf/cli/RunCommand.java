@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.ScenarioLoader;
+import org.lipf.backend.opencl.OpenClUnavailableException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,6 +39,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--restart", paramLabel = "SNAPSHOT", description = "Continue from this snapshot (.h5).")
     Path restart;
 
+    @Mixin
+    BackendOptions backendOptions = new BackendOptions();
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario;
@@ -55,18 +60,23 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("error: --threads must be >= 1, got " + n);
             return Lipf.EXIT_BAD_INPUT;
         }
+        BackendOptions.Choice backend = backendOptions.resolveOrReport();
+        if (backend == null) return Lipf.EXIT_BAD_INPUT;
         Path dir = output != null ? output
                 : restart != null ? restart.toAbsolutePath().getParent().getParent()
                 : Path.of("runs", scenario.name());
         double end = endTime != null ? endTime : scenario.time().end_s();
         long steps = maxSteps != null ? maxSteps : scenario.time().maxSteps();
-        System.err.printf("lipf: %s, grid %s, %s form, %s control, %d thread(s) -> %s%n", scenario.name(),
+        System.err.printf("lipf: %s, grid %s, %s form, %s control, %s, %d thread(s) -> %s%n", scenario.name(),
                 scenario.grid().toGrid(), scenario.model().form().name().toLowerCase(),
-                scenario.control().mode().name().toLowerCase(), n, dir);
+                scenario.control().mode().name().toLowerCase(), backend.label(), n, dir);
         try {
-            RunDriver.Status status = new RunDriver(scenario, dir, n, System.err).run(end, steps, restart);
+            RunDriver.Status status = new RunDriver(scenario, dir, n, System.err, backend.factory(), backend.label()).run(end, steps, restart);
             System.err.println("lipf: " + status.name().toLowerCase() + "; results in " + dir);
             return 0;
+        } catch (OpenClUnavailableException e) {
+            System.err.println("\nerror: " + e.getMessage());
+            return Lipf.EXIT_BAD_INPUT;
         } catch (RuntimeException e) {
             System.err.println("\nerror: run failed: " + e.getMessage() + " (details in " + dir.resolve("run.json") + ")");
             return Lipf.EXIT_FAILED;

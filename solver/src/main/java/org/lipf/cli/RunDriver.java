@@ -24,6 +24,7 @@ import org.lipf.scenario.LayerSpec;
 import org.lipf.scenario.ModelForm;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioWriter;
+import org.lipf.solver.BackendFactory;
 import org.lipf.solver.ShortCircuitDetector;
 import org.lipf.solver.Simulation;
 import org.lipf.solver.SimulationState;
@@ -47,12 +48,21 @@ public final class RunDriver {
     private final Path runDir;
     private final int threads;
     private final PrintStream progressOut;
+    private final BackendFactory backend;
+    private final String backendLabel;
 
     public RunDriver(Scenario scenario, Path runDir, int threads, PrintStream progressOut) {
+        this(scenario, runDir, threads, progressOut, BackendFactory.CPU, "cpu");
+    }
+
+    /** A driver whose simulation runs on the given backend ({@code backendLabel} goes into run.json). */
+    public RunDriver(Scenario scenario, Path runDir, int threads, PrintStream progressOut, BackendFactory backend, String backendLabel) {
         this.scenario = scenario;
         this.runDir = runDir;
         this.threads = threads;
         this.progressOut = progressOut;
+        this.backend = backend;
+        this.backendLabel = backendLabel;
     }
 
     /** Height of the electrolyte's base: the top of every layer but the last, m. */
@@ -70,6 +80,11 @@ public final class RunDriver {
 
     /** As {@link #fresh(Scenario, Parallel)}, printing the geometry report (layers, achieved particle fractions) to {@code report}. */
     public static Simulation fresh(Scenario scenario, Parallel parallel, PrintStream report) {
+        return fresh(scenario, parallel, report, BackendFactory.CPU);
+    }
+
+    /** As {@link #fresh(Scenario, Parallel, PrintStream)} on the given backend. */
+    public static Simulation fresh(Scenario scenario, Parallel parallel, PrintStream report, BackendFactory backend) {
         Grid grid = scenario.grid().toGrid();
         var initial = org.lipf.grid.GeometryBuilder.build(scenario, grid);
         if (report != null) report.print(initial.report().summary());
@@ -79,16 +94,21 @@ public final class RunDriver {
         SimulationState state = new SimulationState();
         double v0 = scenario.control().voltage_V();
         state.cellVoltage_V = Double.isNaN(v0) ? 0 : v0; // galvanostatic runs may omit the starting voltage
-        Simulation sim = new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario));
+        Simulation sim = new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
         sim.relaxInterfaces();
         sim.solvePotentials();
         state.nextStep_s = sim.initialStep();
-        state.initialMetalVolume_m = sim.metrics().metalVolumePerArea_m(fields);
+        state.initialMetalVolume_m = sim.metalVolumePerArea_m();
         return sim;
     }
 
     /** Rebuilds a simulation from a snapshot, exactly as it was when the snapshot was written. */
     public static Simulation restore(Scenario scenario, Snapshot snap, Parallel parallel) {
+        return restore(scenario, snap, parallel, BackendFactory.CPU);
+    }
+
+    /** As {@link #restore(Scenario, Snapshot, Parallel)} on the given backend. */
+    public static Simulation restore(Scenario scenario, Snapshot snap, Parallel parallel, BackendFactory backend) {
         Grid grid = scenario.grid().toGrid();
         if (!java.util.Arrays.equals(grid.snapshotShape(), snap.shape()))
             throw new IllegalArgumentException("snapshot shape " + java.util.Arrays.toString(snap.shape())
@@ -112,7 +132,7 @@ public final class RunDriver {
         state.reactionCurrent_A_per_m2 = snap.appliedCurrent_A_per_m2();
         state.counterCurrent_A_per_m2 = snap.extraDouble("counter_current_A_per_m2");
         state.rejectedSteps = snap.extraLong("rejected_steps");
-        return new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario));
+        return new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
     }
 
     static Snapshot snapshotOf(Simulation sim) {
@@ -146,16 +166,16 @@ public final class RunDriver {
     public Status run(double end_s, long maxSteps, Path restartFrom) throws IOException {
         Files.createDirectories(runDir.resolve("snapshots"));
         Files.writeString(runDir.resolve("scenario.yaml"), ScenarioWriter.toYaml(scenario));
-        RunInfo info = RunInfo.start(runDir, "cpu", threads);
+        RunInfo info = RunInfo.start(runDir, backendLabel, threads);
+        Simulation sim = null;
         try (Parallel parallel = new Parallel(threads)) {
-            Simulation sim;
             TimeSeriesWriter series;
             if (restartFrom != null) {
-                sim = restore(scenario, SnapshotReader.read(restartFrom), parallel);
+                sim = restore(scenario, SnapshotReader.read(restartFrom), parallel, backend);
                 series = TimeSeriesWriter.resume(runDir.resolve("timeseries.csv"), COLUMNS, sim.state().time_s);
                 info.put("restarted_from", restartFrom.toString());
             } else {
-                sim = fresh(scenario, parallel, progressOut);
+                sim = fresh(scenario, parallel, progressOut, backend);
                 series = TimeSeriesWriter.create(runDir.resolve("timeseries.csv"), COLUMNS);
             }
             try (series) {
@@ -164,6 +184,8 @@ public final class RunDriver {
         } catch (RuntimeException e) {
             info.finish(RunInfo.Status.FAILED, e.getMessage());
             throw e;
+        } finally {
+            if (sim != null) sim.close();
         }
     }
 
@@ -232,8 +254,8 @@ public final class RunDriver {
 
     private static void row(Simulation sim, TimeSeriesWriter series, boolean shorted) throws IOException {
         SimulationState st = sim.state();
-        double metal = sim.metrics().metalVolumePerArea_m(sim.fields());
-        double front = sim.metrics().frontHeight_m(sim.fields());
+        double metal = sim.metalVolumePerArea_m();
+        double front = sim.frontHeight_m();
         series.append(st.time_s, st.step, st.lastStep_s, st.cellVoltage_V, st.reactionCurrent_A_per_m2,
                 st.counterCurrent_A_per_m2, st.passedCharge_C_per_m2, metal, metal - st.initialMetalVolume_m,
                 front, sim.metrics().penetration_m(front), shorted ? 1 : 0, st.lastIterations, st.rejectedSteps);

@@ -139,6 +139,15 @@ public final class MultigridPreconditioner {
     }
 
     /**
+     * One cycle on {@code A x = b} from this operator's level down, from a zero guess or from x:
+     * the lower part of a cycle whose finer levels run elsewhere (the OpenCL backend).
+     */
+    public void cycle(double[] x, double[] b, boolean zeroGuess) {
+        update();
+        vCycle(0, x, b, zeroGuess);
+    }
+
+    /**
      * Plain multigrid as a solver: {@code cycles} V-cycles on {@code A x = b} starting from x
      * (homogeneous A; fold Dirichlet values into b with
      * {@link VariableCoefficientPoisson#rhsWithBoundary}).

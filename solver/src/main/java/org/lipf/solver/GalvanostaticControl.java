@@ -45,6 +45,8 @@ public final class GalvanostaticControl {
     /** Current density per unit (f_free * rate): n F c_s dV / area. */
     private final double currentPerRate;
     private double sum, slope;
+    /** The fields of the running {@link #enforce(FieldSet, double, double)} call. */
+    private FieldSet f;
 
     public GalvanostaticControl(Grid g, ModelParameters p, MaterialTable table, AllenCahnUpdate allenCahn, DepositMetrics metrics, Parallel parallel) {
         this.metrics = metrics;
@@ -61,7 +63,7 @@ public final class GalvanostaticControl {
         this.reactionOld = new double[g.cellCount()];
         this.planeSum = new double[g.nz];
         this.planeSlope = new double[g.nz];
-        this.currentPerRate = p.chargeDensity_C_per_m3() * g.cellVolume_m3() / g.lateralArea();
+        this.currentPerRate = currentPerRate(g, p);
     }
 
     /**
@@ -71,33 +73,72 @@ public final class GalvanostaticControl {
      * @throws SolverDivergedException when no voltage reaches the target (e.g. no reactive surface)
      */
     public double enforce(FieldSet f, double target_A_per_m2, double dt_s) {
-        final double oldMagnitude = currentPerRate * collect(f);
-        final double base = p.chargeDensity_C_per_m3() * metrics.growthVelocity_m_per_s(f);
+        this.f = f;
+        return enforce(cpuReactions, currentPerRate, p.chargeDensity_C_per_m3(), target_A_per_m2, dt_s);
+    }
+
+    /**
+     * The reaction sums the control needs, computed where the fields live (this class on the CPU,
+     * kernels on a device); {@link #enforce(Reactions, double, double, double, double)} runs the
+     * same Newton-bisection on either.
+     */
+    public interface Reactions {
+        /** Records the uncorrected reaction rates R_old of the reactive cells; returns sum f_free |R_old|. */
+        double collect();
+
+        /** integral(f_free d xi/dt) dV / area of the uncorrected rates, m/s. */
+        double growthVelocity_m_per_s();
+
+        /** Sets {@link #sum()} = sum f_free (R(eta + dV w) - R_old) and {@link #slope()} = its derivative. */
+        void evaluate(double dV);
+
+        double sum();
+
+        double slope();
+
+        /** Corrects rate and xiNext by the shift dV and adds dV w to phi_s. */
+        void apply(double dV, double dt_s);
+
+        /** Relative rounding error of the sums, times their magnitude the smallest attainable residual. */
+        default double sumRelativePrecision() {
+            return 1e-14;
+        }
+    }
+
+    /**
+     * Finds the shift dV that makes the deposition current {@code target}, applies it, and returns it.
+     *
+     * @param currentPerRate current density per unit sum of f_free rates: n F c_s dV / area
+     */
+    public static double enforce(Reactions reactions, double currentPerRate, double chargeDensity_C_per_m3, double target_A_per_m2, double dt_s) {
+        final double oldMagnitude = currentPerRate * reactions.collect();
+        final double base = chargeDensity_C_per_m3 * reactions.growthVelocity_m_per_s();
         // base + correction cancels when the uncorrected rates are huge (a large voltage change):
-        // the attainable precision is then a few ulps of their magnitude
-        final double tol = Math.max(RELATIVE_TOLERANCE * Math.max(Math.abs(target_A_per_m2), 1e-6), 1e-14 * oldMagnitude);
+        // the attainable precision is then a few ulps of their magnitude (more in single precision)
+        final double tol = Math.max(RELATIVE_TOLERANCE * Math.max(Math.abs(target_A_per_m2), 1e-6), reactions.sumRelativePrecision() * oldMagnitude);
         double lo = Double.NEGATIVE_INFINITY, hi = Double.POSITIVE_INFINITY, dV = 0;
         double best = 0, bestResidual = Double.POSITIVE_INFINITY, previous = Double.POSITIVE_INFINITY;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
-            evaluate(f, dV);
-            final double residual = base + currentPerRate * sum - target_A_per_m2;
+            reactions.evaluate(dV);
+            final double residual = base + currentPerRate * reactions.sum() - target_A_per_m2;
             if (Math.abs(residual) < Math.abs(bestResidual)) {
                 best = dV;
                 bestResidual = residual;
             }
             if (Math.abs(residual) <= tol) {
-                apply(f, dV, dt_s);
+                reactions.apply(dV, dt_s);
                 return dV;
             }
             // a bracket closed to round-off around a jump of I(dV) (a cell's rate hitting a bound):
             // the nearer side holds the current to the required 0.1 %
             if (hi - lo < BRACKET_V && Math.abs(bestResidual) <= REQUIRED_TOLERANCE * Math.abs(target_A_per_m2)) {
-                evaluate(f, best);
-                apply(f, best, dt_s);
+                reactions.evaluate(best);
+                reactions.apply(best, dt_s);
                 return best;
             }
             // I(dV) decreases with dV: too much current means the root lies above dV
             if (residual > 0) lo = dV; else hi = dV;
+            final double slope = reactions.slope();
             double next = slope < 0 ? dV - residual / (currentPerRate * slope) : Double.NaN;
             // Newton that does not halve the residual (a kink of I(dV)) gives way to bisection
             boolean slow = Math.abs(residual) > 0.5 * Math.abs(previous);
@@ -115,6 +156,21 @@ public final class GalvanostaticControl {
                 target_A_per_m2 + bestResidual, hi - lo),
                 MAX_ITERATIONS, Double.NaN);
     }
+
+    /** Current density per unit sum of f_free rates on grid g: n F c_s dV / area. */
+    public static double currentPerRate(Grid g, ModelParameters p) {
+        return p.chargeDensity_C_per_m3() * g.cellVolume_m3() / g.lateralArea();
+    }
+
+    /** The CPU reaction sums over the fields of the current {@link #enforce(FieldSet, double, double)} call. */
+    private final Reactions cpuReactions = new Reactions() {
+        @Override public double collect() { return GalvanostaticControl.this.collect(f); }
+        @Override public double growthVelocity_m_per_s() { return metrics.growthVelocity_m_per_s(f); }
+        @Override public void evaluate(double dV) { GalvanostaticControl.this.evaluate(f, dV); }
+        @Override public double sum() { return sum; }
+        @Override public double slope() { return slope; }
+        @Override public void apply(double dV, double dt_s) { GalvanostaticControl.this.apply(f, dV, dt_s); }
+    };
 
     /** Lists the reactive cells and their uncorrected reaction rates; returns sum f_free |R_old|. */
     private double collect(FieldSet f) {

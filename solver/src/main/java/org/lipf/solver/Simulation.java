@@ -5,7 +5,6 @@ import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.grid.GhostCells;
 import org.lipf.kernels.cpu.NernstPlanckUpdate;
-import org.lipf.kernels.cpu.PotentialCoefficients;
 import org.lipf.model.FieldSet;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
@@ -14,69 +13,69 @@ import org.lipf.scenario.CurrentProgram;
 import org.lipf.scenario.Scenario;
 
 /**
- * One simulation on the multithreaded CPU: the state of docs/MODEL.md section 2 and the time step
+ * One simulation on a {@link Backend} (the multithreaded CPU by default): the state of docs/MODEL.md section 2 and the time step
  * of section 5. A step is: Allen-Cahn rate with the current potentials, galvanostatic voltage
  * correction, Nernst-Planck update, bound check (rejected steps are retried at half the step),
  * then the quasi-static potential solves with the new conductivities and the step's reaction
  * source, warm-started from the previous potentials.
  */
-public final class Simulation {
+public final class Simulation implements AutoCloseable {
     private static final int MAX_RETRIES = 30;
 
     private final Scenario scenario;
     private final Grid grid;
     private final ModelParameters params;
     private final MaterialTable table;
-    private final Parallel parallel;
     private final FieldSet fields;
-    private final AllenCahnUpdate allenCahn;
-    private final NernstPlanckUpdate nernstPlanck;
-    private final PotentialCoefficients coefficients;
-    private final PotentialSolver ionic, electronic;
-    private final GalvanostaticControl galvanostatic;
+    private final Backend backend;
+    private final boolean galvanostatic;
     /** Set current over time (galvanostatic runs; the driver keeps each step inside one segment). */
     private final CurrentProgram program;
     private final InterphaseGrowth interphases;
     private final DepositMetrics metrics;
-    private final ShortCircuitDetector shorts;
-    private final double[] sigmaL, sigmaS, source;
+    private final double allenCahnLimit_s;
+    /** Whether the host fields hold the backend's current state. */
+    private boolean hostCurrent = true;
 
     private final SimulationState state;
 
     public Simulation(Scenario scenario, Grid grid, FieldSet fields, SimulationState state, Parallel parallel, double electrolyteBase_m) {
+        this(scenario, grid, fields, state, parallel, electrolyteBase_m, BackendFactory.CPU);
+    }
+
+    public Simulation(Scenario scenario, Grid grid, FieldSet fields, SimulationState state, Parallel parallel, double electrolyteBase_m,
+                      BackendFactory backendFactory) {
         this.scenario = scenario;
         this.grid = grid;
         this.params = ModelParameters.from(scenario);
         this.table = new MaterialTable(scenario, params);
-        this.parallel = parallel;
         this.fields = fields;
         this.state = state;
-        this.allenCahn = new AllenCahnUpdate(grid, params, table, parallel);
-        this.nernstPlanck = new NernstPlanckUpdate(grid, params, table, parallel);
-        this.coefficients = new PotentialCoefficients(grid, params, table, parallel);
-        double tol = scenario.solver().potentialRelTol();
-        int maxIt = scenario.solver().potentialMaxIterations();
-        // single potential: Dirichlet at both ends; mixed: phi_l fixed at the counter boundary, phi_s at the collector
-        this.ionic = new PotentialSolver(grid, parallel, params.singlePotential(), true, tol, maxIt);
-        this.electronic = params.singlePotential() ? null : new PotentialSolver(grid, parallel, true, false, tol, maxIt);
         this.metrics = new DepositMetrics(grid, table, parallel, electrolyteBase_m);
+        this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC;
+        this.program = galvanostatic ? CurrentProgram.of(scenario.control()) : null;
         this.interphases = new InterphaseGrowth(scenario, grid, table);
-        this.program = scenario.control().mode() == ControlMode.GALVANOSTATIC ? CurrentProgram.of(scenario.control()) : null;
-        this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC
-                ? new GalvanostaticControl(grid, params, table, allenCahn, metrics, parallel) : null;
-        this.shorts = new ShortCircuitDetector(grid, table, params.interfaceWidth_m());
-        this.sigmaL = grid.newField();
-        this.sigmaS = params.singlePotential() ? null : grid.newField();
-        this.source = grid.newField();
+        this.allenCahnLimit_s = AllenCahnUpdate.stableStep_s(grid, params);
         GhostCells.fill(grid, fields.material);
+        this.backend = backendFactory.create(scenario, fields, parallel);
+        backend.upload();
     }
 
     public Scenario scenario() { return scenario; }
     public Grid grid() { return grid; }
-    public FieldSet fields() { return fields; }
     public SimulationState state() { return state; }
     public ModelParameters parameters() { return params; }
     public DepositMetrics metrics() { return metrics; }
+    public Backend backend() { return backend; }
+
+    /** The host fields, brought up to date from the backend first if it ran ahead of them. */
+    public FieldSet fields() {
+        if (!hostCurrent) {
+            backend.download();
+            hostCurrent = true;
+        }
+        return fields;
+    }
 
     /**
      * Relaxes the sharp initial metal surfaces to the equilibrium tanh profile by capillarity alone
@@ -85,22 +84,18 @@ public final class Simulation {
      * by capillarity and consume far more Li+ than the cell holds (the sink is c_s / c0 ~ 76 d xi).
      */
     public void relaxInterfaces() {
-        AllenCahnUpdate capillarity = new AllenCahnUpdate(grid, params.withoutNoise(), table.withoutReactions(), parallel);
-        double dt = scenario.time().stabilitySafety() * capillarity.stableStep_s();
+        double dt = scenario.time().stabilitySafety() * AllenCahnUpdate.stableStep_s(grid, params.withoutNoise());
         double duration = 5 / (params.Lsigma_m3_per_J_s() * params.W_J_per_m3());
-        for (double t = 0; t < duration; t += dt) {
-            GhostCells.fill(grid, fields.xi);
-            capillarity.compute(fields, dt, 0);
-            fields.swapXi();
-        }
-        java.util.Arrays.fill(fields.rate, 0);
+        backend.relaxInterfaces(dt, duration);
+        hostCurrent = false;
     }
 
     /** Solves the potentials for the current fields and rate (used at start-up). */
     public void solvePotentials() {
-        fillGhosts();
-        coefficients.compute(fields, sigmaL, sigmaS, source);
-        solveWithCurrentCoefficients();
+        backend.fillGhosts();
+        backend.computeCoefficients();
+        backend.solvePotentials(state.cellVoltage_V, state);
+        hostCurrent = false;
     }
 
     /**
@@ -109,44 +104,43 @@ public final class Simulation {
      * @throws NumericalInstabilityException if the step fails at every retry
      */
     public void advance(double maxStep_s) {
-        fillGhosts();
+        hostCurrent = false;
+        backend.fillGhosts();
         double dt = Math.min(state.nextStep_s, maxStep_s);
-        final double target = galvanostatic != null ? program.currentAt_A_per_m2(state.time_s) : Double.NaN;
+        final double target = galvanostatic ? program.currentAt_A_per_m2(state.time_s) : Double.NaN;
         for (int attempt = 0; ; attempt++) {
-            allenCahn.compute(fields, dt, state.step);
-            boolean bad = allenCahn.lastOutOfBounds();
-            if (galvanostatic != null) {
+            boolean bad = backend.allenCahn(dt, state.step);
+            if (galvanostatic) {
                 // the control corrects the rates first: bounds are judged on the corrected step
-                state.cellVoltage_V += galvanostatic.enforce(fields, target, dt);
-                bad = allenCahn.outOfBounds(fields);
+                state.cellVoltage_V += backend.enforceCurrent(target, dt);
+                bad = backend.xiOutOfBounds();
             }
-            if (!bad) {
-                nernstPlanck.compute(fields, dt);
-                bad = nernstPlanck.lastOutOfBounds();
-            }
+            if (!bad) bad = backend.nernstPlanck(dt);
             if (!bad) break;
             if (attempt == MAX_RETRIES) throw instability(dt);
             dt *= 0.5;
             state.rejectedSteps++;
-            if (galvanostatic != null) fillGhosts(); // the shifted potential needs fresh ghosts
+            if (galvanostatic) backend.fillGhosts(); // the shifted potential needs fresh ghosts
         }
-        fields.swapNext();
-        if (interphases.due(state.time_s, state.time_s + dt)) interphases.update(state.time_s, state.time_s + dt, fields); // before the coefficients: they read the material ids
+        backend.swapNext();
+        // rare (the interphase passed a further half cell): material ids change on the host before the
+        // coefficients are computed from them, and the backend takes the host fields
+        if (interphases.due(state.time_s, state.time_s + dt) && interphases.update(state.time_s, state.time_s + dt, fields())) backend.upload();
         state.time_s += dt;
         state.step++;
         state.lastStep_s = dt;
-        coefficients.compute(fields, sigmaL, sigmaS, source);
-        state.reactionCurrent_A_per_m2 = params.chargeDensity_C_per_m3() * metrics.growthVelocity_m_per_s(fields);
-        solveWithCurrentCoefficients();
+        backend.computeCoefficients();
+        state.reactionCurrent_A_per_m2 = params.chargeDensity_C_per_m3() * backend.growthVelocity_m_per_s();
+        backend.solvePotentials(state.cellVoltage_V, state);
         state.passedCharge_C_per_m2 += (params.singlePotential() ? state.reactionCurrent_A_per_m2 : state.counterCurrent_A_per_m2) * dt;
         state.nextStep_s = stableStep();
     }
 
     /** Largest stable explicit step for the current state, s (scenario safety factor applied). */
     public double stableStep() {
-        double dt = allenCahn.stableStep_s();
-        if (nernstPlanck.lastMaxRate_per_s() > 0) dt = Math.min(dt, 1 / nernstPlanck.lastMaxRate_per_s());
-        if (allenCahn.lastReactionStiffness_per_s() > 0) dt = Math.min(dt, 1 / allenCahn.lastReactionStiffness_per_s());
+        double dt = allenCahnLimit_s;
+        if (backend.nernstPlanckRate_per_s() > 0) dt = Math.min(dt, 1 / backend.nernstPlanckRate_per_s());
+        if (backend.reactionStiffness_per_s() > 0) dt = Math.min(dt, 1 / backend.reactionStiffness_per_s());
         return Math.min(scenario.time().stabilitySafety() * dt, scenario.time().maxStep_s());
     }
 
@@ -154,38 +148,27 @@ public final class Simulation {
     public double initialStep() {
         double dMax = params.metalDiffusivity_m2_per_s();
         for (double d : table.diffusivity_m2_per_s) dMax = Math.max(dMax, d);
-        double dt = allenCahn.stableStep_s();
+        double dt = allenCahnLimit_s;
         if (dMax > 0) dt = Math.min(dt, grid.dx_m * grid.dx_m / (2 * grid.dimensions * dMax));
         return Math.min(scenario.time().stabilitySafety() * dt, scenario.time().maxStep_s());
     }
 
+    /** Li metal volume per unit lateral area, m, computed where the fields live. */
+    public double metalVolumePerArea_m() {
+        return backend.metalVolumePerArea_m();
+    }
+
+    /** Height of the highest metal front above the collector, m, computed where the fields live. */
+    public double frontHeight_m() {
+        return backend.frontHeight_m();
+    }
+
     public ShortCircuitDetector.Short checkShort() {
-        return shorts.check(fields);
-    }
-
-    private void solveWithCurrentCoefficients() {
-        final double V = state.cellVoltage_V;
-        if (params.singlePotential()) {
-            // div(sigma grad phi) = q  (Chen 2015), phi = V at the collector, 0 at the counter boundary
-            state.lastIterations = ionic.solve(sigmaL, source, +1, V, 0.0, fields.phiL);
-            state.counterCurrent_A_per_m2 = ionic.currentIntoTop(sigmaL, fields.phiL, 0.0);
-        } else {
-            // div(sigma_l grad phi_l) = q and div(sigma_s grad phi_s) = -q (docs/MODEL.md section 3.4)
-            int itL = ionic.solve(sigmaL, source, +1, 0.0, 0.0, fields.phiL);
-            int itS = electronic.solve(sigmaS, source, -1, V, 0.0, fields.phiS);
-            state.lastIterations = itL + itS;
-            state.counterCurrent_A_per_m2 = ionic.currentIntoTop(sigmaL, fields.phiL, 0.0);
-        }
-    }
-
-    private void fillGhosts() {
-        GhostCells.fill(grid, fields.xi);
-        GhostCells.fill(grid, fields.c);
-        GhostCells.fill(grid, fields.phiL);
-        if (!fields.singlePotential()) GhostCells.fill(grid, fields.phiS);
+        return backend.checkShort();
     }
 
     private NumericalInstabilityException instability(double dt) {
+        backend.downloadNext();
         for (int k = 0; k < grid.nz; k++)
             for (int j = 0; j < grid.ny; j++)
                 for (int i = 0; i < grid.nx; i++) {
@@ -201,5 +184,11 @@ public final class Simulation {
 
     public MaterialTable materials() {
         return table;
+    }
+
+    /** Releases the backend's resources (device buffers). */
+    @Override
+    public void close() {
+        backend.close();
     }
 }

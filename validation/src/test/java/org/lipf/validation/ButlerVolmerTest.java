@@ -3,12 +3,17 @@ package org.lipf.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lipf.grid.Parallel;
 import org.lipf.model.ButlerVolmer;
 import org.lipf.model.ModelParameters;
 import org.lipf.model.PhysicalConstants;
+import org.lipf.solver.BackendFactory;
 import org.lipf.solver.Simulation;
 
 /**
@@ -23,11 +28,17 @@ class ButlerVolmerTest {
     /** Diffuse-interface and time-discretisation error allowed on the current. */
     private static final double TOLERANCE = 0.03;
 
-    @ParameterizedTest(name = "eta = {0} V")
-    @ValueSource(doubles = {-0.15, -0.1, -0.05, -0.02, 0.02, 0.05})
-    void flatFrontCurrentFollowsButlerVolmer(double eta_V) {
+    /** Every overpotential on every backend. */
+    static Stream<Arguments> overpotentials() {
+        return Backends.names().flatMap(b -> DoubleStream.of(-0.15, -0.1, -0.05, -0.02, 0.02, 0.05).mapToObj(eta -> Arguments.of(b, eta)));
+    }
+
+    @ParameterizedTest(name = "{0}: eta = {1} V")
+    @MethodSource("overpotentials")
+    void flatFrontCurrentFollowsButlerVolmer(String backend, double eta_V) {
+        BackendFactory factory = Backends.of(backend);
         try (Parallel parallel = new Parallel(2)) {
-            double measured = volumeCurrent(eta_V, parallel) - volumeCurrent(0, parallel);
+            double measured = volumeCurrent(eta_V, parallel, factory) - volumeCurrent(0, parallel, factory);
             ModelParameters p = Cases.start(Cases.flatFront("{mode: potentiostatic, voltage: 0 V}"), Map.of(), parallel).parameters();
             double expected = I0_A_PER_M2 * ButlerVolmer.depositionFactor(eta_V, 1.0, 0.5, p.f_per_V());
             assertEquals(expected, measured, TOLERANCE * Math.abs(expected),
@@ -37,13 +48,14 @@ class ButlerVolmerTest {
     }
 
     /** Deposition current from the metal volume's rate of change between 0.2 and 0.4 s, A/m^2. */
-    private static double volumeCurrent(double eta_V, Parallel parallel) {
-        Simulation sim = Cases.start(Cases.flatFront("{mode: potentiostatic, voltage: " + eta_V + " V}"), Map.of(), parallel);
-        Cases.runTo(sim, 0.2);
-        double v0 = sim.metrics().metalVolumePerArea_m(sim.fields()), t0 = sim.state().time_s;
-        Cases.runTo(sim, 0.4);
-        double v1 = sim.metrics().metalVolumePerArea_m(sim.fields()), t1 = sim.state().time_s;
-        return (v1 - v0) / (t1 - t0) * sim.parameters().chargeDensity_C_per_m3();
+    private static double volumeCurrent(double eta_V, Parallel parallel, BackendFactory backend) {
+        try (Simulation sim = Cases.start(Cases.flatFront("{mode: potentiostatic, voltage: " + eta_V + " V}"), Map.of(), parallel, backend)) {
+            Cases.runTo(sim, 0.2);
+            double v0 = sim.metrics().metalVolumePerArea_m(sim.fields()), t0 = sim.state().time_s;
+            Cases.runTo(sim, 0.4);
+            double v1 = sim.metrics().metalVolumePerArea_m(sim.fields()), t1 = sim.state().time_s;
+            return (v1 - v0) / (t1 - t0) * sim.parameters().chargeDensity_C_per_m3();
+        }
     }
 
     @ParameterizedTest(name = "c = {0}")

@@ -5,6 +5,7 @@ import org.lipf.cli.RunDriver;
 import org.lipf.grid.Parallel;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioLoader;
+import org.lipf.solver.BackendFactory;
 import org.lipf.solver.Simulation;
 
 /** Small scenarios for the validation cases, written as YAML like a user's. */
@@ -35,8 +36,13 @@ final class Cases {
     }
 
     static Simulation start(String yaml, Map<String, String> overrides, Parallel parallel) {
+        return start(yaml, overrides, parallel, BackendFactory.CPU);
+    }
+
+    /** A fresh simulation on the given backend (see {@link Backends}). */
+    static Simulation start(String yaml, Map<String, String> overrides, Parallel parallel, BackendFactory backend) {
         Scenario s = ScenarioLoader.parse(yaml, "validation-case", overrides);
-        return RunDriver.fresh(s, parallel);
+        return RunDriver.fresh(s, parallel, null, backend);
     }
 
     /** Advances to the given time. */

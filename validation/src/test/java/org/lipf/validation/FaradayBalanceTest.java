@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lipf.grid.Parallel;
 import org.lipf.solver.Simulation;
 
@@ -33,10 +34,11 @@ class FaradayBalanceTest {
             time: {end: 1 s, output_interval: 1 s}
             """;
 
-    @Test
-    void depositedLithiumEqualsPassedChargeOverFaradayConstant() {
-        try (Parallel parallel = new Parallel(2)) {
-            Simulation sim = Cases.start(CELL, Map.of(), parallel);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.lipf.validation.Backends#names")
+    void depositedLithiumEqualsPassedChargeOverFaradayConstant(String backend) {
+        try (Parallel parallel = new Parallel(2);
+             Simulation sim = Cases.start(CELL, Map.of(), parallel, Backends.of(backend))) {
             double v0 = sim.metrics().metalVolumePerArea_m(sim.fields());
             Cases.runTo(sim, 0.5);
             double deposited = sim.metrics().metalVolumePerArea_m(sim.fields()) - v0;
@@ -46,10 +48,11 @@ class FaradayBalanceTest {
         }
     }
 
-    @Test
-    void galvanostaticControlHoldsTheSetCurrent() {
-        try (Parallel parallel = new Parallel(2)) {
-            Simulation sim = Cases.start(CELL, Map.of(), parallel);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.lipf.validation.Backends#names")
+    void galvanostaticControlHoldsTheSetCurrent(String backend) {
+        try (Parallel parallel = new Parallel(2);
+             Simulation sim = Cases.start(CELL, Map.of(), parallel, Backends.of(backend))) {
             for (int i = 0; i < 200; i++) {
                 sim.advance(Double.POSITIVE_INFINITY);
                 assertEquals(500.0, sim.state().reactionCurrent_A_per_m2, 0.001 * 500.0, "step " + i);

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
-import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.grid.GhostCells;
-import org.lipf.kernels.cpu.NernstPlanckUpdate;
 import org.lipf.model.DoubleWell;
 import org.lipf.model.FieldSet;
 import org.lipf.model.Interpolation;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
+import org.lipf.solver.Backend;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioLoader;
 
@@ -73,8 +73,9 @@ class ManufacturedSolutionTest {
                 + (fz.applyAsDouble(x, z + h) - fz.applyAsDouble(x, z - h)) / (2 * h);
     }
 
-    @Test
-    void nernstPlanckOperatorIsSecondOrder() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.lipf.validation.Backends#names")
+    void nernstPlanckOperatorIsSecondOrder(String backend) {
         DoubleBinaryOperator xi = (x, z) -> 0.5 + 0.4 * Math.sin(2 * Math.PI * x / L) * Math.cos(Math.PI * z / L);
         DoubleBinaryOperator c = (x, z) -> 1 + 0.3 * Math.cos(2 * Math.PI * x / L) * Math.cos(Math.PI * z / (2 * L));
         DoubleBinaryOperator phi = (x, z) -> 0.02 * Math.sin(2 * Math.PI * x / L + 0.3) * Math.cos(Math.PI * z / (2 * L));
@@ -99,8 +100,10 @@ class ManufacturedSolutionTest {
             DoubleBinaryOperator fluxZ = (x, z) -> D.applyAsDouble(x, z) * (d(c, x, z, false) + c.applyAsDouble(x, z) * fF * d(phi, x, z, false));
             // a small step keeps c positive (the update clamps at 0); the operator is (cNext - c) / dt
             final double dt = 1e-6;
-            try (Parallel par = Parallel.serial()) {
-                new NernstPlanckUpdate(g, p, t, par).compute(f, dt);
+            try (Parallel par = Parallel.serial(); Backend b = Backends.of(backend).create(sc, f, par)) {
+                b.upload();
+                b.nernstPlanck(dt);
+                b.downloadNext();
             }
             double err = 0;
             for (int k = 0; k < g.nz - 1; k++)
@@ -114,15 +117,15 @@ class ManufacturedSolutionTest {
         assertSecondOrder(errors, "Nernst-Planck operator");
     }
 
-    @Test
-    void anisotropicAllenCahnOperatorIsSecondOrder() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.lipf.validation.Backends#names")
+    void anisotropicAllenCahnOperatorIsSecondOrder(String backend) {
         DoubleBinaryOperator xi = (x, z) -> 0.3 + 0.2 * z / L + 0.05 * Math.sin(2 * Math.PI * x / L) * Math.cos(Math.PI * z / L);
         int[] sizes = {64, 128, 256}; // the cos(4 theta) anisotropy is pre-asymptotic below 64 cells
         double[] errors = new double[sizes.length];
         for (int s = 0; s < sizes.length; s++) {
             Scenario sc = ScenarioLoader.parse(scenario(sizes[s], "mixed_conductor", 0.05), "mms", Map.of());
             ModelParameters p = ModelParameters.from(sc);
-            MaterialTable t = new MaterialTable(sc, p);
             Grid g = sc.grid().toGrid();
             FieldSet f = new FieldSet(g, new byte[g.paddedLength()], false);
             java.util.Arrays.fill(f.material, (byte) sc.materialId("electrolyte"));
@@ -138,8 +141,10 @@ class ManufacturedSolutionTest {
                 double gx = d(xi, x, z, true), gz = d(xi, x, z, false), th = Math.atan2(gz, gx);
                 return (1 + delta * Math.cos(omega * (th - theta0))) * gz - 0.5 * delta * omega * Math.sin(omega * (th - theta0)) * gx;
             };
-            try (Parallel par = Parallel.serial()) {
-                new AllenCahnUpdate(g, p, t, par).compute(f, 1.0, 0);
+            try (Parallel par = Parallel.serial(); Backend b = Backends.of(backend).create(sc, f, par)) {
+                b.upload();
+                b.allenCahn(1.0, 0);
+                b.download();
             }
             double err = 0;
             for (int k = 1; k < g.nz - 1; k++)

@@ -3,7 +3,8 @@ package org.lipf.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.model.ButlerVolmer;
@@ -16,8 +17,9 @@ import org.lipf.solver.Simulation;
  * electrolyte of concentration c settles at the Nernst potential ln(c) / f.
  */
 class NernstEquilibriumTest {
-    @Test
-    void ionsRelaxToTheBoltzmannProfileInAPotentialGradient() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.lipf.validation.Backends#names")
+    void ionsRelaxToTheBoltzmannProfileInAPotentialGradient(String backend) {
         String yaml = """
                 name: boltzmann
                 grid: {dimensions: 2, width: 1 um, height: 10 um, spacing: 0.5 um}
@@ -31,8 +33,8 @@ class NernstEquilibriumTest {
                 control: {mode: potentiostatic, voltage: -0.05 V}
                 time: {end: 20 s, output_interval: 20 s}
                 """;
-        try (Parallel parallel = Parallel.serial()) {
-            Simulation sim = Cases.start(yaml, Map.of(), parallel);
+        try (Parallel parallel = Parallel.serial();
+             Simulation sim = Cases.start(yaml, Map.of(), parallel, Backends.of(backend))) {
             Cases.runTo(sim, 20);
             Grid g = sim.grid();
             double f = sim.parameters().f_per_V();
@@ -51,20 +53,21 @@ class NernstEquilibriumTest {
      * voltage the control needs to balance the discrete front's creep (docs/MODEL.md section 3.1),
      * creep / (i0 f sqrt(c)), stays below 0.1 mV.
      */
-    @Test
-    void electrodeAtZeroCurrentSettlesAtTheNernstPotential() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.lipf.validation.Backends#names")
+    void electrodeAtZeroCurrentSettlesAtTheNernstPotential(String backend) {
         double[] c = {0.5, 2.0};
         double[] v = new double[c.length];
         double f = 0;
         for (int n = 0; n < c.length; n++) {
             String yaml = Cases.flatFront("{mode: galvanostatic, current_density: 0 A/m^2}")
                     .replace("xi: 1, c: 1}", "xi: 1, c: " + c[n] + "}").replace("xi: 0, c: 1}", "xi: 0, c: " + c[n] + "}");
-            try (Parallel parallel = Parallel.serial()) {
-                // no diffusion: the electrolyte keeps concentration c; the reservoir does not reach it.
-                // A fast exchange current makes the creep's voltage offset (creep / (i0 f sqrt(c))) negligible.
-                Simulation sim = Cases.start(yaml, Map.of("materials.electrolyte.diffusivity", "0 m^2/s",
+            // no diffusion: the electrolyte keeps concentration c; the reservoir does not reach it.
+            // A fast exchange current makes the creep's voltage offset (creep / (i0 f sqrt(c))) negligible.
+            try (Parallel parallel = Parallel.serial();
+                 Simulation sim = Cases.start(yaml, Map.of("materials.electrolyte.diffusivity", "0 m^2/s",
                         "materials.li.diffusivity", "0 m^2/s", "materials.electrolyte.exchange_current_density", "100 A/m^2",
-                        "materials.li.exchange_current_density", "100 A/m^2"), parallel);
+                        "materials.li.exchange_current_density", "100 A/m^2"), parallel, Backends.of(backend))) {
                 Cases.runTo(sim, 0.3);
                 f = sim.parameters().f_per_V();
                 v[n] = sim.state().cellVoltage_V;

@@ -109,6 +109,11 @@ public final class AllenCahnUpdate {
 
     /** Explicit stability limit of the Allen-Cahn part (double well and gradient term), s. */
     public double stableStep_s() {
+        return stableStep_s(g, p);
+    }
+
+    /** Explicit stability limit of the Allen-Cahn part on grid g with parameters p, s. */
+    public static double stableStep_s(Grid g, ModelParameters p) {
         double aniso = 1 + Math.abs(p.anisotropyStrength()) * Math.max(1, p.anisotropyMode() * p.anisotropyMode());
         double lap = 4.0 * g.dimensions / (g.dx_m * g.dx_m);
         return 1.0 / (p.Lsigma_m3_per_J_s() * (p.W_J_per_m3() * DoubleWell.MAX_CURVATURE + p.kappa0_J_per_m() * aniso * lap));

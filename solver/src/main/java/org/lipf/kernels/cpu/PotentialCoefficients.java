@@ -54,6 +54,15 @@ public final class PotentialCoefficients {
         this.metalIonic = ION_PATH_FRACTION * maxIon;
     }
 
+    /** Floor of sigma_l (single potential: of the one conductivity), S/m. */
+    public double floorL_S_per_m() { return floorL; }
+
+    /** Floor of sigma_s, S/m. */
+    public double floorS_S_per_m() { return floorS; }
+
+    /** Ionic conductivity kept inside the metal phase, lambda sigma_ion,max, S/m. */
+    public double metalIonic_S_per_m() { return metalIonic; }
+
     /**
      * Fills sigmaL (single potential: the one conductivity), sigmaS (mixed only; may be null for
      * single) and the source q from the current xi and rate.

@@ -1,0 +1,160 @@
+// LiPF OpenCL kernels: shared definitions and per-cell math.
+// The functions carry the names of the Java static methods they mirror (Class_method), with the
+// same arithmetic in the same order: FP_CONTRACT is off so no fused multiply-add changes a result.
+//
+// Build options (set by OpenClProgram): REAL (double or float), the grid (NX, NY, NZ, SX, SY, GY,
+// STRIDE_Y, STRIDE_Z, CELLS, WG) and the model constants as hexadecimal literals.
+#pragma OPENCL FP_CONTRACT OFF
+#if REAL_IS_DOUBLE
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+#endif
+typedef REAL real;
+#define R(x) ((real)(x))
+
+// the material table: one row of NPROP properties per material id
+#define T_FREE 0
+#define T_LETA 1
+#define T_NUC 2
+#define T_DIFF 3
+#define T_SIGMA_ION 4
+#define T_SIGMA_EL 5
+#define T_MOBILE 6
+#define NPROP 7
+#define TAB(m, prop) table[(m) * NPROP + (prop)]
+
+#define XI_MIN R(-0.1)
+#define XI_MAX R(1.1)
+#define TINY R(1e-30)
+#define GATE_CLOSED R(30)
+
+/** Padded index of the interior cell with linear number g (x fastest), or -1 beyond the grid. */
+inline int cellIndex(int g, int* i, int* j, int* k) {
+    if (g >= CELLS) return -1;
+    *i = g % NX;
+    int t = g / NX;
+    *j = t % NY;
+    *k = t / NY;
+    return ((*k + 1) * SY + (*j + GY)) * SX + (*i + 1);
+}
+
+inline real DoubleWell_dg(real xi) { return R(2) * xi * (R(1) - xi) * (R(1) - R(2) * xi); }
+
+inline real Interpolation_h(real xi) { return xi * xi * xi * (xi * (R(6) * xi - R(15)) + R(10)); }
+
+inline real Interpolation_dh(real xi) {
+    real a = xi * (R(1) - xi);
+    return R(30) * a * a;
+}
+#define DH_MAX R(1.875)
+
+inline real ButlerVolmer_depositionFactor(real eta, real c, real alpha, real f) {
+    return c * exp(-alpha * f * eta) - exp((R(1) - alpha) * f * eta);
+}
+
+inline real ButlerVolmer_depositionFactorSlope(real eta, real c, real alpha, real f) {
+    return -f * (alpha * c * exp(-alpha * f * eta) + (R(1) - alpha) * exp((R(1) - alpha) * f * eta));
+}
+
+inline real ScharfetterGummel_bernoulli(real x) {
+    real ax = fabs(x);
+    if (ax < R(0.1)) {
+        real x2 = x * x;
+        return R(1) - R(0.5) * x + x2 * (R(1.0 / 12) + x2 * (R(-1.0 / 720) + x2 * (R(1.0 / 30240) - x2 / R(1209600))));
+    }
+    if (x > R(700)) return x * exp(-x);
+    return x / expm1(x);
+}
+
+inline real Anisotropy_kappa3D(real gx, real gy, real gz, real delta) {
+    if (delta == R(0)) return R(1);
+    real g2 = gx * gx + gy * gy + gz * gz;
+    // g2 * g2, not g2, tested against zero: in single precision the square of a tiny gradient
+    // underflows while g2 does not (0 / 0); in double both vanish together for any real gradient
+    real g4 = g2 * g2;
+    if (g4 == R(0)) return R(1);
+    real q = (gx * gx * gx * gx + gy * gy * gy * gy + gz * gz * gz * gz) / g4;
+    return R(1) + delta * (R(4) * q - R(3));
+}
+
+/** SplitMix64 hash of (seed, step, cell), uniform in [-0.5, 0.5): LangevinNoise.uniform. */
+inline real LangevinNoise_uniform(long seed, long step, int cell) {
+    ulong z = (ulong) seed * 0x9E3779B97F4A7C15UL + (ulong) step * 0xBF58476D1CE4E5B9UL + (ulong) (long) cell * 0x94D049BB133111EBUL;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+    z = z ^ (z >> 31);
+    return (real) (z >> 11) * R(0x1.0p-53) - R(0.5);
+}
+
+inline real harmonic(real a, real b) {
+    real s = a + b;
+    return s > R(0) ? R(2) * a * b / s : R(0);
+}
+
+/** Overpotential of cell P, V: phi_s - phi_l - E_eq (single potential: phi - E_eq). */
+inline real overpotential(__global const real* phiL, __global const real* phiS, int P) {
+#if SINGLE_POTENTIAL
+    return phiL[P] - E_EQ;
+#else
+    return phiS[P] - phiL[P] - E_EQ;
+#endif
+}
+
+/** AllenCahnUpdate.reactionRate: Butler-Volmer growth at the surface plus gated nucleation, 1/s. */
+inline real AllenCahnUpdate_reactionRate(__global const real* table, real xi, int m, real eta, real bv) {
+    real Leta = TAB(m, T_LETA);
+    real reaction = Leta * Interpolation_dh(xi) * bv;
+    real nuc = TAB(m, T_NUC);
+    if (nuc > R(0) && bv > R(0) && F_PER_V * (eta + NUC_BARRIER) < GATE_CLOSED) {
+        real gate = R(1) / (R(1) + exp(F_PER_V * (eta + NUC_BARRIER)));
+        reaction += Leta * nuc * (R(1) - Interpolation_h(xi)) * bv * gate;
+    }
+    return reaction;
+}
+
+/** AllenCahnUpdate.reactive: whether the galvanostatic control must visit the cell. */
+inline bool AllenCahnUpdate_reactive(__global const real* table, real xi, int m) {
+    return TAB(m, T_MOBILE) != R(0) && (Interpolation_dh(xi) > R(1e-12) || TAB(m, T_NUC) > R(0));
+}
+
+// ---- deterministic reductions: a fixed tree over one work-group of WG items ----
+
+inline real groupSum(__local real* s, real v) {
+    int l = get_local_id(0);
+    s[l] = v;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int h = WG / 2; h > 0; h >>= 1) {
+        if (l < h) s[l] = s[l] + s[l + h];
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    real r = s[0];
+    barrier(CLK_LOCAL_MEM_FENCE);
+    return r;
+}
+
+inline real groupMax(__local real* s, real v) {
+    int l = get_local_id(0);
+    s[l] = v;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int h = WG / 2; h > 0; h >>= 1) {
+        if (l < h) s[l] = fmax(s[l], s[l + h]);
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    real r = s[0];
+    barrier(CLK_LOCAL_MEM_FENCE);
+    return r;
+}
+
+/**
+ * Second stage: work-group q reduces partial[q * n .. q * n + n) into out[q]; items sum strided
+ * runs in index order, then the tree (a fixed order, so the result does not depend on timing).
+ * isMax selects max instead of sum.
+ */
+__kernel void finishReduction(__global const real* partial, int n, __global real* out, int isMax) {
+    __local real s[WG];
+    int q = get_group_id(0), l = get_local_id(0);
+    __global const real* p = partial + (long) q * n;
+    real acc = isMax ? -INFINITY : R(0);
+    for (int i = l; i < n; i += WG) acc = isMax ? fmax(acc, p[i]) : acc + p[i];
+    real r = isMax ? groupMax(s, acc) : groupSum(s, acc);
+    if (l == 0) out[q] = r;
+}

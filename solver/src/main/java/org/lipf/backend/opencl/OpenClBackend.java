@@ -1,0 +1,419 @@
+package org.lipf.backend.opencl;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jocl.CL;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.kernels.cpu.PotentialCoefficients;
+import org.lipf.model.FieldSet;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+import org.lipf.scenario.Scenario;
+import org.lipf.solver.Backend;
+import org.lipf.solver.BackendFactory;
+import org.lipf.solver.GalvanostaticControl;
+import org.lipf.solver.PotentialSolves;
+import org.lipf.solver.ShortCircuitDetector;
+import org.lipf.solver.SimulationState;
+
+/**
+ * The OpenCL backend: the fields live on the device, the kernels of {@code kernels/*.cl} update
+ * them, and only control scalars (reductions of one value per quantity) come back each step;
+ * snapshots and time-series rows download the fields. The reductions add per-work-group partial
+ * results in a fixed tree and then in index order, so a run is reproducible on a device.
+ *
+ * <p>The potentials are solved on the device by {@link DevicePotentialSolver}, the CPU's
+ * multigrid-preconditioned CG, whose small levels run on the host. In single precision, and on
+ * grids of at most 1024 cells, they are solved on the host in double (see {@link #solveOnHost}).
+ */
+public final class OpenClBackend implements Backend {
+    /** Work-group size of every kernel (a power of two: the reduction tree halves it). */
+    static final int WG = 128;
+
+    private final OpenClContext ctx;
+    private final Grid g;
+    private final ModelParameters params;
+    private final MaterialTable table;
+    private final FieldSet fields;
+    private final boolean single;
+    private final int n, cells, groups;
+    private final cl_mem material, tableBuf, relaxTable;
+    private cl_mem xi, xiNext, c, cNext;
+    private final cl_mem phiL, phiS, rate, sigmaL, sigmaS, source, reactionOld, partial;
+    private final List<cl_mem> owned = new ArrayList<>();
+    private final Kernel ghostX, ghostY, ghostZ, allenCahn, xiBounds, nernstPlanck, collect, evaluate, apply, freeSum,
+            metalInBand, frontHeight, coefficients;
+    private final DeviceKernels kernels;
+    private final Reducer reducer;
+    private double[] resultHost;
+    private final DevicePotentialSolver ionic, electronic;
+    /** Host solves in double for single-precision fields and tiny grids (see {@link #solveOnHost}); else null. */
+    private final PotentialSolves hostPotentials;
+    private final ShortCircuitDetector shorts;
+    private final int bandStart;
+    private final GalvanostaticControl.Reactions reactions = new DeviceReactions();
+    private double reactionStiffness, nernstPlanckRate;
+
+    public OpenClBackend(Scenario scenario, FieldSet fields, Parallel parallel, OpenClDevices.Device device, Precision precision) {
+        this.ctx = OpenClContext.of(device, precision);
+        this.g = fields.grid;
+        this.params = ModelParameters.from(scenario);
+        this.table = new MaterialTable(scenario, params);
+        this.fields = fields;
+        this.single = fields.singlePotential();
+        this.n = g.paddedLength();
+        this.cells = g.cellCount();
+        this.groups = (cells + WG - 1) / WG;
+        long need = deviceBytes(g, single, precision);
+        if (need > device.globalMemory_bytes())
+            throw new OpenClUnavailableException(String.format("OpenCL device %s has %.1f GiB, the grid %s needs about %.1f GiB", device.name(),
+                    device.globalMemory_bytes() / 1073741824.0, g, need / 1073741824.0));
+        cl_program program = ctx.program(buildOptions(scenario, precision));
+        material = own(ctx.bytes(n));
+        tableBuf = own(ctx.reals(table.size() * 7L));
+        relaxTable = own(ctx.reals(table.size() * 7L));
+        ctx.write(tableBuf, tableRows(table), table.size() * 7);
+        ctx.write(relaxTable, tableRows(table.withoutReactions()), table.size() * 7);
+        xi = own(ctx.reals(n));
+        xiNext = own(ctx.reals(n));
+        c = own(ctx.reals(n));
+        cNext = own(ctx.reals(n));
+        phiL = own(ctx.reals(n));
+        phiS = single ? phiL : own(ctx.reals(n));
+        rate = own(ctx.reals(n));
+        sigmaL = own(ctx.reals(n));
+        sigmaS = single ? sigmaL : own(ctx.reals(n));
+        source = own(ctx.reals(n));
+        reactionOld = own(ctx.reals(n));
+        kernels = new DeviceKernels(ctx, program);
+        reducer = new Reducer(ctx, program, groups, owned);
+        partial = reducer.partial;
+        ghostX = kernel("fillGhostsX");
+        ghostY = kernel("fillGhostsY");
+        ghostZ = kernel("fillGhostsZ");
+        allenCahn = kernel("allenCahn");
+        xiBounds = kernel("xiOutOfBounds");
+        nernstPlanck = kernel("nernstPlanck");
+        collect = kernel("collectReactions");
+        evaluate = kernel("evaluateShift");
+        apply = kernel("applyShift");
+        freeSum = kernel("freeSum");
+        metalInBand = kernel("metalInBand");
+        frontHeight = kernel("frontHeight");
+        coefficients = kernel("potentialCoefficients");
+        double tol = scenario.solver().potentialRelTol();
+        int maxIt = scenario.solver().potentialMaxIterations();
+        // single potential: Dirichlet at both ends; mixed: phi_l fixed at the counter boundary, phi_s at the collector
+        // tiny grids: a host solve costs a few copies, a device solve dozens of launches per iteration
+        boolean onDevice = precision == Precision.DOUBLE && cells > DevicePotentialSolver.HOST_CELLS;
+        this.ionic = onDevice ? new DevicePotentialSolver(ctx, kernels, reducer, g, single, true, tol, maxIt, owned) : null;
+        this.electronic = onDevice && !single ? new DevicePotentialSolver(ctx, kernels, reducer, g, true, false, tol, maxIt, owned) : null;
+        this.hostPotentials = onDevice ? null : new PotentialSolves(scenario, params, g, parallel);
+        this.shorts = new ShortCircuitDetector(g, table, params.interfaceWidth_m());
+        int band = Math.max(1, (int) Math.ceil(params.interfaceWidth_m() / g.dx_m));
+        this.bandStart = Math.max(0, g.nz - 1 - band);
+    }
+
+    /**
+     * Device memory a grid needs, bytes: 12 fields of the step, and per potential solve (double
+     * precision only) 15 fields on every multigrid level (faces, transmissibilities, cycle and PCG
+     * vectors), the levels adding up to at most 4/3 of the finest.
+     */
+    public static long deviceBytes(Grid g, boolean singlePotential, Precision precision) {
+        double fields = 12 + (precision == Precision.DOUBLE ? (singlePotential ? 1 : 2) * 15 * 4.0 / 3 : 0);
+        return (long) (fields * g.paddedLength() * precision.bytes + g.paddedLength());
+    }
+
+    /** A factory for {@link org.lipf.solver.Simulation} on this device and precision. */
+    public static BackendFactory factory(OpenClDevices.Device device, Precision precision) {
+        return (scenario, fields, parallel) -> new OpenClBackend(scenario, fields, parallel, device, precision);
+    }
+
+    private cl_mem own(cl_mem m) {
+        owned.add(m);
+        return m;
+    }
+
+    private Kernel kernel(String name) {
+        return kernels.get(name);
+    }
+
+    /** The material table as rows of the seven properties that common.cl names T_FREE ... T_MOBILE. */
+    private static double[] tableRows(MaterialTable t) {
+        double[] rows = new double[t.size() * 7];
+        for (int m = 0; m < t.size(); m++) {
+            double[] r = {t.freeFraction[m], t.Leta_per_s[m], t.nucleationActivity[m], t.diffusivity_m2_per_s[m], t.sigmaIon_S_per_m[m],
+                    t.sigmaEl_S_per_m[m], t.freeFraction[m] > 0 ? 1 : 0};
+            System.arraycopy(r, 0, rows, 7 * m, 7);
+        }
+        return rows;
+    }
+
+    /** Grid, precision and model constants as preprocessor definitions (hexadecimal: exact). */
+    private String buildOptions(Scenario scenario, Precision precision) {
+        PotentialCoefficients pc = new PotentialCoefficients(g, params, table, Parallel.serial());
+        double angle = params.anisotropyMode() * params.anisotropyAngle_rad();
+        StringBuilder b = new StringBuilder();
+        b.append("-DREAL=").append(precision.typeName).append(" -DREAL_IS_DOUBLE=").append(precision == Precision.DOUBLE ? 1 : 0);
+        if (precision == Precision.FLOAT) b.append(" -cl-single-precision-constant");
+        b.append(" -DWG=").append(WG).append(" -DNX=").append(g.nx).append(" -DNY=").append(g.ny).append(" -DNZ=").append(g.nz)
+                .append(" -DSX=").append(g.sx).append(" -DSY=").append(g.sy).append(" -DGY=").append(g.is3D() ? 1 : 0)
+                .append(" -DSTRIDE_Y=").append(g.strideY).append(" -DSTRIDE_Z=").append(g.strideZ).append(" -DCELLS=").append(cells)
+                .append(" -DSINGLE_POTENTIAL=").append(single ? 1 : 0).append(" -DANISO=").append(params.anisotropyStrength() != 0 ? 1 : 0)
+                .append(" -DANISO_MODE=").append(params.anisotropyMode()).append(" -DSEED=(").append(params.seed()).append("L)");
+        real(b, "DX", g.dx_m);
+        real(b, "ANISO_STRENGTH", params.anisotropyStrength());
+        real(b, "ROT_COS", Math.cos(angle));
+        real(b, "ROT_SIN", Math.sin(angle));
+        real(b, "KAPPA0", params.kappa0_J_per_m());
+        real(b, "LSIGMA", params.Lsigma_m3_per_J_s());
+        real(b, "W", params.W_J_per_m3());
+        real(b, "ALPHA", params.alpha());
+        real(b, "F_PER_V", params.f_per_V());
+        real(b, "SITE_RATIO", params.siteRatio());
+        real(b, "NUC_BARRIER", params.nucleationBarrier_V());
+        real(b, "E_EQ", params.equilibriumPotential_V());
+        real(b, "METAL_DIFFUSIVITY", params.metalDiffusivity_m2_per_s());
+        real(b, "METAL_CONDUCTIVITY", params.metalConductivity_S_per_m());
+        real(b, "METAL_IONIC", pc.metalIonic_S_per_m());
+        real(b, "FLOOR_L", pc.floorL_S_per_m());
+        real(b, "FLOOR_S", pc.floorS_S_per_m());
+        real(b, "CHARGE_DENSITY", params.chargeDensity_C_per_m3());
+        return b.toString();
+    }
+
+    private static void real(StringBuilder b, String name, double v) {
+        if (!Double.isFinite(v)) throw new OpenClUnavailableException("OpenCL: model constant " + name + " is not finite (" + v + ")");
+        b.append(" -D").append(name).append("=((real)(").append(Double.toHexString(v)).append("))");
+    }
+
+    @Override public String name() { return "opencl"; }
+
+    /** The state's device buffers and the host arrays they mirror, pairwise (phi_s only in the mixed form). */
+    private cl_mem[] stateBuffers() {
+        return single ? new cl_mem[] {xi, c, phiL, rate} : new cl_mem[] {xi, c, phiL, phiS, rate};
+    }
+
+    private double[][] stateArrays() {
+        return single ? new double[][] {fields.xi, fields.c, fields.phiL, fields.rate}
+                : new double[][] {fields.xi, fields.c, fields.phiL, fields.phiS, fields.rate};
+    }
+
+    @Override
+    public void upload() {
+        ctx.writeBytes(material, fields.material);
+        cl_mem[] buffers = stateBuffers();
+        double[][] arrays = stateArrays();
+        for (int i = 0; i < buffers.length; i++) ctx.write(buffers[i], arrays[i], n);
+    }
+
+    @Override
+    public void download() {
+        cl_mem[] buffers = stateBuffers();
+        double[][] arrays = stateArrays();
+        for (int i = 0; i < buffers.length; i++) ctx.read(buffers[i], arrays[i], n);
+    }
+
+    @Override
+    public void downloadNext() {
+        ctx.read(xiNext, fields.xiNext, n);
+        ctx.read(cNext, fields.cNext, n);
+    }
+
+    /** Ghost layers of up to four fields in one launch per axis (repeat a field to fill fewer). */
+    private void fillGhosts(cl_mem a, cl_mem b, cl_mem c, cl_mem d) {
+        ghostX.arg(0, a).arg(1, b).arg(2, c).arg(3, d).run((long) g.ny * g.nz);
+        if (g.is3D()) ghostY.arg(0, a).arg(1, b).arg(2, c).arg(3, d).run((long) g.sx * g.nz);
+        ghostZ.arg(0, a).arg(1, b).arg(2, c).arg(3, d).run(g.strideZ);
+    }
+
+    @Override
+    public void fillGhosts() {
+        fillGhosts(xi, c, phiL, phiS);
+    }
+
+    /** Reduces the {@code quantities} partial rows of the last kernel; results in {@link #resultHost}. */
+    private void reduce(int quantities, boolean max) {
+        resultHost = reducer.reduce(quantities, groups, max);
+    }
+
+    private void runAllenCahn(cl_mem tableRows, double dt, long step, double noise) {
+        allenCahn.arg(0, xi).arg(1, c).arg(2, phiL).arg(3, phiS).arg(4, material).arg(5, tableRows).arg(6, rate).arg(7, xiNext)
+                .real(8, dt).arg(9, step).real(10, noise).arg(11, partial).run(cells);
+    }
+
+    @Override
+    public void relaxInterfaces(double dt_s, double duration_s) {
+        for (double t = 0; t < duration_s; t += dt_s) {
+            fillGhosts(xi, xi, xi, xi);
+            runAllenCahn(relaxTable, dt_s, 0, 0);
+            cl_mem s = xi;
+            xi = xiNext;
+            xiNext = s;
+        }
+        ctx.zero(rate, n);
+        ctx.finish();
+    }
+
+    @Override
+    public boolean allenCahn(double dt_s, long step) {
+        runAllenCahn(tableBuf, dt_s, step, params.noiseRate_per_s());
+        reduce(2, true);
+        reactionStiffness = resultHost[0];
+        return resultHost[1] != 0;
+    }
+
+    @Override public double reactionStiffness_per_s() { return reactionStiffness; }
+
+    @Override
+    public double enforceCurrent(double target_A_per_m2, double dt_s) {
+        return GalvanostaticControl.enforce(reactions, GalvanostaticControl.currentPerRate(g, params), params.chargeDensity_C_per_m3(),
+                target_A_per_m2, dt_s);
+    }
+
+    @Override
+    public boolean xiOutOfBounds() {
+        xiBounds.arg(0, xiNext).arg(1, partial).run(cells);
+        reduce(1, true);
+        return resultHost[0] != 0;
+    }
+
+    @Override
+    public boolean nernstPlanck(double dt_s) {
+        nernstPlanck.arg(0, c).arg(1, phiL).arg(2, xi).arg(3, rate).arg(4, material).arg(5, tableBuf).arg(6, cNext).real(7, dt_s)
+                .arg(8, partial).run(cells);
+        reduce(2, true);
+        nernstPlanckRate = resultHost[0];
+        return resultHost[1] != 0;
+    }
+
+    @Override public double nernstPlanckRate_per_s() { return nernstPlanckRate; }
+
+    @Override
+    public void swapNext() {
+        cl_mem s = xi;
+        xi = xiNext;
+        xiNext = s;
+        s = c;
+        c = cNext;
+        cNext = s;
+    }
+
+    @Override
+    public void computeCoefficients() {
+        coefficients.arg(0, xi).arg(1, rate).arg(2, material).arg(3, tableBuf).arg(4, sigmaL).arg(5, sigmaS).arg(6, source).run(cells);
+    }
+
+    /** integral(f_free field) dV / area, as DepositMetrics. */
+    private double perArea(cl_mem field) {
+        freeSum.arg(0, field).arg(1, material).arg(2, tableBuf).arg(3, partial).run(cells);
+        reduce(1, false);
+        return resultHost[0] * g.cellVolume_m3() / g.lateralArea();
+    }
+
+    @Override public double growthVelocity_m_per_s() { return perArea(rate); }
+
+    @Override public double metalVolumePerArea_m() { return perArea(xi); }
+
+    @Override
+    public double frontHeight_m() {
+        int columns = g.nx * g.ny;
+        frontHeight.arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, partial).run(columns);
+        return reducer.reduce(1, (columns + WG - 1) / WG, true)[0];
+    }
+
+    @Override
+    public void solvePotentials(double V, SimulationState state) {
+        if (hostPotentials != null) {
+            solveOnHost(V, state);
+            return;
+        }
+        if (single) {
+            // div(sigma grad phi) = q  (Chen 2015), phi = V at the collector, 0 at the counter boundary
+            state.lastIterations = ionic.solve(sigmaL, source, +1, V, 0.0, phiL);
+        } else {
+            // div(sigma_l grad phi_l) = q and div(sigma_s grad phi_s) = -q (docs/MODEL.md section 3.4)
+            int itL = ionic.solve(sigmaL, source, +1, 0.0, 0.0, phiL);
+            int itS = electronic.solve(sigmaS, source, -1, V, 0.0, phiS);
+            state.lastIterations = itL + itS;
+        }
+        state.counterCurrent_A_per_m2 = ionic.currentIntoTop(sigmaL, phiL, 0.0);
+    }
+
+    /**
+     * The solves on the host in double precision from the device's conductivities and source, the
+     * potentials copied back: in single precision, whose range the squared diagonal of the
+     * potential operator ((sigma / h^2)^2 ~ 1e40 for the metal) exceeds, and on grids of at most
+     * {@link DevicePotentialSolver#HOST_CELLS} cells, which the device multigrid would hand to the
+     * host at once anyway.
+     */
+    private void solveOnHost(double V, SimulationState state) {
+        ctx.read(sigmaL, hostPotentials.sigmaL, n);
+        if (!single) ctx.read(sigmaS, hostPotentials.sigmaS, n);
+        ctx.read(source, hostPotentials.source, n);
+        ctx.read(phiL, fields.phiL, n);
+        if (!single) ctx.read(phiS, fields.phiS, n);
+        hostPotentials.solve(fields, V, state);
+        ctx.write(phiL, fields.phiL, n);
+        if (!single) ctx.write(phiS, fields.phiS, n);
+    }
+
+    @Override
+    public ShortCircuitDetector.Short checkShort() {
+        metalInBand.arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, bandStart).arg(4, partial).run(cells);
+        reduce(1, true);
+        if (resultHost[0] == 0) return null;
+        download();
+        return shorts.check(fields);
+    }
+
+    @Override
+    public void close() {
+        kernels.release();
+        reducer.release();
+        for (cl_mem m : owned) CL.clReleaseMemObject(m);
+        owned.clear();
+    }
+
+    /** The galvanostatic control's sums as kernels over the device fields. */
+    private final class DeviceReactions implements GalvanostaticControl.Reactions {
+        private double sum, slope;
+
+        @Override
+        public double collect() {
+            collect.arg(0, xi).arg(1, c).arg(2, phiL).arg(3, phiS).arg(4, material).arg(5, tableBuf).arg(6, reactionOld).arg(7, partial).run(cells);
+            reduce(1, false);
+            return resultHost[0];
+        }
+
+        @Override public double growthVelocity_m_per_s() { return perArea(rate); }
+
+
+        @Override
+        public void evaluate(double dV) {
+            evaluate.arg(0, xi).arg(1, c).arg(2, phiL).arg(3, phiS).arg(4, material).arg(5, tableBuf).arg(6, reactionOld).real(7, dV)
+                    .arg(8, partial).run(cells);
+            reduce(2, false);
+            sum = resultHost[0];
+            slope = resultHost[1];
+        }
+
+        @Override public double sum() { return sum; }
+        @Override public double slope() { return slope; }
+
+        /** Single precision: sums of many float terms carry about 1e-6 of their magnitude. */
+        @Override
+        public double sumRelativePrecision() {
+            return ctx.precision == Precision.FLOAT ? 1e-6 : GalvanostaticControl.Reactions.super.sumRelativePrecision();
+        }
+
+        @Override
+        public void apply(double dV, double dt_s) {
+            apply.arg(0, xi).arg(1, c).arg(2, phiL).arg(3, phiS).arg(4, material).arg(5, tableBuf).arg(6, reactionOld).real(7, dV).real(8, dt_s)
+                    .arg(9, rate).arg(10, xiNext).run(cells);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.lipf.solver;
+
+/**
+ * The coarse operations of one time step (docs/MODEL.md section 5), carried out where the fields
+ * live: the multithreaded CPU ({@link CpuBackend}) or an OpenCL device. {@link Simulation} owns
+ * the step logic (retries, control, time bookkeeping) and calls only these operations, so every
+ * backend runs the same algorithm. A backend reads and writes its own copy of the fields; the
+ * host {@link org.lipf.model.FieldSet} is brought up to date by {@link #download()} and pushed to
+ * the backend by {@link #upload()} (restart). For the CPU both are no-ops: its fields are the host's.
+ */
+public interface Backend extends AutoCloseable {
+    /** Short name for run.json and messages ("cpu", "opencl"). */
+    String name();
+
+    /** Copies the host fields (xi, c, phi_l, phi_s, rate, material) to the backend. */
+    void upload();
+
+    /** Copies xi, c, phi_l, phi_s and rate from the backend into the host fields. */
+    void download();
+
+    /** Copies the pending step (xiNext, cNext) into the host fields (for the message of a failed step). */
+    void downloadNext();
+
+    /** Fills the ghost layers of xi, c and the potentials. */
+    void fillGhosts();
+
+    /** Capillarity alone (no reaction, no noise) with step dt until the duration is covered; swaps xi each step. */
+    void relaxInterfaces(double dt_s, double duration_s);
+
+    /** Allen-Cahn rate and xiNext; returns whether xiNext left its bounds. */
+    boolean allenCahn(double dt_s, long step);
+
+    /** Largest reaction stiffness of the last Allen-Cahn call, 1/s. */
+    double reactionStiffness_per_s();
+
+    /** Galvanostatic correction of rate, xiNext and phi_s; returns the voltage shift, V. */
+    double enforceCurrent(double target_A_per_m2, double dt_s);
+
+    /** Whether xiNext lies outside its bounds (after a correction of the rates). */
+    boolean xiOutOfBounds();
+
+    /** Nernst-Planck update into cNext; returns whether cNext left its bounds. */
+    boolean nernstPlanck(double dt_s);
+
+    /** Largest Nernst-Planck diagonal rate of the last call, 1/s. */
+    double nernstPlanckRate_per_s();
+
+    /** Makes xiNext and cNext current. */
+    void swapNext();
+
+    /** Conductivities and the reaction source of the potential equations from the current xi and rate. */
+    void computeCoefficients();
+
+    /** integral(f_free d xi/dt) dV / area, m/s (deterministic). */
+    double growthVelocity_m_per_s();
+
+    /**
+     * Solves the potentials with the last coefficients, collector at {@code cellVoltage_V};
+     * writes the PCG iterations and the counter-boundary current into the state.
+     */
+    void solvePotentials(double cellVoltage_V, SimulationState state);
+
+    /** Li metal volume per unit lateral area, m (as {@link DepositMetrics#metalVolumePerArea_m}). */
+    double metalVolumePerArea_m();
+
+    /** Height of the highest metal front, m (as {@link DepositMetrics#frontHeight_m}). */
+    double frontHeight_m();
+
+    /** The short circuit of the current fields, or null. */
+    ShortCircuitDetector.Short checkShort();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,108 @@
+package org.lipf.solver;
+
+import org.lipf.grid.GhostCells;
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.kernels.cpu.AllenCahnUpdate;
+import org.lipf.kernels.cpu.NernstPlanckUpdate;
+import org.lipf.kernels.cpu.PotentialCoefficients;
+import org.lipf.model.FieldSet;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+import org.lipf.scenario.ControlMode;
+import org.lipf.scenario.Scenario;
+
+/**
+ * The multithreaded CPU backend: the stencils of {@code org.lipf.kernels.cpu} and the
+ * multigrid-preconditioned CG of {@code org.lipf.linear} on the host fields themselves.
+ */
+public final class CpuBackend implements Backend {
+    private final Grid grid;
+    private final ModelParameters params;
+    private final MaterialTable table;
+    private final Parallel parallel;
+    private final FieldSet fields;
+    private final AllenCahnUpdate allenCahn;
+    private final NernstPlanckUpdate nernstPlanck;
+    private final PotentialCoefficients coefficients;
+    private final PotentialSolves potentials;
+    private final GalvanostaticControl galvanostatic;
+    private final DepositMetrics metrics;
+    private final ShortCircuitDetector shorts;
+
+    public CpuBackend(Scenario scenario, FieldSet fields, Parallel parallel) {
+        this.grid = fields.grid;
+        this.params = ModelParameters.from(scenario);
+        this.table = new MaterialTable(scenario, params);
+        this.parallel = parallel;
+        this.fields = fields;
+        this.allenCahn = new AllenCahnUpdate(grid, params, table, parallel);
+        this.nernstPlanck = new NernstPlanckUpdate(grid, params, table, parallel);
+        this.coefficients = new PotentialCoefficients(grid, params, table, parallel);
+        this.potentials = new PotentialSolves(scenario, params, grid, parallel);
+        this.metrics = new DepositMetrics(grid, table, parallel, 0);
+        this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC
+                ? new GalvanostaticControl(grid, params, table, allenCahn, metrics, parallel) : null;
+        this.shorts = new ShortCircuitDetector(grid, table, params.interfaceWidth_m());
+    }
+
+    @Override public String name() { return "cpu"; }
+    @Override public void upload() {}
+    @Override public void download() {}
+    @Override public void downloadNext() {}
+
+    @Override
+    public void fillGhosts() {
+        GhostCells.fill(grid, fields.xi);
+        GhostCells.fill(grid, fields.c);
+        GhostCells.fill(grid, fields.phiL);
+        if (!fields.singlePotential()) GhostCells.fill(grid, fields.phiS);
+    }
+
+    @Override
+    public void relaxInterfaces(double dt_s, double duration_s) {
+        AllenCahnUpdate capillarity = new AllenCahnUpdate(grid, params.withoutNoise(), table.withoutReactions(), parallel);
+        for (double t = 0; t < duration_s; t += dt_s) {
+            GhostCells.fill(grid, fields.xi);
+            capillarity.compute(fields, dt_s, 0);
+            fields.swapXi();
+        }
+        java.util.Arrays.fill(fields.rate, 0);
+    }
+
+    @Override
+    public boolean allenCahn(double dt_s, long step) {
+        allenCahn.compute(fields, dt_s, step);
+        return allenCahn.lastOutOfBounds();
+    }
+
+    @Override public double reactionStiffness_per_s() { return allenCahn.lastReactionStiffness_per_s(); }
+
+    @Override
+    public double enforceCurrent(double target_A_per_m2, double dt_s) {
+        return galvanostatic.enforce(fields, target_A_per_m2, dt_s);
+    }
+
+    @Override public boolean xiOutOfBounds() { return allenCahn.outOfBounds(fields); }
+
+    @Override
+    public boolean nernstPlanck(double dt_s) {
+        nernstPlanck.compute(fields, dt_s);
+        return nernstPlanck.lastOutOfBounds();
+    }
+
+    @Override public double nernstPlanckRate_per_s() { return nernstPlanck.lastMaxRate_per_s(); }
+    @Override public void swapNext() { fields.swapNext(); }
+    @Override public void computeCoefficients() { coefficients.compute(fields, potentials.sigmaL, potentials.sigmaS, potentials.source); }
+    @Override public double growthVelocity_m_per_s() { return metrics.growthVelocity_m_per_s(fields); }
+
+    @Override
+    public void solvePotentials(double V, SimulationState state) {
+        potentials.solve(fields, V, state);
+    }
+
+    @Override public double metalVolumePerArea_m() { return metrics.metalVolumePerArea_m(fields); }
+    @Override public double frontHeight_m() { return metrics.frontHeight_m(fields); }
+    @Override public ShortCircuitDetector.Short checkShort() { return shorts.check(fields); }
+    @Override public void close() {}
+}
