@@ -37,7 +37,13 @@ class ScenarioParityTest {
                 org.junit.jupiter.params.provider.Arguments.of("chen2015.yaml", Map.of("grid.width", "128 um", "grid.height", "64 um",
                         "geometry.nuclei[0].x", "64 um")),
                 org.junit.jupiter.params.provider.Arguments.of("sc-nano-llzto.yaml", Map.of("grid.width", "1.6 um", "grid.height", "4 um",
-                        "geometry.layers[0].thickness", "1 um", "geometry.layers[1].thickness", "0.2 um", "geometry.layers[2].thickness", "2 um")));
+                        "geometry.layers[0].thickness", "1 um", "geometry.layers[1].thickness", "0.2 um", "geometry.layers[2].thickness", "2 um")),
+                // sub-cell LiF film with cracks: effective materials, current through the gaps
+                org.junit.jupiter.params.provider.Arguments.of("lif-50nm.yaml", Map.of("grid.width", "4 um", "grid.height", "8 um",
+                        "geometry.layers[0].thickness", "2 um")),
+                // an interphase fast enough to convert cells within the steps: the host sync and upload of the materials
+                org.junit.jupiter.params.provider.Arguments.of("li-lagp.yaml", Map.of("grid.width", "4 um", "grid.height", "8 um",
+                        "geometry.layers[0].thickness", "2 um", "interphases[0].rate_constant", "1e-9 m^2/s")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -77,6 +83,7 @@ class ScenarioParityTest {
     static void assertAgree(Simulation cpu, Simulation dev, String when) {
         FieldSet a = cpu.fields(), b = dev.fields();
         Grid g = a.grid;
+        org.junit.jupiter.api.Assertions.assertArrayEquals(g.interior(a.material), g.interior(b.material), "material ids " + when);
         assertField(g.interior(a.xi), g.interior(b.xi), "xi " + when);
         assertField(g.interior(a.c), g.interior(b.c), "c " + when);
         assertField(g.interior(a.phiL), g.interior(b.phiL), "phi_l " + when);
