@@ -121,6 +121,10 @@ public final class GalvanostaticControl {
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             reactions.evaluate(dV);
             final double residual = base + currentPerRate * reactions.sum() - target_A_per_m2;
+            if (!Double.isFinite(residual))
+                throw new SolverDivergedException(String.format("galvanostatic control: the reaction current is not finite at a voltage shift of %.4g V "
+                        + "(overpotentials of tens of volts, e.g. Li+ depleted where Li plates: %.6g A/m^2 is more than the cell's transport can carry)",
+                        dV, target_A_per_m2), it, Double.NaN);
             if (Math.abs(residual) < Math.abs(bestResidual)) {
                 best = dV;
                 bestResidual = residual;

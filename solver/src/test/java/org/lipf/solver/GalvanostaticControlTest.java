@@ -53,6 +53,13 @@ class GalvanostaticControlTest {
     }
 
     @Test
+    void aCurrentThatIsNotFiniteStopsAtOnceSayingWhy() {
+        Curve c = new Curve(dV -> 0 * Math.exp(800), dV -> -1); // 0 x infinity: c = 0 under a huge overpotential
+        var e = assertThrows(org.lipf.linear.SolverDivergedException.class, () -> GalvanostaticControl.enforce(c, 1, 1, 50, 1e-3));
+        assertTrue(e.getMessage().contains("not finite"), e.getMessage());
+    }
+
+    @Test
     void noReachableCurrentIsAnError() {
         Curve c = new Curve(dV -> 1e-3, dV -> 0);
         assertThrows(org.lipf.linear.SolverDivergedException.class, () -> GalvanostaticControl.enforce(c, 1, 1, 50, 1e-3));
