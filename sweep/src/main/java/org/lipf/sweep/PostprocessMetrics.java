@@ -18,7 +18,7 @@ final class PostprocessMetrics {
     /** The measures of the last snapshot of {@code runFolder}; empty if the folder has no readable snapshot yet. */
     static Map<String, String> lastSnapshot(Path runFolder) throws IOException {
         try {
-            return org.lipf.sweep.RunMetrics.lastRow(List.of(RunMetrics.compute(runFolder).csv().split("\n")));
+            return org.lipf.sweep.RunMetrics.lastRow(List.of(RunMetrics.computeLast(runFolder).csv().split("\n")));
         } catch (RunFolderException e) {
             return Map.of(); // no snapshot yet, or a damaged one: no snapshot measures
         }

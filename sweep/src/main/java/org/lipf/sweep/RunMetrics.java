@@ -40,7 +40,7 @@ final class RunMetrics {
     /**
      * @param wanted metric names the caller needs: if one of them is found in none of the sources
      *     above, the post-processor's measures of the last snapshot are added ({@link PostprocessMetrics},
-     *     also as {@code snapshot.COLUMN}); they read every snapshot, so only on demand
+     *     also as {@code snapshot.COLUMN}); they read two snapshots, so only on demand
      */
     static Map<String, String> read(Path folder, RunInfo.Data info, List<String> wanted) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();

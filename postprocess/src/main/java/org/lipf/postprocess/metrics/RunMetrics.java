@@ -43,8 +43,19 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
         return compute(RunFolder.open(runDir));
     }
 
+    /** Measures the last snapshot of the run folder {@code runDir} only (the first is read too: the start of the run). */
+    public static RunMetrics computeLast(Path runDir) throws RunFolderException {
+        RunFolder run = RunFolder.open(runDir);
+        return compute(run, Math.max(0, run.snapshots().size() - 1));
+    }
+
     /** Measures every snapshot of an open run folder. */
     public static RunMetrics compute(RunFolder run) throws RunFolderException {
+        return compute(run, 0);
+    }
+
+    /** Measures the snapshots from index {@code from} on. */
+    private static RunMetrics compute(RunFolder run, int from) throws RunFolderException {
         Scenario s = run.scenario();
         GeometrySpec geo = s.geometry();
         List<LayerSpec> layers = geo.layers();
@@ -63,7 +74,7 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
                 : DepositVolume.metalVolumePerArea_m(distribution(run, first));
         double charge = ModelParameters.from(s).chargeDensity_C_per_m3();
         List<SnapshotMetrics> rows = new ArrayList<>();
-        for (int n = 0; n < run.snapshots().size(); n++) {
+        for (int n = from; n < run.snapshots().size(); n++) {
             Snapshot snap = n == 0 ? first : run.read(n);
             if (!CellBlock.of(snap.shape(), snap.dx_m()).equals(cells) || !snap.materialNames().equals(first.materialNames()))
                 throw new RunFolderException(run.snapshots().get(n) + " has a different grid or materials than " + run.snapshots().get(0));
