@@ -18,7 +18,6 @@ import org.lipf.output.SnapshotReader;
 import org.lipf.output.SnapshotWriter;
 import org.lipf.output.TimeSeriesWriter;
 import org.lipf.output.XdmfWriter;
-import org.lipf.scenario.ControlMode;
 import org.lipf.scenario.CurrentProgram;
 import org.lipf.scenario.LayerSpec;
 import org.lipf.scenario.ModelForm;
@@ -203,7 +202,7 @@ public final class RunDriver {
             snapshot(sim, writer, written);
         }
         ProgressLine progress = new ProgressLine(progressOut, st.step, st.time_s);
-        CurrentProgram program = scenario.control().mode() == ControlMode.GALVANOSTATIC ? CurrentProgram.of(scenario.control()) : null;
+        CurrentProgram program = sim.currentProgram();
         while (st.time_s < end_s * (1 - 1e-12) && st.step < maxSteps) {
             // a step never crosses a change of the set current, and each change gets a row
             double change = program == null ? Double.POSITIVE_INFINITY : program.nextChange_s(st.time_s);

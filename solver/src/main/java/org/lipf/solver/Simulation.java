@@ -66,6 +66,8 @@ public final class Simulation implements AutoCloseable {
     public SimulationState state() { return state; }
     public ModelParameters parameters() { return params; }
     public DepositMetrics metrics() { return metrics; }
+    /** The set current over time; null under potentiostatic control. */
+    public CurrentProgram currentProgram() { return program; }
     public Backend backend() { return backend; }
 
     /** The host fields, brought up to date from the backend first if it ran ahead of them. */
