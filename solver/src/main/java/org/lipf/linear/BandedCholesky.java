@@ -42,7 +42,7 @@ final class BandedCholesky {
                     int c = g.index(i, j, k), p = (k * ny + j) * nx + i;
                     int iw = i == 0 ? nx - 1 : i - 1, ie = i == nx - 1 ? 0 : i + 1;
                     double tw = tx[c - 1], te = tx[c], td = tz[c - sZ], tu = tz[c];
-                    double diag = tw + te + td + tu;
+                    double diag = tw + te + td + tu + (level.shift == null ? 0.0 : level.shift[c]);
                     couple(p, (k * ny + j) * nx + iw, tw);
                     couple(p, (k * ny + j) * nx + ie, te);
                     if (k > 0) couple(p, p - nx * ny, td);
@@ -63,7 +63,7 @@ final class BandedCholesky {
                 int ri = i * (bw + 1) - i + bw, rj = j * (bw + 1) - j + bw; // entry (r, col) at r*(bw+1) + col - r + bw
                 for (int kk = kk0; kk < j; kk++) s -= band[ri + kk] * band[rj + kk];
                 if (i == j) {
-                    if (!(s > 0)) throw new IllegalStateException("coarse operator is not positive definite (pivot " + s + " at " + i + "); a Dirichlet end is required");
+                    if (!(s > 0)) throw new IllegalStateException("coarse operator is not positive definite (pivot " + s + " at " + i + "); a Dirichlet end or a positive diagonal term is required");
                     band[ri + i] = Math.sqrt(s);
                 } else {
                     band[ri + j] = s / band[rj + j];

@@ -4,7 +4,8 @@ import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 
 /**
- * One grid level of the operator {@code A phi = -div(beta grad phi)}: face conductivities, the
+ * One grid level of the operator {@code A phi = -div(beta grad phi)} (plus an optional diagonal
+ * term {@code alpha phi}, see {@link #shift}): face conductivities, the
  * derived face transmissibilities and the fused stencil loops shared by the fine operator and the
  * multigrid hierarchy.
  *
@@ -38,6 +39,11 @@ final class Level {
     /** Face transmissibilities beta/h^2 (boundary factors applied), S/m^3. */
     final double[] tx, ty, tz;
     /**
+     * Per-cell diagonal term alpha of {@code alpha x - div(beta grad x)} (a Helmholtz operator, the
+     * form of the implicit field updates), in the units of t; null for the pure diffusion operator.
+     */
+    final double[] shift;
+    /**
      * 1 / diag(A)^2 per cell: the weights of the Jacobi-scaled residual norm ||D^-1 r||, in volts,
      * which the solvers use to stop (see {@link PcgSolver}).
      */
@@ -46,7 +52,7 @@ final class Level {
     final double[] zeroPlane;
     final double[] planeSums;
 
-    Level(Grid g, Parallel par, BoundaryCondition.Kind bottom, BoundaryCondition.Kind top) {
+    Level(Grid g, Parallel par, BoundaryCondition.Kind bottom, BoundaryCondition.Kind top, boolean withShift) {
         this.g = g;
         // small coarse levels run on the calling thread: dispatching them would cost more than the work
         this.par = g.cellCount() < SERIAL_BELOW_CELLS ? SERIAL : par;
@@ -66,6 +72,7 @@ final class Level {
         ty = is3D ? new double[n] : null;
         tz = new double[n];
         invDiagSq = new double[n];
+        shift = withShift ? new double[n] : null;
         zeroPlane = new double[sZ];
         planeSums = new double[nz];
     }
@@ -123,6 +130,7 @@ final class Level {
                     int s = g.rowStart(j, k), os = is3D ? offS(j) : 0;
                     for (int c = s; c < s + nx; c++) {
                         double d = tx[c - 1] + tx[c] + tz[c - sZ] + tz[c] + (is3D ? ty[c + os] + ty[c] : 0.0);
+                        if (shift != null) d += shift[c];
                         invDiagSq[c] = 1.0 / (d * d);
                     }
                 }
@@ -177,12 +185,12 @@ final class Level {
         final int s = g.rowStart(j, k), e = s + nx;
         final double[] xd = below(x, k), xu = above(x, k);
         final int od = -sZ, ou = offUp(k);
-        final double[] tx = this.tx, tz = this.tz;
+        final double[] tx = this.tx, tz = this.tz, sh = shift;
         double sum = 0;
         if (!is3D) {
             for (int c = s; c < e; c++) {
                 double tw = tx[c - 1], te = tx[c], td = tz[c - sZ], tu = tz[c];
-                double ax = (tw + te + td + tu) * x[c] - tw * x[c - 1] - te * x[c + 1] - td * xd[c + od] - tu * xu[c + ou];
+                double ax = (tw + te + td + tu + (sh == null ? 0.0 : sh[c])) * x[c] - tw * x[c - 1] - te * x[c + 1] - td * xd[c + od] - tu * xu[c + ou];
                 double rc = (b == null ? 0.0 : b[c]) - ax;
                 r[c] = rc;
                 sum += rc * rc * invDiagSq[c];
@@ -192,7 +200,7 @@ final class Level {
             final int os = offS(j), on = offN(j);
             for (int c = s; c < e; c++) {
                 double tw = tx[c - 1], te = tx[c], ts = ty[c + os], tn = ty[c], td = tz[c - sZ], tu = tz[c];
-                double ax = (tw + te + ts + tn + td + tu) * x[c] - tw * x[c - 1] - te * x[c + 1] - ts * x[c + os] - tn * x[c + on]
+                double ax = (tw + te + ts + tn + td + tu + (sh == null ? 0.0 : sh[c])) * x[c] - tw * x[c - 1] - te * x[c + 1] - ts * x[c + os] - tn * x[c + on]
                         - td * xd[c + od] - tu * xu[c + ou];
                 double rc = (b == null ? 0.0 : b[c]) - ax;
                 r[c] = rc;
@@ -217,13 +225,13 @@ final class Level {
         final int s = g.rowStart(j, k), e = s + nx;
         final double[] xd = below(x, k), xu = above(x, k);
         final int od = -sZ, ou = offUp(k);
-        final double[] tx = this.tx, tz = this.tz;
+        final double[] tx = this.tx, tz = this.tz, sh = shift;
         double sum = 0;
         if (!is3D) {
             for (int c = s; c < e; c++) {
                 double tw = tx[c - 1], te = tx[c], td = tz[c - sZ], tu = tz[c];
                 double xc = x[c];
-                double ax = (tw + te + td + tu) * xc - tw * x[c - 1] - te * x[c + 1] - td * xd[c + od] - tu * xu[c + ou];
+                double ax = (tw + te + td + tu + (sh == null ? 0.0 : sh[c])) * xc - tw * x[c - 1] - te * x[c + 1] - td * xd[c + od] - tu * xu[c + ou];
                 out[c] = ax;
                 sum += xc * ax;
             }
@@ -233,7 +241,7 @@ final class Level {
             for (int c = s; c < e; c++) {
                 double tw = tx[c - 1], te = tx[c], ts = ty[c + os], tn = ty[c], td = tz[c - sZ], tu = tz[c];
                 double xc = x[c];
-                double ax = (tw + te + ts + tn + td + tu) * xc - tw * x[c - 1] - te * x[c + 1] - ts * x[c + os] - tn * x[c + on]
+                double ax = (tw + te + ts + tn + td + tu + (sh == null ? 0.0 : sh[c])) * xc - tw * x[c - 1] - te * x[c + 1] - ts * x[c + os] - tn * x[c + on]
                         - td * xd[c + od] - tu * xu[c + ou];
                 out[c] = ax;
                 sum += xc * ax;
@@ -262,11 +270,11 @@ final class Level {
         final int c0 = s + ((colour + j + k) & 1);
         final double[] xd = below(x, k), xu = above(x, k);
         final int od = -sZ, ou = offUp(k);
-        final double[] tx = this.tx, tz = this.tz;
+        final double[] tx = this.tx, tz = this.tz, sh = shift;
         if (!is3D) {
             for (int c = c0; c < e; c += 2) {
                 double tw = tx[c - 1], te = tx[c], td = tz[c - sZ], tu = tz[c];
-                x[c] = (b[c] + tw * x[c - 1] + te * x[c + 1] + td * xd[c + od] + tu * xu[c + ou]) / (tw + te + td + tu);
+                x[c] = (b[c] + tw * x[c - 1] + te * x[c + 1] + td * xd[c + od] + tu * xu[c + ou]) / (tw + te + td + tu + (sh == null ? 0.0 : sh[c]));
             }
         } else {
             final double[] ty = this.ty;
@@ -274,7 +282,7 @@ final class Level {
             for (int c = c0; c < e; c += 2) {
                 double tw = tx[c - 1], te = tx[c], ts = ty[c + os], tn = ty[c], td = tz[c - sZ], tu = tz[c];
                 x[c] = (b[c] + tw * x[c - 1] + te * x[c + 1] + ts * x[c + os] + tn * x[c + on] + td * xd[c + od] + tu * xu[c + ou])
-                        / (tw + te + ts + tn + td + tu);
+                        / (tw + te + ts + tn + td + tu + (sh == null ? 0.0 : sh[c]));
             }
         }
     }

@@ -71,8 +71,8 @@ public final class MultigridPreconditioner {
 
     public MultigridPreconditioner(VariableCoefficientPoisson op, int preSweeps, int postSweeps) {
         if (preSweeps < 0 || postSweeps < 0 || preSweeps + postSweeps == 0) throw new IllegalArgumentException("need at least one smoothing sweep: " + preSweeps + "+" + postSweeps);
-        if (!op.bottom().isDirichlet() && !op.top().isDirichlet())
-            throw new IllegalArgumentException("multigrid needs a Dirichlet condition at the bottom or the top (the pure-Neumann problem is singular)");
+        if (!op.bottom().isDirichlet() && !op.top().isDirichlet() && op.shift() == null)
+            throw new IllegalArgumentException("multigrid needs a Dirichlet condition at the bottom or the top, or a diagonal term (the pure-Neumann problem is singular)");
         this.op = op;
         this.par = op.parallel();
         this.preSweeps = preSweeps;
@@ -82,7 +82,7 @@ public final class MultigridPreconditioner {
         Grid g = op.grid();
         while (g.canCoarsen()) {
             g = g.coarsen();
-            list.add(new Level(g, par, op.bottom().kind(), op.top().kind()));
+            list.add(new Level(g, par, op.bottom().kind(), op.top().kind(), op.shift() != null));
         }
         levels = list.toArray(new Level[0]);
         int nl = levels.length;
@@ -276,7 +276,25 @@ public final class MultigridPreconditioner {
                         if (is3D) cy[cc] = w * sy;
                         cz[cc] = w * sz;
                         if (K == 0) cz[cc - cg.strideZ] = w * sb;
+                        if (C.shift != null) C.shift[cc] = coarseShift(F, i0, j0, k0f);
                     }
         });
+    }
+
+    /**
+     * Diagonal term of a coarse cell: the mean of its children's (the Galerkin value: piecewise-constant
+     * transfers carry a mass term exactly), with negative children counted as 0. A fine operator that is
+     * positive definite through its faces may have negative diagonal terms in a few cells (the double
+     * well of the implicit Allen-Cahn step); averaged onto coarse cells, whose face terms are 4 times
+     * weaker, they could make a coarse level indefinite, and the preconditioner must stay SPD.
+     */
+    private static double coarseShift(Level F, int i0, int j0, int k0) {
+        final Grid fg = F.g;
+        final boolean is3D = fg.is3D();
+        double sum = 0;
+        for (int dk = 0; dk < 2; dk++)
+            for (int dj = 0; dj < (is3D ? 2 : 1); dj++)
+                for (int di = 0; di < 2; di++) sum += Math.max(0.0, F.shift[fg.index(i0 + di, j0 + dj, k0 + dk)]);
+        return sum / (is3D ? 8 : 4);
     }
 }

@@ -5,7 +5,9 @@ import org.lipf.grid.Parallel;
 
 /**
  * The potential operator {@code A phi = -div(beta grad phi)} on a {@link Grid}, discretised with
- * cell-centred finite volumes and conductivities {@code beta} on the faces.
+ * cell-centred finite volumes and conductivities {@code beta} on the faces; optionally with a
+ * diagonal term, {@code A u = alpha u - div(beta grad u)}, the operator of an implicit diffusion
+ * step (then both vertical ends may be zero-flux).
  *
  * <p>The model equation {@code div(sigma grad phi) = S} (S in A/m^3) is solved as
  * {@code A phi = f} with {@code f = -S}.
@@ -44,12 +46,20 @@ public final class VariableCoefficientPoisson {
     private long version;
 
     public VariableCoefficientPoisson(Grid grid, Parallel parallel, BoundaryCondition bottom, BoundaryCondition top) {
+        this(grid, parallel, bottom, top, false);
+    }
+
+    /**
+     * @param withShift whether the operator has a diagonal term: {@code A u = alpha u - div(beta grad u)}
+     *     (the Helmholtz form of an implicit time step), alpha per cell in {@link #shift()}
+     */
+    public VariableCoefficientPoisson(Grid grid, Parallel parallel, BoundaryCondition bottom, BoundaryCondition top, boolean withShift) {
         if (grid == null || parallel == null || bottom == null || top == null) throw new IllegalArgumentException("arguments must not be null");
         this.grid = grid;
         this.parallel = parallel;
         this.bottom = bottom;
         this.top = top;
-        this.level = new Level(grid, parallel, bottom.kind(), top.kind());
+        this.level = new Level(grid, parallel, bottom.kind(), top.kind(), withShift);
     }
 
     public Grid grid() {
@@ -81,6 +91,15 @@ public final class VariableCoefficientPoisson {
     /** Live +z face conductivities (S/m) incl. boundary faces; call {@link #coefficientsChanged()} after editing. */
     public double[] betaZ() {
         return level.betaZ;
+    }
+
+    /**
+     * Live diagonal term alpha per cell (units of beta / h^2), or null for the operator without one;
+     * call {@link #coefficientsChanged()} after editing. A cell where alpha and every face vanish
+     * makes the operator singular.
+     */
+    public double[] shift() {
+        return level.shift;
     }
 
     /** Increases with every coefficient change; the multigrid hierarchy rebuilds when it differs. */

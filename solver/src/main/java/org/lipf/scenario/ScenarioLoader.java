@@ -48,6 +48,11 @@ public final class ScenarioLoader {
     public static final double DEFAULT_GATING_CONDUCTIVITY = 1e-3;
     public static final String DEFAULT_METAL = "li";
     public static final long DEFAULT_MAX_STEPS = 1_000_000_000L;
+    /**
+     * Default largest change of xi per semi-implicit step: the front moves a few hundredths of its
+     * width per step (the cell voltage then stays within a few mV of the explicit integration).
+     */
+    public static final double DEFAULT_MAX_XI_CHANGE = 0.02;
     /** Default output interval as a fraction of the end time. */
     public static final double DEFAULT_OUTPUT_FRACTION = 0.1;
     public static final double DEFAULT_STABILITY_SAFETY = 0.8;
@@ -351,7 +356,7 @@ public final class ScenarioLoader {
             if (!root.has("control")) throw root.missing("control", "a map with mode and voltage, current_density or protocol");
             ControlSpec control = control(root.section("control", "mode", "voltage", "current_density", "protocol"));
             if (!root.has("time") && control.protocol() == null) throw root.missing("time", "a map with at least end");
-            TimeSpec time = time(root.section("time", "end", "max_steps", "output_interval", "max_step", "stability_safety"), control);
+            TimeSpec time = time(root.section("time", "end", "max_steps", "output_interval", "max_step", "stability_safety", "integrator", "max_xi_change"), control);
             SolverSpec solver = solver(root.section("solver", "potential_tolerance", "potential_max_iterations"));
             List<InterphaseSpec> interphases = interphases(root, model);
             try {
@@ -748,7 +753,10 @@ public final class ScenarioLoader {
             double maxStep = positive(t, "max_step", t.quantity("max_step", PhysicalQuantity.TIME, out));
             double safety = t.quantity("stability_safety", PhysicalQuantity.DIMENSIONLESS, DEFAULT_STABILITY_SAFETY);
             t.check(safety > 0 && safety <= 1, "stability_safety", "must be in (0, 1], got " + safety);
-            return new TimeSpec(end, maxSteps, out, maxStep, safety);
+            Integrator integrator = t.choice("integrator", Integrator.class, Integrator.EXPLICIT);
+            double maxXiChange = t.quantity("max_xi_change", PhysicalQuantity.DIMENSIONLESS, DEFAULT_MAX_XI_CHANGE);
+            t.check(maxXiChange > 0 && maxXiChange <= 0.5, "max_xi_change", "must be in (0, 0.5], got " + maxXiChange);
+            return new TimeSpec(end, maxSteps, out, maxStep, safety, integrator, maxXiChange);
         }
 
         List<InterphaseSpec> interphases(Section root, ModelSpec model) {

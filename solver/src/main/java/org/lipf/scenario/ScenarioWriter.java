@@ -120,6 +120,8 @@ public final class ScenarioWriter {
         kv(b, 2, "output_interval", UnitParser.format(t.outputInterval_s(), TIME));
         kv(b, 2, "max_step", UnitParser.format(t.maxStep_s(), TIME));
         kv(b, 2, "stability_safety", Double.toString(t.stabilitySafety()));
+        kv(b, 2, "integrator", t.integrator().yamlName());
+        kv(b, 2, "max_xi_change", Double.toString(t.maxXiChange()));
         if (!s.interphases().isEmpty()) {
             b.append("interphases:\n");
             for (InterphaseSpec i : s.interphases())

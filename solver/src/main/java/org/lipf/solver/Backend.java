@@ -39,6 +39,27 @@ public interface Backend extends AutoCloseable {
     /** Whether xiNext lies outside its bounds (after a correction of the rates). */
     boolean xiOutOfBounds();
 
+    /**
+     * Semi-implicit Allen-Cahn (docs/MODEL.md section 5.3.2), after {@link #allenCahn} and the
+     * control: filters the rates through the linearised capillary operator and writes xiNext; under
+     * galvanostatic control ({@code target} not NaN) shifts the voltage once more so that the filtered
+     * rates carry the set current. Returns that shift, V.
+     *
+     * @throws org.lipf.linear.SolverDivergedException if the linear solve fails (the step is retried smaller)
+     */
+    double implicitAllenCahn(double dt_s, double target_A_per_m2);
+
+    /** Largest |xi^(n+1) - xi^n| of the last {@link #implicitAllenCahn} call. */
+    double lastXiChange();
+
+    /**
+     * Semi-implicit Nernst-Planck into cNext (implicit diffusion, explicit drift and sink); returns
+     * whether cNext is not finite.
+     *
+     * @throws org.lipf.linear.SolverDivergedException if the linear solve fails
+     */
+    boolean implicitNernstPlanck(double dt_s);
+
     /** Nernst-Planck update into cNext; returns whether cNext left its bounds. */
     boolean nernstPlanck(double dt_s);
 

@@ -10,6 +10,7 @@ import org.lipf.model.FieldSet;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.ControlMode;
+import org.lipf.scenario.Integrator;
 import org.lipf.scenario.Scenario;
 
 /**
@@ -29,6 +30,12 @@ public final class CpuBackend implements Backend {
     private final GalvanostaticControl galvanostatic;
     private final DepositMetrics metrics;
     private final ShortCircuitDetector shorts;
+    /** The semi-implicit parts (null for explicit scenarios: they hold multigrid hierarchies). */
+    private final LinearlyImplicitAllenCahn implicitAllenCahn;
+    private final ImplicitNernstPlanck implicitNernstPlanck;
+    private final double[] slope;
+    /** The explicit step at the stability limit: semi-implicit steps scale the noise to its variance per unit time. */
+    private final double noiseReferenceStep_s;
 
     public CpuBackend(Scenario scenario, FieldSet fields, Parallel parallel) {
         this.grid = fields.grid;
@@ -44,6 +51,11 @@ public final class CpuBackend implements Backend {
         this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC
                 ? new GalvanostaticControl(grid, params, table, allenCahn, metrics, parallel) : null;
         this.shorts = new ShortCircuitDetector(grid, table, params.interfaceWidth_m());
+        boolean semiImplicit = scenario.time().integrator() == Integrator.SEMI_IMPLICIT;
+        this.implicitAllenCahn = semiImplicit ? new LinearlyImplicitAllenCahn(grid, params, table, parallel) : null;
+        this.implicitNernstPlanck = semiImplicit ? new ImplicitNernstPlanck(grid, parallel, nernstPlanck) : null;
+        this.slope = semiImplicit && galvanostatic != null ? grid.newField() : null;
+        this.noiseReferenceStep_s = scenario.time().stabilitySafety() * allenCahn.stableStep_s();
     }
 
     @Override public String name() { return "cpu"; }
@@ -72,6 +84,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public boolean allenCahn(double dt_s, long step) {
+        if (implicitAllenCahn != null) allenCahn.setNoiseScale(Math.sqrt(Math.min(1, noiseReferenceStep_s / dt_s)));
         allenCahn.compute(fields, dt_s, step);
         return allenCahn.lastOutOfBounds();
     }
@@ -84,6 +97,40 @@ public final class CpuBackend implements Backend {
     }
 
     @Override public boolean xiOutOfBounds() { return allenCahn.outOfBounds(fields); }
+
+    @Override
+    public double implicitAllenCahn(double dt_s, double target_A_per_m2) {
+        implicitAllenCahn.step(fields, dt_s);
+        if (Double.isNaN(target_A_per_m2)) return 0;
+        // the filter is linear: a further shift e changes the filtered rates by e times the filtered slope
+        double current = params.chargeDensity_C_per_m3() * metrics.growthVelocity_m_per_s(fields);
+        if (Math.abs(current - target_A_per_m2) <= GalvanostaticControl.RELATIVE_TOLERANCE * Math.abs(target_A_per_m2)) return 0;
+        galvanostatic.rateSlope(fields, slope);
+        double[] rhs = fields.xiNext; // free until writeNext below
+        System.arraycopy(slope, 0, rhs, 0, rhs.length);
+        implicitAllenCahn.solveAgain(slope, rhs);
+        double perVolt = params.chargeDensity_C_per_m3() * metrics.perArea(fields, slope);
+        double shift = (target_A_per_m2 - current) / perVolt;
+        if (!Double.isFinite(shift)) return 0;
+        final double[] rate = fields.rate;
+        parallel.forSlabs(grid.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < grid.ny; j++) {
+                    final int start = grid.rowStart(j, k);
+                    for (int P = start; P < start + grid.nx; P++) rate[P] += shift * slope[P];
+                }
+        });
+        galvanostatic.shiftPotential(fields, shift);
+        implicitAllenCahn.writeNext(fields, dt_s);
+        return shift;
+    }
+
+    @Override public double lastXiChange() { return implicitAllenCahn.lastMaxChange(); }
+
+    @Override
+    public boolean implicitNernstPlanck(double dt_s) {
+        return implicitNernstPlanck.step(fields, dt_s);
+    }
 
     @Override
     public boolean nernstPlanck(double dt_s) {

@@ -10,6 +10,8 @@ import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.ControlMode;
 import org.lipf.scenario.CurrentProgram;
+import org.lipf.scenario.Integrator;
+import org.lipf.linear.SolverDivergedException;
 import org.lipf.scenario.Scenario;
 
 /**
@@ -29,6 +31,7 @@ public final class Simulation implements AutoCloseable {
     private final FieldSet fields;
     private final Backend backend;
     private final boolean galvanostatic;
+    private final boolean semiImplicit;
     /** Set current over time (galvanostatic runs; the driver keeps each step inside one segment). */
     private final CurrentProgram program;
     private final InterphaseGrowth interphases;
@@ -53,6 +56,7 @@ public final class Simulation implements AutoCloseable {
         this.state = state;
         this.metrics = new DepositMetrics(grid, table, parallel, electrolyteBase_m);
         this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC;
+        this.semiImplicit = scenario.time().integrator() == Integrator.SEMI_IMPLICIT;
         this.program = galvanostatic ? CurrentProgram.of(scenario.control()) : null;
         this.interphases = new InterphaseGrowth(scenario, grid, table);
         this.allenCahnLimit_s = AllenCahnUpdate.stableStep_s(grid, params);
@@ -117,7 +121,8 @@ public final class Simulation implements AutoCloseable {
                 state.cellVoltage_V += backend.enforceCurrent(target, dt);
                 bad = backend.xiOutOfBounds();
             }
-            if (!bad) bad = backend.nernstPlanck(dt);
+            if (semiImplicit) bad = semiImplicitStep(dt, target);
+            else if (!bad) bad = backend.nernstPlanck(dt);
             if (!bad) break;
             if (attempt == MAX_RETRIES) throw instability(dt);
             dt *= 0.5;
@@ -138,8 +143,35 @@ public final class Simulation implements AutoCloseable {
         state.nextStep_s = stableStep();
     }
 
-    /** Largest stable explicit step for the current state, s (scenario safety factor applied). */
+    /**
+     * The implicit parts of a semi-implicit step (docs/MODEL.md section 5.3.2) after the explicit rates
+     * and the control; returns whether the step must be retried smaller (bounds, or a linear solve that
+     * failed: halving the step makes its operator more diagonally dominant).
+     */
+    private boolean semiImplicitStep(double dt, double target) {
+        try {
+            state.cellVoltage_V += backend.implicitAllenCahn(dt, target);
+            return backend.xiOutOfBounds() || backend.implicitNernstPlanck(dt);
+        } catch (SolverDivergedException e) {
+            return true;
+        }
+    }
+
+    /** The next step, s: the stability limit (explicit) or the step that keeps the xi change per step in bounds (semi-implicit). */
     public double stableStep() {
+        if (semiImplicit) {
+            // the change of xi grows with the step: aim at the scenario's largest change, at most doubling
+            double change = backend.lastXiChange();
+            double dt = change > 0 ? state.lastStep_s * scenario.time().maxXiChange() / change : Double.POSITIVE_INFINITY;
+            dt = Math.min(dt, 2 * state.nextStep_s);
+            if (backend.reactionStiffness_per_s() > 0) dt = Math.min(dt, scenario.time().stabilitySafety() / backend.reactionStiffness_per_s());
+            return Math.min(dt, scenario.time().maxStep_s());
+        }
+        return explicitStep();
+    }
+
+    /** Largest stable explicit step for the current state, s (scenario safety factor applied). */
+    private double explicitStep() {
         double dt = allenCahnLimit_s;
         if (backend.nernstPlanckRate_per_s() > 0) dt = Math.min(dt, 1 / backend.nernstPlanckRate_per_s());
         if (backend.reactionStiffness_per_s() > 0) dt = Math.min(dt, 1 / backend.reactionStiffness_per_s());

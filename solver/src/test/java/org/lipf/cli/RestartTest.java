@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.lipf.output.Snapshot;
 import org.lipf.output.SnapshotReader;
@@ -29,9 +31,10 @@ class RestartTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void restartedRunEqualsUninterruptedRun() throws IOException {
-        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"explicit", "semi_implicit"})
+    void restartedRunEqualsUninterruptedRun(String integrator) throws IOException {
+        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D.replace("time: {", "time: {integrator: " + integrator + ", "));
         Path whole = tmp.resolve("whole");
         lipfOk("run", scenario.toString(), "-o", whole.toString(), "--threads", "2", "--end-time", END);
         assertTrue(snapshots(whole).size() >= 4, "several snapshots expected: " + snapshots(whole));

@@ -29,6 +29,12 @@ class ThreadCountTest {
         assertThreadCountsAgree(CliTestSupport.CELL_3D, "0.02", 3, 1, 2, 3);
     }
 
+    @Test
+    void oneAndTwoThreadsGiveIdenticalArraysWithSemiImplicitSteps() throws IOException {
+        // the multigrid solves of the implicit parts are thread-count independent too
+        assertThreadCountsAgree(CliTestSupport.CELL_2D.replace("time: {", "time: {integrator: semi_implicit, "), "0.1", 2, 1, 2);
+    }
+
     private void assertThreadCountsAgree(String yaml, String endTime, int dimensions, int... threads) throws IOException {
         Path scenario = CliTestSupport.write(tmp, "cell.yaml", yaml);
         Snapshot reference = null;

@@ -16,7 +16,7 @@ import org.lipf.solver.Simulation;
  * through the counter-boundary faces from the solved potential, integrated in time.
  */
 class FaradayBalanceTest {
-    private static final String CELL = """
+    static final String CELL = """
             name: faraday
             grid: {dimensions: 2, width: 8 um, height: 16 um, spacing: 0.25 um}
             model: {form: mixed_conductor, interface_width: 0.5 um, anisotropy: {strength: 0.05, mode: 4},

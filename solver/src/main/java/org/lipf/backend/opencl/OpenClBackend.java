@@ -11,6 +11,7 @@ import org.lipf.kernels.cpu.PotentialCoefficients;
 import org.lipf.model.FieldSet;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
+import org.lipf.scenario.Integrator;
 import org.lipf.scenario.Scenario;
 import org.lipf.solver.Backend;
 import org.lipf.solver.BackendFactory;
@@ -58,6 +59,9 @@ public final class OpenClBackend implements Backend {
     private double reactionStiffness, nernstPlanckRate;
 
     public OpenClBackend(Scenario scenario, FieldSet fields, Parallel parallel, OpenClDevices.Device device, Precision precision) {
+        if (scenario.time().integrator() == Integrator.SEMI_IMPLICIT)
+            throw new OpenClUnavailableException("time.integrator: semi_implicit runs on the CPU backend only (its multigrid solves of the "
+                    + "implicit steps are not on the device yet); use --backend cpu, or integrator: explicit on the OpenCL backend");
         this.ctx = OpenClContext.of(device, precision);
         this.g = fields.grid;
         this.params = ModelParameters.from(scenario);
@@ -272,6 +276,22 @@ public final class OpenClBackend implements Backend {
     public double enforceCurrent(double target_A_per_m2, double dt_s) {
         return GalvanostaticControl.enforce(reactions, GalvanostaticControl.currentPerRate(g, params), params.chargeDensity_C_per_m3(),
                 target_A_per_m2, dt_s);
+    }
+
+    /** Not on the device (the constructor refuses semi-implicit scenarios). */
+    @Override
+    public double implicitAllenCahn(double dt_s, double target_A_per_m2) {
+        throw new UnsupportedOperationException("semi-implicit steps run on the CPU backend");
+    }
+
+    @Override
+    public double lastXiChange() {
+        throw new UnsupportedOperationException("semi-implicit steps run on the CPU backend");
+    }
+
+    @Override
+    public boolean implicitNernstPlanck(double dt_s) {
+        throw new UnsupportedOperationException("semi-implicit steps run on the CPU backend");
     }
 
     @Override

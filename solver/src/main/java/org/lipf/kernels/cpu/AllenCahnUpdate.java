@@ -47,6 +47,8 @@ public final class AllenCahnUpdate {
 
     private double lastReactionStiffness_per_s;
     private boolean lastOutOfBounds;
+    /** Factor on the noise rate (1 for explicit steps; see {@link #setNoiseScale}). */
+    private double noiseScale = 1;
 
     public AllenCahnUpdate(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
         this.g = g;
@@ -61,6 +63,15 @@ public final class AllenCahnUpdate {
         this.rotCos = Math.cos(a);
         this.rotSin = Math.sin(a);
         this.omega = p.anisotropyMode();
+    }
+
+    /**
+     * Scales the Langevin term of the following calls. A semi-implicit step of length dt uses
+     * sqrt(dt_ref / dt), dt_ref the explicit step, so that the noise adds the same variance per unit
+     * time as in explicit runs (an increment dt A U per step would grow it with the step).
+     */
+    public void setNoiseScale(double scale) {
+        this.noiseScale = scale;
     }
 
     /** Computes rate and xiNext from the current fields. */
@@ -126,7 +137,7 @@ public final class AllenCahnUpdate {
         final double invDx = 1.0 / g.dx_m, invDx2 = invDx * invDx;
         final double Ls = p.Lsigma_m3_per_J_s(), W = p.W_J_per_m3(), kappa0 = p.kappa0_J_per_m();
         final double alpha = p.alpha(), fF = p.f_per_V();
-        final double noise = p.noiseRate_per_s();
+        final double noise = p.noiseRate_per_s() * noiseScale;
         final boolean aniso = p.anisotropyStrength() != 0;
         final int sy = g.strideY, sz = g.strideZ;
         final double zLo = k > 0 ? 1 : 0, zHi = k < g.nz - 1 ? 1 : 0;

@@ -56,6 +56,14 @@ public final class NernstPlanckUpdate {
     }
 
     public void compute(FieldSet f, double dt_s) {
+        compute(f, dt_s, true);
+    }
+
+    /**
+     * @param limitAtZero whether to apply the ion-availability limiter (clamp at 0); without it cNext
+     *     is the plain explicit update, which a semi-implicit step filters before clamping
+     */
+    public void compute(FieldSet f, double dt_s, boolean limitAtZero) {
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++)
                 for (int j = 0; j < g.ny; j++) {
@@ -68,7 +76,7 @@ public final class NernstPlanckUpdate {
             for (int k = k0; k < k1; k++) {
                 planeDiag[k] = 0;
                 planeBad[k] = 0;
-                for (int j = 0; j < g.ny; j++) row(f, dt_s, j, k, k > k0);
+                for (int j = 0; j < g.ny; j++) row(f, dt_s, j, k, k > k0, limitAtZero);
             }
         });
         lastMaxRate_per_s = Parallel.maxOf(planeDiag);
@@ -86,12 +94,16 @@ public final class NernstPlanckUpdate {
 
     /** D_eff of one cell, m^2/s. */
     private double dEff(double[] xi, byte[] mat, int P) {
-        final int m = mat[P];
-        final double metal = table.freeFraction[m] * Interpolation.h(xi[P]);
-        return table.diffusivity_m2_per_s[m] * (1 - metal) + p.metalDiffusivity_m2_per_s() * metal;
+        return diffusivity_m2_per_s(xi[P], mat[P]);
     }
 
-    private void row(FieldSet f, double dt, int j, int k, boolean belowCached) {
+    /** D_eff = D(material) (1 - m) + D_metal m, m = f_free h(xi): the Li+ diffusivity of a cell, m^2/s. */
+    public double diffusivity_m2_per_s(double xi, int material) {
+        final double metal = table.freeFraction[material] * Interpolation.h(xi);
+        return table.diffusivity_m2_per_s[material] * (1 - metal) + p.metalDiffusivity_m2_per_s() * metal;
+    }
+
+    private void row(FieldSet f, double dt, int j, int k, boolean belowCached, boolean limitAtZero) {
         final double[] c = f.c, phi = f.phiL, rate = f.rate, cNext = f.cNext;
         final byte[] mat = f.material;
         final double invDx2 = 1.0 / (g.dx_m * g.dx_m), fF = p.f_per_V(), siteRatio = p.siteRatio();
@@ -159,10 +171,10 @@ public final class NernstPlanckUpdate {
             // present. The capillary part of d xi/dt (filling a concave corner of the metal) converts
             // xi to metal whether or not ions are there, and c_s/c0 ~ 76 would drive c negative.
             final double cu = cP + dt * (in * invDx2 - siteRatio * table.freeFraction[mat[P]] * rate[P]);
-            final double cn = cu < AllenCahnUpdate.TINY ? 0 : cu; // also flushes subnormals
+            final double cn = (limitAtZero ? cu : Math.abs(cu)) < AllenCahnUpdate.TINY ? 0 : cu; // also flushes subnormals
             cNext[P] = cn;
             maxDiag = Math.max(maxDiag, diag * invDx2);
-            if (!(cn >= C_MIN)) bad = true;
+            if (!(limitAtZero ? cn >= C_MIN : Double.isFinite(cn))) bad = true;
         }
         planeDiag[k] = Math.max(planeDiag[k], maxDiag);
         if (bad) planeBad[k] = 1;

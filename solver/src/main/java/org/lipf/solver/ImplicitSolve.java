@@ -1,0 +1,73 @@
+package org.lipf.solver;
+
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.linear.BoundaryCondition;
+import org.lipf.linear.MultigridPreconditioner;
+import org.lipf.linear.PcgSolver;
+import org.lipf.linear.VariableCoefficientPoisson;
+
+/**
+ * One linear solve of an implicit step, {@code alpha u - div(beta grad u) = r} (docs/MODEL.md
+ * section 5.3.2), by multigrid-preconditioned CG: the face coefficients beta are harmonic means of
+ * cell values (a zero cell value closes its faces), alpha is per cell.
+ */
+final class ImplicitSolve {
+    /** Relative tolerance on the Jacobi-scaled residual: far below the step's own error. */
+    private static final double TOLERANCE = 1e-10;
+    private static final int MAX_ITERATIONS = 200;
+
+    private final Grid g;
+    private final Parallel parallel;
+    private final VariableCoefficientPoisson op;
+    private final PcgSolver pcg;
+
+    /** @param topFixed whether the value is held on the top face (increment 0 there), else zero flux */
+    ImplicitSolve(Grid g, Parallel parallel, boolean topFixed) {
+        this.g = g;
+        this.parallel = parallel;
+        this.op = new VariableCoefficientPoisson(g, parallel, BoundaryCondition.zeroFlux(),
+                topFixed ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux(), true);
+        this.pcg = new PcgSolver(op, new MultigridPreconditioner(op), MAX_ITERATIONS);
+    }
+
+    /** The live diagonal term alpha per cell; set it before {@link #setFaces}. */
+    double[] alpha() {
+        return op.shift();
+    }
+
+    /**
+     * Sets beta on every face from cell values (padded field, x-ghosts not read): the harmonic mean
+     * of the two cells, zero if either is zero; a boundary face takes its cell's value. Then marks
+     * the operator changed (alpha included).
+     */
+    void setFaces(double[] cellBeta) {
+        final int nx = g.nx, ny = g.ny, nz = g.nz, sZ = g.strideZ, sY = g.strideY;
+        final double[] bx = op.betaX(), by = op.betaY(), bz = op.betaZ();
+        parallel.forSlabs(nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < ny; j++) {
+                    final int s = g.rowStart(j, k);
+                    final int north = j == ny - 1 ? -(ny - 1) * sY : sY;
+                    for (int c = s; c < s + nx; c++) {
+                        final double a = cellBeta[c];
+                        bx[c] = harmonic(a, cellBeta[c + 1 == s + nx ? s : c + 1]);
+                        if (by != null) by[c] = harmonic(a, cellBeta[c + north]);
+                        bz[c] = k == nz - 1 ? a : harmonic(a, cellBeta[c + sZ]);
+                        if (k == 0) bz[c - sZ] = a;
+                    }
+                }
+        });
+        op.coefficientsChanged();
+    }
+
+    /** Solves for u in place (u holds the initial guess); r is not modified. */
+    void solve(double[] u, double[] r) {
+        pcg.solve(u, r, TOLERANCE, 0);
+    }
+
+    private static double harmonic(double a, double b) {
+        final double s = a + b;
+        return s > 0 ? 2 * a * b / s : 0;
+    }
+}

@@ -1,0 +1,124 @@
+package org.lipf.solver;
+
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.kernels.cpu.AllenCahnUpdate;
+import org.lipf.model.Anisotropy;
+import org.lipf.model.DoubleWell;
+import org.lipf.model.FieldSet;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+
+/**
+ * The Allen-Cahn half of a semi-implicit step (docs/MODEL.md section 5.3.2). The explicit rate r
+ * of section 3.1 (every term, evaluated at xi^n, galvanostatically corrected) is passed through the
+ * linearised capillary force, a linearly implicit (Rosenbrock-Euler) step:
+ *
+ * <pre>
+ *   (1 + dt L_sigma W g''(xi^n)) r_eff - div( dt L_sigma kappa(theta^n) grad r_eff ) = r,
+ *   xi^(n+1) = xi^n + dt r_eff
+ * </pre>
+ *
+ * kappa(theta^n) is the anisotropic gradient coefficient at the cell's current normal, so that a
+ * flat front at any angle translates unchanged: its translation mode is (nearly) in the kernel of
+ * the operator, and only the fast capillary modes are damped. Frozen cells (f_free = 0) keep
+ * r_eff = 0 and close their faces, as in the explicit stencil.
+ */
+final class LinearlyImplicitAllenCahn {
+    private final Grid g;
+    private final ModelParameters p;
+    private final Parallel parallel;
+    private final boolean[] mobile;
+    private final ImplicitSolve solve;
+    private final double[] cellBeta, rhs;
+    private final double[] planeMax, planeBad;
+    private double lastMaxChange;
+
+    LinearlyImplicitAllenCahn(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
+        this.g = g;
+        this.p = p;
+        this.parallel = parallel;
+        this.mobile = new boolean[table.size()];
+        for (int m = 0; m < table.size(); m++) mobile[m] = table.freeFraction[m] > 0;
+        this.solve = new ImplicitSolve(g, parallel, false);
+        this.cellBeta = g.newField();
+        this.rhs = g.newField();
+        this.planeMax = new double[g.nz];
+        this.planeBad = new double[g.nz];
+    }
+
+    /** Sets the operator of the step dt around the current xi. */
+    private void setOperator(FieldSet f, double dt) {
+        final double[] xi = f.xi, alpha = solve.alpha();
+        final byte[] mat = f.material;
+        final double ls = dt * p.Lsigma_m3_per_J_s(), lsW = ls * p.W_J_per_m3(), lsKappa = ls * p.kappa0_J_per_m();
+        final double delta = p.anisotropyStrength(), theta0 = p.anisotropyAngle_rad();
+        final int omega = p.anisotropyMode(), sy = g.strideY, sz = g.strideZ;
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < g.ny; j++) {
+                    final int start = g.rowStart(j, k);
+                    for (int P = start; P < start + g.nx; P++) {
+                        if (!mobile[mat[P]]) {
+                            alpha[P] = 1;
+                            cellBeta[P] = 0;
+                            continue;
+                        }
+                        alpha[P] = 1 + lsW * DoubleWell.d2g(xi[P]);
+                        // central differences suffice for the orientation (their scale cancels)
+                        final double gx = xi[P + 1] - xi[P - 1], gz = xi[P + sz] - xi[P - sz];
+                        final double a = sy == 0 ? Anisotropy.kappa2D(gx, gz, delta, omega, theta0)
+                                : Anisotropy.kappa3D(gx, xi[P + sy] - xi[P - sy], gz, delta);
+                        cellBeta[P] = lsKappa * a;
+                    }
+                }
+        });
+        solve.setFaces(cellBeta);
+    }
+
+    /**
+     * The semi-implicit update: rate := r_eff, xiNext := xi + dt r_eff (values below
+     * {@link AllenCahnUpdate#TINY} flushed to zero). Returns whether xiNext is out of bounds.
+     */
+    boolean step(FieldSet f, double dt) {
+        setOperator(f, dt);
+        System.arraycopy(f.rate, 0, rhs, 0, rhs.length);
+        solve.solve(f.rate, rhs);
+        return writeNext(f, dt);
+    }
+
+    /** Solves the operator of the last {@link #step} for another right-hand side, in place (u: guess in, solution out). */
+    void solveAgain(double[] u, double[] r) {
+        solve.solve(u, r);
+    }
+
+    /** xiNext = xi + dt rate; tracks the largest change and bound violations. */
+    boolean writeNext(FieldSet f, double dt) {
+        final double[] xi = f.xi, rate = f.rate, next = f.xiNext;
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++) {
+                double max = 0;
+                boolean bad = false;
+                for (int j = 0; j < g.ny; j++) {
+                    final int start = g.rowStart(j, k);
+                    for (int P = start; P < start + g.nx; P++) {
+                        final double change = dt * rate[P], x = xi[P] + change;
+                        final double xn = Math.abs(x) < AllenCahnUpdate.TINY ? 0 : x;
+                        next[P] = xn;
+                        max = Math.max(max, Math.abs(change));
+                        if (!(xn >= AllenCahnUpdate.XI_MIN && xn <= AllenCahnUpdate.XI_MAX)) bad = true;
+                    }
+                }
+                planeMax[k] = max;
+                planeBad[k] = bad ? 1 : 0;
+            }
+        });
+        lastMaxChange = Parallel.maxOf(planeMax);
+        return Parallel.maxOf(planeBad) != 0 || !Double.isFinite(lastMaxChange);
+    }
+
+    /** Largest |xi^(n+1) - xi^n| of the last step. */
+    double lastMaxChange() {
+        return lastMaxChange;
+    }
+}
