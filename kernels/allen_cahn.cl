@@ -71,7 +71,7 @@ __kernel void allenCahn(__global const real* xi, __global const real* c, __globa
     __local real scratch[WG];
     int i, j, k;
     int P = cellIndex(get_global_id(0), &i, &j, &k);
-    real stiff = R(0), bad = R(0);
+    real stiff = R(0), bad = R(0), capillary = R(0), weight = R(0);
     if (P >= 0) {
         const real invDx = R(1) / DX, invDx2 = invDx * invDx;
         const real x = xi[P];
@@ -106,14 +106,18 @@ __kernel void allenCahn(__global const real* xi, __global const real* c, __globa
             const real eta = overpotential(phiL, phiS, P);
             const real dh = Interpolation_dh(x);
             const real nuc = TAB(m, T_NUC);
+            real echem = R(0);
             if (dh > R(1e-12) || nucleating(table, m, eta)) {
                 const real bv = ButlerVolmer_depositionFactor(eta, c[P], ALPHA, F_PER_V);
-                r += AllenCahnUpdate_reactionRate(table, x, m, eta, bv);
+                echem = AllenCahnUpdate_reactionRate(table, x, m, eta, bv);
+                r += echem;
                 const real kinetic = TAB(m, T_LETA) * (dh + nuc);
                 stiff = fmax(R(5.78) * kinetic * fabs(bv), SITE_RATIO * TAB(m, T_FREE) * kinetic * exp(-ALPHA * F_PER_V * eta));
                 if (noise != R(0)) r += noise * LangevinNoise_uniform(SEED, step, P) * dh / DH_MAX;
             }
             rate[P] = r;
+            capillary = TAB(m, T_FREE) * (r - echem);
+            weight = TAB(m, T_FREE) * dh;
             const real xn = fabs(x + dt * r) < TINY ? R(0) : x + dt * r;
             xiNext[P] = xn;
             if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = R(1);
@@ -121,10 +125,40 @@ __kernel void allenCahn(__global const real* xi, __global const real* c, __globa
     }
     stiff = groupMax(scratch, stiff);
     bad = groupMax(scratch, bad);
+    capillary = groupSum(scratch, capillary);
+    weight = groupSum(scratch, weight);
     if (get_local_id(0) == 0) {
-        partial[get_group_id(0)] = stiff;
-        partial[get_num_groups(0) + get_group_id(0)] = bad;
+        const int G = get_num_groups(0), q = get_group_id(0);
+        partial[q] = stiff;
+        partial[G + q] = bad;
+        partial[2 * G + q] = capillary;
+        partial[3 * G + q] = weight;
     }
+}
+
+/**
+ * Volume-conserving capillarity (docs/MODEL.md section 3.1): rate += lambda h'(xi) in the mobile
+ * cells, lambda = -sum f_free (rate - R_echem) / sum f_free h' from the allenCahn partials;
+ * xiNext recomputed; partial[group] = 1 if a cell left [XI_MIN, XI_MAX].
+ */
+__kernel void addVolumeMultiplier(__global const real* xi, __global const uchar* mat, __global const real* table, __global real* rate,
+                                  __global real* xiNext, real lambda, real dt, __global real* partial) {
+    __local real scratch[WG];
+    int i, j, k;
+    int P = cellIndex(get_global_id(0), &i, &j, &k);
+    real bad = R(0);
+    if (P >= 0) {
+        const real x = xi[P], dh = Interpolation_dh(x);
+        if (TAB(mat[P], T_MOBILE) != R(0) && dh != R(0)) {
+            const real r = rate[P] + lambda * dh, xu = x + dt * r;
+            rate[P] = r;
+            const real xn = fabs(xu) < TINY ? R(0) : xu;
+            xiNext[P] = xn;
+            if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = R(1);
+        }
+    }
+    bad = groupMax(scratch, bad);
+    if (get_local_id(0) == 0) partial[get_group_id(0)] = bad;
 }
 
 /** Bound check of xiNext after the galvanostatic correction: partial[group] = 1 if out of bounds. */

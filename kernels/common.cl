@@ -145,14 +145,14 @@ inline real groupMax(__local real* s, real v) {
 }
 
 /**
- * Second stage: work-group q reduces partial[q * n .. q * n + n) into out[q]; items sum strided
+ * Second stage: work-group q reduces partial[(first + q) * n .. (first + q) * n + n) into out[q]; items sum strided
  * runs in index order, then the tree (a fixed order, so the result does not depend on timing).
  * isMax selects max instead of sum.
  */
-__kernel void finishReduction(__global const real* partial, int n, __global real* out, int isMax) {
+__kernel void finishReduction(__global const real* partial, int n, __global real* out, int isMax, int first) {
     __local real s[WG];
     int q = get_group_id(0), l = get_local_id(0);
-    __global const real* p = partial + (long) q * n;
+    __global const real* p = partial + (long) (first + q) * n;
     real acc = isMax ? -INFINITY : R(0);
     for (int i = l; i < n; i += WG) acc = isMax ? fmax(acc, p[i]) : acc + p[i];
     real r = isMax ? groupMax(s, acc) : groupSum(s, acc);

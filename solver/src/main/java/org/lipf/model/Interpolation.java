@@ -21,14 +21,12 @@ public final class Interpolation {
     public static final double DH_MAX = 1.875;
 
     /**
-     * Kinetic length of a moving flat front, m: a front driven by L_eta h'(xi) BV moves at
-     * v = 3 delta L_eta BV. From the travelling wave -v xi' = L_sigma (kappa xi'' - W g') + L_eta BV h',
-     * multiplied by xi' and integrated (the capillary terms integrate to zero):
-     * v = L_eta BV / integral(xi'^2 dx), and integral(xi'^2 dx) = 1 / (3 delta) for
-     * xi = (1 - tanh(x / delta)) / 2 (docs/MODEL.md section 3.1). The integral of h' alone, 2.5 delta,
-     * misses the sixth of the growth that the deformed profile adds through capillarity.
+     * Kinetic length of a flat front, m: integral(h'(xi) dx) = 2.5 delta across the equilibrium
+     * profile xi = (1 - tanh(x / delta)) / 2 (15 delta integral(xi (1 - xi) dxi)). With the capillary
+     * part of d xi/dt conserving the metal volume (docs/MODEL.md section 3.1), the metal grows by
+     * exactly the integral of the Butler-Volmer term, L_eta BV 2.5 delta per area.
      */
     public static double kineticLength_m(double interfaceWidth_m) {
-        return 3 * interfaceWidth_m;
+        return 2.5 * interfaceWidth_m;
     }
 }

@@ -30,6 +30,12 @@ public interface Backend extends AutoCloseable {
     /** Allen-Cahn rate and xiNext; returns whether xiNext left its bounds. */
     boolean allenCahn(double dt_s, long step);
 
+    /**
+     * The multiplier lambda of the last Allen-Cahn call, 1/s: lambda h'(xi) was added to every mobile
+     * cell's rate so that capillarity conserves the metal volume (docs/MODEL.md section 3.1).
+     */
+    double volumeMultiplier_per_s();
+
     /** Largest reaction stiffness of the last Allen-Cahn call, 1/s. */
     double reactionStiffness_per_s();
 

@@ -86,10 +86,12 @@ public final class CpuBackend implements Backend {
     public boolean allenCahn(double dt_s, long step) {
         if (implicitAllenCahn != null) allenCahn.setNoiseScale(Math.sqrt(Math.min(1, noiseReferenceStep_s / dt_s)));
         allenCahn.compute(fields, dt_s, step);
-        return allenCahn.lastOutOfBounds();
+        boolean bad = allenCahn.conserveMetalVolume(fields, dt_s);
+        return allenCahn.lastOutOfBounds() || bad;
     }
 
     @Override public double reactionStiffness_per_s() { return allenCahn.lastReactionStiffness_per_s(); }
+    @Override public double volumeMultiplier_per_s() { return allenCahn.lastVolumeMultiplier_per_s(); }
 
     @Override
     public double enforceCurrent(double target_A_per_m2, double dt_s) {

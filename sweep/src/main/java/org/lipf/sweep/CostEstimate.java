@@ -9,13 +9,15 @@ import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.output.TimeSeriesWriter;
+import org.lipf.scenario.Integrator;
 import org.lipf.scenario.Scenario;
 
 /**
  * What {@code lipf sweep --plan} prints: every run with its parameters, state, cells and an
  * estimate of its steps, and the estimated cost of the runs left. Steps are estimated from the
  * explicit Allen-Cahn stability limit (and {@code time.max_step}), a lower bound: the reaction and
- * Nernst-Planck limits can shorten the step further. The wall time assumes the cell-steps per
+ * Nernst-Planck limits can shorten the step further; semi-implicit runs from {@code time.max_step}
+ * and the time-series rows alone (their step follows the front and is often shorter). The wall time assumes the cell-steps per
  * thread-second measured on the runs already finished in the sweep folder, else
  * {@link #NOMINAL_CELL_STEPS_PER_THREAD_S} (the README benchmark's full step, 2D).
  */
@@ -28,10 +30,16 @@ final class CostEstimate {
 
     /** A lower bound of the steps of a run of {@code s} to {@code end_s}, at most {@code maxSteps}. */
     static long steps(Scenario s, double end_s, long maxSteps) {
-        ModelParameters p = ModelParameters.from(s);
-        // the stability limit needs no worker threads
-        double dt = new AllenCahnUpdate(s.grid().toGrid(), p, new MaterialTable(s, p), null).stableStep_s();
-        dt = Math.min(s.time().stabilitySafety() * dt, s.time().maxStep_s());
+        double dt;
+        if (s.time().integrator() == Integrator.SEMI_IMPLICIT) {
+            // no stability limit: the step is bounded by max_step and by the time-series rows (ten per output interval)
+            dt = Math.min(s.time().maxStep_s(), s.time().outputInterval_s() / 10);
+        } else {
+            ModelParameters p = ModelParameters.from(s);
+            // the stability limit needs no worker threads
+            dt = new AllenCahnUpdate(s.grid().toGrid(), p, new MaterialTable(s, p), null).stableStep_s();
+            dt = Math.min(s.time().stabilitySafety() * dt, s.time().maxStep_s());
+        }
         return Math.min(maxSteps, (long) Math.ceil(end_s / dt));
     }
 

@@ -45,7 +45,7 @@ public final class OpenClBackend implements Backend {
     private cl_mem xi, xiNext, c, cNext;
     private final cl_mem phiL, phiS, rate, sigmaL, sigmaS, source, reactionOld, partial;
     private final List<cl_mem> owned = new ArrayList<>();
-    private final Kernel ghostX, ghostY, ghostZ, allenCahn, xiBounds, nernstPlanck, collect, evaluate, apply, freeSum,
+    private final Kernel ghostX, ghostY, ghostZ, allenCahn, xiBounds, volumeMultiplierKernel, nernstPlanck, collect, evaluate, apply, freeSum,
             metalInBand, frontHeight, coefficients;
     private final DeviceKernels kernels;
     private final Reducer reducer;
@@ -56,6 +56,7 @@ public final class OpenClBackend implements Backend {
     private final ShortCircuitDetector shorts;
     private final int bandStart;
     private final GalvanostaticControl.Reactions reactions = new DeviceReactions();
+    private double volumeMultiplier;
     private double reactionStiffness, nernstPlanckRate;
 
     public OpenClBackend(Scenario scenario, FieldSet fields, Parallel parallel, OpenClDevices.Device device, Precision precision) {
@@ -100,6 +101,7 @@ public final class OpenClBackend implements Backend {
         ghostZ = kernel("fillGhostsZ");
         allenCahn = kernel("allenCahn");
         xiBounds = kernel("xiOutOfBounds");
+        volumeMultiplierKernel = kernel("addVolumeMultiplier");
         nernstPlanck = kernel("nernstPlanck");
         collect = kernel("collectReactions");
         evaluate = kernel("evaluateShift");
@@ -267,10 +269,21 @@ public final class OpenClBackend implements Backend {
         runAllenCahn(tableBuf, dt_s, step, params.noiseRate_per_s());
         reduce(2, true);
         reactionStiffness = resultHost[0];
-        return resultHost[1] != 0;
+        boolean bad = resultHost[1] != 0;
+        // volume-conserving capillarity: the multiplier from the kernel's two sums
+        double[] sums = reducer.reduce(2, 2, groups, false);
+        double lambda = sums[1] > 0 ? -sums[0] / sums[1] : 0;
+        volumeMultiplier = lambda;
+        if (lambda != 0) {
+            volumeMultiplierKernel.arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, rate).arg(4, xiNext).real(5, lambda).real(6, dt_s).arg(7, partial).run(cells);
+            reduce(1, true);
+            bad |= resultHost[0] != 0;
+        }
+        return bad;
     }
 
     @Override public double reactionStiffness_per_s() { return reactionStiffness; }
+    @Override public double volumeMultiplier_per_s() { return volumeMultiplier; }
 
     @Override
     public double enforceCurrent(double target_A_per_m2, double dt_s) {

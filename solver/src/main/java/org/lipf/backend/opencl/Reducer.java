@@ -13,13 +13,15 @@ final class Reducer {
     private final cl_mem results;
     private final Kernel finish;
     private final OpenClContext ctx;
-    private final double[] values = new double[2];
+    private final double[] values = new double[ROWS];
+    /** Quantities the partial buffer holds per work-group. */
+    static final int ROWS = 4;
 
-    /** Room for two quantities of {@code maxGroups} partial results each. */
+    /** Room for {@link #ROWS} quantities of {@code maxGroups} partial results each. */
     Reducer(OpenClContext ctx, cl_program program, int maxGroups, java.util.List<cl_mem> owned) {
         this.ctx = ctx;
-        this.partial = ctx.reals(2L * maxGroups);
-        this.results = ctx.reals(2);
+        this.partial = ctx.reals((long) ROWS * maxGroups);
+        this.results = ctx.reals(ROWS);
         owned.add(partial);
         owned.add(results);
         this.finish = new Kernel(ctx, program, "finishReduction", OpenClBackend.WG);
@@ -27,7 +29,12 @@ final class Reducer {
 
     /** Reduces {@code quantities} rows of {@code groups} partial results; the values are valid until the next call. */
     double[] reduce(int quantities, int groups, boolean max) {
-        finish.arg(0, partial).arg(1, groups).arg(2, results).arg(3, max ? 1 : 0).run((long) quantities * OpenClBackend.WG);
+        return reduce(0, quantities, groups, max);
+    }
+
+    /** Reduces rows {@code first .. first + quantities - 1}; value q of the result belongs to row first + q. */
+    double[] reduce(int first, int quantities, int groups, boolean max) {
+        finish.arg(0, partial).arg(1, groups).arg(2, results).arg(3, max ? 1 : 0).arg(4, first).run((long) quantities * OpenClBackend.WG);
         ctx.read(results, values, quantities);
         return values;
     }

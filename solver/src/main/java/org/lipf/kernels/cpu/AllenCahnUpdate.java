@@ -42,11 +42,14 @@ public final class AllenCahnUpdate {
     private final double[] mobile;
     private final double[] planeStiffness;
     private final double[] planeBad;
+    /** Per plane: sum of f_free times the non-electrochemical rate (capillarity, noise), and of f_free h'(xi). */
+    private final double[] planeCapillary, planeWeight;
     private final double rotCos, rotSin;
     private final int omega;
 
     private double lastReactionStiffness_per_s;
     private boolean lastOutOfBounds;
+    private double lastVolumeMultiplier_per_s;
     /** Factor on the noise rate (1 for explicit steps; see {@link #setNoiseScale}). */
     private double noiseScale = 1;
 
@@ -59,6 +62,8 @@ public final class AllenCahnUpdate {
         for (int m = 0; m < table.size(); m++) mobile[m] = table.freeFraction[m] > 0 ? 1 : 0;
         this.planeStiffness = new double[g.nz];
         this.planeBad = new double[g.nz];
+        this.planeCapillary = new double[g.nz];
+        this.planeWeight = new double[g.nz];
         double a = p.anisotropyMode() * p.anisotropyAngle_rad();
         this.rotCos = Math.cos(a);
         this.rotSin = Math.sin(a);
@@ -80,6 +85,8 @@ public final class AllenCahnUpdate {
             for (int k = k0; k < k1; k++) {
                 planeStiffness[k] = 0;
                 planeBad[k] = 0;
+                planeCapillary[k] = 0;
+                planeWeight[k] = 0;
                 for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k);
             }
         });
@@ -142,7 +149,7 @@ public final class AllenCahnUpdate {
         final int sy = g.strideY, sz = g.strideZ;
         final double zLo = k > 0 ? 1 : 0, zHi = k < g.nz - 1 ? 1 : 0;
         final int start = g.rowStart(j, k);
-        double stiff = 0;
+        double stiff = 0, capillary = 0, weight = 0;
         boolean bad = false;
         double carried = 0;
         int carriedFrom = -1;
@@ -181,10 +188,12 @@ public final class AllenCahnUpdate {
             final double dh = Interpolation.dh(x);
             final double nuc = table.nucleationActivity[m];
             final double eta = overpotential(f, P);
+            double echem = 0;
             // transcendental work only at the interface, or where the nucleation gate is open
             if (dh > 1e-12 || nucleating(m, f, P)) {
                 final double bv = ButlerVolmer.depositionFactor(eta, c[P], alpha, fF);
-                r += reactionRate(x, m, eta, bv);
+                echem = reactionRate(x, m, eta, bv);
+                r += echem;
                 // stiffness in xi (through h') and in c (the sink -(c_s/c0) f_free R is linear in c)
                 final double kinetic = table.Leta_per_s[m] * (dh + nuc);
                 stiff = Math.max(stiff, Math.max(5.78 * kinetic * Math.abs(bv),
@@ -192,6 +201,8 @@ public final class AllenCahnUpdate {
                 if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
             }
             rate[P] = r;
+            capillary += table.freeFraction[m] * (r - echem);
+            weight += table.freeFraction[m] * dh;
             // flush values below any physical meaning to zero: the tanh tails would otherwise decay
             // into subnormal numbers, whose arithmetic is about a hundred times slower
             final double xn = Math.abs(x + dt * r) < TINY ? 0 : x + dt * r;
@@ -199,7 +210,56 @@ public final class AllenCahnUpdate {
             if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = true;
         }
         planeStiffness[k] = Math.max(planeStiffness[k], stiff);
+        planeCapillary[k] += capillary;
+        planeWeight[k] += weight;
         if (bad) planeBad[k] = 1;
+    }
+
+    /**
+     * Makes the capillary part of the last {@link #compute} conserve the metal volume (docs/MODEL.md
+     * section 3.1): adds lambda h'(xi) to the rate, lambda = -sum f_free (rate - R_echem) / sum f_free h',
+     * so that only the electrochemical term changes the metal volume (and carries charge). Updates
+     * xiNext and returns whether it left [XI_MIN, XI_MAX].
+     */
+    public boolean conserveMetalVolume(FieldSet f, double dt_s) {
+        double capillary = 0, weight = 0;
+        for (int k = 0; k < g.nz; k++) {
+            capillary += planeCapillary[k];
+            weight += planeWeight[k];
+        }
+        final double lambda = weight > 0 ? -capillary / weight : 0;
+        lastVolumeMultiplier_per_s = lambda;
+        return lambda != 0 && addToRate(f, dt_s, lambda);
+    }
+
+    /** rate += lambda h'(xi) in the mobile cells, xiNext recomputed; returns whether xiNext left its bounds. */
+    private boolean addToRate(FieldSet f, double dt, double lambda) {
+        final double[] xi = f.xi, rate = f.rate, xiNext = f.xiNext;
+        final byte[] mat = f.material;
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++) {
+                boolean bad = false;
+                for (int j = 0; j < g.ny; j++) {
+                    final int start = g.rowStart(j, k);
+                    for (int P = start; P < start + g.nx; P++) {
+                        final double dh = Interpolation.dh(xi[P]);
+                        if (mobile[mat[P]] == 0 || dh == 0) continue;
+                        final double r = rate[P] + lambda * dh, x = xi[P] + dt * r;
+                        rate[P] = r;
+                        final double xn = Math.abs(x) < TINY ? 0 : x;
+                        xiNext[P] = xn;
+                        if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = true;
+                    }
+                }
+                planeBad[k] = bad ? 1 : 0;
+            }
+        });
+        return Parallel.maxOf(planeBad) != 0;
+    }
+
+    /** The multiplier lambda of the last {@link #conserveMetalVolume} call, 1/s. */
+    public double lastVolumeMultiplier_per_s() {
+        return lastVolumeMultiplier_per_s;
     }
 
     /** Whether xi is exactly 0 or 1 at P and its face neighbours: no gradient, no well force, h' = 0. */
