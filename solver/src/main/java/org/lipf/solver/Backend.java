@@ -47,13 +47,13 @@ public interface Backend extends AutoCloseable {
 
     /**
      * Semi-implicit Allen-Cahn (docs/MODEL.md section 5.3.2), after {@link #allenCahn} and the
-     * control: filters the rates through the linearised capillary operator and writes xiNext; under
-     * galvanostatic control ({@code target} not NaN) shifts the voltage once more so that the filtered
-     * rates carry the set current. Returns that shift, V.
+     * control: filters the rates through the linearised capillary operator, keeping the metal volume
+     * they deposit, and writes xiNext. Returns whether the step must be retried smaller (xiNext out of
+     * bounds, or the filter amplified the rates).
      *
      * @throws org.lipf.linear.SolverDivergedException if the linear solve fails (the step is retried smaller)
      */
-    double implicitAllenCahn(double dt_s, double target_A_per_m2);
+    boolean implicitAllenCahn(double dt_s);
 
     /** Largest |xi^(n+1) - xi^n| of the last {@link #implicitAllenCahn} call. */
     double lastXiChange();

@@ -7,6 +7,7 @@ import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.kernels.cpu.NernstPlanckUpdate;
 import org.lipf.kernels.cpu.PotentialCoefficients;
 import org.lipf.model.FieldSet;
+import org.lipf.model.Interpolation;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.ControlMode;
@@ -33,9 +34,9 @@ public final class CpuBackend implements Backend {
     /** The semi-implicit parts (null for explicit scenarios: they hold multigrid hierarchies). */
     private final LinearlyImplicitAllenCahn implicitAllenCahn;
     private final ImplicitNernstPlanck implicitNernstPlanck;
-    private final double[] slope;
     /** The explicit step at the stability limit: semi-implicit steps scale the noise to its variance per unit time. */
     private final double noiseReferenceStep_s;
+    private final double maxXiChange;
 
     public CpuBackend(Scenario scenario, FieldSet fields, Parallel parallel) {
         this.grid = fields.grid;
@@ -54,8 +55,8 @@ public final class CpuBackend implements Backend {
         boolean semiImplicit = scenario.time().integrator() == Integrator.SEMI_IMPLICIT;
         this.implicitAllenCahn = semiImplicit ? new LinearlyImplicitAllenCahn(grid, params, table, parallel) : null;
         this.implicitNernstPlanck = semiImplicit ? new ImplicitNernstPlanck(grid, parallel, nernstPlanck) : null;
-        this.slope = semiImplicit && galvanostatic != null ? grid.newField() : null;
         this.noiseReferenceStep_s = scenario.time().stabilitySafety() * allenCahn.stableStep_s();
+        this.maxXiChange = scenario.time().maxXiChange();
     }
 
     @Override public String name() { return "cpu"; }
@@ -101,30 +102,17 @@ public final class CpuBackend implements Backend {
     @Override public boolean xiOutOfBounds() { return allenCahn.outOfBounds(fields); }
 
     @Override
-    public double implicitAllenCahn(double dt_s, double target_A_per_m2) {
-        implicitAllenCahn.step(fields, dt_s);
-        if (Double.isNaN(target_A_per_m2)) return 0;
-        // the filter is linear: a further shift e changes the filtered rates by e times the filtered slope
-        double current = params.chargeDensity_C_per_m3() * metrics.growthVelocity_m_per_s(fields);
-        if (Math.abs(current - target_A_per_m2) <= GalvanostaticControl.RELATIVE_TOLERANCE * Math.abs(target_A_per_m2)) return 0;
-        galvanostatic.rateSlope(fields, slope);
-        double[] rhs = fields.xiNext; // free until writeNext below
-        System.arraycopy(slope, 0, rhs, 0, rhs.length);
-        implicitAllenCahn.solveAgain(slope, rhs);
-        double perVolt = params.chargeDensity_C_per_m3() * metrics.perArea(fields, slope);
-        double shift = (target_A_per_m2 - current) / perVolt;
-        if (!Double.isFinite(shift)) return 0;
-        final double[] rate = fields.rate;
-        parallel.forSlabs(grid.nz, (k0, k1) -> {
-            for (int k = k0; k < k1; k++)
-                for (int j = 0; j < grid.ny; j++) {
-                    final int start = grid.rowStart(j, k);
-                    for (int P = start; P < start + grid.nx; P++) rate[P] += shift * slope[P];
-                }
-        });
-        galvanostatic.shiftPotential(fields, shift);
-        implicitAllenCahn.writeNext(fields, dt_s);
-        return shift;
+    public boolean implicitAllenCahn(double dt_s) {
+        // the filter does not keep the volume exactly: restore the raw rates' (their electrochemical part's,
+        // as the rest conserves the metal), so the control's current stays the deposited one
+        double volume = metrics.growthVelocity_m_per_s(fields);
+        implicitAllenCahn.prepare(fields, dt_s);
+        implicitAllenCahn.filter(fields.rate);
+        double lambda = implicitAllenCahn.restoreVolume(fields, fields.rate, volume);
+        boolean bad = implicitAllenCahn.writeNext(fields, dt_s);
+        // a restoring term that alone moves xi by more than the step may: the operator was nearly singular
+        // (a front between lattice positions has a negative mode) and the filter amplified the rates
+        return bad || Math.abs(lambda) * dt_s * Interpolation.DH_MAX > maxXiChange;
     }
 
     @Override public double lastXiChange() { return implicitAllenCahn.lastMaxChange(); }

@@ -45,8 +45,6 @@ public final class GalvanostaticControl {
     /** Current density per unit (f_free * rate): n F c_s dV / area. */
     private final double currentPerRate;
     private double sum, slope;
-    /** The voltage shift applied by the last {@link #enforce(FieldSet, double, double)} call, V. */
-    private double lastShift_V;
     /** The fields of the running {@link #enforce(FieldSet, double, double)} call. */
     private FieldSet f;
 
@@ -237,27 +235,7 @@ public final class GalvanostaticControl {
         slope = d;
     }
 
-    /**
-     * d(rate)/d(voltage shift) per cell at the shift of the last {@link #enforce(FieldSet, double, double)},
-     * 1/(s V), into {@code out} (zero outside the reactive cells): how the rates respond to a further
-     * small shift, which the semi-implicit step uses to re-hold the current after filtering the rates.
-     */
-    void rateSlope(FieldSet f, double[] out) {
-        java.util.Arrays.fill(out, 0.0);
-        final double dV = lastShift_V;
-        parallel.forSlabs(g.nz, (k0, k1) -> {
-            for (int k = k0; k < k1; k++)
-                for (int n = k * planeCells, end = n + count[k]; n < end; n++) {
-                    final int P = cells[n], m = f.material[P];
-                    final double x = f.xi[P], c = f.c[P], e = eta[n] + dV * weight[n];
-                    final double bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
-                    if (bv != 0) out[P] = weight[n] * allenCahn.reactionRate(x, m, e, bv) / bv * ButlerVolmer.depositionFactorSlope(e, c, p.alpha(), p.f_per_V());
-                }
-        });
-    }
-
     private void apply(FieldSet f, double dV, double dt) {
-        lastShift_V = dV;
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++)
                 for (int n = k * planeCells, end = n + count[k]; n < end; n++) {
@@ -272,7 +250,7 @@ public final class GalvanostaticControl {
     }
 
     /** phi_s += dV w over the whole grid (ghosts are refilled before the next use). */
-    void shiftPotential(FieldSet f, double dV) {
+    private void shiftPotential(FieldSet f, double dV) {
         if (dV == 0) return;
         final boolean single = f.singlePotential();
         final double[] phi = f.phiS;

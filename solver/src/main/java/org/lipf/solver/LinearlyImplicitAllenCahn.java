@@ -5,6 +5,7 @@ import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.model.Anisotropy;
 import org.lipf.model.DoubleWell;
+import org.lipf.model.Interpolation;
 import org.lipf.model.FieldSet;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
@@ -29,6 +30,7 @@ final class LinearlyImplicitAllenCahn {
     private final ModelParameters p;
     private final Parallel parallel;
     private final boolean[] mobile;
+    private final double[] free;
     private final ImplicitSolve solve;
     private final double[] cellBeta, rhs;
     private final double[] planeMax, planeBad;
@@ -40,6 +42,7 @@ final class LinearlyImplicitAllenCahn {
         this.parallel = parallel;
         this.mobile = new boolean[table.size()];
         for (int m = 0; m < table.size(); m++) mobile[m] = table.freeFraction[m] > 0;
+        this.free = table.freeFraction.clone();
         this.solve = new ImplicitSolve(g, parallel, false);
         this.cellBeta = g.newField();
         this.rhs = g.newField();
@@ -76,20 +79,48 @@ final class LinearlyImplicitAllenCahn {
         solve.setFaces(cellBeta);
     }
 
-    /**
-     * The semi-implicit update: rate := r_eff, xiNext := xi + dt r_eff (values below
-     * {@link AllenCahnUpdate#TINY} flushed to zero). Returns whether xiNext is out of bounds.
-     */
-    boolean step(FieldSet f, double dt) {
+    /** Sets the operator of a step dt around the current xi (xi and its ghosts hold xi^n). */
+    void prepare(FieldSet f, double dt) {
         setOperator(f, dt);
-        System.arraycopy(f.rate, 0, rhs, 0, rhs.length);
-        solve.solve(f.rate, rhs);
-        return writeNext(f, dt);
     }
 
-    /** Solves the operator of the last {@link #step} for another right-hand side, in place (u: guess in, solution out). */
-    void solveAgain(double[] u, double[] r) {
-        solve.solve(u, r);
+    /** u := the operator's inverse applied to u (u is its own initial guess). */
+    void filter(double[] u) {
+        System.arraycopy(u, 0, rhs, 0, rhs.length);
+        solve.solve(u, rhs);
+    }
+
+    /**
+     * u += lambda h'(xi) over the mobile cells, lambda such that integral(f_free u) dV / area equals
+     * {@code volume_m_per_s}: the filtered rates change the metal volume as the unfiltered ones do.
+     * Returns lambda, 1/s.
+     */
+    double restoreVolume(FieldSet f, double[] u, double volume_m_per_s) {
+        final double[] xi = f.xi;
+        final byte[] mat = f.material;
+        final double perArea = g.cellVolume_m3() / g.lateralArea();
+        double sum = parallel.sumOverPlanes(g.nz, planeMax, k -> freeSum(mat, k, P -> u[P])) * perArea;
+        double weight = parallel.sumOverPlanes(g.nz, planeBad, k -> freeSum(mat, k, P -> Interpolation.dh(xi[P]))) * perArea;
+        if (!(weight > 0)) return 0;
+        final double lambda = (volume_m_per_s - sum) / weight;
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < g.ny; j++) {
+                    final int start = g.rowStart(j, k);
+                    for (int P = start; P < start + g.nx; P++) if (mobile[mat[P]]) u[P] += lambda * Interpolation.dh(xi[P]);
+                }
+        });
+        return lambda;
+    }
+
+    /** sum over plane k of f_free value(P) over the mobile cells. */
+    private double freeSum(byte[] mat, int k, java.util.function.IntToDoubleFunction value) {
+        double s = 0;
+        for (int j = 0; j < g.ny; j++) {
+            final int start = g.rowStart(j, k);
+            for (int P = start; P < start + g.nx; P++) if (mobile[mat[P]]) s += free[mat[P]] * value.applyAsDouble(P);
+        }
+        return s;
     }
 
     /** xiNext = xi + dt rate; tracks the largest change and bound violations. */

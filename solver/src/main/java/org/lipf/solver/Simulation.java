@@ -37,6 +37,8 @@ public final class Simulation implements AutoCloseable {
     private final InterphaseGrowth interphases;
     private final DepositMetrics metrics;
     private final double allenCahnLimit_s;
+    /** Whether the last accepted step was a retry at a smaller step. */
+    private boolean retried;
     /** Whether the host fields hold the backend's current state. */
     private boolean hostCurrent = true;
 
@@ -121,9 +123,12 @@ public final class Simulation implements AutoCloseable {
                 state.cellVoltage_V += backend.enforceCurrent(target, dt);
                 bad = backend.xiOutOfBounds();
             }
-            if (semiImplicit) bad = semiImplicitStep(dt, target);
+            if (semiImplicit) bad = semiImplicitStep(dt);
             else if (!bad) bad = backend.nernstPlanck(dt);
-            if (!bad) break;
+            if (!bad) {
+                retried = attempt > 0;
+                break;
+            }
             if (attempt == MAX_RETRIES) throw instability(dt);
             dt *= 0.5;
             state.rejectedSteps++;
@@ -148,10 +153,9 @@ public final class Simulation implements AutoCloseable {
      * and the control; returns whether the step must be retried smaller (bounds, or a linear solve that
      * failed: halving the step makes its operator more diagonally dominant).
      */
-    private boolean semiImplicitStep(double dt, double target) {
+    private boolean semiImplicitStep(double dt) {
         try {
-            state.cellVoltage_V += backend.implicitAllenCahn(dt, target);
-            return backend.xiOutOfBounds() || backend.implicitNernstPlanck(dt);
+            return backend.implicitAllenCahn(dt) || backend.implicitNernstPlanck(dt);
         } catch (SolverDivergedException e) {
             return true;
         }
@@ -163,7 +167,8 @@ public final class Simulation implements AutoCloseable {
             // the change of xi grows with the step: aim at the scenario's largest change, at most doubling
             double change = backend.lastXiChange();
             double dt = change > 0 ? state.lastStep_s * scenario.time().maxXiChange() / change : Double.POSITIVE_INFINITY;
-            dt = Math.min(dt, 2 * state.nextStep_s);
+            // a step that had to be retried smaller is not grown again at once
+            dt = Math.min(dt, retried ? state.lastStep_s : 2 * state.nextStep_s);
             if (backend.reactionStiffness_per_s() > 0) dt = Math.min(dt, scenario.time().stabilitySafety() / backend.reactionStiffness_per_s());
             return Math.min(dt, scenario.time().maxStep_s());
         }

@@ -293,7 +293,7 @@ public final class OpenClBackend implements Backend {
 
     /** Not on the device (the constructor refuses semi-implicit scenarios). */
     @Override
-    public double implicitAllenCahn(double dt_s, double target_A_per_m2) {
+    public boolean implicitAllenCahn(double dt_s) {
         throw new UnsupportedOperationException("semi-implicit steps run on the CPU backend");
     }
 
