@@ -44,6 +44,13 @@ public final class AllenCahnUpdate {
     private final double[] planeBad;
     private final double rotCos, rotSin;
     private final int omega;
+    /**
+     * Anisotropic 3D faces, each computed once by the cell below it in index order and kept for the
+     * cell above: the north (+y) face of the previous row (one row per plane index, used by the slab
+     * that begins there) and the top (+z) face of each cell (indexed by the cell). The first row and
+     * plane of a slab compute their lower faces themselves, so results do not depend on the slabs.
+     */
+    private final double[] northFlux, topFlux;
 
     private double lastReactionStiffness_per_s;
     private boolean lastOutOfBounds;
@@ -61,6 +68,9 @@ public final class AllenCahnUpdate {
         this.rotCos = Math.cos(a);
         this.rotSin = Math.sin(a);
         this.omega = p.anisotropyMode();
+        final boolean carried3D = g.is3D() && p.anisotropyStrength() != 0;
+        this.northFlux = new double[carried3D ? g.nz * g.nx : 0];
+        this.topFlux = carried3D ? g.newField() : new double[0];
     }
 
     /** Computes rate and xiNext from the current fields. */
@@ -69,7 +79,7 @@ public final class AllenCahnUpdate {
             for (int k = k0; k < k1; k++) {
                 planeStiffness[k] = 0;
                 planeBad[k] = 0;
-                for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k);
+                for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k, k > k0, k0 * g.nx);
             }
         });
         lastReactionStiffness_per_s = Parallel.maxOf(planeStiffness);
@@ -119,8 +129,12 @@ public final class AllenCahnUpdate {
         return 1.0 / (p.Lsigma_m3_per_J_s() * (p.W_J_per_m3() * DoubleWell.MAX_CURVATURE + p.kappa0_J_per_m() * aniso * lap));
     }
 
-    /** One row; folds its stiffness and bound violations into the plane's entries. */
-    private void row(FieldSet f, double dt, long step, int j, int k) {
+    /**
+     * One row; folds its stiffness and bound violations into the plane's entries. {@code belowCached}:
+     * the top faces of the plane below are in {@code topFlux}; {@code yRow}: this slab's row of
+     * {@code northFlux}.
+     */
+    private void row(FieldSet f, double dt, long step, int j, int k, boolean belowCached, int yRow) {
         final double[] xi = f.xi, c = f.c, rate = f.rate, xiNext = f.xiNext;
         final byte[] mat = f.material;
         final double invDx = 1.0 / g.dx_m, invDx2 = invDx * invDx;
@@ -131,6 +145,7 @@ public final class AllenCahnUpdate {
         final int sy = g.strideY, sz = g.strideZ;
         final double zLo = k > 0 ? 1 : 0, zHi = k < g.nz - 1 ? 1 : 0;
         final int start = g.rowStart(j, k);
+        final boolean carried3D = aniso && sy != 0, southCached = j > 0;
         double stiff = 0;
         boolean bad = false;
         double carried = 0;
@@ -143,6 +158,12 @@ public final class AllenCahnUpdate {
             if (mobile[m] == 0 || (bulk(xi, x, P, sz, sy) && !nucleating(m, f, P))) {
                 rate[P] = 0;
                 xiNext[P] = x;
+                if (carried3D) {
+                    // a bulk cell's upper faces carry no gradient (kappa g_n with g_n = 0); a frozen
+                    // cell's faces are weighted by zero in its neighbours
+                    northFlux[yRow + i] = 0;
+                    topFlux[P] = 0;
+                }
                 continue;
             }
             final double wE = mobile[mat[P + 1]], wW = mobile[mat[P - 1]];
@@ -161,8 +182,12 @@ public final class AllenCahnUpdate {
                 if (sy == 0) {
                     sum += wN * faceFlux2D(xi, P, sz, 1, invDx, false) - wS * faceFlux2D(xi, P - sz, sz, 1, invDx, false);
                 } else {
-                    sum += mobile[mat[P + sy]] * faceFlux3D(xi, P, sy, 1, sz, invDx) - mobile[mat[P - sy]] * faceFlux3D(xi, P - sy, sy, 1, sz, invDx)
-                            + wN * faceFlux3D(xi, P, sz, 1, sy, invDx) - wS * faceFlux3D(xi, P - sz, sz, 1, sy, invDx);
+                    final double north = faceFlux3D(xi, P, sy, 1, sz, invDx), top = faceFlux3D(xi, P, sz, 1, sy, invDx);
+                    final double south = southCached ? northFlux[yRow + i] : faceFlux3D(xi, P - sy, sy, 1, sz, invDx);
+                    final double bottom = belowCached ? topFlux[P - sz] : faceFlux3D(xi, P - sz, sz, 1, sy, invDx);
+                    northFlux[yRow + i] = north;
+                    topFlux[P] = top;
+                    sum += mobile[mat[P + sy]] * north - mobile[mat[P - sy]] * south + wN * top - wS * bottom;
                 }
                 div = kappa0 * invDx * sum;
             }
@@ -172,12 +197,13 @@ public final class AllenCahnUpdate {
             final double eta = overpotential(f, P);
             // transcendental work only at the interface, or where the nucleation gate is open
             if (dh > 1e-12 || nucleating(m, f, P)) {
-                final double bv = ButlerVolmer.depositionFactor(eta, c[P], alpha, fF);
+                // ButlerVolmer.depositionFactor, its cathodic exponential kept for the stiffness below
+                final double cathodic = Math.exp(-alpha * fF * eta);
+                final double bv = c[P] * cathodic - Math.exp((1 - alpha) * fF * eta);
                 r += reactionRate(x, m, eta, bv);
                 // stiffness in xi (through h') and in c (the sink -(c_s/c0) f_free R is linear in c)
                 final double kinetic = table.Leta_per_s[m] * (dh + nuc);
-                stiff = Math.max(stiff, Math.max(5.78 * kinetic * Math.abs(bv),
-                        p.siteRatio() * table.freeFraction[m] * kinetic * Math.exp(-alpha * fF * eta)));
+                stiff = Math.max(stiff, Math.max(5.78 * kinetic * Math.abs(bv), p.siteRatio() * table.freeFraction[m] * kinetic * cathodic));
                 if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
             }
             rate[P] = r;
