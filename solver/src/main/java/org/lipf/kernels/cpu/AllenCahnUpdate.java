@@ -1,5 +1,6 @@
 package org.lipf.kernels.cpu;
 
+import java.util.Arrays;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.model.Anisotropy;
@@ -46,11 +47,13 @@ public final class AllenCahnUpdate {
     private final int omega;
     /**
      * Anisotropic 3D faces, each computed once by the cell below it in index order and kept for the
-     * cell above: the north (+y) face of the previous row (one row per plane index, used by the slab
-     * that begins there) and the top (+z) face of each cell (indexed by the cell). The first row and
-     * plane of a slab compute their lower faces themselves, so results do not depend on the slabs.
+     * cell above: the top (+z) face of each cell (indexed by the cell); the north (+y) faces of the
+     * previous row are kept in {@link RowFaces}. The first row and plane of a slab compute their
+     * lower faces themselves, so results do not depend on the slabs.
      */
-    private final double[] northFlux, topFlux;
+    private final double[] topFlux;
+    /** Row buffers of each slab, by the plane the slab begins with (created on first use). */
+    private final RowFaces[] rowFaces;
 
     private double lastReactionStiffness_per_s;
     private boolean lastOutOfBounds;
@@ -69,8 +72,30 @@ public final class AllenCahnUpdate {
         this.rotSin = Math.sin(a);
         this.omega = p.anisotropyMode();
         final boolean carried3D = g.is3D() && p.anisotropyStrength() != 0;
-        this.northFlux = new double[carried3D ? g.nz * g.nx : 0];
         this.topFlux = carried3D ? g.newField() : new double[0];
+        this.rowFaces = new RowFaces[g.nz];
+    }
+
+    /**
+     * The anisotropic 3D fluxes J / kappa0 of one row, computed in short loops of their own before
+     * the cells are updated (one loop over everything was bound by the latency of each cell's long
+     * chain of operations): x faces (face i between cells i - 1 and i), north faces and the north
+     * faces of the previous row (its south faces), and the bottom faces of a slab's first plane.
+     */
+    private static final class RowFaces {
+        final double[] x, south, bottom;
+        /** North faces of the previous row and of this one; swapped after each row. */
+        double[] north, nextNorth;
+        final boolean[] active;
+
+        RowFaces(int nx) {
+            x = new double[nx + 1];
+            north = new double[nx];
+            nextNorth = new double[nx];
+            south = new double[nx];
+            bottom = new double[nx];
+            active = new boolean[nx];
+        }
     }
 
     /** Computes rate and xiNext from the current fields. */
@@ -79,7 +104,8 @@ public final class AllenCahnUpdate {
             for (int k = k0; k < k1; k++) {
                 planeStiffness[k] = 0;
                 planeBad[k] = 0;
-                for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k, k > k0, k0 * g.nx);
+                if (rowFaces[k0] == null) rowFaces[k0] = new RowFaces(g.nx);
+                for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k, k > k0, rowFaces[k0]);
             }
         });
         lastReactionStiffness_per_s = Parallel.maxOf(planeStiffness);
@@ -131,10 +157,9 @@ public final class AllenCahnUpdate {
 
     /**
      * One row; folds its stiffness and bound violations into the plane's entries. {@code belowCached}:
-     * the top faces of the plane below are in {@code topFlux}; {@code yRow}: this slab's row of
-     * {@code northFlux}.
+     * the top faces of the plane below are in {@code topFlux}.
      */
-    private void row(FieldSet f, double dt, long step, int j, int k, boolean belowCached, int yRow) {
+    private void row(FieldSet f, double dt, long step, int j, int k, boolean belowCached, RowFaces faces) {
         final double[] xi = f.xi, c = f.c, rate = f.rate, xiNext = f.xiNext;
         final byte[] mat = f.material;
         final double invDx = 1.0 / g.dx_m, invDx2 = invDx * invDx;
@@ -145,7 +170,34 @@ public final class AllenCahnUpdate {
         final int sy = g.strideY, sz = g.strideZ;
         final double zLo = k > 0 ? 1 : 0, zHi = k < g.nz - 1 ? 1 : 0;
         final int start = g.rowStart(j, k);
-        final boolean carried3D = aniso && sy != 0, southCached = j > 0;
+        final boolean carried3D = aniso && sy != 0;
+        final boolean[] active = faces.active;
+        boolean anyActive = false;
+        for (int i = 0; i < g.nx; i++) {
+            final int P = start + i;
+            // frozen cells, and bulk cells (xi exactly 0 or 1 with equal neighbours) where no term acts
+            active[i] = mobile[mat[P]] != 0 && !(bulk(xi, xi[P], P, sz, sy) && !nucleating(mat[P], f, P));
+            anyActive |= active[i];
+        }
+        final double[] south = j > 0 ? faces.north : faces.south, bottom = belowCached ? topFlux : faces.bottom;
+        final int bottomAt = belowCached ? start - sz : 0;
+        final double[] nextNorth = faces.nextNorth;
+        if (carried3D) {
+            if (anyActive) {
+                faces3D(xi, start - 1, 1, sy, sz, g.nx + 1, invDx, faces.x, 0);
+                faces3D(xi, start, sy, 1, sz, g.nx, invDx, nextNorth, 0);
+                faces3D(xi, start, sz, 1, sy, g.nx, invDx, topFlux, start);
+                if (j == 0) faces3D(xi, start - sy, sy, 1, sz, g.nx, invDx, faces.south, 0);
+                if (!belowCached) faces3D(xi, start - sz, sz, 1, sy, g.nx, invDx, faces.bottom, 0);
+            } else {
+                // all bulk (no gradient normal to the upper faces: kappa g_n = 0) or frozen (their
+                // faces are weighted by zero in the neighbours)
+                Arrays.fill(nextNorth, 0);
+                Arrays.fill(topFlux, start, start + g.nx, 0);
+            }
+            faces.nextNorth = faces.north;
+            faces.north = nextNorth;
+        }
         double stiff = 0;
         boolean bad = false;
         double carried = 0;
@@ -154,16 +206,9 @@ public final class AllenCahnUpdate {
             final int P = start + i;
             final double x = xi[P];
             final int m = mat[P];
-            // frozen cells, and bulk cells (xi exactly 0 or 1 with equal neighbours) where no term acts
-            if (mobile[m] == 0 || (bulk(xi, x, P, sz, sy) && !nucleating(m, f, P))) {
+            if (!active[i]) {
                 rate[P] = 0;
                 xiNext[P] = x;
-                if (carried3D) {
-                    // a bulk cell's upper faces carry no gradient (kappa g_n with g_n = 0); a frozen
-                    // cell's faces are weighted by zero in its neighbours
-                    northFlux[yRow + i] = 0;
-                    topFlux[P] = 0;
-                }
                 continue;
             }
             final double wE = mobile[mat[P + 1]], wW = mobile[mat[P - 1]];
@@ -173,21 +218,18 @@ public final class AllenCahnUpdate {
                 div = kappa0 * invDx2 * (wE * (xi[P + 1] - x) + wW * (xi[P - 1] - x) + wN * (xi[P + sz] - x) + wS * (xi[P - sz] - x));
                 if (sy != 0) div += kappa0 * invDx2 * (mobile[mat[P + sy]] * (xi[P + sy] - x) + mobile[mat[P - sy]] * (xi[P - sy] - x));
             } else {
-                // the west face of this cell is the east face of the previous one: reuse it
-                final double west = carriedFrom == P - 1 ? carried : xFaceFlux(xi, P - 1, sy, sz, invDx);
-                final double east = xFaceFlux(xi, P, sy, sz, invDx);
-                carried = east;
-                carriedFrom = P;
-                double sum = wE * east - wW * west;
+                double sum;
                 if (sy == 0) {
+                    // the west face of this cell is the east face of the previous one: reuse it
+                    final double west = carriedFrom == P - 1 ? carried : faceFlux2D(xi, P - 1, 1, sz, invDx, true);
+                    final double east = faceFlux2D(xi, P, 1, sz, invDx, true);
+                    carried = east;
+                    carriedFrom = P;
+                    sum = wE * east - wW * west;
                     sum += wN * faceFlux2D(xi, P, sz, 1, invDx, false) - wS * faceFlux2D(xi, P - sz, sz, 1, invDx, false);
                 } else {
-                    final double north = faceFlux3D(xi, P, sy, 1, sz, invDx), top = faceFlux3D(xi, P, sz, 1, sy, invDx);
-                    final double south = southCached ? northFlux[yRow + i] : faceFlux3D(xi, P - sy, sy, 1, sz, invDx);
-                    final double bottom = belowCached ? topFlux[P - sz] : faceFlux3D(xi, P - sz, sz, 1, sy, invDx);
-                    northFlux[yRow + i] = north;
-                    topFlux[P] = top;
-                    sum += mobile[mat[P + sy]] * north - mobile[mat[P - sy]] * south + wN * top - wS * bottom;
+                    sum = wE * faces.x[i + 1] - wW * faces.x[i];
+                    sum += mobile[mat[P + sy]] * nextNorth[i] - mobile[mat[P - sy]] * south[i] + wN * topFlux[P] - wS * bottom[bottomAt + i];
                 }
                 div = kappa0 * invDx * sum;
             }
@@ -288,9 +330,9 @@ public final class AllenCahnUpdate {
         return xFace ? a * gx - 0.5 * da * gz : a * gz + 0.5 * da * gx;
     }
 
-    /** Flux J / kappa0 through the +x face of cell L, 2D or 3D. */
-    private double xFaceFlux(double[] xi, int L, int sy, int sz, double invDx) {
-        return sy == 0 ? faceFlux2D(xi, L, 1, sz, invDx, true) : faceFlux3D(xi, L, 1, sy, sz, invDx);
+    /** {@link #faceFlux3D} of n faces, lower cells lo, lo + 1, ..., into out[at], out[at + 1], ... */
+    private void faces3D(double[] xi, int lo, int sn, int s1, int s2, int n, double invDx, double[] out, int at) {
+        for (int i = 0; i < n; i++) out[at + i] = faceFlux3D(xi, lo + i, sn, s1, s2, invDx);
     }
 
     /** Flux J / kappa0 through a face in 3D: kappa(n) g_n with the cubic anisotropy of {@link Anisotropy#kappa3D}. */
