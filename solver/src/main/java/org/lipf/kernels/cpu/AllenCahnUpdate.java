@@ -46,13 +46,11 @@ public final class AllenCahnUpdate {
     private final double rotCos, rotSin;
     private final int omega;
     /**
-     * Anisotropic 3D faces, each computed once by the cell below it in index order and kept for the
-     * cell above: the top (+z) face of each cell (indexed by the cell); the north (+y) faces of the
-     * previous row are kept in {@link RowFaces}. The first row and plane of a slab compute their
-     * lower faces themselves, so results do not depend on the slabs.
+     * Anisotropic 3D faces are each computed once, by the cell below in index order, and kept for
+     * the cell above in these buffers, one per slab, by the plane the slab begins with (created on
+     * first use). The first row and plane of a slab compute their lower faces themselves, so results
+     * do not depend on the slabs.
      */
-    private final double[] topFlux;
-    /** Row buffers of each slab, by the plane the slab begins with (created on first use). */
     private final RowFaces[] rowFaces;
 
     private double lastReactionStiffness_per_s;
@@ -71,8 +69,6 @@ public final class AllenCahnUpdate {
         this.rotCos = Math.cos(a);
         this.rotSin = Math.sin(a);
         this.omega = p.anisotropyMode();
-        final boolean carried3D = g.is3D() && p.anisotropyStrength() != 0;
-        this.topFlux = carried3D ? g.newField() : new double[0];
         this.rowFaces = new RowFaces[g.nz];
     }
 
@@ -80,15 +76,18 @@ public final class AllenCahnUpdate {
      * The anisotropic 3D fluxes J / kappa0 of one row, computed in short loops of their own before
      * the cells are updated (one loop over everything was bound by the latency of each cell's long
      * chain of operations): x faces (face i between cells i - 1 and i), north faces and the north
-     * faces of the previous row (its south faces), and the bottom faces of a slab's first plane.
+     * faces of the previous row (its south faces), the bottom faces of a slab's first plane, and
+     * the top faces of the previous and this plane (by parity; by the offset in the plane).
      */
     private static final class RowFaces {
         final double[] x, south, bottom;
         /** North faces of the previous row and of this one; swapped after each row. */
         double[] north, nextNorth;
         final boolean[] active;
+        final double[][] top;
 
-        RowFaces(int nx) {
+        RowFaces(int nx, int planeLength) {
+            top = new double[][] {new double[planeLength], new double[planeLength]};
             x = new double[nx + 1];
             north = new double[nx];
             nextNorth = new double[nx];
@@ -104,7 +103,7 @@ public final class AllenCahnUpdate {
             for (int k = k0; k < k1; k++) {
                 planeStiffness[k] = 0;
                 planeBad[k] = 0;
-                if (rowFaces[k0] == null) rowFaces[k0] = new RowFaces(g.nx);
+                if (rowFaces[k0] == null) rowFaces[k0] = new RowFaces(g.nx, g.is3D() && p.anisotropyStrength() != 0 ? g.strideZ : 0);
                 for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k, k > k0, rowFaces[k0]);
             }
         });
@@ -157,7 +156,7 @@ public final class AllenCahnUpdate {
 
     /**
      * One row; folds its stiffness and bound violations into the plane's entries. {@code belowCached}:
-     * the top faces of the plane below are in {@code topFlux}.
+     * the top faces of the plane below are in {@code faces}.
      */
     private void row(FieldSet f, double dt, long step, int j, int k, boolean belowCached, RowFaces faces) {
         final double[] xi = f.xi, c = f.c, rate = f.rate, xiNext = f.xiNext;
@@ -179,21 +178,23 @@ public final class AllenCahnUpdate {
             active[i] = mobile[mat[P]] != 0 && !(bulk(xi, xi[P], P, sz, sy) && !nucleating(mat[P], f, P));
             anyActive |= active[i];
         }
-        final double[] south = j > 0 ? faces.north : faces.south, bottom = belowCached ? topFlux : faces.bottom;
-        final int bottomAt = belowCached ? start - sz : 0;
+        final int inPlane = start - (k + 1) * sz;
+        final double[] top = faces.top[k & 1];
+        final double[] south = j > 0 ? faces.north : faces.south, bottom = belowCached ? faces.top[(k + 1) & 1] : faces.bottom;
+        final int bottomAt = belowCached ? inPlane : 0;
         final double[] nextNorth = faces.nextNorth;
         if (carried3D) {
             if (anyActive) {
                 faces3D(xi, start - 1, 1, sy, sz, g.nx + 1, invDx, faces.x, 0);
                 faces3D(xi, start, sy, 1, sz, g.nx, invDx, nextNorth, 0);
-                faces3D(xi, start, sz, 1, sy, g.nx, invDx, topFlux, start);
+                faces3D(xi, start, sz, 1, sy, g.nx, invDx, top, inPlane);
                 if (j == 0) faces3D(xi, start - sy, sy, 1, sz, g.nx, invDx, faces.south, 0);
                 if (!belowCached) faces3D(xi, start - sz, sz, 1, sy, g.nx, invDx, faces.bottom, 0);
             } else {
                 // all bulk (no gradient normal to the upper faces: kappa g_n = 0) or frozen (their
                 // faces are weighted by zero in the neighbours)
                 Arrays.fill(nextNorth, 0);
-                Arrays.fill(topFlux, start, start + g.nx, 0);
+                Arrays.fill(top, inPlane, inPlane + g.nx, 0);
             }
             faces.nextNorth = faces.north;
             faces.north = nextNorth;
@@ -229,7 +230,7 @@ public final class AllenCahnUpdate {
                     sum += wN * faceFlux2D(xi, P, sz, 1, invDx, false) - wS * faceFlux2D(xi, P - sz, sz, 1, invDx, false);
                 } else {
                     sum = wE * faces.x[i + 1] - wW * faces.x[i];
-                    sum += mobile[mat[P + sy]] * nextNorth[i] - mobile[mat[P - sy]] * south[i] + wN * topFlux[P] - wS * bottom[bottomAt + i];
+                    sum += mobile[mat[P + sy]] * nextNorth[i] - mobile[mat[P - sy]] * south[i] + wN * top[inPlane + i] - wS * bottom[bottomAt + i];
                 }
                 div = kappa0 * invDx * sum;
             }

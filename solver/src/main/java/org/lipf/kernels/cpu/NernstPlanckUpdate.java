@@ -36,8 +36,6 @@ public final class NernstPlanckUpdate {
     private final MaterialTable table;
     private final Parallel parallel;
     private final double[] planeDiag, planeBad;
-    /** Top face of each cell, kept for the plane above: the flux into the cell and the diagonal term of the upper cell. */
-    private final double[] topIn, topDiagUpper;
     /** D_eff per cell, computed once per call (each cell's value is needed by up to seven stencils). */
     private final double[] dEff;
     /** Row buffers of each slab, by the plane the slab begins with (created on first use). */
@@ -53,8 +51,6 @@ public final class NernstPlanckUpdate {
         this.planeDiag = new double[g.nz];
         this.planeBad = new double[g.nz];
         this.dEff = g.newField();
-        this.topIn = g.newField();
-        this.topDiagUpper = g.newField();
         this.buffers = new RowBuffers[g.nz];
     }
 
@@ -68,7 +64,7 @@ public final class NernstPlanckUpdate {
         });
         GhostCells.fill(g, dEff);
         parallel.forSlabs(g.nz, (k0, k1) -> {
-            if (buffers[k0] == null) buffers[k0] = new RowBuffers(g.nx);
+            if (buffers[k0] == null) buffers[k0] = new RowBuffers(g.nx, g.strideZ);
             final RowBuffers b = buffers[k0];
             for (int k = k0; k < k1; k++) {
                 planeDiag[k] = 0;
@@ -102,11 +98,19 @@ public final class NernstPlanckUpdate {
         final double[] xInLower, xDiagLower, xDiagUpper;
         /** Faces to the cell below (computed here in a slab's first plane) and above. */
         final double[] belowIn, belowDiag, topDiag;
+        /**
+         * Top faces of a plane, kept for the plane above: the flux into the cell and the diagonal
+         * term of the upper cell, by the offset in the plane; two planes, by parity. A plane, not a
+         * field: it stays in the cache.
+         */
+        final double[][] topIn, topDiagUpper;
         /** y faces (3D): north of this row, south of the first row, and the north faces of the row before (two rows, by parity). */
         final double[] northIn, northDiag, southIn, southDiag, unused;
         final double[][] carriedIn, carriedDiag;
 
-        RowBuffers(int nx) {
+        RowBuffers(int nx, int planeLength) {
+            topIn = new double[][] {new double[planeLength], new double[planeLength]};
+            topDiagUpper = new double[][] {new double[planeLength], new double[planeLength]};
             xInLower = new double[nx + 1];
             xDiagLower = new double[nx + 1];
             xDiagUpper = new double[nx + 1];
@@ -175,16 +179,17 @@ public final class NernstPlanckUpdate {
         final double invDx2 = 1.0 / (g.dx_m * g.dx_m), fF = p.f_per_V(), siteRatio = p.siteRatio();
         final boolean top = k == g.nz - 1, bottom = k == 0, is3D = g.is3D();
         final int sz = g.strideZ, nx = g.nx;
-        final int start = g.rowStart(j, k);
+        final int start = g.rowStart(j, k), inPlane = start - (k + 1) * sz;
+        final double[] topIn = b.topIn[k & 1];
 
         faces(c, phi, start - 1, 1, nx + 1, b.xInLower, b.xDiagUpper, 0, b.xDiagLower, 0);
-        if (!top) faces(c, phi, start, sz, nx, topIn, topDiagUpper, start, b.topDiag, 0);
+        if (!top) faces(c, phi, start, sz, nx, topIn, b.topDiagUpper[k & 1], inPlane, b.topDiag, 0);
         final double[] belowIn, belowDiag;
         final int below;
         if (belowCached) {
-            belowIn = topIn;
-            belowDiag = topDiagUpper;
-            below = start - sz;
+            belowIn = b.topIn[(k + 1) & 1];
+            belowDiag = b.topDiagUpper[(k + 1) & 1];
+            below = inPlane;
         } else {
             if (!bottom) faces(c, phi, start - sz, sz, nx, b.belowIn, b.belowDiag, 0, b.unused, 0);
             belowIn = b.belowIn;
@@ -217,7 +222,7 @@ public final class NernstPlanckUpdate {
                 diag += belowDiag[below + i];
             }
             if (!top) {
-                in += topIn[P];
+                in += topIn[inPlane + i];
                 diag += topDiag[i];
             }
             if (is3D) {
