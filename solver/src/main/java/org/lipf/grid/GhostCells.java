@@ -21,13 +21,13 @@ public final class GhostCells {
         fillRowsAndPlanes(g, field);
     }
 
-    /** Fills ghosts of a byte[] field (material ids) laid out on {@code g}. */
+    /** Fills ghosts of a byte[] field (material ids, which change rarely) laid out on {@code g}. */
     public static void fill(Grid g, byte[] field) {
         for (int k = 0; k < g.nz; k++)
             for (int j = 0; j < g.ny; j++) {
                 final int r = g.rowStart(j, k);
-                field[r - 1] = field[r + g.nx - 1];
-                field[r + g.nx] = field[r];
+                System.arraycopy(field, r + g.nx - 1, field, r - 1, 1);
+                System.arraycopy(field, r, field, r + g.nx, 1);
             }
         fillRowsAndPlanes(g, field);
     }
