@@ -199,6 +199,11 @@ public final class AllenCahnUpdate {
             faces.nextNorth = faces.north;
             faces.north = nextNorth;
         }
+        if (!anyActive) {
+            Arrays.fill(rate, start, start + g.nx, 0);
+            System.arraycopy(xi, start, xiNext, start, g.nx);
+            return;
+        }
         double stiff = 0;
         boolean bad = false;
         double carried = 0;
@@ -260,10 +265,14 @@ public final class AllenCahnUpdate {
         if (bad) planeBad[k] = 1;
     }
 
-    /** Whether xi is exactly 0 or 1 at P and its face neighbours: no gradient, no well force, h' = 0. */
+    /**
+     * Whether xi is exactly 0 or 1 at P and its face neighbours: no gradient, no well force, h' = 0.
+     * Non-short-circuit operators: one test instead of a branch per neighbour (in 2D the y
+     * neighbours are P itself).
+     */
     private static boolean bulk(double[] xi, double x, int P, int sz, int sy) {
-        return (x == 0 || x == 1) && xi[P + 1] == x && xi[P - 1] == x && xi[P + sz] == x && xi[P - sz] == x
-                && (sy == 0 || (xi[P + sy] == x && xi[P - sy] == x));
+        return (x == 0 | x == 1) & xi[P + 1] == x & xi[P - 1] == x & xi[P + sz] == x & xi[P - sz] == x
+                & xi[P + sy] == x & xi[P - sy] == x;
     }
 
     /** Whether the nucleation term can act in cell P (its material nucleates and the gate is open). */
