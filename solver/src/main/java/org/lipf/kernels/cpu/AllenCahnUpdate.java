@@ -1,5 +1,6 @@
 package org.lipf.kernels.cpu;
 
+import java.util.Arrays;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.model.Anisotropy;
@@ -46,6 +47,13 @@ public final class AllenCahnUpdate {
     private final double[] planeCapillary, planeWeight;
     private final double rotCos, rotSin;
     private final int omega;
+    /**
+     * Anisotropic 3D faces are each computed once, by the cell below in index order, and kept for
+     * the cell above in these buffers, one per slab, by the plane the slab begins with (created on
+     * first use). The first row and plane of a slab compute their lower faces themselves, so results
+     * do not depend on the slabs.
+     */
+    private final RowFaces[] rowFaces;
 
     private double lastReactionStiffness_per_s;
     private boolean lastOutOfBounds;
@@ -68,6 +76,32 @@ public final class AllenCahnUpdate {
         this.rotCos = Math.cos(a);
         this.rotSin = Math.sin(a);
         this.omega = p.anisotropyMode();
+        this.rowFaces = new RowFaces[g.nz];
+    }
+
+    /**
+     * The anisotropic 3D fluxes J / kappa0 of one row, computed in short loops of their own before
+     * the cells are updated (one loop over everything was bound by the latency of each cell's long
+     * chain of operations): x faces (face i between cells i - 1 and i), north faces and the north
+     * faces of the previous row (its south faces), the bottom faces of a slab's first plane, and
+     * the top faces of the previous and this plane (by parity; by the offset in the plane).
+     */
+    private static final class RowFaces {
+        final double[] x, south, bottom;
+        /** North faces of the previous row and of this one; swapped after each row. */
+        double[] north, nextNorth;
+        final boolean[] active;
+        final double[][] top;
+
+        RowFaces(int nx, int planeLength) {
+            top = new double[][] {new double[planeLength], new double[planeLength]};
+            x = new double[nx + 1];
+            north = new double[nx];
+            nextNorth = new double[nx];
+            south = new double[nx];
+            bottom = new double[nx];
+            active = new boolean[nx];
+        }
     }
 
     /**
@@ -87,7 +121,8 @@ public final class AllenCahnUpdate {
                 planeBad[k] = 0;
                 planeCapillary[k] = 0;
                 planeWeight[k] = 0;
-                for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k);
+                if (rowFaces[k0] == null) rowFaces[k0] = new RowFaces(g.nx, g.is3D() && p.anisotropyStrength() != 0 ? g.strideZ : 0);
+                for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k, k > k0, rowFaces[k0]);
             }
         });
         lastReactionStiffness_per_s = Parallel.maxOf(planeStiffness);
@@ -137,8 +172,11 @@ public final class AllenCahnUpdate {
         return 1.0 / (p.Lsigma_m3_per_J_s() * (p.W_J_per_m3() * DoubleWell.MAX_CURVATURE + p.kappa0_J_per_m() * aniso * lap));
     }
 
-    /** One row; folds its stiffness and bound violations into the plane's entries. */
-    private void row(FieldSet f, double dt, long step, int j, int k) {
+    /**
+     * One row; folds its stiffness and bound violations into the plane's entries. {@code belowCached}:
+     * the top faces of the plane below are in {@code faces}.
+     */
+    private void row(FieldSet f, double dt, long step, int j, int k, boolean belowCached, RowFaces faces) {
         final double[] xi = f.xi, c = f.c, rate = f.rate, xiNext = f.xiNext;
         final byte[] mat = f.material;
         final double invDx = 1.0 / g.dx_m, invDx2 = invDx * invDx;
@@ -149,6 +187,41 @@ public final class AllenCahnUpdate {
         final int sy = g.strideY, sz = g.strideZ;
         final double zLo = k > 0 ? 1 : 0, zHi = k < g.nz - 1 ? 1 : 0;
         final int start = g.rowStart(j, k);
+        final boolean carried3D = aniso && sy != 0;
+        final boolean[] active = faces.active;
+        boolean anyActive = false;
+        for (int i = 0; i < g.nx; i++) {
+            final int P = start + i;
+            // frozen cells, and bulk cells (xi exactly 0 or 1 with equal neighbours) where no term acts
+            active[i] = mobile[mat[P]] != 0 && !(bulk(xi, xi[P], P, sz, sy) && !nucleating(mat[P], f, P));
+            anyActive |= active[i];
+        }
+        final int inPlane = start - (k + 1) * sz;
+        final double[] top = faces.top[k & 1];
+        final double[] south = j > 0 ? faces.north : faces.south, bottom = belowCached ? faces.top[(k + 1) & 1] : faces.bottom;
+        final int bottomAt = belowCached ? inPlane : 0;
+        final double[] nextNorth = faces.nextNorth;
+        if (carried3D) {
+            if (anyActive) {
+                faces3D(xi, start - 1, 1, sy, sz, g.nx + 1, invDx, faces.x, 0);
+                faces3D(xi, start, sy, 1, sz, g.nx, invDx, nextNorth, 0);
+                faces3D(xi, start, sz, 1, sy, g.nx, invDx, top, inPlane);
+                if (j == 0) faces3D(xi, start - sy, sy, 1, sz, g.nx, invDx, faces.south, 0);
+                if (!belowCached) faces3D(xi, start - sz, sz, 1, sy, g.nx, invDx, faces.bottom, 0);
+            } else {
+                // all bulk (no gradient normal to the upper faces: kappa g_n = 0) or frozen (their
+                // faces are weighted by zero in the neighbours)
+                Arrays.fill(nextNorth, 0);
+                Arrays.fill(top, inPlane, inPlane + g.nx, 0);
+            }
+            faces.nextNorth = faces.north;
+            faces.north = nextNorth;
+        }
+        if (!anyActive) {
+            Arrays.fill(rate, start, start + g.nx, 0);
+            System.arraycopy(xi, start, xiNext, start, g.nx);
+            return;
+        }
         double stiff = 0, capillary = 0, weight = 0;
         boolean bad = false;
         double carried = 0;
@@ -157,8 +230,7 @@ public final class AllenCahnUpdate {
             final int P = start + i;
             final double x = xi[P];
             final int m = mat[P];
-            // frozen cells, and bulk cells (xi exactly 0 or 1 with equal neighbours) where no term acts
-            if (mobile[m] == 0 || (bulk(xi, x, P, sz, sy) && !nucleating(m, f, P))) {
+            if (!active[i]) {
                 rate[P] = 0;
                 xiNext[P] = x;
                 continue;
@@ -170,17 +242,18 @@ public final class AllenCahnUpdate {
                 div = kappa0 * invDx2 * (wE * (xi[P + 1] - x) + wW * (xi[P - 1] - x) + wN * (xi[P + sz] - x) + wS * (xi[P - sz] - x));
                 if (sy != 0) div += kappa0 * invDx2 * (mobile[mat[P + sy]] * (xi[P + sy] - x) + mobile[mat[P - sy]] * (xi[P - sy] - x));
             } else {
-                // the west face of this cell is the east face of the previous one: reuse it
-                final double west = carriedFrom == P - 1 ? carried : xFaceFlux(xi, P - 1, sy, sz, invDx);
-                final double east = xFaceFlux(xi, P, sy, sz, invDx);
-                carried = east;
-                carriedFrom = P;
-                double sum = wE * east - wW * west;
+                double sum;
                 if (sy == 0) {
+                    // the west face of this cell is the east face of the previous one: reuse it
+                    final double west = carriedFrom == P - 1 ? carried : faceFlux2D(xi, P - 1, 1, sz, invDx, true);
+                    final double east = faceFlux2D(xi, P, 1, sz, invDx, true);
+                    carried = east;
+                    carriedFrom = P;
+                    sum = wE * east - wW * west;
                     sum += wN * faceFlux2D(xi, P, sz, 1, invDx, false) - wS * faceFlux2D(xi, P - sz, sz, 1, invDx, false);
                 } else {
-                    sum += mobile[mat[P + sy]] * faceFlux3D(xi, P, sy, 1, sz, invDx) - mobile[mat[P - sy]] * faceFlux3D(xi, P - sy, sy, 1, sz, invDx)
-                            + wN * faceFlux3D(xi, P, sz, 1, sy, invDx) - wS * faceFlux3D(xi, P - sz, sz, 1, sy, invDx);
+                    sum = wE * faces.x[i + 1] - wW * faces.x[i];
+                    sum += mobile[mat[P + sy]] * nextNorth[i] - mobile[mat[P - sy]] * south[i] + wN * top[inPlane + i] - wS * bottom[bottomAt + i];
                 }
                 div = kappa0 * invDx * sum;
             }
@@ -191,13 +264,14 @@ public final class AllenCahnUpdate {
             double echem = 0;
             // transcendental work only at the interface, or where the nucleation gate is open
             if (dh > 1e-12 || nucleating(m, f, P)) {
-                final double bv = ButlerVolmer.depositionFactor(eta, c[P], alpha, fF);
+                // ButlerVolmer.depositionFactor, its cathodic exponential kept for the stiffness below
+                final double cathodic = Math.exp(-alpha * fF * eta);
+                final double bv = c[P] * cathodic - Math.exp((1 - alpha) * fF * eta);
                 echem = reactionRate(x, m, eta, bv);
                 r += echem;
                 // stiffness in xi (through h') and in c (the sink -(c_s/c0) f_free R is linear in c)
                 final double kinetic = table.Leta_per_s[m] * (dh + nuc);
-                stiff = Math.max(stiff, Math.max(5.78 * kinetic * Math.abs(bv),
-                        p.siteRatio() * table.freeFraction[m] * kinetic * Math.exp(-alpha * fF * eta)));
+                stiff = Math.max(stiff, Math.max(5.78 * kinetic * Math.abs(bv), p.siteRatio() * table.freeFraction[m] * kinetic * cathodic));
                 if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
             }
             rate[P] = r;
@@ -262,10 +336,14 @@ public final class AllenCahnUpdate {
         return lastVolumeMultiplier_per_s;
     }
 
-    /** Whether xi is exactly 0 or 1 at P and its face neighbours: no gradient, no well force, h' = 0. */
+    /**
+     * Whether xi is exactly 0 or 1 at P and its face neighbours: no gradient, no well force, h' = 0.
+     * Non-short-circuit operators: one test instead of a branch per neighbour (in 2D the y
+     * neighbours are P itself).
+     */
     private static boolean bulk(double[] xi, double x, int P, int sz, int sy) {
-        return (x == 0 || x == 1) && xi[P + 1] == x && xi[P - 1] == x && xi[P + sz] == x && xi[P - sz] == x
-                && (sy == 0 || (xi[P + sy] == x && xi[P - sy] == x));
+        return (x == 0 | x == 1) & xi[P + 1] == x & xi[P - 1] == x & xi[P + sz] == x & xi[P - sz] == x
+                & xi[P + sy] == x & xi[P - sy] == x;
     }
 
     /** Whether the nucleation term can act in cell P (its material nucleates and the gate is open). */
@@ -333,9 +411,9 @@ public final class AllenCahnUpdate {
         return xFace ? a * gx - 0.5 * da * gz : a * gz + 0.5 * da * gx;
     }
 
-    /** Flux J / kappa0 through the +x face of cell L, 2D or 3D. */
-    private double xFaceFlux(double[] xi, int L, int sy, int sz, double invDx) {
-        return sy == 0 ? faceFlux2D(xi, L, 1, sz, invDx, true) : faceFlux3D(xi, L, 1, sy, sz, invDx);
+    /** {@link #faceFlux3D} of n faces, lower cells lo, lo + 1, ..., into out[at], out[at + 1], ... */
+    private void faces3D(double[] xi, int lo, int sn, int s1, int s2, int n, double invDx, double[] out, int at) {
+        for (int i = 0; i < n; i++) out[at + i] = faceFlux3D(xi, lo + i, sn, s1, s2, invDx);
     }
 
     /** Flux J / kappa0 through a face in 3D: kappa(n) g_n with the cubic anisotropy of {@link Anisotropy#kappa3D}. */

@@ -9,7 +9,7 @@ import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 
 /**
- * Explicit update of the normalised Li+ concentration (docs/MODEL.md section 3.3):
+ * Explicit update of the normalised Li+ concentration (docs/MODEL.md section 3.2):
  *
  * <pre>
  *   dc/dt = div( D_eff (grad c + c f grad phi_l) ) - (c_s / c0) f_free d xi/dt
@@ -19,6 +19,13 @@ import org.lipf.model.ModelParameters;
  * Faces use the harmonic mean of D_eff and the Scharfetter-Gummel flux. Boundaries: zero flux at
  * the current collector, c = 1 and phi_l = 0 on the counter boundary face (half a cell away).
  * Reads {@code c, phiL, xi, rate}; writes {@code cNext}.
+ *
+ * <p>Each row is done in passes: the faces of each direction in a short loop of their own, then
+ * one loop that sums them per cell. Short loop bodies let the processor overlap many faces; one
+ * loop over everything was bound by the latency of each cell's long chain of operations. Every
+ * face is computed once (the lower cell in index order computes it, the upper cell takes its
+ * share), except the lower faces of the first row and plane of a slab, which that slab computes
+ * itself with the same arithmetic, so the result does not depend on the thread count.
  */
 public final class NernstPlanckUpdate {
     /** A step that gives c below this (or NaN) is rejected; see the ion-availability limiter in {@link #row}. */
@@ -29,16 +36,10 @@ public final class NernstPlanckUpdate {
     private final MaterialTable table;
     private final Parallel parallel;
     private final double[] planeDiag, planeBad;
-    /** Offsets of the +-y neighbours (3D; none in 2D): x and z faces are handled with carries. */
-    private final int[] yNeighbours;
-    /**
-     * Top face of each cell, kept for the plane above: the flux into the cell and the diagonal term
-     * of the upper cell. The first plane of a slab computes its bottom faces itself, so slabs that
-     * run on different threads never read each other's entries.
-     */
-    private final double[] topIn, topDiagUpper;
     /** D_eff per cell, computed once per call (each cell's value is needed by up to seven stencils). */
     private final double[] dEff;
+    /** Row buffers of each slab, by the plane the slab begins with (created on first use). */
+    private final RowBuffers[] buffers;
     private double lastMaxRate_per_s;
     private boolean lastOutOfBounds;
 
@@ -50,9 +51,7 @@ public final class NernstPlanckUpdate {
         this.planeDiag = new double[g.nz];
         this.planeBad = new double[g.nz];
         this.dEff = g.newField();
-        this.yNeighbours = g.is3D() ? new int[] {g.strideY, -g.strideY} : new int[] {};
-        this.topIn = g.newField();
-        this.topDiagUpper = g.newField();
+        this.buffers = new RowBuffers[g.nz];
     }
 
     public void compute(FieldSet f, double dt_s) {
@@ -73,10 +72,12 @@ public final class NernstPlanckUpdate {
         });
         GhostCells.fill(g, dEff);
         parallel.forSlabs(g.nz, (k0, k1) -> {
+            if (buffers[k0] == null) buffers[k0] = new RowBuffers(g.nx, g.strideZ);
+            final RowBuffers b = buffers[k0];
             for (int k = k0; k < k1; k++) {
                 planeDiag[k] = 0;
                 planeBad[k] = 0;
-                for (int j = 0; j < g.ny; j++) row(f, dt_s, j, k, k > k0, limitAtZero);
+                for (int j = 0; j < g.ny; j++) row(f, dt_s, j, k, k > k0, b, limitAtZero);
             }
         });
         lastMaxRate_per_s = Parallel.maxOf(planeDiag);
@@ -103,67 +104,148 @@ public final class NernstPlanckUpdate {
         return table.diffusivity_m2_per_s[material] * (1 - metal) + p.metalDiffusivity_m2_per_s() * metal;
     }
 
-    private void row(FieldSet f, double dt, int j, int k, boolean belowCached, boolean limitAtZero) {
+    /** Face terms of one row, per slab. */
+    private static final class RowBuffers {
+        /** x faces: face i lies between cells i - 1 and i of the row. */
+        final double[] xInLower, xDiagLower, xDiagUpper;
+        /** Faces to the cell below (computed here in a slab's first plane) and above. */
+        final double[] belowIn, belowDiag, topDiag;
+        /**
+         * Top faces of a plane, kept for the plane above: the flux into the cell and the diagonal
+         * term of the upper cell, by the offset in the plane; two planes, by parity. A plane, not a
+         * field: it stays in the cache.
+         */
+        final double[][] topIn, topDiagUpper;
+        /** y faces (3D): north of this row, south of the first row, and the north faces of the row before (two rows, by parity). */
+        final double[] northIn, northDiag, southIn, southDiag, unused;
+        final double[][] carriedIn, carriedDiag;
+
+        RowBuffers(int nx, int planeLength) {
+            topIn = new double[][] {new double[planeLength], new double[planeLength]};
+            topDiagUpper = new double[][] {new double[planeLength], new double[planeLength]};
+            xInLower = new double[nx + 1];
+            xDiagLower = new double[nx + 1];
+            xDiagUpper = new double[nx + 1];
+            belowIn = new double[nx];
+            belowDiag = new double[nx];
+            topDiag = new double[nx];
+            northIn = new double[nx];
+            northDiag = new double[nx];
+            southIn = new double[nx];
+            southDiag = new double[nx];
+            unused = new double[nx];
+            carriedIn = new double[][] {new double[nx], new double[nx]};
+            carriedDiag = new double[][] {new double[nx], new double[nx]};
+        }
+    }
+
+    /**
+     * Scharfetter-Gummel terms of n faces, face i between the lower cell L = lo + i and the upper
+     * cell U = L + stride (psi = f (phi_U - phi_L)): the flux into L, D_f [B(-psi) c_U - B(psi) c_L],
+     * written to inLower[out + i]; the flux into U is its negative. Diagonal terms D_f B(-psi) of U
+     * and D_f B(psi) of L go to diagUpper[out + i] and diagLower[outLower + i]. B(-psi) = B(psi) + psi.
+     */
+    private void faces(double[] c, double[] phi, int lo, int stride, int n, double[] inLower, double[] diagUpper, int out,
+            double[] diagLower, int outLower) {
+        final double fF = p.f_per_V();
+        for (int i = 0; i < n; i++) {
+            final int L = lo + i, U = L + stride;
+            final double Df = harmonic(dEff[L], dEff[U]), psi = fF * (phi[U] - phi[L]);
+            final double b = ScharfetterGummel.bernoulli(psi);
+            inLower[out + i] = Df * ((b + psi) * c[U] - b * c[L]);
+            diagLower[outLower + i] = Df * b;
+            diagUpper[out + i] = Df * (b + psi);
+        }
+    }
+
+    /**
+     * The north (+y) faces of a row in 3D: the flux into and diagonal term of each cell, and, for
+     * the next row, those of the cell above, evaluated as that cell would with psi of the other
+     * sign (its B(-psi) from the same series evaluation: the same bits as a separate call).
+     */
+    private void northFaces(double[] c, double[] phi, int start, int n, RowBuffers b, double[] upperIn, double[] upperDiag) {
+        final double fF = p.f_per_V();
+        final int sy = g.strideY;
+        for (int i = 0; i < n; i++) {
+            final int P = start + i, N = P + sy;
+            final double Df = harmonic(dEff[P], dEff[N]), psi = fF * (phi[N] - phi[P]);
+            final double bPos, bNeg;
+            if (Math.abs(psi) < ScharfetterGummel.SERIES_LIMIT) {
+                final double even = ScharfetterGummel.seriesEvenPart(psi * psi), half = 0.5 * psi;
+                bPos = 1 - half + even;
+                bNeg = 1 + half + even;
+            } else {
+                bPos = ScharfetterGummel.bernoulli(psi);
+                bNeg = ScharfetterGummel.bernoulli(-psi);
+            }
+            b.northIn[i] = Df * ((bPos + psi) * c[N] - bPos * c[P]);
+            b.northDiag[i] = Df * bPos;
+            upperIn[i] = Df * ((bNeg - psi) * c[P] - bNeg * c[N]);
+            upperDiag[i] = Df * bNeg;
+        }
+    }
+
+    private void row(FieldSet f, double dt, int j, int k, boolean belowCached, RowBuffers b, boolean limitAtZero) {
         final double[] c = f.c, phi = f.phiL, rate = f.rate, cNext = f.cNext;
         final byte[] mat = f.material;
         final double invDx2 = 1.0 / (g.dx_m * g.dx_m), fF = p.f_per_V(), siteRatio = p.siteRatio();
-        final boolean top = k == g.nz - 1;
-        final int[] neighbours = yNeighbours;
-        final int nNeighbours = neighbours.length, sz = g.strideZ;
-        final int start = g.rowStart(j, k);
+        final boolean top = k == g.nz - 1, bottom = k == 0, is3D = g.is3D();
+        final int sz = g.strideZ, nx = g.nx;
+        final int start = g.rowStart(j, k), inPlane = start - (k + 1) * sz;
+        final double[] topIn = b.topIn[k & 1];
+
+        faces(c, phi, start - 1, 1, nx + 1, b.xInLower, b.xDiagUpper, 0, b.xDiagLower, 0);
+        if (!top) faces(c, phi, start, sz, nx, topIn, b.topDiagUpper[k & 1], inPlane, b.topDiag, 0);
+        final double[] belowIn, belowDiag;
+        final int below;
+        if (belowCached) {
+            belowIn = b.topIn[(k + 1) & 1];
+            belowDiag = b.topDiagUpper[(k + 1) & 1];
+            below = inPlane;
+        } else {
+            if (!bottom) faces(c, phi, start - sz, sz, nx, b.belowIn, b.belowDiag, 0, b.unused, 0);
+            belowIn = b.belowIn;
+            belowDiag = b.belowDiag;
+            below = 0;
+        }
+        double[] southIn = b.southIn, southDiag = b.southDiag;
+        if (is3D) {
+            if (j == 0) {
+                // the south faces seen from this row: lower cell P, upper cell P - sy
+                faces(c, phi, start, -g.strideY, nx, b.southIn, b.unused, 0, b.southDiag, 0);
+            } else {
+                southIn = b.carriedIn[(j + 1) & 1];
+                southDiag = b.carriedDiag[(j + 1) & 1];
+            }
+            northFaces(c, phi, start, nx, b, b.carriedIn[j & 1], b.carriedDiag[j & 1]);
+        }
+
+        final double[] xIn = b.xInLower, xDiagL = b.xDiagLower, xDiagU = b.xDiagUpper, topDiag = b.topDiag;
+        final double[] northIn = b.northIn, northDiag = b.northDiag;
         double maxDiag = 0;
         boolean bad = false;
-        // The west face of a cell is the east face of its neighbour: its flux and diagonal term are
-        // carried. For the east face of L, psi = f (phi_(L+1) - phi_L): the flux into L is
-        // D_f [B(-psi) c_(L+1) - B(psi) c_L] and into L+1 its negative; B(-psi) = B(psi) + psi.
-        double Df = harmonic(dEff[start - 1], dEff[start]), psi = fF * (phi[start] - phi[start - 1]);
-        double b = ScharfetterGummel.bernoulli(psi);
-        double westIn = -Df * ((b + psi) * c[start] - b * c[start - 1]), westDiag = Df * (b + psi);
-        for (int i = 0; i < g.nx; i++) {
+        for (int i = 0; i < nx; i++) {
             final int P = start + i;
-            final double DP = dEff[P];
-            final double cP = c[P], phP = phi[P];
-            Df = harmonic(DP, dEff[P + 1]);
-            psi = fF * (phi[P + 1] - phP);
-            b = ScharfetterGummel.bernoulli(psi);
-            final double eastIn = Df * ((b + psi) * c[P + 1] - b * cP);
-            double in = westIn + eastIn, diag = westDiag + Df * b;
-            westIn = -eastIn;
-            westDiag = Df * (b + psi);
-            if (k > 0) {
-                if (belowCached) {
-                    in -= topIn[P - sz];
-                    diag += topDiagUpper[P - sz];
-                } else {
-                    // the same arithmetic as the plane below would do for its top face, so that the
-                    // result does not depend on where the slabs (thread count) begin
-                    final int L = P - sz;
-                    final double DfB = harmonic(dEff[L], DP), psiB = fF * (phP - phi[L]);
-                    final double bB = ScharfetterGummel.bernoulli(psiB);
-                    in -= DfB * ((bB + psiB) * cP - bB * c[L]);
-                    diag += DfB * (bB + psiB);
-                }
+            final double cP = c[P];
+            // the same order of additions as one pass over the faces west, east, below, above, north, south
+            double in = -xIn[i] + xIn[i + 1], diag = xDiagU[i] + xDiagL[i + 1];
+            if (!bottom) {
+                in -= belowIn[below + i];
+                diag += belowDiag[below + i];
             }
             if (!top) {
-                final double DfT = harmonic(DP, dEff[P + sz]), psiT = fF * (phi[P + sz] - phP);
-                final double bT = ScharfetterGummel.bernoulli(psiT);
-                final double inT = DfT * ((bT + psiT) * c[P + sz] - bT * cP);
-                in += inT;
-                diag += DfT * bT;
-                topIn[P] = inT;
-                topDiagUpper[P] = DfT * (bT + psiT);
+                in += topIn[inPlane + i];
+                diag += topDiag[i];
             }
-            // y neighbours (3D) N: in += D_f [B(-psi) c_N - B(psi) c_P], diag += D_f B(psi)
-            for (int q = 0; q < nNeighbours; q++) {
-                final int N = P + neighbours[q];
-                final double DfN = harmonic(DP, dEff[N]), psiN = fF * (phi[N] - phP);
-                final double bN = ScharfetterGummel.bernoulli(psiN);
-                in += DfN * ((bN + psiN) * c[N] - bN * cP);
-                diag += DfN * bN;
+            if (is3D) {
+                in += northIn[i];
+                diag += northDiag[i];
+                in += southIn[i];
+                diag += southDiag[i];
             }
             if (top) {
                 // reservoir face half a cell above: c = 1, phi_l = 0, conductance doubled
-                final double DfR = 2 * DP, psiR = -fF * phP, bR = ScharfetterGummel.bernoulli(psiR);
+                final double DfR = 2 * dEff[P], psiR = -fF * phi[P], bR = ScharfetterGummel.bernoulli(psiR);
                 in += DfR * ((bR + psiR) - bR * cP);
                 diag += DfR * bR;
             }

@@ -15,12 +15,20 @@ public final class ScharfetterGummel {
      * the exponential.
      */
     public static double bernoulli(double x) {
-        double ax = Math.abs(x);
-        if (ax < 0.1) {
-            final double x2 = x * x;
-            return 1 - 0.5 * x + x2 * (1.0 / 12 + x2 * (-1.0 / 720 + x2 * (1.0 / 30240 - x2 / 1209600)));
-        }
+        if (Math.abs(x) < SERIES_LIMIT) return 1 - 0.5 * x + seriesEvenPart(x * x);
         if (x > 700) return x * Math.exp(-x);
         return x / Math.expm1(x);
+    }
+
+    /** |x| below which {@link #bernoulli} uses its series. */
+    public static final double SERIES_LIMIT = 0.1;
+
+    /**
+     * The even part of the series, B(x) - 1 + x/2, as a function of x^2: B(x) and B(-x) = B(x) + x
+     * follow from one evaluation.
+     */
+    public static double seriesEvenPart(double x2) {
+        // the last coefficient as a product: a division would stand in the middle of the Horner chain
+        return x2 * (1.0 / 12 + x2 * (-1.0 / 720 + x2 * (1.0 / 30240 - x2 * (1.0 / 1209600))));
     }
 }
