@@ -67,7 +67,7 @@ inline real xFaceFlux(__global const real* xi, int L, real invDx) {
  */
 __kernel void allenCahn(__global const real* xi, __global const real* c, __global const real* phiL, __global const real* phiS,
                         __global const uchar* mat, __global const real* table, __global real* rate, __global real* xiNext,
-                        real dt, long step, real noise, __global real* partial) {
+                        real dt, long step, real noise, __global real* partial, __global const real* film) {
     __local real scratch[WG];
     int i, j, k;
     int P = cellIndex(get_global_id(0), &i, &j, &k);
@@ -108,9 +108,12 @@ __kernel void allenCahn(__global const real* xi, __global const real* c, __globa
             const real nuc = TAB(m, T_NUC);
             if (dh > R(1e-12) || nucleating(table, m, eta)) {
                 const real bv = ButlerVolmer_depositionFactor(eta, c[P], ALPHA, F_PER_V);
-                r += AllenCahnUpdate_reactionRate(table, x, m, eta, bv);
+                const real filmDrop = AllenCahnUpdate_filmDrop(table, film, P, m);
+                const real bvFilm = FilmButlerVolmer_factor(eta, c[P], ALPHA, F_PER_V, bv, filmDrop);
+                r += AllenCahnUpdate_reactionRate(table, x, m, eta, bv, bvFilm);
                 const real kinetic = TAB(m, T_LETA) * (dh + nuc);
-                stiff = fmax(R(5.78) * kinetic * fabs(bv), SITE_RATIO * TAB(m, T_FREE) * kinetic * exp(-ALPHA * F_PER_V * eta));
+                stiff = fmax(R(5.78) * kinetic * fabs(bvFilm),
+                             SITE_RATIO * TAB(m, T_FREE) * kinetic * exp(-ALPHA * F_PER_V * FilmButlerVolmer_interfaceOverpotential(eta, filmDrop, bvFilm)));
                 if (noise != R(0)) r += noise * LangevinNoise_uniform(SEED, step, P) * dh / DH_MAX;
             }
             rate[P] = r;

@@ -6,6 +6,7 @@ import org.lipf.model.Anisotropy;
 import org.lipf.model.ButlerVolmer;
 import org.lipf.model.DoubleWell;
 import org.lipf.model.FieldSet;
+import org.lipf.model.FilmButlerVolmer;
 import org.lipf.model.Interpolation;
 import org.lipf.model.LangevinNoise;
 import org.lipf.model.MaterialTable;
@@ -184,11 +185,14 @@ public final class AllenCahnUpdate {
             // transcendental work only at the interface, or where the nucleation gate is open
             if (dh > 1e-12 || nucleating(m, f, P)) {
                 final double bv = ButlerVolmer.depositionFactor(eta, c[P], alpha, fF);
-                r += reactionRate(x, m, eta, bv);
-                // stiffness in xi (through h') and in c (the sink -(c_s/c0) f_free R is linear in c)
+                final double film = filmDrop_V(f, P, m);
+                final double bvFilm = FilmButlerVolmer.factor(eta, c[P], alpha, fF, bv, film);
+                r += reactionRate(x, m, eta, bv, bvFilm);
+                // stiffness in xi (through h') and in c (the sink -(c_s/c0) f_free R is linear in c);
+                // behind a film the growth sees the interface overpotential eta + r x
                 final double kinetic = table.Leta_per_s[m] * (dh + nuc);
-                stiff = Math.max(stiff, Math.max(5.78 * kinetic * Math.abs(bv),
-                        p.siteRatio() * table.freeFraction[m] * kinetic * Math.exp(-alpha * fF * eta)));
+                stiff = Math.max(stiff, Math.max(5.78 * kinetic * Math.abs(bvFilm),
+                        p.siteRatio() * table.freeFraction[m] * kinetic * Math.exp(-alpha * fF * FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm))));
                 if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
             }
             rate[P] = r;
@@ -218,19 +222,43 @@ public final class AllenCahnUpdate {
      * The electrochemical part of d xi/dt, 1/s: Butler-Volmer growth at the metal surface plus
      * nucleation where electrons reach an ion conductor beyond the nucleation barrier.
      *
-     * @param bv {@link ButlerVolmer#depositionFactor} at this cell's eta and c
+     * @param bv {@link ButlerVolmer#depositionFactor} at this cell's eta and c (drives nucleation)
+     * @param bvFilm the growth factor behind the film of the cell's column, {@link FilmButlerVolmer#factor}
+     *     (equal to bv where there is none)
      */
-    public double reactionRate(double xi, int material, double eta_V, double bv) {
-        final double Leta = table.Leta_per_s[material];
-        double reaction = Leta * Interpolation.dh(xi) * bv;
+    public double reactionRate(double xi, int material, double eta_V, double bv, double bvFilm) {
+        return table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilm + nucleationRate(xi, material, eta_V, bv);
+    }
+
+    /**
+     * d(reactionRate)/d eta, 1/(s V), with the nucleation gate held (it is piecewise linear in BV there):
+     * L_eta h' dx/d eta + (nucleation rate / BV) dBV/d eta.
+     *
+     * @param bvSlope dBV/d eta, {@link ButlerVolmer#depositionFactorSlope}
+     * @param bvFilmSlope d bvFilm / d eta, {@link FilmButlerVolmer#slope}
+     */
+    public double reactionSlope(double xi, int material, double eta_V, double bv, double bvSlope, double bvFilmSlope) {
+        final double growth = table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilmSlope;
+        return bv != 0 ? growth + nucleationRate(xi, material, eta_V, bv) / bv * bvSlope : growth;
+    }
+
+    /** The nucleation part of {@link #reactionRate}, 1/s (zero where the material does not nucleate). */
+    private double nucleationRate(double xi, int material, double eta_V, double bv) {
         final double nuc = table.nucleationActivity[material];
-        if (nuc > 0 && bv > 0 && p.f_per_V() * (eta_V + p.nucleationBarrier_V()) < GATE_CLOSED) {
-            // logistic barrier of thermal width RT/(nF): continuous in eta, so the galvanostatic
-            // control always finds a root
-            final double gate = 1 / (1 + Math.exp(p.f_per_V() * (eta_V + p.nucleationBarrier_V())));
-            reaction += Leta * nuc * (1 - Interpolation.h(xi)) * bv * gate;
-        }
-        return reaction;
+        if (!(nuc > 0 && bv > 0 && p.f_per_V() * (eta_V + p.nucleationBarrier_V()) < GATE_CLOSED)) return 0;
+        // logistic barrier of thermal width RT/(nF): continuous in eta, so the galvanostatic
+        // control always finds a root
+        final double gate = 1 / (1 + Math.exp(p.f_per_V() * (eta_V + p.nucleationBarrier_V())));
+        return table.Leta_per_s[material] * nuc * (1 - Interpolation.h(xi)) * bv * gate;
+    }
+
+    /**
+     * The film's ohmic drop per unit of i / i0 in cell P, r = R_film i0(material), V: the
+     * resistance of the film its column's metal surface carries (docs/MODEL.md section 1.2).
+     */
+    public double filmDrop_V(FieldSet f, int P, int material) {
+        final double R = f.filmResistance_ohm_m2[P % g.strideZ], i0 = table.i0_A_per_m2[material];
+        return R == 0 || i0 == 0 ? 0 : R * i0;
     }
 
     /** Whether a cell can carry a reaction (so the galvanostatic control must visit it). */
