@@ -105,15 +105,12 @@ __kernel void allenCahn(__global const real* xi, __global const real* c, __globa
             real r = -LSIGMA * (W * DoubleWell_dg(x) - div);
             const real eta = overpotential(phiL, phiS, P);
             const real dh = Interpolation_dh(x);
-            const real nuc = TAB(m, T_NUC);
             if (dh > R(1e-12) || nucleating(table, m, eta)) {
                 const real bv = ButlerVolmer_depositionFactor(eta, c[P], ALPHA, F_PER_V);
                 const real filmDrop = AllenCahnUpdate_filmDrop(table, film, P, m);
-                const real bvFilm = FilmButlerVolmer_factor(eta, c[P], ALPHA, F_PER_V, bv, filmDrop);
+                const real bvFilm = AllenCahnUpdate_growthFactor(filmDrop, x, eta, c[P], bv);
                 r += AllenCahnUpdate_reactionRate(table, x, m, eta, bv, bvFilm);
-                const real kinetic = TAB(m, T_LETA) * (dh + nuc);
-                stiff = fmax(R(5.78) * kinetic * fabs(bvFilm),
-                             SITE_RATIO * TAB(m, T_FREE) * kinetic * exp(-ALPHA * F_PER_V * FilmButlerVolmer_interfaceOverpotential(eta, filmDrop, bvFilm)));
+                stiff = AllenCahnUpdate_reactionStiffness(table, m, dh, eta, bv, filmDrop, bvFilm);
                 if (noise != R(0)) r += noise * LangevinNoise_uniform(SEED, step, P) * dh / DH_MAX;
             }
             rate[P] = r;

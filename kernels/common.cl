@@ -155,6 +155,24 @@ inline real AllenCahnUpdate_filmDrop(__global const real* table, __global const 
     return Rf == R(0) || i0 == R(0) ? R(0) : Rf * i0;
 }
 
+/** AllenCahnUpdate.growthFactor: x behind the film at the interface, 0 elsewhere in a covered column, bv without a film. */
+inline real AllenCahnUpdate_growthFactor(real film, real xi, real eta, real c, real bv) {
+    if (film == R(0)) return bv;
+    return Interpolation_dh(xi) > R(1e-12) ? FilmButlerVolmer_factor(eta, c, ALPHA, F_PER_V, bv, film) : R(0);
+}
+
+/** AllenCahnUpdate.reactionStiffness_per_s: stiffness of the reaction terms in xi and in c, 1/s. */
+inline real AllenCahnUpdate_reactionStiffness(__global const real* table, int m, real dh, real eta, real bv, real film, real bvFilm) {
+    const real nuc = TAB(m, T_NUC), sink = SITE_RATIO * TAB(m, T_FREE);
+    if (film == R(0)) {
+        const real kinetic = TAB(m, T_LETA) * (dh + nuc);
+        return fmax(R(5.78) * kinetic * fabs(bv), sink * kinetic * exp(-ALPHA * F_PER_V * eta));
+    }
+    const real u = FilmButlerVolmer_interfaceOverpotential(eta, film, bvFilm);
+    return TAB(m, T_LETA) * fmax(R(5.78) * (dh * fabs(bvFilm) + nuc * fabs(bv)),
+                                 sink * (dh * exp(-ALPHA * F_PER_V * u) + nuc * exp(-ALPHA * F_PER_V * eta)));
+}
+
 /** AllenCahnUpdate.nucleationRate: gated nucleation, 1/s. */
 inline real AllenCahnUpdate_nucleationRate(__global const real* table, real xi, int m, real eta, real bv) {
     real nuc = TAB(m, T_NUC);
@@ -177,7 +195,7 @@ inline real AllenCahnUpdate_reactionSlope(__global const real* table, real xi, i
 /** GalvanostaticControl.reaction: the reaction rate of cell P at overpotential e behind its column's film, 1/s. */
 inline real GalvanostaticControl_reaction(__global const real* table, __global const real* film, real x, int m, int P, real e, real c) {
     const real bv = ButlerVolmer_depositionFactor(e, c, ALPHA, F_PER_V);
-    return AllenCahnUpdate_reactionRate(table, x, m, e, bv, FilmButlerVolmer_factor(e, c, ALPHA, F_PER_V, bv, AllenCahnUpdate_filmDrop(table, film, P, m)));
+    return AllenCahnUpdate_reactionRate(table, x, m, e, bv, AllenCahnUpdate_growthFactor(AllenCahnUpdate_filmDrop(table, film, P, m), x, e, c, bv));
 }
 
 /** AllenCahnUpdate.reactive: whether the galvanostatic control must visit the cell. */

@@ -220,7 +220,7 @@ public final class GalvanostaticControl {
                     final double x = f.xi[P], c = f.c[P], e = eta[n] + dV * weight[n];
                     final double bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
                     final double film = allenCahn.filmDrop_V(f, P, m);
-                    final double bvFilm = FilmButlerVolmer.factor(e, c, p.alpha(), p.f_per_V(), bv, film);
+                    final double bvFilm = allenCahn.growthFactor(film, x, e, c, bv);
                     final double free = table.freeFraction[m];
                     s += free * (allenCahn.reactionRate(x, m, e, bv, bvFilm) - reactionOld[n]);
                     d += free * weight[n] * reactionSlope(x, m, c, e, bv, film, bvFilm);
@@ -253,7 +253,7 @@ public final class GalvanostaticControl {
                     final double x = f.xi[P], c = f.c[P], e = eta[n] + dV * weight[n];
                     final double bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
                     final double film = allenCahn.filmDrop_V(f, P, m);
-                    out[P] = weight[n] * reactionSlope(x, m, c, e, bv, film, FilmButlerVolmer.factor(e, c, p.alpha(), p.f_per_V(), bv, film));
+                    out[P] = weight[n] * reactionSlope(x, m, c, e, bv, film, allenCahn.growthFactor(film, x, e, c, bv));
                 }
         });
     }
@@ -261,7 +261,7 @@ public final class GalvanostaticControl {
     /** The reaction rate of cell P (material m, order parameter x) at overpotential e, 1/s, behind its column's film. */
     private double reaction(FieldSet f, int P, int m, double x, double e) {
         final double c = f.c[P], bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
-        return allenCahn.reactionRate(x, m, e, bv, FilmButlerVolmer.factor(e, c, p.alpha(), p.f_per_V(), bv, allenCahn.filmDrop_V(f, P, m)));
+        return allenCahn.reactionRate(x, m, e, bv, allenCahn.growthFactor(allenCahn.filmDrop_V(f, P, m), x, e, c, bv));
     }
 
     /**

@@ -180,19 +180,14 @@ public final class AllenCahnUpdate {
             }
             double r = -Ls * (W * DoubleWell.dg(x) - div);
             final double dh = Interpolation.dh(x);
-            final double nuc = table.nucleationActivity[m];
             final double eta = overpotential(f, P);
             // transcendental work only at the interface, or where the nucleation gate is open
             if (dh > 1e-12 || nucleating(m, f, P)) {
                 final double bv = ButlerVolmer.depositionFactor(eta, c[P], alpha, fF);
                 final double film = filmDrop_V(f, P, m);
-                final double bvFilm = FilmButlerVolmer.factor(eta, c[P], alpha, fF, bv, film);
+                final double bvFilm = growthFactor(film, x, eta, c[P], bv);
                 r += reactionRate(x, m, eta, bv, bvFilm);
-                // stiffness in xi (through h') and in c (the sink -(c_s/c0) f_free R is linear in c);
-                // behind a film the growth sees the interface overpotential eta + r x
-                final double kinetic = table.Leta_per_s[m] * (dh + nuc);
-                stiff = Math.max(stiff, Math.max(5.78 * kinetic * Math.abs(bvFilm),
-                        p.siteRatio() * table.freeFraction[m] * kinetic * Math.exp(-alpha * fF * FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm))));
+                stiff = Math.max(stiff, reactionStiffness_per_s(m, dh, eta, bv, film, bvFilm));
                 if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
             }
             rate[P] = r;
@@ -250,6 +245,34 @@ public final class AllenCahnUpdate {
         // control always finds a root
         final double gate = 1 / (1 + Math.exp(p.f_per_V() * (eta_V + p.nucleationBarrier_V())));
         return table.Leta_per_s[material] * nuc * (1 - Interpolation.h(xi)) * bv * gate;
+    }
+
+    /**
+     * Stiffness of the reaction terms of a cell, 1/s: in xi through h' (|h''| &lt;= 5.78) and in c
+     * (the sink -(c_s/c0) f_free R is linear in c). Behind a film the growth sees the interface
+     * overpotential eta + r x, while nucleation sees eta.
+     */
+    private double reactionStiffness_per_s(int m, double dh, double eta, double bv, double film, double bvFilm) {
+        final double nuc = table.nucleationActivity[m], alpha = p.alpha(), fF = p.f_per_V();
+        final double sink = p.siteRatio() * table.freeFraction[m];
+        if (film == 0) {
+            final double kinetic = table.Leta_per_s[m] * (dh + nuc);
+            return Math.max(5.78 * kinetic * Math.abs(bv), sink * kinetic * Math.exp(-alpha * fF * eta));
+        }
+        final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
+        return table.Leta_per_s[m] * Math.max(5.78 * (dh * Math.abs(bvFilm) + nuc * Math.abs(bv)),
+                sink * (dh * Math.exp(-alpha * fF * u) + nuc * Math.exp(-alpha * fF * eta)));
+    }
+
+    /**
+     * The growth factor x = i / i0 of a cell behind its column's film of drop {@code film}
+     * ({@link #filmDrop_V}): {@link FilmButlerVolmer#factor} at the interface (h' &gt; 1e-12), 0
+     * elsewhere in a covered column (where the growth term vanishes: the root is not needed), and bv
+     * itself without a film.
+     */
+    public double growthFactor(double film, double xi, double eta_V, double c, double bv) {
+        if (film == 0) return bv;
+        return Interpolation.dh(xi) > 1e-12 ? FilmButlerVolmer.factor(eta_V, c, p.alpha(), p.f_per_V(), bv, film) : 0;
     }
 
     /**
