@@ -49,8 +49,8 @@ class FilmOnMetalTest {
         BackendFactory factory = Backends.of(backend);
         double sigma = FILM_NM * 1e-9 / R_ohm_m2;
         try (Parallel parallel = new Parallel(2)) {
-            double measured = volumeCurrent(filmFront(potentiostatic(eta_V), sigma, ""), parallel, factory)
-                    - volumeCurrent(filmFront(potentiostatic(0), sigma, ""), parallel, factory);
+            double measured = Cases.volumeCurrent(filmFront(potentiostatic(eta_V), sigma, ""), parallel, factory)
+                    - Cases.volumeCurrent(filmFront(potentiostatic(0), sigma, ""), parallel, factory);
             double f = Cases.start(Cases.flatFront(potentiostatic(0)), Map.of(), parallel).parameters().f_per_V();
             double expected = seriesRoot(eta_V, R_ohm_m2, f);
             // the film must matter: well below the bare-metal current
@@ -71,17 +71,6 @@ class FilmOnMetalTest {
 
     private static String potentiostatic(double V) {
         return "{mode: potentiostatic, voltage: " + V + " V}";
-    }
-
-    /** Deposition current from the metal volume's rate of change between 0.2 and 0.4 s, A/m^2 (as ButlerVolmerTest). */
-    private static double volumeCurrent(String yaml, Parallel parallel, BackendFactory backend) {
-        try (Simulation sim = Cases.start(yaml, Map.of(), parallel, backend)) {
-            Cases.runTo(sim, 0.2);
-            double v0 = sim.metrics().metalVolumePerArea_m(sim.fields()), t0 = sim.state().time_s;
-            Cases.runTo(sim, 0.4);
-            double v1 = sim.metrics().metalVolumePerArea_m(sim.fields()), t1 = sim.state().time_s;
-            return (v1 - v0) / (t1 - t0) * sim.parameters().chargeDensity_C_per_m3();
-        }
     }
 
     /**
