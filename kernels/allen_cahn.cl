@@ -67,7 +67,7 @@ inline real xFaceFlux(__global const real* xi, int L, real invDx) {
  */
 __kernel void allenCahn(__global const real* xi, __global const real* c, __global const real* phiL, __global const real* phiS,
                         __global const uchar* mat, __global const real* table, __global real* rate, __global real* xiNext,
-                        real dt, long step, real noise, __global real* partial) {
+                        real dt, long step, real noise, __global real* partial, __global const real* film) {
     __local real scratch[WG];
     int i, j, k;
     int P = cellIndex(get_global_id(0), &i, &j, &k);
@@ -105,14 +105,14 @@ __kernel void allenCahn(__global const real* xi, __global const real* c, __globa
             real r = -LSIGMA * (W * DoubleWell_dg(x) - div);
             const real eta = overpotential(phiL, phiS, P);
             const real dh = Interpolation_dh(x);
-            const real nuc = TAB(m, T_NUC);
             real echem = R(0);
             if (dh > R(1e-12) || nucleating(table, m, eta)) {
                 const real bv = ButlerVolmer_depositionFactor(eta, c[P], ALPHA, F_PER_V);
-                echem = AllenCahnUpdate_reactionRate(table, x, m, eta, bv);
+                const real filmDrop = AllenCahnUpdate_filmDrop(table, film, P, m);
+                const real bvFilm = AllenCahnUpdate_growthFactor(filmDrop, x, eta, c[P], bv);
+                echem = AllenCahnUpdate_reactionRate(table, x, m, eta, bv, bvFilm);
                 r += echem;
-                const real kinetic = TAB(m, T_LETA) * (dh + nuc);
-                stiff = fmax(R(5.78) * kinetic * fabs(bv), SITE_RATIO * TAB(m, T_FREE) * kinetic * exp(-ALPHA * F_PER_V * eta));
+                stiff = AllenCahnUpdate_reactionStiffness(table, m, dh, eta, bv, filmDrop, bvFilm);
                 if (noise != R(0)) r += noise * LangevinNoise_uniform(SEED, step, P) * dh / DH_MAX;
             }
             rate[P] = r;

@@ -19,7 +19,8 @@ typedef REAL real;
 #define T_SIGMA_ION 4
 #define T_SIGMA_EL 5
 #define T_MOBILE 6
-#define NPROP 7
+#define T_I0 7
+#define NPROP 8
 #define TAB(m, prop) table[(m) * NPROP + (prop)]
 
 #define XI_MIN R(-0.1)
@@ -99,16 +100,102 @@ inline real overpotential(__global const real* phiL, __global const real* phiS, 
 #endif
 }
 
-/** AllenCahnUpdate.reactionRate: Butler-Volmer growth at the surface plus gated nucleation, 1/s. */
-inline real AllenCahnUpdate_reactionRate(__global const real* table, real xi, int m, real eta, real bv) {
-    real Leta = TAB(m, T_LETA);
-    real reaction = Leta * Interpolation_dh(xi) * bv;
-    real nuc = TAB(m, T_NUC);
-    if (nuc > R(0) && bv > R(0) && F_PER_V * (eta + NUC_BARRIER) < GATE_CLOSED) {
-        real gate = R(1) / (R(1) + exp(F_PER_V * (eta + NUC_BARRIER)));
-        reaction += Leta * nuc * (R(1) - Interpolation_h(xi)) * bv * gate;
+// FilmButlerVolmer: x = BV(eta + r x, c) behind a film of drop r = R_film i0 (V), solved for
+// s = ln|u - eta| by Newton safeguarded by bisection; r = 0 returns bv itself
+#if REAL_IS_DOUBLE
+#define FILM_TOLERANCE R(1e-12)
+#else
+#define FILM_TOLERANCE R(1e-6)
+#endif
+#define FILM_MAX_ITERATIONS 100
+
+inline real FilmButlerVolmer_factor(real eta, real c, real alpha, real f, real bv, real r) {
+    if (r == R(0) || bv == R(0) || isnan(bv)) return bv;
+    if (isinf(r)) return R(0);
+    const real sign = bv > R(0) ? R(1) : R(-1);
+    const real sMax = log(sign * (log(c) / f - eta));
+    real lo = -INFINITY, hi = sMax;
+    const real s0 = log(r * sign * bv);
+    real s = s0 < sMax ? s0 : isfinite(sMax) ? sMax - log(R(2)) : log(fabs(eta));
+    for (int it = 0; it < FILM_MAX_ITERATIONS; it++) {
+        const real e = exp(s), u = eta + sign * e;
+        const real b = sign * ButlerVolmer_depositionFactor(u, c, alpha, f);
+        real next;
+        if (!(b > R(0))) {
+            hi = s;
+            next = isinf(lo) ? s - R(1) : R(0.5) * (lo + hi);
+        } else {
+            const real phi = log(r * b) - s;
+            if (phi > R(0)) lo = s; else hi = s;
+            const real slope = e * ButlerVolmer_depositionFactorSlope(u, c, alpha, f) / b - R(1);
+            next = s - phi / slope;
+            if (!(next > lo && next < hi)) next = isinf(lo) ? hi - R(1) : R(0.5) * (lo + hi);
+        }
+        const bool done = fabs(next - s) <= FILM_TOLERANCE * fmax(R(1), fabs(s));
+        s = next;
+        if (done) break;
     }
-    return reaction;
+    return sign * exp(s) / r;
+}
+
+inline real FilmButlerVolmer_interfaceOverpotential(real eta, real r, real x) {
+    return r == R(0) ? eta : eta + r * x;
+}
+
+inline real FilmButlerVolmer_slope(real eta, real c, real alpha, real f, real r, real x) {
+    if (r == R(0)) return ButlerVolmer_depositionFactorSlope(eta, c, alpha, f);
+    if (isinf(r)) return R(0);
+    const real d = ButlerVolmer_depositionFactorSlope(eta + r * x, c, alpha, f);
+    return d / (R(1) - r * d);
+}
+
+/** AllenCahnUpdate.filmDrop_V: r = R_film i0 of cell P (film per padded lateral position P % STRIDE_Z). */
+inline real AllenCahnUpdate_filmDrop(__global const real* table, __global const real* film, int P, int m) {
+    const real Rf = film[P % STRIDE_Z], i0 = TAB(m, T_I0);
+    return Rf == R(0) || i0 == R(0) ? R(0) : Rf * i0;
+}
+
+/** AllenCahnUpdate.growthFactor: x behind the film at the interface, 0 elsewhere in a covered column, bv without a film. */
+inline real AllenCahnUpdate_growthFactor(real film, real xi, real eta, real c, real bv) {
+    if (film == R(0)) return bv;
+    return Interpolation_dh(xi) > R(1e-12) ? FilmButlerVolmer_factor(eta, c, ALPHA, F_PER_V, bv, film) : R(0);
+}
+
+/** AllenCahnUpdate.reactionStiffness_per_s: stiffness of the reaction terms in xi and in c, 1/s. */
+inline real AllenCahnUpdate_reactionStiffness(__global const real* table, int m, real dh, real eta, real bv, real film, real bvFilm) {
+    const real nuc = TAB(m, T_NUC), sink = SITE_RATIO * TAB(m, T_FREE);
+    if (film == R(0)) {
+        const real kinetic = TAB(m, T_LETA) * (dh + nuc);
+        return fmax(R(5.78) * kinetic * fabs(bv), sink * kinetic * exp(-ALPHA * F_PER_V * eta));
+    }
+    const real u = FilmButlerVolmer_interfaceOverpotential(eta, film, bvFilm);
+    return TAB(m, T_LETA) * fmax(R(5.78) * (dh * fabs(bvFilm) + nuc * fabs(bv)),
+                                 sink * (dh * exp(-ALPHA * F_PER_V * u) + nuc * exp(-ALPHA * F_PER_V * eta)));
+}
+
+/** AllenCahnUpdate.nucleationRate: gated nucleation, 1/s. */
+inline real AllenCahnUpdate_nucleationRate(__global const real* table, real xi, int m, real eta, real bv) {
+    real nuc = TAB(m, T_NUC);
+    if (!(nuc > R(0) && bv > R(0) && F_PER_V * (eta + NUC_BARRIER) < GATE_CLOSED)) return R(0);
+    real gate = R(1) / (R(1) + exp(F_PER_V * (eta + NUC_BARRIER)));
+    return TAB(m, T_LETA) * nuc * (R(1) - Interpolation_h(xi)) * bv * gate;
+}
+
+/** AllenCahnUpdate.reactionRate: Butler-Volmer growth at the surface (behind its film) plus gated nucleation, 1/s. */
+inline real AllenCahnUpdate_reactionRate(__global const real* table, real xi, int m, real eta, real bv, real bvFilm) {
+    return TAB(m, T_LETA) * Interpolation_dh(xi) * bvFilm + AllenCahnUpdate_nucleationRate(table, xi, m, eta, bv);
+}
+
+/** AllenCahnUpdate.reactionSlope: d(reactionRate)/d eta with the nucleation gate held, 1/(s V). */
+inline real AllenCahnUpdate_reactionSlope(__global const real* table, real xi, int m, real eta, real bv, real bvSlope, real bvFilmSlope) {
+    const real growth = TAB(m, T_LETA) * Interpolation_dh(xi) * bvFilmSlope;
+    return bv != R(0) ? growth + AllenCahnUpdate_nucleationRate(table, xi, m, eta, bv) / bv * bvSlope : growth;
+}
+
+/** GalvanostaticControl.reaction: the reaction rate of cell P at overpotential e behind its column's film, 1/s. */
+inline real GalvanostaticControl_reaction(__global const real* table, __global const real* film, real x, int m, int P, real e, real c) {
+    const real bv = ButlerVolmer_depositionFactor(e, c, ALPHA, F_PER_V);
+    return AllenCahnUpdate_reactionRate(table, x, m, e, bv, AllenCahnUpdate_growthFactor(AllenCahnUpdate_filmDrop(table, film, P, m), x, e, c, bv));
 }
 
 /** AllenCahnUpdate.reactive: whether the galvanostatic control must visit the cell. */

@@ -13,7 +13,7 @@ inline real shiftWeight(__global const real* table, real x, int m) {
 /** GalvanostaticControl.collect: reactionOld of every reactive cell; partial = sum f_free |R_old|. */
 __kernel void collectReactions(__global const real* xi, __global const real* c, __global const real* phiL, __global const real* phiS,
                                __global const uchar* mat, __global const real* table, __global real* reactionOld,
-                               __global real* partial) {
+                               __global real* partial, __global const real* film) {
     __local real scratch[WG];
     int i, j, k;
     int P = cellIndex(get_global_id(0), &i, &j, &k);
@@ -23,7 +23,7 @@ __kernel void collectReactions(__global const real* xi, __global const real* c, 
         const int m = mat[P];
         if (AllenCahnUpdate_reactive(table, x, m)) {
             const real e = overpotential(phiL, phiS, P);
-            const real r = AllenCahnUpdate_reactionRate(table, x, m, e, ButlerVolmer_depositionFactor(e, c[P], ALPHA, F_PER_V));
+            const real r = GalvanostaticControl_reaction(table, film, x, m, P, e, c[P]);
             reactionOld[P] = r;
             magnitude = TAB(m, T_FREE) * fabs(r);
         }
@@ -35,7 +35,7 @@ __kernel void collectReactions(__global const real* xi, __global const real* c, 
 /** GalvanostaticControl.evaluate at shift dV: partial = sum f_free (R - R_old), then its derivative. */
 __kernel void evaluateShift(__global const real* xi, __global const real* c, __global const real* phiL, __global const real* phiS,
                             __global const uchar* mat, __global const real* table, __global const real* reactionOld, real dV,
-                            __global real* partial) {
+                            __global real* partial, __global const real* film) {
     __local real scratch[WG];
     int i, j, k;
     int P = cellIndex(get_global_id(0), &i, &j, &k);
@@ -47,10 +47,12 @@ __kernel void evaluateShift(__global const real* xi, __global const real* c, __g
             const real w = shiftWeight(table, x, m), cP = c[P];
             const real e = overpotential(phiL, phiS, P) + dV * w;
             const real bv = ButlerVolmer_depositionFactor(e, cP, ALPHA, F_PER_V);
+            const real filmDrop = AllenCahnUpdate_filmDrop(table, film, P, m);
+            const real bvFilm = AllenCahnUpdate_growthFactor(filmDrop, x, e, cP, bv);
             const real free = TAB(m, T_FREE);
-            const real r = AllenCahnUpdate_reactionRate(table, x, m, e, bv);
-            s = free * (r - reactionOld[P]);
-            if (bv != R(0)) d = free * w * r / bv * ButlerVolmer_depositionFactorSlope(e, cP, ALPHA, F_PER_V);
+            s = free * (AllenCahnUpdate_reactionRate(table, x, m, e, bv, bvFilm) - reactionOld[P]);
+            d = free * w * AllenCahnUpdate_reactionSlope(table, x, m, e, bv, ButlerVolmer_depositionFactorSlope(e, cP, ALPHA, F_PER_V),
+                                                          FilmButlerVolmer_slope(e, cP, ALPHA, F_PER_V, filmDrop, bvFilm));
         }
     }
     s = groupSum(scratch, s);
@@ -64,7 +66,7 @@ __kernel void evaluateShift(__global const real* xi, __global const real* c, __g
 /** GalvanostaticControl.apply: corrects rate and xiNext by the shift dV, then phi_s += dV w. */
 __kernel void applyShift(__global const real* xi, __global const real* c, __global const real* phiL, __global real* phiS,
                          __global const uchar* mat, __global const real* table, __global const real* reactionOld, real dV, real dt,
-                         __global real* rate, __global real* xiNext) {
+                         __global real* rate, __global real* xiNext, __global const real* film) {
     int i, j, k;
     int P = cellIndex(get_global_id(0), &i, &j, &k);
     if (P < 0) return;
@@ -73,7 +75,7 @@ __kernel void applyShift(__global const real* xi, __global const real* c, __glob
     const real w = shiftWeight(table, x, m);
     if (AllenCahnUpdate_reactive(table, x, m)) {
         const real e = overpotential(phiL, phiS, P) + dV * w;
-        const real dR = AllenCahnUpdate_reactionRate(table, x, m, e, ButlerVolmer_depositionFactor(e, c[P], ALPHA, F_PER_V)) - reactionOld[P];
+        const real dR = GalvanostaticControl_reaction(table, film, x, m, P, e, c[P]) - reactionOld[P];
         rate[P] += dR;
         xiNext[P] += dt * dR;
     }

@@ -25,6 +25,12 @@ public final class FieldSet {
     public final byte[] material;
     public double[] xiNext;
     public double[] cNext;
+    /**
+     * Area resistance of the film the metal surface carries in each lateral column, ohm m^2, at
+     * {@code P % grid.strideZ} for cell P (docs/MODEL.md section 1.2; zero without a film). Static,
+     * like {@code material}.
+     */
+    public final double[] filmResistance_ohm_m2;
 
     public FieldSet(Grid grid, byte[] material, boolean singlePotential) {
         this.grid = grid;
@@ -36,6 +42,7 @@ public final class FieldSet {
         this.rate = grid.newField();
         this.xiNext = grid.newField();
         this.cNext = grid.newField();
+        this.filmResistance_ohm_m2 = new double[grid.strideZ];
     }
 
     public boolean singlePotential() {

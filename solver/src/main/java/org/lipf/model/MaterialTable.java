@@ -18,6 +18,8 @@ public final class MaterialTable {
     public final double[] freeFraction;
     /** L_eta = i0 / (n F c_s f_free 3 delta), 1/s: the Faraday calibration of docs/MODEL.md section 3.1. */
     public final double[] Leta_per_s;
+    /** Exchange current density i0 of Li deposition on / in the material, A/m^2 (scales a film's ohmic drop, {@link FilmButlerVolmer}). */
+    public final double[] i0_A_per_m2;
     /** Nucleation activity sigma_el / (sigma_el + sigma_nuc) where ions are present, else 0. */
     public final double[] nucleationActivity;
 
@@ -30,6 +32,7 @@ public final class MaterialTable {
         sigmaEl_S_per_m = new double[n];
         freeFraction = new double[n];
         Leta_per_s = new double[n];
+        i0_A_per_m2 = new double[n];
         nucleationActivity = new double[n];
         double lInterface = Interpolation.kineticLength_m(p.interfaceWidth_m());
         for (int id = 0; id < n; id++) {
@@ -42,6 +45,7 @@ public final class MaterialTable {
             Leta_per_s[id] = m.freeFraction() > 0
                     ? m.exchangeCurrentDensity_A_per_m2() / (p.chargeDensity_C_per_m3() * m.freeFraction() * lInterface)
                     : 0;
+            i0_A_per_m2[id] = m.exchangeCurrentDensity_A_per_m2();
             boolean ionsPresent = m.sigmaIon_S_per_m() > 0 && m.freeFraction() > 0;
             nucleationActivity[id] = ionsPresent && !p.singlePotential() && m.sigmaEl_S_per_m() > 0
                     ? m.sigmaEl_S_per_m() / (m.sigmaEl_S_per_m() + p.nucleationConductivity_S_per_m())
@@ -60,6 +64,7 @@ public final class MaterialTable {
         sigmaIon_S_per_m = t.sigmaIon_S_per_m;
         sigmaEl_S_per_m = t.sigmaEl_S_per_m;
         freeFraction = t.freeFraction;
+        i0_A_per_m2 = t.i0_A_per_m2;
         Leta_per_s = new double[t.size()];
         nucleationActivity = new double[t.size()];
     }

@@ -17,6 +17,12 @@ package org.lipf.scenario;
  * <p>A {@code subcell} coating (thinner than a cell) is drawn as one effective cell per covered
  * column, the film in series with the host above it ({@link SubcellCoating}, docs/MODEL.md section 1.2).
  *
+ * <p>An {@code onMetal} coating is an interface film carried by the metal surface of its column
+ * (the MgF2-derived LiF + LixMg layer that stays at the Li surface as Li plates): it creates no
+ * cells; its per-column area resistance {@code R = t / sigma_ion} acts in series with the
+ * Butler-Volmer reaction wherever the metal surface of that column is
+ * ({@code org.lipf.grid.FilmResistance}, {@code org.lipf.model.FilmButlerVolmer}, docs/MODEL.md section 1.2).
+ *
  * @param thickness_m mean thickness before clipping
  * @param thicknessRsd relative standard deviation of the thickness (0 = uniform)
  * @param correlationLength_m lateral correlation length of the thickness (ignored if thicknessRsd = 0)
@@ -27,10 +33,12 @@ package org.lipf.scenario;
  * @param cracks number of straight cracks through the coating at random positions, in 3D along
  *     x or y (at random) across the whole domain
  * @param crackWidth_m their width
+ * @param subcell drawn as one effective cell per covered column (cannot be combined with onMetal)
+ * @param onMetal an interface film riding on the metal surface: a per-column series resistance, no cells
  * @param c initial concentration in the coating; NaN = that of the layer above
  */
 public record CoatingSpec(String material, int layer, double thickness_m, double thicknessRsd, double correlationLength_m, double coverage,
-        double patchSize_m, int pinholes, double pinholeDiameter_m, int cracks, double crackWidth_m, long seed, boolean subcell, double c) {
+        double patchSize_m, int pinholes, double pinholeDiameter_m, int cracks, double crackWidth_m, long seed, boolean subcell, boolean onMetal, double c) {
     public CoatingSpec {
         Checks.notNull("material", material);
         if (layer < 0) throw new IllegalArgumentException("layer must be >= 0, got " + layer);
@@ -43,5 +51,6 @@ public record CoatingSpec(String material, int layer, double thickness_m, double
         Checks.nonNegative("pinhole diameter", pinholeDiameter_m);
         Checks.nonNegative("crack width", crackWidth_m);
         if (!Double.isNaN(c)) Checks.nonNegative("c", c);
+        if (subcell && onMetal) throw new IllegalArgumentException("a coating is either subcell or on_metal, not both");
     }
 }

@@ -40,7 +40,7 @@ final class MicrostructureReader {
         forEach(g, "grain_mixtures", s -> mixtures.add(grainMixture(s)), "layer", "materials", "fractions", "grain_size", "seed");
         List<CoatingSpec> coatings = new ArrayList<>();
         forEach(g, "coatings", s -> coatings.add(coating(s, coatings.size())), "material", "layer", "thickness", "thickness_rsd", "correlation_length", "coverage",
-                "patch_size", "pinholes", "pinhole_diameter", "cracks", "crack_width", "seed", "subcell", "c");
+                "patch_size", "pinholes", "pinhole_diameter", "cracks", "crack_width", "seed", "subcell", "on_metal", "c");
         List<VoxelImageSpec> images = new ArrayList<>();
         forEach(g, "images", s -> images.add(image(s)), "file", "dataset", "voxel_size", "offset", "colors", "ids", "sha256");
         return new MicrostructureSpec(gradients, mixtures, coatings, images);
@@ -162,9 +162,11 @@ final class MicrostructureReader {
         s.check(top < grid.nz(), "layer", "a coating grows into the layer above layer " + layer + ", and there is no cell above it");
         double t = positiveLength(s, "thickness");
         boolean subcell = bool(s, "subcell");
-        if (!subcell)
+        boolean onMetal = bool(s, "on_metal");
+        s.check(!(subcell && onMetal), "on_metal", "a coating is either drawn as cells (subcell: true) or carried by the metal surface (on_metal: true), not both");
+        if (!subcell && !onMetal)
             s.check(t >= dx * (1 - 1e-9), "thickness", "the coating (" + ScenarioLoader.fmt(t, PhysicalQuantity.LENGTH) + ") is thinner than the grid spacing "
-                    + ScenarioLoader.fmt(dx, PhysicalQuantity.LENGTH) + "; refine grid.spacing, or declare subcell: true to represent it by its per-column thickness");
+                    + ScenarioLoader.fmt(dx, PhysicalQuantity.LENGTH) + "; refine grid.spacing, or declare subcell: true (effective cells) or on_metal: true (a film on the metal surface)");
         double rsd = s.quantity("thickness_rsd", PhysicalQuantity.DIMENSIONLESS, 0.0);
         s.check(rsd >= 0 && Double.isFinite(rsd), "thickness_rsd", "must be >= 0, got " + rsd);
         double corr = optionalLength(s, "correlation_length");
@@ -177,7 +179,7 @@ final class MicrostructureReader {
         long seed = s.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
         double c = s.quantity("c", PhysicalQuantity.DIMENSIONLESS, Double.NaN);
         s.check(Double.isNaN(c) || (c >= 0 && Double.isFinite(c)), "c", "must be >= 0");
-        CoatingSpec spec = new CoatingSpec(m, layer, t, rsd, corr, coverage, patch, pinholes, pinholeD, cracks, crackW, seed, subcell, c);
+        CoatingSpec spec = new CoatingSpec(m, layer, t, rsd, corr, coverage, patch, pinholes, pinholeD, cracks, crackW, seed, subcell, onMetal, c);
         if (subcell) addSubcellMaterials(s, spec, index);
         return spec;
     }

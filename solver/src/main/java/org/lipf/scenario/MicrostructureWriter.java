@@ -37,6 +37,7 @@ final class MicrostructureWriter {
             if (c.pinholes() > 0) b.append(", pinholes: ").append(c.pinholes()).append(", pinhole_diameter: ").append(UnitParser.format(c.pinholeDiameter_m(), LENGTH));
             if (c.cracks() > 0) b.append(", cracks: ").append(c.cracks()).append(", crack_width: ").append(UnitParser.format(c.crackWidth_m(), LENGTH));
             b.append(", seed: ").append(c.seed()).append(", subcell: ").append(c.subcell());
+            if (c.onMetal()) b.append(", on_metal: true");
             if (!Double.isNaN(c.c())) b.append(", c: ").append(c.c());
             b.append("}\n");
         }

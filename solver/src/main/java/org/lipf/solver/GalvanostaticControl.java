@@ -6,6 +6,7 @@ import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.linear.SolverDivergedException;
 import org.lipf.model.ButlerVolmer;
 import org.lipf.model.FieldSet;
+import org.lipf.model.FilmButlerVolmer;
 import org.lipf.model.Interpolation;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
@@ -193,7 +194,7 @@ public final class GalvanostaticControl {
                         cells[n] = P;
                         eta[n] = e;
                         weight[n] = single ? table.freeFraction[m] * Interpolation.h(x) : 1;
-                        reactionOld[n] = allenCahn.reactionRate(x, m, e, ButlerVolmer.depositionFactor(e, f.c[P], p.alpha(), p.f_per_V()));
+                        reactionOld[n] = reaction(f, P, m, x, e);
                         magnitude += table.freeFraction[m] * Math.abs(reactionOld[n]);
                         n++;
                     }
@@ -216,11 +217,11 @@ public final class GalvanostaticControl {
                     final int P = cells[n], m = f.material[P];
                     final double x = f.xi[P], c = f.c[P], e = eta[n] + dV * weight[n];
                     final double bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
+                    final double film = allenCahn.filmDrop_V(f, P, m);
+                    final double bvFilm = allenCahn.growthFactor(film, x, e, c, bv);
                     final double free = table.freeFraction[m];
-                    final double r = allenCahn.reactionRate(x, m, e, bv);
-                    s += free * (r - reactionOld[n]);
-                    // dR/d eta = (R / BV) dBV/d eta: R is linear in BV between changes of the nucleation gate
-                    if (bv != 0) d += free * weight[n] * r / bv * ButlerVolmer.depositionFactorSlope(e, c, p.alpha(), p.f_per_V());
+                    s += free * (allenCahn.reactionRate(x, m, e, bv, bvFilm) - reactionOld[n]);
+                    d += free * weight[n] * reactionSlope(x, m, c, e, bv, film, bvFilm);
                 }
                 planeSum[k] = s;
                 planeSlope[k] = d;
@@ -235,13 +236,25 @@ public final class GalvanostaticControl {
         slope = d;
     }
 
+    /** The reaction rate of cell P (material m, order parameter x) at overpotential e, 1/s, behind its column's film. */
+    private double reaction(FieldSet f, int P, int m, double x, double e) {
+        final double c = f.c[P], bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
+        return allenCahn.reactionRate(x, m, e, bv, allenCahn.growthFactor(allenCahn.filmDrop_V(f, P, m), x, e, c, bv));
+    }
+
+    /** dR/d eta of a cell, 1/(s V) (the Newton slope of {@link #evaluate}), the film's BV'/(1 - r BV') for the growth. */
+    private double reactionSlope(double x, int m, double c, double e, double bv, double film, double bvFilm) {
+        final double alpha = p.alpha(), fF = p.f_per_V();
+        return allenCahn.reactionSlope(x, m, e, bv, ButlerVolmer.depositionFactorSlope(e, c, alpha, fF), FilmButlerVolmer.slope(e, c, alpha, fF, film, bvFilm));
+    }
+
     private void apply(FieldSet f, double dV, double dt) {
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++)
                 for (int n = k * planeCells, end = n + count[k]; n < end; n++) {
                     final int P = cells[n], m = f.material[P];
                     final double x = f.xi[P], e = eta[n] + dV * weight[n];
-                    final double dR = allenCahn.reactionRate(x, m, e, ButlerVolmer.depositionFactor(e, f.c[P], p.alpha(), p.f_per_V())) - reactionOld[n];
+                    final double dR = reaction(f, P, m, x, e) - reactionOld[n];
                     f.rate[P] += dR;
                     f.xiNext[P] += dt * dR;
                 }

@@ -104,6 +104,38 @@ class BadInputTest {
         assertTrue(r.stderr().contains(snapshot.toString()), "names the file: " + r.stderr());
     }
 
+    // -------------------------------------------------------------- films on the metal surface
+
+    private static final String FILM = "  coatings: [{material: lpscl, layer: 0, thickness: 50 nm, on_metal: true}]";
+
+    @Test
+    void negativeFilmThicknessIsNamedWithItsLine() throws IOException {
+        String yaml = replace(CELL_2D, NUCLEI, FILM.replace("50 nm", "-50 nm") + "\n" + NUCLEI);
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "-50 nm"), "geometry.coatings[0].thickness", "must be > 0");
+    }
+
+    @Test
+    void filmBothOnTheMetalAndInCellsIsRejected() throws IOException {
+        String yaml = replace(CELL_2D, NUCLEI, FILM.replace("on_metal: true", "on_metal: true, subcell: true") + "\n" + NUCLEI);
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "on_metal: true"), "geometry.coatings[0].on_metal", "subcell", "not both");
+    }
+
+    @Test
+    void misspelledFilmKeyIsNamedWithItsLine() throws IOException {
+        String yaml = replace(CELL_2D, NUCLEI, FILM.replace("on_metal", "on_metall") + "\n" + NUCLEI);
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "on_metall"), "geometry.coatings[0].on_metall", "unknown key 'on_metall'", "on_metal");
+    }
+
+    @Test
+    void filmFlagMustBeABoolean() throws IOException {
+        String yaml = replace(CELL_2D, NUCLEI, FILM.replace("on_metal: true", "on_metal: yes please") + "\n" + NUCLEI);
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "yes please"), "geometry.coatings[0].on_metal", "true or false");
+    }
+
     // ------------------------------------------------------------------------------- helpers
 
     private Path scenario() {

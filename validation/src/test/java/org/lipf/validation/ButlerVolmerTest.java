@@ -14,7 +14,6 @@ import org.lipf.model.ButlerVolmer;
 import org.lipf.model.ModelParameters;
 import org.lipf.model.PhysicalConstants;
 import org.lipf.solver.BackendFactory;
-import org.lipf.solver.Simulation;
 
 /**
  * MODEL.md section 8.4: the current of a flat front follows i0 BV(eta) with the set exchange
@@ -47,15 +46,8 @@ class ButlerVolmerTest {
         }
     }
 
-    /** Deposition current from the metal volume's rate of change between 0.2 and 0.4 s, A/m^2. */
     private static double volumeCurrent(double eta_V, Parallel parallel, BackendFactory backend) {
-        try (Simulation sim = Cases.start(Cases.flatFront("{mode: potentiostatic, voltage: " + eta_V + " V}"), Map.of(), parallel, backend)) {
-            Cases.runTo(sim, 0.2);
-            double v0 = sim.metrics().metalVolumePerArea_m(sim.fields()), t0 = sim.state().time_s;
-            Cases.runTo(sim, 0.4);
-            double v1 = sim.metrics().metalVolumePerArea_m(sim.fields()), t1 = sim.state().time_s;
-            return (v1 - v0) / (t1 - t0) * sim.parameters().chargeDensity_C_per_m3();
-        }
+        return Cases.volumeCurrent(Cases.flatFront("{mode: potentiostatic, voltage: " + eta_V + " V}"), parallel, backend);
     }
 
     @ParameterizedTest(name = "c = {0}")

@@ -45,6 +45,20 @@ final class Cases {
         return RunDriver.fresh(s, parallel, null, backend);
     }
 
+    /**
+     * Deposition current of a run from its metal volume's rate of change between 0.2 and 0.4 s
+     * (not from the rate field), A/m^2.
+     */
+    static double volumeCurrent(String yaml, Parallel parallel, BackendFactory backend) {
+        try (Simulation sim = start(yaml, Map.of(), parallel, backend)) {
+            runTo(sim, 0.2);
+            double v0 = sim.metrics().metalVolumePerArea_m(sim.fields()), t0 = sim.state().time_s;
+            runTo(sim, 0.4);
+            double v1 = sim.metrics().metalVolumePerArea_m(sim.fields()), t1 = sim.state().time_s;
+            return (v1 - v0) / (t1 - t0) * sim.parameters().chargeDensity_C_per_m3();
+        }
+    }
+
     /** Advances to the given time. */
     static void runTo(Simulation sim, double t_s) {
         while (sim.state().time_s < t_s * (1 - 1e-12)) sim.advance(t_s - sim.state().time_s);

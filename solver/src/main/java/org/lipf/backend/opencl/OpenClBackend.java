@@ -33,6 +33,8 @@ import org.lipf.solver.SimulationState;
 public final class OpenClBackend implements Backend {
     /** Work-group size of every kernel (a power of two: the reduction tree halves it). */
     static final int WG = 128;
+    /** Properties per material row of the device table (common.cl: T_FREE ... T_I0). */
+    private static final int NPROP = 8;
 
     private final OpenClContext ctx;
     private final Grid g;
@@ -42,6 +44,8 @@ public final class OpenClBackend implements Backend {
     private final boolean single;
     private final int n, cells, groups;
     private final cl_mem material, tableBuf, relaxTable;
+    /** R_film per padded lateral position, ohm m^2 (FieldSet.filmResistance_ohm_m2), static like the material ids. */
+    private final cl_mem film;
     private cl_mem xi, xiNext, c, cNext;
     private final cl_mem phiL, phiS, rate, sigmaL, sigmaS, source, reactionOld, partial;
     private final List<cl_mem> owned = new ArrayList<>();
@@ -78,10 +82,11 @@ public final class OpenClBackend implements Backend {
                     device.globalMemory_bytes() / 1073741824.0, g, need / 1073741824.0));
         cl_program program = ctx.program(buildOptions(scenario, precision));
         material = own(ctx.bytes(n));
-        tableBuf = own(ctx.reals(table.size() * 7L));
-        relaxTable = own(ctx.reals(table.size() * 7L));
-        ctx.write(tableBuf, tableRows(table), table.size() * 7);
-        ctx.write(relaxTable, tableRows(table.withoutReactions()), table.size() * 7);
+        tableBuf = own(ctx.reals(table.size() * (long) NPROP));
+        relaxTable = own(ctx.reals(table.size() * (long) NPROP));
+        ctx.write(tableBuf, tableRows(table), table.size() * NPROP);
+        ctx.write(relaxTable, tableRows(table.withoutReactions()), table.size() * NPROP);
+        film = own(ctx.reals(g.strideZ));
         xi = own(ctx.reals(n));
         xiNext = own(ctx.reals(n));
         c = own(ctx.reals(n));
@@ -147,13 +152,13 @@ public final class OpenClBackend implements Backend {
         return kernels.get(name);
     }
 
-    /** The material table as rows of the seven properties that common.cl names T_FREE ... T_MOBILE. */
+    /** The material table as rows of the eight properties that common.cl names T_FREE ... T_I0. */
     private static double[] tableRows(MaterialTable t) {
-        double[] rows = new double[t.size() * 7];
+        double[] rows = new double[t.size() * NPROP];
         for (int m = 0; m < t.size(); m++) {
             double[] r = {t.freeFraction[m], t.Leta_per_s[m], t.nucleationActivity[m], t.diffusivity_m2_per_s[m], t.sigmaIon_S_per_m[m],
-                    t.sigmaEl_S_per_m[m], t.freeFraction[m] > 0 ? 1 : 0};
-            System.arraycopy(r, 0, rows, 7 * m, 7);
+                    t.sigmaEl_S_per_m[m], t.freeFraction[m] > 0 ? 1 : 0, t.i0_A_per_m2[m]};
+            System.arraycopy(r, 0, rows, NPROP * m, NPROP);
         }
         return rows;
     }
@@ -211,6 +216,7 @@ public final class OpenClBackend implements Backend {
     @Override
     public void upload() {
         ctx.writeBytes(material, fields.material);
+        ctx.write(film, fields.filmResistance_ohm_m2, g.strideZ);
         cl_mem[] buffers = stateBuffers();
         double[][] arrays = stateArrays();
         for (int i = 0; i < buffers.length; i++) ctx.write(buffers[i], arrays[i], n);
@@ -248,7 +254,7 @@ public final class OpenClBackend implements Backend {
 
     private void runAllenCahn(cl_mem tableRows, double dt, long step, double noise) {
         allenCahn.arg(0, xi).arg(1, c).arg(2, phiL).arg(3, phiS).arg(4, material).arg(5, tableRows).arg(6, rate).arg(7, xiNext)
-                .real(8, dt).arg(9, step).real(10, noise).arg(11, partial).run(cells);
+                .real(8, dt).arg(9, step).real(10, noise).arg(11, partial).arg(12, film).run(cells);
     }
 
     @Override
@@ -417,7 +423,7 @@ public final class OpenClBackend implements Backend {
 
         @Override
         public double collect() {
-            collect.arg(0, xi).arg(1, c).arg(2, phiL).arg(3, phiS).arg(4, material).arg(5, tableBuf).arg(6, reactionOld).arg(7, partial).run(cells);
+            collect.arg(0, xi).arg(1, c).arg(2, phiL).arg(3, phiS).arg(4, material).arg(5, tableBuf).arg(6, reactionOld).arg(7, partial).arg(8, film).run(cells);
             reduce(1, false);
             return resultHost[0];
         }
@@ -428,7 +434,7 @@ public final class OpenClBackend implements Backend {
         @Override
         public void evaluate(double dV) {
             evaluate.arg(0, xi).arg(1, c).arg(2, phiL).arg(3, phiS).arg(4, material).arg(5, tableBuf).arg(6, reactionOld).real(7, dV)
-                    .arg(8, partial).run(cells);
+                    .arg(8, partial).arg(9, film).run(cells);
             reduce(2, false);
             sum = resultHost[0];
             slope = resultHost[1];
@@ -446,7 +452,7 @@ public final class OpenClBackend implements Backend {
         @Override
         public void apply(double dV, double dt_s) {
             apply.arg(0, xi).arg(1, c).arg(2, phiL).arg(3, phiS).arg(4, material).arg(5, tableBuf).arg(6, reactionOld).real(7, dV).real(8, dt_s)
-                    .arg(9, rate).arg(10, xiNext).run(cells);
+                    .arg(9, rate).arg(10, xiNext).arg(11, film).run(cells);
         }
     }
 }

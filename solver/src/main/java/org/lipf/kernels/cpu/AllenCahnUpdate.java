@@ -7,6 +7,7 @@ import org.lipf.model.Anisotropy;
 import org.lipf.model.ButlerVolmer;
 import org.lipf.model.DoubleWell;
 import org.lipf.model.FieldSet;
+import org.lipf.model.FilmButlerVolmer;
 import org.lipf.model.Interpolation;
 import org.lipf.model.LangevinNoise;
 import org.lipf.model.MaterialTable;
@@ -259,19 +260,16 @@ public final class AllenCahnUpdate {
             }
             double r = -Ls * (W * DoubleWell.dg(x) - div);
             final double dh = Interpolation.dh(x);
-            final double nuc = table.nucleationActivity[m];
             final double eta = overpotential(f, P);
             double echem = 0;
             // transcendental work only at the interface, or where the nucleation gate is open
             if (dh > 1e-12 || nucleating(m, f, P)) {
-                // ButlerVolmer.depositionFactor, its cathodic exponential kept for the stiffness below
-                final double cathodic = Math.exp(-alpha * fF * eta);
-                final double bv = c[P] * cathodic - Math.exp((1 - alpha) * fF * eta);
-                echem = reactionRate(x, m, eta, bv);
+                final double bv = ButlerVolmer.depositionFactor(eta, c[P], alpha, fF);
+                final double film = filmDrop_V(f, P, m);
+                final double bvFilm = growthFactor(film, x, eta, c[P], bv);
+                echem = reactionRate(x, m, eta, bv, bvFilm);
                 r += echem;
-                // stiffness in xi (through h') and in c (the sink -(c_s/c0) f_free R is linear in c)
-                final double kinetic = table.Leta_per_s[m] * (dh + nuc);
-                stiff = Math.max(stiff, Math.max(5.78 * kinetic * Math.abs(bv), p.siteRatio() * table.freeFraction[m] * kinetic * cathodic));
+                stiff = Math.max(stiff, reactionStiffness_per_s(m, dh, eta, bv, film, bvFilm));
                 if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
             }
             rate[P] = r;
@@ -356,19 +354,71 @@ public final class AllenCahnUpdate {
      * The electrochemical part of d xi/dt, 1/s: Butler-Volmer growth at the metal surface plus
      * nucleation where electrons reach an ion conductor beyond the nucleation barrier.
      *
-     * @param bv {@link ButlerVolmer#depositionFactor} at this cell's eta and c
+     * @param bv {@link ButlerVolmer#depositionFactor} at this cell's eta and c (drives nucleation)
+     * @param bvFilm the growth factor behind the film of the cell's column, {@link FilmButlerVolmer#factor}
+     *     (equal to bv where there is none)
      */
-    public double reactionRate(double xi, int material, double eta_V, double bv) {
-        final double Leta = table.Leta_per_s[material];
-        double reaction = Leta * Interpolation.dh(xi) * bv;
+    public double reactionRate(double xi, int material, double eta_V, double bv, double bvFilm) {
+        return table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilm + nucleationRate(xi, material, eta_V, bv);
+    }
+
+    /**
+     * d(reactionRate)/d eta, 1/(s V), with the nucleation gate held (it is piecewise linear in BV there):
+     * L_eta h' dx/d eta + (nucleation rate / BV) dBV/d eta.
+     *
+     * @param bvSlope dBV/d eta, {@link ButlerVolmer#depositionFactorSlope}
+     * @param bvFilmSlope d bvFilm / d eta, {@link FilmButlerVolmer#slope}
+     */
+    public double reactionSlope(double xi, int material, double eta_V, double bv, double bvSlope, double bvFilmSlope) {
+        final double growth = table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilmSlope;
+        return bv != 0 ? growth + nucleationRate(xi, material, eta_V, bv) / bv * bvSlope : growth;
+    }
+
+    /** The nucleation part of {@link #reactionRate}, 1/s (zero where the material does not nucleate). */
+    private double nucleationRate(double xi, int material, double eta_V, double bv) {
         final double nuc = table.nucleationActivity[material];
-        if (nuc > 0 && bv > 0 && p.f_per_V() * (eta_V + p.nucleationBarrier_V()) < GATE_CLOSED) {
-            // logistic barrier of thermal width RT/(nF): continuous in eta, so the galvanostatic
-            // control always finds a root
-            final double gate = 1 / (1 + Math.exp(p.f_per_V() * (eta_V + p.nucleationBarrier_V())));
-            reaction += Leta * nuc * (1 - Interpolation.h(xi)) * bv * gate;
+        if (!(nuc > 0 && bv > 0 && p.f_per_V() * (eta_V + p.nucleationBarrier_V()) < GATE_CLOSED)) return 0;
+        // logistic barrier of thermal width RT/(nF): continuous in eta, so the galvanostatic
+        // control always finds a root
+        final double gate = 1 / (1 + Math.exp(p.f_per_V() * (eta_V + p.nucleationBarrier_V())));
+        return table.Leta_per_s[material] * nuc * (1 - Interpolation.h(xi)) * bv * gate;
+    }
+
+    /**
+     * Stiffness of the reaction terms of a cell, 1/s: in xi through h' (|h''| &lt;= 5.78) and in c
+     * (the sink -(c_s/c0) f_free R is linear in c). Behind a film the growth sees the interface
+     * overpotential eta + r x, while nucleation sees eta.
+     */
+    private double reactionStiffness_per_s(int m, double dh, double eta, double bv, double film, double bvFilm) {
+        final double nuc = table.nucleationActivity[m], alpha = p.alpha(), fF = p.f_per_V();
+        final double sink = p.siteRatio() * table.freeFraction[m];
+        if (film == 0) {
+            final double kinetic = table.Leta_per_s[m] * (dh + nuc);
+            return Math.max(5.78 * kinetic * Math.abs(bv), sink * kinetic * Math.exp(-alpha * fF * eta));
         }
-        return reaction;
+        final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
+        return table.Leta_per_s[m] * Math.max(5.78 * (dh * Math.abs(bvFilm) + nuc * Math.abs(bv)),
+                sink * (dh * Math.exp(-alpha * fF * u) + nuc * Math.exp(-alpha * fF * eta)));
+    }
+
+    /**
+     * The growth factor x = i / i0 of a cell behind its column's film of drop {@code film}
+     * ({@link #filmDrop_V}): {@link FilmButlerVolmer#factor} at the interface (h' &gt; 1e-12), 0
+     * elsewhere in a covered column (where the growth term vanishes: the root is not needed), and bv
+     * itself without a film.
+     */
+    public double growthFactor(double film, double xi, double eta_V, double c, double bv) {
+        if (film == 0) return bv;
+        return Interpolation.dh(xi) > 1e-12 ? FilmButlerVolmer.factor(eta_V, c, p.alpha(), p.f_per_V(), bv, film) : 0;
+    }
+
+    /**
+     * The film's ohmic drop per unit of i / i0 in cell P, r = R_film i0(material), V: the
+     * resistance of the film its column's metal surface carries (docs/MODEL.md section 1.2).
+     */
+    public double filmDrop_V(FieldSet f, int P, int material) {
+        final double R = f.filmResistance_ohm_m2[P % g.strideZ], i0 = table.i0_A_per_m2[material];
+        return R == 0 || i0 == 0 ? 0 : R * i0;
     }
 
     /** Whether a cell can carry a reaction (so the galvanostatic control must visit it). */

@@ -38,9 +38,16 @@ class ScenarioParityTest {
                         "geometry.nuclei[0].x", "64 um")),
                 org.junit.jupiter.params.provider.Arguments.of("sc-nano-llzto.yaml", Map.of("grid.width", "1.6 um", "grid.height", "4 um",
                         "geometry.layers[0].thickness", "1 um", "geometry.layers[1].thickness", "0.2 um", "geometry.layers[2].thickness", "2 um")),
-                // sub-cell LiF film with cracks: effective materials, current through the gaps
+                // LiF film with cracks carried by the metal surface (OpenCL steps explicitly): the film resistance per column
                 org.junit.jupiter.params.provider.Arguments.of("lif-50nm.yaml", Map.of("grid.width", "4 um", "grid.height", "8 um",
-                        "geometry.layers[0].thickness", "2 um")),
+                        "geometry.layers[0].thickness", "2 um", "time.integrator", "explicit")),
+                // a non-uniform on-metal film (bare spots, thickness field) at 10 mA/cm^2, where its drop matters
+                org.junit.jupiter.params.provider.Arguments.of("mgf2-20nm-nonuniform.yaml", Map.of("grid.width", "4 um", "grid.height", "8 um",
+                        "geometry.layers[0].thickness", "2 um", "time.integrator", "explicit", "control.current_density", "10 mA/cm^2")),
+                // the sub-cell film (effective cells), as before the on-metal films
+                org.junit.jupiter.params.provider.Arguments.of("lif-50nm.yaml", Map.of("grid.width", "4 um", "grid.height", "8 um",
+                        "geometry.layers[0].thickness", "2 um", "time.integrator", "explicit", "geometry.coatings[0].on_metal", "false",
+                        "geometry.coatings[0].subcell", "true")),
                 // an interphase fast enough to convert cells within the steps: the host sync and upload of the materials
                 org.junit.jupiter.params.provider.Arguments.of("li-lagp.yaml", Map.of("grid.width", "4 um", "grid.height", "8 um",
                         "geometry.layers[0].thickness", "2 um", "interphases[0].rate_constant", "1e-9 m^2/s")));
