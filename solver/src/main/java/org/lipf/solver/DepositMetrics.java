@@ -38,8 +38,8 @@ public final class DepositMetrics {
         return perArea(f, f.rate);
     }
 
-    /** integral(f_free field) dV / area, a deterministic plane-ordered sum (for a rate field, m/s). */
-    public double perArea(FieldSet f, double[] field) {
+    /** integral(f_free field) dV / area, a deterministic plane-ordered sum. */
+    private double perArea(FieldSet f, double[] field) {
         double sum = parallel.sumOverPlanes(g.nz, planeScratch, k -> {
             double s = 0;
             for (int j = 0; j < g.ny; j++) {
