@@ -63,6 +63,17 @@ public final class Parallel implements AutoCloseable {
         join(futures);
     }
 
+    /** Runs body on every interior cell index of g (slabs of planes in parallel). */
+    public void forInteriorCells(Grid g, java.util.function.IntConsumer body) {
+        forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < g.ny; j++) {
+                    final int s = g.rowStart(j, k);
+                    for (int c = s; c < s + g.nx; c++) body.accept(c);
+                }
+        });
+    }
+
     /** Deterministic sum over planes [0, n): plane sums are added in plane order. */
     public double sumOverPlanes(int n, double[] scratch, PlaneSum planeSum) {
         forSlabs(n, (k0, k1) -> {

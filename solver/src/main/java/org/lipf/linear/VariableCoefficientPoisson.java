@@ -190,6 +190,11 @@ public final class VariableCoefficientPoisson {
         return Math.sqrt(level.residual(x, b, r));
     }
 
+    /** Jacobi-scaled norm ||D^-1 v||_2 over the interior (V for a residual in A/m^3). */
+    public double scaledNorm(double[] v) {
+        return Math.sqrt(level.scaledNorm2(v));
+    }
+
     /** Euclidean norm over the interior cells. */
     public double norm(double[] v) {
         return Math.sqrt(level.dot(v, v));

@@ -357,7 +357,7 @@ public final class ScenarioLoader {
             ControlSpec control = control(root.section("control", "mode", "voltage", "current_density", "protocol"));
             if (!root.has("time") && control.protocol() == null) throw root.missing("time", "a map with at least end");
             TimeSpec time = time(root.section("time", "end", "max_steps", "output_interval", "max_step", "stability_safety", "integrator", "max_xi_change"), control);
-            SolverSpec solver = solver(root.section("solver", "potential_tolerance", "potential_max_iterations"));
+            SolverSpec solver = solver(root.section("solver", "potential_tolerance", "potential_max_iterations", "reaction_coupling"), model);
             List<InterphaseSpec> interphases = interphases(root, model);
             try {
                 return new Scenario(name, description, grid, model, List.copyOf(materials.values()), geometry, control, time, solver, interphases);
@@ -777,11 +777,14 @@ public final class ScenarioLoader {
             return out;
         }
 
-        SolverSpec solver(Section s) {
+        SolverSpec solver(Section s, ModelSpec model) {
             double tol = s.quantity("potential_tolerance", PhysicalQuantity.DIMENSIONLESS, DEFAULT_POTENTIAL_TOL);
             s.check(tol > 0 && tol < 1, "potential_tolerance", "must be in (0, 1), got " + tol);
             int it = (int) s.integer("potential_max_iterations", DEFAULT_POTENTIAL_MAX_ITER, 1, 1_000_000);
-            return new SolverSpec(tol, it);
+            ReactionCoupling coupling = s.choice("reaction_coupling", ReactionCoupling.class, ReactionCoupling.LAGGED);
+            s.check(coupling == ReactionCoupling.LAGGED || model.form() == ModelForm.MIXED_CONDUCTOR, "reaction_coupling",
+                    "implicit needs model.form: mixed_conductor (the single-potential form has no electronic potential to couple)");
+            return new SolverSpec(tol, it, coupling);
         }
     }
 }

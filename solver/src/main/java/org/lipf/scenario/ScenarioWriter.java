@@ -132,6 +132,7 @@ public final class ScenarioWriter {
         b.append("solver:\n");
         kv(b, 2, "potential_tolerance", Double.toString(sv.potentialRelTol()));
         kv(b, 2, "potential_max_iterations", Integer.toString(sv.potentialMaxIterations()));
+        kv(b, 2, "reaction_coupling", sv.reactionCoupling().yamlName());
         return b.toString();
     }
 

@@ -1,12 +1,13 @@
 package org.lipf.scenario;
 
 /**
- * Potential solver settings: relative tolerance of PCG on the Jacobi-scaled residual, and its
- * iteration cap. The potentials are solved every step.
+ * Potential solver settings: relative tolerance of PCG on the Jacobi-scaled residual, its
+ * iteration cap, and how the reaction source enters the solves. The potentials are solved every step.
  */
-public record SolverSpec(double potentialRelTol, int potentialMaxIterations) {
+public record SolverSpec(double potentialRelTol, int potentialMaxIterations, ReactionCoupling reactionCoupling) {
     public SolverSpec {
         if (!(potentialRelTol > 0 && potentialRelTol < 1)) throw new IllegalArgumentException("potential_tolerance must be in (0, 1), got " + potentialRelTol);
+        java.util.Objects.requireNonNull(reactionCoupling, "reactionCoupling");
         if (potentialMaxIterations < 1) throw new IllegalArgumentException("potential_max_iterations must be >= 1, got " + potentialMaxIterations);
     }
 }

@@ -87,6 +87,17 @@ public interface Backend extends AutoCloseable {
      */
     void solvePotentials(double cellVoltage_V, SimulationState state);
 
+    /**
+     * Solves the potentials together with the reaction source at the current xi and c
+     * ({@code solver: {reaction_coupling: implicit}}, docs/MODEL.md section 5.4.1), collector at
+     * {@code cellVoltage_V}, or, where {@code target_A_per_m2} is a number, at the voltage that carries
+     * that current; writes the iterations and the counter current into the state and returns the
+     * collector voltage. Backends without it refuse such scenarios when they are created.
+     */
+    default double solvePotentialsWithReactions(double cellVoltage_V, double target_A_per_m2, SimulationState state) {
+        throw new UnsupportedOperationException(name() + " backend: solver.reaction_coupling: implicit");
+    }
+
     /** Li metal volume per unit lateral area, m (as {@link DepositMetrics#metalVolumePerArea_m}). */
     double metalVolumePerArea_m();
 

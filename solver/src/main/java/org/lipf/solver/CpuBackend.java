@@ -12,6 +12,7 @@ import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.ControlMode;
 import org.lipf.scenario.Integrator;
+import org.lipf.scenario.ReactionCoupling;
 import org.lipf.scenario.Scenario;
 
 /**
@@ -28,6 +29,8 @@ public final class CpuBackend implements Backend {
     private final NernstPlanckUpdate nernstPlanck;
     private final PotentialCoefficients coefficients;
     private final PotentialSolves potentials;
+    /** The Newton solve of the potentials with the reaction (null where the scenario lags the source). */
+    private final ImplicitReactionPotentials implicitPotentials;
     private final GalvanostaticControl galvanostatic;
     private final DepositMetrics metrics;
     private final ShortCircuitDetector shorts;
@@ -48,6 +51,9 @@ public final class CpuBackend implements Backend {
         this.nernstPlanck = new NernstPlanckUpdate(grid, params, table, parallel);
         this.coefficients = new PotentialCoefficients(grid, params, table, parallel);
         this.potentials = new PotentialSolves(scenario, params, grid, parallel);
+        this.implicitPotentials = scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT
+                ? new ImplicitReactionPotentials(grid, params, table, allenCahn, parallel, scenario.solver().potentialRelTol(), scenario.solver().potentialMaxIterations())
+                : null;
         this.metrics = new DepositMetrics(grid, table, parallel, 0);
         this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC
                 ? new GalvanostaticControl(grid, params, table, allenCahn, metrics, parallel) : null;
@@ -136,6 +142,11 @@ public final class CpuBackend implements Backend {
     @Override
     public void solvePotentials(double V, SimulationState state) {
         potentials.solve(fields, V, state);
+    }
+
+    @Override
+    public double solvePotentialsWithReactions(double V, double target_A_per_m2, SimulationState state) {
+        return implicitPotentials.solve(fields, potentials.sigmaL, potentials.sigmaS, V, target_A_per_m2, state);
     }
 
     @Override public double metalVolumePerArea_m() { return metrics.metalVolumePerArea_m(fields); }

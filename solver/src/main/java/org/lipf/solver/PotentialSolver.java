@@ -59,7 +59,7 @@ final class PotentialSolver {
      * Current density flowing down through the top boundary faces into the domain, A/m^2
      * (positive for plating): sigma (phi_top - phi_P) / (dx / 2), averaged over the top faces.
      */
-    double currentIntoTop(double[] sigma, double[] phi, double top_V) {
+    static double currentIntoTop(Grid grid, double[] sigma, double[] phi, double top_V) {
         final int k = grid.nz - 1;
         double sum = 0;
         for (int j = 0; j < grid.ny; j++) {

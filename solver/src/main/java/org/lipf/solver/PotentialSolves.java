@@ -17,10 +17,12 @@ public final class PotentialSolves {
     /** Reaction charge source q, A/m^3. */
     public final double[] source;
     private final boolean single;
+    private final Grid grid;
     private final PotentialSolver ionic, electronic;
 
     public PotentialSolves(Scenario scenario, ModelParameters params, Grid grid, Parallel parallel) {
         this.single = params.singlePotential();
+        this.grid = grid;
         double tol = scenario.solver().potentialRelTol();
         int maxIt = scenario.solver().potentialMaxIterations();
         // single potential: Dirichlet at both ends; mixed: phi_l fixed at the counter boundary, phi_s at the collector
@@ -42,6 +44,6 @@ public final class PotentialSolves {
             int itS = electronic.solve(sigmaS, source, -1, V, 0.0, f.phiS);
             state.lastIterations = itL + itS;
         }
-        state.counterCurrent_A_per_m2 = ionic.currentIntoTop(sigmaL, f.phiL, 0.0);
+        state.counterCurrent_A_per_m2 = PotentialSolver.currentIntoTop(grid, sigmaL, f.phiL, 0.0);
     }
 }

@@ -12,6 +12,7 @@ import org.lipf.model.ModelParameters;
 import org.lipf.scenario.ControlMode;
 import org.lipf.scenario.CurrentProgram;
 import org.lipf.scenario.Integrator;
+import org.lipf.scenario.ReactionCoupling;
 import org.lipf.linear.SolverDivergedException;
 import org.lipf.scenario.Scenario;
 
@@ -33,6 +34,8 @@ public final class Simulation implements AutoCloseable {
     private final Backend backend;
     private final boolean galvanostatic;
     private final boolean semiImplicit;
+    /** Whether the potentials are solved with the reaction source (solver.reaction_coupling: implicit). */
+    private final boolean implicitReactions;
     /** Set current over time (galvanostatic runs; the driver keeps each step inside one segment). */
     private final CurrentProgram program;
     private final InterphaseGrowth interphases;
@@ -60,6 +63,7 @@ public final class Simulation implements AutoCloseable {
         this.metrics = new DepositMetrics(grid, table, parallel, electrolyteBase_m);
         this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC;
         this.semiImplicit = scenario.time().integrator() == Integrator.SEMI_IMPLICIT;
+        this.implicitReactions = scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT;
         this.program = galvanostatic ? CurrentProgram.of(scenario.control()) : null;
         this.interphases = new InterphaseGrowth(scenario, grid, table);
         this.allenCahnLimit_s = AllenCahnUpdate.stableStep_s(grid, params);
@@ -105,8 +109,16 @@ public final class Simulation implements AutoCloseable {
     public void solvePotentials() {
         backend.fillGhosts();
         backend.computeCoefficients();
-        backend.solvePotentials(state.cellVoltage_V, state);
+        solvePotentialsNow();
         hostCurrent = false;
+    }
+
+    /** The potential solves at the current time: the reaction lagged, or solved with them (and the voltage). */
+    private void solvePotentialsNow() {
+        if (implicitReactions)
+            state.cellVoltage_V = backend.solvePotentialsWithReactions(state.cellVoltage_V,
+                    galvanostatic ? program.currentAt_A_per_m2(state.time_s) : Double.NaN, state);
+        else backend.solvePotentials(state.cellVoltage_V, state);
     }
 
     /**
@@ -146,7 +158,7 @@ public final class Simulation implements AutoCloseable {
         state.lastStep_s = dt;
         backend.computeCoefficients();
         state.reactionCurrent_A_per_m2 = params.chargeDensity_C_per_m3() * backend.growthVelocity_m_per_s();
-        backend.solvePotentials(state.cellVoltage_V, state);
+        solvePotentialsNow();
         state.passedCharge_C_per_m2 += (params.singlePotential() ? state.reactionCurrent_A_per_m2 : state.counterCurrent_A_per_m2) * dt;
         state.nextStep_s = stableStep();
     }

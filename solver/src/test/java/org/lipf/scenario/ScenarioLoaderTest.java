@@ -192,6 +192,16 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void implicitReactionCouplingNeedsTheMixedConductorForm() {
+        String yaml = BASE + "solver: {reaction_coupling: implicit}\n";
+        assertError(fails(yaml), "test.yaml", "solver.reaction_coupling", 26, "mixed_conductor");
+        assertError(fails(BASE + "solver: {reaction_coupling: newton}\n"), "test.yaml", "solver.reaction_coupling", 26, "implicit");
+        Scenario mixed = parse(yaml.replace("form: single_potential", "form: mixed_conductor"));
+        assertEquals(ReactionCoupling.IMPLICIT, mixed.solver().reactionCoupling());
+        assertEquals(ReactionCoupling.LAGGED, parse(BASE).solver().reactionCoupling());
+    }
+
+    @Test
     void yamlSyntaxErrorsAndDuplicateKeysGiveALine() {
         ScenarioException e = fails(BASE.replace("  temperature: 300 K\n", "  temperature: 300 K\n  temperature: 310 K\n"));
         assertError(e, "test.yaml", "temperature", 7, "duplicate key");

@@ -12,6 +12,7 @@ import org.lipf.model.FieldSet;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.Integrator;
+import org.lipf.scenario.ReactionCoupling;
 import org.lipf.scenario.Scenario;
 import org.lipf.solver.Backend;
 import org.lipf.solver.BackendFactory;
@@ -67,6 +68,9 @@ public final class OpenClBackend implements Backend {
         if (scenario.time().integrator() == Integrator.SEMI_IMPLICIT)
             throw new OpenClUnavailableException("time.integrator: semi_implicit runs on the CPU backend only (its multigrid solves of the "
                     + "implicit steps are not on the device yet); use --backend cpu, or integrator: explicit on the OpenCL backend");
+        if (scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT)
+            throw new OpenClUnavailableException("solver.reaction_coupling: implicit runs on the CPU backend only (the Newton solve of the "
+                    + "potentials with the reaction is not on the device yet); use --backend cpu");
         this.ctx = OpenClContext.of(device, precision);
         this.g = fields.grid;
         this.params = ModelParameters.from(scenario);

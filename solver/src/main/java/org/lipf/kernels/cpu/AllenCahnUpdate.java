@@ -374,6 +374,18 @@ public final class AllenCahnUpdate {
         return bv != 0 ? growth + nucleationRate(xi, material, eta_V, bv) / bv * bvSlope : growth;
     }
 
+    /**
+     * The part of d(reactionRate)/d eta that {@link #reactionSlope} leaves out, 1/(s V): the nucleation
+     * gate's own slope, -f (1 - G) times the nucleation rate (a Newton solve of the potentials needs it;
+     * the control's bisection does not).
+     */
+    public double nucleationGateSlope(double xi, int material, double eta_V, double bv) {
+        final double rate = nucleationRate(xi, material, eta_V, bv);
+        if (rate == 0) return 0;
+        final double gate = 1 / (1 + Math.exp(p.f_per_V() * (eta_V + p.nucleationBarrier_V())));
+        return -p.f_per_V() * (1 - gate) * rate;
+    }
+
     /** The nucleation part of {@link #reactionRate}, 1/s (zero where the material does not nucleate). */
     private double nucleationRate(double xi, int material, double eta_V, double bv) {
         final double nuc = table.nucleationActivity[material];

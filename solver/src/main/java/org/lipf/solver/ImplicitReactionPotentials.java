@@ -1,0 +1,211 @@
+package org.lipf.solver;
+
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.kernels.cpu.AllenCahnUpdate;
+import org.lipf.linear.BoundaryCondition;
+import org.lipf.linear.CoupledPotentialPcg;
+import org.lipf.linear.SolverDivergedException;
+import org.lipf.linear.VariableCoefficientPoisson;
+import org.lipf.model.ButlerVolmer;
+import org.lipf.model.FieldSet;
+import org.lipf.model.FilmButlerVolmer;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+
+/**
+ * The two potentials solved together with the reaction they drive (docs/MODEL.md section 5.4.1,
+ * {@code solver: {reaction_coupling: implicit}}): Newton's method on
+ *
+ * <pre>
+ *   div(sigma_l grad phi_l) =  q(eta),   div(sigma_s grad phi_s) = -q(eta),   eta = phi_s - phi_l - E_eq,
+ *   q = n F c_s f_free R(eta)                       (R the electrochemical part of d xi/dt, section 3.1)
+ *   integral(q) dV / area = i_set                    (galvanostatic: closes the collector voltage V)
+ * </pre>
+ *
+ * at the current xi and c. Each Newton step linearises q = q_k - a (eta - eta_k), a = -n F c_s f_free
+ * dR/d eta >= 0, solves the symmetric coupled system ({@link CoupledPotentialPcg}) at the old V, and
+ * under galvanostatic control adds the response w to a unit change of V (the same system with a unit
+ * collector value and no source) times the change that makes the linearised current the set one.
+ * With the reaction lagged by a step instead, a reaction whose conductance a exceeds
+ * sigma / L^2 over the reacting region (nucleation in an electron-conducting host, a leaky
+ * electrolyte) makes the fixed point diverge.
+ */
+final class ImplicitReactionPotentials {
+    private static final int MAX_NEWTON_STEPS = 40;
+    /** Newton has converged when no overpotential moved by more than this, V. */
+    private static final double ETA_TOLERANCE_V = 1e-7;
+    /** Largest change of any overpotential in one Newton step, V: the exponential rates overshoot beyond a few RT/F. */
+    private static final double MAX_ETA_STEP_V = 0.05;
+
+    private final Grid g;
+    private final ModelParameters p;
+    private final MaterialTable table;
+    private final AllenCahnUpdate allenCahn;
+    private final Parallel parallel;
+    private final VariableCoefficientPoisson opL, opS;
+    private final CoupledPotentialPcg pcg;
+    private final double relTol;
+    private final double[] q, rhsL, rhsS, wL, wS, oldL, oldS, planeA, planeB;
+    private final double perArea;
+
+    ImplicitReactionPotentials(Grid g, ModelParameters p, MaterialTable table, AllenCahnUpdate allenCahn, Parallel parallel, double relTol, int maxIterations) {
+        this.g = g;
+        this.p = p;
+        this.table = table;
+        this.allenCahn = allenCahn;
+        this.parallel = parallel;
+        // phi_l fixed at the counter boundary, phi_s at the collector (as the lagged solves)
+        this.opL = new VariableCoefficientPoisson(g, parallel, BoundaryCondition.zeroFlux(), BoundaryCondition.dirichlet(0), true);
+        this.opS = new VariableCoefficientPoisson(g, parallel, BoundaryCondition.dirichlet(0), BoundaryCondition.zeroFlux(), true);
+        this.pcg = new CoupledPotentialPcg(opL, opS, maxIterations);
+        this.relTol = relTol;
+        this.q = g.newField();
+        this.rhsL = g.newField();
+        this.rhsS = g.newField();
+        this.wL = g.newField();
+        this.wS = g.newField();
+        this.oldL = g.newField();
+        this.oldS = g.newField();
+        this.planeA = new double[g.nz];
+        this.planeB = new double[g.nz];
+        this.perArea = g.cellVolume_m3() / g.lateralArea();
+        java.util.Arrays.fill(wS, 1); // the response without reactions: phi_s shifts uniformly
+    }
+
+    /**
+     * Solves phi_l and phi_s of f in place. Returns the collector voltage: {@code V_V} itself, or under
+     * galvanostatic control (target a number) the voltage that carries the target current density.
+     *
+     * @throws SolverDivergedException if Newton or a linear solve does not converge
+     */
+    double solve(FieldSet f, double[] sigmaL, double[] sigmaS, double V_V, double target_A_per_m2, SimulationState state) {
+        opL.setCellCoefficients(sigmaL);
+        opS.setCellCoefficients(sigmaS);
+        final boolean galvanostatic = !Double.isNaN(target_A_per_m2);
+        double V = V_V, maxChange = Double.NaN;
+        int iterations = 0;
+        for (int step = 0; step < MAX_NEWTON_STEPS; step++) {
+            linearise(f);
+            copyInterior(f.phiL, oldL);
+            copyInterior(f.phiS, oldS);
+            // (A_l + a) phi_l - a phi_s = -q_k - a (phi_s - phi_l)_k, and the negative of it for phi_s
+            forInterior(c -> {
+                final double r = q[c] + opL.shift()[c] * (f.phiS[c] - f.phiL[c]);
+                rhsL[c] = -r;
+                rhsS[c] = r;
+            });
+            opL.rhsWithBoundary(rhsL, 0.0, 0.0, rhsL);
+            opS.rhsWithBoundary(rhsS, V, 0.0, rhsS);
+            iterations += pcg.solve(f.phiL, f.phiS, rhsL, rhsS, relTol).iterations();
+            double dV = 0;
+            if (galvanostatic) {
+                opL.rhsWithBoundary(null, 0.0, 0.0, rhsL);
+                opS.rhsWithBoundary(null, 1.0, 0.0, rhsS);
+                iterations += pcg.solve(wL, wS, rhsL, rhsS, relTol).iterations();
+                final double current = linearCurrent(f), response = responseCurrent();
+                if (!(response < 0))
+                    throw new SolverDivergedException(String.format("implicit potentials: the current does not respond to the cell voltage (%.3g A/m^2 per V): "
+                            + "is there a metal surface or a nucleating host in contact with an ion conductor?", response), step, Double.NaN);
+                dV = (target_A_per_m2 - current) / response;
+                final double shift = dV;
+                forInterior(c -> {
+                    f.phiL[c] += shift * wL[c];
+                    f.phiS[c] += shift * wS[c];
+                });
+            }
+            maxChange = maxOverpotentialChange(f);
+            if (!Double.isFinite(maxChange)) throw new SolverDivergedException("implicit potentials: the overpotential is not finite at Newton step " + step, step, maxChange);
+            if (maxChange > MAX_ETA_STEP_V) {
+                final double s = MAX_ETA_STEP_V / maxChange;
+                forInterior(c -> {
+                    f.phiL[c] = oldL[c] + s * (f.phiL[c] - oldL[c]);
+                    f.phiS[c] = oldS[c] + s * (f.phiS[c] - oldS[c]);
+                });
+                dV *= s;
+            }
+            V += dV;
+            if (maxChange < ETA_TOLERANCE_V) {
+                state.lastIterations = iterations;
+                state.counterCurrent_A_per_m2 = PotentialSolver.currentIntoTop(g, sigmaL, f.phiL, 0.0);
+                return V;
+            }
+        }
+        throw new SolverDivergedException(String.format("implicit potentials: Newton did not converge in %d steps (last overpotential change %.3g V)",
+                MAX_NEWTON_STEPS, maxChange), MAX_NEWTON_STEPS, maxChange);
+    }
+
+    /** q = n F c_s f_free R(eta) and the coupling a = -n F c_s f_free dR/d eta (both operators' shifts) at the current potentials. */
+    private void linearise(FieldSet f) {
+        final double[] aL = opL.shift(), aS = opS.shift();
+        final double charge = p.chargeDensity_C_per_m3(), alpha = p.alpha(), fF = p.f_per_V();
+        forInterior(c -> {
+            final int m = f.material[c];
+            final double x = f.xi[c];
+            double rate = 0, slope = 0;
+            if (allenCahn.reactive(x, m)) {
+                final double e = allenCahn.overpotential(f, c), conc = f.c[c];
+                final double bv = ButlerVolmer.depositionFactor(e, conc, alpha, fF);
+                final double film = allenCahn.filmDrop_V(f, c, m);
+                final double bvFilm = allenCahn.growthFactor(film, x, e, conc, bv);
+                rate = allenCahn.reactionRate(x, m, e, bv, bvFilm);
+                slope = allenCahn.reactionSlope(x, m, e, bv, ButlerVolmer.depositionFactorSlope(e, conc, alpha, fF), FilmButlerVolmer.slope(e, conc, alpha, fF, film, bvFilm))
+                        + allenCahn.nucleationGateSlope(x, m, e, bv);
+            }
+            final double free = table.freeFraction[m];
+            q[c] = charge * free * rate;
+            aL[c] = Math.max(0, -charge * free * slope);
+            aS[c] = aL[c];
+        });
+        opL.coefficientsChanged();
+        opS.coefficientsChanged();
+    }
+
+    /** integral of the linearised source at the new potentials, per area, A/m^2. */
+    private double linearCurrent(FieldSet f) {
+        final double[] a = opL.shift();
+        return perArea * sumInterior(c -> q[c] - a[c] * ((f.phiS[c] - f.phiL[c]) - (oldS[c] - oldL[c])));
+    }
+
+    /** d(current)/dV of the linearised source, A/(m^2 V) (negative: a higher collector voltage plates less). */
+    private double responseCurrent() {
+        final double[] a = opL.shift();
+        return -perArea * sumInterior(c -> a[c] * (wS[c] - wL[c]));
+    }
+
+    /** Largest |change of phi_s - phi_l| over the cells that react, V. */
+    private double maxOverpotentialChange(FieldSet f) {
+        final double[] a = opL.shift();
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++) {
+                double max = 0;
+                for (int j = 0; j < g.ny; j++) {
+                    final int s = g.rowStart(j, k);
+                    for (int c = s; c < s + g.nx; c++)
+                        if (a[c] > 0 || q[c] != 0) max = Math.max(max, Math.abs((f.phiS[c] - f.phiL[c]) - (oldS[c] - oldL[c])));
+                }
+                planeA[k] = max;
+            }
+        });
+        return Parallel.maxOf(planeA);
+    }
+
+    private double sumInterior(java.util.function.IntToDoubleFunction value) {
+        return parallel.sumOverPlanes(g.nz, planeB, k -> {
+            double sum = 0;
+            for (int j = 0; j < g.ny; j++) {
+                final int s = g.rowStart(j, k);
+                for (int c = s; c < s + g.nx; c++) sum += value.applyAsDouble(c);
+            }
+            return sum;
+        });
+    }
+
+    private void copyInterior(double[] from, double[] to) {
+        forInterior(c -> to[c] = from[c]);
+    }
+
+    private void forInterior(java.util.function.IntConsumer body) {
+        parallel.forInteriorCells(g, body);
+    }
+}

@@ -1,0 +1,36 @@
+package org.lipf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lipf.backend.opencl.OpenClTestDevice;
+
+/** The Newton solve of the potentials with the reaction runs on the CPU; the OpenCL backend says so before it starts. */
+class ReactionCouplingBackendTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void openClBackendRefusesImplicitReactionCouplingWithTheAlternative() throws IOException {
+        OpenClTestDevice.require();
+        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D + "solver: {reaction_coupling: implicit}\n");
+        CliTestSupport.Result r = CliTestSupport.lipf("run", scenario.toString(), "-o", tmp.resolve("run").toString(), "--backend", "opencl", "--max-steps", "2");
+        assertEquals(Lipf.EXIT_BAD_INPUT, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("reaction_coupling") && r.stderr().contains("--backend cpu"), r.stderr());
+        assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
+    }
+
+    @Test
+    void cpuRunRecordsTheCouplingInTheResolvedScenario() throws IOException {
+        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D + "solver: {reaction_coupling: implicit}\n");
+        CliTestSupport.Result r = CliTestSupport.lipf("run", scenario.toString(), "-o", tmp.resolve("run").toString(), "--max-steps", "3");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String resolved = java.nio.file.Files.readString(tmp.resolve("run").resolve("scenario.yaml"));
+        assertTrue(resolved.contains("reaction_coupling: implicit"), resolved);
+    }
+}
