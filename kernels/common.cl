@@ -40,6 +40,8 @@ inline int cellIndex(int g, int* i, int* j, int* k) {
 
 inline real DoubleWell_dg(real xi) { return R(2) * xi * (R(1) - xi) * (R(1) - R(2) * xi); }
 
+inline real DoubleWell_d2g(real xi) { return R(2) - R(12) * xi + R(12) * xi * xi; }
+
 inline real Interpolation_h(real xi) { return xi * xi * xi * (xi * (R(6) * xi - R(15)) + R(10)); }
 
 inline real Interpolation_dh(real xi) {
