@@ -96,7 +96,7 @@ public final class OpenClBackend implements Backend {
         if (need > device.globalMemory_bytes())
             throw new OpenClUnavailableException(String.format("OpenCL device %s has %.1f GiB, the grid %s needs about %.1f GiB", device.name(),
                     device.globalMemory_bytes() / 1073741824.0, g, need / 1073741824.0));
-        cl_program program = ctx.program(buildOptions(scenario, precision));
+        cl_program program = ctx.program(buildOptions(g, params, table, precision));
         material = own(ctx.bytes(n));
         tableBuf = own(ctx.reals(table.size() * (long) NPROP));
         relaxTable = own(ctx.reals(table.size() * (long) NPROP));
@@ -204,7 +204,8 @@ public final class OpenClBackend implements Backend {
     }
 
     /** Grid, precision and model constants as preprocessor definitions (hexadecimal: exact). */
-    private String buildOptions(Scenario scenario, Precision precision) {
+    static String buildOptions(Grid g, ModelParameters params, MaterialTable table, Precision precision) {
+        int cells = g.cellCount();
         PotentialCoefficients pc = new PotentialCoefficients(g, params, table, Parallel.serial());
         double angle = params.anisotropyMode() * params.anisotropyAngle_rad();
         StringBuilder b = new StringBuilder();
@@ -213,7 +214,7 @@ public final class OpenClBackend implements Backend {
         b.append(" -DWG=").append(WG).append(" -DNX=").append(g.nx).append(" -DNY=").append(g.ny).append(" -DNZ=").append(g.nz)
                 .append(" -DSX=").append(g.sx).append(" -DSY=").append(g.sy).append(" -DGY=").append(g.is3D() ? 1 : 0)
                 .append(" -DSTRIDE_Y=").append(g.strideY).append(" -DSTRIDE_Z=").append(g.strideZ).append(" -DCELLS=").append(cells)
-                .append(" -DSINGLE_POTENTIAL=").append(single ? 1 : 0).append(" -DANISO=").append(params.anisotropyStrength() != 0 ? 1 : 0)
+                .append(" -DSINGLE_POTENTIAL=").append(params.singlePotential() ? 1 : 0).append(" -DANISO=").append(params.anisotropyStrength() != 0 ? 1 : 0)
                 .append(" -DANISO_MODE=").append(params.anisotropyMode()).append(" -DSEED=(").append(params.seed()).append("L)");
         real(b, "DX", g.dx_m);
         real(b, "ANISO_STRENGTH", params.anisotropyStrength());
