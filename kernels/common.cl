@@ -233,6 +233,15 @@ inline real groupMax(__local real* s, real v) {
     return r;
 }
 
+/** Item 0 of a work-group writes its results of one to three quantities into rows 0, 1, 2 of partial. */
+inline void writeRows(__global real* partial, int rows, real a, real b, real c) {
+    if (get_local_id(0) != 0) return;
+    const int G = get_num_groups(0), q = get_group_id(0);
+    partial[q] = a;
+    if (rows > 1) partial[G + q] = b;
+    if (rows > 2) partial[2 * G + q] = c;
+}
+
 /**
  * Second stage: work-group q reduces partial[(first + q) * n .. (first + q) * n + n) into out[q]; items sum strided
  * runs in index order, then the tree (a fixed order, so the result does not depend on timing).

@@ -43,11 +43,7 @@ __kernel void implicitAllenCahnOperator(__global const real* xi, __global const 
         }
     }
     volume = groupSum(scratch, volume);
-    rawMax = groupMax(scratch, rawMax);
-    if (get_local_id(0) == 0) {
-        partial[get_group_id(0)] = volume;
-        partial[get_num_groups(0) + get_group_id(0)] = rawMax;
-    }
+    writeRows(partial, 2, volume, groupMax(scratch, rawMax), R(0));
 }
 
 /** LinearlyImplicitAllenCahn.restoreVolume's sums over the mobile cells of the filtered rates u: rows sum f_free u, sum f_free h'(xi). */
@@ -56,20 +52,9 @@ __kernel void filteredRateSums(__global const real* xi, __global const uchar* ma
     __local real scratch[WG];
     int i, j, k;
     const int P = cellIndex(get_global_id(0), &i, &j, &k);
-    real sum = R(0), weight = R(0);
-    if (P >= 0) {
-        const int m = mat[P];
-        if (TAB(m, T_MOBILE) != R(0)) {
-            sum = TAB(m, T_FREE) * rate[P];
-            weight = TAB(m, T_FREE) * Interpolation_dh(xi[P]);
-        }
-    }
-    sum = groupSum(scratch, sum);
-    weight = groupSum(scratch, weight);
-    if (get_local_id(0) == 0) {
-        partial[get_group_id(0)] = sum;
-        partial[get_num_groups(0) + get_group_id(0)] = weight;
-    }
+    const real free = P >= 0 && TAB(mat[P], T_MOBILE) != R(0) ? TAB(mat[P], T_FREE) : R(0);
+    const real sum = groupSum(scratch, free != R(0) ? free * rate[P] : R(0));
+    writeRows(partial, 2, sum, groupSum(scratch, free != R(0) ? free * Interpolation_dh(xi[P]) : R(0)), R(0));
 }
 
 /**
@@ -99,13 +84,7 @@ __kernel void restoreVolumeAndWriteNext(__global const real* xi, __global const 
     }
     change = groupMax(scratch, change);
     bad = groupMax(scratch, bad);
-    filteredMax = groupMax(scratch, filteredMax);
-    if (get_local_id(0) == 0) {
-        const int G = get_num_groups(0), q = get_group_id(0);
-        partial[q] = change;
-        partial[G + q] = bad;
-        partial[2 * G + q] = filteredMax;
-    }
+    writeRows(partial, 3, change, bad, groupMax(scratch, filteredMax));
 }
 
 /**
@@ -135,6 +114,5 @@ __kernel void writeImplicitConcentration(__global const real* c, __global const 
         cNext[P] = cn < TINY ? R(0) : cn;
         if (!isfinite(cn)) bad = R(1);
     }
-    bad = groupMax(scratch, bad);
-    if (get_local_id(0) == 0) partial[get_group_id(0)] = bad;
+    writeRows(partial, 1, groupMax(scratch, bad), R(0), R(0));
 }
