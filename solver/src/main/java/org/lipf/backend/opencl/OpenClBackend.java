@@ -40,6 +40,8 @@ public final class OpenClBackend implements Backend {
     static final int WG = 128;
     /** Properties per material row of the device table (common.cl: T_FREE ... T_I0). */
     private static final int NPROP = 8;
+    /** Relative tolerance of the implicit solves in single precision (its rounding is 6e-8 per operation). */
+    private static final double FLOAT_IMPLICIT_TOLERANCE = 1e-5;
 
     private final OpenClContext ctx;
     private final Grid g;
@@ -158,9 +160,6 @@ public final class OpenClBackend implements Backend {
             cellBeta = implicitRhs = increment = null;
         }
     }
-
-    /** Relative tolerance of the implicit solves in single precision (its rounding is 6e-8 per operation). */
-    private static final double FLOAT_IMPLICIT_TOLERANCE = 1e-5;
 
     /** Device memory an explicit scenario needs on a grid, bytes (see {@link #deviceBytes(Grid, boolean, boolean, Precision)}). */
     public static long deviceBytes(Grid g, boolean singlePotential, Precision precision) {
@@ -350,6 +349,7 @@ public final class OpenClBackend implements Backend {
         double ls = dt_s * params.Lsigma_m3_per_J_s(), perArea = g.cellVolume_m3() / g.lateralArea();
         kernel("implicitAllenCahnOperator").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, rate).arg(4, capillaryFilter.shift()).arg(5, cellBeta)
                 .arg(6, implicitRhs).real(7, ls * params.W_J_per_m3()).real(8, ls * params.kappa0_J_per_m()).arg(9, partial).run(cells);
+        // the raw rates' metal volume, as DepositMetrics.growthVelocity_m_per_s computes it on the CPU
         double volume = reducer.reduce(0, 1, groups, false)[0] * g.cellVolume_m3() / g.lateralArea();
         rawRateMax = reducer.reduce(1, 1, groups, true)[0];
         capillaryFilter.solveShifted(cellBeta, implicitRhs, rate);
