@@ -59,7 +59,7 @@ class DeviceHelmholtzSolveTest {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "bare-li-lpscl.yaml"), Map.of());
         ModelParameters params = ModelParameters.from(s);
         OpenClContext ctx = OpenClContext.of(device, Precision.DOUBLE);
-        cl_program program = ctx.program(OpenClBackend.buildOptions(g, params, new MaterialTable(s, params), Precision.DOUBLE));
+        cl_program program = ctx.program(OpenClBackend.buildOptions(s.grid().toGrid(), params, new MaterialTable(s, params), Precision.DOUBLE));
         List<cl_mem> owned = new ArrayList<>();
         DeviceKernels kernels = new DeviceKernels(ctx, program);
         Reducer reducer = new Reducer(ctx, program, (g.cellCount() + OpenClBackend.WG - 1) / OpenClBackend.WG, owned);
