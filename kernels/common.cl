@@ -40,6 +40,8 @@ inline int cellIndex(int g, int* i, int* j, int* k) {
 
 inline real DoubleWell_dg(real xi) { return R(2) * xi * (R(1) - xi) * (R(1) - R(2) * xi); }
 
+inline real DoubleWell_d2g(real xi) { return R(2) - R(12) * xi + R(12) * xi * xi; }
+
 inline real Interpolation_h(real xi) { return xi * xi * xi * (xi * (R(6) * xi - R(15)) + R(10)); }
 
 inline real Interpolation_dh(real xi) {
@@ -229,6 +231,15 @@ inline real groupMax(__local real* s, real v) {
     real r = s[0];
     barrier(CLK_LOCAL_MEM_FENCE);
     return r;
+}
+
+/** Item 0 of a work-group writes its results of one to three quantities into rows 0, 1, 2 of partial. */
+inline void writeRows(__global real* partial, int rows, real a, real b, real c) {
+    if (get_local_id(0) != 0) return;
+    const int G = get_num_groups(0), q = get_group_id(0);
+    partial[q] = a;
+    if (rows > 1) partial[G + q] = b;
+    if (rows > 2) partial[2 * G + q] = c;
 }
 
 /**

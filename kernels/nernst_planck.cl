@@ -10,10 +10,13 @@ inline real dEff(__global const real* xi, __global const uchar* mat, __global co
     return TAB(m, T_DIFF) * (R(1) - metal) + METAL_DIFFUSIVITY * metal;
 }
 
-/** partial[group] = max diagonal rate, partial[groups + group] = 1 if cNext fell below 0. */
+/**
+ * partial[group] = max diagonal rate, partial[groups + group] = 1 if cNext fell below 0 (limitAtZero) or
+ * is not finite (without the limiter: the plain explicit update, which a semi-implicit step filters first).
+ */
 __kernel void nernstPlanck(__global const real* c, __global const real* phi, __global const real* xi, __global const real* rate,
                            __global const uchar* mat, __global const real* table, __global real* cNext, real dt,
-                           __global real* partial) {
+                           __global real* partial, int limitAtZero) {
     __local real scratch[WG];
     int i, j, k;
     int P = cellIndex(get_global_id(0), &i, &j, &k);
@@ -62,10 +65,10 @@ __kernel void nernstPlanck(__global const real* c, __global const real* phi, __g
         }
         // ion-availability limiter: see NernstPlanckUpdate
         const real cu = cP + dt * (in * invDx2 - SITE_RATIO * TAB(mat[P], T_FREE) * rate[P]);
-        const real cn = cu < TINY ? R(0) : cu;
+        const real cn = (limitAtZero ? cu : fabs(cu)) < TINY ? R(0) : cu;
         cNext[P] = cn;
         maxDiag = diag * invDx2;
-        if (!(cn >= R(0))) bad = R(1);
+        if (limitAtZero ? !(cn >= R(0)) : !isfinite(cn)) bad = R(1);
     }
     maxDiag = groupMax(scratch, maxDiag);
     bad = groupMax(scratch, bad);

@@ -2,16 +2,21 @@
 // VariableCoefficientPoisson / Level on any multigrid level, the W-cycle's smoother and transfers
 // (MultigridPreconditioner) and PCG's vector operations (PcgSolver), with the host's arithmetic.
 // Levels differ in size, so their geometry is passed as arguments: GEOM and DERIVED below.
+// The implicit steps' operator alpha u - div(beta grad u) adds a diagonal term per cell (Level.shift):
+// kernels that read the diagonal take the buffer and a flag (SHIFT below; 0 without one).
 
 #define GEOM int nx, int ny, int nz, int gy
 #define DERIVED const int sx = nx + 2, sy = ny + 2 * gy, sY = gy ? sx : 0, sZ = sx * sy
 /** Padded index of cell g of a level (x fastest), or -1 beyond it; sets i, j, k. */
 #define LEVEL_CELL(g) ((g) < nx * ny * nz ? (((g) / nx / ny + 1) * sy + ((g) / nx % ny + gy)) * sx + ((g) % nx + 1) : -1)
 #define LEVEL_IJK(g) const int i = (g) % nx, j = (g) / nx % ny, k = (g) / nx / ny
+/** The diagonal term of cell c, or 0 (adding 0 leaves the pure diffusion operator's sums unchanged). */
+#define SHIFT(c) (hasShift ? shift[c] : R(0))
 
-inline real poissonHarmonic(real a, real b) { return R(2.0) * a * b / (a + b); }
-
-/** VariableCoefficientPoisson.setCellCoefficients: face conductivities from cell conductivities. */
+/**
+ * VariableCoefficientPoisson.setCellCoefficients (ImplicitSolve.setFaces): face conductivities from cell
+ * values, harmonic means that vanish where either cell's value does.
+ */
 __kernel void setFaceCoefficients(__global const real* sigma, __global real* bx, __global real* by, __global real* bz, GEOM) {
     DERIVED;
     const int g = get_global_id(0), c = LEVEL_CELL(g);
@@ -20,9 +25,9 @@ __kernel void setFaceCoefficients(__global const real* sigma, __global real* bx,
     const int s = c - i;
     const real a = sigma[c];
     const int east = c + 1 == s + nx ? s : c + 1;
-    bx[c] = poissonHarmonic(a, sigma[east]);
-    if (gy) by[c] = poissonHarmonic(a, sigma[c + (j == ny - 1 ? -(ny - 1) * sY : sY)]);
-    bz[c] = k == nz - 1 ? a : poissonHarmonic(a, sigma[c + sZ]);
+    bx[c] = harmonic(a, sigma[east]);
+    if (gy) by[c] = harmonic(a, sigma[c + (j == ny - 1 ? -(ny - 1) * sY : sY)]);
+    bz[c] = k == nz - 1 ? a : harmonic(a, sigma[c + sZ]);
     if (k == 0) bz[c - sZ] = a;
 }
 
@@ -43,13 +48,15 @@ __kernel void transmissibilities(__global const real* bx, __global const real* b
 }
 
 /** Level.updateTransmissibilities, second loop: 1 / diag(A)^2. */
-__kernel void inverseDiagonalSquared(__global const real* tx, __global const real* ty, __global const real* tz, __global real* invDiagSq, GEOM) {
+__kernel void inverseDiagonalSquared(__global const real* tx, __global const real* ty, __global const real* tz, __global real* invDiagSq,
+                                     __global const real* shift, int hasShift, GEOM) {
     DERIVED;
     const int g = get_global_id(0), c = LEVEL_CELL(g);
     if (c < 0) return;
     LEVEL_IJK(g);
     const int os = j == 0 ? (ny - 1) * sY : -sY;
-    const real d = tx[c - 1] + tx[c] + tz[c - sZ] + tz[c] + (gy ? ty[c + os] + ty[c] : R(0));
+    real d = tx[c - 1] + tx[c] + tz[c - sZ] + tz[c] + (gy ? ty[c + os] + ty[c] : R(0));
+    if (hasShift) d += shift[c];
     invDiagSq[c] = R(1) / (d * d);
 }
 
@@ -63,27 +70,28 @@ __kernel void wrapRows(__global real* x, GEOM) {
     x[s + nx] = x[s];
 }
 
-/** (A x)_c with homogeneous boundary values (zero beyond the bottom and top); the host's term order. */
-inline real applyCell(__global const real* x, __global const real* tx, __global const real* ty, __global const real* tz,
+/** (A x)_c with homogeneous boundary values (zero beyond the bottom and top), sh the diagonal term; the host's term order. */
+inline real applyCell(__global const real* x, __global const real* tx, __global const real* ty, __global const real* tz, real sh,
                       int c, int j, int k, int nx, int ny, int nz, int gy, int sY, int sZ) {
     const real xd = k > 0 ? x[c - sZ] : R(0), xu = k < nz - 1 ? x[c + sZ] : R(0);
     const real tw = tx[c - 1], te = tx[c], td = tz[c - sZ], tu = tz[c];
-    if (!gy) return (tw + te + td + tu) * x[c] - tw * x[c - 1] - te * x[c + 1] - td * xd - tu * xu;
+    if (!gy) return (tw + te + td + tu + sh) * x[c] - tw * x[c - 1] - te * x[c + 1] - td * xd - tu * xu;
     const int os = j == 0 ? (ny - 1) * sY : -sY, on = j == ny - 1 ? -(ny - 1) * sY : sY;
     const real ts = ty[c + os], tn = ty[c];
-    return (tw + te + ts + tn + td + tu) * x[c] - tw * x[c - 1] - te * x[c + 1] - ts * x[c + os] - tn * x[c + on] - td * xd - tu * xu;
+    return (tw + te + ts + tn + td + tu + sh) * x[c] - tw * x[c - 1] - te * x[c + 1] - ts * x[c + os] - tn * x[c + on] - td * xd - tu * xu;
 }
 
 /** Level.residual: r = b - A x; partial = sum r^2 / diag^2 (x-ghosts refreshed before). */
 __kernel void residual(__global const real* x, __global const real* b, __global real* r, __global const real* tx, __global const real* ty,
-                       __global const real* tz, __global const real* invDiagSq, __global real* partial, GEOM) {
+                       __global const real* tz, __global const real* invDiagSq, __global real* partial, __global const real* shift, int hasShift,
+                       GEOM) {
     __local real scratch[WG];
     DERIVED;
     const int g = get_global_id(0), c = LEVEL_CELL(g);
     real sum = R(0);
     if (c >= 0) {
         LEVEL_IJK(g);
-        const real rc = b[c] - applyCell(x, tx, ty, tz, c, j, k, nx, ny, nz, gy, sY, sZ);
+        const real rc = b[c] - applyCell(x, tx, ty, tz, SHIFT(c), c, j, k, nx, ny, nz, gy, sY, sZ);
         r[c] = rc;
         sum = rc * rc * invDiagSq[c];
     }
@@ -93,14 +101,14 @@ __kernel void residual(__global const real* x, __global const real* b, __global 
 
 /** Level.applyDot: out = A x; partial = sum x . A x (x-ghosts refreshed before). */
 __kernel void applyDot(__global const real* x, __global real* out, __global const real* tx, __global const real* ty, __global const real* tz,
-                       __global real* partial, GEOM) {
+                       __global real* partial, __global const real* shift, int hasShift, GEOM) {
     __local real scratch[WG];
     DERIVED;
     const int g = get_global_id(0), c = LEVEL_CELL(g);
     real sum = R(0);
     if (c >= 0) {
         LEVEL_IJK(g);
-        const real ax = applyCell(x, tx, ty, tz, c, j, k, nx, ny, nz, gy, sY, sZ);
+        const real ax = applyCell(x, tx, ty, tz, SHIFT(c), c, j, k, nx, ny, nz, gy, sY, sZ);
         out[c] = ax;
         sum = x[c] * ax;
     }
@@ -110,21 +118,21 @@ __kernel void applyDot(__global const real* x, __global real* out, __global cons
 
 /** Level.smooth: one red-black Gauss-Seidel half-sweep over the cells with (i + j + k + colour) even. */
 __kernel void smooth(__global real* x, __global const real* b, __global const real* tx, __global const real* ty, __global const real* tz,
-                     int colour, GEOM) {
+                     int colour, __global const real* shift, int hasShift, GEOM) {
     DERIVED;
     const int g = get_global_id(0), c = LEVEL_CELL(g);
     if (c < 0) return;
     LEVEL_IJK(g);
     if (((i + j + k + colour) & 1) != 0) return;
     const real xd = k > 0 ? x[c - sZ] : R(0), xu = k < nz - 1 ? x[c + sZ] : R(0);
-    const real tw = tx[c - 1], te = tx[c], td = tz[c - sZ], tu = tz[c];
+    const real tw = tx[c - 1], te = tx[c], td = tz[c - sZ], tu = tz[c], sh = SHIFT(c);
     real v;
     if (!gy) {
-        v = (b[c] + tw * x[c - 1] + te * x[c + 1] + td * xd + tu * xu) / (tw + te + td + tu);
+        v = (b[c] + tw * x[c - 1] + te * x[c + 1] + td * xd + tu * xu) / (tw + te + td + tu + sh);
     } else {
         const int os = j == 0 ? (ny - 1) * sY : -sY, on = j == ny - 1 ? -(ny - 1) * sY : sY;
         const real ts = ty[c + os], tn = ty[c];
-        v = (b[c] + tw * x[c - 1] + te * x[c + 1] + ts * x[c + os] + tn * x[c + on] + td * xd + tu * xu) / (tw + te + ts + tn + td + tu);
+        v = (b[c] + tw * x[c - 1] + te * x[c + 1] + ts * x[c + os] + tn * x[c + on] + td * xd + tu * xu) / (tw + te + ts + tn + td + tu + sh);
     }
     x[c] = v;
     // with nx even the row's two ends have different colours, so no cell of this half-sweep reads
@@ -184,6 +192,24 @@ __kernel void coarsenCoefficients(__global const real* fx, __global const real* 
     if (gy) cy[cc] = w * sy_;
     cz[cc] = w * sz_;
     if (k == 0) cz[cc - sZ] = w * sb;
+}
+
+/**
+ * MultigridPreconditioner.coarseShift: a coarse cell's diagonal term is the mean of its children's, negative
+ * ones counted as 0, so that coarse levels stay positive definite (coarse geometry).
+ */
+__kernel void coarsenShift(__global const real* fine, __global real* coarse, GEOM) {
+    DERIVED;
+    const int g = get_global_id(0), cc = LEVEL_CELL(g);
+    if (cc < 0) return;
+    LEVEL_IJK(g);
+    const int fsx = 2 * nx + 2, fsy = (gy ? 2 * ny : 1) + 2 * gy;
+    const int i0 = 2 * i, j0 = gy ? 2 * j : 0, k0 = 2 * k, nj = gy ? 2 : 1;
+    real sum = R(0);
+    for (int dk = 0; dk < 2; dk++)
+        for (int dj = 0; dj < nj; dj++)
+            for (int di = 0; di < 2; di++) sum += fmax(R(0), fine[((k0 + dk + 1) * fsy + (j0 + dj + gy)) * fsx + (i0 + di + 1)]);
+    coarse[cc] = sum / (gy ? R(8) : R(4));
 }
 
 /** Right-hand side of div(sigma grad phi) = sign q as A phi = f: f = -sign q plus the Dirichlet boundary terms. */

@@ -12,10 +12,10 @@ import org.lipf.linear.VariableCoefficientPoisson;
  * section 5.3.2), by multigrid-preconditioned CG: the face coefficients beta are harmonic means of
  * cell values (a zero cell value closes its faces), alpha is per cell.
  */
-final class ImplicitSolve {
-    /** Relative tolerance on the Jacobi-scaled residual: far below the step's own error. */
-    private static final double TOLERANCE = 1e-10;
-    private static final int MAX_ITERATIONS = 200;
+public final class ImplicitSolve {
+    /** Relative tolerance on the Jacobi-scaled residual: far below the step's own error (the OpenCL backend's solves use it too). */
+    public static final double TOLERANCE = 1e-10;
+    public static final int MAX_ITERATIONS = 200;
 
     private final Grid g;
     private final Parallel parallel;

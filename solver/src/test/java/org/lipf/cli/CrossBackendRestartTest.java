@@ -11,8 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lipf.backend.opencl.FieldComparison;
 import org.lipf.backend.opencl.OpenClTestDevice;
 import org.lipf.output.Snapshot;
@@ -21,7 +22,8 @@ import org.lipf.output.SnapshotReader;
 /**
  * A snapshot written by one backend restarts on the other: a CPU run continued on OpenCL and an
  * OpenCL run continued on the CPU both end where the uninterrupted CPU run ends, to 1e-9 of each
- * field's scale (the parity tolerance of double precision), at the same step.
+ * field's scale (the parity tolerance of double precision), at the same step; with explicit and
+ * with semi-implicit steps (docs/MODEL.md section 5.3.2).
  */
 class CrossBackendRestartTest {
     private static final double TOLERANCE = 1e-9;
@@ -30,10 +32,11 @@ class CrossBackendRestartTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void cpuSnapshotContinuesOnOpenClAndBack() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"explicit", "semi_implicit"})
+    void cpuSnapshotContinuesOnOpenClAndBack(String integrator) throws IOException {
         int device = OpenClTestDevice.require().index();
-        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
+        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D.replace("time: {", "time: {integrator: " + integrator + ", "));
         Path whole = tmp.resolve("whole");
         lipfOk("run", scenario.toString(), "-o", whole.toString(), "--end-time", END);
         String[] opencl = {"--backend", "opencl", "--device", Integer.toString(device)};

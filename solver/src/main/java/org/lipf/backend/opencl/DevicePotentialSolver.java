@@ -11,8 +11,10 @@ import org.lipf.linear.SolverDivergedException;
 import org.lipf.linear.VariableCoefficientPoisson;
 
 /**
- * One potential equation {@code div(sigma grad phi) = sign q} on the device, solved as the CPU
- * solves it ({@code solver.PotentialSolver}, {@code linear.PcgSolver}, {@code linear.MultigridPreconditioner}):
+ * One potential equation {@code div(sigma grad phi) = sign q} on the device, or the linear solve of
+ * an implicit step {@code alpha u - div(beta grad u) = r} ({@code solver.ImplicitSolve}: with a
+ * diagonal term, coarse levels taking the mean of their children's clipped at 0, and both ends
+ * possibly zero-flux), solved as the CPU solves it ({@code solver.PotentialSolver}, {@code linear.PcgSolver}, {@code linear.MultigridPreconditioner}):
  * harmonic face conductivities, PCG with one multigrid W-cycle (3 + 3 red-black Gauss-Seidel
  * sweeps, averaging restriction, constant prolongation, arithmetic-mean coarse faces) as the
  * preconditioner, stopping at {@code ||D^-1 r|| <= relTol ||D^-1 b||}. The cycle runs on the
@@ -33,6 +35,7 @@ final class DevicePotentialSolver {
     private final DeviceLevel[] levels;
     private final cl_mem[] xs, bs, rs;
     private final cl_mem r, z, p, q, rhs;
+    private final boolean withShift;
     private final double factorBottom, factorTop, relTol;
     private final int maxIterations;
     /** The first host level: its operator (coefficients from the device) and the CPU cycle below it. */
@@ -43,9 +46,17 @@ final class DevicePotentialSolver {
     /** Levels of the whole hierarchy, device and host (the W-cycle's second visit depends on it). */
     private final int levelCount;
 
+    /** The potential equation's solver: no diagonal term, at least one Dirichlet end. */
     DevicePotentialSolver(OpenClContext ctx, DeviceKernels kernels, Reducer reducer, Grid grid, boolean bottomDirichlet, boolean topDirichlet,
                           double relTol, int maxIterations, List<cl_mem> owned) {
+        this(ctx, kernels, reducer, grid, bottomDirichlet, topDirichlet, false, relTol, maxIterations, owned);
+    }
+
+    /** @param withShift whether the operator has a diagonal term (set it in {@link #shift()}) */
+    DevicePotentialSolver(OpenClContext ctx, DeviceKernels kernels, Reducer reducer, Grid grid, boolean bottomDirichlet, boolean topDirichlet,
+                          boolean withShift, double relTol, int maxIterations, List<cl_mem> owned) {
         this.ctx = ctx;
+        this.withShift = withShift;
         this.k = kernels;
         this.reducer = reducer;
         this.relTol = relTol;
@@ -54,10 +65,10 @@ final class DevicePotentialSolver {
         this.factorTop = topDirichlet ? 2.0 : 0.0;
         List<DeviceLevel> list = new ArrayList<>();
         Grid g = grid;
-        list.add(new DeviceLevel(ctx, g, owned));
+        list.add(new DeviceLevel(ctx, g, withShift, owned));
         while (g.cellCount() > HOST_CELLS && g.canCoarsen()) {
             g = g.coarsen();
-            list.add(new DeviceLevel(ctx, g, owned));
+            list.add(new DeviceLevel(ctx, g, withShift, owned));
         }
         levels = list.toArray(new DeviceLevel[0]);
         int nl = levels.length;
@@ -82,7 +93,7 @@ final class DevicePotentialSolver {
         Grid hostGrid = levels[hostLevel].g;
         hostOp = new VariableCoefficientPoisson(hostGrid, Parallel.serial(),
                 bottomDirichlet ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux(),
-                topDirichlet ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux());
+                topDirichlet ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux(), withShift);
         hostCycle = new MultigridPreconditioner(hostOp);
         levelCount = hostLevel + hostCycle.levelCount();
         hostX = new double[hostGrid.paddedLength()];
@@ -91,11 +102,35 @@ final class DevicePotentialSolver {
 
     /** Solves for phi in place (warm start); returns the PCG iterations. */
     int solve(cl_mem sigma, cl_mem source, int sign, double bottom_V, double top_V, cl_mem phi) {
+        setFaces(sigma);
         DeviceLevel f = levels[0];
-        f.geom(k.get("setFaceCoefficients").arg(0, sigma).arg(1, f.bx).arg(2, f.by).arg(3, f.bz), 4).run(f.cells);
-        updateHierarchy();
         f.geom(k.get("potentialRhs").arg(0, source).arg(1, rhs).arg(2, f.tz).real(3, -sign).real(4, bottom_V).real(5, top_V), 6).run(f.cells);
-        return pcg(phi);
+        return pcg(phi, rhs);
+    }
+
+    /**
+     * The live diagonal term alpha of the finest level (units of beta / h^2), for an operator with
+     * one; set it before {@link #solveShifted}.
+     */
+    cl_mem shift() {
+        return levels[0].shift;
+    }
+
+    /**
+     * Solves {@code alpha u - div(beta grad u) = b} for u in place (u holds the initial guess), faces
+     * the harmonic means of the cell values {@code cellBeta} (zero where either vanishes), alpha from
+     * {@link #shift()}; b is not modified. Returns the PCG iterations.
+     */
+    int solveShifted(cl_mem cellBeta, cl_mem b, cl_mem u) {
+        setFaces(cellBeta);
+        return pcg(u, b);
+    }
+
+    /** Faces of the finest level from cell values, then the whole hierarchy. */
+    private void setFaces(cl_mem cellValues) {
+        DeviceLevel f = levels[0];
+        f.geom(k.get("setFaceCoefficients").arg(0, cellValues).arg(1, f.bx).arg(2, f.by).arg(3, f.bz), 4).run(f.cells);
+        updateHierarchy();
     }
 
     /** Current density through the top faces into the domain, A/m^2 (PotentialSolver.currentIntoTop). */
@@ -112,26 +147,28 @@ final class DevicePotentialSolver {
             if (l > 0) {
                 DeviceLevel F = levels[l - 1];
                 L.geom(k.get("coarsenCoefficients").arg(0, F.bx).arg(1, F.by).arg(2, F.bz).arg(3, L.bx).arg(4, L.by).arg(5, L.bz), 6).run(L.cells);
+                if (withShift) L.geom(k.get("coarsenShift").arg(0, F.shift).arg(1, L.shift), 2).run(L.cells);
             }
             double inv = 1.0 / (L.g.dx_m * L.g.dx_m);
             L.geom(k.get("transmissibilities").arg(0, L.bx).arg(1, L.by).arg(2, L.bz).arg(3, L.tx).arg(4, L.ty).arg(5, L.tz)
                     .real(6, inv).real(7, factorBottom * inv).real(8, factorTop * inv), 9).run(L.cells);
-            L.geom(k.get("inverseDiagonalSquared").arg(0, L.tx).arg(1, L.ty).arg(2, L.tz).arg(3, L.invDiagSq), 4).run(L.cells);
+            L.geom(L.shift(k.get("inverseDiagonalSquared").arg(0, L.tx).arg(1, L.ty).arg(2, L.tz).arg(3, L.invDiagSq), 4), 6).run(L.cells);
         }
         DeviceLevel h = levels[hostLevel];
         int n = h.g.paddedLength();
         ctx.read(h.bx, hostOp.betaX(), n);
         if (h.g.is3D()) ctx.read(h.by, hostOp.betaY(), n);
         ctx.read(h.bz, hostOp.betaZ(), n);
+        if (withShift) ctx.read(h.shift, hostOp.shift(), n);
         hostOp.coefficientsChanged();
     }
 
-    private int pcg(cl_mem x) {
+    private int pcg(cl_mem x, cl_mem b) {
         DeviceLevel L = levels[0];
-        double bNorm = Math.sqrt(dot(rhs, L.invDiagSq, null, true));
+        double bNorm = Math.sqrt(dot(b, L.invDiagSq, null, true));
         double target = relTol * bNorm;
         wrap(L, x);
-        double rNorm = Math.sqrt(residual(L, x, rhs, r, true));
+        double rNorm = Math.sqrt(residual(L, x, b, r, true));
         double r0 = rNorm;
         if (!Double.isFinite(rNorm)) throw new SolverDivergedException("PCG: initial residual is not finite (" + rNorm + ")", 0, rNorm);
         if (rNorm <= target) return 0;
@@ -139,7 +176,7 @@ final class DevicePotentialSolver {
         double rz = dot(z, r, p, false);
         for (int it = 1; it <= maxIterations; it++) {
             wrap(L, p);
-            L.geom(k.get("applyDot").arg(0, p).arg(1, q).arg(2, L.tx).arg(3, L.ty).arg(4, L.tz).arg(5, reducer.partial), 6).run(L.cells);
+            L.geom(L.shift(k.get("applyDot").arg(0, p).arg(1, q).arg(2, L.tx).arg(3, L.ty).arg(4, L.tz).arg(5, reducer.partial), 6), 8).run(L.cells);
             double pq = reducer.sum(L.groups);
             if (!(pq > 0)) throw new SolverDivergedException(String.format("PCG broke down at iteration %d: p.Ap = %g (operator or preconditioner not SPD), residual %.3e (target %.3e)", it, pq, rNorm, target), it, rNorm);
             double alpha = rz / pq;
@@ -171,13 +208,13 @@ final class DevicePotentialSolver {
     /** r = b - A x after refreshing x's ghosts; returns ||D^-1 r||^2 when wanted (else NaN, no copy back). */
     private double residual(DeviceLevel L, cl_mem x, cl_mem b, cl_mem out, boolean wanted) {
         wrap(L, x);
-        L.geom(k.get("residual").arg(0, x).arg(1, b).arg(2, out).arg(3, L.tx).arg(4, L.ty).arg(5, L.tz).arg(6, L.invDiagSq)
-                .arg(7, reducer.partial), 8).run(L.cells);
+        L.geom(L.shift(k.get("residual").arg(0, x).arg(1, b).arg(2, out).arg(3, L.tx).arg(4, L.ty).arg(5, L.tz).arg(6, L.invDiagSq)
+                .arg(7, reducer.partial), 8), 10).run(L.cells);
         return wanted ? reducer.sum(L.groups) : Double.NaN;
     }
 
     private void smooth(DeviceLevel L, cl_mem x, cl_mem b, int colour) {
-        L.geom(k.get("smooth").arg(0, x).arg(1, b).arg(2, L.tx).arg(3, L.ty).arg(4, L.tz).arg(5, colour), 6).run(L.cells);
+        L.geom(L.shift(k.get("smooth").arg(0, x).arg(1, b).arg(2, L.tx).arg(3, L.ty).arg(4, L.tz).arg(5, colour), 6), 8).run(L.cells);
         if (L.g.nx % 2 != 0) wrap(L, x); // even rows refresh their ghosts in the kernel
     }
 

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * solver jar under {@code org/lipf/kernels/opencl}. They are compiled as one program in this order.
  */
 public final class KernelSources {
-    static final String[] FILES = {"common.cl", "ghosts.cl", "allen_cahn.cl", "nernst_planck.cl", "control.cl", "potentials.cl"};
+    static final String[] FILES = {"common.cl", "ghosts.cl", "allen_cahn.cl", "nernst_planck.cl", "control.cl", "potentials.cl", "implicit.cl"};
     private static final String ROOT = "/org/lipf/kernels/opencl/";
 
     private KernelSources() {}

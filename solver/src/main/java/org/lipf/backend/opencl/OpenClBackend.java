@@ -7,8 +7,10 @@ import org.jocl.cl_mem;
 import org.jocl.cl_program;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
+import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.kernels.cpu.PotentialCoefficients;
 import org.lipf.model.FieldSet;
+import org.lipf.model.Interpolation;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.Integrator;
@@ -17,6 +19,7 @@ import org.lipf.scenario.Scenario;
 import org.lipf.solver.Backend;
 import org.lipf.solver.BackendFactory;
 import org.lipf.solver.GalvanostaticControl;
+import org.lipf.solver.ImplicitSolve;
 import org.lipf.solver.PotentialSolves;
 import org.lipf.solver.ShortCircuitDetector;
 import org.lipf.solver.SimulationState;
@@ -30,12 +33,16 @@ import org.lipf.solver.SimulationState;
  * <p>The potentials are solved on the device by {@link DevicePotentialSolver}, the CPU's
  * multigrid-preconditioned CG, whose small levels run on the host. In single precision, and on
  * grids of at most 1024 cells, they are solved on the host in double (see {@link #solveOnHost}).
+ * The semi-implicit step's two linear solves (docs/MODEL.md section 5.3.2) run on the same device
+ * multigrid-PCG with a diagonal term, as {@code CpuBackend} runs them on the host.
  */
 public final class OpenClBackend implements Backend {
     /** Work-group size of every kernel (a power of two: the reduction tree halves it). */
     static final int WG = 128;
     /** Properties per material row of the device table (common.cl: T_FREE ... T_I0). */
     private static final int NPROP = 8;
+    /** Relative tolerance of the implicit solves in single precision (its rounding is 6e-8 per operation). */
+    private static final double FLOAT_IMPLICIT_TOLERANCE = 1e-5;
 
     private final OpenClContext ctx;
     private final Grid g;
@@ -63,14 +70,25 @@ public final class OpenClBackend implements Backend {
     private final GalvanostaticControl.Reactions reactions = new DeviceReactions();
     private double volumeMultiplier;
     private double reactionStiffness, nernstPlanckRate;
+    /** The semi-implicit step's solves (CpuBackend's ImplicitSolve pair) and their work fields; null for explicit scenarios. */
+    private final DevicePotentialSolver capillaryFilter, diffusion;
+    private final cl_mem cellBeta, implicitRhs, increment;
+    /** The explicit step at the stability limit: semi-implicit steps scale the noise to its variance per unit time (as CpuBackend). */
+    private final double noiseReferenceStep_s;
+    private final double maxXiChange;
+    private double lastXiChange;
+    /**
+     * Largest |rate| over the mobile cells of the last semi-implicit step before and after the
+     * capillary filter (after its volume restoring: the rates the step applies), 1/s: the filter's
+     * gain, for a retry test on it.
+     */
+    private double rawRateMax, filteredRateMax;
 
     public OpenClBackend(Scenario scenario, FieldSet fields, Parallel parallel, OpenClDevices.Device device, Precision precision) {
-        if (scenario.time().integrator() == Integrator.SEMI_IMPLICIT)
-            throw new OpenClUnavailableException("time.integrator: semi_implicit runs on the CPU backend only (its multigrid solves of the "
-                    + "implicit steps are not on the device yet); use --backend cpu, or integrator: explicit on the OpenCL backend");
         if (scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT)
             throw new OpenClUnavailableException("solver.reaction_coupling: implicit runs on the CPU backend only (the Newton solve of the "
                     + "potentials with the reaction is not on the device yet); use --backend cpu");
+        boolean semiImplicit = scenario.time().integrator() == Integrator.SEMI_IMPLICIT;
         this.ctx = OpenClContext.of(device, precision);
         this.g = fields.grid;
         this.params = ModelParameters.from(scenario);
@@ -80,11 +98,11 @@ public final class OpenClBackend implements Backend {
         this.n = g.paddedLength();
         this.cells = g.cellCount();
         this.groups = (cells + WG - 1) / WG;
-        long need = deviceBytes(g, single, precision);
+        long need = deviceBytes(g, single, semiImplicit, precision);
         if (need > device.globalMemory_bytes())
             throw new OpenClUnavailableException(String.format("OpenCL device %s has %.1f GiB, the grid %s needs about %.1f GiB", device.name(),
                     device.globalMemory_bytes() / 1073741824.0, g, need / 1073741824.0));
-        cl_program program = ctx.program(buildOptions(scenario, precision));
+        cl_program program = ctx.program(buildOptions(g, params, table, precision));
         material = own(ctx.bytes(n));
         tableBuf = own(ctx.reals(table.size() * (long) NPROP));
         relaxTable = own(ctx.reals(table.size() * (long) NPROP));
@@ -130,15 +148,36 @@ public final class OpenClBackend implements Backend {
         this.shorts = new ShortCircuitDetector(g, table, params.interfaceWidth_m());
         int band = Math.max(1, (int) Math.ceil(params.interfaceWidth_m() / g.dx_m));
         this.bandStart = Math.max(0, g.nz - 1 - band);
+        this.noiseReferenceStep_s = scenario.time().stabilitySafety() * AllenCahnUpdate.stableStep_s(g, params);
+        this.maxXiChange = scenario.time().maxXiChange();
+        if (semiImplicit) {
+            // ImplicitSolve's tolerance is far below single precision's resolution: there the solves stop near its round-off
+            double implicitTol = precision == Precision.DOUBLE ? ImplicitSolve.TOLERANCE : FLOAT_IMPLICIT_TOLERANCE;
+            capillaryFilter = new DevicePotentialSolver(ctx, kernels, reducer, g, false, false, true, implicitTol, ImplicitSolve.MAX_ITERATIONS, owned);
+            diffusion = new DevicePotentialSolver(ctx, kernels, reducer, g, false, true, true, implicitTol, ImplicitSolve.MAX_ITERATIONS, owned);
+            ctx.fill(diffusion.shift(), n, 1.0);
+            cellBeta = own(ctx.reals(n));
+            implicitRhs = own(ctx.reals(n));
+            increment = own(ctx.reals(n));
+        } else {
+            capillaryFilter = diffusion = null;
+            cellBeta = implicitRhs = increment = null;
+        }
+    }
+
+    /** Device memory an explicit scenario needs on a grid, bytes (see {@link #deviceBytes(Grid, boolean, boolean, Precision)}). */
+    public static long deviceBytes(Grid g, boolean singlePotential, Precision precision) {
+        return deviceBytes(g, singlePotential, false, precision);
     }
 
     /**
-     * Device memory a grid needs, bytes: 12 fields of the step, and per potential solve (double
+     * Device memory a grid needs, bytes: 12 fields of the step, per potential solve (double
      * precision only) 15 fields on every multigrid level (faces, transmissibilities, cycle and PCG
-     * vectors), the levels adding up to at most 4/3 of the finest.
+     * vectors), the levels adding up to at most 4/3 of the finest; semi-implicit: 3 work fields and
+     * two implicit solves of 16 fields per level (the diagonal term added).
      */
-    public static long deviceBytes(Grid g, boolean singlePotential, Precision precision) {
-        double fields = 12 + (precision == Precision.DOUBLE ? (singlePotential ? 1 : 2) * 15 * 4.0 / 3 : 0);
+    public static long deviceBytes(Grid g, boolean singlePotential, boolean semiImplicit, Precision precision) {
+        double fields = 12 + (precision == Precision.DOUBLE ? (singlePotential ? 1 : 2) * 15 * 4.0 / 3 : 0) + (semiImplicit ? 3 + 2 * 16 * 4.0 / 3 : 0);
         return (long) (fields * g.paddedLength() * precision.bytes + g.paddedLength());
     }
 
@@ -168,7 +207,8 @@ public final class OpenClBackend implements Backend {
     }
 
     /** Grid, precision and model constants as preprocessor definitions (hexadecimal: exact). */
-    private String buildOptions(Scenario scenario, Precision precision) {
+    static String buildOptions(Grid g, ModelParameters params, MaterialTable table, Precision precision) {
+        int cells = g.cellCount();
         PotentialCoefficients pc = new PotentialCoefficients(g, params, table, Parallel.serial());
         double angle = params.anisotropyMode() * params.anisotropyAngle_rad();
         StringBuilder b = new StringBuilder();
@@ -177,12 +217,13 @@ public final class OpenClBackend implements Backend {
         b.append(" -DWG=").append(WG).append(" -DNX=").append(g.nx).append(" -DNY=").append(g.ny).append(" -DNZ=").append(g.nz)
                 .append(" -DSX=").append(g.sx).append(" -DSY=").append(g.sy).append(" -DGY=").append(g.is3D() ? 1 : 0)
                 .append(" -DSTRIDE_Y=").append(g.strideY).append(" -DSTRIDE_Z=").append(g.strideZ).append(" -DCELLS=").append(cells)
-                .append(" -DSINGLE_POTENTIAL=").append(single ? 1 : 0).append(" -DANISO=").append(params.anisotropyStrength() != 0 ? 1 : 0)
+                .append(" -DSINGLE_POTENTIAL=").append(params.singlePotential() ? 1 : 0).append(" -DANISO=").append(params.anisotropyStrength() != 0 ? 1 : 0)
                 .append(" -DANISO_MODE=").append(params.anisotropyMode()).append(" -DSEED=(").append(params.seed()).append("L)");
         real(b, "DX", g.dx_m);
         real(b, "ANISO_STRENGTH", params.anisotropyStrength());
         real(b, "ROT_COS", Math.cos(angle));
         real(b, "ROT_SIN", Math.sin(angle));
+        real(b, "ANISO_ANGLE", params.anisotropyAngle_rad());
         real(b, "KAPPA0", params.kappa0_J_per_m());
         real(b, "LSIGMA", params.Lsigma_m3_per_J_s());
         real(b, "W", params.W_J_per_m3());
@@ -276,7 +317,9 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public boolean allenCahn(double dt_s, long step) {
-        runAllenCahn(tableBuf, dt_s, step, params.noiseRate_per_s());
+        // semi-implicit steps: the noise keeps its variance per unit time (CpuBackend.allenCahn)
+        double noiseScale = capillaryFilter != null ? Math.sqrt(Math.min(1, noiseReferenceStep_s / dt_s)) : 1;
+        runAllenCahn(tableBuf, dt_s, step, params.noiseRate_per_s() * noiseScale);
         reduce(2, true);
         reactionStiffness = resultHost[0];
         boolean bad = resultHost[1] != 0;
@@ -301,20 +344,64 @@ public final class OpenClBackend implements Backend {
                 target_A_per_m2, dt_s);
     }
 
-    /** Not on the device (the constructor refuses semi-implicit scenarios). */
+    /**
+     * CpuBackend.implicitAllenCahn on the device (LinearlyImplicitAllenCahn): the rates filtered
+     * through the linearised capillary operator, the raw rates' metal volume restored, xiNext written.
+     */
     @Override
     public boolean implicitAllenCahn(double dt_s) {
-        throw new UnsupportedOperationException("semi-implicit steps run on the CPU backend");
+        double ls = dt_s * params.Lsigma_m3_per_J_s(), perArea = g.cellVolume_m3() / g.lateralArea();
+        kernel("implicitAllenCahnOperator").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, rate).arg(4, capillaryFilter.shift()).arg(5, cellBeta)
+                .arg(6, implicitRhs).real(7, ls * params.W_J_per_m3()).real(8, ls * params.kappa0_J_per_m()).arg(9, partial).run(cells);
+        // the raw rates' metal volume, as DepositMetrics.growthVelocity_m_per_s computes it on the CPU
+        double volume = reducer.reduce(0, 1, groups, false)[0] * g.cellVolume_m3() / g.lateralArea();
+        rawRateMax = reducer.reduce(1, 1, groups, true)[0];
+        capillaryFilter.solveShifted(cellBeta, implicitRhs, rate);
+        kernel("filteredRateSums").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, rate).arg(4, partial).run(cells);
+        double[] sums = reducer.reduce(0, 2, groups, false);
+        double sum = sums[0] * perArea, weight = sums[1] * perArea;
+        double lambda = weight > 0 ? (volume - sum) / weight : 0;
+        kernel("restoreVolumeAndWriteNext").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, rate).arg(4, xiNext).real(5, lambda).real(6, dt_s)
+                .arg(7, partial).run(cells);
+        reduce(3, true);
+        lastXiChange = resultHost[0];
+        boolean bad = resultHost[1] != 0 || !Double.isFinite(lastXiChange);
+        filteredRateMax = resultHost[2];
+        return bad || filterAmplified(lambda, dt_s);
     }
 
-    @Override
-    public double lastXiChange() {
-        throw new UnsupportedOperationException("semi-implicit steps run on the CPU backend");
+    /** Largest |rate| over the mobile cells before the last semi-implicit step's filter, 1/s. */
+    double rawRateMax_per_s() {
+        return rawRateMax;
     }
 
+    /** Largest |rate| over the mobile cells after the last semi-implicit step's filter and volume restoring, 1/s. */
+    double filteredRateMax_per_s() {
+        return filteredRateMax;
+    }
+
+    /**
+     * The retry test of a filtered step, CpuBackend.implicitAllenCahn's: a restoring term that alone
+     * moves xi by more than the step may means the operator was nearly singular and the filter
+     * amplified the rates. A test on the filter's gain would compare {@link #filteredRateMax} with
+     * {@link #rawRateMax} here (both are reduced on the device in every step).
+     */
+    private boolean filterAmplified(double lambda_per_s, double dt_s) {
+        return Math.abs(lambda_per_s) * dt_s * Interpolation.DH_MAX > maxXiChange;
+    }
+
+    @Override public double lastXiChange() { return lastXiChange; }
+
+    /** ImplicitNernstPlanck.step on the device: explicit increment, implicit diffusion solve, the limiter at 0. */
     @Override
     public boolean implicitNernstPlanck(double dt_s) {
-        throw new UnsupportedOperationException("semi-implicit steps run on the CPU backend");
+        runNernstPlanck(dt_s, false);
+        kernel("implicitNernstPlanckOperator").arg(0, c).arg(1, cNext).arg(2, xi).arg(3, material).arg(4, tableBuf).arg(5, cellBeta).arg(6, implicitRhs)
+                .arg(7, increment).real(8, dt_s).run(cells);
+        diffusion.solveShifted(cellBeta, implicitRhs, increment);
+        kernel("writeImplicitConcentration").arg(0, c).arg(1, increment).arg(2, cNext).arg(3, partial).run(cells);
+        reduce(1, true);
+        return resultHost[0] != 0;
     }
 
     @Override
@@ -326,8 +413,13 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public boolean nernstPlanck(double dt_s) {
+        return runNernstPlanck(dt_s, true);
+    }
+
+    /** The explicit Nernst-Planck update into cNext, with or without the limiter at 0; returns whether it left its bounds. */
+    private boolean runNernstPlanck(double dt_s, boolean limitAtZero) {
         nernstPlanck.arg(0, c).arg(1, phiL).arg(2, xi).arg(3, rate).arg(4, material).arg(5, tableBuf).arg(6, cNext).real(7, dt_s)
-                .arg(8, partial).run(cells);
+                .arg(8, partial).arg(9, limitAtZero ? 1 : 0).run(cells);
         reduce(2, true);
         nernstPlanckRate = resultHost[0];
         return resultHost[1] != 0;

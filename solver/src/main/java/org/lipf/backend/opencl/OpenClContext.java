@@ -119,7 +119,12 @@ final class OpenClContext {
 
     /** Sets the first n reals of a buffer to zero. */
     void zero(cl_mem m, long n) {
-        Pointer pattern = precision == Precision.DOUBLE ? Pointer.to(new double[] {0}) : Pointer.to(new float[] {0});
+        fill(m, n, 0);
+    }
+
+    /** Sets the first n reals of a buffer to a value. */
+    void fill(cl_mem m, long n, double value) {
+        Pointer pattern = precision == Precision.DOUBLE ? Pointer.to(new double[] {value}) : Pointer.to(new float[] {(float) value});
         CL.clEnqueueFillBuffer(queue, m, pattern, precision.bytes, 0, n * precision.bytes, 0, null, null);
     }
 

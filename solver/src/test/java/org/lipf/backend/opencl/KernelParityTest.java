@@ -79,8 +79,8 @@ class KernelParityTest {
         }
     }
 
-    /** Compares the state and the pending step (cNext once Nernst-Planck has written it) of both backends' fields. */
-    private static void compare(Backend dev, FieldSet a, FieldSet b, String after, boolean withCNext) {
+    /** Compares the state and the pending step (cNext once Nernst-Planck has written it) of both backends' fields, to 1e-12 of each field's scale. */
+    static void compare(Backend dev, FieldSet a, FieldSet b, String after, boolean withCNext) {
         dev.download();
         dev.downloadNext();
         Grid g = a.grid;
@@ -92,7 +92,7 @@ class KernelParityTest {
         }
     }
 
-    private static FieldSet copy(FieldSet f) {
+    static FieldSet copy(FieldSet f) {
         FieldSet c = new FieldSet(f.grid, f.material.clone(), f.singlePotential());
         System.arraycopy(f.xi, 0, c.xi, 0, f.xi.length);
         System.arraycopy(f.c, 0, c.c, 0, f.c.length);

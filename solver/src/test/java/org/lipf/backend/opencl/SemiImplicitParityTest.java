@@ -1,0 +1,68 @@
+package org.lipf.backend.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lipf.cli.RunDriver;
+import org.lipf.grid.Parallel;
+import org.lipf.scenario.Scenario;
+import org.lipf.scenario.ScenarioLoader;
+import org.lipf.solver.BackendFactory;
+import org.lipf.solver.Simulation;
+
+/**
+ * Semi-implicit scenarios (docs/MODEL.md section 5.3.2) run the same steps on the CPU and on the
+ * OpenCL backend in double precision: every step of the same length with the same retries (the
+ * soft-carbon cell's pinned front has the filter's retry test reject steps), and the fields after
+ * 12 or 20 steps within the parity tolerance of {@link ScenarioParityTest}, 1e-9 of each field's scale. The implicit solves stop at 1e-10 of the right-hand side's Jacobi-scaled norm
+ * on both backends with the same iterations, so their results differ by round-off only.
+ */
+class SemiImplicitParityTest {
+    static java.util.stream.Stream<Arguments> scenarios() {
+        return java.util.stream.Stream.of(
+                // 2D, galvanostatic, cubic anisotropy turned by 10 degrees, noise: 32 x 64 cells, a device level before the host's
+                Arguments.of("bare-li-lpscl.yaml", Map.of("grid.width", "16 um", "grid.height", "32 um", "geometry.nuclei[0].x", "8 um",
+                        "model.anisotropy", "{strength: 0.05, mode: 4, angle: 10 deg}", "time.integrator", "semi_implicit"), 12, false),
+                // 3D, galvanostatic, cubic anisotropy: 8 x 8 x 24 cells
+                Arguments.of("bare-li-lpscl.yaml", Map.of("grid", "{dimensions: 3, width: 4 um, depth: 4 um, height: 12 um, spacing: 0.5 um}",
+                        "geometry.nuclei[0]", "{x: 2 um, y: 2 um, radius: 1.5 um}", "time.integrator", "semi_implicit"), 12, false),
+                // a shipped semi-implicit scenario: the LiF film carried by the metal surface
+                Arguments.of("lif-50nm.yaml", Map.of("grid.width", "4 um", "grid.height", "8 um", "geometry.layers[0].thickness", "2 um"), 12, false),
+                // the soft-carbon interlayer cell (front width 2 cells) on 20 x 80 cells: retried steps from the 12th on
+                Arguments.of("sc.yaml", Map.of("grid.width", "2 um", "grid.height", "8 um", "geometry.layers[2].thickness", "1.5 um",
+                        "time.integrator", "semi_implicit"), 20, true));
+    }
+
+    @ParameterizedTest(name = "{0} {1}, {2} steps")
+    @MethodSource("scenarios")
+    void semiImplicitStepsAgreeWithTheCpu(String file, Map<String, String> overrides, int steps, boolean retries) throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", file), overrides);
+        BackendFactory opencl = OpenClTestDevice.backend(Precision.DOUBLE);
+        try (Parallel parallel = new Parallel(2);
+             Simulation cpu = RunDriver.fresh(s, parallel, null, BackendFactory.CPU);
+             Simulation dev = RunDriver.fresh(s, parallel, null, opencl)) {
+            for (int i = 0; i < steps; i++) {
+                cpu.advance(Double.POSITIVE_INFINITY);
+                dev.advance(Double.POSITIVE_INFINITY);
+                double dt = cpu.state().lastStep_s;
+                assertEquals(dt, dev.state().lastStep_s, ScenarioParityTest.TOLERANCE * dt, "step length of step " + i);
+                assertEquals(cpu.state().rejectedSteps, dev.state().rejectedSteps, "retries up to step " + i);
+                assertEquals(cpu.backend().lastXiChange(), dev.backend().lastXiChange(), ScenarioParityTest.TOLERANCE * cpu.backend().lastXiChange(),
+                        "largest xi change of step " + i);
+            }
+            org.lipf.grid.Grid g = cpu.grid();
+            System.out.printf("%s: %d steps to %.4g s, %d retried, last step %.3g s; OpenCL - CPU: xi %.1e, c %.1e, phi_l %.1e, phi_s %.1e of their scales%n",
+                    s.name(), steps, cpu.state().time_s, cpu.state().rejectedSteps, cpu.state().lastStep_s,
+                    FieldComparison.relativeDifference(g.interior(cpu.fields().xi), g.interior(dev.fields().xi)),
+                    FieldComparison.relativeDifference(g.interior(cpu.fields().c), g.interior(dev.fields().c)),
+                    FieldComparison.relativeDifference(g.interior(cpu.fields().phiL), g.interior(dev.fields().phiL)),
+                    FieldComparison.relativeDifference(g.interior(cpu.fields().phiS), g.interior(dev.fields().phiS)));
+            assertEquals(retries, cpu.state().rejectedSteps > 0, "whether the case retries steps");
+            ScenarioParityTest.assertAgree(cpu, dev, "after " + steps + " semi-implicit steps");
+        }
+    }
+}
