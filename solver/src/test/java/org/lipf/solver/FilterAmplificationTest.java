@@ -32,14 +32,8 @@ class FilterAmplificationTest {
             name: peierls
             grid: {dimensions: 2, width: 4 um, height: %s, spacing: 0.25 um}
             model: {form: mixed_conductor, interface_width: 0.5 um, noise: {amplitude: 0}}
-            materials:
-              li: {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1.1e7 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
-              lpscl: {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.25 S/m, electronic_conductivity: 1.6e-6 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
-            geometry:
-              background: lpscl
-              layers:
-                - {material: li, thickness: 5 um, xi: 1, c: 0}
-                - {material: lpscl, thickness: rest, c: 1}
+            materials: {li: {library: li-metal}, lpscl: {library: lpscl-pellet}}
+            geometry: {background: lpscl, layers: [{material: li, thickness: 5 um, xi: 1, c: 0}, {material: lpscl, thickness: rest, c: 1}]}
             control: {mode: galvanostatic, current_density: 1 mA/cm^2}
             time: {end: 1 s, output_interval: 1 s, integrator: semi_implicit}
             """;
