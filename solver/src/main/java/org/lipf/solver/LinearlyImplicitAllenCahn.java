@@ -112,7 +112,7 @@ final class LinearlyImplicitAllenCahn {
         solve.solve(filteredDh, dh);
         final double sum = parallel.sumOverPlanes(g.nz, planeMax, k -> freeSum(mat, k, u));
         final double weight = parallel.sumOverPlanes(g.nz, planeBad, k -> freeSum(mat, k, filteredDh));
-        // a filter that reverses the volume of h' has a non-positive mode: no lambda, and the step is rejected
+        // A^-1 h' without a positive volume (a nearly singular or indefinite A): no lambda keeps the volume, reject
         final double lambda = weight > 0 ? (volume_m_per_s / (g.cellVolume_m3() / g.lateralArea()) - sum) / weight : 0;
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++)
