@@ -186,5 +186,14 @@ class FilterAmplificationTest {
             assertTrue(max(g, u) * dt < 0.05, "filtered change " + max(g, u) * dt);
         }
     }
-}
 
+    @Test
+    void rayleighQuotientBelowOneHalfOrSumsNotFiniteRejectTheStep() {
+        assertFalse(FilterAmplification.amplified(0.5, 1), "rho = 1/2 accepted");
+        assertTrue(FilterAmplification.amplified(0.499, 1), "rho < 1/2 rejected");
+        assertTrue(FilterAmplification.amplified(-2, 1), "past the singularity (rho < 0) rejected");
+        assertFalse(FilterAmplification.amplified(0, 0), "no rates: nothing amplified");
+        assertTrue(FilterAmplification.amplified(Double.NaN, 1), "NaN rejected");
+        assertTrue(FilterAmplification.amplified(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY), "overflow rejected");
+    }
+}
