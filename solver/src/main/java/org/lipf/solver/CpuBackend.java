@@ -7,7 +7,6 @@ import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.kernels.cpu.NernstPlanckUpdate;
 import org.lipf.kernels.cpu.PotentialCoefficients;
 import org.lipf.model.FieldSet;
-import org.lipf.model.Interpolation;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.ControlMode;
@@ -39,7 +38,6 @@ public final class CpuBackend implements Backend {
     private final ImplicitNernstPlanck implicitNernstPlanck;
     /** The explicit step at the stability limit: semi-implicit steps scale the noise to its variance per unit time. */
     private final double noiseReferenceStep_s;
-    private final double maxXiChange;
 
     public CpuBackend(Scenario scenario, FieldSet fields, Parallel parallel) {
         this.grid = fields.grid;
@@ -62,7 +60,6 @@ public final class CpuBackend implements Backend {
         this.implicitAllenCahn = semiImplicit ? new LinearlyImplicitAllenCahn(grid, params, table, parallel) : null;
         this.implicitNernstPlanck = semiImplicit ? new ImplicitNernstPlanck(grid, parallel, nernstPlanck) : null;
         this.noiseReferenceStep_s = scenario.time().stabilitySafety() * allenCahn.stableStep_s();
-        this.maxXiChange = scenario.time().maxXiChange();
     }
 
     @Override public String name() { return "cpu"; }
@@ -113,12 +110,10 @@ public final class CpuBackend implements Backend {
         // as the rest conserves the metal), so the control's current stays the deposited one
         double volume = metrics.growthVelocity_m_per_s(fields);
         implicitAllenCahn.prepare(fields, dt_s);
-        implicitAllenCahn.filter(fields.rate);
-        double lambda = implicitAllenCahn.restoreVolume(fields, fields.rate, volume);
+        implicitAllenCahn.filterKeepingVolume(fields, fields.rate, volume);
         boolean bad = implicitAllenCahn.writeNext(fields, dt_s);
-        // a restoring term that alone moves xi by more than the step may: the operator was nearly singular
-        // (a front between lattice positions has a negative mode) and the filter amplified the rates
-        return bad || Math.abs(lambda) * dt_s * Interpolation.DH_MAX > maxXiChange;
+        // a front between lattice positions has a negative mode, which a nearly singular operator amplifies
+        return bad || implicitAllenCahn.amplified();
     }
 
     @Override public double lastXiChange() { return implicitAllenCahn.lastMaxChange(); }

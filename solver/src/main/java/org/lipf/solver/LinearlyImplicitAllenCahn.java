@@ -16,14 +16,16 @@ import org.lipf.model.ModelParameters;
  * linearised capillary force, a linearly implicit (Rosenbrock-Euler) step:
  *
  * <pre>
- *   (1 + dt L_sigma W g''(xi^n)) r_eff - div( dt L_sigma kappa(theta^n) grad r_eff ) = r,
+ *   (1 + dt L_sigma W g''(xi^n)) r_eff - div( dt L_sigma kappa(theta^n) grad r_eff ) = r + lambda' h'(xi^n),
  *   xi^(n+1) = xi^n + dt r_eff
  * </pre>
  *
  * kappa(theta^n) is the anisotropic gradient coefficient at the cell's current normal, so that a
  * flat front at any angle translates unchanged: its translation mode is (nearly) in the kernel of
  * the operator, and only the fast capillary modes are damped. Frozen cells (f_free = 0) keep
- * r_eff = 0 and close their faces, as in the explicit stencil.
+ * r_eff = 0 and close their faces, as in the explicit stencil. The multiplier lambda' keeps the
+ * metal volume the rates r deposit; it is part of the implicit step (r_eff = A^-1 r + lambda' A^-1 h'),
+ * as a multiple of h' added after the filter would distort the profile at every large step.
  */
 final class LinearlyImplicitAllenCahn {
     private final Grid g;
@@ -32,9 +34,11 @@ final class LinearlyImplicitAllenCahn {
     private final boolean[] mobile;
     private final double[] free;
     private final ImplicitSolve solve;
-    private final double[] cellBeta, rhs;
+    private final double[] cellBeta, rhs, dh, filteredDh;
     private final double[] planeMax, planeBad;
     private double lastMaxChange;
+    /** sum u r and sum u^2 over the mobile cells of the last filter (u filtered, r raw, multiplier term included), 1/s^2. */
+    private double filteredDotRaw, filteredSquared;
 
     LinearlyImplicitAllenCahn(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
         this.g = g;
@@ -46,6 +50,8 @@ final class LinearlyImplicitAllenCahn {
         this.solve = new ImplicitSolve(g, parallel, false);
         this.cellBeta = g.newField();
         this.rhs = g.newField();
+        this.dh = g.newField();
+        this.filteredDh = g.newField();
         this.planeMax = new double[g.nz];
         this.planeBad = new double[g.nz];
     }
@@ -84,41 +90,70 @@ final class LinearlyImplicitAllenCahn {
         setOperator(f, dt);
     }
 
-    /** u := the operator's inverse applied to u (u is its own initial guess). */
-    void filter(double[] u) {
-        System.arraycopy(u, 0, rhs, 0, rhs.length);
-        solve.solve(u, rhs);
-    }
-
     /**
-     * u += lambda h'(xi) over the mobile cells, lambda such that integral(f_free u) dV / area equals
-     * {@code volume_m_per_s}: the filtered rates change the metal volume as the unfiltered ones do.
-     * Returns lambda, 1/s.
+     * u := A^-1 (u + lambda h'(xi)) over the mobile cells (u is its own initial guess), lambda such that
+     * integral(f_free u) dV / area equals {@code volume_m_per_s}: the filtered rates change the metal
+     * volume as the unfiltered ones do. Then measures whether the filter amplified the rates
+     * ({@link #amplified}). Two solves: A^-1 u and A^-1 h'.
      */
-    double restoreVolume(FieldSet f, double[] u, double volume_m_per_s) {
+    void filterKeepingVolume(FieldSet f, double[] u, double volume_m_per_s) {
         final double[] xi = f.xi;
         final byte[] mat = f.material;
-        final double perArea = g.cellVolume_m3() / g.lateralArea();
-        double sum = parallel.sumOverPlanes(g.nz, planeMax, k -> freeSum(mat, k, P -> u[P])) * perArea;
-        double weight = parallel.sumOverPlanes(g.nz, planeBad, k -> freeSum(mat, k, P -> Interpolation.dh(xi[P]))) * perArea;
-        if (!(weight > 0)) return 0;
-        final double lambda = (volume_m_per_s - sum) / weight;
+        System.arraycopy(u, 0, rhs, 0, rhs.length);
+        solve.solve(u, rhs);
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++)
                 for (int j = 0; j < g.ny; j++) {
                     final int start = g.rowStart(j, k);
-                    for (int P = start; P < start + g.nx; P++) if (mobile[mat[P]]) u[P] += lambda * Interpolation.dh(xi[P]);
+                    for (int P = start; P < start + g.nx; P++) dh[P] = mobile[mat[P]] ? Interpolation.dh(xi[P]) : 0;
                 }
         });
-        return lambda;
+        System.arraycopy(dh, 0, filteredDh, 0, dh.length);
+        solve.solve(filteredDh, dh);
+        final double sum = parallel.sumOverPlanes(g.nz, planeMax, k -> freeSum(mat, k, u));
+        final double weight = parallel.sumOverPlanes(g.nz, planeBad, k -> freeSum(mat, k, filteredDh));
+        // A^-1 h' without a positive volume (a nearly singular or indefinite A): no lambda keeps the volume, reject
+        final double lambda = weight > 0 ? (volume_m_per_s / (g.cellVolume_m3() / g.lateralArea()) - sum) / weight : 0;
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < g.ny; j++) {
+                    final int start = g.rowStart(j, k);
+                    for (int P = start; P < start + g.nx; P++) {
+                        u[P] += lambda * filteredDh[P];
+                        rhs[P] += lambda * dh[P];
+                    }
+                }
+        });
+        filteredDotRaw = weight > 0 ? parallel.sumOverPlanes(g.nz, planeMax, k -> mobileDot(mat, k, u, rhs)) : Double.NaN;
+        filteredSquared = parallel.sumOverPlanes(g.nz, planeBad, k -> mobileDot(mat, k, u, u));
     }
 
-    /** sum over plane k of f_free value(P) over the mobile cells. */
-    private double freeSum(byte[] mat, int k, java.util.function.IntToDoubleFunction value) {
+    /** Whether the last {@link #filterKeepingVolume} amplified the rates: the step must be retried smaller ({@link FilterAmplification}). */
+    boolean amplified() {
+        return FilterAmplification.amplified(filteredDotRaw, filteredSquared);
+    }
+
+    /** The Rayleigh quotient (u, r) / (u, u) of the last {@link #filterKeepingVolume}'s operator at its result. */
+    double rayleighQuotient() {
+        return filteredDotRaw / filteredSquared;
+    }
+
+    /** sum over plane k of f_free a(P) over the mobile cells. */
+    private double freeSum(byte[] mat, int k, double[] a) {
         double s = 0;
         for (int j = 0; j < g.ny; j++) {
             final int start = g.rowStart(j, k);
-            for (int P = start; P < start + g.nx; P++) if (mobile[mat[P]]) s += free[mat[P]] * value.applyAsDouble(P);
+            for (int P = start; P < start + g.nx; P++) if (mobile[mat[P]]) s += free[mat[P]] * a[P];
+        }
+        return s;
+    }
+
+    /** sum over plane k of a(P) b(P) over the mobile cells. */
+    private double mobileDot(byte[] mat, int k, double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < g.ny; j++) {
+            final int start = g.rowStart(j, k);
+            for (int P = start; P < start + g.nx; P++) if (mobile[mat[P]]) s += a[P] * b[P];
         }
         return s;
     }
