@@ -12,8 +12,8 @@ inline real Anisotropy_kappa2D(real gx, real gz) {
 /**
  * LinearlyImplicitAllenCahn.setOperator and the filter's right-hand side: in the mobile cells
  * alpha = 1 + dt Ls W g''(xi) and the cell beta = dt Ls kappa0 kappa(theta), theta from central
- * differences (their scale cancels); frozen cells alpha = 1, beta = 0; rhs = rate. Rows: the raw
- * rates' sum f_free rate (their metal volume), and max |rate| over the mobile cells.
+ * differences (their scale cancels); frozen cells alpha = 1, beta = 0; rhs = rate. Row: the raw
+ * rates' sum f_free rate (their metal volume per cell volume and area).
  */
 __kernel void implicitAllenCahnOperator(__global const real* xi, __global const uchar* mat, __global const real* table, __global const real* rate,
                                         __global real* alpha, __global real* cellBeta, __global real* rhs, real lsW, real lsKappa,
@@ -21,7 +21,7 @@ __kernel void implicitAllenCahnOperator(__global const real* xi, __global const 
     __local real scratch[WG];
     int i, j, k;
     const int P = cellIndex(get_global_id(0), &i, &j, &k);
-    real volume = R(0), rawMax = R(0);
+    real volume = R(0);
     if (P >= 0) {
         const int m = mat[P];
         const real r = rate[P];
@@ -39,42 +39,52 @@ __kernel void implicitAllenCahnOperator(__global const real* xi, __global const 
             const real a = Anisotropy_kappa3D(gx, xi[P + STRIDE_Y] - xi[P - STRIDE_Y], gz, ANISO_STRENGTH);
 #endif
             cellBeta[P] = lsKappa * a;
-            rawMax = fabs(r);
         }
     }
-    volume = groupSum(scratch, volume);
-    writeRows(partial, 2, volume, groupMax(scratch, rawMax), R(0));
+    writeRows(partial, 1, groupSum(scratch, volume), R(0), R(0));
 }
 
-/** LinearlyImplicitAllenCahn.restoreVolume's sums over the mobile cells of the filtered rates u: rows sum f_free u, sum f_free h'(xi). */
-__kernel void filteredRateSums(__global const real* xi, __global const uchar* mat, __global const real* table, __global const real* rate,
+/** LinearlyImplicitAllenCahn.filterKeepingVolume's second right-hand side: dh = h'(xi) in the mobile cells (0 elsewhere), and its copy as the guess. */
+__kernel void mobileDh(__global const real* xi, __global const uchar* mat, __global const real* table, __global real* dh, __global real* filteredDh) {
+    int i, j, k;
+    const int P = cellIndex(get_global_id(0), &i, &j, &k);
+    if (P < 0) return;
+    const real d = TAB(mat[P], T_MOBILE) != R(0) ? Interpolation_dh(xi[P]) : R(0);
+    dh[P] = d;
+    filteredDh[P] = d;
+}
+
+/** LinearlyImplicitAllenCahn.filterKeepingVolume's sums over the mobile cells: rows sum f_free u and sum f_free (A^-1 h'). */
+__kernel void filteredRateSums(__global const uchar* mat, __global const real* table, __global const real* rate, __global const real* filteredDh,
                                __global real* partial) {
     __local real scratch[WG];
     int i, j, k;
     const int P = cellIndex(get_global_id(0), &i, &j, &k);
     const real free = P >= 0 && TAB(mat[P], T_MOBILE) != R(0) ? TAB(mat[P], T_FREE) : R(0);
     const real sum = groupSum(scratch, free != R(0) ? free * rate[P] : R(0));
-    writeRows(partial, 2, sum, groupSum(scratch, free != R(0) ? free * Interpolation_dh(xi[P]) : R(0)), R(0));
+    writeRows(partial, 2, sum, groupSum(scratch, free != R(0) ? free * filteredDh[P] : R(0)), R(0));
 }
 
 /**
- * LinearlyImplicitAllenCahn.restoreVolume's correction u += lambda h'(xi) in the mobile cells, then
- * writeNext: xiNext = xi + dt u. Rows: max |dt u|, 1 where xiNext left [XI_MIN, XI_MAX], and max |u|
- * over the mobile cells (the filtered rates the step applies).
+ * The end of LinearlyImplicitAllenCahn.filterKeepingVolume and writeNext: u += lambda A^-1 h' and
+ * r += lambda h', xiNext = xi + dt u. Rows: max |dt u|, 1 where xiNext left [XI_MIN, XI_MAX]
+ * (reduced as maxima), then sum u r and sum u u over the mobile cells (FilterAmplification's
+ * Rayleigh quotient; reduced as sums).
  */
 __kernel void restoreVolumeAndWriteNext(__global const real* xi, __global const uchar* mat, __global const real* table, __global real* rate,
-                                        __global real* xiNext, real lambda, real dt, __global real* partial) {
+                                        __global const real* rhs, __global const real* dh, __global const real* filteredDh, __global real* xiNext,
+                                        real lambda, real dt, __global real* partial) {
     __local real scratch[WG];
     int i, j, k;
     const int P = cellIndex(get_global_id(0), &i, &j, &k);
-    real change = R(0), bad = R(0), filteredMax = R(0);
+    real change = R(0), bad = R(0), ur = R(0), uu = R(0);
     if (P >= 0) {
         const real x = xi[P];
-        real u = rate[P];
+        const real u = rate[P] + lambda * filteredDh[P];
+        rate[P] = u;
         if (TAB(mat[P], T_MOBILE) != R(0)) {
-            u += lambda * Interpolation_dh(x);
-            rate[P] = u;
-            filteredMax = fabs(u);
+            ur = u * (rhs[P] + lambda * dh[P]);
+            uu = u * u;
         }
         change = dt * u;
         const real xu = x + change, xn = fabs(xu) < TINY ? R(0) : xu;
@@ -84,7 +94,10 @@ __kernel void restoreVolumeAndWriteNext(__global const real* xi, __global const 
     }
     change = groupMax(scratch, change);
     bad = groupMax(scratch, bad);
-    writeRows(partial, 3, change, bad, groupMax(scratch, filteredMax));
+    ur = groupSum(scratch, ur);
+    uu = groupSum(scratch, uu);
+    writeRows(partial, 3, change, bad, ur);
+    if (get_local_id(0) == 0) partial[3 * get_num_groups(0) + get_group_id(0)] = uu;
 }
 
 /**

@@ -153,6 +153,8 @@ public final class Simulation implements AutoCloseable {
         // rare (the interphase passed a further half cell): material ids change on the host before the
         // coefficients are computed from them, and the backend takes the host fields
         if (interphases.due(state.time_s, state.time_s + dt) && interphases.update(state.time_s, state.time_s + dt, fields())) backend.upload();
+        // fields() brought the host up to date above; the solves below run ahead of it again
+        hostCurrent = false;
         state.time_s += dt;
         state.step++;
         state.lastStep_s = dt;

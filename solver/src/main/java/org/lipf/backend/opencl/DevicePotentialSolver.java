@@ -126,6 +126,11 @@ final class DevicePotentialSolver {
         return pcg(u, b);
     }
 
+    /** Solves with the operator of the last {@link #solveShifted} again, for another right-hand side b. Returns the PCG iterations. */
+    int solveAgain(cl_mem b, cl_mem u) {
+        return pcg(u, b);
+    }
+
     /** Faces of the finest level from cell values, then the whole hierarchy. */
     private void setFaces(cl_mem cellValues) {
         DeviceLevel f = levels[0];

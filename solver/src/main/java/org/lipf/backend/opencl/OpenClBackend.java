@@ -10,7 +10,6 @@ import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.kernels.cpu.PotentialCoefficients;
 import org.lipf.model.FieldSet;
-import org.lipf.model.Interpolation;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.Integrator;
@@ -18,6 +17,7 @@ import org.lipf.scenario.ReactionCoupling;
 import org.lipf.scenario.Scenario;
 import org.lipf.solver.Backend;
 import org.lipf.solver.BackendFactory;
+import org.lipf.solver.FilterAmplification;
 import org.lipf.solver.GalvanostaticControl;
 import org.lipf.solver.ImplicitSolve;
 import org.lipf.solver.PotentialSolves;
@@ -72,17 +72,15 @@ public final class OpenClBackend implements Backend {
     private double reactionStiffness, nernstPlanckRate;
     /** The semi-implicit step's solves (CpuBackend's ImplicitSolve pair) and their work fields; null for explicit scenarios. */
     private final DevicePotentialSolver capillaryFilter, diffusion;
-    private final cl_mem cellBeta, implicitRhs, increment;
+    private final cl_mem cellBeta, implicitRhs, increment, dh, filteredDh;
     /** The explicit step at the stability limit: semi-implicit steps scale the noise to its variance per unit time (as CpuBackend). */
     private final double noiseReferenceStep_s;
-    private final double maxXiChange;
     private double lastXiChange;
     /**
      * Largest |rate| over the mobile cells of the last semi-implicit step before and after the
      * capillary filter (after its volume restoring: the rates the step applies), 1/s: the filter's
      * gain, for a retry test on it.
      */
-    private double rawRateMax, filteredRateMax;
 
     public OpenClBackend(Scenario scenario, FieldSet fields, Parallel parallel, OpenClDevices.Device device, Precision precision) {
         if (scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT)
@@ -149,7 +147,6 @@ public final class OpenClBackend implements Backend {
         int band = Math.max(1, (int) Math.ceil(params.interfaceWidth_m() / g.dx_m));
         this.bandStart = Math.max(0, g.nz - 1 - band);
         this.noiseReferenceStep_s = scenario.time().stabilitySafety() * AllenCahnUpdate.stableStep_s(g, params);
-        this.maxXiChange = scenario.time().maxXiChange();
         if (semiImplicit) {
             // ImplicitSolve's tolerance is far below single precision's resolution: there the solves stop near its round-off
             double implicitTol = precision == Precision.DOUBLE ? ImplicitSolve.TOLERANCE : FLOAT_IMPLICIT_TOLERANCE;
@@ -159,9 +156,11 @@ public final class OpenClBackend implements Backend {
             cellBeta = own(ctx.reals(n));
             implicitRhs = own(ctx.reals(n));
             increment = own(ctx.reals(n));
+            dh = own(ctx.reals(n));
+            filteredDh = own(ctx.reals(n));
         } else {
             capillaryFilter = diffusion = null;
-            cellBeta = implicitRhs = increment = null;
+            cellBeta = implicitRhs = increment = dh = filteredDh = null;
         }
     }
 
@@ -177,7 +176,7 @@ public final class OpenClBackend implements Backend {
      * two implicit solves of 16 fields per level (the diagonal term added).
      */
     public static long deviceBytes(Grid g, boolean singlePotential, boolean semiImplicit, Precision precision) {
-        double fields = 12 + (precision == Precision.DOUBLE ? (singlePotential ? 1 : 2) * 15 * 4.0 / 3 : 0) + (semiImplicit ? 3 + 2 * 16 * 4.0 / 3 : 0);
+        double fields = 12 + (precision == Precision.DOUBLE ? (singlePotential ? 1 : 2) * 15 * 4.0 / 3 : 0) + (semiImplicit ? 5 + 2 * 16 * 4.0 / 3 : 0);
         return (long) (fields * g.paddedLength() * precision.bytes + g.paddedLength());
     }
 
@@ -345,49 +344,33 @@ public final class OpenClBackend implements Backend {
     }
 
     /**
-     * CpuBackend.implicitAllenCahn on the device (LinearlyImplicitAllenCahn): the rates filtered
-     * through the linearised capillary operator, the raw rates' metal volume restored, xiNext written.
+     * CpuBackend.implicitAllenCahn on the device (LinearlyImplicitAllenCahn.filterKeepingVolume): the
+     * rates filtered through the linearised capillary operator A with the multiplier term that keeps
+     * the raw rates' metal volume, u = A^-1 r + lambda' A^-1 h' (two solves), xiNext written, and the
+     * retry test of {@link FilterAmplification} on the Rayleigh quotient (u, r) / (u, u).
      */
     @Override
     public boolean implicitAllenCahn(double dt_s) {
-        double ls = dt_s * params.Lsigma_m3_per_J_s(), perArea = g.cellVolume_m3() / g.lateralArea();
+        double ls = dt_s * params.Lsigma_m3_per_J_s();
         kernel("implicitAllenCahnOperator").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, rate).arg(4, capillaryFilter.shift()).arg(5, cellBeta)
                 .arg(6, implicitRhs).real(7, ls * params.W_J_per_m3()).real(8, ls * params.kappa0_J_per_m()).arg(9, partial).run(cells);
-        // the raw rates' metal volume, as DepositMetrics.growthVelocity_m_per_s computes it on the CPU
-        double volume = reducer.reduce(0, 1, groups, false)[0] * g.cellVolume_m3() / g.lateralArea();
-        rawRateMax = reducer.reduce(1, 1, groups, true)[0];
+        // the raw rates' metal volume (per cell volume and area), as DepositMetrics.growthVelocity_m_per_s sums it on the CPU
+        final double volume = reducer.reduce(0, 1, groups, false)[0];
         capillaryFilter.solveShifted(cellBeta, implicitRhs, rate);
-        kernel("filteredRateSums").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, rate).arg(4, partial).run(cells);
+        kernel("mobileDh").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, dh).arg(4, filteredDh).run(cells);
+        capillaryFilter.solveAgain(dh, filteredDh);
+        kernel("filteredRateSums").arg(0, material).arg(1, tableBuf).arg(2, rate).arg(3, filteredDh).arg(4, partial).run(cells);
         double[] sums = reducer.reduce(0, 2, groups, false);
-        double sum = sums[0] * perArea, weight = sums[1] * perArea;
-        double lambda = weight > 0 ? (volume - sum) / weight : 0;
-        kernel("restoreVolumeAndWriteNext").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, rate).arg(4, xiNext).real(5, lambda).real(6, dt_s)
-                .arg(7, partial).run(cells);
-        reduce(3, true);
-        lastXiChange = resultHost[0];
-        boolean bad = resultHost[1] != 0 || !Double.isFinite(lastXiChange);
-        filteredRateMax = resultHost[2];
-        return bad || filterAmplified(lambda, dt_s);
-    }
-
-    /** Largest |rate| over the mobile cells before the last semi-implicit step's filter, 1/s. */
-    double rawRateMax_per_s() {
-        return rawRateMax;
-    }
-
-    /** Largest |rate| over the mobile cells after the last semi-implicit step's filter and volume restoring, 1/s. */
-    double filteredRateMax_per_s() {
-        return filteredRateMax;
-    }
-
-    /**
-     * The retry test of a filtered step, CpuBackend.implicitAllenCahn's: a restoring term that alone
-     * moves xi by more than the step may means the operator was nearly singular and the filter
-     * amplified the rates. A test on the filter's gain would compare {@link #filteredRateMax} with
-     * {@link #rawRateMax} here (both are reduced on the device in every step).
-     */
-    private boolean filterAmplified(double lambda_per_s, double dt_s) {
-        return Math.abs(lambda_per_s) * dt_s * Interpolation.DH_MAX > maxXiChange;
+        final double sum = sums[0], weight = sums[1];
+        // A^-1 h' without a positive volume (a nearly singular or indefinite A): no lambda keeps the volume, reject
+        final double lambda = weight > 0 ? (volume - sum) / weight : 0;
+        kernel("restoreVolumeAndWriteNext").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, rate).arg(4, implicitRhs).arg(5, dh).arg(6, filteredDh)
+                .arg(7, xiNext).real(8, lambda).real(9, dt_s).arg(10, partial).run(cells);
+        double[] maxima = reducer.reduce(0, 2, groups, true);
+        lastXiChange = maxima[0];
+        final boolean bad = maxima[1] != 0 || !Double.isFinite(lastXiChange);
+        double[] dots = reducer.reduce(2, 2, groups, false);
+        return bad || FilterAmplification.amplified(weight > 0 ? dots[0] : Double.NaN, dots[1]);
     }
 
     @Override public double lastXiChange() { return lastXiChange; }
