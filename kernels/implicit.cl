@@ -9,15 +9,49 @@ inline real Anisotropy_kappa2D(real gx, real gz) {
     return R(1) + ANISO_STRENGTH * cos(ANISO_MODE * (atan2(gz, gx) - ANISO_ANGLE));
 }
 
+/** AllenCahnUpdate.reactionXiDamping_per_s: max(0, -dR/d xi) of cell P, 1/s (the reaction's decaying part, implicit). */
+inline real reactionXiDamping(__global const real* xi, __global const real* c, __global const real* phiL, __global const real* phiS,
+                              __global const uchar* mat, __global const real* table, __global const real* film, int P) {
+    const int m = mat[P];
+    const real x = xi[P], dh = Interpolation_dh(x), eta = overpotential(phiL, phiS, P);
+    if (!(dh > R(1e-12) || nucleating(table, m, eta))) return R(0);
+    const real bv = ButlerVolmer_depositionFactor(eta, c[P], ALPHA, F_PER_V);
+    const real bvFilm = AllenCahnUpdate_growthFactor(AllenCahnUpdate_filmDrop(table, film, P, m), x, eta, c[P], bv);
+    const real nucleation = AllenCahnUpdate_nucleationRate(table, x, m, eta, bv);
+    const real oneMinusH = R(1) - Interpolation_h(x);
+    const real slope = TAB(m, T_LETA) * R(60) * x * (R(1) - x) * (R(1) - R(2) * x) * bvFilm - (oneMinusH > R(0) ? nucleation * dh / oneMinusH : R(0));
+    return fmax(R(0), -slope);
+}
+
+/** AllenCahnUpdate.sinkConcentrationRate_per_s: (c_s / c0) f_free dR/dc of cell P, 1/s (the sink's stiff part, implicit). */
+inline real sinkConcentrationRate(__global const real* xi, __global const real* c, __global const real* phiL, __global const real* phiS,
+                                  __global const uchar* mat, __global const real* table, __global const real* film, int P) {
+    const int m = mat[P];
+    const real x = xi[P], dh = Interpolation_dh(x), eta = overpotential(phiL, phiS, P);
+    if (!(dh > R(1e-12) || nucleating(table, m, eta))) return R(0);
+    const real bv = ButlerVolmer_depositionFactor(eta, c[P], ALPHA, F_PER_V);
+    const real filmDrop = AllenCahnUpdate_filmDrop(table, film, P, m);
+    real growth = R(0);
+    if (filmDrop == R(0)) growth = exp(-ALPHA * F_PER_V * eta);
+    else if (dh > R(1e-12)) {
+        const real u = FilmButlerVolmer_interfaceOverpotential(eta, filmDrop, AllenCahnUpdate_growthFactor(filmDrop, x, eta, c[P], bv));
+        growth = exp(-ALPHA * F_PER_V * u) / (R(1) - filmDrop * ButlerVolmer_depositionFactorSlope(u, c[P], ALPHA, F_PER_V));
+    }
+    const real nucleation = bv > R(0) ? AllenCahnUpdate_nucleationRate(table, x, m, eta, bv) / bv * exp(-ALPHA * F_PER_V * eta) : R(0);
+    return SITE_RATIO * TAB(m, T_FREE) * (TAB(m, T_LETA) * dh * growth + nucleation);
+}
+
 /**
  * LinearlyImplicitAllenCahn.setOperator and the filter's right-hand side: in the mobile cells
  * alpha = 1 + dt Ls W g''(xi) and the cell beta = dt Ls kappa0 kappa(theta), theta from central
- * differences (their scale cancels); frozen cells alpha = 1, beta = 0; rhs = rate. Row: the raw
+ * differences (their scale cancels), plus dt times the reaction's damping of xi; frozen cells
+ * alpha = 1, beta = 0; rhs = rate. Row: the raw
  * rates' sum f_free rate (their metal volume per cell volume and area).
  */
 __kernel void implicitAllenCahnOperator(__global const real* xi, __global const uchar* mat, __global const real* table, __global const real* rate,
                                         __global real* alpha, __global real* cellBeta, __global real* rhs, real lsW, real lsKappa,
-                                        __global real* partial) {
+                                        __global real* partial, __global const real* c, __global const real* phiL, __global const real* phiS,
+                                        __global const real* film, real dt) {
     __local real scratch[WG];
     int i, j, k;
     const int P = cellIndex(get_global_id(0), &i, &j, &k);
@@ -31,7 +65,8 @@ __kernel void implicitAllenCahnOperator(__global const real* xi, __global const 
             alpha[P] = R(1);
             cellBeta[P] = R(0);
         } else {
-            alpha[P] = R(1) + lsW * DoubleWell_d2g(xi[P]);
+            // the well's curvature and the reaction's damping of xi (its stiff, decaying part)
+            alpha[P] = R(1) + lsW * DoubleWell_d2g(xi[P]) + dt * reactionXiDamping(xi, c, phiL, phiS, mat, table, film, P);
             const real gx = xi[P + 1] - xi[P - 1], gz = xi[P + STRIDE_Z] - xi[P - STRIDE_Z];
 #if STRIDE_Y == 0
             const real a = Anisotropy_kappa2D(gx, gz);
@@ -101,16 +136,20 @@ __kernel void restoreVolumeAndWriteNext(__global const real* xi, __global const 
 }
 
 /**
- * ImplicitNernstPlanck.step before its solve: the cell beta = dt D_eff, and rhs = increment = the
- * explicit increment cNext - c (cNext from nernstPlanck without the limiter).
+ * ImplicitNernstPlanck.step before its solve: the cell beta = dt D_eff, alpha = 1 + dt (the sink's
+ * rate per unit c), and rhs = increment = the explicit increment cNext - c (cNext from nernstPlanck
+ * without the limiter).
  */
 __kernel void implicitNernstPlanckOperator(__global const real* c, __global const real* cNext, __global const real* xi, __global const uchar* mat,
                                            __global const real* table, __global real* cellBeta, __global real* rhs, __global real* increment,
-                                           real dt) {
+                                           real dt, __global real* alpha, __global const real* phiL, __global const real* phiS,
+                                           __global const real* film) {
     int i, j, k;
     const int P = cellIndex(get_global_id(0), &i, &j, &k);
     if (P < 0) return;
     cellBeta[P] = dt * dEff(xi, mat, table, P);
+    // the reaction sink's stiff dependence on c, implicit (Rosenbrock-Euler)
+    alpha[P] = R(1) + dt * sinkConcentrationRate(xi, c, phiL, phiS, mat, table, film, P);
     const real d = cNext[P] - c[P];
     rhs[P] = d;
     increment[P] = d;

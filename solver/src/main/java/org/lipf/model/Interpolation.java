@@ -17,6 +17,11 @@ public final class Interpolation {
         return 30 * a * a;
     }
 
+    /** h''(xi) = 60 xi (1 - xi) (1 - 2 xi). */
+    public static double d2h(double xi) {
+        return 60 * xi * (1 - xi) * (1 - 2 * xi);
+    }
+
     /** h'(1/2): the peak of h', used to normalise interface-localised terms. */
     public static final double DH_MAX = 1.875;
 

@@ -23,15 +23,16 @@ final class ImplicitNernstPlanck {
     private final Grid g;
     private final Parallel parallel;
     private final NernstPlanckUpdate explicit;
+    private final AllenCahnUpdate allenCahn;
     private final ImplicitSolve solve;
     private final double[] cellBeta, increment, rhs, planeBad;
 
-    ImplicitNernstPlanck(Grid g, Parallel parallel, NernstPlanckUpdate explicit) {
+    ImplicitNernstPlanck(Grid g, Parallel parallel, NernstPlanckUpdate explicit, AllenCahnUpdate allenCahn) {
         this.g = g;
+        this.allenCahn = allenCahn;
         this.parallel = parallel;
         this.explicit = explicit;
         this.solve = new ImplicitSolve(g, parallel, true);
-        java.util.Arrays.fill(solve.alpha(), 1.0);
         this.cellBeta = g.newField();
         this.increment = g.newField();
         this.rhs = g.newField();
@@ -41,13 +42,15 @@ final class ImplicitNernstPlanck {
     /** Writes cNext from c, xi and rate (ghosts filled); returns whether cNext is not finite. */
     boolean step(FieldSet f, double dt) {
         explicit.compute(f, dt, false);
-        final double[] c = f.c, next = f.cNext;
+        final double[] c = f.c, next = f.cNext, alpha = solve.alpha();
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++)
                 for (int j = 0; j < g.ny; j++) {
                     final int start = g.rowStart(j, k);
                     for (int P = start; P < start + g.nx; P++) {
                         cellBeta[P] = dt * explicit.diffusivity_m2_per_s(f.xi[P], f.material[P]);
+                        // the reaction sink's stiff dependence on c, implicit (Rosenbrock-Euler)
+                        alpha[P] = 1 + dt * allenCahn.sinkConcentrationRate_per_s(f, P);
                         rhs[P] = next[P] - c[P];
                         increment[P] = rhs[P];
                     }

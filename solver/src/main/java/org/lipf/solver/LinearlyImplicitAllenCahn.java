@@ -30,6 +30,7 @@ import org.lipf.model.ModelParameters;
 final class LinearlyImplicitAllenCahn {
     private final Grid g;
     private final ModelParameters p;
+    private final AllenCahnUpdate allenCahn;
     private final Parallel parallel;
     private final boolean[] mobile;
     private final double[] free;
@@ -40,8 +41,9 @@ final class LinearlyImplicitAllenCahn {
     /** sum u r and sum u^2 over the mobile cells of the last filter (u filtered, r raw, multiplier term included), 1/s^2. */
     private double filteredDotRaw, filteredSquared;
 
-    LinearlyImplicitAllenCahn(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
+    LinearlyImplicitAllenCahn(Grid g, ModelParameters p, MaterialTable table, AllenCahnUpdate allenCahn, Parallel parallel) {
         this.g = g;
+        this.allenCahn = allenCahn;
         this.p = p;
         this.parallel = parallel;
         this.mobile = new boolean[table.size()];
@@ -73,7 +75,8 @@ final class LinearlyImplicitAllenCahn {
                             cellBeta[P] = 0;
                             continue;
                         }
-                        alpha[P] = 1 + lsW * DoubleWell.d2g(xi[P]);
+                        // the well's curvature and the reaction's damping of xi (its stiff, decaying part)
+                        alpha[P] = 1 + lsW * DoubleWell.d2g(xi[P]) + dt * allenCahn.reactionXiDamping_per_s(f, P);
                         // central differences suffice for the orientation (their scale cancels)
                         final double gx = xi[P + 1] - xi[P - 1], gz = xi[P + sz] - xi[P - sz];
                         final double a = sy == 0 ? Anisotropy.kappa2D(gx, gz, delta, omega, theta0)

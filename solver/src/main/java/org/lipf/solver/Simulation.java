@@ -186,7 +186,6 @@ public final class Simulation implements AutoCloseable {
             double dt = change > 0 ? state.lastStep_s * scenario.time().maxXiChange() / change : Double.POSITIVE_INFINITY;
             // a step that had to be retried smaller is not grown again at once
             dt = Math.min(dt, retried ? state.lastStep_s : 2 * state.nextStep_s);
-            if (backend.reactionStiffness_per_s() > 0) dt = Math.min(dt, scenario.time().stabilitySafety() / backend.reactionStiffness_per_s());
             return Math.min(dt, scenario.time().maxStep_s());
         }
         return explicitStep();

@@ -65,7 +65,8 @@ class FilterAmplificationTest {
         for (int k = 0; k < g.nz; k++)
             assertEquals(1 - f.xi[g.index(0, 0, g.nz - 1 - k)], f.xi[g.index(0, 0, k)], 1e-12, "symmetric front, cell " + k);
         org.lipf.grid.GhostCells.fill(g, f.xi);
-        var filter = new LinearlyImplicitAllenCahn(g, p, new MaterialTable(scenario, p), parallel);
+        MaterialTable table = new MaterialTable(scenario, p);
+        var filter = new LinearlyImplicitAllenCahn(g, p, table, new org.lipf.kernels.cpu.AllenCahnUpdate(g, p, table, parallel), parallel);
         return new Front(sim, filter, lowestEigenvalue(f, g, p));
     }
 

@@ -79,10 +79,13 @@ class SemiImplicitStepTest {
     }
 
     /**
-     * A growing nucleus at 50 mA/cm^2, noise off: the semi-implicit step's error in the cell voltage
-     * falls as the allowed change of xi per step is halved (a first-order method: by 0.62 and 0.57
-     * per halving when measured), and at 0.0025 per step the voltage is within 1.5 mV and the tip
-     * within a tenth of a cell of the explicit run.
+     * A growing nucleus at 50 mA/cm^2, noise off: at every allowed change of xi per step the
+     * semi-implicit cell voltage lies within 0.5 mV of the explicit run's, and the tip within a tenth
+     * of a cell. 0.5 mV is the explicit reference's own discretisation error: halving and quartering
+     * its step move its voltage by 0.08 and 0.17 mV (measured), and the semi-implicit runs land
+     * 0.18-0.21 mV from it at max_xi_change 0.01 ... 0.0006 (0.04 mV at 0.00015). (With the reaction
+     * explicit, before its stiff parts became implicit, the errors were 3.2, 1.9 and 1.1 mV at
+     * 0.01, 0.005 and 0.0025: first order, well above that floor.)
      */
     @Test
     void growingDepositConvergesToTheExplicitIntegration() {
@@ -99,14 +102,11 @@ class SemiImplicitStepTest {
                     Cases.runTo(sim, 1);
                     errors[n] = Math.abs(sim.state().cellVoltage_V - explicit.state().cellVoltage_V);
                     assertTrue(sim.state().step * 10 < explicit.state().step, "steps: semi-implicit " + sim.state().step + ", explicit " + explicit.state().step);
-                    if (n == changes.length - 1) {
-                        assertEquals(explicit.frontHeight_m(), sim.frontHeight_m(), 0.1 * explicit.grid().dx_m, "tip height");
-                        assertEquals(explicit.state().cellVoltage_V, sim.state().cellVoltage_V, 1.5e-3, "cell voltage");
-                    }
+                    assertEquals(explicit.frontHeight_m(), sim.frontHeight_m(), 0.1 * explicit.grid().dx_m, "tip height at max_xi_change " + changes[n]);
                 }
             }
-            for (int n = 1; n < changes.length; n++)
-                assertTrue(errors[n] < 0.7 * errors[n - 1], "voltage errors " + java.util.Arrays.toString(errors) + " V for changes " + java.util.Arrays.toString(changes));
+            for (int n = 0; n < changes.length; n++)
+                assertTrue(errors[n] < 0.5e-3, "voltage errors " + java.util.Arrays.toString(errors) + " V for changes " + java.util.Arrays.toString(changes));
         }
     }
 }

@@ -152,7 +152,6 @@ public final class OpenClBackend implements Backend {
             double implicitTol = precision == Precision.DOUBLE ? ImplicitSolve.TOLERANCE : FLOAT_IMPLICIT_TOLERANCE;
             capillaryFilter = new DevicePotentialSolver(ctx, kernels, reducer, g, false, false, true, implicitTol, ImplicitSolve.MAX_ITERATIONS, owned);
             diffusion = new DevicePotentialSolver(ctx, kernels, reducer, g, false, true, true, implicitTol, ImplicitSolve.MAX_ITERATIONS, owned);
-            ctx.fill(diffusion.shift(), n, 1.0);
             cellBeta = own(ctx.reals(n));
             implicitRhs = own(ctx.reals(n));
             increment = own(ctx.reals(n));
@@ -353,7 +352,8 @@ public final class OpenClBackend implements Backend {
     public boolean implicitAllenCahn(double dt_s) {
         double ls = dt_s * params.Lsigma_m3_per_J_s();
         kernel("implicitAllenCahnOperator").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, rate).arg(4, capillaryFilter.shift()).arg(5, cellBeta)
-                .arg(6, implicitRhs).real(7, ls * params.W_J_per_m3()).real(8, ls * params.kappa0_J_per_m()).arg(9, partial).run(cells);
+                .arg(6, implicitRhs).real(7, ls * params.W_J_per_m3()).real(8, ls * params.kappa0_J_per_m()).arg(9, partial)
+                .arg(10, c).arg(11, phiL).arg(12, phiS).arg(13, film).real(14, dt_s).run(cells);
         // the raw rates' metal volume (per cell volume and area), as DepositMetrics.growthVelocity_m_per_s sums it on the CPU
         final double volume = reducer.reduce(0, 1, groups, false)[0];
         capillaryFilter.solveShifted(cellBeta, implicitRhs, rate);
@@ -380,7 +380,7 @@ public final class OpenClBackend implements Backend {
     public boolean implicitNernstPlanck(double dt_s) {
         runNernstPlanck(dt_s, false);
         kernel("implicitNernstPlanckOperator").arg(0, c).arg(1, cNext).arg(2, xi).arg(3, material).arg(4, tableBuf).arg(5, cellBeta).arg(6, implicitRhs)
-                .arg(7, increment).real(8, dt_s).run(cells);
+                .arg(7, increment).real(8, dt_s).arg(9, diffusion.shift()).arg(10, phiL).arg(11, phiS).arg(12, film).run(cells);
         diffusion.solveShifted(cellBeta, implicitRhs, increment);
         kernel("writeImplicitConcentration").arg(0, c).arg(1, increment).arg(2, cNext).arg(3, partial).run(cells);
         reduce(1, true);

@@ -414,6 +414,48 @@ public final class AllenCahnUpdate {
     }
 
     /**
+     * The damping the reaction gives xi in cell P, max(0, -dR/d xi), 1/s, with R the electrochemical
+     * rate of section 3.1 at the current fields: L_eta (h''(xi) x - a_nuc h'(xi) BV G). A semi-implicit
+     * step treats it implicitly (docs/MODEL.md section 5.3.2); the growing side (dR/d xi > 0) stays
+     * explicit, where an Euler step under-predicts growth but does not oscillate.
+     */
+    public double reactionXiDamping_per_s(FieldSet f, int P) {
+        final int m = f.material[P];
+        final double x = f.xi[P], dh = Interpolation.dh(x);
+        if (!(dh > 1e-12 || nucleating(m, f, P))) return 0;
+        final double eta = overpotential(f, P), c = f.c[P];
+        final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
+        final double bvFilm = growthFactor(filmDrop_V(f, P, m), x, eta, c, bv);
+        final double nucleation = nucleationRate(x, m, eta, bv);
+        final double oneMinusH = 1 - Interpolation.h(x);
+        final double slope = table.Leta_per_s[m] * Interpolation.d2h(x) * bvFilm - (oneMinusH > 0 ? nucleation * dh / oneMinusH : 0);
+        return Math.max(0, -slope);
+    }
+
+    /**
+     * The rate at which the reaction sink of section 3.2 removes Li+ from cell P per unit c,
+     * (c_s / c0) f_free dR/dc, 1/s: the cathodic terms of the growth (behind the film,
+     * e^(-alpha f u) / (1 - r BV'(u))) and of nucleation. A semi-implicit step treats it implicitly.
+     */
+    public double sinkConcentrationRate_per_s(FieldSet f, int P) {
+        final int m = f.material[P];
+        final double x = f.xi[P], dh = Interpolation.dh(x);
+        if (!(dh > 1e-12 || nucleating(m, f, P))) return 0;
+        final double eta = overpotential(f, P), c = f.c[P], alpha = p.alpha(), fF = p.f_per_V();
+        final double bv = ButlerVolmer.depositionFactor(eta, c, alpha, fF);
+        final double film = filmDrop_V(f, P, m);
+        double growth;
+        if (film == 0) growth = Math.exp(-alpha * fF * eta);
+        else if (dh > 1e-12) {
+            final double bvFilm = growthFactor(film, x, eta, c, bv);
+            final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
+            growth = Math.exp(-alpha * fF * u) / (1 - film * ButlerVolmer.depositionFactorSlope(u, c, alpha, fF));
+        } else growth = 0;
+        final double nucleation = bv > 0 ? nucleationRate(x, m, eta, bv) / bv * Math.exp(-alpha * fF * eta) : 0;
+        return p.siteRatio() * table.freeFraction[m] * (table.Leta_per_s[m] * dh * growth + nucleation);
+    }
+
+    /**
      * The growth factor x = i / i0 of a cell behind its column's film of drop {@code film}
      * ({@link #filmDrop_V}): {@link FilmButlerVolmer#factor} at the interface (h' &gt; 1e-12), 0
      * elsewhere in a covered column (where the growth term vanishes: the root is not needed), and bv
