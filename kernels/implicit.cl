@@ -9,13 +9,22 @@ inline real Anisotropy_kappa2D(real gx, real gz) {
     return R(1) + ANISO_STRENGTH * cos(ANISO_MODE * (atan2(gz, gx) - ANISO_ANGLE));
 }
 
+/** Whether cell P reacts (at the interface, or nucleating); then its overpotential and Butler-Volmer factor. */
+inline bool reactingCell(__global const real* xi, __global const real* c, __global const real* phiL, __global const real* phiS,
+                         __global const uchar* mat, __global const real* table, int P, real* eta, real* bv) {
+    *eta = overpotential(phiL, phiS, P);
+    if (!(Interpolation_dh(xi[P]) > R(1e-12) || nucleating(table, mat[P], *eta))) return false;
+    *bv = ButlerVolmer_depositionFactor(*eta, c[P], ALPHA, F_PER_V);
+    return true;
+}
+
 /** AllenCahnUpdate.reactionXiDamping_per_s: max(0, -dR/d xi) of cell P, 1/s (the reaction's decaying part, implicit). */
 inline real reactionXiDamping(__global const real* xi, __global const real* c, __global const real* phiL, __global const real* phiS,
                               __global const uchar* mat, __global const real* table, __global const real* film, int P) {
+    real eta, bv;
+    if (!reactingCell(xi, c, phiL, phiS, mat, table, P, &eta, &bv)) return R(0);
     const int m = mat[P];
-    const real x = xi[P], dh = Interpolation_dh(x), eta = overpotential(phiL, phiS, P);
-    if (!(dh > R(1e-12) || nucleating(table, m, eta))) return R(0);
-    const real bv = ButlerVolmer_depositionFactor(eta, c[P], ALPHA, F_PER_V);
+    const real x = xi[P], dh = Interpolation_dh(x);
     const real bvFilm = AllenCahnUpdate_growthFactor(AllenCahnUpdate_filmDrop(table, film, P, m), x, eta, c[P], bv);
     const real nucleation = AllenCahnUpdate_nucleationRate(table, x, m, eta, bv);
     const real oneMinusH = R(1) - Interpolation_h(x);
@@ -26,10 +35,10 @@ inline real reactionXiDamping(__global const real* xi, __global const real* c, _
 /** AllenCahnUpdate.sinkConcentrationRate_per_s: (c_s / c0) f_free dR/dc of cell P, 1/s (the sink's stiff part, implicit). */
 inline real sinkConcentrationRate(__global const real* xi, __global const real* c, __global const real* phiL, __global const real* phiS,
                                   __global const uchar* mat, __global const real* table, __global const real* film, int P) {
+    real eta, bv;
+    if (!reactingCell(xi, c, phiL, phiS, mat, table, P, &eta, &bv)) return R(0);
     const int m = mat[P];
-    const real x = xi[P], dh = Interpolation_dh(x), eta = overpotential(phiL, phiS, P);
-    if (!(dh > R(1e-12) || nucleating(table, m, eta))) return R(0);
-    const real bv = ButlerVolmer_depositionFactor(eta, c[P], ALPHA, F_PER_V);
+    const real x = xi[P], dh = Interpolation_dh(x);
     const real filmDrop = AllenCahnUpdate_filmDrop(table, film, P, m);
     real growth = R(0);
     if (filmDrop == R(0)) growth = exp(-ALPHA * F_PER_V * eta);

@@ -420,10 +420,9 @@ public final class AllenCahnUpdate {
      * explicit, where an Euler step under-predicts growth but does not oscillate.
      */
     public double reactionXiDamping_per_s(FieldSet f, int P) {
+        if (!reacting(f, P)) return 0;
         final int m = f.material[P];
-        final double x = f.xi[P], dh = Interpolation.dh(x);
-        if (!(dh > 1e-12 || nucleating(m, f, P))) return 0;
-        final double eta = overpotential(f, P), c = f.c[P];
+        final double x = f.xi[P], dh = Interpolation.dh(x), eta = overpotential(f, P), c = f.c[P];
         final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
         final double bvFilm = growthFactor(filmDrop_V(f, P, m), x, eta, c, bv);
         final double nucleation = nucleationRate(x, m, eta, bv);
@@ -432,16 +431,20 @@ public final class AllenCahnUpdate {
         return Math.max(0, -slope);
     }
 
+    /** Whether cell P carries a reaction now: at the interface (h' &gt; 1e-12), or nucleating. */
+    private boolean reacting(FieldSet f, int P) {
+        return Interpolation.dh(f.xi[P]) > 1e-12 || nucleating(f.material[P], f, P);
+    }
+
     /**
      * The rate at which the reaction sink of section 3.2 removes Li+ from cell P per unit c,
      * (c_s / c0) f_free dR/dc, 1/s: the cathodic terms of the growth (behind the film,
      * e^(-alpha f u) / (1 - r BV'(u))) and of nucleation. A semi-implicit step treats it implicitly.
      */
     public double sinkConcentrationRate_per_s(FieldSet f, int P) {
+        if (!reacting(f, P)) return 0;
         final int m = f.material[P];
-        final double x = f.xi[P], dh = Interpolation.dh(x);
-        if (!(dh > 1e-12 || nucleating(m, f, P))) return 0;
-        final double eta = overpotential(f, P), c = f.c[P], alpha = p.alpha(), fF = p.f_per_V();
+        final double x = f.xi[P], dh = Interpolation.dh(x), eta = overpotential(f, P), c = f.c[P], alpha = p.alpha(), fF = p.f_per_V();
         final double bv = ButlerVolmer.depositionFactor(eta, c, alpha, fF);
         final double film = filmDrop_V(f, P, m);
         double growth;
