@@ -8,17 +8,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.model.ButlerVolmer;
+import org.lipf.solver.BackendFactory;
 import org.lipf.solver.Simulation;
 
 /**
  * The semi-implicit step (docs/MODEL.md section 5.3.2) at steps hundreds of times the explicit
  * stability limit: the flat-front current still follows Butler-Volmer, Faraday's law and the
  * galvanostatic control hold as in explicit runs, and a growing deposit evolves as the explicit
- * integration has it.
+ * integration has it. The first two checks run on both backends (the OpenCL runs' equality with the
+ * CPU's is checked step by step in the solver module's SemiImplicitParityTest).
  */
 class SemiImplicitStepTest {
     private static Parallel parallel;
@@ -36,11 +39,17 @@ class SemiImplicitStepTest {
     /** Steps of at least this many explicit stability limits must be taken. */
     private static final double MIN_STEP_GAIN = 100;
 
-    @ParameterizedTest(name = "eta = {0} V")
-    @ValueSource(doubles = {-0.1, 0.05})
-    void flatFrontCurrentFollowsButlerVolmerAtLargeSteps(double eta_V) {
+    /** Both overpotentials on both backends. */
+    static java.util.stream.Stream<Arguments> overpotentialsAndBackends() {
+        return Backends.names().flatMap(b -> java.util.stream.Stream.of(Arguments.of(-0.1, b), Arguments.of(0.05, b)));
+    }
+
+    @ParameterizedTest(name = "eta = {0} V, {1}")
+    @MethodSource("overpotentialsAndBackends")
+    void flatFrontCurrentFollowsButlerVolmerAtLargeSteps(double eta_V, String backend) {
         Map<String, String> o = Map.of("time.integrator", "semi_implicit", "time.max_step", "1 s", "time.end", "20 s", "time.output_interval", "20 s");
-        double measured = volumeCurrent(eta_V, o) - volumeCurrent(0, o);
+        BackendFactory factory = Backends.of(backend);
+        double measured = volumeCurrent(eta_V, o, factory) - volumeCurrent(0, o, factory);
         double f = Cases.start(Cases.flatFront("{mode: potentiostatic, voltage: 0 V}"), Map.of(), parallel).parameters().f_per_V();
         double expected = 2.91 * ButlerVolmer.depositionFactor(eta_V, 1.0, 0.5, f);
         // the same 3 % as the explicit test (ButlerVolmerTest)
@@ -48,8 +57,8 @@ class SemiImplicitStepTest {
     }
 
     /** Deposition current from the metal volume between 5 and 15 s, A/m^2; checks the step size on the way. */
-    private static double volumeCurrent(double eta_V, Map<String, String> overrides) {
-        try (Simulation sim = Cases.start(Cases.flatFront("{mode: potentiostatic, voltage: " + eta_V + " V}"), overrides, parallel)) {
+    private static double volumeCurrent(double eta_V, Map<String, String> overrides, BackendFactory backend) {
+        try (Simulation sim = Cases.start(Cases.flatFront("{mode: potentiostatic, voltage: " + eta_V + " V}"), overrides, parallel, backend)) {
             Cases.runTo(sim, 5);
             double v0 = sim.metrics().metalVolumePerArea_m(sim.fields()), t0 = sim.state().time_s;
             Cases.runTo(sim, 15);
@@ -60,9 +69,10 @@ class SemiImplicitStepTest {
         }
     }
 
-    @Test
-    void depositedLithiumEqualsPassedChargeAndTheControlHoldsTheCurrent() {
-        try (Simulation sim = Cases.start(FaradayBalanceTest.CELL, Map.of("time.integrator", "semi_implicit"), parallel)) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.lipf.validation.Backends#names")
+    void depositedLithiumEqualsPassedChargeAndTheControlHoldsTheCurrent(String backend) {
+        try (Simulation sim = Cases.start(FaradayBalanceTest.CELL, Map.of("time.integrator", "semi_implicit"), parallel, Backends.of(backend))) {
             double v0 = sim.metrics().metalVolumePerArea_m(sim.fields());
             double largest = 0;
             while (sim.state().time_s < 1 - 1e-12) {
