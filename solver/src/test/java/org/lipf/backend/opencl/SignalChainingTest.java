@@ -21,10 +21,15 @@ import org.junit.jupiter.api.Test;
  * and chains the library's. Checked in a child JVM with -Xcheck:jni, which reports replaced handlers.
  */
 class SignalChainingTest {
-    /** The child: loads OpenCL and opens a context on its first double-precision device, as a run does. */
-    public static void main(String[] args) {
+    /**
+     * The child: loads OpenCL and opens a context on its first double-precision device, as a run does,
+     * then stays a second, long enough for -Xcheck:jni's periodic check of the handlers (a child that
+     * exits at once is never checked).
+     */
+    public static void main(String[] args) throws InterruptedException {
         OpenClDevices.Device d = OpenClDevices.firstWithDoublePrecision(OpenClDevices.list());
         if (d != null) OpenClContext.of(d, Precision.DOUBLE);
+        Thread.sleep(1000);
         System.out.println("child done");
     }
 
