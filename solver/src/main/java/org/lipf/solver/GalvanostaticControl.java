@@ -6,7 +6,6 @@ import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.linear.SolverDivergedException;
 import org.lipf.model.ButlerVolmer;
 import org.lipf.model.FieldSet;
-import org.lipf.model.FilmButlerVolmer;
 import org.lipf.model.Interpolation;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
@@ -221,7 +220,7 @@ public final class GalvanostaticControl {
                     final double bvFilm = allenCahn.growthFactor(film, x, e, c, bv);
                     final double free = table.freeFraction[m];
                     s += free * (allenCahn.reactionRate(x, m, e, bv, bvFilm) - reactionOld[n]);
-                    d += free * weight[n] * reactionSlope(x, m, c, e, bv, film, bvFilm);
+                    d += free * weight[n] * allenCahn.reactionSlope(x, m, e, c, bv, film, bvFilm);
                 }
                 planeSum[k] = s;
                 planeSlope[k] = d;
@@ -240,12 +239,6 @@ public final class GalvanostaticControl {
     private double reaction(FieldSet f, int P, int m, double x, double e) {
         final double c = f.c[P], bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
         return allenCahn.reactionRate(x, m, e, bv, allenCahn.growthFactor(allenCahn.filmDrop_V(f, P, m), x, e, c, bv));
-    }
-
-    /** dR/d eta of a cell, 1/(s V) (the Newton slope of {@link #evaluate}), the film's BV'/(1 - r BV') for the growth. */
-    private double reactionSlope(double x, int m, double c, double e, double bv, double film, double bvFilm) {
-        final double alpha = p.alpha(), fF = p.f_per_V();
-        return allenCahn.reactionSlope(x, m, e, bv, ButlerVolmer.depositionFactorSlope(e, c, alpha, fF), FilmButlerVolmer.slope(e, c, alpha, fF, film, bvFilm));
     }
 
     private void apply(FieldSet f, double dV, double dt) {

@@ -9,7 +9,6 @@ import org.lipf.linear.SolverDivergedException;
 import org.lipf.linear.VariableCoefficientPoisson;
 import org.lipf.model.ButlerVolmer;
 import org.lipf.model.FieldSet;
-import org.lipf.model.FilmButlerVolmer;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 
@@ -149,8 +148,7 @@ final class ImplicitReactionPotentials {
                 final double film = allenCahn.filmDrop_V(f, c, m);
                 final double bvFilm = allenCahn.growthFactor(film, x, e, conc, bv);
                 rate = allenCahn.reactionRate(x, m, e, bv, bvFilm);
-                slope = allenCahn.reactionSlope(x, m, e, bv, ButlerVolmer.depositionFactorSlope(e, conc, alpha, fF), FilmButlerVolmer.slope(e, conc, alpha, fF, film, bvFilm))
-                        + allenCahn.nucleationGateSlope(x, m, e, bv);
+                slope = allenCahn.reactionSlope(x, m, e, conc, bv, film, bvFilm) + allenCahn.nucleationGateSlope(x, m, e, bv);
             }
             final double free = table.freeFraction[m];
             q[c] = charge * free * rate;

@@ -375,6 +375,22 @@ public final class AllenCahnUpdate {
     }
 
     /**
+     * {@link #reactionSlope(double, int, double, double, double, double)} at concentration c behind a
+     * film of drop {@code film} ({@link #filmDrop_V}), from the cell's bv and growth factor bvFilm:
+     * BV' for nucleation, the film's BV'/(1 - r BV') for the growth.
+     */
+    public double reactionSlope(double xi, int material, double eta_V, double c, double bv, double film, double bvFilm) {
+        final double alpha = p.alpha(), fF = p.f_per_V();
+        return reactionSlope(xi, material, eta_V, bv, ButlerVolmer.depositionFactorSlope(eta_V, c, alpha, fF),
+                FilmButlerVolmer.slope(eta_V, c, alpha, fF, film, bvFilm));
+    }
+
+    /** The nucleation barrier gate G(eta) = 1 / (1 + exp(f (eta + eta_nuc))) of section 3.1. */
+    private double nucleationGate(double eta_V) {
+        return 1 / (1 + Math.exp(p.f_per_V() * (eta_V + p.nucleationBarrier_V())));
+    }
+
+    /**
      * The part of d(reactionRate)/d eta that {@link #reactionSlope} leaves out, 1/(s V): the nucleation
      * gate's own slope, -f (1 - G) times the nucleation rate (a Newton solve of the potentials needs it;
      * the control's bisection does not).
@@ -382,8 +398,7 @@ public final class AllenCahnUpdate {
     public double nucleationGateSlope(double xi, int material, double eta_V, double bv) {
         final double rate = nucleationRate(xi, material, eta_V, bv);
         if (rate == 0) return 0;
-        final double gate = 1 / (1 + Math.exp(p.f_per_V() * (eta_V + p.nucleationBarrier_V())));
-        return -p.f_per_V() * (1 - gate) * rate;
+        return -p.f_per_V() * (1 - nucleationGate(eta_V)) * rate;
     }
 
     /** The nucleation part of {@link #reactionRate}, 1/s (zero where the material does not nucleate). */
@@ -392,8 +407,7 @@ public final class AllenCahnUpdate {
         if (!(nuc > 0 && bv > 0 && p.f_per_V() * (eta_V + p.nucleationBarrier_V()) < GATE_CLOSED)) return 0;
         // logistic barrier of thermal width RT/(nF): continuous in eta, so the galvanostatic
         // control always finds a root
-        final double gate = 1 / (1 + Math.exp(p.f_per_V() * (eta_V + p.nucleationBarrier_V())));
-        return table.Leta_per_s[material] * nuc * (1 - Interpolation.h(xi)) * bv * gate;
+        return table.Leta_per_s[material] * nuc * (1 - Interpolation.h(xi)) * bv * nucleationGate(eta_V);
     }
 
     /**
