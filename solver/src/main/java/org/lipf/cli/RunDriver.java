@@ -131,6 +131,7 @@ public final class RunDriver {
         state.reactionCurrent_A_per_m2 = snap.appliedCurrent_A_per_m2();
         state.counterCurrent_A_per_m2 = snap.extraDouble("counter_current_A_per_m2");
         state.rejectedSteps = snap.extraLong("rejected_steps");
+        state.intrusionCharge_C_per_m2 = snap.extraDoubleOr("intrusion_charge_C_per_m2", 0); // absent before section 4.2
         return new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
     }
 
@@ -152,6 +153,7 @@ public final class RunDriver {
         extras.put("initial_metal_volume_m", st.initialMetalVolume_m);
         extras.put("counter_current_A_per_m2", st.counterCurrent_A_per_m2);
         extras.put("rejected_steps", st.rejectedSteps);
+        extras.put("intrusion_charge_C_per_m2", st.intrusionCharge_C_per_m2);
         extras.put("model_form", sim.scenario().model().form().name().toLowerCase());
         return new Snapshot(st.step, st.time_s, g.dx_m, g.snapshotShape(), fields, ids,
                 List.of(sim.materials().names), st.reactionCurrent_A_per_m2, st.cellVoltage_V, extras);
@@ -223,12 +225,13 @@ public final class RunDriver {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("short_time_s", st.time_s);
                 result.put("short_location_m", List.of(sc.x_m(), sc.y_m(), sc.z_m()));
+                result.put("short_cause", sc.cause());
                 result.put("short_current_A_per_m2", st.reactionCurrent_A_per_m2);
                 result.put("short_voltage_V", st.cellVoltage_V);
                 info.putAll(result);
                 RunResults.write(runDir, scenario.control(), st.time_s, result);
-                info.finish(RunInfo.Status.SHORTED, String.format("short circuit at t = %.6g s, x = %.3g um, z = %.3g um",
-                        st.time_s, sc.x_m() * 1e6, sc.z_m() * 1e6));
+                info.finish(RunInfo.Status.SHORTED, String.format("short circuit at t = %.6g s, x = %.3g um, z = %.3g um: %s",
+                        st.time_s, sc.x_m() * 1e6, sc.z_m() * 1e6, sc.cause()));
                 return Status.SHORTED;
             }
             if (atSnapshot) snapshot(sim, writer, written);

@@ -133,6 +133,12 @@ public record Snapshot(
         return (Double) requireExtra(key);
     }
 
+    /** The extra attribute {@code key}, or {@code fallback} where the snapshot has none (written by an older version). */
+    public double extraDoubleOr(String key, double fallback) {
+        Object v = extras.get(key);
+        return v == null ? fallback : (Double) v;
+    }
+
     public long extraLong(String key) {
         return (Long) requireExtra(key);
     }

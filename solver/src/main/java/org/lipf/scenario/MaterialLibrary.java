@@ -27,9 +27,11 @@ public final class MaterialLibrary {
     public static final String BUILT_IN_RESOURCE = "/materials/library.yaml";
     /** How the shipped library is named in messages and sources. */
     public static final String BUILT_IN_LABEL = "materials/library.yaml";
-    /** The material parameters a library entry gives, in {@link MaterialSpec} order. */
+    /** The Li intrusion limit's parameters (docs/MODEL.md section 4.2): only brittle solid electrolytes give them, both together. */
+    public static final List<String> INTRUSION_PARAMETERS = List.of("fracture_toughness", "flaw_size", "youngs_modulus");
+    /** The material parameters a library entry may give, in {@link MaterialSpec} order: all but the intrusion pair are required. */
     public static final List<String> PARAMETERS = List.of("diffusivity", "ionic_conductivity", "electronic_conductivity", "exchange_current_density",
-            "free_fraction", "density");
+            "free_fraction", "density", INTRUSION_PARAMETERS.get(0), INTRUSION_PARAMETERS.get(1), INTRUSION_PARAMETERS.get(2));
     /** Keys of one library parameter. */
     static final List<String> PARAMETER_KEYS = List.of("value", "source", "estimate", "reasoning");
 

@@ -8,10 +8,15 @@ import java.util.regex.Pattern;
  * @param freeFraction volume fraction where Li metal may grow: 1 for electrolytes, the pore
  *     fraction for hosts, 0 for dense inert particles
  * @param density_kg_per_m3 mass density, {@code NaN} if not given (needed for weight fractions)
+ * @param fractureToughness_Pa_sqrt_m K_Ic of a brittle solid electrolyte, {@code NaN} if not given
+ * @param flawSize_m size (radius) of the flaws at its surface that Li may enter, {@code NaN} if not given
+ * @param youngsModulus_Pa its Young's modulus, {@code NaN} if not given (with K_Ic and the flaw size:
+ *     the Li intrusion limit of docs/MODEL.md section 4.2)
  * @param source citation of the numbers (free text, may be empty)
  */
 public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigmaIon_S_per_m, double sigmaEl_S_per_m,
-        double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3, String source) {
+        double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3,
+        double fractureToughness_Pa_sqrt_m, double flawSize_m, double youngsModulus_Pa, String source) {
     /** Valid material names: a letter, then letters, digits, '_' or '-'. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
@@ -23,7 +28,26 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
         Checks.nonNegative("exchange_current_density", exchangeCurrentDensity_A_per_m2);
         Checks.unitInterval("free_fraction", freeFraction);
         if (!Double.isNaN(density_kg_per_m3)) Checks.positive("density", density_kg_per_m3);
+        if (Double.isNaN(fractureToughness_Pa_sqrt_m) != Double.isNaN(flawSize_m) || Double.isNaN(flawSize_m) != Double.isNaN(youngsModulus_Pa))
+            throw new IllegalArgumentException("fracture_toughness, flaw_size and youngs_modulus go together: give all three or none");
+        if (!Double.isNaN(flawSize_m)) {
+            Checks.positive("fracture_toughness", fractureToughness_Pa_sqrt_m);
+            Checks.positive("flaw_size", flawSize_m);
+            Checks.positive("youngs_modulus", youngsModulus_Pa);
+        }
         if (source == null) source = "";
+    }
+
+    /** A material without a Li intrusion limit (not a brittle solid electrolyte, or no data). */
+    public MaterialSpec(String name, double diffusivity_m2_per_s, double sigmaIon_S_per_m, double sigmaEl_S_per_m,
+            double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3, String source) {
+        this(name, diffusivity_m2_per_s, sigmaIon_S_per_m, sigmaEl_S_per_m, exchangeCurrentDensity_A_per_m2, freeFraction, density_kg_per_m3,
+                Double.NaN, Double.NaN, Double.NaN, source);
+    }
+
+    /** Whether Li can intrude into flaws of this material (docs/MODEL.md section 4.2). */
+    public boolean hasIntrusionLimit() {
+        return !Double.isNaN(flawSize_m);
     }
 
     public boolean hasDensity() {

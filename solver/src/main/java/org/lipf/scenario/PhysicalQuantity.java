@@ -21,7 +21,10 @@ public enum PhysicalQuantity {
     MOBILITY("an Allen-Cahn mobility", "m^3/(J*s)", "2.5e-6 m^3/(J*s)"),
     INTERFACE_ENERGY("an interface energy", "J/m^2", "1.18 J/m^2"),
     DENSITY("a mass density", "kg/m^3", "4.9 g/cm^3"),
+    PRESSURE("a pressure", "Pa", "70 MPa"),
     ANGLE("an angle", "rad", "45 deg"),
+    /** A pressure times m^(1/2), parsed by {@link UnitParser} as such (Indriya cannot convert fractional powers). */
+    FRACTURE_TOUGHNESS("a fracture toughness", "Pa*m^(1/2)", "0.23 MPa*m^(1/2)"),
     DIMENSIONLESS("a dimensionless number", "", "0.2 or 20 %");
 
     /** Phrase used in messages, e.g. "a length". */

@@ -424,7 +424,7 @@ public final class ScenarioLoader {
                     params = library.merged(entry, path);
                 }
                 Section m = new Section(file, params, path, e.keyLine(), "diffusivity", "ionic_conductivity", "electronic_conductivity",
-                        "exchange_current_density", "free_fraction", "density", "source", "library");
+                        "exchange_current_density", "free_fraction", "density", "fracture_toughness", "flaw_size", "youngs_modulus", "source", "library");
                 boolean dFromSigma = NernstEinstein.KEYWORD.equals(m.text("diffusivity"));
                 boolean sigmaFromD = NernstEinstein.KEYWORD.equals(m.text("ionic_conductivity"));
                 m.check(!(dFromSigma && sigmaFromD), "ionic_conductivity", "diffusivity and ionic_conductivity cannot both be " + NernstEinstein.KEYWORD + ": give one of them");
@@ -438,8 +438,17 @@ public final class ScenarioLoader {
                 m.check(ff >= 0 && ff <= 1, "free_fraction", "must be in [0, 1], got " + ff);
                 double rho = m.quantity("density", PhysicalQuantity.DENSITY, Double.NaN);
                 m.check(Double.isNaN(rho) || (rho > 0 && Double.isFinite(rho)), "density", "must be > 0");
+                double kIc = m.quantity("fracture_toughness", PhysicalQuantity.FRACTURE_TOUGHNESS, Double.NaN);
+                m.check(Double.isNaN(kIc) || (kIc > 0 && Double.isFinite(kIc)), "fracture_toughness", "must be > 0");
+                double flaw = m.quantity("flaw_size", PhysicalQuantity.LENGTH, Double.NaN);
+                m.check(Double.isNaN(flaw) || (flaw > 0 && Double.isFinite(flaw)), "flaw_size", "must be > 0");
+                double young = m.quantity("youngs_modulus", PhysicalQuantity.PRESSURE, Double.NaN);
+                m.check(Double.isNaN(young) || (young > 0 && Double.isFinite(young)), "youngs_modulus", "must be > 0");
+                int given = (Double.isNaN(kIc) ? 0 : 1) + (Double.isNaN(flaw) ? 0 : 1) + (Double.isNaN(young) ? 0 : 1);
+                m.check(given == 0 || given == 3, !Double.isNaN(kIc) ? "fracture_toughness" : !Double.isNaN(flaw) ? "flaw_size" : "youngs_modulus",
+                        "fracture_toughness, flaw_size and youngs_modulus go together (the Li intrusion limit, docs/MODEL.md section 4.2): give all three or none");
                 String source = m.string("source", "");
-                materials.put(e.key(), new MaterialSpec(e.key(), d, si, se, i0, ff, rho, source));
+                materials.put(e.key(), new MaterialSpec(e.key(), d, si, se, i0, ff, rho, kIc, flaw, young, source));
             }
         }
 

@@ -51,6 +51,11 @@ public final class ScenarioWriter {
             kv(b, 4, "exchange_current_density", UnitParser.format(mat.exchangeCurrentDensity_A_per_m2(), CURRENT_DENSITY));
             kv(b, 4, "free_fraction", UnitParser.format(mat.freeFraction(), DIMENSIONLESS));
             if (mat.hasDensity()) kv(b, 4, "density", UnitParser.format(mat.density_kg_per_m3(), DENSITY));
+            if (mat.hasIntrusionLimit()) {
+                kv(b, 4, "fracture_toughness", UnitParser.format(mat.fractureToughness_Pa_sqrt_m(), FRACTURE_TOUGHNESS));
+                kv(b, 4, "flaw_size", UnitParser.format(mat.flawSize_m(), LENGTH));
+                kv(b, 4, "youngs_modulus", UnitParser.format(mat.youngsModulus_Pa(), PRESSURE));
+            }
             kv(b, 4, "source", str(mat.source()));
         }
         GeometrySpec geo = s.geometry();

@@ -22,7 +22,9 @@ import tech.units.indriya.unit.Units;
  * (use parentheses for several factors in the denominator: {@code m^3/(J*s)}; {@code m^3/J/s} is
  * rejected as ambiguous), {@code 1/s}. ASCII aliases: {@code u} for the micro prefix
  * ({@code um, uS, umol}), {@code mAh}, {@code deg}, {@code ohm}; {@code %}, {@code h},
- * {@code min}, {@code S} (siemens) are Indriya's own.
+ * {@code min}, {@code S} (siemens) are Indriya's own. A fracture toughness is a pressure times
+ * {@code m^(1/2)} (or {@code m^0.5}): Indriya parses fractional powers but cannot convert them, so the
+ * root of the metre is split off and the rest read as a pressure.
  */
 public final class UnitParser {
     private static final SimpleUnitFormat FORMAT = SimpleUnitFormat.getNewInstance();
@@ -30,6 +32,7 @@ public final class UnitParser {
     private static final Pattern NUMBER = Pattern.compile("^\\s*([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(.*?)\\s*$");
     private static final Pattern MICRO_ASCII = Pattern.compile("(?<![A-Za-z])u(?=[A-Za-z])");
     private static final Unit<?>[] SI = new Unit<?>[PhysicalQuantity.values().length];
+    private static final Pattern ROOT_METRE = Pattern.compile("\\s*[*·]?\\s*m\\s*(\\^|\\*\\*)\\s*(\\(\\s*1\\s*/\\s*2\\s*\\)|0?\\.5)\\s*$");
 
     static {
         FORMAT.alias(MetricPrefix.MICRO(Units.METRE), "um");
@@ -38,7 +41,7 @@ public final class UnitParser {
         FORMAT.label(Units.RADIAN.multiply(Math.PI / 180.0), "deg");
         FORMAT.alias(Units.OHM, "ohm");
         for (PhysicalQuantity q : PhysicalQuantity.values())
-            SI[q.ordinal()] = q.siSymbol.isEmpty() ? AbstractUnit.ONE : parseUnit(q.siSymbol);
+            if (q != PhysicalQuantity.FRACTURE_TOUGHNESS) SI[q.ordinal()] = q.siSymbol.isEmpty() ? AbstractUnit.ONE : parseUnit(q.siSymbol);
     }
 
     private UnitParser() {}
@@ -56,6 +59,11 @@ public final class UnitParser {
      */
     public static double parse(String text, PhysicalQuantity expected) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("empty value; expected " + expected.description + ", e.g. '" + expected.example + "'");
+        if (expected == PhysicalQuantity.FRACTURE_TOUGHNESS) {
+            Matcher root = ROOT_METRE.matcher(text);
+            if (!root.find()) throw new IllegalArgumentException("expected " + expected.description + " (a pressure times m^(1/2)), got '" + text + "'; e.g. '" + expected.example + "'");
+            return parse(text.substring(0, root.start()), PhysicalQuantity.PRESSURE);
+        }
         Matcher m = NUMBER.matcher(text);
         if (!m.matches()) throw new IllegalArgumentException("'" + text + "' is not a number followed by a unit; expected " + expected.description + ", e.g. '" + expected.example + "'");
         double value = Double.parseDouble(m.group(1));
@@ -122,6 +130,8 @@ public final class UnitParser {
                 return sys.equals(Units.RADIAN);
             case DIMENSIONLESS:
                 return sys.equals(AbstractUnit.ONE);
+            case FRACTURE_TOUGHNESS:
+                return false;
             default:
                 return unit.isCompatible(SI[q.ordinal()]);
         }

@@ -5,14 +5,23 @@ import org.lipf.model.FieldSet;
 import org.lipf.model.MaterialTable;
 
 /**
- * Detects a short circuit (docs/MODEL.md section 4.4): metal (f_free xi &gt; 1/2) connected, through
+ * Detects a short circuit (docs/MODEL.md section 4): metal (f_free xi &gt; 1/2) connected, through
  * face neighbours and across the periodic sides, from the current collector to within one
  * interface width of the counter boundary. A flood fill runs only when metal is present in that
  * top band, so the check is cheap while the deposit is far from it.
  */
 public final class ShortCircuitDetector {
-    /** Where the short closed: cell indices and height. */
-    public record Short(int i, int j, int k, double x_m, double y_m, double z_m) {}
+    /** Where the short closed (cell indices, position) and why. */
+    public record Short(int i, int j, int k, double x_m, double y_m, double z_m, String cause) {
+        /** The short at padded cell index P of grid g (the cell's centre). */
+        static Short at(Grid g, int P, String cause) {
+            final int k = P / g.strideZ - 1, rest = P % g.strideZ;
+            final int j = g.is3D() ? rest / g.sx - 1 : 0, i = rest % g.sx - 1;
+            return new Short(i, j, k, (i + 0.5) * g.dx_m, g.is3D() ? (j + 0.5) * g.dx_m : 0, (k + 0.5) * g.dx_m, cause);
+        }
+    }
+
+    static final String METAL_BRIDGE = "metal bridges the cell to the counter boundary";
 
     private final Grid g;
     private final MaterialTable table;
@@ -49,12 +58,7 @@ public final class ShortCircuitDetector {
             }
         while (head < tail) {
             final int P = queue[head++];
-            final int k = P / g.strideZ - 1;
-            if (k >= bandStart) {
-                final int rest = P % g.strideZ;
-                final int j = g.is3D() ? rest / g.sx - 1 : 0, i = rest % g.sx - 1;
-                return new Short(i, j, k, (i + 0.5) * g.dx_m, g.is3D() ? (j + 0.5) * g.dx_m : 0, (k + 0.5) * g.dx_m);
-            }
+            if (P / g.strideZ - 1 >= bandStart) return Short.at(g, P, METAL_BRIDGE);
             tail = visit(f, P, tail);
         }
         return null;

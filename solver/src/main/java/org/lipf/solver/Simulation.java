@@ -39,6 +39,9 @@ public final class Simulation implements AutoCloseable {
     /** Set current over time (galvanostatic runs; the driver keeps each step inside one segment). */
     private final CurrentProgram program;
     private final InterphaseGrowth interphases;
+    private final LiIntrusion intrusion;
+    /** The Li intrusion that filled its flaws at the last step (a short), or null. */
+    private ShortCircuitDetector.Short intruded;
     private final DepositMetrics metrics;
     private final double allenCahnLimit_s;
     /** Whether the last accepted step was a retry at a smaller step. */
@@ -66,6 +69,7 @@ public final class Simulation implements AutoCloseable {
         this.implicitReactions = scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT;
         this.program = galvanostatic ? CurrentProgram.of(scenario.control()) : null;
         this.interphases = new InterphaseGrowth(scenario, grid, table);
+        this.intrusion = new LiIntrusion(grid, params, table, parallel);
         this.allenCahnLimit_s = AllenCahnUpdate.stableStep_s(grid, params);
         GhostCells.fill(grid, fields.material);
         // the films on the metal surface are static and follow from the scenario (also on restart)
@@ -163,6 +167,23 @@ public final class Simulation implements AutoCloseable {
         solvePotentialsNow();
         state.passedCharge_C_per_m2 += (params.singlePotential() ? state.reactionCurrent_A_per_m2 : state.counterCurrent_A_per_m2) * dt;
         state.nextStep_s = stableStep();
+        if (intrusion.active()) fillFlaws(dt);
+    }
+
+    /**
+     * Li intrusion (docs/MODEL.md section 4.2): while a surface cell plates beyond its material's limit,
+     * its plating current fills the flaws; once it has passed the charge that fills one at the limit
+     * ({@link org.lipf.model.MaterialTable#flawFillCharge_C_per_m2}) the Li-filled crack runs.
+     * The count restarts whenever every surface cell is back within its limit.
+     */
+    private void fillFlaws(double dt) {
+        LiIntrusion.Overload o = intrusion.worst(fields());
+        if (o == null) {
+            state.intrusionCharge_C_per_m2 = 0;
+            return;
+        }
+        state.intrusionCharge_C_per_m2 += o.current_A_per_m2() * dt;
+        if (state.intrusionCharge_C_per_m2 >= o.flawCharge_C_per_m2()) intruded = o.asShort(grid);
     }
 
     /**
@@ -218,8 +239,10 @@ public final class Simulation implements AutoCloseable {
         return backend.frontHeight_m();
     }
 
+    /** A short: metal bridging the cell, or Li intruding into a solid electrolyte's flaws (docs/MODEL.md section 4.2); null if none. */
     public ShortCircuitDetector.Short checkShort() {
-        return backend.checkShort();
+        ShortCircuitDetector.Short bridge = backend.checkShort();
+        return bridge != null ? bridge : intruded;
     }
 
     private NumericalInstabilityException instability(double dt) {

@@ -16,5 +16,10 @@ public final class SimulationState {
     public double reactionCurrent_A_per_m2;
     public double counterCurrent_A_per_m2;
     public long rejectedSteps;
+    /**
+     * Charge plated, C/m^2, at the surface cell most beyond its Li intrusion limit over the steps
+     * since the limit was last respected everywhere (docs/MODEL.md section 4.2).
+     */
+    public double intrusionCharge_C_per_m2;
     public int lastIterations;
 }

@@ -192,6 +192,25 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void intrusionLimitNeedsFractureToughnessFlawSizeAndYoungsModulus() {
+        String both = "electronic_conductivity: 0 S/m, fracture_toughness: 0.23 MPa*m^(1/2), flaw_size: 0.1 um, youngs_modulus: 18.5 GPa,";
+        Scenario s = parse(BASE.replace("electronic_conductivity: 0 S/m,", both));
+        MaterialSpec e = s.materials().get(1);
+        assertEquals(0.23e6, e.fractureToughness_Pa_sqrt_m(), 1e-6);
+        assertEquals(0.1e-6, e.flawSize_m(), 1e-18);
+        assertEquals(18.5e9, e.youngsModulus_Pa(), 1e-3);
+        assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of()), "round trip");
+        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", "electronic_conductivity: 0 S/m, flaw_size: 0.1 um,")),
+                "test.yaml", "materials.electrolyte.flaw_size", 14, "give all three or none");
+        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", both.replace("18.5 GPa", "18.5 GPa*m"))),
+                "test.yaml", "materials.electrolyte.youngs_modulus", 14, "expected a pressure");
+        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", both.replace("0.1 um", "-0.1 um"))),
+                "test.yaml", "materials.electrolyte.flaw_size", 14, "must be > 0");
+        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", both.replace("MPa*m^(1/2)", "MPa"))),
+                "test.yaml", "materials.electrolyte.fracture_toughness", 14, "m^(1/2)");
+    }
+
+    @Test
     void implicitReactionCouplingNeedsTheMixedConductorForm() {
         String yaml = BASE + "solver: {reaction_coupling: implicit}\n";
         assertError(fails(yaml), "test.yaml", "solver.reaction_coupling", 26, "mixed_conductor");

@@ -70,6 +70,17 @@ class UnitParserTest {
     }
 
     @Test
+    void fractureToughnessIsAPressureTimesTheRootOfAMetre() {
+        close(0.23e6, UnitParser.parse("0.23 MPa*m^(1/2)", FRACTURE_TOUGHNESS));
+        close(0.23e6, UnitParser.parse("230 kPa m^0.5", FRACTURE_TOUGHNESS));
+        close(1.1e6, UnitParser.parse("1.1 MPa * m**(1/2)", FRACTURE_TOUGHNESS));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> UnitParser.parse("0.23 MPa", FRACTURE_TOUGHNESS)).getMessage()
+                .contains("a pressure times m^(1/2)"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> UnitParser.parse("0.23 um*m^(1/2)", FRACTURE_TOUGHNESS)).getMessage()
+                .contains("expected a pressure"));
+    }
+
+    @Test
     void formattedValuesParseBackExactly() {
         for (PhysicalQuantity q : PhysicalQuantity.values()) {
             double v = 3.0e-5 * (q.ordinal() + 1) / 7.0;

@@ -1,0 +1,90 @@
+package org.lipf.solver;
+
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.kernels.cpu.AllenCahnUpdate;
+import org.lipf.model.ButlerVolmer;
+import org.lipf.model.FieldSet;
+import org.lipf.model.FilmButlerVolmer;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+
+/**
+ * Li intrusion into the flaws of a brittle solid electrolyte (docs/MODEL.md section 4.2): where the
+ * metal surface lies in a material with an intrusion limit eta_c = K_Ic / (sqrt(pi a) n F c_s) and
+ * plates with a charge-transfer overpotential below -eta_c, Li deposited in a surface flaw of size
+ * a reaches the flaw's fracture stress; the Li-filled crack then grows unstably (its stress
+ * intensity rises with its length at that pressure) and shorts the cell. {@link #worst} finds the
+ * surface cell most beyond its limit; {@link Simulation} counts the charge that fills its flaws.
+ * The crack's growth itself is below the grid and not resolved.
+ */
+public final class LiIntrusion {
+    /** The metal surface: cells with xi in this band (a resolved front has cells in it). */
+    static final double SURFACE_MIN = 0.1, SURFACE_MAX = 0.9;
+
+    private final Grid g;
+    private final ModelParameters p;
+    private final MaterialTable table;
+    private final AllenCahnUpdate allenCahn;
+    private final boolean active;
+
+    public LiIntrusion(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
+        this.g = g;
+        this.p = p;
+        this.table = table;
+        this.allenCahn = new AllenCahnUpdate(g, p, table, parallel);
+        boolean any = false;
+        for (int m = 0; m < table.size(); m++) any |= table.intrusionOverpotential_V[m] > 0 && table.freeFraction[m] > 0;
+        this.active = any;
+    }
+
+    /** Whether any material of the scenario has an intrusion limit (else {@link #check} never finds one). */
+    public boolean active() {
+        return active;
+    }
+
+    /** A surface cell beyond its limit: where, by how much, and the plating current that fills its flaws. */
+    public record Overload(int cell, double overpotential_V, double limit_V, double current_A_per_m2, double flawCharge_C_per_m2, String material) {
+        /** The short this overload causes once its flaws are full. */
+        public ShortCircuitDetector.Short asShort(Grid g) {
+            return ShortCircuitDetector.Short.at(g, cell, String.format(java.util.Locale.ROOT,
+                    "Li intrusion into %s: plating overpotential %.1f mV beyond its limit -%.1f mV (docs/MODEL.md section 4.2)",
+                    material, overpotential_V * 1e3, limit_V * 1e3));
+        }
+    }
+
+    /**
+     * The surface cell that exceeds its material's limit by the most (the first in index order among
+     * equals), or null. Behind a film on the metal the overpotential is that of the interface,
+     * eta + R_film i (the film's ohmic drop does not press the Li).
+     */
+    public Overload worst(FieldSet f) {
+        if (!active) return null;
+        int worst = -1;
+        double worstExcess = 0, worstEta = 0, worstX = 0;
+        for (int k = 0; k < g.nz; k++)
+            for (int j = 0; j < g.ny; j++) {
+                final int s = g.rowStart(j, k);
+                for (int P = s; P < s + g.nx; P++) {
+                    final int m = f.material[P];
+                    final double limit = table.intrusionOverpotential_V[m], x = f.xi[P];
+                    if (!(limit > 0 && x >= SURFACE_MIN && x <= SURFACE_MAX)) continue;
+                    final double eta = allenCahn.overpotential(f, P), film = allenCahn.filmDrop_V(f, P, m), c = f.c[P];
+                    final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
+                    final double growth = allenCahn.growthFactor(film, x, eta, c, bv);
+                    final double u = film == 0 ? eta : FilmButlerVolmer.interfaceOverpotential_V(eta, film, growth);
+                    final double excess = -u - limit;
+                    if (excess >= 0 && (worst < 0 || excess > worstExcess)) {
+                        worst = P;
+                        worstExcess = excess;
+                        worstEta = u;
+                        worstX = growth;
+                    }
+                }
+            }
+        if (worst < 0) return null;
+        final int m = f.material[worst];
+        return new Overload(worst, worstEta, table.intrusionOverpotential_V[m], table.i0_A_per_m2[m] * Math.max(0, worstX),
+                table.flawFillCharge_C_per_m2[m], table.names[m]);
+    }
+}
