@@ -34,6 +34,8 @@ import org.lipf.solver.SimulationState;
  * reproduces the uninterrupted run bit for bit.
  */
 public final class RunDriver {
+    /** Snapshot dataset of the dispersed metal, delta, as a fraction of each cell's free volume (docs/MODEL.md section 3.6). */
+    public static final String DISPERSED_FIELD = "dispersed_li";
     /** Time-series rows per snapshot interval. */
     private static final int ROWS_PER_OUTPUT = 10;
     static final List<String> COLUMNS = List.of("time_s", "step", "dt_s", "cell_voltage_V", "current_density_A_per_m2",
@@ -120,6 +122,7 @@ public final class RunDriver {
         grid.setInterior(fields.c, snap.field("c"));
         grid.setInterior(fields.phiL, snap.field("phi_l"));
         if (!single) grid.setInterior(fields.phiS, snap.field("phi_s"));
+        if (snap.fields().containsKey(DISPERSED_FIELD)) grid.setInterior(fields.dispersed, snap.field(DISPERSED_FIELD));
         SimulationState state = new SimulationState();
         state.time_s = snap.time_s();
         state.step = snap.step();
@@ -145,6 +148,7 @@ public final class RunDriver {
         fields.put("phi_l", g.interior(f.phiL));
         fields.put("phi_s", g.interior(f.phiS));
         fields.put("rate", g.interior(f.rate));
+        if (sim.parameters().dispersedNucleation()) fields.put(DISPERSED_FIELD, g.interior(f.dispersed));
         byte[] ids = g.interior(f.material);
         LinkedHashMap<String, Object> extras = new LinkedHashMap<>();
         extras.put("next_step_s", st.nextStep_s);

@@ -21,6 +21,15 @@ public final class FieldSet {
     public final double[] phiS;
     /** d xi / dt of the last step, 1/s. */
     public final double[] rate;
+    /**
+     * Dispersed sub-grid metal as a fraction of the free volume, delta (docs/MODEL.md section 3.6; zero
+     * unless the scenario nucleates into it): the cell's metal fraction is f_free (h(xi) + delta).
+     */
+    public double[] dispersed;
+    /** d delta / dt of the last step, 1/s (charge n F c_s f_free per unit, as {@code rate}). */
+    public final double[] dispersedRate;
+    /** The dispersed fraction a step writes; swapped with {@code dispersed} by {@link #swapDispersed}. */
+    public double[] dispersedNext;
     /** Static material id per cell (ghosts filled periodic / zero gradient). */
     public final byte[] material;
     public double[] xiNext;
@@ -40,6 +49,9 @@ public final class FieldSet {
         this.phiL = grid.newField();
         this.phiS = singlePotential ? phiL : grid.newField();
         this.rate = grid.newField();
+        this.dispersed = grid.newField();
+        this.dispersedRate = grid.newField();
+        this.dispersedNext = grid.newField();
         this.xiNext = grid.newField();
         this.cNext = grid.newField();
         this.filmResistance_ohm_m2 = new double[grid.strideZ];
@@ -55,6 +67,13 @@ public final class FieldSet {
         double[] t = c;
         c = cNext;
         cNext = t;
+    }
+
+    /** Makes the freshly computed dispersed metal current. */
+    public void swapDispersed() {
+        double[] t = dispersed;
+        dispersed = dispersedNext;
+        dispersedNext = t;
     }
 
     /** Makes the freshly computed xi current. */

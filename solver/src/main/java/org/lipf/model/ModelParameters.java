@@ -28,6 +28,7 @@ import org.lipf.scenario.Scenario;
  * @param equilibriumPotential_V E_eq of Li/Li+ at c = 1
  * @param metalDiffusivity_m2_per_s D of Li+ inside the metal phase
  * @param metalConductivity_S_per_m electronic conductivity of the metal phase
+ * @param dispersedNucleation whether nucleated metal goes into the dispersed field (docs/MODEL.md section 3.6)
  */
 public record ModelParameters(
         ModelForm form,
@@ -48,7 +49,8 @@ public record ModelParameters(
         double nucleationConductivity_S_per_m,
         double equilibriumPotential_V,
         double metalDiffusivity_m2_per_s,
-        double metalConductivity_S_per_m) {
+        double metalConductivity_S_per_m,
+        boolean dispersedNucleation) {
 
     public static ModelParameters from(Scenario scenario) {
         ModelSpec m = scenario.model();
@@ -78,7 +80,8 @@ public record ModelParameters(
                 m.nucleationConductivity_S_per_m(),
                 m.equilibriumPotential_V(),
                 metal.diffusivity_m2_per_s(),
-                metal.sigmaEl_S_per_m());
+                metal.sigmaEl_S_per_m(),
+                m.nucleationForm() == org.lipf.scenario.NucleationForm.DISPERSED);
     }
 
     /** The same model without the Langevin noise. */
@@ -86,7 +89,7 @@ public record ModelParameters(
         return new ModelParameters(form, f_per_V, alpha, chargeDensity_C_per_m3, siteRatio, W_J_per_m3, kappa0_J_per_m,
                 Lsigma_m3_per_J_s, interfaceWidth_m, anisotropyStrength, anisotropyMode, anisotropyAngle_rad, 0, seed,
                 nucleationBarrier_V, nucleationConductivity_S_per_m, equilibriumPotential_V, metalDiffusivity_m2_per_s,
-                metalConductivity_S_per_m);
+                metalConductivity_S_per_m, dispersedNucleation);
     }
 
     public boolean singlePotential() {

@@ -52,6 +52,7 @@ public record Snapshot(
         u.put("c", "1");
         u.put("phi_l", "V");
         u.put("phi_s", "V");
+        u.put("dispersed_li", "1"); // fraction of the free volume (docs/MODEL.md section 3.6)
         u.put("rate", "1/s"); // d xi/dt of the step that led here: where Li deposits
         FIELD_UNITS = Collections.unmodifiableMap(u);
     }

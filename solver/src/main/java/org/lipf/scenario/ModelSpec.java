@@ -19,6 +19,7 @@ package org.lipf.scenario;
  * @param seed seed of the noise
  * @param nucleationBarrier_V overpotential barrier for nucleation away from the metal
  * @param nucleationConductivity_S_per_m electronic conductivity above which nucleation is enabled
+ * @param nucleationForm whether nucleated metal joins xi or the dispersed field (docs/MODEL.md section 3.6)
  * @param metalMaterial name of the material that represents Li metal
  * @param equilibriumPotential_V E_eq
  */
@@ -27,7 +28,7 @@ public record ModelSpec(ModelForm form, double temperature_K, int chargeNumber, 
         double interfaceWidth_m, double interfaceEnergy_J_per_m2, double allenCahnMobility_m3_per_J_s,
         double anisotropyStrength, int anisotropyMode, double anisotropyAngle_rad,
         double noiseAmplitude, long seed, double nucleationBarrier_V, double nucleationConductivity_S_per_m,
-        String metalMaterial, double equilibriumPotential_V) {
+        NucleationForm nucleationForm, String metalMaterial, double equilibriumPotential_V) {
     public ModelSpec {
         Checks.notNull("form", form);
         Checks.positive("temperature", temperature_K);
@@ -44,6 +45,7 @@ public record ModelSpec(ModelForm form, double temperature_K, int chargeNumber, 
         Checks.nonNegative("noise.amplitude", noiseAmplitude);
         Checks.nonNegative("nucleation.barrier", nucleationBarrier_V);
         Checks.nonNegative("nucleation.gating_conductivity", nucleationConductivity_S_per_m);
+        Checks.notNull("nucleation.into", nucleationForm);
         if (metalMaterial == null || metalMaterial.isBlank()) throw new IllegalArgumentException("metal material name is missing");
         Checks.finite("equilibrium_potential", equilibriumPotential_V);
     }

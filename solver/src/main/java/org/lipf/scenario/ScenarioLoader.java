@@ -358,6 +358,9 @@ public final class ScenarioLoader {
             if (!root.has("time") && control.protocol() == null) throw root.missing("time", "a map with at least end");
             TimeSpec time = time(root.section("time", "end", "max_steps", "output_interval", "max_step", "stability_safety", "integrator", "max_xi_change"), control);
             SolverSpec solver = solver(root.section("solver", "potential_tolerance", "potential_max_iterations", "reaction_coupling"), model);
+            if (model.nucleationForm() == NucleationForm.DISPERSED && solver.reactionCoupling() != ReactionCoupling.IMPLICIT)
+                throw modelSection.section("nucleation", "barrier", "gating_conductivity", "into").error("into",
+                        "dispersed needs solver: {reaction_coupling: implicit} (nucleation over a volume makes the lagged potentials diverge)");
             List<InterphaseSpec> interphases = interphases(root, model);
             try {
                 return new Scenario(name, description, grid, model, List.copyOf(materials.values()), geometry, control, time, solver, interphases);
@@ -489,9 +492,11 @@ public final class ScenarioLoader {
             Section no = m.section("noise", "amplitude", "seed");
             double amp = nonNegative(no, "amplitude", no.quantity("amplitude", PhysicalQuantity.DIMENSIONLESS, 0.0));
             long seed = no.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
-            Section nu = m.section("nucleation", "barrier", "gating_conductivity");
+            Section nu = m.section("nucleation", "barrier", "gating_conductivity", "into");
             double barrier = nonNegative(nu, "barrier", nu.quantity("barrier", PhysicalQuantity.POTENTIAL, DEFAULT_NUCLEATION_BARRIER_V));
             double gating = nonNegative(nu, "gating_conductivity", nu.quantity("gating_conductivity", PhysicalQuantity.CONDUCTIVITY, DEFAULT_GATING_CONDUCTIVITY));
+            NucleationForm into = nu.choice("into", NucleationForm.class, NucleationForm.RESOLVED);
+            nu.check(into == NucleationForm.RESOLVED || form == ModelForm.MIXED_CONDUCTOR, "into", "dispersed nucleation needs the mixed_conductor form");
             String metal = m.string("metal", DEFAULT_METAL);
             if (!materials.containsKey(metal)) {
                 if (m.has("metal")) knownMaterial(m, "metal", metal);
@@ -500,7 +505,7 @@ public final class ScenarioLoader {
             }
             double eeq = m.quantity("equilibrium_potential", PhysicalQuantity.POTENTIAL, 0.0);
             m.check(Double.isFinite(eeq), "equilibrium_potential", "must be finite");
-            return new ModelSpec(form, T, n, alpha, cs, c0, width, gamma, L, delta, mode, angle, amp, seed, barrier, gating, metal, eeq);
+            return new ModelSpec(form, T, n, alpha, cs, c0, width, gamma, L, delta, mode, angle, amp, seed, barrier, gating, into, metal, eeq);
         }
 
         GeometrySpec geometry(Section g, GridSpec grid) {

@@ -37,7 +37,8 @@ public final class ScenarioWriter {
                 .append(", mode: ").append(m.anisotropyMode()).append(", angle: ").append(UnitParser.format(m.anisotropyAngle_rad(), ANGLE)).append("}\n");
         b.append("  noise: {amplitude: ").append(UnitParser.format(m.noiseAmplitude(), DIMENSIONLESS)).append(", seed: ").append(m.seed()).append("}\n");
         b.append("  nucleation: {barrier: ").append(UnitParser.format(m.nucleationBarrier_V(), POTENTIAL))
-                .append(", gating_conductivity: ").append(UnitParser.format(m.nucleationConductivity_S_per_m(), CONDUCTIVITY)).append("}\n");
+                .append(", gating_conductivity: ").append(UnitParser.format(m.nucleationConductivity_S_per_m(), CONDUCTIVITY))
+                .append(", into: ").append(m.nucleationForm().yamlName()).append("}\n");
         kv(b, 2, "metal", str(m.metalMaterial()));
         kv(b, 2, "equilibrium_potential", UnitParser.format(m.equilibriumPotential_V(), POTENTIAL));
         b.append("materials:\n");

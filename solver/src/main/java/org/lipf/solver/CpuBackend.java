@@ -52,7 +52,7 @@ public final class CpuBackend implements Backend {
         this.implicitPotentials = scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT
                 ? new ImplicitReactionPotentials(grid, params, table, allenCahn, parallel, scenario.solver().potentialRelTol(), scenario.solver().potentialMaxIterations())
                 : null;
-        this.metrics = new DepositMetrics(grid, table, parallel, 0);
+        this.metrics = new DepositMetrics(grid, table, parallel, 0, params.dispersedNucleation());
         this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC
                 ? new GalvanostaticControl(grid, params, table, allenCahn, metrics, parallel) : null;
         this.shorts = new ShortCircuitDetector(grid, table, params.interfaceWidth_m());
@@ -70,6 +70,7 @@ public final class CpuBackend implements Backend {
     @Override
     public void fillGhosts() {
         GhostCells.fill(grid, fields.xi);
+        if (params.dispersedNucleation()) GhostCells.fill(grid, fields.dispersed); // D_eff's periodic faces
         GhostCells.fill(grid, fields.c);
         GhostCells.fill(grid, fields.phiL);
         if (!fields.singlePotential()) GhostCells.fill(grid, fields.phiS);
@@ -108,7 +109,7 @@ public final class CpuBackend implements Backend {
     public boolean implicitAllenCahn(double dt_s) {
         // the filter does not keep the volume exactly: restore the raw rates' (their electrochemical part's,
         // as the rest conserves the metal), so the control's current stays the deposited one
-        double volume = metrics.growthVelocity_m_per_s(fields);
+        double volume = metrics.resolvedGrowthVelocity_m_per_s(fields);
         implicitAllenCahn.prepare(fields, dt_s);
         implicitAllenCahn.filterKeepingVolume(fields, fields.rate, volume);
         boolean bad = implicitAllenCahn.writeNext(fields, dt_s);
@@ -116,7 +117,7 @@ public final class CpuBackend implements Backend {
         return bad || implicitAllenCahn.amplified();
     }
 
-    @Override public double lastXiChange() { return implicitAllenCahn.lastMaxChange(); }
+    @Override public double lastXiChange() { return Math.max(implicitAllenCahn.lastMaxChange(), allenCahn.lastDispersedChange()); }
 
     @Override
     public boolean implicitNernstPlanck(double dt_s) {
@@ -130,7 +131,11 @@ public final class CpuBackend implements Backend {
     }
 
     @Override public double nernstPlanckRate_per_s() { return nernstPlanck.lastMaxRate_per_s(); }
-    @Override public void swapNext() { fields.swapNext(); }
+    @Override
+    public void swapNext() {
+        fields.swapNext();
+        if (params.dispersedNucleation()) fields.swapDispersed();
+    }
     @Override public void computeCoefficients() { coefficients.compute(fields, potentials.sigmaL, potentials.sigmaS, potentials.source); }
     @Override public double growthVelocity_m_per_s() { return metrics.growthVelocity_m_per_s(fields); }
 

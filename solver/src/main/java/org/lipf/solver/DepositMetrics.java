@@ -19,8 +19,11 @@ public final class DepositMetrics {
     private final Parallel parallel;
     private final double electrolyteBase_m;
     private final double[] planeScratch;
+    /** Whether the scenario has dispersed metal (docs/MODEL.md section 3.6) to count. */
+    private final boolean dispersed;
 
-    public DepositMetrics(Grid g, MaterialTable table, Parallel parallel, double electrolyteBase_m) {
+    public DepositMetrics(Grid g, MaterialTable table, Parallel parallel, double electrolyteBase_m, boolean dispersed) {
+        this.dispersed = dispersed;
         this.g = g;
         this.table = table;
         this.parallel = parallel;
@@ -28,13 +31,21 @@ public final class DepositMetrics {
         this.planeScratch = new double[g.nz];
     }
 
-    /** Li metal volume per unit lateral area, m^3/m^2 (= m of dense Li). */
+    /** Li metal volume per unit lateral area, m^3/m^2 (= m of dense Li): resolved and dispersed. */
     public double metalVolumePerArea_m(FieldSet f) {
-        return perArea(f, f.xi);
+        return dispersed ? perArea(f, f.xi) + perArea(f, f.dispersed) : perArea(f, f.xi);
     }
 
-    /** Metal growth rate integral(f_free d xi/dt) dV / area, m/s; times n F c_s it is the deposition current. */
+    /**
+     * Metal growth rate integral(f_free (d xi/dt + d delta/dt)) dV / area, m/s; times n F c_s it is the
+     * deposition current.
+     */
     public double growthVelocity_m_per_s(FieldSet f) {
+        return dispersed ? perArea(f, f.rate) + perArea(f, f.dispersedRate) : perArea(f, f.rate);
+    }
+
+    /** The resolved metal's part of {@link #growthVelocity_m_per_s}, integral(f_free d xi/dt) dV / area, m/s. */
+    public double resolvedGrowthVelocity_m_per_s(FieldSet f) {
         return perArea(f, f.rate);
     }
 
@@ -58,11 +69,11 @@ public final class DepositMetrics {
             for (int i = 0; i < g.nx; i++) {
                 for (int k = g.nz - 1; k >= 0; k--) {
                     final int P = g.index(i, j, k);
-                    final double m = table.freeFraction[f.material[P]] * f.xi[P];
+                    final double m = metal(f, P);
                     if (m < 0.5) continue;
                     double z = (k + 0.5) * g.dx_m;
                     if (k < g.nz - 1) {
-                        final double above = table.freeFraction[f.material[P + g.strideZ]] * f.xi[P + g.strideZ];
+                        final double above = metal(f, P + g.strideZ);
                         z += g.dx_m * (m - 0.5) / (m - above);
                     } else {
                         z = g.height_m();
@@ -72,6 +83,11 @@ public final class DepositMetrics {
                 }
             }
         return best;
+    }
+
+    /** The metal volume fraction of cell P, f_free (xi + delta) (dispersed metal included, docs/MODEL.md section 3.6). */
+    private double metal(FieldSet f, int P) {
+        return table.freeFraction[f.material[P]] * (dispersed ? f.xi[P] + f.dispersed[P] : f.xi[P]);
     }
 
     /** How far the front reaches into the electrolyte, m (0 while it stays below it). */

@@ -219,8 +219,8 @@ public final class GalvanostaticControl {
                     final double film = allenCahn.filmDrop_V(f, P, m);
                     final double bvFilm = allenCahn.growthFactor(film, x, e, c, bv);
                     final double free = table.freeFraction[m];
-                    s += free * (allenCahn.reactionRate(x, m, e, bv, bvFilm) - reactionOld[n]);
-                    d += free * weight[n] * allenCahn.reactionSlope(x, m, e, c, bv, film, bvFilm);
+                    s += free * (allenCahn.reactionRate(x, f.dispersed[P], m, e, bv, bvFilm) - reactionOld[n]);
+                    d += free * weight[n] * allenCahn.reactionSlope(x, f.dispersed[P], m, e, c, bv, film, bvFilm);
                 }
                 planeSum[k] = s;
                 planeSlope[k] = d;
@@ -238,7 +238,7 @@ public final class GalvanostaticControl {
     /** The reaction rate of cell P (material m, order parameter x) at overpotential e, 1/s, behind its column's film. */
     private double reaction(FieldSet f, int P, int m, double x, double e) {
         final double c = f.c[P], bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
-        return allenCahn.reactionRate(x, m, e, bv, allenCahn.growthFactor(allenCahn.filmDrop_V(f, P, m), x, e, c, bv));
+        return allenCahn.reactionRate(x, f.dispersed[P], m, e, bv, allenCahn.growthFactor(allenCahn.filmDrop_V(f, P, m), x, e, c, bv));
     }
 
     private void apply(FieldSet f, double dV, double dt) {

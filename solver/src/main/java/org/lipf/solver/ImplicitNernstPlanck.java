@@ -48,7 +48,7 @@ final class ImplicitNernstPlanck {
                 for (int j = 0; j < g.ny; j++) {
                     final int start = g.rowStart(j, k);
                     for (int P = start; P < start + g.nx; P++) {
-                        cellBeta[P] = dt * explicit.diffusivity_m2_per_s(f.xi[P], f.material[P]);
+                        cellBeta[P] = dt * explicit.diffusivity_m2_per_s(f, P);
                         // the reaction sink's stiff dependence on c, implicit (Rosenbrock-Euler)
                         alpha[P] = 1 + dt * allenCahn.sinkConcentrationRate_per_s(f, P);
                         rhs[P] = next[P] - c[P];

@@ -69,7 +69,6 @@ final class ImplicitReactionPotentials {
         this.planeA = new double[g.nz];
         this.planeB = new double[g.nz];
         this.perArea = g.cellVolume_m3() / g.lateralArea();
-        java.util.Arrays.fill(wS, 1); // the response without reactions: phi_s shifts uniformly
     }
 
     /**
@@ -82,6 +81,10 @@ final class ImplicitReactionPotentials {
         opL.setCellCoefficients(sigmaL);
         opS.setCellCoefficients(sigmaS);
         final boolean galvanostatic = !Double.isNaN(target_A_per_m2);
+        // the voltage response starts each call from the response without reactions (phi_s shifts
+        // uniformly), not from the last step's: a run restarted from a snapshot then repeats it bit for bit
+        java.util.Arrays.fill(wL, 0);
+        java.util.Arrays.fill(wS, 1);
         double V = V_V, maxChange = Double.NaN;
         int iterations = 0;
         for (int step = 0; step < MAX_NEWTON_STEPS; step++) {
@@ -147,8 +150,9 @@ final class ImplicitReactionPotentials {
                 final double bv = ButlerVolmer.depositionFactor(e, conc, alpha, fF);
                 final double film = allenCahn.filmDrop_V(f, c, m);
                 final double bvFilm = allenCahn.growthFactor(film, x, e, conc, bv);
-                rate = allenCahn.reactionRate(x, m, e, bv, bvFilm);
-                slope = allenCahn.reactionSlope(x, m, e, conc, bv, film, bvFilm) + allenCahn.nucleationGateSlope(x, m, e, bv);
+                final double delta = f.dispersed[c];
+                rate = allenCahn.reactionRate(x, delta, m, e, bv, bvFilm);
+                slope = allenCahn.reactionSlope(x, delta, m, e, conc, bv, film, bvFilm) + allenCahn.nucleationGateSlope(x, delta, m, e, bv);
             }
             final double free = table.freeFraction[m];
             q[c] = charge * free * rate;

@@ -40,7 +40,8 @@ public final class ShortCircuitDetector {
     }
 
     private boolean metal(FieldSet f, int P) {
-        return table.freeFraction[f.material[P]] * f.xi[P] > 0.5;
+        // dispersed metal (docs/MODEL.md section 3.6; zero unless the scenario has it) conducts as well
+        return table.freeFraction[f.material[P]] * (f.xi[P] + f.dispersed[P]) > 0.5;
     }
 
     /** Returns the short, or null if the metal does not bridge the cell. */

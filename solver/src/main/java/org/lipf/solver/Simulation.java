@@ -63,7 +63,7 @@ public final class Simulation implements AutoCloseable {
         this.table = new MaterialTable(scenario, params);
         this.fields = fields;
         this.state = state;
-        this.metrics = new DepositMetrics(grid, table, parallel, electrolyteBase_m);
+        this.metrics = new DepositMetrics(grid, table, parallel, electrolyteBase_m, params.dispersedNucleation());
         this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC;
         this.semiImplicit = scenario.time().integrator() == Integrator.SEMI_IMPLICIT;
         this.implicitReactions = scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT;
@@ -137,7 +137,9 @@ public final class Simulation implements AutoCloseable {
         final double target = galvanostatic ? program.currentAt_A_per_m2(state.time_s) : Double.NaN;
         for (int attempt = 0; ; attempt++) {
             boolean bad = backend.allenCahn(dt, state.step);
-            if (galvanostatic) {
+            // with dispersed nucleation the coupled potentials alone hold the current (their source is the
+            // step's rates); the control's per-cell correction would have to split growth from nucleation
+            if (galvanostatic && !params.dispersedNucleation()) {
                 // the control corrects the rates first: bounds are judged on the corrected step
                 state.cellVoltage_V += backend.enforceCurrent(target, dt);
                 bad = backend.xiOutOfBounds();
@@ -164,8 +166,13 @@ public final class Simulation implements AutoCloseable {
         state.lastStep_s = dt;
         backend.computeCoefficients();
         state.reactionCurrent_A_per_m2 = params.chargeDensity_C_per_m3() * backend.growthVelocity_m_per_s();
+        // the current that flowed in this step: the coupled solve's at its start (the solve below already
+        // aims at the set current of the next step, which differs across a change of the program)
+        final double coupledCurrent = state.counterCurrent_A_per_m2;
         solvePotentialsNow();
-        state.passedCharge_C_per_m2 += (params.singlePotential() ? state.reactionCurrent_A_per_m2 : state.counterCurrent_A_per_m2) * dt;
+        final double flowed = params.singlePotential() ? state.reactionCurrent_A_per_m2
+                : implicitReactions ? coupledCurrent : state.counterCurrent_A_per_m2;
+        state.passedCharge_C_per_m2 += flowed * dt;
         state.nextStep_s = stableStep();
         if (intrusion.active()) fillFlaws(dt);
     }

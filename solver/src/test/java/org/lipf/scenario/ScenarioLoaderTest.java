@@ -211,6 +211,20 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void dispersedNucleationNeedsTheMixedFormAndTheCoupledPotentials() {
+        String mixed = BASE.replace("form: single_potential", "form: mixed_conductor");
+        String dispersed = mixed.replace("  noise: {amplitude: 0.04, seed: 42}\n", "  noise: {amplitude: 0.04, seed: 42}\n  nucleation: {into: dispersed}\n");
+        assertNotEquals(mixed, dispersed);
+        assertError(fails(dispersed), "test.yaml", "model.nucleation.into", 12, "reaction_coupling: implicit");
+        Scenario ok = parse(dispersed + "solver: {reaction_coupling: implicit}\n");
+        assertEquals(NucleationForm.DISPERSED, ok.model().nucleationForm());
+        assertEquals(ok, ScenarioLoader.parse(ScenarioWriter.toYaml(ok), "resolved.yaml", Map.of()), "round trip");
+        assertError(fails(dispersed.replace("form: mixed_conductor", "form: single_potential") + "solver: {reaction_coupling: implicit}\n"),
+                "test.yaml", "model.nucleation.into", 12, "mixed_conductor");
+        assertError(fails(dispersed.replace("into: dispersed", "into: cloud")), "test.yaml", "model.nucleation.into", 12, "dispersed");
+    }
+
+    @Test
     void implicitReactionCouplingNeedsTheMixedConductorForm() {
         String yaml = BASE + "solver: {reaction_coupling: implicit}\n";
         assertError(fails(yaml), "test.yaml", "solver.reaction_coupling", 26, "mixed_conductor");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lipf.cli.RunDriver;
 import org.lipf.model.ModelParameters;
 import org.lipf.output.AtomicFiles;
 import org.lipf.output.Snapshot;
@@ -84,9 +85,18 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
         return new RunMetrics(s.name(), names, first.materialNames(), rows);
     }
 
-    /** The metal of one snapshot, with f_free from the run's scenario. */
+    /**
+     * The metal of one snapshot, with f_free from the run's scenario: xi, plus the dispersed metal
+     * (solver docs/MODEL.md section 3.6) where the run has it, as the solver counts it.
+     */
     public static MetalDistribution distribution(RunFolder run, Snapshot snap) throws RunFolderException {
-        return new MetalDistribution(CellBlock.of(snap.shape(), snap.dx_m()), snap.field("xi"), snap.material(),
+        double[] filled = snap.field("xi");
+        if (snap.fields().containsKey(RunDriver.DISPERSED_FIELD)) {
+            double[] dispersed = snap.field(RunDriver.DISPERSED_FIELD);
+            filled = filled.clone();
+            for (int P = 0; P < filled.length; P++) filled[P] += dispersed[P];
+        }
+        return new MetalDistribution(CellBlock.of(snap.shape(), snap.dx_m()), filled, snap.material(),
                 run.freeFraction(snap.materialNames()));
     }
 

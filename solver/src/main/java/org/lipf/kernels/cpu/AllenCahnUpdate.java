@@ -27,7 +27,9 @@ import org.lipf.model.ModelParameters;
  * (single potential: eta = phi - E_eq). Symbols to identifiers: xi = {@code xi}, c = {@code c},
  * phi_l = {@code phiL}, phi_s = {@code phiS}, L_sigma = {@code Ls}, W = {@code W}, kappa0 =
  * {@code kappa0}, L_eta = {@code table.Leta_per_s}. Cells of a material with zero free fraction are
- * frozen (zero rate), and no xi flux crosses into them. Writes {@code rate} and {@code xiNext}.
+ * frozen (zero rate), and no xi flux crosses into them. Writes {@code rate} and {@code xiNext}; with
+ * dispersed nucleation (docs/MODEL.md section 3.6) the nucleation term goes to {@code dispersedRate}
+ * and {@code dispersedNext} instead of xi.
  */
 public final class AllenCahnUpdate {
     /** Bounds on xi beyond which a step is rejected and retried with a smaller step. */
@@ -61,6 +63,11 @@ public final class AllenCahnUpdate {
     private double lastVolumeMultiplier_per_s;
     /** Factor on the noise rate (1 for explicit steps; see {@link #setNoiseScale}). */
     private double noiseScale = 1;
+    /** Whether nucleated metal goes to the dispersed field (docs/MODEL.md section 3.6) rather than xi. */
+    private final boolean dispersedForm;
+    /** Per plane: largest change of the dispersed fraction in the last call. */
+    private final double[] planeDispersedChange;
+    private double lastDispersedChange;
 
     public AllenCahnUpdate(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
         this.g = g;
@@ -78,6 +85,8 @@ public final class AllenCahnUpdate {
         this.rotSin = Math.sin(a);
         this.omega = p.anisotropyMode();
         this.rowFaces = new RowFaces[g.nz];
+        this.dispersedForm = p.dispersedNucleation();
+        this.planeDispersedChange = new double[g.nz];
     }
 
     /**
@@ -122,12 +131,19 @@ public final class AllenCahnUpdate {
                 planeBad[k] = 0;
                 planeCapillary[k] = 0;
                 planeWeight[k] = 0;
+                planeDispersedChange[k] = 0;
                 if (rowFaces[k0] == null) rowFaces[k0] = new RowFaces(g.nx, g.is3D() && p.anisotropyStrength() != 0 ? g.strideZ : 0);
                 for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k, k > k0, rowFaces[k0]);
             }
         });
         lastReactionStiffness_per_s = Parallel.maxOf(planeStiffness);
         lastOutOfBounds = Parallel.maxOf(planeBad) != 0;
+        lastDispersedChange = Parallel.maxOf(planeDispersedChange);
+    }
+
+    /** Largest |change| of the dispersed fraction delta the last {@link #compute} wrote to dispersedNext. */
+    public double lastDispersedChange() {
+        return lastDispersedChange;
     }
 
     /**
@@ -221,6 +237,10 @@ public final class AllenCahnUpdate {
         if (!anyActive) {
             Arrays.fill(rate, start, start + g.nx, 0);
             System.arraycopy(xi, start, xiNext, start, g.nx);
+            if (dispersedForm) {
+                Arrays.fill(f.dispersedRate, start, start + g.nx, 0);
+                System.arraycopy(f.dispersed, start, f.dispersedNext, start, g.nx);
+            }
             return;
         }
         double stiff = 0, capillary = 0, weight = 0;
@@ -234,6 +254,10 @@ public final class AllenCahnUpdate {
             if (!active[i]) {
                 rate[P] = 0;
                 xiNext[P] = x;
+                if (dispersedForm) {
+                    f.dispersedRate[P] = 0;
+                    f.dispersedNext[P] = f.dispersed[P];
+                }
                 continue;
             }
             final double wE = mobile[mat[P + 1]], wW = mobile[mat[P - 1]];
@@ -267,10 +291,19 @@ public final class AllenCahnUpdate {
                 final double bv = ButlerVolmer.depositionFactor(eta, c[P], alpha, fF);
                 final double film = filmDrop_V(f, P, m);
                 final double bvFilm = growthFactor(film, x, eta, c[P], bv);
-                echem = reactionRate(x, m, eta, bv, bvFilm);
+                final double delta = f.dispersed[P];
+                echem = reactionRate(x, delta, m, eta, bv, bvFilm);
+                if (dispersedForm) {
+                    final double nucleation = nucleationRate(x, delta, m, eta, bv);
+                    echem -= nucleation;
+                    planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, x, delta, m, eta, bv, dt));
+                }
                 r += echem;
                 stiff = Math.max(stiff, reactionStiffness_per_s(m, dh, eta, bv, film, bvFilm));
                 if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
+            } else if (dispersedForm) {
+                f.dispersedRate[P] = 0;
+                f.dispersedNext[P] = f.dispersed[P];
             }
             rate[P] = r;
             capillary += table.freeFraction[m] * (r - echem);
@@ -344,22 +377,23 @@ public final class AllenCahnUpdate {
                 & xi[P + sy] == x & xi[P - sy] == x;
     }
 
-    /** Whether the nucleation term can act in cell P (its material nucleates and the gate is open). */
+    /** Whether the nucleation term can act in cell P (its material nucleates and the gate is open, or it holds dispersed metal). */
     private boolean nucleating(int material, FieldSet f, int P) {
         return table.nucleationActivity[material] > 0
-                && p.f_per_V() * (overpotential(f, P) + p.nucleationBarrier_V()) < GATE_CLOSED;
+                && (p.f_per_V() * (overpotential(f, P) + p.nucleationBarrier_V()) < GATE_CLOSED || f.dispersed[P] > 0);
     }
 
     /**
      * The electrochemical part of d xi/dt, 1/s: Butler-Volmer growth at the metal surface plus
      * nucleation where electrons reach an ion conductor beyond the nucleation barrier.
      *
+     * @param delta the cell's dispersed metal fraction (docs/MODEL.md section 3.6; 0 in the resolved form)
      * @param bv {@link ButlerVolmer#depositionFactor} at this cell's eta and c (drives nucleation)
      * @param bvFilm the growth factor behind the film of the cell's column, {@link FilmButlerVolmer#factor}
      *     (equal to bv where there is none)
      */
-    public double reactionRate(double xi, int material, double eta_V, double bv, double bvFilm) {
-        return table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilm + nucleationRate(xi, material, eta_V, bv);
+    public double reactionRate(double xi, double delta, int material, double eta_V, double bv, double bvFilm) {
+        return table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilm + nucleationRate(xi, delta, material, eta_V, bv);
     }
 
     /**
@@ -369,19 +403,19 @@ public final class AllenCahnUpdate {
      * @param bvSlope dBV/d eta, {@link ButlerVolmer#depositionFactorSlope}
      * @param bvFilmSlope d bvFilm / d eta, {@link FilmButlerVolmer#slope}
      */
-    public double reactionSlope(double xi, int material, double eta_V, double bv, double bvSlope, double bvFilmSlope) {
+    public double reactionSlope(double xi, double delta, int material, double eta_V, double bv, double bvSlope, double bvFilmSlope) {
         final double growth = table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilmSlope;
-        return bv != 0 ? growth + nucleationRate(xi, material, eta_V, bv) / bv * bvSlope : growth;
+        return bv != 0 ? growth + nucleationRate(xi, delta, material, eta_V, bv) / bv * bvSlope : growth;
     }
 
     /**
-     * {@link #reactionSlope(double, int, double, double, double, double)} at concentration c behind a
+     * {@link #reactionSlope(double, double, int, double, double, double, double)} at concentration c behind a
      * film of drop {@code film} ({@link #filmDrop_V}), from the cell's bv and growth factor bvFilm:
      * BV' for nucleation, the film's BV'/(1 - r BV') for the growth.
      */
-    public double reactionSlope(double xi, int material, double eta_V, double c, double bv, double film, double bvFilm) {
+    public double reactionSlope(double xi, double delta, int material, double eta_V, double c, double bv, double film, double bvFilm) {
         final double alpha = p.alpha(), fF = p.f_per_V();
-        return reactionSlope(xi, material, eta_V, bv, ButlerVolmer.depositionFactorSlope(eta_V, c, alpha, fF),
+        return reactionSlope(xi, delta, material, eta_V, bv, ButlerVolmer.depositionFactorSlope(eta_V, c, alpha, fF),
                 FilmButlerVolmer.slope(eta_V, c, alpha, fF, film, bvFilm));
     }
 
@@ -395,19 +429,48 @@ public final class AllenCahnUpdate {
      * gate's own slope, -f (1 - G) times the nucleation rate (a Newton solve of the potentials needs it;
      * the control's bisection does not).
      */
-    public double nucleationGateSlope(double xi, int material, double eta_V, double bv) {
-        final double rate = nucleationRate(xi, material, eta_V, bv);
+    public double nucleationGateSlope(double xi, double delta, int material, double eta_V, double bv) {
+        final double rate = gatedNucleationRate(xi, delta, material, eta_V, bv);
         if (rate == 0) return 0;
         return -p.f_per_V() * (1 - nucleationGate(eta_V)) * rate;
     }
 
-    /** The nucleation part of {@link #reactionRate}, 1/s (zero where the material does not nucleate). */
-    private double nucleationRate(double xi, int material, double eta_V, double bv) {
+    /**
+     * The nucleation part of {@link #reactionRate}, 1/s (zero where the material does not nucleate):
+     * gated growth where it plates, and in the dispersed form the oxidation of dispersed metal where it
+     * strips, L_eta a_nuc delta BV (no barrier: the metal is there).
+     */
+    public double nucleationRate(double xi, double delta, int material, double eta_V, double bv) {
+        if (bv >= 0) return gatedNucleationRate(xi, delta, material, eta_V, bv);
+        return dispersedForm && delta > 0 ? table.Leta_per_s[material] * table.nucleationActivity[material] * delta * bv : 0;
+    }
+
+    /** L_eta a_nuc (room) max(0, BV) G(eta): room 1 - h(xi), less the dispersed metal in the dispersed form. */
+    private double gatedNucleationRate(double xi, double delta, int material, double eta_V, double bv) {
         final double nuc = table.nucleationActivity[material];
         if (!(nuc > 0 && bv > 0 && p.f_per_V() * (eta_V + p.nucleationBarrier_V()) < GATE_CLOSED)) return 0;
+        final double room = 1 - Interpolation.h(xi) - delta;
+        if (!(room > 0)) return 0;
         // logistic barrier of thermal width RT/(nF): continuous in eta, so the galvanostatic
         // control always finds a root
-        return table.Leta_per_s[material] * nuc * (1 - Interpolation.h(xi)) * bv * nucleationGate(eta_V);
+        return table.Leta_per_s[material] * nuc * room * bv * nucleationGate(eta_V);
+    }
+
+    /**
+     * The dispersed metal of cell P over a step dt (docs/MODEL.md section 3.6): d delta/dt = A - B delta
+     * is linear in delta at the step's potentials (growth into the room 1 - h - delta, oxidation in
+     * proportion to delta), integrated by backward Euler, which keeps delta in [0, 1 - h]. Writes
+     * dispersedNext and the realised rate to dispersedRate; returns |change|.
+     */
+    private double disperse(FieldSet f, int P, double xi, double delta, int material, double eta_V, double bv, double dt) {
+        final double rate = nucleationRate(xi, delta, material, eta_V, bv);
+        // B = -d rate / d delta (A follows from the rate at delta)
+        final double B = bv > 0 ? (rate > 0 ? rate / (1 - Interpolation.h(xi) - delta) : 0)
+                : table.Leta_per_s[material] * table.nucleationActivity[material] * -bv;
+        final double next = (delta + dt * (rate + B * delta)) / (1 + dt * B);
+        f.dispersedNext[P] = next;
+        f.dispersedRate[P] = (next - delta) / dt;
+        return Math.abs(next - delta);
     }
 
     /**
@@ -439,7 +502,7 @@ public final class AllenCahnUpdate {
         final double x = f.xi[P], dh = Interpolation.dh(x), eta = overpotential(f, P), c = f.c[P];
         final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
         final double bvFilm = growthFactor(filmDrop_V(f, P, m), x, eta, c, bv);
-        final double nucleation = nucleationRate(x, m, eta, bv);
+        final double nucleation = dispersedForm ? 0 : nucleationRate(x, 0, m, eta, bv);
         final double oneMinusH = 1 - Interpolation.h(x);
         final double slope = table.Leta_per_s[m] * Interpolation.d2h(x) * bvFilm - (oneMinusH > 0 ? nucleation * dh / oneMinusH : 0);
         return Math.max(0, -slope);
@@ -468,7 +531,7 @@ public final class AllenCahnUpdate {
             final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
             growth = Math.exp(-alpha * fF * u) / (1 - film * ButlerVolmer.depositionFactorSlope(u, c, alpha, fF));
         } else growth = 0;
-        final double nucleation = bv > 0 ? nucleationRate(x, m, eta, bv) / bv * Math.exp(-alpha * fF * eta) : 0;
+        final double nucleation = bv != 0 ? nucleationRate(x, f.dispersed[P], m, eta, bv) / bv * Math.exp(-alpha * fF * eta) : 0;
         return p.siteRatio() * table.freeFraction[m] * (table.Leta_per_s[m] * dh * growth + nucleation);
     }
 

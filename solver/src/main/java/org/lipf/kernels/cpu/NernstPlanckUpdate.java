@@ -67,7 +67,7 @@ public final class NernstPlanckUpdate {
             for (int k = k0; k < k1; k++)
                 for (int j = 0; j < g.ny; j++) {
                     final int start = g.rowStart(j, k);
-                    for (int P = start; P < start + g.nx; P++) dEff[P] = dEff(f.xi, f.material, P);
+                    for (int P = start; P < start + g.nx; P++) dEff[P] = diffusivity_m2_per_s(f, P);
                 }
         });
         GhostCells.fill(g, dEff);
@@ -93,14 +93,13 @@ public final class NernstPlanckUpdate {
         return lastOutOfBounds;
     }
 
-    /** D_eff of one cell, m^2/s. */
-    private double dEff(double[] xi, byte[] mat, int P) {
-        return diffusivity_m2_per_s(xi[P], mat[P]);
-    }
-
-    /** D_eff = D(material) (1 - m) + D_metal m, m = f_free h(xi): the Li+ diffusivity of a cell, m^2/s. */
-    public double diffusivity_m2_per_s(double xi, int material) {
-        final double metal = table.freeFraction[material] * Interpolation.h(xi);
+    /**
+     * D_eff = D(material) (1 - m) + D_metal m of cell P, m^2/s, with m its metal fraction
+     * {@link PotentialCoefficients#metalFraction} (resolved and dispersed metal).
+     */
+    public double diffusivity_m2_per_s(FieldSet f, int P) {
+        final int material = f.material[P];
+        final double metal = PotentialCoefficients.metalFraction(table.freeFraction[material], f.xi[P], f.dispersed[P]);
         return table.diffusivity_m2_per_s[material] * (1 - metal) + p.metalDiffusivity_m2_per_s() * metal;
     }
 
@@ -187,6 +186,8 @@ public final class NernstPlanckUpdate {
 
     private void row(FieldSet f, double dt, int j, int k, boolean belowCached, RowBuffers b, boolean limitAtZero) {
         final double[] c = f.c, phi = f.phiL, rate = f.rate, cNext = f.cNext;
+        // the dispersed metal's deposition takes ions too (docs/MODEL.md section 3.6)
+        final double[] dispersedRate = p.dispersedNucleation() ? f.dispersedRate : null;
         final byte[] mat = f.material;
         final double invDx2 = 1.0 / (g.dx_m * g.dx_m), fF = p.f_per_V(), siteRatio = p.siteRatio();
         final boolean top = k == g.nz - 1, bottom = k == 0, is3D = g.is3D();
@@ -252,7 +253,8 @@ public final class NernstPlanckUpdate {
             // Ion-availability limiter (docs/MODEL.md section 3.2): the sink consumes at most the ions
             // present. The capillary part of d xi/dt (filling a concave corner of the metal) converts
             // xi to metal whether or not ions are there, and c_s/c0 ~ 76 would drive c negative.
-            final double cu = cP + dt * (in * invDx2 - siteRatio * table.freeFraction[mat[P]] * rate[P]);
+            final double deposition = dispersedRate == null ? rate[P] : rate[P] + dispersedRate[P];
+            final double cu = cP + dt * (in * invDx2 - siteRatio * table.freeFraction[mat[P]] * deposition);
             final double cn = (limitAtZero ? cu : Math.abs(cu)) < AllenCahnUpdate.TINY ? 0 : cu; // also flushes subnormals
             cNext[P] = cn;
             maxDiag = Math.max(maxDiag, diag * invDx2);

@@ -70,6 +70,7 @@ public final class PotentialCoefficients {
     public void compute(FieldSet f, double[] sigmaL, double[] sigmaS, double[] source) {
         final boolean single = p.singlePotential();
         final double sigmaMetal = p.metalConductivity_S_per_m(), charge = p.chargeDensity_C_per_m3();
+        final boolean dispersed = p.dispersedNucleation();
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++)
                 for (int j = 0; j < g.ny; j++) {
@@ -77,7 +78,7 @@ public final class PotentialCoefficients {
                     for (int P = start; P < start + g.nx; P++) {
                         final int id = f.material[P];
                         final double free = table.freeFraction[id];
-                        final double m = free * Interpolation.h(f.xi[P]);
+                        final double m = metalFraction(free, f.xi[P], f.dispersed[P]);
                         final double sigmaIon = table.sigmaIon_S_per_m[id];
                         if (single) {
                             sigmaL[P] = Math.max(sigmaMetal * m + sigmaIon * (1 - m), floorL);
@@ -85,9 +86,17 @@ public final class PotentialCoefficients {
                             sigmaL[P] = Math.max(sigmaIon * (1 - m) + metalIonic * m, floorL);
                             sigmaS[P] = Math.max(sigmaMetal * m + table.sigmaEl_S_per_m[id] * (1 - m), floorS);
                         }
-                        source[P] = charge * free * f.rate[P];
+                        source[P] = charge * free * (dispersed ? f.rate[P] + f.dispersedRate[P] : f.rate[P]);
                     }
                 }
         });
+    }
+
+    /**
+     * Metal fraction of a cell, f_free (h(xi) + delta) (docs/MODEL.md sections 3.3 and 3.6), at most 1
+     * where a resolved front has reached dispersed metal.
+     */
+    public static double metalFraction(double freeFraction, double xi, double dispersed) {
+        return dispersed == 0 ? freeFraction * Interpolation.h(xi) : Math.min(1, freeFraction * (Interpolation.h(xi) + dispersed));
     }
 }
