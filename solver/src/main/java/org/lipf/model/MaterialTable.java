@@ -22,7 +22,15 @@ public final class MaterialTable {
     public final double[] Leta_per_s;
     /** Exchange current density i0 of Li deposition on / in the material, A/m^2 (scales a film's ohmic drop, {@link FilmButlerVolmer}). */
     public final double[] i0_A_per_m2;
-    /** Nucleation activity sigma_el / (sigma_el + sigma_nuc) where ions are present, else 0. */
+    /**
+     * Conductivities of the potential equations are floored at this times the largest of their problem
+     * (docs/MODEL.md section 3.3).
+     */
+    public static final double CONDUCTIVITY_FLOOR_RELATIVE = 1e-10;
+    /**
+     * Nucleation activity sigma_el / (sigma_el + sigma_nuc) where ions are present and sigma_el is above
+     * the floor of sigma_s, else 0.
+     */
     public final double[] nucleationActivity;
     /**
      * Li intrusion limit of a brittle solid electrolyte, V: the plating overpotential at which Li in a
@@ -50,6 +58,11 @@ public final class MaterialTable {
         intrusionOverpotential_V = new double[n];
         flawFillCharge_C_per_m2 = new double[n];
         double lInterface = Interpolation.kineticLength_m(p.interfaceWidth_m());
+        double maxEl = p.metalConductivity_S_per_m();
+        for (MaterialSpec m : ms) maxEl = Math.max(maxEl, m.sigmaEl_S_per_m());
+        // below the floor phi_s is the collector's (the floor, not the material, carries it): electrons are
+        // not where the solve puts them, and nucleation there would draw on a supply the material lacks
+        double electronFloor = CONDUCTIVITY_FLOOR_RELATIVE * maxEl;
         for (int id = 0; id < n; id++) {
             MaterialSpec m = ms.get(id);
             names[id] = m.name();
@@ -62,7 +75,7 @@ public final class MaterialTable {
                     : 0;
             i0_A_per_m2[id] = m.exchangeCurrentDensity_A_per_m2();
             boolean ionsPresent = m.sigmaIon_S_per_m() > 0 && m.freeFraction() > 0;
-            nucleationActivity[id] = ionsPresent && !p.singlePotential() && m.sigmaEl_S_per_m() > 0
+            nucleationActivity[id] = ionsPresent && !p.singlePotential() && m.sigmaEl_S_per_m() > electronFloor
                     ? m.sigmaEl_S_per_m() / (m.sigmaEl_S_per_m() + p.nucleationConductivity_S_per_m())
                     : 0;
             // Li at pressure p in equilibrium with the electrolyte: n F |eta| = V_m p (V_m = 1 / c_s)

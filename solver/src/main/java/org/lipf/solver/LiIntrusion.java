@@ -27,6 +27,12 @@ public final class LiIntrusion {
     private final MaterialTable table;
     private final AllenCahnUpdate allenCahn;
     private final boolean active;
+    /** Whether the scenario has dispersed metal (docs/MODEL.md section 3.6) that can press an electrolyte. */
+    private final boolean dispersed;
+    private final int[] neighbours = new int[6];
+    /** The worst contact of the current {@link #worst} call. */
+    private int worstCell;
+    private double worstExcess, worstEta, worstCurrent;
 
     public LiIntrusion(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
         this.g = g;
@@ -36,6 +42,7 @@ public final class LiIntrusion {
         boolean any = false;
         for (int m = 0; m < table.size(); m++) any |= table.intrusionOverpotential_V[m] > 0 && table.freeFraction[m] > 0;
         this.active = any;
+        this.dispersed = p.dispersedNucleation();
     }
 
     /** Whether any material of the scenario has an intrusion limit (else {@link #check} never finds one). */
@@ -43,7 +50,7 @@ public final class LiIntrusion {
         return active;
     }
 
-    /** A surface cell beyond its limit: where, by how much, and the plating current that fills its flaws. */
+    /** A contact beyond its limit: the electrolyte cell, the overpotential, and the plating current that fills its flaws. */
     public record Overload(int cell, double overpotential_V, double limit_V, double current_A_per_m2, double flawCharge_C_per_m2, String material) {
         /** The short this overload causes once its flaws are full. */
         public ShortCircuitDetector.Short asShort(Grid g) {
@@ -54,37 +61,67 @@ public final class LiIntrusion {
     }
 
     /**
-     * The surface cell that exceeds its material's limit by the most (the first in index order among
-     * equals), or null. Behind a film on the metal the overpotential is that of the interface,
-     * eta + R_film i (the film's ohmic drop does not press the Li).
+     * The contact of Li with a brittle electrolyte that exceeds the electrolyte's limit by the most (the
+     * first in index order among equals), or null. A cell of a material with a limit is in contact with
+     * Li where it is at the resolved metal surface (behind a film on the metal the overpotential is that
+     * of the interface, eta + R_film i: the film's ohmic drop does not press the Li), where it holds
+     * dispersed metal, or where a face neighbour holds dispersed metal (Li nucleated in a host's pores
+     * against the electrolyte, docs/MODEL.md section 3.6), that metal's overpotential pressing it.
      */
     public Overload worst(FieldSet f) {
         if (!active) return null;
-        int worst = -1;
-        double worstExcess = 0, worstEta = 0, worstX = 0;
+        worstCell = -1;
+        worstExcess = 0;
         for (int k = 0; k < g.nz; k++)
             for (int j = 0; j < g.ny; j++) {
                 final int s = g.rowStart(j, k);
                 for (int P = s; P < s + g.nx; P++) {
                     final int m = f.material[P];
-                    final double limit = table.intrusionOverpotential_V[m], x = f.xi[P];
-                    if (!(limit > 0 && x >= SURFACE_MIN && x <= SURFACE_MAX)) continue;
-                    final double eta = allenCahn.overpotential(f, P), film = allenCahn.filmDrop_V(f, P, m), c = f.c[P];
-                    final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
-                    final double growth = allenCahn.growthFactor(film, x, eta, c, bv);
-                    final double u = film == 0 ? eta : FilmButlerVolmer.interfaceOverpotential_V(eta, film, growth);
-                    final double excess = -u - limit;
-                    if (excess >= 0 && (worst < 0 || excess > worstExcess)) {
-                        worst = P;
-                        worstExcess = excess;
-                        worstEta = u;
-                        worstX = growth;
-                    }
+                    final double limit = table.intrusionOverpotential_V[m];
+                    if (!(limit > 0)) continue;
+                    final double x = f.xi[P];
+                    if (x >= SURFACE_MIN && x <= SURFACE_MAX) surface(f, P, m, limit);
+                    if (!dispersed) continue;
+                    dispersedContact(f, P, P, limit);
+                    g.faceNeighbours(P, neighbours);
+                    for (int N : neighbours) if (N >= 0) dispersedContact(f, P, N, limit);
                 }
             }
-        if (worst < 0) return null;
-        final int m = f.material[worst];
-        return new Overload(worst, worstEta, table.intrusionOverpotential_V[m], table.i0_A_per_m2[m] * Math.max(0, worstX),
-                table.flawFillCharge_C_per_m2[m], table.names[m]);
+        if (worstCell < 0) return null;
+        final int m = f.material[worstCell];
+        return new Overload(worstCell, worstEta, table.intrusionOverpotential_V[m], worstCurrent, table.flawFillCharge_C_per_m2[m], table.names[m]);
+    }
+
+    /** Cell P (material m, limit) at the resolved metal surface: the charge-transfer overpotential and the growth current. */
+    private void surface(FieldSet f, int P, int m, double limit) {
+        final double eta = allenCahn.overpotential(f, P), film = allenCahn.filmDrop_V(f, P, m), c = f.c[P], x = f.xi[P];
+        final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
+        final double growth = allenCahn.growthFactor(film, x, eta, c, bv);
+        final double u = film == 0 ? eta : FilmButlerVolmer.interfaceOverpotential_V(eta, film, growth);
+        consider(P, u, limit, table.i0_A_per_m2[m] * Math.max(0, growth));
+    }
+
+    /**
+     * Dispersed metal in cell N against cell P: N's overpotential, and the current that deposits it,
+     * n F c_s f_free (d delta/dt) dx (per area of a cell face).
+     */
+    private void dispersedContact(FieldSet f, int P, int N, double limit) {
+        final double delta = f.dispersed[N];
+        if (!(delta > 0)) return;
+        final int m = f.material[N];
+        final double eta = allenCahn.overpotential(f, N);
+        final double bv = ButlerVolmer.depositionFactor(eta, f.c[N], p.alpha(), p.f_per_V());
+        final double rate = Math.max(0, allenCahn.nucleationRate(f.xi[N], delta, m, eta, bv));
+        consider(P, eta, limit, p.chargeDensity_C_per_m3() * table.freeFraction[m] * rate * g.dx_m);
+    }
+
+    private void consider(int P, double eta, double limit, double current) {
+        final double excess = -eta - limit;
+        if (excess >= 0 && (worstCell < 0 || excess > worstExcess)) {
+            worstCell = P;
+            worstExcess = excess;
+            worstEta = eta;
+            worstCurrent = current;
+        }
     }
 }

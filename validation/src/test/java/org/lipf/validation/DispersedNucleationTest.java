@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.model.FieldSet;
+import org.lipf.model.Interpolation;
+import org.lipf.solver.ShortCircuitDetector;
 import org.lipf.solver.Simulation;
 
 /**
@@ -41,19 +43,29 @@ class DispersedNucleationTest {
             assertEquals(charge, deposited * sim.parameters().chargeDensity_C_per_m3(), 0.01 * charge, "Faraday");
             // the host reduces part of the charge itself, and keeps it: at least a tenth of what was deposited
             assertTrue(previous > 0.1 * deposited, "dispersed " + previous + " m of " + deposited + " m deposited");
-            FieldSet f = sim.fields();
-            Grid g = sim.grid();
-            double inHost = 0;
-            for (int k = 0; k < g.nz; k++)
-                for (int i = 0; i < g.nx; i++) {
-                    int P = g.index(i, 0, k);
-                    double delta = f.dispersed[P];
-                    assertTrue(delta >= 0 && delta <= 1 - org.lipf.model.Interpolation.h(f.xi[P]) + 1e-12, "delta " + delta + " at (" + i + "," + k + ")");
-                    if (sim.materials().names[f.material[P]].equals("host")) inHost += sim.materials().freeFraction[f.material[P]] * delta;
-                }
-            // LPSCl's own electronic conductivity (1.6e-6 S/m) lets it nucleate a little too: the host holds nearly all
-            inHost *= g.cellVolume_m3() / g.lateralArea();
-            assertTrue(inHost > 0.99 * previous, "in the host: " + inHost + " m of " + previous + " m");
+            // LPSCl's electronic conductivity (1.6e-6 S/m) lies below the floor of sigma_s: it does not nucleate
+            double inHost = dispersedPerArea_m(sim, "host"::equals);
+            assertEquals(previous, inHost, 0.0, "all of it in the host");
+        }
+    }
+
+    @Test
+    void lithiumNucleatedAgainstTheElectrolyteIntrudesIntoIt() {
+        // a tougher-looking LPSCl with a low limit, K_Ic / (sqrt(pi a) n F c_s) = 5.6 mV: the host's metal at the
+        // LPSCl interface, 6 um above the Li front, presses the flaws (docs/MODEL.md sections 3.6, 4.2)
+        Map<String, String> weak = new java.util.HashMap<>(DISPERSED);
+        weak.put("materials.lpscl.fracture_toughness", "0.023 MPa*m^(1/2)");
+        try (Parallel parallel = new Parallel(2);
+             Simulation sim = Cases.start(ImplicitReactionCouplingTest.HOST_CELL, weak, parallel)) {
+            ShortCircuitDetector.Short s = null;
+            for (int i = 0; i < 60 && s == null; i++) {
+                sim.advance(Double.POSITIVE_INFINITY);
+                s = sim.checkShort();
+            }
+            assertTrue(s != null, "no intrusion within 60 steps");
+            assertTrue(s.cause().startsWith("Li intrusion into lpscl"), s.cause());
+            // the first LPSCl cell above the host (8 um = Li 2 um + host 6 um, cells of 0.1 um)
+            assertEquals(8.05e-6, s.z_m(), 1e-9, s.toString());
         }
     }
 
@@ -86,13 +98,20 @@ class DispersedNucleationTest {
 
     /** integral(f_free delta) dV / area, m. */
     private static double dispersedPerArea_m(Simulation sim) {
+        return dispersedPerArea_m(sim, name -> true);
+    }
+
+    /** integral(f_free delta) dV / area over the cells of the materials named, m; checks 0 <= delta <= 1 - h(xi) everywhere. */
+    private static double dispersedPerArea_m(Simulation sim, java.util.function.Predicate<String> material) {
         FieldSet f = sim.fields();
         Grid g = sim.grid();
         double s = 0;
         for (int k = 0; k < g.nz; k++)
             for (int i = 0; i < g.nx; i++) {
                 int P = g.index(i, 0, k);
-                s += sim.materials().freeFraction[f.material[P]] * f.dispersed[P];
+                double delta = f.dispersed[P];
+                assertTrue(delta >= 0 && delta <= 1 - Interpolation.h(f.xi[P]) + 1e-12, "delta " + delta + " at (" + i + "," + k + ")");
+                if (material.test(sim.materials().names[f.material[P]])) s += sim.materials().freeFraction[f.material[P]] * delta;
             }
         return s * g.cellVolume_m3() / g.lateralArea();
     }

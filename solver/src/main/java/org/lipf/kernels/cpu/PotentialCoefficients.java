@@ -29,7 +29,7 @@ import org.lipf.model.ModelParameters;
  * leave a well-posed problem; the floor carries no current where there is no source.
  */
 public final class PotentialCoefficients {
-    public static final double FLOOR_RELATIVE = 1e-10;
+    public static final double FLOOR_RELATIVE = MaterialTable.CONDUCTIVITY_FLOOR_RELATIVE;
     /** Fraction of the host's ionic conductivity kept inside the metal phase (docs/MODEL.md section 3.3). */
     public static final double ION_PATH_FRACTION = 0.1;
 
