@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lipf.output.RunInfo;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.ScenarioLoader;
@@ -72,7 +73,9 @@ final class RunCommand implements Callable<Integer> {
                 scenario.control().mode().name().toLowerCase(), backend.label(), n, dir);
         try {
             RunDriver.Status status = new RunDriver(scenario, dir, n, System.err, backend.factory(), backend.label()).run(end, steps, restart);
-            System.err.println("lipf: " + status.name().toLowerCase() + "; results in " + dir);
+            // a short says why (a metal bridge, or Li intrusion into an electrolyte's flaws), as run.json does
+            String why = status == RunDriver.Status.SHORTED ? " (" + RunInfo.read(dir.resolve(RunInfo.FILE_NAME)).data().reason() + ")" : "";
+            System.err.println("lipf: " + status.name().toLowerCase() + why + "; results in " + dir);
             return 0;
         } catch (OpenClUnavailableException e) {
             System.err.println("\nerror: " + e.getMessage());
