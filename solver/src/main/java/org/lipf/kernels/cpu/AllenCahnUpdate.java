@@ -296,7 +296,7 @@ public final class AllenCahnUpdate {
                 if (dispersedForm) {
                     final double nucleation = nucleationRate(x, delta, m, eta, bv);
                     echem -= nucleation;
-                    planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, x, delta, m, eta, bv, dt));
+                    planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, x, delta, m, bv, nucleation, dt));
                 }
                 r += echem;
                 stiff = Math.max(stiff, reactionStiffness_per_s(m, dh, eta, bv, film, bvFilm));
@@ -461,9 +461,10 @@ public final class AllenCahnUpdate {
      * is linear in delta at the step's potentials (growth into the room 1 - h - delta, oxidation in
      * proportion to delta), integrated by backward Euler, which keeps delta in [0, 1 - h]. Writes
      * dispersedNext and the realised rate to dispersedRate; returns |change|.
+     *
+     * @param rate {@link #nucleationRate} of the cell at delta
      */
-    private double disperse(FieldSet f, int P, double xi, double delta, int material, double eta_V, double bv, double dt) {
-        final double rate = nucleationRate(xi, delta, material, eta_V, bv);
+    private double disperse(FieldSet f, int P, double xi, double delta, int material, double bv, double rate, double dt) {
         // B = -d rate / d delta (A follows from the rate at delta)
         final double B = bv > 0 ? (rate > 0 ? rate / (1 - Interpolation.h(xi) - delta) : 0)
                 : table.Leta_per_s[material] * table.nucleationActivity[material] * -bv;
