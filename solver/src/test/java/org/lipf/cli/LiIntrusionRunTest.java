@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.lipf.backend.opencl.OpenClTestDevice;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
@@ -46,8 +48,12 @@ class LiIntrusionRunTest {
             time: {integrator: semi_implicit, max_step: 0.05 s, output_interval: 5 s}
             """;
 
-    @Test
-    void aFlatFrontShortsByIntrusionOnlyAboveTheButlerVolmerCurrentOfTheLimit() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"cpu", "opencl"})
+    void aFlatFrontShortsByIntrusionOnlyAboveTheButlerVolmerCurrentOfTheLimit(String backend) throws IOException {
+        // on OpenCL the check reads the device's fields back each step (PoCL in CI)
+        String[] backendArgs = backend.equals("cpu") ? new String[0]
+                : new String[] {"--backend", "opencl", "--device", Integer.toString(OpenClTestDevice.require().index())};
         Scenario s = ScenarioLoader.parse(CELL.formatted("1", "1", "2"), "intrusion.yaml", Map.of());
         ModelParameters p = ModelParameters.from(s);
         MaterialTable t = new MaterialTable(s, p);
@@ -61,7 +67,7 @@ class LiIntrusionRunTest {
 
         // steps 0.3, 0.5, ..., 1.3 i_c (a start at 0.3 i_c keeps the start-up transient, while c fills the
         // metal side of the interface, within the limit)
-        Path dir = run("ramp", 0.3 * iC, 0.2 * iC, 1.3 * iC);
+        Path dir = run("ramp", 0.3 * iC, 0.2 * iC, 1.3 * iC, backendArgs);
         JsonNode r = new ObjectMapper().readTree(dir.resolve(RunResults.FILE_NAME).toFile());
         assertTrue(r.get("shorted").asBoolean(), r.toString());
         assertEquals(0.9 * iC, r.get("highest_current_passed_A_per_m2").asDouble(), 1e-6 * iC, r.toString());
@@ -83,10 +89,13 @@ class LiIntrusionRunTest {
         assertEquals(stepStart + filled, r.get("time_to_short_s").asDouble(), 0.2 * filled, r.toString());
     }
 
-    private Path run(String name, double start_A_per_m2, double step_A_per_m2, double max_A_per_m2) throws IOException {
+    private Path run(String name, double start_A_per_m2, double step_A_per_m2, double max_A_per_m2, String... backendArgs) throws IOException {
         Path file = CliTestSupport.write(tmp, name + ".yaml", CELL.formatted(Double.toString(start_A_per_m2), Double.toString(step_A_per_m2), Double.toString(max_A_per_m2)));
         Path dir = tmp.resolve(name);
-        lipfOk("run", file.toString(), "-o", dir.toString(), "--threads", "2");
+        String[] args = {"run", file.toString(), "-o", dir.toString(), "--threads", "2"};
+        String[] all = java.util.Arrays.copyOf(args, args.length + backendArgs.length);
+        System.arraycopy(backendArgs, 0, all, args.length, backendArgs.length);
+        lipfOk(all);
         return dir;
     }
 
