@@ -45,12 +45,14 @@ public final class RunResults {
         int failed = program.segmentAt(reached_s);
         boolean lastDone = !shorted && reached_s >= program.end_s() * (1 - 1e-9);
         int completed = lastDone ? program.segments() : failed; // segments finished without a short
-        if (control.protocol() instanceof ProtocolSpec.CcdRamp) {
+        if (control.protocol() instanceof ProtocolSpec.CcdRamp ramp) {
+            // a symmetric ramp has a plating and a stripping segment per current step
+            int per = ramp.segmentsPerStep(), steps = completed / per;
             r.put("protocol", "ccd_ramp");
-            r.put("current_steps_completed", completed);
-            r.put("highest_current_passed_A_per_m2", completed > 0 ? program.segmentCurrent_A_per_m2(completed - 1) : null);
+            r.put("current_steps_completed", steps);
+            r.put("highest_current_passed_A_per_m2", steps > 0 ? program.segmentCurrent_A_per_m2((steps - 1) * per) : null);
             // the CCD is the current density of the step that shorted, as the papers report it
-            r.put("ccd_A_per_m2", shorted ? program.segmentCurrent_A_per_m2(failed) : null);
+            r.put("ccd_A_per_m2", shorted ? program.segmentCurrent_A_per_m2(failed / per * per) : null);
             r.put("ccd_reached", shorted);
             return r;
         }

@@ -29,13 +29,15 @@ public final class CurrentProgram {
         ProtocolSpec p = control.protocol();
         if (p == null) return new CurrentProgram(new double[] {0}, new double[] {control.currentDensity_A_per_m2()}, Double.POSITIVE_INFINITY);
         if (p instanceof ProtocolSpec.CcdRamp r) {
-            int n = r.steps();
+            int per = r.segmentsPerStep(), n = r.steps() * per;
             double[] t = new double[n], i = new double[n];
             double time = 0;
-            for (int k = 0; k < n; k++) {
-                t[k] = time;
-                i[k] = r.start_A_per_m2() + k * r.step_A_per_m2();
-                time += (r.capacity_C_per_m2() + k * r.capacityStep_C_per_m2()) / i[k];
+            for (int s = 0; s < n; s++) {
+                int k = s / per;
+                double current = r.start_A_per_m2() + k * r.step_A_per_m2();
+                t[s] = time;
+                i[s] = s % per == 0 ? current : -current; // plate, then (symmetric) strip
+                time += (r.capacity_C_per_m2() + k * r.capacityStep_C_per_m2()) / current;
             }
             return new CurrentProgram(t, i, time);
         }

@@ -161,8 +161,8 @@ final class MicrostructureReader {
         int top = probe.layerCells(layer, dx, grid.nz())[1];
         s.check(top < grid.nz(), "layer", "a coating grows into the layer above layer " + layer + ", and there is no cell above it");
         double t = positiveLength(s, "thickness");
-        boolean subcell = bool(s, "subcell");
-        boolean onMetal = bool(s, "on_metal");
+        boolean subcell = s.flag("subcell");
+        boolean onMetal = s.flag("on_metal");
         s.check(!(subcell && onMetal), "on_metal", "a coating is either drawn as cells (subcell: true) or carried by the metal surface (on_metal: true), not both");
         if (!subcell && !onMetal)
             s.check(t >= dx * (1 - 1e-9), "thickness", "the coating (" + ScenarioLoader.fmt(t, PhysicalQuantity.LENGTH) + ") is thinner than the grid spacing "
@@ -209,13 +209,6 @@ final class MicrostructureReader {
         s.check(v >= grid.spacing_m() * (1 - 1e-9), key, ScenarioLoader.fmt(v, PhysicalQuantity.LENGTH) + " is narrower than the grid spacing "
                 + ScenarioLoader.fmt(grid.spacing_m(), PhysicalQuantity.LENGTH) + " and would miss every cell column");
         return v;
-    }
-
-    private static boolean bool(Section s, String key) {
-        String t = s.text(key);
-        if (t == null) return false;
-        if (t.equals("true") || t.equals("false")) return t.equals("true");
-        throw s.error(key, "expected true or false, got '" + t + "'");
     }
 
     // ------------------------------------------------------------------------------- images

@@ -10,16 +10,27 @@ public sealed interface ProtocolSpec permits ProtocolSpec.CcdRamp, ProtocolSpec.
 
     /**
      * Critical-current-density ramp: step k (k = 0, 1, ...) plates {@code capacity + k * capacityStep}
-     * at {@code start + k * step}, up to {@code max}; the run ends at the first short.
+     * at {@code start + k * step}, up to {@code max}, and, {@code symmetric}, strips it again at the
+     * same current (the electrode of a Li | Li cell cycled once per step); the run ends at the first short.
      */
     record CcdRamp(double start_A_per_m2, double step_A_per_m2, double max_A_per_m2,
-            double capacity_C_per_m2, double capacityStep_C_per_m2) implements ProtocolSpec {
+            double capacity_C_per_m2, double capacityStep_C_per_m2, boolean symmetric) implements ProtocolSpec {
         public CcdRamp {
             Checks.positive("start", start_A_per_m2);
             Checks.positive("step", step_A_per_m2);
             Checks.positive("capacity", capacity_C_per_m2);
             if (!(capacityStep_C_per_m2 >= 0)) throw new IllegalArgumentException("capacity_step must be >= 0, got " + capacityStep_C_per_m2);
             if (!(max_A_per_m2 >= start_A_per_m2)) throw new IllegalArgumentException("max must be >= start");
+        }
+
+        /** A plating-only ramp. */
+        public CcdRamp(double start_A_per_m2, double step_A_per_m2, double max_A_per_m2, double capacity_C_per_m2, double capacityStep_C_per_m2) {
+            this(start_A_per_m2, step_A_per_m2, max_A_per_m2, capacity_C_per_m2, capacityStep_C_per_m2, false);
+        }
+
+        /** Segments of the program per current step: plating, and stripping where symmetric. */
+        public int segmentsPerStep() {
+            return symmetric ? 2 : 1;
         }
 
         /** Number of current steps from start to max. */

@@ -183,6 +183,14 @@ public final class ScenarioLoader {
             return n instanceof Scalar s && s.isNull() ? null : n;
         }
 
+        /** A true/false key, false where absent. */
+        boolean flag(String key) {
+            String t = text(key);
+            if (t == null) return false;
+            if (t.equals("true") || t.equals("false")) return t.equals("true");
+            throw error(key, "expected true or false, got '" + t + "'");
+        }
+
         boolean has(String key) {
             return node(key) != null;
         }
@@ -728,7 +736,7 @@ public final class ScenarioLoader {
         }
 
         ProtocolSpec protocol(Section c) {
-            String[] ramp = {"type", "start", "step", "max", "capacity", "capacity_step"};
+            String[] ramp = {"type", "start", "step", "max", "capacity", "capacity_step", "symmetric"};
             String[] cycling = {"type", "current_density", "capacity", "cycles"};
             String type = c.section("protocol", union(ramp, cycling)).requiredString("type", "ccd_ramp or cycling");
             try {
@@ -738,7 +746,8 @@ public final class ScenarioLoader {
                             positive(p, "step", p.quantity("step", PhysicalQuantity.CURRENT_DENSITY)),
                             positive(p, "max", p.quantity("max", PhysicalQuantity.CURRENT_DENSITY)),
                             positive(p, "capacity", p.quantity("capacity", PhysicalQuantity.AREAL_CAPACITY)),
-                            nonNegative(p, "capacity_step", p.quantity("capacity_step", PhysicalQuantity.AREAL_CAPACITY, 0.0)));
+                            nonNegative(p, "capacity_step", p.quantity("capacity_step", PhysicalQuantity.AREAL_CAPACITY, 0.0)),
+                            p.flag("symmetric"));
                 }
                 if (type.equals("cycling")) {
                     Section p = c.section("protocol", cycling);

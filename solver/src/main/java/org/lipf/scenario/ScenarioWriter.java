@@ -112,6 +112,7 @@ public final class ScenarioWriter {
             kv(b, 4, "max", UnitParser.format(r.max_A_per_m2(), CURRENT_DENSITY));
             kv(b, 4, "capacity", UnitParser.format(r.capacity_C_per_m2(), AREAL_CAPACITY));
             kv(b, 4, "capacity_step", UnitParser.format(r.capacityStep_C_per_m2(), AREAL_CAPACITY));
+            if (r.symmetric()) kv(b, 4, "symmetric", "true");
         } else if (c.protocol() instanceof ProtocolSpec.Cycling cy) {
             b.append("  protocol:\n");
             kv(b, 4, "type", cy.yamlType());

@@ -98,6 +98,32 @@ class ProtocolRunTest {
     }
 
     @Test
+    void aSymmetricRampReportsItsStepsNotItsHalves() {
+        ControlSpec control = new ControlSpec(ControlMode.GALVANOSTATIC, Double.NaN, Double.NaN, new ProtocolSpec.CcdRamp(10, 10, 50, 1, 0, true));
+        // half steps end at 0.1, 0.2, 0.25, 0.3, 0.333 s: a short at 0.28 s is in the stripping half of step 2
+        TimeSeries ts = new TimeSeries(java.util.List.of("time_s", "cell_voltage_V"),
+                java.util.List.of(new double[] {0, 0}, new double[] {0.1, -0.1}, new double[] {0.28, 0.1}));
+        Map<String, Object> r = RunResults.evaluate(control, ts, 0.28);
+        assertEquals(40.0 / 2, (Double) r.get("ccd_A_per_m2"), 0, "the current of the step (20 A/m^2), not the stripping sign");
+        assertEquals(10.0, (Double) r.get("highest_current_passed_A_per_m2"), 0);
+        assertEquals(1, r.get("current_steps_completed"));
+    }
+
+    @Test
+    void symmetricRampReturnsTheLithiumEachStep() throws IOException {
+        Path dir = run("symmetric", "{type: ccd_ramp, start: 20 mA/cm^2, step: 20 mA/cm^2, max: 40 mA/cm^2, capacity: 3 C/m^2, symmetric: true}");
+        TimeSeries ts = TimeSeries.read(dir.resolve("timeseries.csv"));
+        double[] q = ts.values("passed_charge_C_per_m2"), v = ts.values("deposited_li_volume_m3_per_m2");
+        // each step plates 3 C/m^2 and strips it: the charge and the metal come back (1 % of a half step)
+        assertEquals(3.0, java.util.Arrays.stream(q).max().orElseThrow(), 0.03, "a plating half");
+        assertEquals(0, q[q.length - 1], 0.03, "net charge");
+        assertEquals(0, v[v.length - 1], 0.01 * 3.0 / (PhysicalConstants.FARADAY_C_PER_MOL * ScenarioLoader.DEFAULT_SITE_DENSITY), "net Li");
+        JsonNode res = new ObjectMapper().readTree(dir.resolve(RunResults.FILE_NAME).toFile());
+        assertEquals(2, res.get("current_steps_completed").asInt(), res.toString());
+        assertEquals(400.0, res.get("highest_current_passed_A_per_m2").asDouble(), 1e-9);
+    }
+
+    @Test
     void failureCycleIsTheCycleThatShorted() {
         ControlSpec control = new ControlSpec(ControlMode.GALVANOSTATIC, Double.NaN, Double.NaN, new ProtocolSpec.Cycling(10, 1, 5));
         // half cycles of 0.1 s: a short at 0.25 s is in the plating half of cycle 2

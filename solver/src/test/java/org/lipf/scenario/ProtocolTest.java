@@ -46,6 +46,32 @@ class ProtocolTest {
     }
 
     @Test
+    void aSymmetricRampPlatesAndStripsEachStep() {
+        CurrentProgram p = CurrentProgram.of(new ControlSpec(ControlMode.GALVANOSTATIC, Double.NaN, Double.NaN,
+                new ProtocolSpec.CcdRamp(10, 10, 30, 1, 0, true)));
+        // 1 C/m^2 plated then stripped at 10, 20, 30 A/m^2: half steps of 0.1, 0.05, 0.0333 s
+        double[] current = {10, -10, 20, -20, 30, -30}, length = {0.1, 0.1, 0.05, 0.05, 1 / 30.0, 1 / 30.0};
+        assertEquals(6, p.segments());
+        double t = 0;
+        for (int s = 0; s < 6; s++) {
+            assertEquals(current[s], p.segmentCurrent_A_per_m2(s), 0, "segment " + s);
+            assertEquals(t, p.segmentStart_s(s), 1e-15, "segment " + s);
+            t += length[s];
+        }
+        assertEquals(t, p.end_s(), 1e-15);
+        Scenario s = withControlUntilProtocolEnd("""
+                control:
+                  mode: galvanostatic
+                  protocol: {type: ccd_ramp, start: 0.1 mA/cm^2, step: 0.1 mA/cm^2, max: 0.5 mA/cm^2, capacity: 0.1 mAh/cm^2, symmetric: true}
+                """);
+        assertTrue(((ProtocolSpec.CcdRamp) s.control().protocol()).symmetric());
+        assertEquals(10, CurrentProgram.of(s.control()).segments());
+        assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", java.util.Map.of()), "round trip");
+        assertTrue(failsWithControl("control: {mode: galvanostatic, protocol: {type: ccd_ramp, start: 1 mA/cm^2, step: 1 mA/cm^2, max: 2 mA/cm^2, "
+                + "capacity: 1 C/m^2, symmetric: yes}}\n").getMessage().contains("true or false"));
+    }
+
+    @Test
     void segmentBoundariesBelongToTheLaterSegmentUpToRoundOff() {
         CurrentProgram p = CurrentProgram.of(new ControlSpec(ControlMode.GALVANOSTATIC, Double.NaN, Double.NaN,
                 new ProtocolSpec.CcdRamp(10, 10, 30, 1, 0)));
