@@ -109,10 +109,11 @@ __kernel void allenCahn(__global const real* xi, __global const real* c, __globa
             if (dh > R(1e-12) || nucleating(table, m, eta)) {
                 const real bv = ButlerVolmer_depositionFactor(eta, c[P], ALPHA, F_PER_V);
                 const real filmDrop = AllenCahnUpdate_filmDrop(table, film, P, m);
-                const real bvFilm = AllenCahnUpdate_growthFactor(filmDrop, x, eta, c[P], bv);
+                const real filmK = AllenCahnUpdate_filmKinetics(table, film, P, m);
+                const real bvFilm = AllenCahnUpdate_growthFactor(filmDrop, filmK, x, eta, c[P], bv);
                 echem = AllenCahnUpdate_reactionRate(table, x, m, eta, bv, bvFilm);
                 r += echem;
-                stiff = AllenCahnUpdate_reactionStiffness(table, m, dh, eta, bv, filmDrop, bvFilm);
+                stiff = AllenCahnUpdate_reactionStiffness(table, m, dh, eta, bv, filmDrop, filmK, bvFilm);
                 if (noise != R(0)) r += noise * LangevinNoise_uniform(SEED, step, P) * dh / DH_MAX;
             }
             rate[P] = r;

@@ -102,8 +102,9 @@ inline real overpotential(__global const real* phiL, __global const real* phiS, 
 #endif
 }
 
-// FilmButlerVolmer: x = BV(eta + r x, c) behind a film of drop r = R_film i0 (V), solved for
-// s = ln|u - eta| by Newton safeguarded by bisection; r = 0 returns bv itself
+// FilmButlerVolmer: x = k BV(eta + r x, c) behind a film of drop r = R_film i0 (V) and kinetics
+// k = i0_film / i0, i.e. k y with y = BV(eta + r k y), solved for s = ln|u - eta| by Newton safeguarded
+// by bisection; r = 0 returns k bv
 #if REAL_IS_DOUBLE
 #define FILM_TOLERANCE R(1e-12)
 #else
@@ -111,9 +112,7 @@ inline real overpotential(__global const real* phiL, __global const real* phiS, 
 #endif
 #define FILM_MAX_ITERATIONS 100
 
-inline real FilmButlerVolmer_factor(real eta, real c, real alpha, real f, real bv, real r) {
-    if (r == R(0) || bv == R(0) || isnan(bv)) return bv;
-    if (isinf(r)) return R(0);
+inline real FilmButlerVolmer_root(real eta, real c, real alpha, real f, real bv, real r) {
     const real sign = bv > R(0) ? R(1) : R(-1);
     const real sMax = log(sign * (log(c) / f - eta));
     real lo = -INFINITY, hi = sMax;
@@ -140,14 +139,20 @@ inline real FilmButlerVolmer_factor(real eta, real c, real alpha, real f, real b
     return sign * exp(s) / r;
 }
 
+inline real FilmButlerVolmer_factor(real eta, real c, real alpha, real f, real bv, real r, real k) {
+    if (r == R(0) || bv == R(0) || isnan(bv)) return k * bv;
+    if (isinf(r)) return R(0);
+    return k * FilmButlerVolmer_root(eta, c, alpha, f, bv, r * k);
+}
+
 inline real FilmButlerVolmer_interfaceOverpotential(real eta, real r, real x) {
     return r == R(0) ? eta : eta + r * x;
 }
 
-inline real FilmButlerVolmer_slope(real eta, real c, real alpha, real f, real r, real x) {
-    if (r == R(0)) return ButlerVolmer_depositionFactorSlope(eta, c, alpha, f);
+inline real FilmButlerVolmer_slope(real eta, real c, real alpha, real f, real r, real k, real x) {
+    if (r == R(0)) return k * ButlerVolmer_depositionFactorSlope(eta, c, alpha, f);
     if (isinf(r)) return R(0);
-    const real d = ButlerVolmer_depositionFactorSlope(eta + r * x, c, alpha, f);
+    const real d = k * ButlerVolmer_depositionFactorSlope(eta + r * x, c, alpha, f);
     return d / (R(1) - r * d);
 }
 
@@ -157,22 +162,28 @@ inline real AllenCahnUpdate_filmDrop(__global const real* table, __global const 
     return Rf == R(0) || i0 == R(0) ? R(0) : Rf * i0;
 }
 
-/** AllenCahnUpdate.growthFactor: x behind the film at the interface, 0 elsewhere in a covered column, bv without a film. */
-inline real AllenCahnUpdate_growthFactor(real film, real xi, real eta, real c, real bv) {
-    if (film == R(0)) return bv;
-    return Interpolation_dh(xi) > R(1e-12) ? FilmButlerVolmer_factor(eta, c, ALPHA, F_PER_V, bv, film) : R(0);
+/** AllenCahnUpdate.filmKinetics: k = i0_film / i0 of cell P (the film's i0 per lateral position after the resistances), 1 without a film. */
+inline real AllenCahnUpdate_filmKinetics(__global const real* table, __global const real* film, int P, int m) {
+    const real i0f = film[STRIDE_Z + P % STRIDE_Z], i0 = TAB(m, T_I0);
+    return i0f == R(0) || i0 == R(0) ? R(1) : i0f / i0;
+}
+
+/** AllenCahnUpdate.growthFactor: x behind the film at the interface, 0 elsewhere in a covered column, k bv without a film. */
+inline real AllenCahnUpdate_growthFactor(real film, real k, real xi, real eta, real c, real bv) {
+    if (film == R(0)) return k * bv;
+    return Interpolation_dh(xi) > R(1e-12) ? FilmButlerVolmer_factor(eta, c, ALPHA, F_PER_V, bv, film, k) : R(0);
 }
 
 /** AllenCahnUpdate.reactionStiffness_per_s: stiffness of the reaction terms in xi and in c, 1/s. */
-inline real AllenCahnUpdate_reactionStiffness(__global const real* table, int m, real dh, real eta, real bv, real film, real bvFilm) {
+inline real AllenCahnUpdate_reactionStiffness(__global const real* table, int m, real dh, real eta, real bv, real film, real k, real bvFilm) {
     const real nuc = TAB(m, T_NUC), sink = SITE_RATIO * TAB(m, T_FREE);
-    if (film == R(0)) {
+    if (film == R(0) && k == R(1)) {
         const real kinetic = TAB(m, T_LETA) * (dh + nuc);
         return fmax(R(5.78) * kinetic * fabs(bv), sink * kinetic * exp(-ALPHA * F_PER_V * eta));
     }
     const real u = FilmButlerVolmer_interfaceOverpotential(eta, film, bvFilm);
     return TAB(m, T_LETA) * fmax(R(5.78) * (dh * fabs(bvFilm) + nuc * fabs(bv)),
-                                 sink * (dh * exp(-ALPHA * F_PER_V * u) + nuc * exp(-ALPHA * F_PER_V * eta)));
+                                 sink * (dh * k * exp(-ALPHA * F_PER_V * u) + nuc * exp(-ALPHA * F_PER_V * eta)));
 }
 
 /** AllenCahnUpdate.nucleationRate: gated nucleation, 1/s. */
@@ -197,7 +208,7 @@ inline real AllenCahnUpdate_reactionSlope(__global const real* table, real xi, i
 /** GalvanostaticControl.reaction: the reaction rate of cell P at overpotential e behind its column's film, 1/s. */
 inline real GalvanostaticControl_reaction(__global const real* table, __global const real* film, real x, int m, int P, real e, real c) {
     const real bv = ButlerVolmer_depositionFactor(e, c, ALPHA, F_PER_V);
-    return AllenCahnUpdate_reactionRate(table, x, m, e, bv, AllenCahnUpdate_growthFactor(AllenCahnUpdate_filmDrop(table, film, P, m), x, e, c, bv));
+    return AllenCahnUpdate_reactionRate(table, x, m, e, bv, AllenCahnUpdate_growthFactor(AllenCahnUpdate_filmDrop(table, film, P, m), AllenCahnUpdate_filmKinetics(table, film, P, m), x, e, c, bv));
 }
 
 /** AllenCahnUpdate.reactive: whether the galvanostatic control must visit the cell. */

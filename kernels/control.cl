@@ -48,11 +48,12 @@ __kernel void evaluateShift(__global const real* xi, __global const real* c, __g
             const real e = overpotential(phiL, phiS, P) + dV * w;
             const real bv = ButlerVolmer_depositionFactor(e, cP, ALPHA, F_PER_V);
             const real filmDrop = AllenCahnUpdate_filmDrop(table, film, P, m);
-            const real bvFilm = AllenCahnUpdate_growthFactor(filmDrop, x, e, cP, bv);
+            const real filmK = AllenCahnUpdate_filmKinetics(table, film, P, m);
+            const real bvFilm = AllenCahnUpdate_growthFactor(filmDrop, filmK, x, e, cP, bv);
             const real free = TAB(m, T_FREE);
             s = free * (AllenCahnUpdate_reactionRate(table, x, m, e, bv, bvFilm) - reactionOld[P]);
             d = free * w * AllenCahnUpdate_reactionSlope(table, x, m, e, bv, ButlerVolmer_depositionFactorSlope(e, cP, ALPHA, F_PER_V),
-                                                          FilmButlerVolmer_slope(e, cP, ALPHA, F_PER_V, filmDrop, bvFilm));
+                                                          FilmButlerVolmer_slope(e, cP, ALPHA, F_PER_V, filmDrop, filmK, bvFilm));
         }
     }
     s = groupSum(scratch, s);

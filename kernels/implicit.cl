@@ -25,7 +25,7 @@ inline real reactionXiDamping(__global const real* xi, __global const real* c, _
     if (!reactingCell(xi, c, phiL, phiS, mat, table, P, &eta, &bv)) return R(0);
     const int m = mat[P];
     const real x = xi[P], dh = Interpolation_dh(x);
-    const real bvFilm = AllenCahnUpdate_growthFactor(AllenCahnUpdate_filmDrop(table, film, P, m), x, eta, c[P], bv);
+    const real bvFilm = AllenCahnUpdate_growthFactor(AllenCahnUpdate_filmDrop(table, film, P, m), AllenCahnUpdate_filmKinetics(table, film, P, m), x, eta, c[P], bv);
     const real nucleation = AllenCahnUpdate_nucleationRate(table, x, m, eta, bv);
     const real oneMinusH = R(1) - Interpolation_h(x);
     const real slope = TAB(m, T_LETA) * R(60) * x * (R(1) - x) * (R(1) - R(2) * x) * bvFilm - (oneMinusH > R(0) ? nucleation * dh / oneMinusH : R(0));
@@ -39,12 +39,12 @@ inline real sinkConcentrationRate(__global const real* xi, __global const real* 
     if (!reactingCell(xi, c, phiL, phiS, mat, table, P, &eta, &bv)) return R(0);
     const int m = mat[P];
     const real x = xi[P], dh = Interpolation_dh(x);
-    const real filmDrop = AllenCahnUpdate_filmDrop(table, film, P, m);
+    const real filmDrop = AllenCahnUpdate_filmDrop(table, film, P, m), filmK = AllenCahnUpdate_filmKinetics(table, film, P, m);
     real growth = R(0);
-    if (filmDrop == R(0)) growth = exp(-ALPHA * F_PER_V * eta);
+    if (filmDrop == R(0)) growth = filmK * exp(-ALPHA * F_PER_V * eta);
     else if (dh > R(1e-12)) {
-        const real u = FilmButlerVolmer_interfaceOverpotential(eta, filmDrop, AllenCahnUpdate_growthFactor(filmDrop, x, eta, c[P], bv));
-        growth = exp(-ALPHA * F_PER_V * u) / (R(1) - filmDrop * ButlerVolmer_depositionFactorSlope(u, c[P], ALPHA, F_PER_V));
+        const real u = FilmButlerVolmer_interfaceOverpotential(eta, filmDrop, AllenCahnUpdate_growthFactor(filmDrop, filmK, x, eta, c[P], bv));
+        growth = filmK * exp(-ALPHA * F_PER_V * u) / (R(1) - filmDrop * filmK * ButlerVolmer_depositionFactorSlope(u, c[P], ALPHA, F_PER_V));
     }
     const real nucleation = bv > R(0) ? AllenCahnUpdate_nucleationRate(table, x, m, eta, bv) / bv * exp(-ALPHA * F_PER_V * eta) : R(0);
     return SITE_RATIO * TAB(m, T_FREE) * (TAB(m, T_LETA) * dh * growth + nucleation);

@@ -159,7 +159,7 @@ final class MicrostructureBuilder {
         for (int q = 0; q < cols; q++) {
             sum += t[q];
             if (t[q] > 0) covered++;
-            // an on-metal film is no cells: its resistance rides on the metal surface (FilmResistance)
+            // an on-metal film is no cells: its resistance rides on the metal surface (SurfaceFilms)
             if (t[q] == 0 || co.onMetal()) continue;
             int i = q % nx, j = q / nx;
             if (co.subcell()) {

@@ -40,6 +40,12 @@ public final class FieldSet {
      * like {@code material}.
      */
     public final double[] filmResistance_ohm_m2;
+    /**
+     * Exchange current density of the metal / film interface in each lateral column, A/m^2, indexed like
+     * {@link #filmResistance_ohm_m2} (zero where no film covers the column: the reaction keeps its
+     * cell's i0). Static.
+     */
+    public final double[] filmExchangeCurrent_A_per_m2;
 
     public FieldSet(Grid grid, byte[] material, boolean singlePotential) {
         this.grid = grid;
@@ -55,6 +61,7 @@ public final class FieldSet {
         this.xiNext = grid.newField();
         this.cNext = grid.newField();
         this.filmResistance_ohm_m2 = new double[grid.strideZ];
+        this.filmExchangeCurrent_A_per_m2 = new double[grid.strideZ];
     }
 
     public boolean singlePotential() {

@@ -5,8 +5,13 @@ package org.lipf.model;
  * (docs/MODEL.md section 3.1): the local current density i (A/m^2, positive for plating) obeys
  *
  * <pre>
- *   i = i0 BV(eta + R i, c)        i.e. with x = i / i0 and r = R i0 (V):   x = BV(eta + r x, c)
+ *   i = i0_film BV(eta + R i, c)   i.e. with x = i / i0, r = R i0 (V), k = i0_film / i0:   x = k BV(eta + r x, c)
  * </pre>
+ *
+ * with i0 the exchange current of the cell's material, in whose units the callers count the
+ * current, and i0_film that of the metal / film interface where the reaction takes place (k = 1
+ * where the film has the cell's kinetics). In y = x / k it is the film law with drop r k,
+ * {@code y = BV(eta + r k y)}, which the rest of this note solves.
  *
  * The film's ohmic drop R i takes the part of the overpotential that drives the current through
  * it, so the reaction sees the interface overpotential {@code u = eta + r x}, closer to
@@ -33,14 +38,21 @@ public final class FilmButlerVolmer {
     static final int MAX_ITERATIONS = 100;
 
     /**
-     * x = i / i0 behind the film: the root of x = BV(eta + r x, c).
+     * x = i / i0 behind the film: the root of x = k BV(eta + r x, c).
      *
-     * @param bv {@link ButlerVolmer#depositionFactor} at (eta, c), returned as is when r = 0
+     * @param bv {@link ButlerVolmer#depositionFactor} at (eta, c); k bv is returned when r = 0 (bv itself, bit
+     *     for bit, when k = 1)
      * @param r_V R_film i0, V (0: no film; infinite: an ionic insulator, x = 0)
+     * @param k i0_film / i0, the film interface's exchange current relative to the cell's
      */
-    public static double factor(double eta_V, double c, double alpha, double f_per_V, double bv, double r_V) {
-        if (r_V == 0 || bv == 0 || Double.isNaN(bv)) return bv;
+    public static double factor(double eta_V, double c, double alpha, double f_per_V, double bv, double r_V, double k) {
+        if (r_V == 0 || bv == 0 || Double.isNaN(bv)) return k * bv;
         if (r_V == Double.POSITIVE_INFINITY) return 0;
+        return k * root(eta_V, c, alpha, f_per_V, bv, r_V * k);
+    }
+
+    /** y = BV(eta + r y, c) for r in (0, infinity): the Newton-bisection of the class note. */
+    private static double root(double eta_V, double c, double alpha, double f_per_V, double bv, double r_V) {
         final double sign = bv > 0 ? 1 : -1;
         // |u - eta| stays below the distance to the Nernst overpotential (infinite for c = 0)
         final double sMax = Math.log(sign * (ButlerVolmer.nernstOverpotential_V(c, f_per_V) - eta_V));
@@ -76,13 +88,13 @@ public final class FilmButlerVolmer {
     }
 
     /**
-     * dx / d eta of {@link #factor} at its root x, 1/V: BV'(u) / (1 - r BV'(u)), u = eta + r x
-     * (BV'(eta) when r = 0; 0 behind an insulator).
+     * dx / d eta of {@link #factor} at its root x, 1/V: k BV'(u) / (1 - r k BV'(u)), u = eta + r x
+     * (k BV'(eta) when r = 0; 0 behind an insulator).
      */
-    public static double slope(double eta_V, double c, double alpha, double f_per_V, double r_V, double x) {
-        if (r_V == 0) return ButlerVolmer.depositionFactorSlope(eta_V, c, alpha, f_per_V);
+    public static double slope(double eta_V, double c, double alpha, double f_per_V, double r_V, double k, double x) {
+        if (r_V == 0) return k * ButlerVolmer.depositionFactorSlope(eta_V, c, alpha, f_per_V);
         if (r_V == Double.POSITIVE_INFINITY) return 0;
-        final double d = ButlerVolmer.depositionFactorSlope(eta_V + r_V * x, c, alpha, f_per_V);
+        final double d = k * ButlerVolmer.depositionFactorSlope(eta_V + r_V * x, c, alpha, f_per_V);
         return d / (1 - r_V * d);
     }
 }

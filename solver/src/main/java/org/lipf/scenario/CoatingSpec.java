@@ -21,7 +21,7 @@ package org.lipf.scenario;
  * (the MgF2-derived LiF + LixMg layer that stays at the Li surface as Li plates): it creates no
  * cells; its per-column area resistance {@code R = t / sigma_ion} acts in series with the
  * Butler-Volmer reaction wherever the metal surface of that column is
- * ({@code org.lipf.grid.FilmResistance}, {@code org.lipf.model.FilmButlerVolmer}, docs/MODEL.md section 1.2).
+ * ({@code org.lipf.grid.SurfaceFilms}, {@code org.lipf.model.FilmButlerVolmer}, docs/MODEL.md section 1.2).
  *
  * @param thickness_m mean thickness before clipping
  * @param thicknessRsd relative standard deviation of the thickness (0 = uniform)

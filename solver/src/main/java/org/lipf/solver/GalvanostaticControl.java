@@ -216,11 +216,11 @@ public final class GalvanostaticControl {
                     final int P = cells[n], m = f.material[P];
                     final double x = f.xi[P], c = f.c[P], e = eta[n] + dV * weight[n];
                     final double bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
-                    final double film = allenCahn.filmDrop_V(f, P, m);
-                    final double bvFilm = allenCahn.growthFactor(film, x, e, c, bv);
+                    final double film = allenCahn.filmDrop_V(f, P, m), filmK = allenCahn.filmKinetics(f, P, m);
+                    final double bvFilm = allenCahn.growthFactor(film, filmK, x, e, c, bv);
                     final double free = table.freeFraction[m];
                     s += free * (allenCahn.reactionRate(x, f.dispersed[P], m, e, bv, bvFilm) - reactionOld[n]);
-                    d += free * weight[n] * allenCahn.reactionSlope(x, f.dispersed[P], m, e, c, bv, film, bvFilm);
+                    d += free * weight[n] * allenCahn.reactionSlope(x, f.dispersed[P], m, e, c, bv, film, filmK, bvFilm);
                 }
                 planeSum[k] = s;
                 planeSlope[k] = d;
@@ -238,7 +238,7 @@ public final class GalvanostaticControl {
     /** The reaction rate of cell P (material m, order parameter x) at overpotential e, 1/s, behind its column's film. */
     private double reaction(FieldSet f, int P, int m, double x, double e) {
         final double c = f.c[P], bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
-        return allenCahn.reactionRate(x, f.dispersed[P], m, e, bv, allenCahn.growthFactor(allenCahn.filmDrop_V(f, P, m), x, e, c, bv));
+        return allenCahn.reactionRate(x, f.dispersed[P], m, e, bv, allenCahn.growthFactor(allenCahn.filmDrop_V(f, P, m), allenCahn.filmKinetics(f, P, m), x, e, c, bv));
     }
 
     private void apply(FieldSet f, double dV, double dt) {

@@ -148,11 +148,11 @@ final class ImplicitReactionPotentials {
             if (allenCahn.reactive(x, m)) {
                 final double e = allenCahn.overpotential(f, c), conc = f.c[c];
                 final double bv = ButlerVolmer.depositionFactor(e, conc, alpha, fF);
-                final double film = allenCahn.filmDrop_V(f, c, m);
-                final double bvFilm = allenCahn.growthFactor(film, x, e, conc, bv);
+                final double film = allenCahn.filmDrop_V(f, c, m), k = allenCahn.filmKinetics(f, c, m);
+                final double bvFilm = allenCahn.growthFactor(film, k, x, e, conc, bv);
                 final double delta = f.dispersed[c];
                 rate = allenCahn.reactionRate(x, delta, m, e, bv, bvFilm);
-                slope = allenCahn.reactionSlope(x, delta, m, e, conc, bv, film, bvFilm) + allenCahn.nucleationGateSlope(x, delta, m, e, bv);
+                slope = allenCahn.reactionSlope(x, delta, m, e, conc, bv, film, k, bvFilm) + allenCahn.nucleationGateSlope(x, delta, m, e, bv);
             }
             final double free = table.freeFraction[m];
             q[c] = charge * free * rate;

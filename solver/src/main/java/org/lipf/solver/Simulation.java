@@ -1,6 +1,6 @@
 package org.lipf.solver;
 
-import org.lipf.grid.FilmResistance;
+import org.lipf.grid.SurfaceFilms;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
@@ -73,7 +73,8 @@ public final class Simulation implements AutoCloseable {
         this.allenCahnLimit_s = AllenCahnUpdate.stableStep_s(grid, params);
         GhostCells.fill(grid, fields.material);
         // the films on the metal surface are static and follow from the scenario (also on restart)
-        System.arraycopy(FilmResistance.perColumn_ohm_m2(scenario, grid), 0, fields.filmResistance_ohm_m2, 0, grid.strideZ);
+        System.arraycopy(SurfaceFilms.resistancePerColumn_ohm_m2(scenario, grid), 0, fields.filmResistance_ohm_m2, 0, grid.strideZ);
+        System.arraycopy(SurfaceFilms.exchangeCurrentPerColumn_A_per_m2(scenario, grid), 0, fields.filmExchangeCurrent_A_per_m2, 0, grid.strideZ);
         this.backend = backendFactory.create(scenario, fields, parallel);
         backend.upload();
     }

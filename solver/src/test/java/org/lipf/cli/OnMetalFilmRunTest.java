@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lipf.grid.FilmResistance;
+import org.lipf.grid.SurfaceFilms;
 import org.lipf.grid.GeometryBuilder;
 import org.lipf.grid.Grid;
 import org.lipf.output.Snapshot;
@@ -74,7 +74,7 @@ class OnMetalFilmRunTest {
                 "film.yaml", Map.of());
         assertTrue(s.geometry().microstructure().coatings().get(0).onMetal());
         Grid g = s.grid().toGrid();
-        double[] R = FilmResistance.perColumn_ohm_m2(s, g);
+        double[] R = SurfaceFilms.resistancePerColumn_ohm_m2(s, g);
         double[] t = GeometryBuilder.build(s, g).report().coatings().get(0).thickness_m();
         int bare = 0;
         for (int i = 0; i < g.nx; i++) {
@@ -83,6 +83,6 @@ class OnMetalFilmRunTest {
         }
         assertTrue(bare >= 4, "the 1 um crack leaves four columns bare: " + bare);
         Scenario back = ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of());
-        assertArrayEquals(R, FilmResistance.perColumn_ohm_m2(back, g), "the resolved scenario rebuilds the same film");
+        assertArrayEquals(R, SurfaceFilms.resistancePerColumn_ohm_m2(back, g), "the resolved scenario rebuilds the same film");
     }
 }

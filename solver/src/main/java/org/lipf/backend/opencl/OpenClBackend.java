@@ -1,6 +1,7 @@
 package org.lipf.backend.opencl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jocl.CL;
 import org.jocl.cl_mem;
@@ -52,7 +53,10 @@ public final class OpenClBackend implements Backend {
     private final boolean single;
     private final int n, cells, groups;
     private final cl_mem material, tableBuf, relaxTable;
-    /** R_film per padded lateral position, ohm m^2 (FieldSet.filmResistance_ohm_m2), static like the material ids. */
+    /**
+     * The films on the metal per padded lateral position, static like the material ids: R_film (ohm m^2,
+     * FieldSet.filmResistance_ohm_m2), then the film interface's i0 (A/m^2, FieldSet.filmExchangeCurrent_A_per_m2).
+     */
     private final cl_mem film;
     private cl_mem xi, xiNext, c, cNext;
     private final cl_mem phiL, phiS, rate, sigmaL, sigmaS, source, reactionOld, partial;
@@ -106,7 +110,7 @@ public final class OpenClBackend implements Backend {
         relaxTable = own(ctx.reals(table.size() * (long) NPROP));
         ctx.write(tableBuf, tableRows(table), table.size() * NPROP);
         ctx.write(relaxTable, tableRows(table.withoutReactions()), table.size() * NPROP);
-        film = own(ctx.reals(g.strideZ));
+        film = own(ctx.reals(2L * g.strideZ));
         xi = own(ctx.reals(n));
         xiNext = own(ctx.reals(n));
         c = own(ctx.reals(n));
@@ -259,7 +263,9 @@ public final class OpenClBackend implements Backend {
     @Override
     public void upload() {
         ctx.writeBytes(material, fields.material);
-        ctx.write(film, fields.filmResistance_ohm_m2, g.strideZ);
+        double[] films = Arrays.copyOf(fields.filmResistance_ohm_m2, 2 * g.strideZ);
+        System.arraycopy(fields.filmExchangeCurrent_A_per_m2, 0, films, g.strideZ, g.strideZ);
+        ctx.write(film, films, films.length);
         cl_mem[] buffers = stateBuffers();
         double[][] arrays = stateArrays();
         for (int i = 0; i < buffers.length; i++) ctx.write(buffers[i], arrays[i], n);

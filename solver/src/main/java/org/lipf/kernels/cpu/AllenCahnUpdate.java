@@ -289,8 +289,8 @@ public final class AllenCahnUpdate {
             // transcendental work only at the interface, or where the nucleation gate is open
             if (dh > 1e-12 || nucleating(m, f, P)) {
                 final double bv = ButlerVolmer.depositionFactor(eta, c[P], alpha, fF);
-                final double film = filmDrop_V(f, P, m);
-                final double bvFilm = growthFactor(film, x, eta, c[P], bv);
+                final double film = filmDrop_V(f, P, m), filmK = filmKinetics(f, P, m);
+                final double bvFilm = growthFactor(film, filmK, x, eta, c[P], bv);
                 final double delta = f.dispersed[P];
                 echem = reactionRate(x, delta, m, eta, bv, bvFilm);
                 if (dispersedForm) {
@@ -299,7 +299,7 @@ public final class AllenCahnUpdate {
                     planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, x, delta, m, bv, nucleation, dt));
                 }
                 r += echem;
-                stiff = Math.max(stiff, reactionStiffness_per_s(m, dh, eta, bv, film, bvFilm));
+                stiff = Math.max(stiff, reactionStiffness_per_s(m, dh, eta, bv, film, filmK, bvFilm));
                 if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
             } else if (dispersedForm) {
                 f.dispersedRate[P] = 0;
@@ -410,13 +410,13 @@ public final class AllenCahnUpdate {
 
     /**
      * {@link #reactionSlope(double, double, int, double, double, double, double)} at concentration c behind a
-     * film of drop {@code film} ({@link #filmDrop_V}), from the cell's bv and growth factor bvFilm:
-     * BV' for nucleation, the film's BV'/(1 - r BV') for the growth.
+     * film of drop {@code film} ({@link #filmDrop_V}) and kinetics k ({@link #filmKinetics}), from the
+     * cell's bv and growth factor bvFilm: BV' for nucleation, the film's k BV'/(1 - r k BV') for the growth.
      */
-    public double reactionSlope(double xi, double delta, int material, double eta_V, double c, double bv, double film, double bvFilm) {
+    public double reactionSlope(double xi, double delta, int material, double eta_V, double c, double bv, double film, double k, double bvFilm) {
         final double alpha = p.alpha(), fF = p.f_per_V();
         return reactionSlope(xi, delta, material, eta_V, bv, ButlerVolmer.depositionFactorSlope(eta_V, c, alpha, fF),
-                FilmButlerVolmer.slope(eta_V, c, alpha, fF, film, bvFilm));
+                FilmButlerVolmer.slope(eta_V, c, alpha, fF, film, k, bvFilm));
     }
 
     /** The nucleation barrier gate G(eta) = 1 / (1 + exp(f (eta + eta_nuc))) of section 3.1. */
@@ -477,18 +477,18 @@ public final class AllenCahnUpdate {
     /**
      * Stiffness of the reaction terms of a cell, 1/s: in xi through h' (|h''| &lt;= 5.78) and in c
      * (the sink -(c_s/c0) f_free R is linear in c). Behind a film the growth sees the interface
-     * overpotential eta + r x, while nucleation sees eta.
+     * overpotential eta + r x at the film's kinetics k, while nucleation sees eta.
      */
-    private double reactionStiffness_per_s(int m, double dh, double eta, double bv, double film, double bvFilm) {
+    private double reactionStiffness_per_s(int m, double dh, double eta, double bv, double film, double k, double bvFilm) {
         final double nuc = table.nucleationActivity[m], alpha = p.alpha(), fF = p.f_per_V();
         final double sink = p.siteRatio() * table.freeFraction[m];
-        if (film == 0) {
+        if (film == 0 && k == 1) {
             final double kinetic = table.Leta_per_s[m] * (dh + nuc);
             return Math.max(5.78 * kinetic * Math.abs(bv), sink * kinetic * Math.exp(-alpha * fF * eta));
         }
         final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
         return table.Leta_per_s[m] * Math.max(5.78 * (dh * Math.abs(bvFilm) + nuc * Math.abs(bv)),
-                sink * (dh * Math.exp(-alpha * fF * u) + nuc * Math.exp(-alpha * fF * eta)));
+                sink * (dh * k * Math.exp(-alpha * fF * u) + nuc * Math.exp(-alpha * fF * eta)));
     }
 
     /**
@@ -502,7 +502,7 @@ public final class AllenCahnUpdate {
         final int m = f.material[P];
         final double x = f.xi[P], dh = Interpolation.dh(x), eta = overpotential(f, P), c = f.c[P];
         final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
-        final double bvFilm = growthFactor(filmDrop_V(f, P, m), x, eta, c, bv);
+        final double bvFilm = growthFactor(filmDrop_V(f, P, m), filmKinetics(f, P, m), x, eta, c, bv);
         final double nucleation = dispersedForm ? 0 : nucleationRate(x, 0, m, eta, bv);
         final double oneMinusH = 1 - Interpolation.h(x);
         final double slope = table.Leta_per_s[m] * Interpolation.d2h(x) * bvFilm - (oneMinusH > 0 ? nucleation * dh / oneMinusH : 0);
@@ -517,20 +517,20 @@ public final class AllenCahnUpdate {
     /**
      * The rate at which the reaction sink of section 3.2 removes Li+ from cell P per unit c,
      * (c_s / c0) f_free dR/dc, 1/s: the cathodic terms of the growth (behind the film,
-     * e^(-alpha f u) / (1 - r BV'(u))) and of nucleation. A semi-implicit step treats it implicitly.
+     * k e^(-alpha f u) / (1 - r k BV'(u))) and of nucleation. A semi-implicit step treats it implicitly.
      */
     public double sinkConcentrationRate_per_s(FieldSet f, int P) {
         if (!reacting(f, P)) return 0;
         final int m = f.material[P];
         final double x = f.xi[P], dh = Interpolation.dh(x), eta = overpotential(f, P), c = f.c[P], alpha = p.alpha(), fF = p.f_per_V();
         final double bv = ButlerVolmer.depositionFactor(eta, c, alpha, fF);
-        final double film = filmDrop_V(f, P, m);
+        final double film = filmDrop_V(f, P, m), k = filmKinetics(f, P, m);
         double growth;
-        if (film == 0) growth = Math.exp(-alpha * fF * eta);
+        if (film == 0) growth = k * Math.exp(-alpha * fF * eta);
         else if (dh > 1e-12) {
-            final double bvFilm = growthFactor(film, x, eta, c, bv);
+            final double bvFilm = growthFactor(film, k, x, eta, c, bv);
             final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
-            growth = Math.exp(-alpha * fF * u) / (1 - film * ButlerVolmer.depositionFactorSlope(u, c, alpha, fF));
+            growth = k * Math.exp(-alpha * fF * u) / (1 - film * k * ButlerVolmer.depositionFactorSlope(u, c, alpha, fF));
         } else growth = 0;
         final double nucleation = bv != 0 ? nucleationRate(x, f.dispersed[P], m, eta, bv) / bv * Math.exp(-alpha * fF * eta) : 0;
         return p.siteRatio() * table.freeFraction[m] * (table.Leta_per_s[m] * dh * growth + nucleation);
@@ -538,13 +538,22 @@ public final class AllenCahnUpdate {
 
     /**
      * The growth factor x = i / i0 of a cell behind its column's film of drop {@code film}
-     * ({@link #filmDrop_V}): {@link FilmButlerVolmer#factor} at the interface (h' &gt; 1e-12), 0
-     * elsewhere in a covered column (where the growth term vanishes: the root is not needed), and bv
-     * itself without a film.
+     * ({@link #filmDrop_V}) and kinetics k ({@link #filmKinetics}): {@link FilmButlerVolmer#factor} at the
+     * interface (h' &gt; 1e-12), 0 elsewhere in a covered column (where the growth term vanishes: the root
+     * is not needed), and bv itself without a film.
      */
-    public double growthFactor(double film, double xi, double eta_V, double c, double bv) {
-        if (film == 0) return bv;
-        return Interpolation.dh(xi) > 1e-12 ? FilmButlerVolmer.factor(eta_V, c, p.alpha(), p.f_per_V(), bv, film) : 0;
+    public double growthFactor(double film, double k, double xi, double eta_V, double c, double bv) {
+        if (film == 0) return k * bv;
+        return Interpolation.dh(xi) > 1e-12 ? FilmButlerVolmer.factor(eta_V, c, p.alpha(), p.f_per_V(), bv, film, k) : 0;
+    }
+
+    /**
+     * k = i0_film / i0(material) of cell P: the exchange current of the metal / film interface its
+     * column's film puts in place of the cell's (docs/MODEL.md section 1.2); 1 without a film.
+     */
+    public double filmKinetics(FieldSet f, int P, int material) {
+        final double film = f.filmExchangeCurrent_A_per_m2[P % g.strideZ], i0 = table.i0_A_per_m2[material];
+        return film == 0 || i0 == 0 ? 1 : film / i0;
     }
 
     /**

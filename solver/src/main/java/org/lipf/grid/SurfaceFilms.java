@@ -1,0 +1,58 @@
+package org.lipf.grid;
+
+import org.lipf.scenario.CoatingSpec;
+import org.lipf.scenario.Scenario;
+import org.lipf.scenario.SubcellCoating;
+
+/**
+ * The interface films carried by the metal surface ({@code on_metal} coatings, docs/MODEL.md
+ * section 1.2), per lateral column: their area resistance
+ *
+ * <pre>
+ *   R_film(x, y) = sum over on-metal coatings of t(x, y) / sigma_ion(film)      (ohm m^2)
+ * </pre>
+ *
+ * with t the coating's local thickness ({@link MicrostructureBuilder#columnThickness_m}: thickness
+ * field, coverage, pinholes, cracks; t = 0 gives R = 0). Several films on one column add in
+ * series; an ionic insulator gives an infinite resistance where it covers. And the exchange current
+ * of the metal / film interface, where the reaction takes place: the i0 of the first listed on-metal
+ * coating that covers the column (the one drawn against the metal). The arrays are indexed by
+ * the padded lateral position of a cell, {@code P % grid.strideZ} for a padded cell index P, so the
+ * stencils find the value of a cell's column without further index arithmetic.
+ */
+public final class SurfaceFilms {
+    private SurfaceFilms() {
+    }
+
+    /** R_film per padded lateral position (length {@code g.strideZ}), ohm m^2; all zero without on-metal films. */
+    public static double[] resistancePerColumn_ohm_m2(Scenario s, Grid g) {
+        double[] R = new double[g.strideZ];
+        for (CoatingSpec co : s.geometry().microstructure().coatings()) {
+            if (!co.onMetal()) continue;
+            double sigma = s.material(co.material()).sigmaIon_S_per_m();
+            double[] t = MicrostructureBuilder.columnThickness_m(co, g);
+            for (int j = 0; j < g.ny; j++)
+                for (int i = 0; i < g.nx; i++) {
+                    double tq = t[j * g.nx + i];
+                    if (tq > 0) R[g.index(i, j, 0) % g.strideZ] += SubcellCoating.interfaceResistance_ohm_m2(tq, sigma);
+                }
+        }
+        return R;
+    }
+
+    /** i0 of the metal / film interface per padded lateral position (length {@code g.strideZ}), A/m^2; 0 where no film covers. */
+    public static double[] exchangeCurrentPerColumn_A_per_m2(Scenario s, Grid g) {
+        double[] i0 = new double[g.strideZ];
+        for (CoatingSpec co : s.geometry().microstructure().coatings()) {
+            if (!co.onMetal()) continue;
+            double film = s.material(co.material()).exchangeCurrentDensity_A_per_m2();
+            double[] t = MicrostructureBuilder.columnThickness_m(co, g);
+            for (int j = 0; j < g.ny; j++)
+                for (int i = 0; i < g.nx; i++) {
+                    int q = g.index(i, j, 0) % g.strideZ;
+                    if (t[j * g.nx + i] > 0 && i0[q] == 0) i0[q] = film;
+                }
+        }
+        return i0;
+    }
+}
