@@ -1,6 +1,7 @@
 package org.lipf.grid;
 
 import org.lipf.scenario.CoatingSpec;
+import org.lipf.scenario.MaterialSpec;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.SubcellCoating;
 
@@ -27,32 +28,32 @@ public final class SurfaceFilms {
     /** R_film per padded lateral position (length {@code g.strideZ}), ohm m^2; all zero without on-metal films. */
     public static double[] resistancePerColumn_ohm_m2(Scenario s, Grid g) {
         double[] R = new double[g.strideZ];
-        for (CoatingSpec co : s.geometry().microstructure().coatings()) {
-            if (!co.onMetal()) continue;
-            double sigma = s.material(co.material()).sigmaIon_S_per_m();
-            double[] t = MicrostructureBuilder.columnThickness_m(co, g);
-            for (int j = 0; j < g.ny; j++)
-                for (int i = 0; i < g.nx; i++) {
-                    double tq = t[j * g.nx + i];
-                    if (tq > 0) R[g.index(i, j, 0) % g.strideZ] += SubcellCoating.interfaceResistance_ohm_m2(tq, sigma);
-                }
-        }
+        forEachCoveredColumn(s, g, (film, q, t) -> R[q] += SubcellCoating.interfaceResistance_ohm_m2(t, film.sigmaIon_S_per_m()));
         return R;
     }
 
     /** i0 of the metal / film interface per padded lateral position (length {@code g.strideZ}), A/m^2; 0 where no film covers. */
     public static double[] exchangeCurrentPerColumn_A_per_m2(Scenario s, Grid g) {
         double[] i0 = new double[g.strideZ];
+        forEachCoveredColumn(s, g, (film, q, t) -> {
+            if (i0[q] == 0) i0[q] = film.exchangeCurrentDensity_A_per_m2();
+        });
+        return i0;
+    }
+
+    private interface CoveredColumn {
+        void accept(MaterialSpec film, int q, double thickness_m);
+    }
+
+    /** Visits every column (padded lateral position q) an on-metal coating covers (t &gt; 0), coatings in the order listed. */
+    private static void forEachCoveredColumn(Scenario s, Grid g, CoveredColumn visit) {
         for (CoatingSpec co : s.geometry().microstructure().coatings()) {
             if (!co.onMetal()) continue;
-            double film = s.material(co.material()).exchangeCurrentDensity_A_per_m2();
+            MaterialSpec film = s.material(co.material());
             double[] t = MicrostructureBuilder.columnThickness_m(co, g);
             for (int j = 0; j < g.ny; j++)
-                for (int i = 0; i < g.nx; i++) {
-                    int q = g.index(i, j, 0) % g.strideZ;
-                    if (t[j * g.nx + i] > 0 && i0[q] == 0) i0[q] = film;
-                }
+                for (int i = 0; i < g.nx; i++)
+                    if (t[j * g.nx + i] > 0) visit.accept(film, g.index(i, j, 0) % g.strideZ, t[j * g.nx + i]);
         }
-        return i0;
     }
 }

@@ -4,6 +4,7 @@ import org.lipf.grid.GhostCells;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
+import org.lipf.kernels.cpu.DispersedMerge;
 import org.lipf.kernels.cpu.NernstPlanckUpdate;
 import org.lipf.kernels.cpu.PotentialCoefficients;
 import org.lipf.model.FieldSet;
@@ -38,6 +39,8 @@ public final class CpuBackend implements Backend {
     private final ImplicitNernstPlanck implicitNernstPlanck;
     /** The explicit step at the stability limit: semi-implicit steps scale the noise to its variance per unit time. */
     private final double noiseReferenceStep_s;
+    /** Full cells of dispersed metal become resolved metal after each step (null without dispersed nucleation). */
+    private final DispersedMerge dispersedMerge;
 
     public CpuBackend(Scenario scenario, FieldSet fields, Parallel parallel) {
         this.grid = fields.grid;
@@ -52,6 +55,7 @@ public final class CpuBackend implements Backend {
         this.implicitPotentials = scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT
                 ? new ImplicitReactionPotentials(grid, params, table, allenCahn, parallel, scenario.solver().potentialRelTol(), scenario.solver().potentialMaxIterations())
                 : null;
+        this.dispersedMerge = params.dispersedNucleation() ? new DispersedMerge(grid, parallel) : null;
         this.metrics = new DepositMetrics(grid, table, parallel, 0, params.dispersedNucleation());
         this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC
                 ? new GalvanostaticControl(grid, params, table, allenCahn, metrics, parallel) : null;
@@ -134,7 +138,10 @@ public final class CpuBackend implements Backend {
     @Override
     public void swapNext() {
         fields.swapNext();
-        if (params.dispersedNucleation()) fields.swapDispersed();
+        if (dispersedMerge != null) {
+            fields.swapDispersed();
+            dispersedMerge.apply(fields);
+        }
     }
     @Override public void computeCoefficients() { coefficients.compute(fields, potentials.sigmaL, potentials.sigmaS, potentials.source); }
     @Override public double growthVelocity_m_per_s() { return metrics.growthVelocity_m_per_s(fields); }
