@@ -102,17 +102,17 @@ public final class LiIntrusion {
     }
 
     /**
-     * Dispersed metal in cell N against cell P: N's overpotential, and the current that deposits it,
-     * n F c_s f_free (d delta/dt) dx (per area of a cell face).
+     * Dispersed metal in cell N against the electrolyte cell P (N = P: in P's own pores): N's
+     * overpotential, and the current of the Li / electrolyte interface that the walls of a flaw Li
+     * has reached form, i0(P) BV(eta, c_P) (each flaw the metal touches fills at that rate, however
+     * few they are). Not the current that deposits N's metal: a host that is full deposits none, yet
+     * its Li presses the flaws and plates into them.
      */
     private void dispersedContact(FieldSet f, int P, int N, double limit) {
-        final double delta = f.dispersed[N];
-        if (!(delta > 0)) return;
-        final int m = f.material[N];
+        if (!(f.dispersed[N] > 0)) return;
         final double eta = allenCahn.overpotential(f, N);
-        final double bv = ButlerVolmer.depositionFactor(eta, f.c[N], p.alpha(), p.f_per_V());
-        final double rate = Math.max(0, allenCahn.nucleationRate(f.xi[N], delta, m, eta, bv));
-        consider(P, eta, limit, p.chargeDensity_C_per_m3() * table.freeFraction[m] * rate * g.dx_m);
+        final double bv = ButlerVolmer.depositionFactor(eta, f.c[P], p.alpha(), p.f_per_V());
+        consider(P, eta, limit, table.i0_A_per_m2[f.material[P]] * Math.max(0, bv));
     }
 
     private void consider(int P, double eta, double limit, double current) {
