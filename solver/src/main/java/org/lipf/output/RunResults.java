@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.lipf.scenario.ProtocolSpec;
  */
 public final class RunResults {
     public static final String FILE_NAME = "results.json";
+    /** The time-series column of the Li pressure on brittle electrolytes over their flaws' critical pressure. */
+    public static final String INTRUSION_RATIO = "intrusion_ratio";
 
     private RunResults() {
     }
@@ -39,6 +42,8 @@ public final class RunResults {
         double[] t = series.values("time_s");
         double[] v = series.values("cell_voltage_V");
         if (t.length > 0) r.put("final_cell_voltage_V", v[v.length - 1]);
+        // the highest Li pressure on a brittle electrolyte over its flaws' critical one (docs/MODEL.md section 4.2)
+        if (t.length > 0 && series.columns().contains(INTRUSION_RATIO)) r.put("peak_intrusion_ratio", Arrays.stream(series.values(INTRUSION_RATIO)).max().getAsDouble());
         if (control.protocol() == null) return r;
         CurrentProgram program = CurrentProgram.of(control);
         double reached_s = shorted ? shortTime_s : (t.length > 0 ? t[t.length - 1] : 0);

@@ -33,6 +33,8 @@ public final class LiIntrusion {
     /** The worst contact of the current {@link #worst} call. */
     private int worstCell;
     private double worstExcess, worstEta, worstCurrent;
+    /** The largest -eta / eta_c over the contacts of the last {@link #worst} call (0 without any). */
+    private double peakRatio;
 
     public LiIntrusion(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
         this.g = g;
@@ -72,6 +74,7 @@ public final class LiIntrusion {
         if (!active) return null;
         worstCell = -1;
         worstExcess = 0;
+        peakRatio = 0;
         for (int k = 0; k < g.nz; k++)
             for (int j = 0; j < g.ny; j++) {
                 final int s = g.rowStart(j, k);
@@ -115,7 +118,17 @@ public final class LiIntrusion {
         consider(P, eta, limit, table.i0_A_per_m2[f.material[P]] * Math.max(0, bv));
     }
 
+    /**
+     * How close the Li presses the brittle electrolytes to their flaws' strength after the last {@link #worst}:
+     * the largest -eta / eta_c, i.e. Li pressure over the critical pressure K_Ic / sqrt(pi a), over all
+     * contacts (1 and above: flaws filling; 0 without contacts).
+     */
+    public double lastPeakRatio() {
+        return peakRatio;
+    }
+
     private void consider(int P, double eta, double limit, double current) {
+        peakRatio = Math.max(peakRatio, -eta / limit);
         final double excess = -eta - limit;
         if (excess >= 0 && (worstCell < 0 || excess > worstExcess)) {
             worstCell = P;

@@ -42,6 +42,8 @@ public final class Simulation implements AutoCloseable {
     private final LiIntrusion intrusion;
     /** The Li intrusion that filled its flaws at the last step (a short), or null. */
     private ShortCircuitDetector.Short intruded;
+    /** {@link LiIntrusion#lastPeakRatio} after the last step: a diagnostic, recomputed from the fields each step. */
+    private double intrusionRatio;
     private final DepositMetrics metrics;
     private final double allenCahnLimit_s;
     /** Whether the last accepted step was a retry at a smaller step. */
@@ -186,6 +188,7 @@ public final class Simulation implements AutoCloseable {
      */
     private void fillFlaws(double dt) {
         LiIntrusion.Overload o = intrusion.worst(fields());
+        intrusionRatio = intrusion.lastPeakRatio();
         if (o == null) {
             state.intrusionCharge_C_per_m2 = 0;
             return;
@@ -245,6 +248,15 @@ public final class Simulation implements AutoCloseable {
     /** Height of the highest metal front above the collector, m, computed where the fields live. */
     public double frontHeight_m() {
         return backend.frontHeight_m();
+    }
+
+    /**
+     * The Li pressure on the brittle electrolytes over their flaws' critical pressure after the last step,
+     * max of -eta / eta_c over the Li contacts (docs/MODEL.md section 4.2; 0 before a step or without
+     * such contacts).
+     */
+    public double intrusionRatio() {
+        return intrusionRatio;
     }
 
     /** A short: metal bridging the cell, or Li intruding into a solid electrolyte's flaws (docs/MODEL.md section 4.2); null if none. */

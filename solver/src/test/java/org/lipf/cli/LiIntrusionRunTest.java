@@ -18,6 +18,7 @@ import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.model.PhysicalConstants;
 import org.lipf.output.RunResults;
+import org.lipf.output.TimeSeries;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioLoader;
 
@@ -99,6 +100,16 @@ class LiIntrusionRunTest {
         double stepStart = 30.0 * (1 / 0.3 + 1 / 0.5 + 1 / 0.7 + 1 / 0.9) / iC;
         double filled = p.chargeDensity_C_per_m3() * opening / 3 / ccd;
         assertEquals(stepStart + filled, r.get("time_to_short_s").asDouble(), 0.2 * filled, r.toString());
+        // the time series' intrusion_ratio, -eta / eta_c at the worst contact: below 1 through the steps that
+        // passed (the last, 0.9 i_c, at Butler-Volmer's asinh(0.9 sinh(f eta_c / 2)) / (f eta_c / 2) = 0.93),
+        // beyond it in the step that shorted
+        TimeSeries series = TimeSeries.read(dir.resolve("timeseries.csv"));
+        double[] time = series.values("time_s"), ratio = series.values(RunResults.INTRUSION_RATIO);
+        double passedPeak = 0;
+        for (int k = 0; k < time.length; k++) if (time[k] <= stepStart) passedPeak = Math.max(passedPeak, ratio[k]);
+        double y = p.f_per_V() * etaC / 2;
+        assertEquals(asinh(0.9 * Math.sinh(y)) / y, passedPeak, 0.03, "peak ratio of the passed steps");
+        assertTrue(r.get("peak_intrusion_ratio").asDouble() > 1, r.toString());
     }
 
     private Path run(String name, double start_A_per_m2, double step_A_per_m2, double max_A_per_m2, String film, String... backendArgs) throws IOException {
