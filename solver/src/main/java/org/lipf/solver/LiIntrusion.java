@@ -100,7 +100,7 @@ public final class LiIntrusion {
         final double eta = allenCahn.overpotential(f, P), film = allenCahn.filmDrop_V(f, P, m), k = allenCahn.filmKinetics(f, P, m), c = f.c[P], x = f.xi[P];
         final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
         final double growth = allenCahn.growthFactor(film, k, x, eta, c, bv);
-        final double u = film == 0 ? eta : FilmButlerVolmer.interfaceOverpotential_V(eta, film, growth);
+        final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, growth);
         consider(P, u, limit, table.i0_A_per_m2[m] * Math.max(0, growth));
     }
 

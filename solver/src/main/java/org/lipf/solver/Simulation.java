@@ -42,8 +42,6 @@ public final class Simulation implements AutoCloseable {
     private final LiIntrusion intrusion;
     /** The Li intrusion that filled its flaws at the last step (a short), or null. */
     private ShortCircuitDetector.Short intruded;
-    /** {@link LiIntrusion#lastPeakRatio} after the last step: a diagnostic, recomputed from the fields each step. */
-    private double intrusionRatio;
     private final DepositMetrics metrics;
     private final double allenCahnLimit_s;
     /** Whether the last accepted step was a retry at a smaller step. */
@@ -188,7 +186,6 @@ public final class Simulation implements AutoCloseable {
      */
     private void fillFlaws(double dt) {
         LiIntrusion.Overload o = intrusion.worst(fields());
-        intrusionRatio = intrusion.lastPeakRatio();
         if (o == null) {
             state.intrusionCharge_C_per_m2 = 0;
             return;
@@ -256,7 +253,7 @@ public final class Simulation implements AutoCloseable {
      * such contacts).
      */
     public double intrusionRatio() {
-        return intrusionRatio;
+        return intrusion.lastPeakRatio();
     }
 
     /** A short: metal bridging the cell, or Li intruding into a solid electrolyte's flaws (docs/MODEL.md section 4.2); null if none. */
