@@ -40,7 +40,7 @@ public final class RunDriver {
     private static final int ROWS_PER_OUTPUT = 10;
     static final List<String> COLUMNS = List.of("time_s", "step", "dt_s", "cell_voltage_V", "current_density_A_per_m2",
             "counter_current_A_per_m2", "passed_charge_C_per_m2", "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
-            "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO);
+            "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, "crack_radius_m");
 
     /** How a run ended. */
     public enum Status { FINISHED, SHORTED, FAILED }
@@ -134,7 +134,9 @@ public final class RunDriver {
         state.reactionCurrent_A_per_m2 = snap.appliedCurrent_A_per_m2();
         state.counterCurrent_A_per_m2 = snap.extraDouble("counter_current_A_per_m2");
         state.rejectedSteps = snap.extraLong("rejected_steps");
-        state.intrusionCharge_C_per_m2 = snap.extraDoubleOr("intrusion_charge_C_per_m2", 0); // absent before section 4.2
+        // absent before the cracks of section 4.2
+        state.crack.radius_m = snap.extraDoubleOr("crack_radius_m", 0);
+        state.crack.liVolume_m3 = snap.extraDoubleOr("crack_li_volume_m3", 0);
         return new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
     }
 
@@ -157,7 +159,8 @@ public final class RunDriver {
         extras.put("initial_metal_volume_m", st.initialMetalVolume_m);
         extras.put("counter_current_A_per_m2", st.counterCurrent_A_per_m2);
         extras.put("rejected_steps", st.rejectedSteps);
-        extras.put("intrusion_charge_C_per_m2", st.intrusionCharge_C_per_m2);
+        extras.put("crack_radius_m", st.crack.radius_m);
+        extras.put("crack_li_volume_m3", st.crack.liVolume_m3);
         extras.put("model_form", sim.scenario().model().form().name().toLowerCase());
         return new Snapshot(st.step, st.time_s, g.dx_m, g.snapshotShape(), fields, ids,
                 List.of(sim.materials().names), st.reactionCurrent_A_per_m2, st.cellVoltage_V, extras);
@@ -264,6 +267,7 @@ public final class RunDriver {
         double front = sim.frontHeight_m();
         series.append(st.time_s, st.step, st.lastStep_s, st.cellVoltage_V, st.reactionCurrent_A_per_m2,
                 st.counterCurrent_A_per_m2, st.passedCharge_C_per_m2, metal, metal - st.initialMetalVolume_m,
-                front, sim.metrics().penetration_m(front), shorted ? 1 : 0, st.lastIterations, st.rejectedSteps, sim.intrusionRatio());
+                front, sim.metrics().penetration_m(front) + sim.crackRadius_m(), shorted ? 1 : 0, st.lastIterations, st.rejectedSteps,
+                sim.intrusionRatio(), sim.crackRadius_m());
     }
 }

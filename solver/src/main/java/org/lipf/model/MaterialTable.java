@@ -9,8 +9,6 @@ import org.lipf.scenario.Scenario;
  * (docs/MODEL.md section 1).
  */
 public final class MaterialTable {
-    /** Poisson's ratio of the solid electrolytes in the crack opening (ceramics and sulfides: 0.2-0.3). */
-    static final double POISSON_RATIO = 0.3;
     public final String[] names;
     /** Li+ diffusivity D, m^2/s. */
     public final double[] diffusivity_m2_per_s;
@@ -38,11 +36,8 @@ public final class MaterialTable {
      * (docs/MODEL.md section 4.2); 0 where the material has none.
      */
     public final double[] intrusionOverpotential_V;
-    /**
-     * Charge per area of crack wall that fills a flaw at the limit, n F c_s delta_c / 3, C/m^2, with
-     * delta_c the opening of a penny crack of radius a at the critical pressure (0 where none).
-     */
-    public final double[] flawFillCharge_C_per_m2;
+    /** The Li-filled crack that grows from the material's flaws (docs/MODEL.md section 4.2); null where it has no limit. */
+    public final LiFilledCrack[] crack;
 
     public MaterialTable(Scenario scenario, ModelParameters p) {
         List<MaterialSpec> ms = scenario.materials();
@@ -56,7 +51,7 @@ public final class MaterialTable {
         i0_A_per_m2 = new double[n];
         nucleationActivity = new double[n];
         intrusionOverpotential_V = new double[n];
-        flawFillCharge_C_per_m2 = new double[n];
+        crack = new LiFilledCrack[n];
         double lInterface = Interpolation.kineticLength_m(p.interfaceWidth_m());
         double maxEl = p.metalConductivity_S_per_m();
         for (MaterialSpec m : ms) maxEl = Math.max(maxEl, m.sigmaEl_S_per_m());
@@ -80,12 +75,8 @@ public final class MaterialTable {
                     : 0;
             // Li at pressure p in equilibrium with the electrolyte: n F |eta| = V_m p (V_m = 1 / c_s)
             if (m.hasIntrusionLimit()) {
-                intrusionOverpotential_V[id] = m.fractureToughness_Pa_sqrt_m() / (Math.sqrt(Math.PI * m.flawSize_m()) * p.chargeDensity_C_per_m3());
-                // opening of a penny crack under the pressure K_Ic / sqrt(pi a): 8 (1 - nu^2) p a / (pi E); its
-                // volume (16/3)(1 - nu^2) p a^3 / E filled through its two walls (2 pi a^2) takes a third of it
-                double criticalPressure = m.fractureToughness_Pa_sqrt_m() / Math.sqrt(Math.PI * m.flawSize_m());
-                double opening = 8 * (1 - POISSON_RATIO * POISSON_RATIO) * criticalPressure * m.flawSize_m() / (Math.PI * m.youngsModulus_Pa());
-                flawFillCharge_C_per_m2[id] = p.chargeDensity_C_per_m3() * opening / 3;
+                crack[id] = new LiFilledCrack(m.fractureToughness_Pa_sqrt_m(), m.youngsModulus_Pa(), m.flawSize_m(), p.chargeDensity_C_per_m3());
+                intrusionOverpotential_V[id] = crack[id].limit_V();
             }
         }
     }
@@ -103,7 +94,7 @@ public final class MaterialTable {
         freeFraction = t.freeFraction;
         i0_A_per_m2 = t.i0_A_per_m2;
         intrusionOverpotential_V = t.intrusionOverpotential_V;
-        flawFillCharge_C_per_m2 = t.flawFillCharge_C_per_m2;
+        crack = t.crack;
         Leta_per_s = new double[t.size()];
         nucleationActivity = new double[t.size()];
     }

@@ -6,9 +6,13 @@ import java.util.List;
  * Initial structure. Applied in this order: layers (bottom up; cells above the last layer get
  * {@code background} with xi = 0, c = 1), depth gradients, grain mixtures, particles, coatings,
  * voxel images, cracks, nuclei.
+ *
+ * @param electrolyteBeyondTop_m electrolyte between the window's top and the counter electrode that the
+ *     grid does not resolve, m: the distance a Li-filled crack must run beyond the window to short
+ *     (docs/MODEL.md section 4.2); 0: the window's top is the counter electrode
  */
 public record GeometrySpec(String background, List<LayerSpec> layers, List<ParticleSpec> particles,
-        List<CrackSpec> cracks, List<NucleusSpec> nuclei, MicrostructureSpec microstructure) {
+        List<CrackSpec> cracks, List<NucleusSpec> nuclei, MicrostructureSpec microstructure, double electrolyteBeyondTop_m) {
     public GeometrySpec {
         Checks.notNull("background", background);
         layers = List.copyOf(Checks.notNull("layers", layers));
@@ -17,11 +21,13 @@ public record GeometrySpec(String background, List<LayerSpec> layers, List<Parti
         cracks = cracks == null ? List.of() : List.copyOf(cracks);
         nuclei = nuclei == null ? List.of() : List.copyOf(nuclei);
         if (microstructure == null) microstructure = MicrostructureSpec.NONE;
+        if (!(electrolyteBeyondTop_m >= 0 && Double.isFinite(electrolyteBeyondTop_m)))
+            throw new IllegalArgumentException("electrolyte_beyond_top must be >= 0");
     }
 
     /** Without microstructure generators. */
     public GeometrySpec(String background, List<LayerSpec> layers, List<ParticleSpec> particles, List<CrackSpec> cracks, List<NucleusSpec> nuclei) {
-        this(background, layers, particles, cracks, nuclei, MicrostructureSpec.NONE);
+        this(background, layers, particles, cracks, nuclei, MicrostructureSpec.NONE, 0);
     }
 
     /** Height of the bottom of layer {@code l} (sum of the thicknesses below it). */

@@ -360,7 +360,7 @@ public final class ScenarioLoader {
             ModelSpec model = model(modelSection, grid);
             if (!root.has("geometry")) throw root.missing("geometry", "a map with background and layers");
             GeometrySpec geometry = geometry(root.section("geometry", "background", "layers", "particles", "cracks", "nuclei", "gradients", "grain_mixtures",
-                    "coatings", "images"), grid);
+                    "coatings", "images", "electrolyte_beyond_top"), grid);
             if (!root.has("control")) throw root.missing("control", "a map with mode and voltage, current_density or protocol");
             ControlSpec control = control(root.section("control", "mode", "voltage", "current_density", "protocol"));
             if (!root.has("time") && control.protocol() == null) throw root.missing("time", "a map with at least end");
@@ -573,7 +573,9 @@ public final class ScenarioLoader {
             List<CrackSpec> cracks = cracks(g, grid, probe);
             List<NucleusSpec> nuclei = nuclei(g, grid, probe);
             MicrostructureSpec micro = new MicrostructureReader(file, grid, probe, materials).read(g);
-            return new GeometrySpec(background, layers, particles, cracks, nuclei, micro);
+            double beyond = g.quantity("electrolyte_beyond_top", PhysicalQuantity.LENGTH, 0.0);
+            g.check(beyond >= 0 && Double.isFinite(beyond), "electrolyte_beyond_top", "must be a length >= 0, got " + fmt(beyond, PhysicalQuantity.LENGTH));
+            return new GeometrySpec(background, layers, particles, cracks, nuclei, micro, beyond);
         }
 
         List<ParticleSpec> particles(Section g, GridSpec grid, GeometrySpec probe) {

@@ -62,6 +62,7 @@ public final class ScenarioWriter {
         GeometrySpec geo = s.geometry();
         b.append("geometry:\n");
         kv(b, 2, "background", str(geo.background()));
+        kv(b, 2, "electrolyte_beyond_top", UnitParser.format(geo.electrolyteBeyondTop_m(), LENGTH));
         b.append("  layers:\n");
         for (LayerSpec l : geo.layers())
             b.append("    - {material: ").append(str(l.material())).append(", thickness: ").append(UnitParser.format(l.thickness_m(), LENGTH))

@@ -11,12 +11,11 @@ import org.lipf.model.ModelParameters;
 
 /**
  * Li intrusion into the flaws of a brittle solid electrolyte (docs/MODEL.md section 4.2): where the
- * metal surface lies in a material with an intrusion limit eta_c = K_Ic / (sqrt(pi a) n F c_s) and
- * plates with a charge-transfer overpotential below -eta_c, Li deposited in a surface flaw of size
- * a reaches the flaw's fracture stress; the Li-filled crack then grows unstably (its stress
- * intensity rises with its length at that pressure) and shorts the cell. {@link #worst} finds the
- * surface cell most beyond its limit; {@link Simulation} counts the charge that fills its flaws.
- * The crack's growth itself is below the grid and not resolved.
+ * metal touches a material with an intrusion limit eta_c = K_Ic / (sqrt(pi a) n F c_s), Li plates into
+ * its surface flaws, and a Li-filled crack grows from them once the Li reaches the flaws' fracture
+ * pressure ({@link org.lipf.model.LiFilledCrack}, below the grid). {@link #hardest} finds the contact
+ * that presses hardest (the largest -eta / eta_c), which feeds the leading crack; {@link Simulation}
+ * grows it and reports the short when it reaches the counter electrode.
  */
 public final class LiIntrusion {
     /** The metal surface: cells with xi in this band (a resolved front has cells in it). */
@@ -29,15 +28,18 @@ public final class LiIntrusion {
     private final boolean active;
     /** Whether the scenario has dispersed metal (docs/MODEL.md section 3.6) that can press an electrolyte. */
     private final boolean dispersed;
+    /** Electrolyte between the window's top and the counter electrode, m (geometry.electrolyte_beyond_top). */
+    private final double beyondTop_m;
     private final int[] neighbours = new int[6];
-    /** The worst contact of the current {@link #worst} call. */
-    private int worstCell;
-    private double worstExcess, worstEta, worstCurrent;
-    /** The largest -eta / eta_c over the contacts of the last {@link #worst} call (0 without any). */
+    /** The hardest contact of the current {@link #hardest} call. */
+    private int hardestCell;
+    private double hardestRatio, hardestEta, hardestC;
+    /** The largest -eta / eta_c over the contacts of the last {@link #hardest} call (0 without any, or when all strip). */
     private double peakRatio;
 
-    public LiIntrusion(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
+    public LiIntrusion(Grid g, ModelParameters p, MaterialTable table, Parallel parallel, double electrolyteBeyondTop_m) {
         this.g = g;
+        this.beyondTop_m = electrolyteBeyondTop_m;
         this.p = p;
         this.table = table;
         this.allenCahn = new AllenCahnUpdate(g, p, table, parallel);
@@ -47,34 +49,38 @@ public final class LiIntrusion {
         this.dispersed = p.dispersedNucleation();
     }
 
-    /** Whether any material of the scenario has an intrusion limit (else {@link #check} never finds one). */
+    /** Whether any material of the scenario has an intrusion limit (else {@link #hardest} never finds a contact). */
     public boolean active() {
         return active;
     }
 
-    /** A contact beyond its limit: the electrolyte cell, the overpotential, and the plating current that fills its flaws. */
-    public record Overload(int cell, double overpotential_V, double limit_V, double current_A_per_m2, double flawCharge_C_per_m2, String material) {
-        /** The short this overload causes once its flaws are full. */
-        public ShortCircuitDetector.Short asShort(Grid g) {
+    /**
+     * A contact of Li with a brittle electrolyte: the electrolyte cell, the overpotential of the Li that
+     * presses it, and the electrolyte's concentration and exchange current there (those of the Li /
+     * electrolyte interface that a crack's walls form).
+     */
+    public record Contact(int cell, double overpotential_V, double c, double i0_A_per_m2, String material) {
+        /** The short this contact's crack causes when it reaches the counter electrode (distance, m). */
+        public ShortCircuitDetector.Short asShort(Grid g, double limit_V, double distance_m) {
             return ShortCircuitDetector.Short.at(g, cell, String.format(java.util.Locale.ROOT,
-                    "Li intrusion into %s: plating overpotential %.1f mV beyond its limit -%.1f mV (docs/MODEL.md section 4.2)",
-                    material, overpotential_V * 1e3, limit_V * 1e3));
+                    "Li intrusion into %s: a Li-filled crack from a flaw pressed at plating overpotential %.1f mV (limit -%.1f mV) reached the counter electrode %.1f um away (docs/MODEL.md section 4.2)",
+                    material, overpotential_V * 1e3, limit_V * 1e3, distance_m * 1e6));
         }
     }
 
     /**
-     * The contact of Li with a brittle electrolyte that exceeds the electrolyte's limit by the most (the
-     * first in index order among equals), or null. A cell of a material with a limit is in contact with
-     * Li where it is at the resolved metal surface (behind a film on the metal the overpotential is that
-     * of the interface, eta + R_film i: the film's ohmic drop does not press the Li), where it holds
-     * dispersed metal, or where a face neighbour holds dispersed metal (Li nucleated in a host's pores
-     * against the electrolyte, docs/MODEL.md section 3.6), that metal's overpotential pressing it.
+     * The contact of Li with a brittle electrolyte that presses it hardest, the largest -eta / eta_c (the
+     * first in index order among equals), or null where the metal touches none. A cell of a material
+     * with a limit is in contact with Li where it is at the resolved metal surface (behind a film on the
+     * metal the overpotential is that of the interface, eta + R_film i: the film's ohmic drop does not
+     * press the Li), where it holds dispersed metal, or where a face neighbour holds dispersed metal (Li
+     * nucleated in a host's pores against the electrolyte, docs/MODEL.md section 3.6), that metal's
+     * overpotential pressing it.
      */
-    public Overload worst(FieldSet f) {
+    public Contact hardest(FieldSet f) {
         if (!active) return null;
-        worstCell = -1;
-        worstExcess = 0;
-        peakRatio = 0;
+        hardestCell = -1;
+        hardestRatio = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < g.nz; k++)
             for (int j = 0; j < g.ny; j++) {
                 final int s = g.rowStart(j, k);
@@ -83,58 +89,64 @@ public final class LiIntrusion {
                     final double limit = table.intrusionOverpotential_V[m];
                     if (!(limit > 0)) continue;
                     final double x = f.xi[P];
-                    if (x >= SURFACE_MIN && x <= SURFACE_MAX) surface(f, P, m, limit);
+                    if (x >= SURFACE_MIN && x <= SURFACE_MAX) consider(P, surfaceOverpotential_V(f, P, m), f.c[P], limit);
                     if (!dispersed) continue;
                     dispersedContact(f, P, P, limit);
                     g.faceNeighbours(P, neighbours);
                     for (int N : neighbours) if (N >= 0) dispersedContact(f, P, N, limit);
                 }
             }
-        if (worstCell < 0) return null;
-        final int m = f.material[worstCell];
-        return new Overload(worstCell, worstEta, table.intrusionOverpotential_V[m], worstCurrent, table.flawFillCharge_C_per_m2[m], table.names[m]);
+        peakRatio = Math.max(0, hardestRatio);
+        if (hardestCell < 0) return null;
+        final int m = f.material[hardestCell];
+        return new Contact(hardestCell, hardestEta, hardestC, table.i0_A_per_m2[m], table.names[m]);
     }
 
-    /** Cell P (material m, limit) at the resolved metal surface: the charge-transfer overpotential and the growth current. */
-    private void surface(FieldSet f, int P, int m, double limit) {
+    /**
+     * The plating current density on the walls of a crack fed by this contact, A/m^2 (negative: the Li
+     * in it strips): Butler-Volmer at the contact's overpotential less the Li's pressure, eta + eta_p.
+     */
+    public double wallCurrent_A_per_m2(Contact contact, double pressureOverpotential_V) {
+        return contact.i0_A_per_m2() * ButlerVolmer.depositionFactor(contact.overpotential_V() + pressureOverpotential_V, contact.c(), p.alpha(), p.f_per_V());
+    }
+
+    /** How far a crack from this contact has to run to the counter electrode, m: up through the window and beyond its top. */
+    public double distanceToCounter_m(Contact contact) {
+        final int k = contact.cell() / g.strideZ - 1;
+        return (g.nz - k - 0.5) * g.dx_m + beyondTop_m;
+    }
+
+    /** The charge-transfer overpotential of the resolved surface in cell P (material m), behind a film that of the metal / film interface. */
+    private double surfaceOverpotential_V(FieldSet f, int P, int m) {
         final double eta = allenCahn.overpotential(f, P), film = allenCahn.filmDrop_V(f, P, m), k = allenCahn.filmKinetics(f, P, m), c = f.c[P], x = f.xi[P];
         final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
-        final double growth = allenCahn.growthFactor(film, k, x, eta, c, bv);
-        final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, growth);
-        consider(P, u, limit, table.i0_A_per_m2[m] * Math.max(0, growth));
+        return FilmButlerVolmer.interfaceOverpotential_V(eta, film, allenCahn.growthFactor(film, k, x, eta, c, bv));
     }
 
     /**
      * Dispersed metal in cell N against the electrolyte cell P (N = P: in P's own pores): N's
-     * overpotential, and the current of the Li / electrolyte interface that the walls of a flaw Li
-     * has reached form, i0(P) BV(eta, c_P) (each flaw the metal touches fills at that rate, however
-     * few they are). Not the current that deposits N's metal: a host that is full deposits none, yet
-     * its Li presses the flaws and plates into them.
+     * overpotential presses P's flaws (a host that is full deposits no more, yet its Li presses them).
      */
     private void dispersedContact(FieldSet f, int P, int N, double limit) {
-        if (!(f.dispersed[N] > 0)) return;
-        final double eta = allenCahn.overpotential(f, N);
-        final double bv = ButlerVolmer.depositionFactor(eta, f.c[P], p.alpha(), p.f_per_V());
-        consider(P, eta, limit, table.i0_A_per_m2[f.material[P]] * Math.max(0, bv));
+        if (f.dispersed[N] > 0) consider(P, allenCahn.overpotential(f, N), f.c[P], limit);
     }
 
     /**
-     * How close the Li presses the brittle electrolytes to their flaws' strength after the last {@link #worst}:
+     * How close the Li presses the brittle electrolytes to their flaws' strength after the last {@link #hardest}:
      * the largest -eta / eta_c, i.e. Li pressure over the critical pressure K_Ic / sqrt(pi a), over all
-     * contacts (1 and above: flaws filling; 0 without contacts).
+     * contacts (1 and above: a crack can grow from the flaws; 0 without contacts).
      */
     public double lastPeakRatio() {
         return peakRatio;
     }
 
-    private void consider(int P, double eta, double limit, double current) {
-        peakRatio = Math.max(peakRatio, -eta / limit);
-        final double excess = -eta - limit;
-        if (excess >= 0 && (worstCell < 0 || excess > worstExcess)) {
-            worstCell = P;
-            worstExcess = excess;
-            worstEta = eta;
-            worstCurrent = current;
+    private void consider(int P, double eta, double c, double limit) {
+        final double ratio = -eta / limit;
+        if (ratio > hardestRatio) {
+            hardestCell = P;
+            hardestRatio = ratio;
+            hardestEta = eta;
+            hardestC = c;
         }
     }
 }

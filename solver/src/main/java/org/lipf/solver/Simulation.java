@@ -7,6 +7,7 @@ import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.grid.GhostCells;
 import org.lipf.kernels.cpu.NernstPlanckUpdate;
 import org.lipf.model.FieldSet;
+import org.lipf.model.LiFilledCrack;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.ControlMode;
@@ -69,7 +70,7 @@ public final class Simulation implements AutoCloseable {
         this.implicitReactions = scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT;
         this.program = galvanostatic ? CurrentProgram.of(scenario.control()) : null;
         this.interphases = new InterphaseGrowth(scenario, grid, table);
-        this.intrusion = new LiIntrusion(grid, params, table, parallel);
+        this.intrusion = new LiIntrusion(grid, params, table, parallel, scenario.geometry().electrolyteBeyondTop_m());
         this.allenCahnLimit_s = AllenCahnUpdate.stableStep_s(grid, params);
         GhostCells.fill(grid, fields.material);
         // the films on the metal surface are static and follow from the scenario (also on restart)
@@ -175,23 +176,21 @@ public final class Simulation implements AutoCloseable {
                 : implicitReactions ? coupledCurrent : state.counterCurrent_A_per_m2;
         state.passedCharge_C_per_m2 += flowed * dt;
         state.nextStep_s = stableStep();
-        if (intrusion.active()) fillFlaws(dt);
+        if (intrusion.active()) growCrack(dt);
     }
 
     /**
-     * Li intrusion (docs/MODEL.md section 4.2): while a surface cell plates beyond its material's limit,
-     * its plating current fills the flaws; once it has passed the charge that fills one at the limit
-     * ({@link org.lipf.model.MaterialTable#flawFillCharge_C_per_m2}) the Li-filled crack runs.
-     * The count restarts whenever every surface cell is back within its limit.
+     * Li intrusion (docs/MODEL.md section 4.2): the contact that presses a brittle electrolyte hardest
+     * plates Li into the leading crack over the step (or strips it), which grows once its Li reaches the
+     * flaws' fracture pressure; the run shorts when the crack reaches the counter electrode.
      */
-    private void fillFlaws(double dt) {
-        LiIntrusion.Overload o = intrusion.worst(fields());
-        if (o == null) {
-            state.intrusionCharge_C_per_m2 = 0;
-            return;
-        }
-        state.intrusionCharge_C_per_m2 += o.current_A_per_m2() * dt;
-        if (state.intrusionCharge_C_per_m2 >= o.flawCharge_C_per_m2()) intruded = o.asShort(grid);
+    private void growCrack(double dt) {
+        final LiIntrusion.Contact contact = intrusion.hardest(fields());
+        if (contact == null) return;
+        final LiFilledCrack crack = table.crack[fields.material[contact.cell()]];
+        final double distance = intrusion.distanceToCounter_m(contact);
+        if (crack.advance(state.crack, dt, etaP -> intrusion.wallCurrent_A_per_m2(contact, etaP), distance))
+            intruded = contact.asShort(grid, crack.limit_V(), distance);
     }
 
     /**
@@ -254,6 +253,11 @@ public final class Simulation implements AutoCloseable {
      */
     public double intrusionRatio() {
         return intrusion.lastPeakRatio();
+    }
+
+    /** The radius of the leading Li-filled crack while it holds Li, m (docs/MODEL.md section 4.2); 0 without one. */
+    public double crackRadius_m() {
+        return state.crack.liVolume_m3 > 0 ? state.crack.radius_m : 0;
     }
 
     /** A short: metal bridging the cell, or Li intruding into a solid electrolyte's flaws (docs/MODEL.md section 4.2); null if none. */

@@ -1,5 +1,7 @@
 package org.lipf.solver;
 
+import org.lipf.model.LiFilledCrack;
+
 /** The scalars that, with the fields, define a run's state exactly (all saved in snapshots). */
 public final class SimulationState {
     public double time_s;
@@ -16,10 +18,7 @@ public final class SimulationState {
     public double reactionCurrent_A_per_m2;
     public double counterCurrent_A_per_m2;
     public long rejectedSteps;
-    /**
-     * Charge plated, C/m^2, at the surface cell most beyond its Li intrusion limit over the steps
-     * since the limit was last respected everywhere (docs/MODEL.md section 4.2).
-     */
-    public double intrusionCharge_C_per_m2;
+    /** The leading Li-filled crack in a brittle electrolyte (docs/MODEL.md section 4.2). */
+    public final LiFilledCrack.State crack = new LiFilledCrack.State();
     public int lastIterations;
 }

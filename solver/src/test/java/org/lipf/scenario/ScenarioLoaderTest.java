@@ -211,6 +211,18 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void theElectrolyteBeyondTheWindowIsALengthAtLeastZero() {
+        assertEquals(0, parse(BASE).geometry().electrolyteBeyondTop_m(), 0, "default: the window's top is the counter electrode");
+        Scenario s = parse(BASE.replace("  background: electrolyte\n", "  background: electrolyte\n  electrolyte_beyond_top: 715 um\n"));
+        assertEquals(715e-6, s.geometry().electrolyteBeyondTop_m(), 1e-15);
+        assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of()), "round trip");
+        assertError(fails(BASE.replace("  background: electrolyte\n", "  background: electrolyte\n  electrolyte_beyond_top: -5 um\n")),
+                "test.yaml", "geometry.electrolyte_beyond_top", 18, ">= 0");
+        assertError(fails(BASE.replace("  background: electrolyte\n", "  background: electrolyte\n  electrolyte_beyond_top: 5 S/m\n")),
+                "test.yaml", "geometry.electrolyte_beyond_top", 18, "expected a length");
+    }
+
+    @Test
     void dispersedNucleationNeedsTheMixedFormAndTheCoupledPotentials() {
         String mixed = BASE.replace("form: single_potential", "form: mixed_conductor");
         String dispersed = mixed.replace("  noise: {amplitude: 0.04, seed: 42}\n", "  noise: {amplitude: 0.04, seed: 42}\n  nucleation: {into: dispersed}\n");
