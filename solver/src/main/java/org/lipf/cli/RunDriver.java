@@ -36,11 +36,13 @@ import org.lipf.solver.SimulationState;
 public final class RunDriver {
     /** Snapshot dataset of the dispersed metal, delta, as a fraction of each cell's free volume (docs/MODEL.md section 3.6). */
     public static final String DISPERSED_FIELD = "dispersed_li";
+    /** Snapshot attributes of the leading Li-filled crack (docs/MODEL.md section 4.2): its radius, m, and its Li volume, m^3. */
+    public static final String CRACK_RADIUS = "crack_radius_m", CRACK_LI_VOLUME = "crack_li_volume_m3";
     /** Time-series rows per snapshot interval. */
     private static final int ROWS_PER_OUTPUT = 10;
     static final List<String> COLUMNS = List.of("time_s", "step", "dt_s", "cell_voltage_V", "current_density_A_per_m2",
             "counter_current_A_per_m2", "passed_charge_C_per_m2", "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
-            "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, "crack_radius_m");
+            "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, CRACK_RADIUS);
 
     /** How a run ended. */
     public enum Status { FINISHED, SHORTED, FAILED }
@@ -135,8 +137,8 @@ public final class RunDriver {
         state.counterCurrent_A_per_m2 = snap.extraDouble("counter_current_A_per_m2");
         state.rejectedSteps = snap.extraLong("rejected_steps");
         // absent before the cracks of section 4.2
-        state.crack.radius_m = snap.extraDoubleOr("crack_radius_m", 0);
-        state.crack.liVolume_m3 = snap.extraDoubleOr("crack_li_volume_m3", 0);
+        state.crack.radius_m = snap.extraDoubleOr(CRACK_RADIUS, 0);
+        state.crack.liVolume_m3 = snap.extraDoubleOr(CRACK_LI_VOLUME, 0);
         return new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
     }
 
@@ -159,11 +161,16 @@ public final class RunDriver {
         extras.put("initial_metal_volume_m", st.initialMetalVolume_m);
         extras.put("counter_current_A_per_m2", st.counterCurrent_A_per_m2);
         extras.put("rejected_steps", st.rejectedSteps);
-        extras.put("crack_radius_m", st.crack.radius_m);
-        extras.put("crack_li_volume_m3", st.crack.liVolume_m3);
+        extras.put(CRACK_RADIUS, st.crack.radius_m);
+        extras.put(CRACK_LI_VOLUME, st.crack.liVolume_m3);
         extras.put("model_form", sim.scenario().model().form().name().toLowerCase());
         return new Snapshot(st.step, st.time_s, g.dx_m, g.snapshotShape(), fields, ids,
                 List.of(sim.materials().names), st.reactionCurrent_A_per_m2, st.cellVoltage_V, extras);
+    }
+
+    /** The radius of a snapshot's Li-filled crack while it holds Li, m; 0 without one (and in snapshots from before the cracks). */
+    public static double crackRadius_m(Snapshot snap) {
+        return snap.extraDoubleOr(CRACK_LI_VOLUME, 0) > 0 ? snap.extraDoubleOr(CRACK_RADIUS, 0) : 0;
     }
 
     /**

@@ -79,7 +79,7 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
             Snapshot snap = n == 0 ? first : run.read(n);
             if (!CellBlock.of(snap.shape(), snap.dx_m()).equals(cells) || !snap.materialNames().equals(first.materialNames()))
                 throw new RunFolderException(run.snapshots().get(n) + " has a different grid or materials than " + run.snapshots().get(0));
-            rows.add(SnapshotMetrics.of(snap.step(), snap.time_s(), distribution(run, snap), xi0, metal0, electrolyteBase_m, band, layerCells,
+            rows.add(SnapshotMetrics.of(snap.step(), snap.time_s(), distribution(run, snap), xi0, metal0, electrolyteBase_m, RunDriver.crackRadius_m(snap), band, layerCells,
                     snap.fields().containsKey("rate") ? snap.field("rate") : null, charge));
         }
         return new RunMetrics(s.name(), names, first.materialNames(), rows);

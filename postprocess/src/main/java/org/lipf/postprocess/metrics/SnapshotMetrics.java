@@ -9,7 +9,8 @@ package org.lipf.postprocess.metrics;
  * @param metalVolume_m Li metal volume per area {@code sum f_free xi dV / A}, m ({@link DepositVolume})
  * @param depositedVolume_m increase of the metal volume since the start of the run, m
  * @param frontHeight_m highest metal front above the current collector, m ({@link FrontProfile})
- * @param penetration_m how far the front reaches above the base of the electrolyte (the topmost layer), m
+ * @param penetration_m how far the metal reaches into the electrolyte (the topmost layer): the front above its base, plus
+ *     the radius of the Li-filled crack that grows from it (solver docs/MODEL.md section 4.2), m
  * @param roughness_m rms deviation of the column front heights from their mean, m
  * @param interfaceArea metal surface area per collector area ({@link InterfaceArea}), 1
  * @param metalComponents connected metal pieces ({@link MetalClusters})
@@ -58,13 +59,14 @@ public record SnapshotMetrics(
      * @param xiInitial xi of the run's first snapshot (for the layer shares)
      * @param initialMetalVolume_m metal volume per area at the start of the run, m
      * @param electrolyteBase_m height of the bottom of the topmost layer, m
+     * @param crackRadius_m radius of the snapshot's Li-filled crack while it holds Li, m (0 without one)
      * @param topBandCells the short-circuit band, {@link MetalClusters#topBandCells}
      * @param layerCells {@code [k0, k1)} per layer, bottom up
      * @param rate d xi/dt per cell (1/s), or null if the snapshot has none
      * @param chargeDensity_C_per_m3 n F c_s of the run
      */
     public static SnapshotMetrics of(long step, double time_s, MetalDistribution d, double[] xiInitial, double initialMetalVolume_m,
-            double electrolyteBase_m, int topBandCells, int[][] layerCells, double[] rate, double chargeDensity_C_per_m3) {
+            double electrolyteBase_m, double crackRadius_m, int topBandCells, int[][] layerCells, double[] rate, double chargeDensity_C_per_m3) {
         double metal = DepositVolume.metalVolumePerArea_m(d);
         double[] heights = FrontProfile.columnHeights_m(d);
         double front = FrontProfile.maxHeight_m(heights);
@@ -72,7 +74,7 @@ public record SnapshotMetrics(
         double[] columns = rate == null ? null : DepositionCurrent.columns_A_per_m2(d, rate, chargeDensity_C_per_m3);
         double maxCurrent = Double.NaN;
         if (columns != null) for (double v : columns) maxCurrent = Double.isNaN(maxCurrent) ? v : Math.max(maxCurrent, v);
-        return new SnapshotMetrics(step, time_s, metal, metal - initialMetalVolume_m, front, Math.max(0, front - electrolyteBase_m),
+        return new SnapshotMetrics(step, time_s, metal, metal - initialMetalVolume_m, front, Math.max(0, front - electrolyteBase_m) + crackRadius_m,
                 FrontProfile.roughness_m(heights), InterfaceArea.perLateralArea(d), clusters.components(), clusters.isolated(),
                 clusters.shorted(), DepositShares.byLayer(d, xiInitial, layerCells),
                 DepositShares.byMaterial(d, xiInitial), maxCurrent, columns == null ? Double.NaN : DepositionCurrent.constriction(columns));
