@@ -36,10 +36,13 @@ class ScenarioParityTest {
                 // 128 x 64 cells: two multigrid levels on the device before the host takes over
                 org.junit.jupiter.params.provider.Arguments.of("chen2015.yaml", Map.of("grid.width", "128 um", "grid.height", "64 um",
                         "geometry.nuclei[0].x", "64 um")),
-                // the host's nucleation closed and the potentials lagged (the dispersed metal and the coupled solve are CPU only)
+                // the host's nucleation closed and the potentials lagged (the dispersed metal and the coupled solve are CPU only);
+                // the layer then conducts the ions to the Li under it (D 1.5e-13 m^2/s, 0.01 S/m: its LiC6 value could carry
+                // only a few mV worth of current there)
                 org.junit.jupiter.params.provider.Arguments.of("sc-nano-llzto.yaml", Map.of("grid.width", "1.6 um", "grid.height", "4 um",
                         "geometry.layers[0].thickness", "1 um", "geometry.layers[1].thickness", "0.2 um", "geometry.layers[2].thickness", "2 um",
-                        "model.nucleation", "{barrier: 0.5 V}", "solver", "{reaction_coupling: lagged}")),
+                        "model.nucleation", "{barrier: 0.5 V}", "solver", "{reaction_coupling: lagged}",
+                        "materials.soft_carbon.diffusivity", "1.5e-13 m^2/s", "materials.soft_carbon.ionic_conductivity", "0.01 S/m")),
                 // LiF film with cracks carried by the metal surface (OpenCL steps explicitly): the film resistance per column
                 org.junit.jupiter.params.provider.Arguments.of("lif-50nm.yaml", Map.of("grid.width", "4 um", "grid.height", "8 um",
                         "geometry.layers[0].thickness", "2 um", "time.integrator", "explicit")),

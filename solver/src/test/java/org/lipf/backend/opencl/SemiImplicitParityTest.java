@@ -33,9 +33,11 @@ class SemiImplicitParityTest {
                 // a shipped semi-implicit scenario: the LiF film carried by the metal surface
                 Arguments.of("lif-50nm.yaml", Map.of("grid.width", "4 um", "grid.height", "8 um", "geometry.layers[0].thickness", "2 um"), 12, false),
                 // the soft-carbon interlayer cell (front width 2 cells) on 20 x 80 cells, its host's nucleation closed and
-                // the potentials lagged (the dispersed metal and the coupled solve are CPU only)
+                // the potentials lagged (the dispersed metal and the coupled solve are CPU only), the layer conducting the
+                // ions to the Li under it (D 1.5e-13 m^2/s, 0.01 S/m rather than its LiC6 value)
                 Arguments.of("sc.yaml", Map.of("grid.width", "2 um", "grid.height", "8 um", "geometry.layers[2].thickness", "1.5 um",
-                        "time.integrator", "semi_implicit", "model.nucleation", "{barrier: 0.5 V}", "solver", "{reaction_coupling: lagged}"), 20, false),
+                        "time.integrator", "semi_implicit", "model.nucleation", "{barrier: 0.5 V}", "solver", "{reaction_coupling: lagged}",
+                        "materials.soft_carbon.diffusivity", "1.5e-13 m^2/s", "materials.soft_carbon.ionic_conductivity", "0.01 S/m"), 20, false),
                 // trend 5's Li / LAGP cell at 0.05 mA/cm^2 on 20 x 80 cells: steps of minutes, the front crossing a Peierls
                 // maximum near the 26th step, where the filter's Rayleigh quotient falls below 1/2 and steps are retried
                 Arguments.of("li-lagp.yaml", Map.of("control.current_density", "0.05 mA/cm^2", "grid.spacing", "0.5 um", "model.interface_width", "1 um",
