@@ -95,13 +95,16 @@ public final class LiFilledCrack {
         while (left > 0) {
             final double a = s.radius_m, v = s.liVolume_m3;
             final double r1 = volumeRate_m3_per_s(a, v, wallCurrent);
-            if (r1 == 0 || (r1 < 0 && v == 0)) return false;
+            // nothing to do, or a current that is not finite (a broken state the step's own checks reject)
+            if (r1 == 0 || (r1 < 0 && v == 0) || !Double.isFinite(r1)) return false;
             final double h = Math.min(left, MAX_RELATIVE_CHANGE * Math.max(v, EMPTY_SCALE * criticalVolume_m3(a)) / Math.abs(r1));
             final double v1 = Math.max(0, v + h * r1);
             final double r2 = volumeRate_m3_per_s(radiusHolding_m(a, v1), v1, wallCurrent);
+            if (!Double.isFinite(r2)) return false;
             if (r1 * r2 < 0) {
                 s.liVolume_m3 = v - r1 * (v1 - v) / (r2 - r1);
-                return false;
+                s.radius_m = radiusHolding_m(a, s.liVolume_m3);
+                return s.radius_m >= stopRadius_m;
             }
             s.liVolume_m3 = Math.max(0, v + h * (r1 + r2) / 2);
             s.radius_m = radiusHolding_m(a, s.liVolume_m3);
