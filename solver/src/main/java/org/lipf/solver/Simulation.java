@@ -41,7 +41,7 @@ public final class Simulation implements AutoCloseable {
     private final CurrentProgram program;
     private final InterphaseGrowth interphases;
     private final LiIntrusion intrusion;
-    /** The Li intrusion that filled its flaws at the last step (a short), or null. */
+    /** The Li intrusion whose crack reached the counter electrode at the last step (a short), or null. */
     private ShortCircuitDetector.Short intruded;
     private final DepositMetrics metrics;
     private final double allenCahnLimit_s;

@@ -140,6 +140,10 @@ class LiIntrusionRunTest {
         double[] radius = series.values("crack_radius_m");
         assertEquals(0.1e-6, radius[radius.length - 1], 1e-15, "the flaw holds Li and stays a flaw");
         assertPenetrationIsThePlatedLayerAndTheCrack(series, p);
+        // filled to the pressure the overpotential holds: V / V_c(a0) = -eta / eta_c
+        Snapshot last = SnapshotReader.read(CliTestSupport.snapshots(dir).get(CliTestSupport.snapshots(dir).size() - 1));
+        double filled = last.extraDouble("crack_li_volume_m3") / t.crack[lpscl].criticalVolume_m3(0.1e-6);
+        assertEquals(asinh(0.9 * Math.sinh(y)) / y, filled, 0.03, "the flaw's Li over what it holds at its limit");
     }
 
     @Test
