@@ -40,11 +40,6 @@ public final class LiFilledCrack {
         this.chargeDensity_C_per_m3 = chargeDensity_C_per_m3;
     }
 
-    /** The flaw's radius, m: where every crack starts. */
-    public double flaw_m() {
-        return flaw_m;
-    }
-
     /** K_Ic / sqrt(pi a), Pa: the Li pressure at which a crack of radius a runs. */
     public double criticalPressure_Pa(double radius_m) {
         return toughness_Pa_sqrt_m / Math.sqrt(Math.PI * radius_m);
