@@ -156,16 +156,16 @@ inline real FilmButlerVolmer_slope(real eta, real c, real alpha, real f, real r,
     return d / (R(1) - r * d);
 }
 
-/** AllenCahnUpdate.filmDrop_V: r = R_film i0 of cell P (film per padded lateral position P % STRIDE_Z). */
+/** AllenCahnUpdate.filmDrop_V: r = R_film i0 / theta of cell P (film per padded lateral position P % STRIDE_Z, the contact fraction theta after the resistances and the i0s). */
 inline real AllenCahnUpdate_filmDrop(__global const real* table, __global const real* film, int P, int m) {
     const real Rf = film[P % STRIDE_Z], i0 = TAB(m, T_I0);
-    return Rf == R(0) || i0 == R(0) ? R(0) : Rf * i0;
+    return Rf == R(0) || i0 == R(0) ? R(0) : Rf * i0 / film[2 * STRIDE_Z + P % STRIDE_Z];
 }
 
-/** AllenCahnUpdate.filmKinetics: k = i0_film / i0 of cell P (the film's i0 per lateral position after the resistances), 1 without a film. */
+/** AllenCahnUpdate.filmKinetics: k = theta i0_film / i0 of cell P (the film's i0 per lateral position after the resistances, theta after those), theta without a film. */
 inline real AllenCahnUpdate_filmKinetics(__global const real* table, __global const real* film, int P, int m) {
     const real i0f = film[STRIDE_Z + P % STRIDE_Z], i0 = TAB(m, T_I0);
-    return i0f == R(0) || i0 == R(0) ? R(1) : i0f / i0;
+    return (i0f == R(0) || i0 == R(0) ? R(1) : i0f / i0) * film[2 * STRIDE_Z + P % STRIDE_Z];
 }
 
 /** AllenCahnUpdate.growthFactor: x behind the film at the interface, 0 elsewhere in a covered column, k bv without a film. */

@@ -38,11 +38,18 @@ public final class RunDriver {
     public static final String DISPERSED_FIELD = "dispersed_li";
     /** Snapshot attributes of the leading Li-filled crack (docs/MODEL.md section 4.2): its radius, m, and its Li volume, m^3. */
     public static final String CRACK_RADIUS = "crack_radius_m", CRACK_LI_VOLUME = "crack_li_volume_m3";
+    /**
+     * Snapshot dataset of the void volume per area at the metal's surface, m (docs/MODEL.md section 4.3): a
+     * property of each lateral column, repeated along the growth axis; written where the metal forms voids.
+     */
+    public static final String VOID_FIELD = "void_volume_m";
+    /** Time-series column: the smallest contact fraction of the metal surface over the columns (1 without voids). */
+    public static final String CONTACT_FRACTION = "contact_fraction";
     /** Time-series rows per snapshot interval. */
     private static final int ROWS_PER_OUTPUT = 10;
     static final List<String> COLUMNS = List.of("time_s", "step", "dt_s", "cell_voltage_V", "current_density_A_per_m2",
             "counter_current_A_per_m2", "passed_charge_C_per_m2", "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
-            "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, CRACK_RADIUS);
+            "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, CRACK_RADIUS, CONTACT_FRACTION);
 
     /** How a run ended. */
     public enum Status { FINISHED, SHORTED, FAILED }
@@ -139,6 +146,7 @@ public final class RunDriver {
         // absent before the cracks of section 4.2
         state.crack.radius_m = snap.extraDoubleOr(CRACK_RADIUS, 0);
         state.crack.liVolume_m3 = snap.extraDoubleOr(CRACK_LI_VOLUME, 0);
+        if (snap.fields().containsKey(VOID_FIELD)) state.voidVolume_m = java.util.Arrays.copyOf(snap.field(VOID_FIELD), grid.nx * grid.ny);
         return new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
     }
 
@@ -153,6 +161,12 @@ public final class RunDriver {
         fields.put("phi_s", g.interior(f.phiS));
         fields.put("rate", g.interior(f.rate));
         if (sim.parameters().dispersedNucleation()) fields.put(DISPERSED_FIELD, g.interior(f.dispersed));
+        if (st.voidVolume_m != null) {
+            // C order [z][y][x]: the columns' values, plane after plane
+            double[] v = new double[g.nx * g.ny * g.nz];
+            for (int k = 0; k < g.nz; k++) System.arraycopy(st.voidVolume_m, 0, v, k * st.voidVolume_m.length, st.voidVolume_m.length);
+            fields.put(VOID_FIELD, v);
+        }
         byte[] ids = g.interior(f.material);
         LinkedHashMap<String, Object> extras = new LinkedHashMap<>();
         extras.put("next_step_s", st.nextStep_s);
@@ -275,6 +289,6 @@ public final class RunDriver {
         series.append(st.time_s, st.step, st.lastStep_s, st.cellVoltage_V, st.reactionCurrent_A_per_m2,
                 st.counterCurrent_A_per_m2, st.passedCharge_C_per_m2, metal, metal - st.initialMetalVolume_m,
                 front, sim.metrics().penetration_m(front) + sim.crackRadius_m(), shorted ? 1 : 0, st.lastIterations, st.rejectedSteps,
-                sim.intrusionRatio(), sim.crackRadius_m());
+                sim.intrusionRatio(), sim.crackRadius_m(), sim.minContactFraction());
     }
 }

@@ -41,6 +41,25 @@ public final class SurfaceFilms {
         return i0;
     }
 
+    /**
+     * The critical stripping current per lateral column (j * nx + i), A/m^2 (docs/MODEL.md section 4.3): of the
+     * first listed on-metal coating that covers the column and gives one (the Li supply to the surface under it),
+     * else the metal's.
+     */
+    public static double[] criticalStrippingCurrentPerColumn_A_per_m2(Scenario s, Grid g, double metal_A_per_m2) {
+        double[] supply = new double[g.nx * g.ny];
+        java.util.Arrays.fill(supply, Double.NaN);
+        for (CoatingSpec co : s.geometry().microstructure().coatings()) {
+            MaterialSpec film = s.material(co.material());
+            if (!co.onMetal() || !film.hasCriticalStrippingCurrent()) continue;
+            double[] t = MicrostructureBuilder.columnThickness_m(co, g);
+            for (int q = 0; q < supply.length; q++)
+                if (t[q] > 0 && Double.isNaN(supply[q])) supply[q] = film.criticalStrippingCurrent_A_per_m2();
+        }
+        for (int q = 0; q < supply.length; q++) if (Double.isNaN(supply[q])) supply[q] = metal_A_per_m2;
+        return supply;
+    }
+
     private interface CoveredColumn {
         void accept(MaterialSpec film, int q, double thickness_m);
     }

@@ -46,6 +46,12 @@ public final class FieldSet {
      * cell's i0). Static.
      */
     public final double[] filmExchangeCurrent_A_per_m2;
+    /**
+     * The fraction of the metal surface in each lateral column that touches the electrolyte, indexed like
+     * {@link #filmResistance_ohm_m2}: 1, or less where voids opened as the metal stripped faster than its Li
+     * supply (docs/MODEL.md section 4.3). The reaction runs on that fraction of the area.
+     */
+    public final double[] contactFraction;
 
     public FieldSet(Grid grid, byte[] material, boolean singlePotential) {
         this.grid = grid;
@@ -62,6 +68,8 @@ public final class FieldSet {
         this.cNext = grid.newField();
         this.filmResistance_ohm_m2 = new double[grid.strideZ];
         this.filmExchangeCurrent_A_per_m2 = new double[grid.strideZ];
+        this.contactFraction = new double[grid.strideZ];
+        java.util.Arrays.fill(contactFraction, 1);
     }
 
     public boolean singlePotential() {

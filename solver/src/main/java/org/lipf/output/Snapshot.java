@@ -54,6 +54,7 @@ public record Snapshot(
         u.put("phi_s", "V");
         u.put("dispersed_li", "1"); // fraction of the free volume (docs/MODEL.md section 3.6)
         u.put("rate", "1/s"); // d xi/dt of the step that led here: where Li deposits
+        u.put("void_volume_m", "m"); // void volume per area at the metal surface of each column (docs/MODEL.md section 4.3)
         FIELD_UNITS = Collections.unmodifiableMap(u);
     }
 

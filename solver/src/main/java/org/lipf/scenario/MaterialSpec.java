@@ -12,11 +12,18 @@ import java.util.regex.Pattern;
  * @param flawSize_m size (radius) of the flaws at its surface that Li may enter, {@code NaN} if not given
  * @param youngsModulus_Pa its Young's modulus, {@code NaN} if not given (with K_Ic and the flaw size:
  *     the Li intrusion limit of docs/MODEL.md section 4.2)
+ * @param criticalStrippingCurrent_A_per_m2 the stripping current density the Li supply to the metal's surface
+ *     (vacancy diffusion, creep) sustains without voids: of the metal, or under a film on it; {@code NaN} if not given
+ *     (docs/MODEL.md section 4.3)
+ * @param voidDepth_m of the metal: the void volume per area over which its contact with the electrolyte falls by
+ *     a factor e, {@code NaN} if not given (with the critical stripping current: voids at the stripping metal
+ *     surface, docs/MODEL.md section 4.3)
  * @param source citation of the numbers (free text, may be empty)
  */
 public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigmaIon_S_per_m, double sigmaEl_S_per_m,
         double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3,
-        double fractureToughness_Pa_sqrt_m, double flawSize_m, double youngsModulus_Pa, String source) {
+        double fractureToughness_Pa_sqrt_m, double flawSize_m, double youngsModulus_Pa,
+        double criticalStrippingCurrent_A_per_m2, double voidDepth_m, String source) {
     /** Valid material names: a letter, then letters, digits, '_' or '-'. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
@@ -35,6 +42,11 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
             Checks.positive("flaw_size", flawSize_m);
             Checks.positive("youngs_modulus", youngsModulus_Pa);
         }
+        if (!Double.isNaN(criticalStrippingCurrent_A_per_m2)) Checks.nonNegative("critical_stripping_current", criticalStrippingCurrent_A_per_m2);
+        if (!Double.isNaN(voidDepth_m)) {
+            Checks.positive("void_depth", voidDepth_m);
+            if (Double.isNaN(criticalStrippingCurrent_A_per_m2)) throw new IllegalArgumentException("void_depth needs critical_stripping_current");
+        }
         if (source == null) source = "";
     }
 
@@ -42,7 +54,17 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
     public MaterialSpec(String name, double diffusivity_m2_per_s, double sigmaIon_S_per_m, double sigmaEl_S_per_m,
             double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3, String source) {
         this(name, diffusivity_m2_per_s, sigmaIon_S_per_m, sigmaEl_S_per_m, exchangeCurrentDensity_A_per_m2, freeFraction, density_kg_per_m3,
-                Double.NaN, Double.NaN, Double.NaN, source);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, source);
+    }
+
+    /** Whether voids open at this metal's surface when it strips faster than its Li supply (docs/MODEL.md section 4.3). */
+    public boolean formsVoids() {
+        return !Double.isNaN(voidDepth_m);
+    }
+
+    /** Whether it gives a critical stripping current (a metal, or a film on the metal). */
+    public boolean hasCriticalStrippingCurrent() {
+        return !Double.isNaN(criticalStrippingCurrent_A_per_m2);
     }
 
     /** Whether Li can intrude into flaws of this material (docs/MODEL.md section 4.2). */

@@ -15,6 +15,10 @@ public interface Backend extends AutoCloseable {
     /** Copies the host fields (xi, c, phi_l, phi_s, rate, material) to the backend. */
     void upload();
 
+    /** Copies the host's contact fractions (FieldSet.contactFraction, changed by voids) to the backend. */
+    default void uploadContact() {
+    }
+
     /** Copies xi, c, phi_l, phi_s and rate from the backend into the host fields. */
     void download();
 

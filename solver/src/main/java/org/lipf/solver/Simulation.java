@@ -41,6 +41,8 @@ public final class Simulation implements AutoCloseable {
     private final CurrentProgram program;
     private final InterphaseGrowth interphases;
     private final LiIntrusion intrusion;
+    /** Voids at the stripping metal surface (docs/MODEL.md section 4.3); null where the metal forms none. */
+    private final StrippingVoids voids;
     /** The Li intrusion whose crack reached the counter electrode at the last step (a short), or null. */
     private ShortCircuitDetector.Short intruded;
     private final DepositMetrics metrics;
@@ -71,6 +73,11 @@ public final class Simulation implements AutoCloseable {
         this.program = galvanostatic ? CurrentProgram.of(scenario.control()) : null;
         this.interphases = new InterphaseGrowth(scenario, grid, table);
         this.intrusion = new LiIntrusion(grid, params, table, parallel, scenario.geometry().electrolyteBeyondTop_m());
+        this.voids = StrippingVoids.of(scenario, grid, params, table, parallel);
+        if (voids != null) {
+            if (state.voidVolume_m == null) state.voidVolume_m = new double[voids.columns()];
+            voids.applyContact(fields, state.voidVolume_m);
+        } else state.voidVolume_m = null;
         this.allenCahnLimit_s = AllenCahnUpdate.stableStep_s(grid, params);
         GhostCells.fill(grid, fields.material);
         // the films on the metal surface are static and follow from the scenario (also on restart)
@@ -177,6 +184,10 @@ public final class Simulation implements AutoCloseable {
         state.passedCharge_C_per_m2 += flowed * dt;
         state.nextStep_s = stableStep();
         if (intrusion.active()) growCrack(dt);
+        if (voids != null) {
+            voids.advance(fields(), state.voidVolume_m, dt);
+            backend.uploadContact();
+        }
     }
 
     /**
@@ -253,6 +264,14 @@ public final class Simulation implements AutoCloseable {
      */
     public double intrusionRatio() {
         return intrusion.lastPeakRatio();
+    }
+
+    /** The smallest contact fraction of the metal surface over the columns (docs/MODEL.md section 4.3); 1 without voids. */
+    public double minContactFraction() {
+        if (voids == null) return 1;
+        double min = 1;
+        for (double v : state.voidVolume_m) min = Math.min(min, voids.contactFraction(v));
+        return min;
     }
 
     /** The radius of the leading Li-filled crack while it holds Li, m (docs/MODEL.md section 4.2); 0 without one. */

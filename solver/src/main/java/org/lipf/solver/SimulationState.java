@@ -20,5 +20,10 @@ public final class SimulationState {
     public long rejectedSteps;
     /** The leading Li-filled crack in a brittle electrolyte (docs/MODEL.md section 4.2). */
     public final LiFilledCrack.State crack = new LiFilledCrack.State();
+    /**
+     * Void volume per area at the metal's surface in each lateral column (j * nx + i), m (docs/MODEL.md
+     * section 4.3); null where the scenario's metal forms no voids.
+     */
+    public double[] voidVolume_m;
     public int lastIterations;
 }

@@ -211,6 +211,23 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void voidsNeedTheCriticalStrippingCurrentAndAPositiveVoidDepth() {
+        String both = "electronic_conductivity: 0 S/m, critical_stripping_current: 0.2 mA/cm^2, void_depth: 1 um,";
+        Scenario s = parse(BASE.replace("electronic_conductivity: 0 S/m,", both));
+        MaterialSpec e = s.materials().get(1);
+        assertEquals(2, e.criticalStrippingCurrent_A_per_m2(), 1e-12);
+        assertEquals(1e-6, e.voidDepth_m(), 1e-18);
+        assertTrue(e.formsVoids());
+        assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of()), "round trip");
+        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", "electronic_conductivity: 0 S/m, void_depth: 1 um,")),
+                "test.yaml", "materials.electrolyte.void_depth", 14, "needs critical_stripping_current");
+        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", both.replace("1 um", "0 um"))),
+                "test.yaml", "materials.electrolyte.void_depth", 14, "must be > 0");
+        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", both.replace("0.2 mA/cm^2", "0.2 mA"))),
+                "test.yaml", "materials.electrolyte.critical_stripping_current", 14, "expected a current density");
+    }
+
+    @Test
     void theElectrolyteBeyondTheWindowIsALengthAtLeastZero() {
         assertEquals(0, parse(BASE).geometry().electrolyteBeyondTop_m(), 0, "default: the window's top is the counter electrode");
         Scenario s = parse(BASE.replace("  background: electrolyte\n", "  background: electrolyte\n  electrolyte_beyond_top: 715 um\n"));

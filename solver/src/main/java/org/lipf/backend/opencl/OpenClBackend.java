@@ -54,8 +54,9 @@ public final class OpenClBackend implements Backend {
     private final int n, cells, groups;
     private final cl_mem material, tableBuf, relaxTable;
     /**
-     * The films on the metal per padded lateral position, static like the material ids: R_film (ohm m^2,
-     * FieldSet.filmResistance_ohm_m2), then the film interface's i0 (A/m^2, FieldSet.filmExchangeCurrent_A_per_m2).
+     * The films on the metal per padded lateral position: R_film (ohm m^2, FieldSet.filmResistance_ohm_m2) and
+     * the film interface's i0 (A/m^2, FieldSet.filmExchangeCurrent_A_per_m2), static like the material ids, then
+     * the contact fraction (FieldSet.contactFraction), which voids change ({@link #uploadContact}).
      */
     private final cl_mem film;
     private cl_mem xi, xiNext, c, cNext;
@@ -110,7 +111,7 @@ public final class OpenClBackend implements Backend {
         relaxTable = own(ctx.reals(table.size() * (long) NPROP));
         ctx.write(tableBuf, tableRows(table), table.size() * NPROP);
         ctx.write(relaxTable, tableRows(table.withoutReactions()), table.size() * NPROP);
-        film = own(ctx.reals(2L * g.strideZ));
+        film = own(ctx.reals(3L * g.strideZ));
         xi = own(ctx.reals(n));
         xiNext = own(ctx.reals(n));
         c = own(ctx.reals(n));
@@ -263,12 +264,18 @@ public final class OpenClBackend implements Backend {
     @Override
     public void upload() {
         ctx.writeBytes(material, fields.material);
-        double[] films = Arrays.copyOf(fields.filmResistance_ohm_m2, 2 * g.strideZ);
-        System.arraycopy(fields.filmExchangeCurrent_A_per_m2, 0, films, g.strideZ, g.strideZ);
-        ctx.write(film, films, films.length);
+        uploadContact();
         cl_mem[] buffers = stateBuffers();
         double[][] arrays = stateArrays();
         for (int i = 0; i < buffers.length; i++) ctx.write(buffers[i], arrays[i], n);
+    }
+
+    @Override
+    public void uploadContact() {
+        double[] films = Arrays.copyOf(fields.filmResistance_ohm_m2, 3 * g.strideZ);
+        System.arraycopy(fields.filmExchangeCurrent_A_per_m2, 0, films, g.strideZ, g.strideZ);
+        System.arraycopy(fields.contactFraction, 0, films, 2 * g.strideZ, g.strideZ);
+        ctx.write(film, films, films.length);
     }
 
     @Override

@@ -548,21 +548,26 @@ public final class AllenCahnUpdate {
     }
 
     /**
-     * k = i0_film / i0(material) of cell P: the exchange current of the metal / film interface its
-     * column's film puts in place of the cell's (docs/MODEL.md section 1.2); 1 without a film.
+     * k = theta i0_film / i0(material) of cell P: the exchange current of the metal / film interface its
+     * column's film puts in place of the cell's (docs/MODEL.md section 1.2; 1 without a film), on the fraction
+     * theta of the surface still in contact (section 4.3).
      */
     public double filmKinetics(FieldSet f, int P, int material) {
-        final double film = f.filmExchangeCurrent_A_per_m2[P % g.strideZ], i0 = table.i0_A_per_m2[material];
-        return film == 0 || i0 == 0 ? 1 : film / i0;
+        final int q = P % g.strideZ;
+        final double film = f.filmExchangeCurrent_A_per_m2[q], i0 = table.i0_A_per_m2[material];
+        return (film == 0 || i0 == 0 ? 1 : film / i0) * f.contactFraction[q];
     }
 
     /**
-     * The film's ohmic drop per unit of i / i0 in cell P, r = R_film i0(material), V: the
-     * resistance of the film its column's metal surface carries (docs/MODEL.md section 1.2).
+     * The film's ohmic drop per unit of i / i0 in cell P, r = R_film i0(material) / theta, V: the
+     * resistance of the film its column's metal surface carries (docs/MODEL.md section 1.2), through the
+     * fraction theta of the surface still in contact (section 4.3: the current per nominal area crosses
+     * theta of it).
      */
     public double filmDrop_V(FieldSet f, int P, int material) {
-        final double R = f.filmResistance_ohm_m2[P % g.strideZ], i0 = table.i0_A_per_m2[material];
-        return R == 0 || i0 == 0 ? 0 : R * i0;
+        final int q = P % g.strideZ;
+        final double R = f.filmResistance_ohm_m2[q], i0 = table.i0_A_per_m2[material];
+        return R == 0 || i0 == 0 ? 0 : R * i0 / f.contactFraction[q];
     }
 
     /** Whether a cell can carry a reaction (so the galvanostatic control must visit it). */
