@@ -43,6 +43,8 @@ public final class RunDriver {
      * property of each lateral column, repeated along the growth axis; written where the metal forms voids.
      */
     public static final String VOID_FIELD = "void_volume_m";
+    /** Snapshot dataset of the electrochemical part of d xi/dt, 1/s (docs/MODEL.md section 7): where the reaction deposits Li. */
+    public static final String REACTION_RATE_FIELD = "reaction_rate";
     /** Time-series column: the smallest contact fraction of the metal surface over the columns (1 without voids). */
     public static final String CONTACT_FRACTION = "contact_fraction";
     /** Time-series rows per snapshot interval. */
@@ -160,6 +162,7 @@ public final class RunDriver {
         fields.put("phi_l", g.interior(f.phiL));
         fields.put("phi_s", g.interior(f.phiS));
         fields.put("rate", g.interior(f.rate));
+        fields.put(REACTION_RATE_FIELD, g.interior(sim.reactionRate()));
         if (sim.parameters().dispersedNucleation()) fields.put(DISPERSED_FIELD, g.interior(f.dispersed));
         if (st.voidVolume_m != null) {
             // C order [z][y][x]: the columns' values, plane after plane

@@ -46,6 +46,8 @@ public final class Simulation implements AutoCloseable {
     /** The Li intrusion whose crack reached the counter electrode at the last step (a short), or null. */
     private ShortCircuitDetector.Short intruded;
     private final DepositMetrics metrics;
+    /** The reaction terms evaluated on the host (the snapshots' reaction rate). */
+    private final AllenCahnUpdate reactions;
     private final double allenCahnLimit_s;
     /** Whether the last accepted step was a retry at a smaller step. */
     private boolean retried;
@@ -74,6 +76,7 @@ public final class Simulation implements AutoCloseable {
         this.interphases = new InterphaseGrowth(scenario, grid, table);
         this.intrusion = new LiIntrusion(grid, params, table, parallel, scenario.geometry().electrolyteBeyondTop_m());
         this.voids = StrippingVoids.of(scenario, grid, params, table, parallel);
+        this.reactions = new AllenCahnUpdate(grid, params, table, parallel);
         if (voids != null) {
             if (state.voidVolume_m == null) state.voidVolume_m = new double[voids.columns()];
             voids.applyContact(fields, state.voidVolume_m);
@@ -264,6 +267,22 @@ public final class Simulation implements AutoCloseable {
      */
     public double intrusionRatio() {
         return intrusion.lastPeakRatio();
+    }
+
+    /**
+     * The electrochemical part of d xi/dt per cell at the fields now, 1/s, with ghost cells (docs/MODEL.md
+     * section 3.1): where the reaction deposits Li, before capillarity moves it.
+     */
+    public double[] reactionRate() {
+        FieldSet f = fields();
+        double[] r = new double[grid.paddedLength()];
+        for (int k = 0; k < grid.nz; k++)
+            for (int j = 0; j < grid.ny; j++)
+                for (int i = 0; i < grid.nx; i++) {
+                    final int P = grid.index(i, j, k);
+                    r[P] = reactions.reactionRate(f, P);
+                }
+        return r;
     }
 
     /** The smallest contact fraction of the metal surface over the columns (docs/MODEL.md section 4.3); 1 without voids. */

@@ -4,9 +4,7 @@ import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.grid.SurfaceFilms;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
-import org.lipf.model.ButlerVolmer;
 import org.lipf.model.FieldSet;
-import org.lipf.model.Interpolation;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.MaterialSpec;
@@ -112,13 +110,8 @@ public final class StrippingVoids {
     public double surfaceCurrent_A_per_m2(FieldSet f, int i, int j) {
         double sum = 0;
         for (int k = 0; k < g.nz; k++) {
-            final int P = g.index(i, j, k), m = f.material[P];
-            final double x = f.xi[P], dh = Interpolation.dh(x), leta = table.Leta_per_s[m];
-            if (dh <= 1e-12 || leta == 0) continue;
-            final double eta = allenCahn.overpotential(f, P), c = f.c[P];
-            final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
-            final double growth = allenCahn.growthFactor(allenCahn.filmDrop_V(f, P, m), allenCahn.filmKinetics(f, P, m), x, eta, c, bv);
-            sum += table.freeFraction[m] * leta * dh * growth;
+            final int P = g.index(i, j, k);
+            sum += table.freeFraction[f.material[P]] * allenCahn.surfaceGrowthRate(f, P);
         }
         return p.chargeDensity_C_per_m3() * sum * g.dx_m;
     }

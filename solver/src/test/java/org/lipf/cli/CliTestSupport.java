@@ -13,7 +13,7 @@ import org.lipf.output.SnapshotReader;
 /** Tiny scenarios and helpers for the command-line tests. */
 final class CliTestSupport {
     /** The four float64 fields of a snapshot. */
-    static final List<String> FIELDS = List.of("xi", "c", "phi_l", "phi_s", "rate");
+    static final List<String> FIELDS = List.of("xi", "c", "phi_l", "phi_s", "rate", "reaction_rate");
 
     /** A small mixed-conductor Li / LPSCl cell, galvanostatic, noise and anisotropy on; the blanks are name, grid, Li thickness, nucleus, end time. */
     private static final String CELL = """

@@ -82,10 +82,11 @@ class FilmOnMetalTest {
      * <pre>
      *   i_c / i &gt;= 1 / (a + (1 - a) (2/f) asinh(i / (2 i0)) / (R i))     (i_c &gt;= i, asinh(x)/x decreasing)
      * </pre>
-     * 2.85 here (at most 1 / a = 4, all the current in the crack). Measured from the rate field
-     * 2 ms after the start, while the front is still flat: capillarity, a mean-curvature flow of
-     * coefficient L_sigma kappa0 ~ 1e-11 m^2/s, then spreads the deposit sideways over
-     * sqrt(L_sigma kappa0 t) (1 um after 0.1 s), and the rate field then holds that spreading too.
+     * 2.85 here (at most 1 / a = 4, all the current in the crack). Measured from the reaction rate
+     * ({@link Simulation#reactionRate}) 2 ms after the start, while the front is still flat, and after
+     * 0.2 s, when capillarity (a mean-curvature flow of coefficient L_sigma kappa0 ~ 1e-11 m^2/s) has
+     * spread the deposit sideways over sqrt(L_sigma kappa0 t) ~ 1.4 um: the front's motion d xi/dt then
+     * holds that spreading, the reaction still runs through the crack.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.lipf.validation.Backends#names")
@@ -94,18 +95,21 @@ class FilmOnMetalTest {
         String yaml = filmFront("{mode: galvanostatic, current_density: 1 mA/cm^2}", FILM_NM * 1e-9 / R, ", cracks: 1, crack_width: 2 um, seed: 2");
         try (Parallel parallel = new Parallel(2);
              Simulation sim = Cases.start(yaml, Map.of("grid.width", "8 um"), parallel, Backends.of(backend))) {
-            Cases.runTo(sim, 0.002);
-            double[] column = columnCurrents_A_per_m2(sim);
-            double mean = 0, max = 0;
-            for (double c : column) {
-                mean += c / column.length;
-                max = Math.max(max, c);
-            }
             double f = sim.parameters().f_per_V();
             double bound = 1 / (a + (1 - a) * (2 / f) * asinh(i / (2 * I0_A_PER_M2)) / (R * i));
-            assertEquals(i, mean, 1e-3 * i, "the set current");
-            assertTrue(max / mean > bound, "constriction " + max / mean + ", bound " + bound);
-            assertTrue(max / mean < 1 / a * 1.05, "constriction " + max / mean + " beyond the crack's share 1/a");
+            for (double t : new double[] {0.002, 0.2}) {
+                Cases.runTo(sim, t);
+                double[] column = columnCurrents_A_per_m2(sim);
+                double mean = 0, max = 0;
+                for (double c : column) {
+                    mean += c / column.length;
+                    max = Math.max(max, c);
+                }
+                // the control holds the step's current; the fields at its end differ by the step's change
+                assertEquals(i, mean, 1e-2 * i, "the set current at t = " + t + " s");
+                assertTrue(max / mean > bound, "constriction " + max / mean + " at t = " + t + " s, bound " + bound);
+                assertTrue(max / mean < 1 / a * 1.05, "constriction " + max / mean + " at t = " + t + " s beyond the crack's share 1/a");
+            }
         }
     }
 
@@ -113,16 +117,17 @@ class FilmOnMetalTest {
         return Math.log(x + Math.sqrt(x * x + 1));
     }
 
-    /** Deposition current density of each column from the rate field: n F c_s sum_k f_free rate dx, A/m^2. */
+    /** Deposition current density of each column from the reaction rate R: n F c_s sum_k f_free R dx, A/m^2. */
     private static double[] columnCurrents_A_per_m2(Simulation sim) {
         FieldSet fields = sim.fields();
+        double[] reaction = sim.reactionRate();
         Grid g = sim.grid();
         MaterialTable table = new MaterialTable(sim.scenario(), sim.parameters());
         double[] out = new double[g.nx];
         for (int i = 0; i < g.nx; i++)
             for (int k = 0; k < g.nz; k++) {
                 int P = g.index(i, 0, k);
-                out[i] += table.freeFraction[fields.material[P]] * fields.rate[P] * g.dx_m * sim.parameters().chargeDensity_C_per_m3();
+                out[i] += table.freeFraction[fields.material[P]] * reaction[P] * g.dx_m * sim.parameters().chargeDensity_C_per_m3();
             }
         return out;
     }

@@ -43,6 +43,11 @@ class TrendCheckTest {
         assertTrue(swapped.verdict().contains("nano > sc does not hold"), swapped.verdict());
         CheckResult tied = CheckResult.evaluate(ccd(List.of("nano", "sc")), List.of(HEADER, row("nano", "shorted", "100", "90"), row("sc", "shorted", "100", "90")));
         assertFalse(tied.pass(), "equal values are no order");
+        // 0.5 % apart: within the runs' resolution (noise seed, grid), no order either; 2 % apart is one
+        CheckResult close = CheckResult.evaluate(ccd(List.of("nano", "sc")), List.of(HEADER, row("nano", "shorted", "100.5", "90"), row("sc", "shorted", "100", "90")));
+        assertFalse(close.pass(), close.verdict());
+        CheckResult apart = CheckResult.evaluate(ccd(List.of("nano", "sc")), List.of(HEADER, row("nano", "shorted", "102", "90"), row("sc", "shorted", "100", "90")));
+        assertTrue(apart.pass(), apart.verdict());
     }
 
     @Test

@@ -2,8 +2,8 @@ package org.lipf.postprocess.metrics;
 
 /**
  * Where the current deposits Li: the local deposition current density of each column,
- * {@code i(x, y) = n F c_s sum_k f_free (d xi/dt) dz} (A/m^2, the same charge the solver's
- * galvanostatic control counts, docs/MODEL.md section 4), and the current constriction
+ * {@code i(x, y) = n F c_s sum_k f_free R dz} with R the reaction's part of d xi/dt (A/m^2, the same
+ * charge the solver's galvanostatic control counts, docs/MODEL.md section 4), and the current constriction
  * {@code max i / mean i} (1 for a uniform front; large where a crack, a tip or a thin spot of a
  * coating draws the current).
  */
@@ -13,7 +13,7 @@ public final class DepositionCurrent {
 
     /**
      * @param d the metal (f_free per cell)
-     * @param rate d xi/dt per cell, 1/s (the snapshot's {@code rate})
+     * @param rate the reaction's d xi/dt per cell, 1/s (the snapshot's {@code reaction_rate})
      * @param chargeDensity_C_per_m3 n F c_s
      * @return the current density of each column, index j * nx + i, A/m^2
      */

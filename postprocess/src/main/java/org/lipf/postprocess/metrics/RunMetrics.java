@@ -80,9 +80,19 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
             if (!CellBlock.of(snap.shape(), snap.dx_m()).equals(cells) || !snap.materialNames().equals(first.materialNames()))
                 throw new RunFolderException(run.snapshots().get(n) + " has a different grid or materials than " + run.snapshots().get(0));
             rows.add(SnapshotMetrics.of(snap.step(), snap.time_s(), distribution(run, snap), xi0, metal0, electrolyteBase_m, RunDriver.crackRadius_m(snap), band, layerCells,
-                    snap.fields().containsKey("rate") ? snap.field("rate") : null, charge));
+                    depositionRate(snap), charge));
         }
         return new RunMetrics(s.name(), names, first.materialNames(), rows);
+    }
+
+    /**
+     * Where the snapshot's reaction deposits Li, 1/s per cell: its {@code reaction_rate}, or, in snapshots
+     * written before it existed, the front's motion {@code rate} (capillarity spreads that sideways, so a
+     * current constricted through a crack shows there only right after a current change); null with neither.
+     */
+    static double[] depositionRate(Snapshot snap) {
+        if (snap.fields().containsKey(RunDriver.REACTION_RATE_FIELD)) return snap.field(RunDriver.REACTION_RATE_FIELD);
+        return snap.fields().containsKey("rate") ? snap.field("rate") : null;
     }
 
     /**

@@ -62,7 +62,7 @@ public record SnapshotMetrics(
      * @param crackRadius_m radius of the snapshot's Li-filled crack while it holds Li, m (0 without one)
      * @param topBandCells the short-circuit band, {@link MetalClusters#topBandCells}
      * @param layerCells {@code [k0, k1)} per layer, bottom up
-     * @param rate d xi/dt per cell (1/s), or null if the snapshot has none
+     * @param rate where the reaction deposits Li per cell, 1/s ({@link RunMetrics#depositionRate}), or null if the snapshot has none
      * @param chargeDensity_C_per_m3 n F c_s of the run
      */
     public static SnapshotMetrics of(long step, double time_s, MetalDistribution d, double[] xiInitial, double initialMetalVolume_m,

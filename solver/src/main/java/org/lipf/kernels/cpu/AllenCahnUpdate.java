@@ -397,6 +397,28 @@ public final class AllenCahnUpdate {
     }
 
     /**
+     * {@link #reactionRate} of cell P at the fields now, 1/s: Butler-Volmer growth behind its column's film
+     * and contact plus nucleation. n F c_s f_free times it is the local deposition current per volume: it is
+     * where the reaction puts Li, which the front's motion (d xi/dt, capillarity included) blurs.
+     */
+    public double reactionRate(FieldSet f, int P) {
+        final int m = f.material[P];
+        final double x = f.xi[P], eta = overpotential(f, P), c = f.c[P];
+        final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
+        return reactionRate(x, f.dispersed[P], m, eta, bv, growthFactor(filmDrop_V(f, P, m), filmKinetics(f, P, m), x, eta, c, bv));
+    }
+
+    /** The Butler-Volmer growth part of {@link #reactionRate(FieldSet, int)}, 1/s: the metal surface's reaction without nucleation. */
+    public double surfaceGrowthRate(FieldSet f, int P) {
+        final int m = f.material[P];
+        final double x = f.xi[P], dh = Interpolation.dh(x);
+        if (dh <= 1e-12 || table.Leta_per_s[m] == 0) return 0;
+        final double eta = overpotential(f, P), c = f.c[P];
+        final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
+        return table.Leta_per_s[m] * dh * growthFactor(filmDrop_V(f, P, m), filmKinetics(f, P, m), x, eta, c, bv);
+    }
+
+    /**
      * d(reactionRate)/d eta, 1/(s V), with the nucleation gate held (it is piecewise linear in BV there):
      * L_eta h' dx/d eta + (nucleation rate / BV) dBV/d eta.
      *
