@@ -10,12 +10,16 @@ import org.lipf.postprocess.TimeSeriesTable;
 import org.lipf.postprocess.metrics.RunMetrics;
 import org.lipf.postprocess.metrics.SnapshotMetrics;
 import org.lipf.postprocess.render.Images;
+import org.lipf.cli.RunDriver;
+import org.lipf.output.RunResults;
 
 /**
  * The time series of a run ({@code lipf plot}), four charts in one PNG: cell voltage; deposition
  * and counter-boundary current density; front height and penetration into the electrolyte (all
  * from {@code timeseries.csv}); and the share of the deposited Li in each layer (from the snapshots,
- * {@link RunMetrics}).
+ * {@link RunMetrics}). A run against a brittle electrolyte gets a fifth: the intrusion ratio (the Li
+ * pressure on the flaws over their critical pressure, docs/MODEL.md section 4.2) and, where the metal
+ * forms voids, the contact fraction of its surface (section 4.3).
  */
 public final class TimeSeriesFigure {
     /** File name under RUN/figures/. */
@@ -26,7 +30,7 @@ public final class TimeSeriesFigure {
     private TimeSeriesFigure() {
     }
 
-    /** The four charts. */
+    /** The four charts, and the interface chart where the run has one. */
     public static List<Chart> charts(TimeSeriesTable ts, RunMetrics metrics) throws RunFolderException {
         double[] t = ts.column("time_s");
         Chart voltage = Charts.lineChart("Cell voltage", "t [s]", "V [V]");
@@ -44,12 +48,36 @@ public final class TimeSeriesFigure {
         shares.chart().getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
         List<SnapshotMetrics> rows = metrics.rows().stream().filter(r -> !Double.isNaN(r.layerShares()[0])).toList();
         double[] st = rows.stream().mapToDouble(SnapshotMetrics::time_s).toArray();
-        for (int l = 0; l < metrics.layerNames().size(); l++) {
+        if (rows.isEmpty()) shares.add("no deposit yet", new double[] {0}, new double[] {0}, true);
+        else for (int l = 0; l < metrics.layerNames().size(); l++) {
             final int layer = l;
             shares.add(metrics.layerNames().get(l), st, rows.stream().mapToDouble(r -> 100 * r.layerShares()[layer]).toArray(), true);
         }
-        if (rows.isEmpty()) shares.add("no deposit yet", new double[] {0}, new double[] {0}, true);
-        return List.of(voltage, current, front, shares);
+        Chart contact = interfaceChart(ts, t);
+        return contact == null ? List.of(voltage, current, front, shares) : List.of(voltage, current, front, shares, contact);
+    }
+
+    /** Intrusion ratio and contact fraction over time, or null where the run has neither (a liquid, a polymer, older runs). */
+    private static Chart interfaceChart(TimeSeriesTable ts, double[] t) throws RunFolderException {
+        boolean intrusion = ts.has(RunResults.INTRUSION_RATIO) && max(ts.column(RunResults.INTRUSION_RATIO)) > 0;
+        boolean voids = ts.has(RunDriver.CONTACT_FRACTION) && min(ts.column(RunDriver.CONTACT_FRACTION)) < 1;
+        if (!intrusion && !voids) return null;
+        Chart c = Charts.lineChart("Li / electrolyte interface", "t [s]", "ratio [1]");
+        if (intrusion) c.add("intrusion ratio (above 1 a crack grows)", t, ts.column(RunResults.INTRUSION_RATIO), false);
+        if (voids) c.add("contact fraction of the metal surface", t, ts.column(RunDriver.CONTACT_FRACTION), false);
+        return c;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) m = Math.max(m, x);
+        return m;
+    }
+
+    private static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) m = Math.min(m, x);
+        return m;
     }
 
     /** Draws the run's figure to {@code RUN/figures/timeseries.png}. */

@@ -12,6 +12,9 @@ import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.SyntheticRun;
 import org.lipf.postprocess.TimeSeriesTable;
 import org.lipf.postprocess.metrics.RunMetrics;
+import org.lipf.cli.RunDriver;
+import org.lipf.output.RunResults;
+import org.lipf.output.TimeSeriesWriter;
 
 class TimeSeriesFigureTest {
     static {
@@ -46,5 +49,25 @@ class TimeSeriesFigureTest {
         assertArrayEquals(new double[] {100}, charts.get(3).series().get("layer2_lpscl").getYData(), 1e-12);
         Path png = TimeSeriesFigure.write(folder);
         assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() >= 2 * Charts.WIDTH);
+    }
+
+    @Test
+    void aRunThatPressesTheElectrolyteOrLosesContactGetsTheInterfaceChart() throws Exception {
+        Path run = SyntheticRun.create(tmp.resolve("voids"), SyntheticRun.CELL_2D);
+        double[] xi = new double[SyntheticRun.NX * SyntheticRun.NZ];
+        for (int P = 0; P < 8 * SyntheticRun.NX; P++) xi[P] = 1;
+        SyntheticRun.write(run, 0, 0, xi, SyntheticRun.layeredMaterial(), null, null);
+        List<String> columns = new java.util.ArrayList<>(TimeSeriesWriter.DEFAULT_COLUMNS);
+        columns.addAll(List.of(RunResults.INTRUSION_RATIO, RunDriver.CONTACT_FRACTION));
+        try (TimeSeriesWriter w = TimeSeriesWriter.create(run.resolve(TimeSeriesWriter.FILE_NAME), columns)) {
+            w.append(0, 0, -0.1, 5, 0, 0, 2e-6, 0, 0, 0.5, 1.0);
+            w.append(1, 1, -0.1, 5, 5, 1e-7, 2e-6, 0, 0, 0.9, 0.6);
+        }
+        RunFolder folder = RunFolder.open(run);
+        List<Chart> charts = TimeSeriesFigure.charts(folder.timeSeries(), RunMetrics.compute(folder));
+        assertEquals(5, charts.size());
+        assertTrue(charts.get(3).series().containsKey("no deposit yet"), "one snapshot, nothing deposited: " + charts.get(3).series().keySet());
+        assertArrayEquals(new double[] {0.5, 0.9}, charts.get(4).series().get("intrusion ratio (above 1 a crack grows)").getYData(), 0);
+        assertArrayEquals(new double[] {1.0, 0.6}, charts.get(4).series().get("contact fraction of the metal surface").getYData(), 0);
     }
 }
