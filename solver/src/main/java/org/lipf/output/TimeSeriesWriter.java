@@ -64,15 +64,22 @@ public final class TimeSeriesWriter implements Closeable {
         return resume(csv, null, restartTime_s);
     }
 
-    /** As {@link #resume(Path, double)}, but fails unless the header names exactly {@code columns}. */
+    /**
+     * As {@link #resume(Path, double)}, but fails unless the header names {@code columns}, or the first of
+     * them: a run written by an older LiPF, whose table lacks columns added since at its end, gets them,
+     * with {@code NaN} in its earlier rows.
+     */
     public static TimeSeriesWriter resume(Path csv, List<String> columns, double restartTime_s) throws IOException {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         if (lines.isEmpty()) throw new IOException(csv + " is empty: no header");
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        if (columns != null && !header.equals(columns)) throw new IOException(csv + " has columns " + header + ", expected " + columns);
+        if (columns != null && !(header.size() <= columns.size() && header.equals(columns.subList(0, header.size()))))
+            throw new IOException(csv + " has columns " + header + ", expected " + columns);
+        List<String> kept = columns == null ? header : columns;
+        String padding = ",NaN".repeat(kept.size() - header.size());
         int t = header.indexOf(TIME_COLUMN);
         if (t < 0) throw new IOException(csv + " has no column " + TIME_COLUMN);
-        StringBuilder kept = new StringBuilder(lines.get(0)).append('\n');
+        StringBuilder rows = new StringBuilder(String.join(",", kept)).append('\n');
         double last = Double.NEGATIVE_INFINITY;
         for (int i = 1; i < lines.size(); i++) {
             String[] cells = lines.get(i).split(",", -1);
@@ -84,11 +91,11 @@ public final class TimeSeriesWriter implements Closeable {
                 continue;
             }
             if (time > restartTime_s || time <= last) continue;
-            kept.append(lines.get(i)).append('\n');
+            rows.append(lines.get(i)).append(padding).append('\n');
             last = time;
         }
-        AtomicFiles.writeString(csv, kept.toString());
-        return new TimeSeriesWriter(csv, header, true, last);
+        AtomicFiles.writeString(csv, rows.toString());
+        return new TimeSeriesWriter(csv, kept, true, last);
     }
 
     public List<String> columns() {

@@ -78,6 +78,22 @@ class TimeSeriesWriterTest {
     }
 
     @Test
+    void aTableOfAnOlderVersionGetsTheColumnsAddedSinceAtItsEnd() throws IOException {
+        Path csv = dir.resolve("old.csv");
+        try (TimeSeriesWriter w = new TimeSeriesWriter(csv, List.of("time_s", "step"))) {
+            w.append(0, 0);
+            w.append(1, 10);
+        }
+        try (TimeSeriesWriter w = TimeSeriesWriter.resume(csv, List.of("time_s", "step", "contact_fraction"), 1)) {
+            w.append(2, 20, 0.5);
+        }
+        assertEquals(List.of("time_s,step,contact_fraction", "0,0,NaN", "1,10,NaN", "2,20,0.5"), Files.readAllLines(csv));
+        // a column removed or renamed is no older version of the table: refused, the file untouched
+        assertThrows(IOException.class, () -> TimeSeriesWriter.resume(csv, List.of("time_s", "contact_fraction"), 1));
+        assertEquals(4, Files.readAllLines(csv).size());
+    }
+
+    @Test
     void formatIsExact() {
         for (double v : new double[] {0.1, 1.0 / 3, 1e-300, -2.5e17, 1e15, 123456789012345.0, -0.0, Double.NaN, 4.9e-324}) {
             StringBuilder b = new StringBuilder();

@@ -68,15 +68,17 @@ public final class TimeSeriesFigure {
         return c;
     }
 
+    /** Largest value, NaN (rows of a run restarted from an older LiPF) left out. */
     private static double max(double[] v) {
         double m = Double.NEGATIVE_INFINITY;
-        for (double x : v) m = Math.max(m, x);
+        for (double x : v) if (x > m) m = x;
         return m;
     }
 
+    /** Smallest value, NaN left out. */
     private static double min(double[] v) {
         double m = Double.POSITIVE_INFINITY;
-        for (double x : v) m = Math.min(m, x);
+        for (double x : v) if (x < m) m = x;
         return m;
     }
 
