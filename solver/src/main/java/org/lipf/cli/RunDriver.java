@@ -45,13 +45,11 @@ public final class RunDriver {
     public static final String VOID_FIELD = "void_volume_m";
     /** Snapshot dataset of the electrochemical part of d xi/dt, 1/s (docs/MODEL.md section 7): where the reaction deposits Li. */
     public static final String REACTION_RATE_FIELD = "reaction_rate";
-    /** Time-series column: the smallest contact fraction of the metal surface over the columns (1 without voids). */
-    public static final String CONTACT_FRACTION = "contact_fraction";
     /** Time-series rows per snapshot interval. */
     private static final int ROWS_PER_OUTPUT = 10;
     static final List<String> COLUMNS = List.of("time_s", "step", "dt_s", "cell_voltage_V", "current_density_A_per_m2",
             "counter_current_A_per_m2", "passed_charge_C_per_m2", "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
-            "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, CRACK_RADIUS, CONTACT_FRACTION);
+            "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, CRACK_RADIUS, RunResults.CONTACT_FRACTION);
 
     /** How a run ended. */
     public enum Status { FINISHED, SHORTED, FAILED }

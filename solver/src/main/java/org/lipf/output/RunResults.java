@@ -23,6 +23,8 @@ public final class RunResults {
     public static final String FILE_NAME = "results.json";
     /** The time-series column of the Li pressure on brittle electrolytes over their flaws' critical pressure. */
     public static final String INTRUSION_RATIO = "intrusion_ratio";
+    /** Time-series column: the smallest contact fraction of the metal surface over the columns (docs/MODEL.md section 4.3; 1 without voids). */
+    public static final String CONTACT_FRACTION = "contact_fraction";
 
     private RunResults() {
     }
@@ -44,6 +46,10 @@ public final class RunResults {
         if (t.length > 0) r.put("final_cell_voltage_V", v[v.length - 1]);
         // the highest Li pressure on a brittle electrolyte over its flaws' critical one (docs/MODEL.md section 4.2)
         if (t.length > 0 && series.columns().contains(INTRUSION_RATIO)) r.put("peak_intrusion_ratio", Arrays.stream(series.values(INTRUSION_RATIO)).max().getAsDouble());
+        // voids at the stripping metal (section 4.3): the least contact the run saw, where it lost any
+        double[] contact = t.length > 0 && series.columns().contains(CONTACT_FRACTION) ? series.values(CONTACT_FRACTION) : null;
+        boolean voids = contact != null && minimum(contact, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, t) < 1;
+        if (voids) r.put("min_contact_fraction", minimum(contact, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, t));
         if (control.protocol() == null) return r;
         CurrentProgram program = CurrentProgram.of(control);
         double reached_s = shorted ? shortTime_s : (t.length > 0 ? t[t.length - 1] : 0);
@@ -70,7 +76,11 @@ public final class RunResults {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("cycle", k / 2 + 1);
             c.put("plating_overpotential_V", meanAbs(t, v, program.segmentStart_s(k), end(program, k)));
-            if (k + 1 < started) c.put("stripping_overpotential_V", meanAbs(t, v, program.segmentStart_s(k + 1), end(program, k + 1)));
+            if (k + 1 < started) {
+                c.put("stripping_overpotential_V", meanAbs(t, v, program.segmentStart_s(k + 1), end(program, k + 1)));
+                // the contact left when the stripping half ends: the plating that follows runs through it
+                if (voids) c.put("contact_fraction_after_stripping", minimum(contact, program.segmentStart_s(k + 1), end(program, k + 1), t));
+            }
             cycles.add(c);
         }
         r.put("cycles", cycles);
@@ -79,6 +89,14 @@ public final class RunResults {
 
     private static double end(CurrentProgram p, int k) {
         return k + 1 < p.segments() ? p.segmentStart_s(k + 1) : p.end_s();
+    }
+
+    /** Smallest value over the rows inside (t0, t1] (NaN rows of an older run left out), 1 if none. */
+    private static double minimum(double[] v, double t0_s, double t1_s, double[] t) {
+        double tol = Double.isInfinite(t1_s - t0_s) ? 0 : 1e-9 * (t1_s - t0_s), min = 1;
+        for (int i = 0; i < t.length; i++)
+            if (t[i] > t0_s + tol && t[i] <= t1_s + tol && v[i] < min) min = v[i];
+        return min;
     }
 
     /** Mean |V| over the rows inside (t0, t1], null if none: the cell voltage is the overpotential of a Li | Li cell. */

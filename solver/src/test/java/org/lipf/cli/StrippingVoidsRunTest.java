@@ -91,6 +91,9 @@ class StrippingVoidsRunTest {
         assertTrue(r.get("shorted").asBoolean(), "the crack from the contacts shorts the cell: " + r);
         assertTrue(r.get("time_to_short_s").asDouble() > 2 * T && r.get("time_to_short_s").asDouble() < 4 * T, r.toString());
         assertTrue(r.get("short_cause").asText().startsWith("Li intrusion into lpscl"), r.toString());
+        // results.json: the contact the first stripping left, which the failing plating ran through
+        assertEquals(theta, r.get("cycles").get(0).get("contact_fraction_after_stripping").asDouble(), 0, r.toString());
+        assertTrue(r.get("min_contact_fraction").asDouble() <= theta, r.toString());
         // the voids are in the snapshots, one value per column along the growth axis
         try (var files = Files.list(dir.resolve("snapshots"))) {
             Path last = files.sorted().reduce((a, b) -> b).orElseThrow();
@@ -102,7 +105,9 @@ class StrippingVoidsRunTest {
         Path safe = run("supplied", "6", backendArgs);
         TimeSeries ok = TimeSeries.read(safe.resolve("timeseries.csv"));
         for (double c : ok.values("contact_fraction")) assertEquals(1, c, 0);
-        assertFalse(new ObjectMapper().readTree(safe.resolve(RunResults.FILE_NAME).toFile()).get("shorted").asBoolean());
+        JsonNode rs = new ObjectMapper().readTree(safe.resolve(RunResults.FILE_NAME).toFile());
+        assertFalse(rs.get("shorted").asBoolean());
+        assertFalse(rs.has("min_contact_fraction"), "no voids, nothing reported: " + rs);
     }
 
     @Test

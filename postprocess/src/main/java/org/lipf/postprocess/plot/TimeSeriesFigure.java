@@ -10,7 +10,6 @@ import org.lipf.postprocess.TimeSeriesTable;
 import org.lipf.postprocess.metrics.RunMetrics;
 import org.lipf.postprocess.metrics.SnapshotMetrics;
 import org.lipf.postprocess.render.Images;
-import org.lipf.cli.RunDriver;
 import org.lipf.output.RunResults;
 
 /**
@@ -60,11 +59,11 @@ public final class TimeSeriesFigure {
     /** Intrusion ratio and contact fraction over time, or null where the run has neither (a liquid, a polymer, older runs). */
     private static Chart interfaceChart(TimeSeriesTable ts, double[] t) throws RunFolderException {
         boolean intrusion = ts.has(RunResults.INTRUSION_RATIO) && max(ts.column(RunResults.INTRUSION_RATIO)) > 0;
-        boolean voids = ts.has(RunDriver.CONTACT_FRACTION) && min(ts.column(RunDriver.CONTACT_FRACTION)) < 1;
+        boolean voids = ts.has(RunResults.CONTACT_FRACTION) && min(ts.column(RunResults.CONTACT_FRACTION)) < 1;
         if (!intrusion && !voids) return null;
         Chart c = Charts.lineChart("Li / electrolyte interface", "t [s]", "ratio [1]");
         if (intrusion) c.add("intrusion ratio (above 1 a crack grows)", t, ts.column(RunResults.INTRUSION_RATIO), false);
-        if (voids) c.add("contact fraction of the metal surface", t, ts.column(RunDriver.CONTACT_FRACTION), false);
+        if (voids) c.add("contact fraction of the metal surface", t, ts.column(RunResults.CONTACT_FRACTION), false);
         return c;
     }
 

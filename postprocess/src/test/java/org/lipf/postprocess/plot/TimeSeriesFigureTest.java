@@ -12,7 +12,6 @@ import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.SyntheticRun;
 import org.lipf.postprocess.TimeSeriesTable;
 import org.lipf.postprocess.metrics.RunMetrics;
-import org.lipf.cli.RunDriver;
 import org.lipf.output.RunResults;
 import org.lipf.output.TimeSeriesWriter;
 
@@ -58,7 +57,7 @@ class TimeSeriesFigureTest {
         for (int P = 0; P < 8 * SyntheticRun.NX; P++) xi[P] = 1;
         SyntheticRun.write(run, 0, 0, xi, SyntheticRun.layeredMaterial(), null, null);
         List<String> columns = new java.util.ArrayList<>(TimeSeriesWriter.DEFAULT_COLUMNS);
-        columns.addAll(List.of(RunResults.INTRUSION_RATIO, RunDriver.CONTACT_FRACTION));
+        columns.addAll(List.of(RunResults.INTRUSION_RATIO, RunResults.CONTACT_FRACTION));
         try (TimeSeriesWriter w = TimeSeriesWriter.create(run.resolve(TimeSeriesWriter.FILE_NAME), columns)) {
             w.append(0, 0, -0.1, 5, 0, 0, 2e-6, 0, 0, 0.5, 1.0);
             w.append(1, 1, -0.1, 5, 5, 1e-7, 2e-6, 0, 0, 0.9, 0.6);
