@@ -190,6 +190,10 @@ public final class GeometryBuilder {
             String key = "geometry.particles[" + index + "]";
             if (p.layer() >= placed.length) throw error(key + ".layer", "at most " + placed.length + " layers can hold particles");
             double target = s.particleVolumeFraction(index);
+            if (p.arrangement() == ParticleSpec.Arrangement.GRAIN_BOUNDARIES) {
+                grainBoundaryShell(index, p, target);
+                return;
+            }
             int[] kk = layerCells[p.layer()];
             double zLo = kk[0] * dx, zHi = kk[1] * dx;
             double dMax = maxDiameter(p);
@@ -264,6 +268,91 @@ public final class GeometryBuilder {
                 throw error(key, String.format(Locale.ROOT, "could place only %d particles, a volume fraction of %.4f of the target %.4f, after %d attempts:"
                         + " the layer is too crowded; lower the fraction, the min_gap or the diameter spread", n, achieved, target, attempts));
             particleResults.add(new GeometryReport.ParticleResult(index, p.material(), p.layer(), target, achieved, n, attempts));
+        }
+
+        /**
+         * Particles that coat the grains of the layer's host: the cells on either side of a face between two grains
+         * of a Voronoi tessellation of the layer, widened by k cells on each side (2 + 2k cells, the most that stays
+         * within the diameter, at least 2), so the shell is face-connected and spans the layer. The grain count is
+         * the one whose shell comes closest to the target fraction (bisection: more grains, more boundary).
+         */
+        void grainBoundaryShell(int index, ParticleSpec p, double target) {
+            int[] kk = layerCells[p.layer()];
+            long layerCellCount = (long) g.nx * g.ny * (kk[1] - kk[0]);
+            double volume = layerCellCount * g.cellVolume_m3();
+            int widen = Math.max(0, (int) Math.floor((p.meanDiameter_m() / dx - 2) / 2));
+            int lo = 1, hi = (int) Math.max(2, Math.min(layerCellCount, Math.ceil(volume / Math.pow(p.meanDiameter_m(), g.dimensions))));
+            boolean[] shellLo = shell(p, kk, lo, volume, widen), shellHi = shell(p, kk, hi, volume, widen);
+            long iterations = 2;
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                boolean[] m = shell(p, kk, mid, volume, widen);
+                iterations++;
+                if (count(m) < target * layerCellCount) {
+                    lo = mid;
+                    shellLo = m;
+                } else {
+                    hi = mid;
+                    shellHi = m;
+                }
+            }
+            boolean pickHi = Math.abs(count(shellHi) - target * layerCellCount) <= Math.abs(count(shellLo) - target * layerCellCount);
+            boolean[] shell = pickHi ? shellHi : shellLo;
+            int grains = pickHi ? hi : lo;
+            byte id = (byte) s.materialId(p.material());
+            LayerSpec L = geo.layers().get(p.layer());
+            double xi0 = Math.min(L.xi(), s.material(p.material()).freeFraction());
+            int q = 0;
+            for (int k = kk[0]; k < kk[1]; k++)
+                for (int j = 0; j < g.ny; j++)
+                    for (int i = 0; i < g.nx; i++, q++) {
+                        if (!shell[q]) continue;
+                        int idx = g.index(i, j, k);
+                        particleCell[idx] = true;
+                        ids[idx] = id;
+                        xi[idx] = xi0;
+                        c[idx] = L.c();
+                    }
+            particleResults.add(new GeometryReport.ParticleResult(index, p.material(), p.layer(), target, (double) count(shell) / layerCellCount, grains,
+                    iterations, Math.pow(volume / grains, 1.0 / g.dimensions)));
+        }
+
+        /** The shell of {@link #grainBoundaryShell} for {@code grains} grains, per cell of the layer ({@code ((k - k0) * ny + j) * nx + i}). */
+        private boolean[] shell(ParticleSpec p, int[] kk, int grains, double volume, int widen) {
+            int nz = kk[1] - kk[0], plane = g.nx * g.ny;
+            int[] grain = new VoronoiSeeds(g, kk[0] * dx, kk[1] * dx, grains, Math.pow(volume / grains, 1.0 / g.dimensions), new SplittableRandom(p.seed()))
+                    .nearestForCells(kk[0], kk[1]);
+            boolean[] in = new boolean[grain.length];
+            for (int k = 0; k < nz; k++)
+                for (int j = 0; j < g.ny; j++)
+                    for (int i = 0; i < g.nx; i++) {
+                        int q = (k * g.ny + j) * g.nx + i;
+                        // the +x, +y and +z faces: both cells of a face between two grains (x, y periodic)
+                        int[] across = {(k * g.ny + j) * g.nx + (i + 1) % g.nx, g.is3D() ? (k * g.ny + (j + 1) % g.ny) * g.nx + i : -1, k + 1 < nz ? q + plane : -1};
+                        for (int a : across)
+                            if (a >= 0 && grain[a] != grain[q]) in[q] = in[a] = true;
+                    }
+            for (int w = 0; w < widen; w++) {
+                boolean[] next = in.clone();
+                for (int k = 0; k < nz; k++)
+                    for (int j = 0; j < g.ny; j++)
+                        for (int i = 0; i < g.nx; i++) {
+                            int q = (k * g.ny + j) * g.nx + i;
+                            if (!in[q]) continue;
+                            next[(k * g.ny + j) * g.nx + (i + 1) % g.nx] = next[(k * g.ny + j) * g.nx + (i + g.nx - 1) % g.nx] = true;
+                            if (g.is3D()) next[(k * g.ny + (j + 1) % g.ny) * g.nx + i] = next[(k * g.ny + (j + g.ny - 1) % g.ny) * g.nx + i] = true;
+                            if (k + 1 < nz) next[q + plane] = true;
+                            if (k > 0) next[q - plane] = true;
+                        }
+                in = next;
+            }
+            return in;
+        }
+
+        private static long count(boolean[] m) {
+            long n = 0;
+            for (boolean b : m) if (b) n++;
+            return n;
         }
 
         static double drawDiameter(SplittableRandom rng, ParticleSpec p, double dMax) {

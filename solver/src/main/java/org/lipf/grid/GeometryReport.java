@@ -36,7 +36,17 @@ public record GeometryReport(List<LayerResult> layers, List<ParticleResult> part
      * @param attempts placement attempts used
      */
     public record ParticleResult(int index, String material, int layer, double targetVolumeFraction, double achievedVolumeFraction,
-            int placed, long attempts) {}
+            int placed, long attempts, double grainSize_m) {
+        /** Randomly placed particles: {@code placed} of them. */
+        public ParticleResult(int index, String material, int layer, double targetVolumeFraction, double achievedVolumeFraction, int placed, long attempts) {
+            this(index, material, layer, targetVolumeFraction, achievedVolumeFraction, placed, attempts, Double.NaN);
+        }
+
+        /** Whether the particles coat grain boundaries ({@code placed} is then the grain count, of mean size {@code grainSize_m}). */
+        public boolean onGrainBoundaries() {
+            return !Double.isNaN(grainSize_m);
+        }
+    }
 
     /** Face connectivity of the cells of {@code material} within layer {@code layer}, bottom to top (see {@link Percolation}). */
     public record ConnectivityResult(int layer, String material, Percolation.Result result) {}
@@ -77,7 +87,10 @@ public record GeometryReport(List<LayerResult> layers, List<ParticleResult> part
             b.append('\n');
         }
         for (ParticleResult p : particles)
-            b.append(String.format(Locale.ROOT, "particles %d (%s in layer %d): %d placed, volume fraction %.4f (target %.4f)%n",
+            if (p.onGrainBoundaries())
+                b.append(String.format(Locale.ROOT, "particles %d (%s in layer %d): a shell on the boundaries of %d grains of %.4g um, volume fraction %.4f (target %.4f)%n",
+                        p.index(), p.material(), p.layer(), p.placed(), p.grainSize_m() * 1e6, p.achievedVolumeFraction(), p.targetVolumeFraction()));
+            else b.append(String.format(Locale.ROOT, "particles %d (%s in layer %d): %d placed, volume fraction %.4f (target %.4f)%n",
                     p.index(), p.material(), p.layer(), p.placed(), p.achievedVolumeFraction(), p.targetVolumeFraction()));
         for (CoatingResult c : coatings)
             b.append(String.format(Locale.ROOT, "coating %d (%s on layer %d%s): covers %.4f of the columns, mean thickness %.4g um, %d cells%n", c.index(), c.material(),

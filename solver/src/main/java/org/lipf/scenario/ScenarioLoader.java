@@ -592,11 +592,16 @@ public final class ScenarioLoader {
             double[] packed = new double[nl];
             for (int p = 0; p < list.items.size(); p++) {
                 Section s = new Section(file, list.items.get(p), g.keyPath("particles") + "[" + p + "]", list.line, "material", "layer", "diameter", "diameter_std",
-                        "diameter_min", "diameter_max", "volume_fraction", "weight_fraction", "seed", "min_gap");
+                        "diameter_min", "diameter_max", "volume_fraction", "weight_fraction", "seed", "min_gap", "arrangement");
                 String m = s.requiredString("material", "a material name");
                 knownMaterial(s, "material", m);
                 int layer = (int) s.requiredInteger("layer", 0, Integer.MAX_VALUE);
                 s.check(layer < nl, "layer", "layer " + layer + " does not exist: there are " + nl + " layers (0.." + (nl - 1) + ", bottom up)");
+                ParticleSpec.Arrangement arrangement = s.choice("arrangement", ParticleSpec.Arrangement.class, ParticleSpec.Arrangement.RANDOM);
+                boolean onBoundaries = arrangement == ParticleSpec.Arrangement.GRAIN_BOUNDARIES;
+                if (onBoundaries)
+                    for (String k : new String[] {"diameter_std", "diameter_min", "diameter_max", "min_gap"})
+                        s.check(!s.has(k), k, "grain_boundaries particles take one diameter, the thickness of the shell they form on the grains");
                 boolean uniform = s.has("diameter_min") || s.has("diameter_max");
                 double d, std, dMin = Double.NaN, dMax = Double.NaN;
                 if (uniform) {
@@ -645,13 +650,15 @@ public final class ScenarioLoader {
                         + fmt(lateral, PhysicalQuantity.LENGTH));
                 double limit = grid.is3D() ? ParticleSpec.MAX_PACKING_3D : ParticleSpec.MAX_PACKING_2D;
                 double eff = target * Math.pow((d + gap) / d, grid.dimensions());
-                packed[layer] += eff;
+                // a shell on the grains is no packing of discrete particles: any fraction below 1 is reachable
+                if (!onBoundaries) packed[layer] += eff;
                 if (packed[layer] > limit)
                     throw s.error(fracKey, String.format(Locale.ROOT, "cannot place these particles without overlap: volume fraction %.3f%s%s is a packing fraction of %.3f"
                             + " in layer %d, above the random-placement limit %.2f for %s", target, hasW ? " (from the weight fraction)" : "",
                             gap > 0 ? " with min_gap" : "", packed[layer], layer, limit, grid.is3D() ? "spheres" : "discs"));
                 try {
-                    out.add(uniform ? ParticleSpec.uniform(m, layer, dMin, dMax, vf, wf, seed, gap) : new ParticleSpec(m, layer, d, std, vf, wf, seed, gap));
+                    out.add(onBoundaries ? ParticleSpec.onGrainBoundaries(m, layer, d, vf, wf, seed)
+                            : uniform ? ParticleSpec.uniform(m, layer, dMin, dMax, vf, wf, seed, gap) : new ParticleSpec(m, layer, d, std, vf, wf, seed, gap));
                 } catch (IllegalArgumentException e) {
                     throw new ScenarioException(s.map.file, s.path, s.line(), e.getMessage(), e);
                 }

@@ -72,12 +72,18 @@ public final class ScenarioWriter {
         if (!geo.particles().isEmpty()) {
             b.append("  particles:\n");
             for (ParticleSpec p : geo.particles()) {
-                b.append("    - {material: ").append(str(p.material())).append(", layer: ").append(p.layer())
-                        .append(p.isUniform() ? ", diameter_min: " : ", diameter: ").append(UnitParser.format(p.isUniform() ? p.diameterMin_m() : p.meanDiameter_m(), LENGTH))
-                        .append(p.isUniform() ? ", diameter_max: " : ", diameter_std: ").append(UnitParser.format(p.isUniform() ? p.diameterMax_m() : p.diameterStd_m(), LENGTH));
+                b.append("    - {material: ").append(str(p.material())).append(", layer: ").append(p.layer());
+                if (p.isUniform()) b.append(", diameter_min: ").append(UnitParser.format(p.diameterMin_m(), LENGTH))
+                        .append(", diameter_max: ").append(UnitParser.format(p.diameterMax_m(), LENGTH));
+                else b.append(", diameter: ").append(UnitParser.format(p.meanDiameter_m(), LENGTH));
+                boolean random = p.arrangement() == ParticleSpec.Arrangement.RANDOM;
+                if (random && !p.isUniform()) b.append(", diameter_std: ").append(UnitParser.format(p.diameterStd_m(), LENGTH));
                 if (!Double.isNaN(p.volumeFraction())) b.append(", volume_fraction: ").append(p.volumeFraction());
                 else b.append(", weight_fraction: ").append(p.weightFraction());
-                b.append(", seed: ").append(p.seed()).append(", min_gap: ").append(UnitParser.format(p.minGap_m(), LENGTH)).append("}\n");
+                b.append(", seed: ").append(p.seed());
+                if (random) b.append(", min_gap: ").append(UnitParser.format(p.minGap_m(), LENGTH));
+                else b.append(", arrangement: ").append(p.arrangement().yamlName());
+                b.append("}\n");
             }
         }
         if (!geo.cracks().isEmpty()) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lipf.grid.GeometryBuilder;
 import org.lipf.grid.GeometryReport;
+import org.lipf.grid.Percolation;
 import org.lipf.grid.Grid;
 import org.lipf.grid.InitialState;
 import org.lipf.grid.LateralRandomField;
@@ -521,5 +522,47 @@ class MicrostructureTest {
         ScenarioException big = fails(PARTICLES.formatted("6 um", "diameter_min: 5 um, diameter_max: 8 um, volume_fraction: 0.1"));
         assertEquals("geometry.particles[0].diameter_max", big.keyPath());
         assertTrue(big.getMessage().contains("do not fit in layer 1"), big.getMessage());
+    }
+
+    /**
+     * Nanoparticles that coat the host's grains form one connected shell along the grain boundaries: at a
+     * fraction where randomly placed particles stay isolated clusters (9 % here, 30 % for random spheres to
+     * percolate) it runs from the bottom of the layer to its top, in 2D and 3D, and meets the volume fraction.
+     */
+    @Test
+    void particlesOnGrainBoundariesFormOneShellThroughTheLayer() {
+        String onBoundaries = "diameter: 1 um, volume_fraction: 0.09, seed: 5, arrangement: grain_boundaries";
+        Scenario s = parse(PARTICLES.formatted("30 um", onBoundaries));
+        InitialState st = build(s);
+        GeometryReport.ParticleResult p = st.report().particles().get(0);
+        assertTrue(p.onGrainBoundaries());
+        assertEquals(0.09, p.achievedVolumeFraction(), 0.005, "the grain count meets the fraction");
+        // 1 um shells of 0.5 um cells: 2 cells, so the grains are about 2 x 1 um / 0.09 across
+        assertTrue(p.grainSize_m() > 8e-6 && p.grainSize_m() < 25e-6, "grain size " + p.grainSize_m());
+        Percolation.Result c = st.report().connectivity().get(0).result();
+        assertTrue(c.percolates(), st.report().summary());
+        assertEquals(1, c.clusters(), st.report().summary());
+        assertTrue(st.report().summary().contains("a shell on the boundaries of " + p.placed() + " grains"), st.report().summary());
+        assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of()), "round trip");
+        // the same seed draws the same shell; random placement at the same fraction does not percolate
+        assertEquals(st.materials().count(st.materials().idOf("llz")), build(s).materials().count(st.materials().idOf("llz")));
+        InitialState random = build(parse(PARTICLES.formatted("30 um", "diameter: 1 um, volume_fraction: 0.09, seed: 5")));
+        assertFalse(random.report().connectivity().get(0).result().percolates());
+
+        // 3D: 2-cell shells are about 6 cells / grain size of the volume, so 0.3 takes 20-cell grains
+        String in3D = PARTICLES.replace("dimensions: 2, width: 100 um", "dimensions: 3, width: 40 um, depth: 40 um").replace("spacing: 0.5 um", "spacing: 1 um");
+        InitialState st3 = build(parse(in3D.formatted("20 um", "diameter: 2 um, volume_fraction: 0.3, seed: 5, arrangement: grain_boundaries")));
+        assertEquals(0.3, st3.report().particles().get(0).achievedVolumeFraction(), 0.02, st3.report().summary());
+        assertTrue(st3.report().connectivity().get(0).result().percolates(), st3.report().summary());
+    }
+
+    @Test
+    void particlesOnGrainBoundariesTakeOneDiameter() {
+        ScenarioException e = fails(PARTICLES.formatted("30 um", "diameter: 1 um, diameter_std: 0.1 um, volume_fraction: 0.09, arrangement: grain_boundaries"));
+        assertEquals("geometry.particles[0].diameter_std", e.keyPath());
+        assertTrue(e.getMessage().contains("one diameter"), e.getMessage());
+        ScenarioException kind = fails(PARTICLES.formatted("30 um", "diameter: 1 um, volume_fraction: 0.09, arrangement: boundaries"));
+        assertEquals("geometry.particles[0].arrangement", kind.keyPath());
+        assertTrue(kind.getMessage().contains("random, grain_boundaries"), kind.getMessage());
     }
 }
