@@ -193,7 +193,7 @@ public final class GalvanostaticControl {
                         cells[n] = P;
                         eta[n] = e;
                         weight[n] = single ? table.freeFraction[m] * Interpolation.h(x) : 1;
-                        reactionOld[n] = reaction(f, P, m, x, e);
+                        reactionOld[n] = allenCahn.reactionRateAt(f, P, e);
                         magnitude += table.freeFraction[m] * Math.abs(reactionOld[n]);
                         n++;
                     }
@@ -235,19 +235,12 @@ public final class GalvanostaticControl {
         slope = d;
     }
 
-    /** The reaction rate of cell P (material m, order parameter x) at overpotential e, 1/s, behind its column's film. */
-    private double reaction(FieldSet f, int P, int m, double x, double e) {
-        final double c = f.c[P], bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
-        return allenCahn.reactionRate(x, f.dispersed[P], m, e, bv, allenCahn.growthFactor(allenCahn.filmDrop_V(f, P, m), allenCahn.filmKinetics(f, P, m), x, e, c, bv));
-    }
-
     private void apply(FieldSet f, double dV, double dt) {
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++)
                 for (int n = k * planeCells, end = n + count[k]; n < end; n++) {
-                    final int P = cells[n], m = f.material[P];
-                    final double x = f.xi[P], e = eta[n] + dV * weight[n];
-                    final double dR = reaction(f, P, m, x, e) - reactionOld[n];
+                    final int P = cells[n];
+                    final double dR = allenCahn.reactionRateAt(f, P, eta[n] + dV * weight[n]) - reactionOld[n];
                     f.rate[P] += dR;
                     f.xiNext[P] += dt * dR;
                 }

@@ -402,10 +402,15 @@ public final class AllenCahnUpdate {
      * where the reaction puts Li, which the front's motion (d xi/dt, capillarity included) blurs.
      */
     public double reactionRate(FieldSet f, int P) {
+        return reactionRateAt(f, P, overpotential(f, P));
+    }
+
+    /** {@link #reactionRate(FieldSet, int)} at the overpotential eta instead of the fields' (a control's trial potential), 1/s. */
+    public double reactionRateAt(FieldSet f, int P, double eta_V) {
         final int m = f.material[P];
-        final double x = f.xi[P], eta = overpotential(f, P), c = f.c[P];
-        final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
-        return reactionRate(x, f.dispersed[P], m, eta, bv, growthFactor(filmDrop_V(f, P, m), filmKinetics(f, P, m), x, eta, c, bv));
+        final double x = f.xi[P], c = f.c[P];
+        final double bv = ButlerVolmer.depositionFactor(eta_V, c, p.alpha(), p.f_per_V());
+        return reactionRate(x, f.dispersed[P], m, eta_V, bv, growthFactor(filmDrop_V(f, P, m), filmKinetics(f, P, m), x, eta_V, c, bv));
     }
 
     /** The Butler-Volmer growth part of {@link #reactionRate(FieldSet, int)}, 1/s: the metal surface's reaction without nucleation. */
