@@ -46,7 +46,7 @@ public final class Simulation implements AutoCloseable {
     /** The Li intrusion whose crack reached the counter electrode at the last step (a short), or null. */
     private ShortCircuitDetector.Short intruded;
     private final DepositMetrics metrics;
-    /** The reaction terms evaluated on the host (the snapshots' reaction rate). */
+    /** The reaction terms evaluated on the host (the snapshots' reaction rate, the voids' surface current). */
     private final AllenCahnUpdate reactions;
     private final double allenCahnLimit_s;
     /** Whether the last accepted step was a retry at a smaller step. */
@@ -75,8 +75,8 @@ public final class Simulation implements AutoCloseable {
         this.program = galvanostatic ? CurrentProgram.of(scenario.control()) : null;
         this.interphases = new InterphaseGrowth(scenario, grid, table);
         this.intrusion = new LiIntrusion(grid, params, table, parallel, scenario.geometry().electrolyteBeyondTop_m());
-        this.voids = StrippingVoids.of(scenario, grid, params, table, parallel);
         this.reactions = new AllenCahnUpdate(grid, params, table, parallel);
+        this.voids = StrippingVoids.of(scenario, grid, params, table, reactions);
         if (voids != null) {
             if (state.voidVolume_m == null) state.voidVolume_m = new double[voids.columns()];
             voids.applyContact(fields, state.voidVolume_m);

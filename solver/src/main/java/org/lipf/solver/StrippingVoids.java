@@ -1,7 +1,6 @@
 package org.lipf.solver;
 
 import org.lipf.grid.Grid;
-import org.lipf.grid.Parallel;
 import org.lipf.grid.SurfaceFilms;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.model.FieldSet;
@@ -37,24 +36,28 @@ public final class StrippingVoids {
     /** The critical stripping current per lateral column (j * nx + i), A/m^2: a film's where one gives it, else the metal's. */
     private final double[] supply_A_per_m2;
 
-    private StrippingVoids(Grid g, ModelParameters p, MaterialTable table, Parallel parallel, double voidDepth_m, double[] supply_A_per_m2) {
+    private StrippingVoids(Grid g, ModelParameters p, MaterialTable table, AllenCahnUpdate allenCahn, double voidDepth_m, double[] supply_A_per_m2) {
         this.g = g;
         this.p = p;
         this.table = table;
-        this.allenCahn = new AllenCahnUpdate(g, p, table, parallel);
+        this.allenCahn = allenCahn;
         this.voidDepth_m = voidDepth_m;
         this.supply_A_per_m2 = supply_A_per_m2;
     }
 
-    /** The voids of the scenario's metal, or null where its metal gives no void parameters or no material is a brittle solid. */
-    public static StrippingVoids of(Scenario s, Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
+    /**
+     * The voids of the scenario's metal, or null where its metal gives no void parameters or no material is a brittle solid.
+     *
+     * @param allenCahn the reaction terms on the host, to evaluate the surface's current
+     */
+    public static StrippingVoids of(Scenario s, Grid g, ModelParameters p, MaterialTable table, AllenCahnUpdate allenCahn) {
         String metalName = s.model().metalMaterial();
         MaterialSpec metal = metalName == null ? null : s.material(metalName);
         if (metal == null || !metal.formsVoids()) return null;
         boolean solid = false;
         for (MaterialSpec m : s.materials()) solid |= m.hasIntrusionLimit();
         if (!solid) return null;
-        return new StrippingVoids(g, p, table, parallel, metal.voidDepth_m(),
+        return new StrippingVoids(g, p, table, allenCahn, metal.voidDepth_m(),
                 SurfaceFilms.criticalStrippingCurrentPerColumn_A_per_m2(s, g, metal.criticalStrippingCurrent_A_per_m2()));
     }
 

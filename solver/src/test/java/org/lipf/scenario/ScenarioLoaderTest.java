@@ -191,39 +191,44 @@ class ScenarioLoaderTest {
         assertError(fails(BASE.replace("dimensions: 2", "dimensions: 4")), "test.yaml", "grid.dimensions", 3, "[2, 3]");
     }
 
+    /** The scenario BASE with {@code keys} added to its electrolyte material (line 14). */
+    private static String electrolyteWith(String keys) {
+        return BASE.replace("electronic_conductivity: 0 S/m,", "electronic_conductivity: 0 S/m, " + keys);
+    }
+
     @Test
     void intrusionLimitNeedsFractureToughnessFlawSizeAndYoungsModulus() {
-        String both = "electronic_conductivity: 0 S/m, fracture_toughness: 0.23 MPa*m^(1/2), flaw_size: 0.1 um, youngs_modulus: 18.5 GPa,";
-        Scenario s = parse(BASE.replace("electronic_conductivity: 0 S/m,", both));
+        String both = "fracture_toughness: 0.23 MPa*m^(1/2), flaw_size: 0.1 um, youngs_modulus: 18.5 GPa,";
+        Scenario s = parse(electrolyteWith(both));
         MaterialSpec e = s.materials().get(1);
         assertEquals(0.23e6, e.fractureToughness_Pa_sqrt_m(), 1e-6);
         assertEquals(0.1e-6, e.flawSize_m(), 1e-18);
         assertEquals(18.5e9, e.youngsModulus_Pa(), 1e-3);
         assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of()), "round trip");
-        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", "electronic_conductivity: 0 S/m, flaw_size: 0.1 um,")),
+        assertError(fails(electrolyteWith("flaw_size: 0.1 um,")),
                 "test.yaml", "materials.electrolyte.flaw_size", 14, "give all three or none");
-        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", both.replace("18.5 GPa", "18.5 GPa*m"))),
+        assertError(fails(electrolyteWith(both.replace("18.5 GPa", "18.5 GPa*m"))),
                 "test.yaml", "materials.electrolyte.youngs_modulus", 14, "expected a pressure");
-        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", both.replace("0.1 um", "-0.1 um"))),
+        assertError(fails(electrolyteWith(both.replace("0.1 um", "-0.1 um"))),
                 "test.yaml", "materials.electrolyte.flaw_size", 14, "must be > 0");
-        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", both.replace("MPa*m^(1/2)", "MPa"))),
+        assertError(fails(electrolyteWith(both.replace("MPa*m^(1/2)", "MPa"))),
                 "test.yaml", "materials.electrolyte.fracture_toughness", 14, "m^(1/2)");
     }
 
     @Test
     void voidsNeedTheCriticalStrippingCurrentAndAPositiveVoidDepth() {
-        String both = "electronic_conductivity: 0 S/m, critical_stripping_current: 0.2 mA/cm^2, void_depth: 1 um,";
-        Scenario s = parse(BASE.replace("electronic_conductivity: 0 S/m,", both));
+        String both = "critical_stripping_current: 0.2 mA/cm^2, void_depth: 1 um,";
+        Scenario s = parse(electrolyteWith(both));
         MaterialSpec e = s.materials().get(1);
         assertEquals(2, e.criticalStrippingCurrent_A_per_m2(), 1e-12);
         assertEquals(1e-6, e.voidDepth_m(), 1e-18);
         assertTrue(e.formsVoids());
         assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of()), "round trip");
-        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", "electronic_conductivity: 0 S/m, void_depth: 1 um,")),
+        assertError(fails(electrolyteWith("void_depth: 1 um,")),
                 "test.yaml", "materials.electrolyte.void_depth", 14, "needs critical_stripping_current");
-        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", both.replace("1 um", "0 um"))),
+        assertError(fails(electrolyteWith(both.replace("1 um", "0 um"))),
                 "test.yaml", "materials.electrolyte.void_depth", 14, "must be > 0");
-        assertError(fails(BASE.replace("electronic_conductivity: 0 S/m,", both.replace("0.2 mA/cm^2", "0.2 mA"))),
+        assertError(fails(electrolyteWith(both.replace("0.2 mA/cm^2", "0.2 mA"))),
                 "test.yaml", "materials.electrolyte.critical_stripping_current", 14, "expected a current density");
     }
 
