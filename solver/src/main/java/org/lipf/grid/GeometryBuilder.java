@@ -2,9 +2,13 @@ package org.lipf.grid;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.lipf.scenario.CrackSpec;
 import org.lipf.scenario.GeometrySpec;
 import org.lipf.scenario.GrainMixtureSpec;
@@ -122,10 +126,13 @@ public final class GeometryBuilder {
             return new InitialState(map, xi, c, new GeometryReport(layerResults, particleResults, warnings, connectivity(map), gradients, mixtures, coatings, images));
         }
 
-        /** Bottom-to-top connectivity of each particle material, and each grain-mixture material, within its layer. */
+        /** Bottom-to-top connectivity of each particle material (and of the host of particles on grain boundaries), and each grain-mixture material, within its layer. */
         List<GeometryReport.ConnectivityResult> connectivity(MaterialMap map) {
             java.util.LinkedHashSet<String> pairs = new java.util.LinkedHashSet<>();
-            for (ParticleSpec p : geo.particles()) pairs.add(p.layer() + " " + p.material());
+            for (ParticleSpec p : geo.particles()) {
+                pairs.add(p.layer() + " " + p.material());
+                if (p.arrangement() == ParticleSpec.Arrangement.GRAIN_BOUNDARIES) pairs.add(p.layer() + " " + geo.layers().get(p.layer()).material());
+            }
             for (GrainMixtureSpec m : geo.microstructure().grainMixtures())
                 for (String name : m.materials()) pairs.add(m.layer() + " " + name);
             List<GeometryReport.ConnectivityResult> out = new ArrayList<>();
@@ -317,21 +324,29 @@ public final class GeometryBuilder {
                     iterations, Math.pow(volume / grains, 1.0 / g.dimensions)));
         }
 
-        /** The shell of {@link #grainBoundaryShell} for {@code grains} grains, per cell of the layer ({@code ((k - k0) * ny + j) * nx + i}). */
+        /**
+         * The shell of {@link #grainBoundaryShell} for {@code grains} grains, per cell of the layer ({@code ((k - k0) * ny + j) * nx + i}).
+         * Every boundary between two grains is coated except the few that connect each grain to the bottom of the layer
+         * ({@link #uncoatedContacts}): a host that conducts electrons must reach every grain (paper B's layers conduct).
+         * In 2D, where two phases cannot both form a network across a layer, the coated boundaries then form a tree
+         * (the complement of a spanning tree of a planar graph is a spanning tree of its dual) hanging from the top of
+         * the layer, the side the ions come from. A cell on both a coated and an
+         * uncoated boundary (where they meet) is coated; widening never enters a cell of an uncoated contact.
+         */
         private boolean[] shell(ParticleSpec p, int[] kk, int grains, double volume, int widen) {
             int nz = kk[1] - kk[0], plane = g.nx * g.ny;
             int[] grain = new VoronoiSeeds(g, kk[0] * dx, kk[1] * dx, grains, Math.pow(volume / grains, 1.0 / g.dimensions), new SplittableRandom(p.seed()))
                     .nearestForCells(kk[0], kk[1]);
-            boolean[] in = new boolean[grain.length];
-            for (int k = 0; k < nz; k++)
-                for (int j = 0; j < g.ny; j++)
-                    for (int i = 0; i < g.nx; i++) {
-                        int q = (k * g.ny + j) * g.nx + i;
-                        // the +x, +y and +z faces: both cells of a face between two grains (x, y periodic)
-                        int[] across = {(k * g.ny + j) * g.nx + (i + 1) % g.nx, g.is3D() ? (k * g.ny + (j + 1) % g.ny) * g.nx + i : -1, k + 1 < nz ? q + plane : -1};
-                        for (int a : across)
-                            if (a >= 0 && grain[a] != grain[q]) in[q] = in[a] = true;
+            Set<Long> open = uncoatedContacts(grain, nz, grains, new SplittableRandom(p.seed() ^ 0x5DEECE66DL));
+            boolean[] in = new boolean[grain.length], keep = new boolean[grain.length]; // keep: a cell of an uncoated contact
+            for (int q = 0; q < grain.length; q++)
+                for (int a : faceNeighboursUp(q, nz))
+                    if (a >= 0 && grain[a] != grain[q]) {
+                        boolean coated = !open.contains(contact(grain[q], grain[a]));
+                        if (coated) in[q] = in[a] = true;
+                        else keep[q] = keep[a] = true;
                     }
+            if (g.is3D()) for (int q = 0; q < grain.length; q++) in[q] &= !keep[q];
             for (int w = 0; w < widen; w++) {
                 boolean[] next = in.clone();
                 for (int k = 0; k < nz; k++)
@@ -344,9 +359,61 @@ public final class GeometryBuilder {
                             if (k + 1 < nz) next[q + plane] = true;
                             if (k > 0) next[q - plane] = true;
                         }
+                for (int q = 0; q < grain.length; q++) next[q] &= !keep[q];
                 in = next;
             }
             return in;
+        }
+
+        /** The +x, +y and +z face neighbours of layer cell q (x, y periodic; -1 where there is none). */
+        private int[] faceNeighboursUp(int q, int nz) {
+            int i = q % g.nx, j = (q / g.nx) % g.ny, k = q / (g.nx * g.ny);
+            return new int[] {(k * g.ny + j) * g.nx + (i + 1) % g.nx, g.is3D() ? (k * g.ny + (j + 1) % g.ny) * g.nx + i : -1,
+                    k + 1 < nz ? q + g.nx * g.ny : -1};
+        }
+
+        private static long contact(int a, int b) {
+            return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+        }
+
+        /**
+         * The grain contacts left uncoated: the fewest that connect every grain to the bottom of the layer (where the
+         * host meets the layer below, the side the electrons come from), largest contacts first. Kruskal over a graph of
+         * the grains and one node for the bottom (a grain's contact with it: its cells in the bottom plane), contacts by
+         * their face count, ties in a seeded random order. Long contacts stay open where a coated boundary meets them; a
+         * contact of a face or two would be closed at its ends. (The contacts with the bottom are in the set, but no
+         * boundary lies there to coat.)
+         */
+        private Set<Long> uncoatedContacts(int[] grain, int nz, int grains, SplittableRandom rng) {
+            Map<Long, Integer> faces = new TreeMap<>();
+            for (int q = 0; q < grain.length; q++)
+                for (int a : faceNeighboursUp(q, nz))
+                    if (a >= 0 && grain[a] != grain[q]) faces.merge(contact(grain[q], grain[a]), 1, Integer::sum);
+            int bottom = grains;
+            for (int q = 0; q < g.nx * g.ny; q++) faces.merge(contact(grain[q], bottom), 1, Integer::sum);
+            Long[] order = faces.keySet().toArray(new Long[0]);
+            for (int n = order.length - 1; n > 0; n--) {
+                int m = rng.nextInt(n + 1);
+                Long t = order[n];
+                order[n] = order[m];
+                order[m] = t;
+            }
+            Arrays.sort(order, (x, y) -> Integer.compare(faces.get(y), faces.get(x))); // stable: ties keep the random order
+            int[] parent = new int[grains + 1];
+            for (int n = 0; n <= grains; n++) parent[n] = n;
+            Set<Long> open = new HashSet<>();
+            for (Long e : order) {
+                int ra = root(parent, (int) (e >>> 32)), rb = root(parent, (int) (e & 0xffffffffL));
+                if (ra == rb) continue;
+                parent[ra] = rb;
+                open.add(e);
+            }
+            return open;
+        }
+
+        private static int root(int[] parent, int a) {
+            while (parent[a] != a) a = parent[a] = parent[parent[a]];
+            return a;
         }
 
         private static long count(boolean[] m) {

@@ -97,8 +97,9 @@ public record GeometryReport(List<LayerResult> layers, List<ParticleResult> part
                     c.layer(), c.subcell() ? ", sub-cell: one effective cell per column" : "", c.coveredFraction(), c.meanThickness_m() * 1e6, c.cells()));
         for (ImageResult im : images) b.append(String.format(Locale.ROOT, "image %d (%s): %d cells%n", im.index(), im.file(), im.cells()));
         for (ConnectivityResult c : connectivity)
-            b.append(String.format(Locale.ROOT, "connectivity of %s in layer %d: %s bottom to top; %d clusters, the largest holds %.4f of its %d cells%n", c.material(),
-                    c.layer(), c.result().percolates() ? "percolates" : "does not percolate", c.result().clusters(), c.result().largestClusterFraction(), c.result().cells()));
+            b.append(String.format(Locale.ROOT, "connectivity of %s in layer %d: %s bottom to top; %d clusters (%d touch the bottom, %d the top), the largest holds %.4f of its %d cells%n",
+                    c.material(), c.layer(), c.result().percolates() ? "percolates" : "does not percolate", c.result().clusters(), c.result().clustersOnBottom(),
+                    c.result().clustersOnTop(), c.result().largestClusterFraction(), c.result().cells()));
         for (String w : warnings) b.append("warning: ").append(w).append('\n');
         return b.toString();
     }

@@ -13,8 +13,10 @@ public final class Percolation {
      * @param clusters number of face-connected clusters
      * @param largestClusterCells cells of the largest cluster
      * @param percolates some cluster touches both the bottom and the top plane of the slab
+     * @param clustersOnBottom clusters that touch the bottom plane (e.g. reach the electrons of the layer below)
+     * @param clustersOnTop clusters that touch the top plane
      */
-    public record Result(long cells, int clusters, long largestClusterCells, boolean percolates) {
+    public record Result(long cells, int clusters, long largestClusterCells, boolean percolates, int clustersOnBottom, int clustersOnTop) {
         /** Largest cluster / all cells of the set (0 for an empty set). */
         public double largestClusterFraction() {
             return cells == 0 ? 0 : (double) largestClusterCells / cells;
@@ -56,11 +58,16 @@ public final class Percolation {
         }
         long largest = 0;
         boolean percolates = false;
+        int onBottom = 0, onTop = 0;
         for (int r = 0; r < n; r++) {
             largest = Math.max(largest, size[r]);
             percolates |= touches[r] == 3;
+            if (size[r] > 0) {
+                onBottom += touches[r] & 1;
+                onTop += touches[r] >> 1;
+            }
         }
-        return new Result(cells, clusters, largest, percolates);
+        return new Result(cells, clusters, largest, percolates, onBottom, onTop);
     }
 
     private static void union(int[] parent, int a, int b) {

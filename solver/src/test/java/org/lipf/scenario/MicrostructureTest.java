@@ -528,6 +528,8 @@ class MicrostructureTest {
      * Nanoparticles that coat the host's grains form one connected shell along the grain boundaries: at a
      * fraction where randomly placed particles stay isolated clusters (9 % here, 30 % for random spheres to
      * percolate) it runs from the bottom of the layer to its top, in 2D and 3D, and meets the volume fraction.
+     * The host's grains stay one connected network too (a spanning tree of their contacts is left uncoated),
+     * so an electron-conducting host still conducts through the layer.
      */
     @Test
     void particlesOnGrainBoundariesFormOneShellThroughTheLayer() {
@@ -537,11 +539,16 @@ class MicrostructureTest {
         GeometryReport.ParticleResult p = st.report().particles().get(0);
         assertTrue(p.onGrainBoundaries());
         assertEquals(0.09, p.achievedVolumeFraction(), 0.005, "the grain count meets the fraction");
-        // 1 um shells of 0.5 um cells: 2 cells, so the grains are about 2 x 1 um / 0.09 across
-        assertTrue(p.grainSize_m() > 8e-6 && p.grainSize_m() < 25e-6, "grain size " + p.grainSize_m());
+        // 1 um shells of 0.5 um cells: 2 cells, so with every boundary coated the grains would be about 2 x 1 um / 0.09
+        // = 22 um across; the uncoated contacts take smaller grains
+        assertTrue(p.grainSize_m() > 4e-6 && p.grainSize_m() < 22e-6, "grain size " + p.grainSize_m() + "\n" + st.report().summary());
         Percolation.Result c = st.report().connectivity().get(0).result();
         assertTrue(c.percolates(), st.report().summary());
-        assertEquals(1, c.clusters(), st.report().summary());
+        assertTrue(c.clustersOnTop() >= c.clusters() - 2, "nearly all of the shell hangs from the top (the ions' side): " + st.report().summary());
+        GeometryReport.ConnectivityResult host = st.report().connectivity().get(1);
+        assertEquals("sc", host.material());
+        assertTrue(host.result().percolates(), st.report().summary());
+        assertEquals(host.result().clusters(), host.result().clustersOnBottom(), "every host grain reaches the bottom (the electrons' side): " + st.report().summary());
         assertTrue(st.report().summary().contains("a shell on the boundaries of " + p.placed() + " grains"), st.report().summary());
         assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of()), "round trip");
         // the same seed draws the same shell; random placement at the same fraction does not percolate
@@ -554,6 +561,9 @@ class MicrostructureTest {
         InitialState st3 = build(parse(in3D.formatted("20 um", "diameter: 2 um, volume_fraction: 0.3, seed: 5, arrangement: grain_boundaries")));
         assertEquals(0.3, st3.report().particles().get(0).achievedVolumeFraction(), 0.02, st3.report().summary());
         assertTrue(st3.report().connectivity().get(0).result().percolates(), st3.report().summary());
+        Percolation.Result host3 = st3.report().connectivity().get(1).result();
+        assertTrue(host3.percolates(), st3.report().summary());
+        assertEquals(host3.clusters(), host3.clustersOnBottom(), st3.report().summary());
     }
 
     @Test
