@@ -330,8 +330,10 @@ public final class GeometryBuilder {
          * ({@link #uncoatedContacts}): a host that conducts electrons must reach every grain (paper B's layers conduct).
          * In 2D, where two phases cannot both form a network across a layer, the coated boundaries then form a tree
          * (the complement of a spanning tree of a planar graph is a spanning tree of its dual) hanging from the top of
-         * the layer, the side the ions come from. A cell on both a coated and an
-         * uncoated boundary (where they meet) is coated; widening never enters a cell of an uncoated contact.
+         * the layer, the side the ions come from. A cell on both a coated and an uncoated boundary (where they meet) is
+         * coated in 2D, which keeps that tree connected, and left to the host in 3D, where the shell stays connected
+         * around an open contact and a small contact would otherwise close; widening never enters a cell of an
+         * uncoated contact.
          */
         private boolean[] shell(ParticleSpec p, int[] kk, int grains, double volume, int widen) {
             int nz = kk[1] - kk[0], plane = g.nx * g.ny;
@@ -359,7 +361,7 @@ public final class GeometryBuilder {
                             if (k + 1 < nz) next[q + plane] = true;
                             if (k > 0) next[q - plane] = true;
                         }
-                for (int q = 0; q < grain.length; q++) next[q] &= !keep[q];
+                for (int q = 0; q < grain.length; q++) next[q] = in[q] || next[q] && !keep[q];
                 in = next;
             }
             return in;

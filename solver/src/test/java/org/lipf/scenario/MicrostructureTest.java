@@ -556,6 +556,13 @@ class MicrostructureTest {
         InitialState random = build(parse(PARTICLES.formatted("30 um", "diameter: 1 um, volume_fraction: 0.09, seed: 5")));
         assertFalse(random.report().connectivity().get(0).result().percolates());
 
+        // a shell widened to 4 cells (2 um on 0.5 um cells) leaves the open contacts open
+        InitialState wide = build(parse(PARTICLES.formatted("30 um", "diameter: 2 um, volume_fraction: 0.15, seed: 5, arrangement: grain_boundaries")));
+        Percolation.Result wideHost = wide.report().connectivity().get(1).result();
+        assertTrue(wide.report().connectivity().get(0).result().percolates(), wide.report().summary());
+        assertTrue(wideHost.percolates(), wide.report().summary());
+        assertEquals(wideHost.clusters(), wideHost.clustersOnBottom(), wide.report().summary());
+
         // 3D: 2-cell shells are about 6 cells / grain size of the volume, so 0.3 takes 20-cell grains
         String in3D = PARTICLES.replace("dimensions: 2, width: 100 um", "dimensions: 3, width: 40 um, depth: 40 um").replace("spacing: 0.5 um", "spacing: 1 um");
         InitialState st3 = build(parse(in3D.formatted("20 um", "diameter: 2 um, volume_fraction: 0.3, seed: 5, arrangement: grain_boundaries")));
