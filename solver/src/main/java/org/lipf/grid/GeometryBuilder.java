@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -405,17 +405,12 @@ public final class GeometryBuilder {
             for (int n = 0; n <= grains; n++) parent[n] = n;
             Set<Long> open = new HashSet<>();
             for (Long e : order) {
-                int ra = root(parent, (int) (e >>> 32)), rb = root(parent, (int) (e & 0xffffffffL));
+                int ra = Percolation.find(parent, (int) (e >>> 32)), rb = Percolation.find(parent, (int) (e & 0xffffffffL));
                 if (ra == rb) continue;
                 parent[ra] = rb;
                 open.add(e);
             }
             return open;
-        }
-
-        private static int root(int[] parent, int a) {
-            while (parent[a] != a) a = parent[a] = parent[parent[a]];
-            return a;
         }
 
         private static long count(boolean[] m) {

@@ -62,10 +62,8 @@ public final class Percolation {
         for (int r = 0; r < n; r++) {
             largest = Math.max(largest, size[r]);
             percolates |= touches[r] == 3;
-            if (size[r] > 0) {
-                onBottom += touches[r] & 1;
-                onTop += touches[r] >> 1;
-            }
+            onBottom += touches[r] & 1; // set on roots only
+            onTop += touches[r] >> 1;
         }
         return new Result(cells, clusters, largest, percolates, onBottom, onTop);
     }
@@ -76,7 +74,8 @@ public final class Percolation {
         if (ra != rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
     }
 
-    private static int find(int[] parent, int c) {
+    /** Root of c's set (path halving); shared with the grain-contact spanning tree of {@link GeometryBuilder}. */
+    static int find(int[] parent, int c) {
         while (parent[c] != c) {
             parent[c] = parent[parent[c]];
             c = parent[c];
