@@ -63,6 +63,15 @@ public interface Backend extends AutoCloseable {
     double lastXiChange();
 
     /**
+     * Largest stiffness of the dispersed metal's law in the last Allen-Cahn call, 1/s (docs/MODEL.md
+     * section 3.6): a step of at most its inverse keeps the dispersed fraction in bounds. 0 where
+     * there is no dispersed metal (the OpenCL backend refuses that form).
+     */
+    default double dispersedStiffness_per_s() {
+        return 0;
+    }
+
+    /**
      * Semi-implicit Nernst-Planck into cNext (implicit diffusion, explicit drift and sink); returns
      * whether cNext is not finite.
      *

@@ -228,6 +228,9 @@ public final class Simulation implements AutoCloseable {
             double dt = change > 0 ? state.lastStep_s * scenario.time().maxXiChange() / change : Double.POSITIVE_INFINITY;
             // a step that had to be retried smaller is not grown again at once
             dt = Math.min(dt, retried ? state.lastStep_s : 2 * state.nextStep_s);
+            // the dispersed metal's forward-Euler update stays in bounds (docs/MODEL.md section 3.6)
+            double stiff = backend.dispersedStiffness_per_s();
+            if (stiff > 0) dt = Math.min(dt, 1 / stiff);
             return Math.min(dt, scenario.time().maxStep_s());
         }
         return explicitStep();
