@@ -106,8 +106,8 @@ public final class RunDriver {
         state.cellVoltage_V = Double.isNaN(v0) ? 0 : v0; // galvanostatic runs may omit the starting voltage
         Simulation sim = new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
         sim.relaxInterfaces();
+        state.nextStep_s = sim.initialStep(); // the potentials' source depends on the step (dispersed metal)
         sim.solvePotentials();
-        state.nextStep_s = sim.initialStep();
         state.initialMetalVolume_m = sim.metalVolumePerArea_m();
         return sim;
     }

@@ -63,12 +63,11 @@ public interface Backend extends AutoCloseable {
     double lastXiChange();
 
     /**
-     * Largest stiffness of the dispersed metal's law in the last Allen-Cahn call, 1/s (docs/MODEL.md
-     * section 3.6): a step of at most its inverse keeps the dispersed fraction in bounds. 0 where
-     * there is no dispersed metal (the OpenCL backend refuses that form).
+     * The longest step the next Allen-Cahn call may take, s: dispersed metal (docs/MODEL.md section 3.6) enters
+     * the potentials and its update as its rate averaged over it. Nothing to do without dispersed metal (the
+     * OpenCL backend refuses that form).
      */
-    default double dispersedStiffness_per_s() {
-        return 0;
+    default void assumeStep(double dt_s) {
     }
 
     /**

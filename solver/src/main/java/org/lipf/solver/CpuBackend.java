@@ -123,7 +123,7 @@ public final class CpuBackend implements Backend {
 
     @Override public double lastXiChange() { return Math.max(implicitAllenCahn.lastMaxChange(), allenCahn.lastDispersedChange()); }
 
-    @Override public double dispersedStiffness_per_s() { return allenCahn.lastDispersedStiffness_per_s(); }
+    @Override public void assumeStep(double dt_s) { allenCahn.assumeStep(dt_s); }
 
     @Override
     public boolean implicitNernstPlanck(double dt_s) {

@@ -88,6 +88,7 @@ public final class Simulation implements AutoCloseable {
         System.arraycopy(SurfaceFilms.exchangeCurrentPerColumn_A_per_m2(scenario, grid), 0, fields.filmExchangeCurrent_A_per_m2, 0, grid.strideZ);
         this.backend = backendFactory.create(scenario, fields, parallel);
         backend.upload();
+        backend.assumeStep(state.nextStep_s); // a restored run's potentials were solved for this step
     }
 
     public Scenario scenario() { return scenario; }
@@ -131,6 +132,8 @@ public final class Simulation implements AutoCloseable {
 
     /** The potential solves at the current time: the reaction lagged, or solved with them (and the voltage). */
     private void solvePotentialsNow() {
+        // the next step takes at most state.nextStep_s: dispersed metal's rate is averaged over it (section 3.6)
+        backend.assumeStep(state.nextStep_s);
         if (implicitReactions)
             state.cellVoltage_V = backend.solvePotentialsWithReactions(state.cellVoltage_V,
                     galvanostatic ? program.currentAt_A_per_m2(state.time_s) : Double.NaN, state);
@@ -181,11 +184,11 @@ public final class Simulation implements AutoCloseable {
         // the current that flowed in this step: the coupled solve's at its start (the solve below already
         // aims at the set current of the next step, which differs across a change of the program)
         final double coupledCurrent = state.counterCurrent_A_per_m2;
+        state.nextStep_s = stableStep(); // before the solve, whose source depends on it
         solvePotentialsNow();
         final double flowed = params.singlePotential() ? state.reactionCurrent_A_per_m2
                 : implicitReactions ? coupledCurrent : state.counterCurrent_A_per_m2;
         state.passedCharge_C_per_m2 += flowed * dt;
-        state.nextStep_s = stableStep();
         if (intrusion.active()) growCrack(dt);
         if (voids != null) {
             voids.advance(fields(), state.voidVolume_m, dt);
@@ -228,9 +231,6 @@ public final class Simulation implements AutoCloseable {
             double dt = change > 0 ? state.lastStep_s * scenario.time().maxXiChange() / change : Double.POSITIVE_INFINITY;
             // a step that had to be retried smaller is not grown again at once
             dt = Math.min(dt, retried ? state.lastStep_s : 2 * state.nextStep_s);
-            // the dispersed metal's forward-Euler update stays in bounds (docs/MODEL.md section 3.6)
-            double stiff = backend.dispersedStiffness_per_s();
-            if (stiff > 0) dt = Math.min(dt, 1 / stiff);
             return Math.min(dt, scenario.time().maxStep_s());
         }
         return explicitStep();

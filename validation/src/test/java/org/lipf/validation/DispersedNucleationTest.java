@@ -51,8 +51,9 @@ class DispersedNucleationTest {
 
     /**
      * At the long steps of the validation runs (seconds) the dispersed metal is still the charge that passed:
-     * it is integrated with the rate the coupled solve carried (forward Euler); backward Euler deposited
-     * 1 / (1 + dt B) of it, 3 % less on the SC cells at 6 s steps.
+     * the potentials carry the rate the update applies, its backward-Euler average over the step; with the rate
+     * at delta in the potentials each step deposited 1 / (1 + dt B) of the charge, 3 % less on the SC cells at
+     * 6 s steps.
      */
     @Test
     void atLongStepsTheDispersedMetalIsTheChargeThatPassed() {

@@ -68,9 +68,8 @@ public final class AllenCahnUpdate {
     /** Per plane: largest change of the dispersed fraction in the last call. */
     private final double[] planeDispersedChange;
     private double lastDispersedChange;
-    /** Per plane: largest stiffness B of the dispersed metal's law in the last call, 1/s. */
-    private final double[] planeDispersedStiffness;
-    private double lastDispersedStiffness_per_s;
+    /** The step the dispersed metal's rates are averaged over, s (see {@link #assumeStep}). */
+    private double assumedStep_s;
 
     public AllenCahnUpdate(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
         this.g = g;
@@ -90,7 +89,6 @@ public final class AllenCahnUpdate {
         this.rowFaces = new RowFaces[g.nz];
         this.dispersedForm = p.dispersedNucleation();
         this.planeDispersedChange = new double[g.nz];
-        this.planeDispersedStiffness = new double[g.nz];
     }
 
     /**
@@ -136,7 +134,6 @@ public final class AllenCahnUpdate {
                 planeCapillary[k] = 0;
                 planeWeight[k] = 0;
                 planeDispersedChange[k] = 0;
-                planeDispersedStiffness[k] = 0;
                 if (rowFaces[k0] == null) rowFaces[k0] = new RowFaces(g.nx, g.is3D() && p.anisotropyStrength() != 0 ? g.strideZ : 0);
                 for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k, k > k0, rowFaces[k0]);
             }
@@ -144,7 +141,6 @@ public final class AllenCahnUpdate {
         lastReactionStiffness_per_s = Parallel.maxOf(planeStiffness);
         lastOutOfBounds = Parallel.maxOf(planeBad) != 0;
         lastDispersedChange = Parallel.maxOf(planeDispersedChange);
-        lastDispersedStiffness_per_s = Parallel.maxOf(planeDispersedStiffness);
     }
 
     /** Largest |change| of the dispersed fraction delta the last {@link #compute} wrote to dispersedNext. */
@@ -153,11 +149,12 @@ public final class AllenCahnUpdate {
     }
 
     /**
-     * Largest stiffness B = -d(d delta/dt)/d delta of the last {@link #compute}, 1/s: a step dt &lt;= 1 / B keeps
-     * the forward-Euler update of the dispersed metal within [0, 1 - h] (see {@link #disperse}).
+     * The step the next {@link #compute} takes at most, s: the dispersed metal's rate is its backward-Euler
+     * average over it (docs/MODEL.md section 3.6), in the potentials' source as in the update, so that the metal
+     * deposited is the charge that passed. Set before the potentials are solved for a step.
      */
-    public double lastDispersedStiffness_per_s() {
-        return lastDispersedStiffness_per_s;
+    public void assumeStep(double dt_s) {
+        this.assumedStep_s = dt_s;
     }
 
     /**
@@ -308,9 +305,9 @@ public final class AllenCahnUpdate {
                 final double delta = f.dispersed[P];
                 echem = reactionRate(x, delta, m, eta, bv, bvFilm);
                 if (dispersedForm) {
-                    final double nucleation = nucleationRate(x, delta, m, eta, bv);
+                    final double nucleation = nucleationRate(x, delta, m, eta, bv) * dispersedAveraging(x, delta, m, bv, eta);
                     echem -= nucleation;
-                    planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, k, x, delta, m, bv, nucleation, dt));
+                    planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, x, delta, nucleation, dt));
                 }
                 r += echem;
                 stiff = Math.max(stiff, reactionStiffness_per_s(m, dh, eta, bv, film, filmK, bvFilm));
@@ -407,7 +404,7 @@ public final class AllenCahnUpdate {
      *     (equal to bv where there is none)
      */
     public double reactionRate(double xi, double delta, int material, double eta_V, double bv, double bvFilm) {
-        return table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilm + nucleationRate(xi, delta, material, eta_V, bv);
+        return table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilm + nucleationRate(xi, delta, material, eta_V, bv) * dispersedAveraging(xi, delta, material, bv, eta_V);
     }
 
     /**
@@ -446,7 +443,9 @@ public final class AllenCahnUpdate {
      */
     public double reactionSlope(double xi, double delta, int material, double eta_V, double bv, double bvSlope, double bvFilmSlope) {
         final double growth = table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilmSlope;
-        return bv != 0 ? growth + nucleationRate(xi, delta, material, eta_V, bv) / bv * bvSlope : growth;
+        if (bv == 0) return growth;
+        final double a = dispersedAveraging(xi, delta, material, bv, eta_V);
+        return growth + nucleationRate(xi, delta, material, eta_V, bv) / bv * bvSlope * a * a;
     }
 
     /**
@@ -473,7 +472,8 @@ public final class AllenCahnUpdate {
     public double nucleationGateSlope(double xi, double delta, int material, double eta_V, double bv) {
         final double rate = gatedNucleationRate(xi, delta, material, eta_V, bv);
         if (rate == 0) return 0;
-        return -p.f_per_V() * (1 - nucleationGate(eta_V)) * rate;
+        final double a = dispersedAveraging(xi, delta, material, bv, eta_V);
+        return -p.f_per_V() * (1 - nucleationGate(eta_V)) * rate * a * a;
     }
 
     /**
@@ -498,23 +498,28 @@ public final class AllenCahnUpdate {
     }
 
     /**
-     * The dispersed metal of cell P over a step dt (docs/MODEL.md section 3.6): d delta/dt = A - B delta
-     * is linear in delta at the step's potentials (growth into the room 1 - h - delta, oxidation in
-     * proportion to delta), integrated by forward Euler: the rate the potentials carried as their
-     * source, so that the metal deposited is the charge that passed (backward Euler kept delta in
-     * bounds but deposited 1 / (1 + dt B) of it: 3 % less on the SC cells at 6 s steps). delta stays in
-     * [0, 1 - h] while dt B &lt;= 1, which the step size keeps ({@link #lastDispersedStiffness_per_s});
-     * a cell whose B grew beyond it within a step is clamped. Writes dispersedNext and the realised
-     * rate to dispersedRate; returns |change|.
-     *
-     * @param rate {@link #nucleationRate} of the cell at delta
+     * The factor 1 / (1 + dt B) that turns the dispersed metal's rate at delta into its backward-Euler average over
+     * the assumed step dt (docs/MODEL.md section 3.6): d delta/dt = A - B delta is linear in delta at the step's
+     * potentials (growth into the room 1 - h - delta, oxidation in proportion to delta), and backward Euler stays
+     * in [0, 1 - h] at any step. Its slope in eta is the rate's times the factor squared (B is the rate over the
+     * room, or over delta, so d/dR [R / (1 + dt R / s)] = 1 / (1 + dt B)^2). 1 outside the dispersed form.
      */
-    private double disperse(FieldSet f, int P, int k, double xi, double delta, int material, double bv, double rate, double dt) {
-        final double room = 1 - Interpolation.h(xi);
-        // B = -d rate / d delta (the rate is proportional to the room left while plating, to delta while stripping)
-        final double B = bv > 0 ? (rate > 0 ? rate / (room - delta) : 0) : table.Leta_per_s[material] * table.nucleationActivity[material] * -bv;
-        planeDispersedStiffness[k] = Math.max(planeDispersedStiffness[k], B);
-        final double next = Math.min(Math.max(room, 0), Math.max(0, delta + dt * rate));
+    private double dispersedAveraging(double xi, double delta, int material, double bv, double eta_V) {
+        if (!dispersedForm || assumedStep_s <= 0) return 1;
+        final double B = bv > 0 ? table.Leta_per_s[material] * table.nucleationActivity[material] * bv * nucleationGate(eta_V)
+                : delta > 0 ? table.Leta_per_s[material] * table.nucleationActivity[material] * -bv : 0;
+        return 1 / (1 + assumedStep_s * B);
+    }
+
+    /**
+     * The dispersed metal of cell P over a step dt &lt;= the assumed step: delta + dt times the averaged rate the
+     * potentials carried as their source (the charge that passed), within [0, 1 - h] (backward Euler over the
+     * assumed step keeps it there). Writes dispersedNext and the rate to dispersedRate; returns |change|.
+     *
+     * @param rate the averaged nucleation rate of the cell, 1/s
+     */
+    private double disperse(FieldSet f, int P, double xi, double delta, double rate, double dt) {
+        final double next = Math.min(Math.max(0, 1 - Interpolation.h(xi)), Math.max(0, delta + dt * rate));
         f.dispersedNext[P] = next;
         f.dispersedRate[P] = (next - delta) / dt;
         return Math.abs(next - delta);
