@@ -501,8 +501,9 @@ public final class AllenCahnUpdate {
      * The factor 1 / (1 + dt B) that turns the dispersed metal's rate at delta into its backward-Euler average over
      * the assumed step dt (docs/MODEL.md section 3.6): d delta/dt = A - B delta is linear in delta at the step's
      * potentials (growth into the room 1 - h - delta, oxidation in proportion to delta), and backward Euler stays
-     * in [0, 1 - h] at any step. Its slope in eta is the rate's times the factor squared (B is the rate over the
-     * room, or over delta, so d/dR [R / (1 + dt R / s)] = 1 / (1 + dt B)^2). 1 outside the dispersed form.
+     * in [0, 1 - h] at any step. Its slope in eta is the rate's times the factor squared: B is R over the room
+     * 1 - h - delta (plating) or -R over delta (stripping), so d/dR [R / (1 + dt B)] = 1 / (1 + dt B)^2. 1 outside
+     * the dispersed form.
      */
     private double dispersedAveraging(double xi, double delta, int material, double bv, double eta_V) {
         if (!dispersedForm || assumedStep_s <= 0) return 1;
