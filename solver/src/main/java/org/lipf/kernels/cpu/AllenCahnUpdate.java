@@ -303,12 +303,11 @@ public final class AllenCahnUpdate {
                 final double film = filmDrop_V(f, P, m), filmK = filmKinetics(f, P, m);
                 final double bvFilm = growthFactor(film, filmK, x, eta, c[P], bv);
                 final double delta = f.dispersed[P];
-                echem = reactionRate(x, delta, m, eta, bv, bvFilm);
-                if (dispersedForm) {
-                    final double nucleation = nucleationRate(x, delta, m, eta, bv) * dispersedAveraging(x, delta, m, bv, eta);
-                    echem -= nucleation;
-                    planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, x, delta, nucleation, dt));
-                }
+                // the terms of reactionRate, evaluated once: nucleation goes to xi, or to delta in the dispersed form
+                final double nucleation = nucleationTerm(x, delta, m, eta, bv);
+                echem = growthTerm(x, m, bvFilm);
+                if (dispersedForm) planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, x, delta, nucleation, dt));
+                else echem += nucleation;
                 r += echem;
                 stiff = Math.max(stiff, reactionStiffness_per_s(m, dh, eta, bv, film, filmK, bvFilm));
                 if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
@@ -404,7 +403,17 @@ public final class AllenCahnUpdate {
      *     (equal to bv where there is none)
      */
     public double reactionRate(double xi, double delta, int material, double eta_V, double bv, double bvFilm) {
-        return table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilm + nucleationRate(xi, delta, material, eta_V, bv) * dispersedAveraging(xi, delta, material, bv, eta_V);
+        return growthTerm(xi, material, bvFilm) + nucleationTerm(xi, delta, material, eta_V, bv);
+    }
+
+    /** The surface growth part of {@link #reactionRate}, L_eta h'(xi) BV (behind the film), 1/s. */
+    private double growthTerm(double xi, int material, double bvFilm) {
+        return table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilm;
+    }
+
+    /** The nucleation part of {@link #reactionRate}, 1/s: averaged over the assumed step in the dispersed form. */
+    private double nucleationTerm(double xi, double delta, int material, double eta_V, double bv) {
+        return nucleationRate(xi, delta, material, eta_V, bv) * dispersedAveraging(xi, delta, material, bv, eta_V);
     }
 
     /**
@@ -431,7 +440,7 @@ public final class AllenCahnUpdate {
         if (dh <= 1e-12 || table.Leta_per_s[m] == 0) return 0;
         final double eta = overpotential(f, P), c = f.c[P];
         final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
-        return table.Leta_per_s[m] * dh * growthFactor(filmDrop_V(f, P, m), filmKinetics(f, P, m), x, eta, c, bv);
+        return growthTerm(x, m, growthFactor(filmDrop_V(f, P, m), filmKinetics(f, P, m), x, eta, c, bv));
     }
 
     /**
