@@ -1,18 +1,23 @@
 package org.lipf.grid;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed pool of worker threads that runs slab loops over the growth axis.
+ * A fixed team of worker threads that runs slab loops over the growth axis.
  *
  * <p>Work is split into slabs of whole z-planes. Reductions are deterministic: each
  * {@link #sumOverPlanes} call sums per plane, then adds the plane sums in plane order, so the
  * result is bit-identical for any thread count.
+ *
+ * <p>The solvers dispatch thousands of short loops per step (a multigrid cycle alone runs about a
+ * hundred, many of them tens of microseconds long), so a dispatch must cost less than a loop: the
+ * calling thread runs the first slab itself, and the workers wait for the next loop spinning for
+ * {@link #SPIN_NS} before they sleep (as OpenMP runtimes do). Handing every loop to a thread pool
+ * and blocking the caller made a step with two threads 2.5 times slower than with one (each loop
+ * paid for waking the sleeping workers and the caller).
  */
 public final class Parallel implements AutoCloseable {
     /** A loop body over the z-planes [k0, k1). */
@@ -27,17 +32,30 @@ public final class Parallel implements AutoCloseable {
         double sum(int k);
     }
 
+    /**
+     * How long an idle worker (and the caller waiting for the workers) spins before it sleeps, ns:
+     * longer than the serial stretches between loops inside a solve (the coarse multigrid levels).
+     */
+    static final long SPIN_NS = 200_000;
+
     private final int threads;
-    private final ExecutorService pool;
+    private final Worker[] workers;
+    /** Whether the workers may spin: not when there are more threads than processors. */
+    private final boolean spin;
+    /** Set while a loop runs: a loop started inside another (or from a second thread) runs serially. */
+    private final AtomicBoolean inUse = new AtomicBoolean();
+    private volatile Loop current;
+    private volatile boolean closed;
 
     public Parallel(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         this.threads = threads;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "lipf-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        this.spin = threads <= Runtime.getRuntime().availableProcessors();
+        this.workers = new Worker[threads - 1];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Worker(w + 1);
+            workers[w].thread.start();
+        }
     }
 
     public static Parallel serial() {
@@ -50,17 +68,23 @@ public final class Parallel implements AutoCloseable {
 
     /** Runs body over [0, n) split into at most {@code threads} contiguous slabs. */
     public void forSlabs(int n, SlabBody body) {
-        if (pool == null || n < 2) {
+        if (workers.length == 0 || n < 2 || !inUse.compareAndSet(false, true)) {
             body.run(0, n);
             return;
         }
-        int parts = Math.min(threads, n);
-        List<Future<?>> futures = new ArrayList<>(parts);
-        for (int p = 0; p < parts; p++) {
-            int k0 = (int) ((long) n * p / parts), k1 = (int) ((long) n * (p + 1) / parts);
-            futures.add(pool.submit(() -> body.run(k0, k1)));
+        try {
+            Loop loop = new Loop(body, n, Math.min(threads, n));
+            current = loop;
+            for (int w = 0; w < loop.parts - 1; w++) workers[w].wake();
+            try {
+                loop.runSlab(0);
+            } finally {
+                loop.awaitWorkers(spin);
+            }
+            loop.rethrowFailure();
+        } finally {
+            inUse.set(false);
         }
-        join(futures);
     }
 
     /** Runs body on every interior cell index of g (slabs of planes in parallel). */
@@ -91,24 +115,107 @@ public final class Parallel implements AutoCloseable {
         return m;
     }
 
-    private static void join(List<Future<?>> futures) {
-        for (Future<?> f : futures) {
+    @Override
+    public void close() {
+        closed = true;
+        for (Worker w : workers) LockSupport.unpark(w.thread);
+    }
+
+    /** One loop handed to the team: immutable, so a worker sees either all of it or none. */
+    private static final class Loop {
+        final SlabBody body;
+        final int n, parts;
+        /** Worker slabs not yet done. */
+        final AtomicInteger pending;
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final Thread caller = Thread.currentThread();
+        volatile boolean callerAsleep;
+
+        Loop(SlabBody body, int n, int parts) {
+            this.body = body;
+            this.n = n;
+            this.parts = parts;
+            this.pending = new AtomicInteger(parts - 1);
+        }
+
+        void runSlab(int part) {
+            body.run((int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts));
+        }
+
+        /** A worker's share: its slab, then a wake-up for the caller if it was the last and the caller sleeps. */
+        void runByWorker(int part) {
             try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) throw re;
-                if (c instanceof Error er) throw er;
-                throw new IllegalStateException(c);
+                runSlab(part);
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
             }
+            if (pending.decrementAndGet() == 0 && callerAsleep) LockSupport.unpark(caller);
+        }
+
+        void awaitWorkers(boolean spin) {
+            long start = System.nanoTime();
+            while (pending.get() != 0) {
+                if (spin && System.nanoTime() - start < SPIN_NS) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                callerAsleep = true;
+                if (pending.get() != 0) LockSupport.park(this);
+            }
+        }
+
+        void rethrowFailure() {
+            Throwable t = failure.get();
+            if (t == null) return;
+            if (t instanceof RuntimeException re) throw re;
+            if (t instanceof Error er) throw er;
+            throw new IllegalStateException(t);
         }
     }
 
-    @Override
-    public void close() {
-        if (pool != null) pool.shutdownNow();
+    /** A worker thread: runs slab {@code part} of every loop that has that many slabs. */
+    private final class Worker implements Runnable {
+        final int part;
+        final Thread thread;
+        volatile boolean asleep;
+
+        Worker(int part) {
+            this.part = part;
+            this.thread = new Thread(this, "lipf-worker-" + part);
+            thread.setDaemon(true);
+        }
+
+        void wake() {
+            if (asleep) LockSupport.unpark(thread);
+        }
+
+        @Override
+        public void run() {
+            Loop done = null;
+            while (true) {
+                Loop loop = awaitNext(done);
+                if (loop == null) return;
+                done = loop;
+                if (part < loop.parts) loop.runByWorker(part);
+            }
+        }
+
+        /** The next loop after {@code done}, or null once the team is closed. */
+        private Loop awaitNext(Loop done) {
+            long start = System.nanoTime();
+            while (true) {
+                if (closed) return null;
+                Loop loop = current;
+                if (loop != done) return loop;
+                if (spin && System.nanoTime() - start < SPIN_NS) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                // the caller publishes the loop, then wakes sleepers: set the flag, look again, sleep
+                asleep = true;
+                if (current == done && !closed) LockSupport.park(this);
+                asleep = false;
+            }
+        }
     }
 }
