@@ -68,7 +68,8 @@ public final class Parallel implements AutoCloseable {
 
     /** Runs body over [0, n) split into at most {@code threads} contiguous slabs. */
     public void forSlabs(int n, SlabBody body) {
-        if (workers.length == 0 || n < 2 || !inUse.compareAndSet(false, true)) {
+        // a closed team has no workers left: its loops run serially
+        if (workers.length == 0 || n < 2 || closed || !inUse.compareAndSet(false, true)) {
             body.run(0, n);
             return;
         }
@@ -204,9 +205,9 @@ public final class Parallel implements AutoCloseable {
         private Loop awaitNext(Loop done) {
             long start = System.nanoTime();
             while (true) {
-                if (closed) return null;
                 Loop loop = current;
                 if (loop != done) return loop;
+                if (closed) return null;
                 if (spin && System.nanoTime() - start < SPIN_NS) {
                     Thread.onSpinWait();
                     continue;

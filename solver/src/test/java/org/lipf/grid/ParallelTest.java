@@ -74,6 +74,17 @@ class ParallelTest {
         }
     }
 
+    @Test
+    void aClosedTeamRunsItsLoopsSerially() {
+        Parallel par = new Parallel(2);
+        par.close();
+        int[] planes = new int[5];
+        par.forSlabs(5, (k0, k1) -> {
+            for (int k = k0; k < k1; k++) planes[k] = k + 1;
+        });
+        assertArrayEquals(new int[] {1, 2, 3, 4, 5}, planes);
+    }
+
     /** A loop inside a loop, and loops from two threads at once, run (serially where the team is busy) without deadlock. */
     @Test
     void nestedAndConcurrentLoopsComplete() throws Exception {
