@@ -234,6 +234,9 @@ public final class RunDriver {
         }
         ProgressLine progress = new ProgressLine(progressOut, st.step, st.time_s);
         CurrentProgram program = sim.currentProgram();
+        // a protocol ends the run, and --end-time only stops it earlier (as time.end does): beyond the
+        // program's end every step was cut to zero length at its "next change", and the run never ended
+        if (program != null) end_s = Math.min(end_s, program.end_s());
         while (st.time_s < end_s * (1 - 1e-12) && st.step < maxSteps) {
             // a step never crosses a change of the set current, and each change gets a row
             double change = program == null ? Double.POSITIVE_INFINITY : program.nextChange_s(st.time_s);

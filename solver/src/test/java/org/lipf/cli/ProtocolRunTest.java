@@ -61,6 +61,20 @@ class ProtocolRunTest {
         assertTrue(res.get("ccd_A_per_m2").isNull(), "no short, no CCD: " + res);
     }
 
+    /** --end-time beyond the protocol's end stops the run at the protocol's end (before, it took zero-length steps without end). */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void anEndTimeBeyondTheProtocolEndsWithTheProtocol() throws IOException {
+        Path dir = run("short-ramp", "{type: ccd_ramp, start: 20 mA/cm^2, step: 20 mA/cm^2, max: 40 mA/cm^2, capacity: 3 C/m^2}");
+        Path snapshot = CliTestSupport.snapshots(dir).get(1);
+        lipfOk("run", dir.resolve("scenario.yaml").toString(), "-o", dir.toString(), "--threads", "2", "--end-time", "100", "--restart", snapshot.toString());
+        TimeSeries ts = TimeSeries.read(dir.resolve("timeseries.csv"));
+        double[] t = ts.values("time_s");
+        double end = 3.0 / 200 + 3.0 / 400; // 3 C/m^2 at 200, then at 400 A/m^2
+        assertEquals(end, t[t.length - 1], 1e-9 * end);
+        assertEquals("finished", new ObjectMapper().readTree(dir.resolve("run.json").toFile()).get("status").asText());
+    }
+
     @Test
     void platingThenStrippingReturnsTheLithium() throws IOException {
         Path dir = run("cycles", "{type: cycling, current_density: 50 mA/cm^2, capacity: 5 C/m^2, cycles: 2}");
