@@ -31,7 +31,12 @@ import org.lipf.model.ModelParameters;
  * electrolyte) makes the fixed point diverge.
  */
 final class ImplicitReactionPotentials {
-    private static final int MAX_NEWTON_STEPS = 40;
+    /**
+     * Newton steps before giving up. A step moves no overpotential by more than {@link #MAX_ETA_STEP_V}, so 40
+     * steps capped the move at 2 V: too little where the voltage must climb by volts within a step (SC-micro
+     * stripping at 5 mA/cm^2 as its host's Li runs out; it failed there and converges within 200).
+     */
+    private static final int MAX_NEWTON_STEPS = 200;
     /** Newton has converged when no overpotential moved by more than this, V. */
     private static final double ETA_TOLERANCE_V = 1e-7;
     /** Largest change of any overpotential in one Newton step, V: the exponential rates overshoot beyond a few RT/F. */

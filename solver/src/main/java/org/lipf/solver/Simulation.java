@@ -179,6 +179,12 @@ public final class Simulation implements AutoCloseable {
         state.time_s += dt;
         state.step++;
         state.lastStep_s = dt;
+        // the crack and the voids advance over the step at the overpotentials of its end, solved below for its
+        // current (implicit in time: a nucleation spike at the start of a plating relaxes within the step);
+        // across a switch of the program that solve aims at the next step's current, and the potentials that
+        // drove the step, solved at its start, stand in (docs/MODEL.md section 4.2)
+        final boolean switching = galvanostatic && program.currentAt_A_per_m2(state.time_s) != target;
+        if (switching) advanceBelowGrid(dt);
         backend.computeCoefficients();
         state.reactionCurrent_A_per_m2 = params.chargeDensity_C_per_m3() * backend.growthVelocity_m_per_s();
         // the current that flowed in this step: the coupled solve's at its start (the solve below already
@@ -189,6 +195,11 @@ public final class Simulation implements AutoCloseable {
         final double flowed = params.singlePotential() ? state.reactionCurrent_A_per_m2
                 : implicitReactions ? coupledCurrent : state.counterCurrent_A_per_m2;
         state.passedCharge_C_per_m2 += flowed * dt;
+        if (!switching) advanceBelowGrid(dt);
+    }
+
+    /** The sub-grid state that follows the overpotentials over a step: the Li-filled crack (section 4.2) and the voids (4.3). */
+    private void advanceBelowGrid(double dt) {
         if (intrusion.active()) growCrack(dt);
         if (voids != null) {
             voids.advance(fields(), state.voidVolume_m, dt);

@@ -160,6 +160,38 @@ class LiIntrusionRunTest {
         RestartTest.assertSameRowsAfter(whole, split, 20);
     }
 
+    /**
+     * A step is pressed by the overpotential that drove it: across a switch from stripping to plating (a
+     * symmetric ramp from 0.53 to 1.3 times the limit) no stripping step presses the flaws, and the first
+     * plating step above the limit does. With the potentials solved with the reaction (as in the SC hosts)
+     * the crack used to advance with the potentials solved at the step's end, which aim at the next step's
+     * current: the last stripping step before each plating pressed the flaws at ratio 1.24 here, the last
+     * plating step not at all.
+     */
+    @Test
+    void strippingStepsDoNotPressTheFlawsAcrossASwitchToPlating() throws IOException {
+        String protocol = "control: {mode: galvanostatic, protocol: {type: ccd_ramp, start: 4 A/m^2, step: 6 A/m^2, max: 10 A/m^2, capacity: 5 C/m^2, symmetric: true}}";
+        String yaml = CELL.formatted("1", "6", "").replace("control: {mode: galvanostatic, current_density: 1 A/m^2}", protocol)
+                .replace("output_interval: 20 s", "output_interval: 1 s") + "solver: {reaction_coupling: implicit}\n";
+        Path file = CliTestSupport.write(tmp, "switch.yaml", yaml);
+        Path dir = tmp.resolve("switch");
+        lipfOk("run", file.toString(), "-o", dir.toString(), "--threads", "2");
+        TimeSeries series = TimeSeries.read(dir.resolve("timeseries.csv"));
+        double[] current = series.values("current_density_A_per_m2"), ratio = series.values("intrusion_ratio"), time = series.values("time_s");
+        int stripping = 0, above = 0;
+        for (int row = 1; row < current.length; row++) {
+            String at = "row " + row + " at " + time[row] + " s, " + current[row] + " A/m^2";
+            if (current[row] < 0) {
+                stripping++;
+                assertEquals(0, ratio[row], 0.0, at);
+            } else if (current[row] > 9) {
+                above++;
+                assertTrue(ratio[row] > 1, at + ": ratio " + ratio[row]);
+            } else assertTrue(ratio[row] > 0 && ratio[row] < 1, at + ": ratio " + ratio[row]);
+        }
+        assertTrue(stripping >= 3 && above >= 1, stripping + " stripping and " + above + " plating rows above the limit");
+    }
+
     /** The flat front plates q / (n F c_s) into the LPSCl; the penetration adds the crack's radius to it (within a twentieth of a cell). */
     private static void assertPenetrationIsThePlatedLayerAndTheCrack(TimeSeries series, ModelParameters p) {
         int last = series.values("time_s").length - 1;
