@@ -451,7 +451,7 @@ public final class AllenCahnUpdate {
      * @param bvFilmSlope d bvFilm / d eta, {@link FilmButlerVolmer#slope}
      */
     public double reactionSlope(double xi, double delta, int material, double eta_V, double bv, double bvSlope, double bvFilmSlope) {
-        final double growth = table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilmSlope;
+        final double growth = growthTerm(xi, material, bvFilmSlope);
         if (bv == 0) return growth;
         final double a = dispersedAveraging(xi, delta, material, bv, eta_V);
         return growth + nucleationRate(xi, delta, material, eta_V, bv) / bv * bvSlope * a * a;
