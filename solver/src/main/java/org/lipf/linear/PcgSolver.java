@@ -64,6 +64,16 @@ public final class PcgSolver {
      * @throws SolverDivergedException if the tolerance is not reached
      */
     public SolveStats solve(double[] x, double[] rhs, double relTol, double absTol) {
+        return solve(x, rhs, relTol, absTol, null);
+    }
+
+    /**
+     * {@link #solve(double[], double[], double, double)} as deflated CG when {@code deflation} is given
+     * (built for the current coefficients): x is first corrected so that its residual is orthogonal to the
+     * deflation space, and every preconditioned residual is made A-orthogonal to it, with the deflation
+     * space's own correction added (A-DEF2 of Tang et al. 2009, see {@link LatticeDeflation}).
+     */
+    public SolveStats solve(double[] x, double[] rhs, double relTol, double absTol, LatticeDeflation deflation) {
         int n = op.grid().paddedLength();
         if (x.length != n || rhs.length != n) throw new IllegalArgumentException("fields must have length " + n);
         if (!(relTol >= 0) || !(absTol >= 0) || relTol + absTol == 0) throw new IllegalArgumentException("tolerances must be >= 0 and not both 0: " + relTol + ", " + absTol);
@@ -73,9 +83,14 @@ public final class PcgSolver {
         double target = Math.max(relTol * bNorm, absTol);
         double rNorm = Math.sqrt(L.residual(x, rhs, r));
         double r0 = rNorm;
+        if (deflation != null && Double.isFinite(rNorm) && rNorm > target) {
+            deflation.correct(x, r);
+            rNorm = Math.sqrt(L.residual(x, rhs, r));
+        }
         if (!Double.isFinite(rNorm)) throw new SolverDivergedException("PCG: initial residual is not finite (" + rNorm + ")", 0, rNorm);
         if (rNorm <= target) return new SolveStats(0, r0, rNorm, bNorm, true);
         mg.apply(r, z);
+        if (deflation != null) deflation.precondition(z, r);
         double rz = L.copyDot(z, p, r);
         for (int it = 1; it <= maxIterations; it++) {
             double pq = L.applyDot(p, q);
@@ -85,6 +100,7 @@ public final class PcgSolver {
             if (!Double.isFinite(rNorm)) throw new SolverDivergedException(String.format("PCG: residual became %s at iteration %d", rNorm, it), it, rNorm);
             if (rNorm <= target) return new SolveStats(it, r0, rNorm, bNorm, true);
             mg.apply(r, z);
+            if (deflation != null) deflation.precondition(z, r);
             double rzNew = L.dot(r, z);
             L.updateP(p, z, rzNew / rz);
             rz = rzNew;

@@ -365,7 +365,7 @@ public final class ScenarioLoader {
             ControlSpec control = control(root.section("control", "mode", "voltage", "current_density", "protocol"));
             if (!root.has("time") && control.protocol() == null) throw root.missing("time", "a map with at least end");
             TimeSpec time = time(root.section("time", "end", "max_steps", "output_interval", "max_step", "stability_safety", "integrator", "max_xi_change"), control);
-            SolverSpec solver = solver(root.section("solver", "potential_tolerance", "potential_max_iterations", "reaction_coupling"), model);
+            SolverSpec solver = solver(root.section("solver", "potential_tolerance", "potential_max_iterations", "reaction_coupling", "front_deflation"), model);
             if (model.nucleationForm() == NucleationForm.DISPERSED && solver.reactionCoupling() != ReactionCoupling.IMPLICIT)
                 throw modelSection.section("nucleation", "barrier", "gating_conductivity", "into").error("into",
                         "dispersed needs solver: {reaction_coupling: implicit} (nucleation over a volume makes the lagged potentials diverge)");
@@ -822,7 +822,7 @@ public final class ScenarioLoader {
             ReactionCoupling coupling = s.choice("reaction_coupling", ReactionCoupling.class, ReactionCoupling.LAGGED);
             s.check(coupling == ReactionCoupling.LAGGED || model.form() == ModelForm.MIXED_CONDUCTOR, "reaction_coupling",
                     "implicit needs model.form: mixed_conductor (the single-potential form has no electronic potential to couple)");
-            return new SolverSpec(tol, it, coupling);
+            return new SolverSpec(tol, it, coupling, !s.has("front_deflation") || s.flag("front_deflation"));
         }
     }
 }

@@ -149,6 +149,7 @@ public final class ScenarioWriter {
         kv(b, 2, "potential_tolerance", Double.toString(sv.potentialRelTol()));
         kv(b, 2, "potential_max_iterations", Integer.toString(sv.potentialMaxIterations()));
         kv(b, 2, "reaction_coupling", sv.reactionCoupling().yamlName());
+        kv(b, 2, "front_deflation", Boolean.toString(sv.frontDeflation()));
         return b.toString();
     }
 

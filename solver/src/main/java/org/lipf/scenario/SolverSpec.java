@@ -3,8 +3,10 @@ package org.lipf.scenario;
 /**
  * Potential solver settings: relative tolerance of PCG on the Jacobi-scaled residual, its
  * iteration cap, and how the reaction source enters the solves. The potentials are solved every step.
+ * {@code frontDeflation}: whether the semi-implicit Allen-Cahn solves deflate the front's translation
+ * modes (docs/MODEL.md section 5.3.2; CPU backend).
  */
-public record SolverSpec(double potentialRelTol, int potentialMaxIterations, ReactionCoupling reactionCoupling) {
+public record SolverSpec(double potentialRelTol, int potentialMaxIterations, ReactionCoupling reactionCoupling, boolean frontDeflation) {
     public SolverSpec {
         if (!(potentialRelTol > 0 && potentialRelTol < 1)) throw new IllegalArgumentException("potential_tolerance must be in (0, 1), got " + potentialRelTol);
         java.util.Objects.requireNonNull(reactionCoupling, "reactionCoupling");

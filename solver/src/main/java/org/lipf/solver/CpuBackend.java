@@ -61,7 +61,7 @@ public final class CpuBackend implements Backend {
                 ? new GalvanostaticControl(grid, params, table, allenCahn, metrics, parallel) : null;
         this.shorts = new ShortCircuitDetector(grid, table, params.interfaceWidth_m());
         boolean semiImplicit = scenario.time().integrator() == Integrator.SEMI_IMPLICIT;
-        this.implicitAllenCahn = semiImplicit ? new LinearlyImplicitAllenCahn(grid, params, table, allenCahn, parallel) : null;
+        this.implicitAllenCahn = semiImplicit ? new LinearlyImplicitAllenCahn(grid, params, table, allenCahn, parallel, scenario.solver().frontDeflation()) : null;
         this.implicitNernstPlanck = semiImplicit ? new ImplicitNernstPlanck(grid, parallel, nernstPlanck, allenCahn) : null;
         this.noiseReferenceStep_s = scenario.time().stabilitySafety() * allenCahn.stableStep_s();
     }

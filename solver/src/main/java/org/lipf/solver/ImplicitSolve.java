@@ -2,6 +2,7 @@ package org.lipf.solver;
 
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
+import org.lipf.linear.LatticeDeflation;
 import org.lipf.linear.BoundaryCondition;
 import org.lipf.linear.MultigridPreconditioner;
 import org.lipf.linear.PcgSolver;
@@ -21,6 +22,9 @@ public final class ImplicitSolve {
     private final Parallel parallel;
     private final VariableCoefficientPoisson op;
     private final PcgSolver pcg;
+    /** Deflation of the current operator, or null (see {@link #deflate}). */
+    private LatticeDeflation deflation;
+    private boolean deflated;
 
     /** @param topFixed whether the value is held on the top face (increment 0 there), else zero flux */
     ImplicitSolve(Grid g, Parallel parallel, boolean topFixed) {
@@ -59,11 +63,22 @@ public final class ImplicitSolve {
                 }
         });
         op.coefficientsChanged();
+        deflated = false;
+    }
+
+    /**
+     * Deflates the modes of the current operator that the given field spans, modulated on a coarse lattice (see
+     * {@link LatticeDeflation}); call after {@link #setFaces}. Without a call, or if the field carries
+     * nothing, the solves are plain PCG.
+     */
+    void deflate(double[] mode, int spacingCells) {
+        if (deflation == null) deflation = LatticeDeflation.forOperator(op, spacingCells);
+        deflated = deflation.build(mode);
     }
 
     /** Solves for u in place (u holds the initial guess); r is not modified. */
     void solve(double[] u, double[] r) {
-        pcg.solve(u, r, TOLERANCE, 0);
+        pcg.solve(u, r, TOLERANCE, 0, deflated ? deflation : null);
     }
 
     private static double harmonic(double a, double b) {

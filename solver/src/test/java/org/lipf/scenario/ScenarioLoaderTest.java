@@ -269,6 +269,15 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void frontDeflationIsOnByDefaultAndTakesTrueOrFalse() {
+        assertTrue(parse(BASE).solver().frontDeflation());
+        Scenario off = parse(BASE + "solver: {front_deflation: false}\n");
+        assertFalse(off.solver().frontDeflation());
+        assertEquals(off, ScenarioLoader.parse(ScenarioWriter.toYaml(off), "resolved.yaml", Map.of()), "round trip");
+        assertError(fails(BASE + "solver: {front_deflation: maybe}\n"), "test.yaml", "solver.front_deflation", 26, "true or false");
+    }
+
+    @Test
     void yamlSyntaxErrorsAndDuplicateKeysGiveALine() {
         ScenarioException e = fails(BASE.replace("  temperature: 300 K\n", "  temperature: 300 K\n  temperature: 310 K\n"));
         assertError(e, "test.yaml", "temperature", 7, "duplicate key");

@@ -66,7 +66,7 @@ class FilterAmplificationTest {
             assertEquals(1 - f.xi[g.index(0, 0, g.nz - 1 - k)], f.xi[g.index(0, 0, k)], 1e-12, "symmetric front, cell " + k);
         org.lipf.grid.GhostCells.fill(g, f.xi);
         MaterialTable table = new MaterialTable(scenario, p);
-        var filter = new LinearlyImplicitAllenCahn(g, p, table, new org.lipf.kernels.cpu.AllenCahnUpdate(g, p, table, parallel), parallel);
+        var filter = new LinearlyImplicitAllenCahn(g, p, table, new org.lipf.kernels.cpu.AllenCahnUpdate(g, p, table, parallel), parallel, true);
         return new Front(sim, filter, lowestEigenvalue(f, g, p));
     }
 

@@ -32,7 +32,8 @@ class ImplicitStepParityTest {
     @Test
     void everySemiImplicitOperationMatchesTheCpu() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "bare-li-lpscl.yaml"),
-                Map.of("grid.width", "16 um", "grid.height", "32 um", "geometry.nuclei[0].x", "8 um", "time.integrator", "semi_implicit"));
+                Map.of("grid.width", "16 um", "grid.height", "32 um", "geometry.nuclei[0].x", "8 um", "time.integrator", "semi_implicit",
+                        "solver", SemiImplicitParityTest.UNDEFLATED));
         BackendFactory opencl = OpenClTestDevice.backend(Precision.DOUBLE);
         MaterialTable table = new MaterialTable(s, ModelParameters.from(s));
         try (Parallel parallel = new Parallel(2); Simulation start = RunDriver.fresh(s, parallel, null, BackendFactory.CPU)) {
