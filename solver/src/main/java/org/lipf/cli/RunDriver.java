@@ -49,7 +49,8 @@ public final class RunDriver {
     private static final int ROWS_PER_OUTPUT = 10;
     static final List<String> COLUMNS = List.of("time_s", "step", "dt_s", "cell_voltage_V", "current_density_A_per_m2",
             "counter_current_A_per_m2", "passed_charge_C_per_m2", "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
-            "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, CRACK_RADIUS, RunResults.CONTACT_FRACTION);
+            "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, CRACK_RADIUS, RunResults.CONTACT_FRACTION,
+            "implicit_iterations");
 
     /** How a run ended. */
     public enum Status { FINISHED, SHORTED, FAILED }
@@ -293,6 +294,6 @@ public final class RunDriver {
         series.append(st.time_s, st.step, st.lastStep_s, st.cellVoltage_V, st.reactionCurrent_A_per_m2,
                 st.counterCurrent_A_per_m2, st.passedCharge_C_per_m2, metal, metal - st.initialMetalVolume_m,
                 front, sim.metrics().penetration_m(front) + sim.crackRadius_m(), shorted ? 1 : 0, st.lastIterations, st.rejectedSteps,
-                sim.intrusionRatio(), sim.crackRadius_m(), sim.minContactFraction());
+                sim.intrusionRatio(), sim.crackRadius_m(), sim.minContactFraction(), st.lastImplicitIterations);
     }
 }

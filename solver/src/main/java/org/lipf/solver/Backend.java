@@ -62,6 +62,9 @@ public interface Backend extends AutoCloseable {
     /** Largest |xi^(n+1) - xi^n| of the last {@link #implicitAllenCahn} call. */
     double lastXiChange();
 
+    /** PCG iterations of the semi-implicit Allen-Cahn and Nernst-Planck solves so far (0 without them). */
+    long implicitIterations();
+
     /**
      * The longest step the next Allen-Cahn call may take, s: dispersed metal (docs/MODEL.md section 3.6) enters
      * the potentials and its update as its rate averaged over it. Nothing to do without dispersed metal (the

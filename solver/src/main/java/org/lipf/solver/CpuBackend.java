@@ -121,6 +121,11 @@ public final class CpuBackend implements Backend {
         return bad || implicitAllenCahn.amplified();
     }
 
+    @Override
+    public long implicitIterations() {
+        return implicitAllenCahn == null ? 0 : implicitAllenCahn.solveIterations() + implicitNernstPlanck.solveIterations();
+    }
+
     @Override public double lastXiChange() { return Math.max(implicitAllenCahn.lastMaxChange(), allenCahn.lastDispersedChange()); }
 
     @Override public void assumeStep(double dt_s) { allenCahn.assumeStep(dt_s); }

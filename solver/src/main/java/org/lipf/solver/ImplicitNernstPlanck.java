@@ -75,4 +75,9 @@ final class ImplicitNernstPlanck {
         });
         return Parallel.maxOf(planeBad) != 0;
     }
+
+    /** PCG iterations of all its solves so far. */
+    long solveIterations() {
+        return solve.iterations();
+    }
 }

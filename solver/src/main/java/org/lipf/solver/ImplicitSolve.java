@@ -25,6 +25,8 @@ public final class ImplicitSolve {
     /** Deflation of the current operator, or null (see {@link #deflate}). */
     private LatticeDeflation deflation;
     private boolean deflated;
+    /** PCG iterations of every solve so far. */
+    private long iterations;
 
     /** @param topFixed whether the value is held on the top face (increment 0 there), else zero flux */
     ImplicitSolve(Grid g, Parallel parallel, boolean topFixed) {
@@ -78,7 +80,12 @@ public final class ImplicitSolve {
 
     /** Solves for u in place (u holds the initial guess); r is not modified. */
     void solve(double[] u, double[] r) {
-        pcg.solve(u, r, TOLERANCE, 0, deflated ? deflation : null);
+        iterations += pcg.solve(u, r, TOLERANCE, 0, deflated ? deflation : null).iterations();
+    }
+
+    /** PCG iterations of all solves so far. */
+    long iterations() {
+        return iterations;
     }
 
     private static double harmonic(double a, double b) {

@@ -200,6 +200,11 @@ final class LinearlyImplicitAllenCahn {
         return Parallel.maxOf(planeBad) != 0 || !Double.isFinite(lastMaxChange);
     }
 
+    /** PCG iterations of all its solves so far. */
+    long solveIterations() {
+        return solve.iterations();
+    }
+
     /** Largest |xi^(n+1) - xi^n| of the last step. */
     double lastMaxChange() {
         return lastMaxChange;

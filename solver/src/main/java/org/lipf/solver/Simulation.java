@@ -150,6 +150,7 @@ public final class Simulation implements AutoCloseable {
         backend.fillGhosts();
         double dt = Math.min(state.nextStep_s, maxStep_s);
         final double target = galvanostatic ? program.currentAt_A_per_m2(state.time_s) : Double.NaN;
+        final long implicitBefore = backend.implicitIterations();
         for (int attempt = 0; ; attempt++) {
             boolean bad = backend.allenCahn(dt, state.step);
             // with dispersed nucleation the coupled potentials alone hold the current (their source is the
@@ -170,6 +171,7 @@ public final class Simulation implements AutoCloseable {
             state.rejectedSteps++;
             if (galvanostatic) backend.fillGhosts(); // the shifted potential needs fresh ghosts
         }
+        state.lastImplicitIterations = backend.implicitIterations() - implicitBefore;
         backend.swapNext();
         // rare (the interphase passed a further half cell): material ids change on the host before the
         // coefficients are computed from them, and the backend takes the host fields

@@ -26,4 +26,6 @@ public final class SimulationState {
      */
     public double[] voidVolume_m;
     public int lastIterations;
+    /** PCG iterations of the last step's semi-implicit Allen-Cahn and Nernst-Planck solves, retried attempts included. */
+    public long lastImplicitIterations;
 }

@@ -58,6 +58,7 @@ class RunFolderTest {
             assertTrue(t > last, "times increase: " + t + " after " + last);
             last = t;
             assertEquals("0", cells[RunDriver.COLUMNS.indexOf("short")], "no short: " + row);
+            assertEquals("0", cells[RunDriver.COLUMNS.indexOf("implicit_iterations")], "explicit steps solve nothing implicitly: " + row);
         }
         assertEquals(0.0, Double.parseDouble(lines.get(1).split(",")[0]), 0.0, "first row at t = 0");
         assertEquals(original.time().end_s(), last, 1e-12, "last row at the end time");
