@@ -1,9 +1,7 @@
 package org.lipf.linear;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
 
 /**
  * A deflation space for {@link PcgSolver} (Saad, Yeung, Erhel &amp; Guyomarc'h, SIAM J. Sci. Comput. 21
@@ -23,9 +21,11 @@ import org.lipf.grid.Grid;
  * <p>Lattice nodes sit every {@code spacing} cells on each axis (periodic on the lateral axes, the last
  * interval shorter where the size is not a multiple); the hats form a partition of unity. Cells with w
  * below {@link #RELATIVE_CUTOFF} of the largest w are left out (the tanh tails reach far and carry
- * nothing), and only nodes whose hats touch the rest are used. Sums over cells run serially in index
- * order, so results do not depend on the thread count. E is factored by Cholesky; if it is not positive
- * definite (an indefinite operator), {@link #build} returns false and the caller solves without deflation.
+ * nothing), and only nodes whose hats touch the rest are used. Sums over cells run per plane in index
+ * order and add the planes in order, so results do not depend on the thread count. E is factored by
+ * Cholesky, dropping a vector whose pivot vanishes (where the support near a node is a cell or two, its
+ * vectors are multiples of each other and E is singular); if a pivot is clearly negative (an indefinite
+ * operator), {@link #build} returns false and the caller solves without deflation.
  */
 public final class LatticeDeflation {
     /** w below this fraction of its maximum counts as zero (1e-6 took the same iterations on a support three times as thick). */
@@ -35,9 +35,12 @@ public final class LatticeDeflation {
      * lattice spacing until it fits.
      */
     static final int MAX_VECTORS = 800;
+    /** A pivot below this fraction of its diagonal entry drops its vector (a dependent one); below minus it, E is indefinite. */
+    static final double PIVOT_TOLERANCE = 1e-12;
 
     private final Level L;
     private final Grid g;
+    private final Parallel par;
     private final int dims, requestedSpacing;
     /** Lattice spacing of the last build, cells, and nodes per axis (x and y periodic, z with a node at or beyond the top). */
     private int spacing, nodesX, nodesY, nodesZ;
@@ -49,8 +52,14 @@ public final class LatticeDeflation {
     private int[] cells = new int[0], rowOf = new int[0], planeOf = new int[0], node = new int[0];
     private double[] hat = new double[0];
     private int supportSize, k;
-    /** Lower Cholesky factor of E, row by row (E = F F^T). */
-    private double[][] factor;
+    /** Where each plane's cells begin in the support (nz + 1 entries). */
+    private final int[] planeStart;
+    /** Per plane, its cells' part of Z^T v (summed over the planes in order). */
+    private final double[][] planePartial;
+    /** E's lower Cholesky factor, row by row (E = F F^T over the kept vectors); E itself before the factorisation. */
+    private double[][] factor = new double[0][];
+    /** Vectors dropped as dependent on earlier ones (their coefficient stays 0). */
+    private boolean[] dropped = new boolean[0];
     private double[] coeff = new double[0];
 
     /** A deflation for op (its coefficients as they are at each {@link #build}), lattice nodes every {@code spacing} cells. */
@@ -62,7 +71,10 @@ public final class LatticeDeflation {
         if (spacing < 1) throw new IllegalArgumentException("lattice spacing must be >= 1 cell, got " + spacing);
         this.L = op.level;
         this.g = op.grid();
+        this.par = op.parallel();
         this.requestedSpacing = spacing;
+        this.planeStart = new int[g.nz + 1];
+        this.planePartial = new double[g.nz][];
         this.dims = g.is3D() ? 3 : 2;
         this.supportIndex = new int[g.paddedLength()];
         this.w = g.newField();
@@ -102,12 +114,16 @@ public final class LatticeDeflation {
         java.util.Arrays.fill(w, 0.0);
         k = 0;
         supportSize = 0;
-        factor = null;
         if (!(max > 0) || !Double.isFinite(max)) return false;
         final double cutoff = RELATIVE_CUTOFF * max;
         for (setSpacing(requestedSpacing); !collect(mode, cutoff); setSpacing(2 * spacing)) {}
-        if (coeff.length < k) coeff = new double[k];
-        final double[][] e = new double[k][k];
+        if (coeff.length < k) {
+            coeff = new double[k];
+            dropped = new boolean[k];
+            factor = new double[k][k];
+        }
+        final double[][] e = factor;
+        for (int a = 0; a < k; a++) java.util.Arrays.fill(e[a], 0, k, 0.0);
         // E_ab = z_a . A z_b: each cell's diagonal term, and each face inside the support once, added to
         // both orders of the pair
         for (int n = 0; n < supportSize; n++) {
@@ -118,14 +134,43 @@ public final class LatticeDeflation {
             if (L.is3D) face(e, n, c + L.offN(j), L.ty[c], pairs);
             if (kk < nz - 1) face(e, n, c + g.strideZ, L.tz[c], pairs);
         }
-        // the two orders of a pair round differently: make E exactly symmetric
+        // the two orders of a pair round differently: factor the mean
         for (int a = 0; a < k; a++)
-            for (int b = 0; b < a; b++) e[a][b] = e[b][a] = 0.5 * (e[a][b] + e[b][a]);
-        try {
-            factor = new CholeskyDecomposition(new Array2DRowRealMatrix(e, false), 0, 0).getL().getData();
-        } catch (NonPositiveDefiniteMatrixException notSpd) {
+            for (int b = 0; b < a; b++) e[a][b] = 0.5 * (e[a][b] + e[b][a]);
+        if (!factorInPlace(e)) {
             k = 0;
             return false;
+        }
+        return true;
+    }
+
+    /**
+     * Cholesky factorisation of the lower triangle of e in place, dropping a vector whose pivot is below
+     * {@link #PIVOT_TOLERANCE} of its diagonal entry (its row and column of the factor become zero); false
+     * if a diagonal entry or a pivot is clearly negative.
+     */
+    private boolean factorInPlace(double[][] e) {
+        for (int a = 0; a < k; a++) {
+            final double[] row = e[a];
+            final double diagonal = row[a];
+            if (!(diagonal > 0)) return false;
+            double d = diagonal;
+            for (int b = 0; b < a; b++) d -= row[b] * row[b];
+            dropped[a] = !(d > PIVOT_TOLERANCE * diagonal);
+            if (d < -PIVOT_TOLERANCE * diagonal) return false;
+            if (dropped[a]) {
+                java.util.Arrays.fill(row, 0, a + 1, 0.0);
+                for (int i = a + 1; i < k; i++) e[i][a] = 0;
+                continue;
+            }
+            final double pivot = Math.sqrt(d);
+            row[a] = pivot;
+            for (int i = a + 1; i < k; i++) {
+                final double[] other = e[i];
+                double s = other[a];
+                for (int b = 0; b < a; b++) s -= other[b] * row[b];
+                other[a] = s / pivot;
+            }
         }
         return true;
     }
@@ -168,6 +213,10 @@ public final class LatticeDeflation {
                     planeOf[supportSize] = kk;
                     supportSize++;
                 }
+        for (int kk = 0, n = 0; kk <= nz; kk++) {
+            while (n < supportSize && planeOf[n] < kk) n++;
+            planeStart[kk] = n;
+        }
         return k <= MAX_VECTORS || spacing >= Math.max(g.nx, Math.max(g.ny, g.nz));
     }
 
@@ -233,56 +282,76 @@ public final class LatticeDeflation {
 
     /** x += Z E^-1 Z^T r: the correction that makes the residual of x orthogonal to Z. */
     void correct(double[] x, double[] r) {
-        project(r, false);
-        addZ(x, 1);
+        project(r, null);
+        addZ(x);
     }
 
     /**
-     * z := z - Z E^-1 Z^T A z + Z E^-1 Z^T r, z = M^-1 r on entry (x-ghosts valid): the A-DEF2 preconditioner
-     * of Tang et al. (2009), P^T M^-1 + Q. The first term makes the search direction A-orthogonal to Z; the
-     * second is zero while r stays orthogonal to Z, and removes what rounding leaves of r in Z (without it the
-     * residual stalls at that part: an ill-conditioned E left 1.4e-16 against a 1.2e-16 target).
+     * z := z + Z E^-1 Z^T (r - A z), z = M^-1 r on entry (x-ghosts valid): the A-DEF2 preconditioner of Tang
+     * et al. (2009), P^T M^-1 + Q. Its - Z E^-1 Z^T A z makes the search direction A-orthogonal to Z; its
+     * + Z E^-1 Z^T r is zero while r stays orthogonal to Z, and removes what rounding leaves of r in Z (with
+     * the projection alone the residual stalled at that part: 1.4e-16 against a 1.2e-16 target on a nearly
+     * singular operator).
      */
     void precondition(double[] z, double[] r) {
-        project(z, true);
-        addZ(z, -1);
-        project(r, false);
-        addZ(z, 1);
+        project(r, z);
+        addZ(z);
     }
 
-    /** coeff = E^-1 Z^T v (or E^-1 Z^T A v). */
-    private void project(double[] v, boolean applyA) {
+    /** coeff = E^-1 Z^T (r - A z) (z null: E^-1 Z^T r). */
+    private void project(double[] r, double[] z) {
         final int pairs = 1 << dims;
+        par.forSlabs(g.nz, (k0, k1) -> {
+            for (int kk = k0; kk < k1; kk++) {
+                if (planeStart[kk] == planeStart[kk + 1]) continue;
+                if (planePartial[kk] == null || planePartial[kk].length < k) planePartial[kk] = new double[coeff.length];
+                final double[] part = planePartial[kk];
+                java.util.Arrays.fill(part, 0, k, 0.0);
+                for (int n = planeStart[kk]; n < planeStart[kk + 1]; n++) {
+                    final int c = cells[n];
+                    final double val = w[c] * (z == null ? r[c] : r[c] - applyAt(z, c, rowOf[n], kk));
+                    for (int p = 0; p < pairs; p++) part[node[n * pairs + p]] += hat[n * pairs + p] * val;
+                }
+            }
+        });
         java.util.Arrays.fill(coeff, 0, k, 0.0);
-        for (int n = 0; n < supportSize; n++) {
-            final int c = cells[n];
-            final double val = w[c] * (applyA ? applyAt(v, c, rowOf[n], planeOf[n]) : v[c]);
-            for (int p = 0; p < pairs; p++) coeff[node[n * pairs + p]] += hat[n * pairs + p] * val;
+        for (int kk = 0; kk < g.nz; kk++) {
+            if (planeStart[kk] == planeStart[kk + 1]) continue;
+            final double[] part = planePartial[kk];
+            for (int a = 0; a < k; a++) coeff[a] += part[a];
         }
-        // E^-1 by the two triangular solves with the factor, in place
+        // E^-1 by the two triangular solves with the factor (rows), in place; dropped vectors keep 0
         for (int a = 0; a < k; a++) {
-            double s = coeff[a];
+            if (dropped[a]) {
+                coeff[a] = 0;
+                continue;
+            }
             final double[] row = factor[a];
+            double s = coeff[a];
             for (int b = 0; b < a; b++) s -= row[b] * coeff[b];
             coeff[a] = s / row[a];
         }
         for (int a = k - 1; a >= 0; a--) {
-            double s = coeff[a];
-            for (int b = a + 1; b < k; b++) s -= factor[b][a] * coeff[b];
-            coeff[a] = s / factor[a][a];
+            if (dropped[a]) continue;
+            final double[] row = factor[a];
+            final double x = coeff[a] / row[a];
+            coeff[a] = x;
+            for (int b = 0; b < a; b++) coeff[b] -= row[b] * x;
         }
     }
 
-    /** v += sign Z coeff; refreshes the x-ghosts of the rows it touched (the support is in index order: rows come together). */
-    private void addZ(double[] v, double sign) {
+    /** v += Z coeff; refreshes the x-ghosts of the rows it touched (the support is in index order: rows come together). */
+    private void addZ(double[] v) {
         final int pairs = 1 << dims;
-        for (int n = 0; n < supportSize; n++) {
-            final int c = cells[n];
-            double sum = 0;
-            for (int p = 0; p < pairs; p++) sum += hat[n * pairs + p] * coeff[node[n * pairs + p]];
-            v[c] += sign * w[c] * sum;
-            final int s = g.rowStart(rowOf[n], planeOf[n]);
-            if (n + 1 == supportSize || g.rowStart(rowOf[n + 1], planeOf[n + 1]) != s) Level.wrapRow(v, s, g.nx);
-        }
+        par.forSlabs(g.nz, (k0, k1) -> {
+            for (int n = planeStart[k0]; n < planeStart[k1]; n++) {
+                final int c = cells[n];
+                double sum = 0;
+                for (int p = 0; p < pairs; p++) sum += hat[n * pairs + p] * coeff[node[n * pairs + p]];
+                v[c] += w[c] * sum;
+                final int s = g.rowStart(rowOf[n], planeOf[n]);
+                if (n + 1 == planeStart[k1] || g.rowStart(rowOf[n + 1], planeOf[n + 1]) != s) Level.wrapRow(v, s, g.nx);
+            }
+        });
     }
 }

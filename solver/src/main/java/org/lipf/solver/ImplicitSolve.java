@@ -80,7 +80,12 @@ public final class ImplicitSolve {
 
     /** Solves for u in place (u holds the initial guess); r is not modified. */
     void solve(double[] u, double[] r) {
-        iterations += pcg.solve(u, r, TOLERANCE, 0, deflated ? deflation : null).iterations();
+        try {
+            iterations += pcg.solve(u, r, TOLERANCE, 0, deflated ? deflation : null).iterations();
+        } catch (org.lipf.linear.SolverDivergedException failed) {
+            iterations += failed.iterations(); // the failed solves of a step that is retried cost the most
+            throw failed;
+        }
     }
 
     /** PCG iterations of all solves so far. */

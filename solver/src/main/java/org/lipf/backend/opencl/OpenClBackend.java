@@ -10,6 +10,7 @@ import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.kernels.cpu.PotentialCoefficients;
+import org.lipf.linear.SolverDivergedException;
 import org.lipf.model.FieldSet;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
@@ -371,9 +372,9 @@ public final class OpenClBackend implements Backend {
                 .arg(10, c).arg(11, phiL).arg(12, phiS).arg(13, film).real(14, dt_s).run(cells);
         // the raw rates' metal volume (per cell volume and area), as DepositMetrics.growthVelocity_m_per_s sums it on the CPU
         final double volume = reducer.reduce(0, 1, groups, false)[0];
-        implicitIterations += capillaryFilter.solveShifted(cellBeta, implicitRhs, rate);
+        countImplicit(() -> capillaryFilter.solveShifted(cellBeta, implicitRhs, rate));
         kernel("mobileDh").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, dh).arg(4, filteredDh).run(cells);
-        implicitIterations += capillaryFilter.solveAgain(dh, filteredDh);
+        countImplicit(() -> capillaryFilter.solveAgain(dh, filteredDh));
         kernel("filteredRateSums").arg(0, material).arg(1, tableBuf).arg(2, rate).arg(3, filteredDh).arg(4, partial).run(cells);
         double[] sums = reducer.reduce(0, 2, groups, false);
         final double sum = sums[0], weight = sums[1];
@@ -392,13 +393,23 @@ public final class OpenClBackend implements Backend {
 
     @Override public long implicitIterations() { return implicitIterations; }
 
+    /** Runs a semi-implicit solve and counts its iterations, a failed solve's included (its step is retried). */
+    private void countImplicit(java.util.function.IntSupplier solve) {
+        try {
+            implicitIterations += solve.getAsInt();
+        } catch (SolverDivergedException failed) {
+            implicitIterations += failed.iterations();
+            throw failed;
+        }
+    }
+
     /** ImplicitNernstPlanck.step on the device: explicit increment, implicit diffusion solve, the limiter at 0. */
     @Override
     public boolean implicitNernstPlanck(double dt_s) {
         runNernstPlanck(dt_s, false);
         kernel("implicitNernstPlanckOperator").arg(0, c).arg(1, cNext).arg(2, xi).arg(3, material).arg(4, tableBuf).arg(5, cellBeta).arg(6, implicitRhs)
                 .arg(7, increment).real(8, dt_s).arg(9, diffusion.shift()).arg(10, phiL).arg(11, phiS).arg(12, film).run(cells);
-        implicitIterations += diffusion.solveShifted(cellBeta, implicitRhs, increment);
+        countImplicit(() -> diffusion.solveShifted(cellBeta, implicitRhs, increment));
         kernel("writeImplicitConcentration").arg(0, c).arg(1, increment).arg(2, cNext).arg(3, partial).run(cells);
         reduce(1, true);
         return resultHost[0] != 0;
