@@ -69,13 +69,23 @@ class LatticeDeflationTest {
         return r;
     }
 
-    @Test
-    void deflationHalvesTheIterationsOfTheImplicitAllenCahnStepAndGivesTheSameSolution() {
-        Grid g = new Grid(128, 1, 64, 1.0);
-        try (Parallel par = new Parallel(2)) {
+    /** The curved front's operator on 128 x 64 cells, its xi and the rates to filter. */
+    record Front(Grid g, VariableCoefficientPoisson op, double[] xi, double[] rates) {
+        static Front on(Parallel par) {
+            Grid g = new Grid(128, 1, 64, 1.0);
             double[] xi = g.newField();
             VariableCoefficientPoisson op = allenCahnOperator(g, par, xi);
-            double[] r = rates(g, xi);
+            return new Front(g, op, xi, LatticeDeflationTest.rates(g, xi));
+        }
+    }
+
+    @Test
+    void deflationHalvesTheIterationsOfTheImplicitAllenCahnStepAndGivesTheSameSolution() {
+        try (Parallel par = new Parallel(2)) {
+            Front front = Front.on(par);
+            Grid g = front.g();
+            VariableCoefficientPoisson op = front.op();
+            double[] xi = front.xi(), r = front.rates();
             double[] plain = g.newField(), deflated = g.newField();
             PcgSolver pcg = new PcgSolver(op, new MultigridPreconditioner(op), 400);
             int plainIterations = pcg.solve(plain, r, 1e-10, 0).iterations();
@@ -98,18 +108,16 @@ class LatticeDeflationTest {
 
     @Test
     void strayCellsOfTheModeDropTheirDependentVectorsInsteadOfTheDeflation() {
-        Grid g = new Grid(128, 1, 64, 1.0);
         try (Parallel par = new Parallel(2)) {
-            double[] xi = g.newField();
-            VariableCoefficientPoisson op = allenCahnOperator(g, par, xi);
-            double[] mode = translationMode(g, xi), r = rates(g, xi);
+            Front front = Front.on(par);
+            double[] mode = translationMode(front.g(), front.xi());
             // lone cells above the cutoff far from the front: each touches 4 nodes with one cell, whose 4
             // vectors are multiples of one another (E singular without the dropping)
-            mode[g.index(3, 0, 2)] = mode[g.index(20, 0, 61)] = 0.01;
-            LatticeDeflation deflation = LatticeDeflation.forOperator(op, 8);
+            mode[front.g().index(3, 0, 2)] = mode[front.g().index(20, 0, 61)] = 0.01;
+            LatticeDeflation deflation = LatticeDeflation.forOperator(front.op(), 8);
             assertTrue(deflation.build(mode));
-            double[] u = g.newField();
-            int iterations = new PcgSolver(op, new MultigridPreconditioner(op), 400).solve(u, r, 1e-10, 0, deflation).iterations();
+            PcgSolver pcg = new PcgSolver(front.op(), new MultigridPreconditioner(front.op()), 400);
+            int iterations = pcg.solve(front.g().newField(), front.rates(), 1e-10, 0, deflation).iterations();
             assertTrue(iterations <= 14, iterations + " iterations (12 without the stray cells, 33 undeflated)");
         }
     }
