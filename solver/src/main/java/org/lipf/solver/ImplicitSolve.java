@@ -2,10 +2,11 @@ package org.lipf.solver;
 
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
-import org.lipf.linear.LatticeDeflation;
 import org.lipf.linear.BoundaryCondition;
+import org.lipf.linear.LatticeDeflation;
 import org.lipf.linear.MultigridPreconditioner;
 import org.lipf.linear.PcgSolver;
+import org.lipf.linear.SolverDivergedException;
 import org.lipf.linear.VariableCoefficientPoisson;
 
 /**
@@ -82,7 +83,7 @@ public final class ImplicitSolve {
     void solve(double[] u, double[] r) {
         try {
             iterations += pcg.solve(u, r, TOLERANCE, 0, deflated ? deflation : null).iterations();
-        } catch (org.lipf.linear.SolverDivergedException failed) {
+        } catch (SolverDivergedException failed) {
             iterations += failed.iterations(); // the failed solves of a step that is retried cost the most
             throw failed;
         }
