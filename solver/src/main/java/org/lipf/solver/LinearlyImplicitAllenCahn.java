@@ -75,6 +75,7 @@ final class LinearlyImplicitAllenCahn {
         final double ls = dt * p.Lsigma_m3_per_J_s(), lsW = ls * p.W_J_per_m3(), lsKappa = ls * p.kappa0_J_per_m();
         final double delta = p.anisotropyStrength(), theta0 = p.anisotropyAngle_rad();
         final int omega = p.anisotropyMode(), sy = g.strideY, sz = g.strideZ;
+        final double[] mode = translation != null && lsKappa / (g.dx_m * g.dx_m) >= DEFLATION_MIN_STIFFNESS ? translation : null;
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++)
                 for (int j = 0; j < g.ny; j++) {
@@ -83,11 +84,11 @@ final class LinearlyImplicitAllenCahn {
                         if (!mobile[mat[P]]) {
                             alpha[P] = 1;
                             cellBeta[P] = 0;
-                            if (translation != null) translation[P] = 0;
+                            if (mode != null) mode[P] = 0;
                             continue;
                         }
                         // the profile derivative of a front: the operator's slow modes, deflated
-                        if (translation != null) translation[P] = xi[P] * (1 - xi[P]);
+                        if (mode != null) mode[P] = xi[P] * (1 - xi[P]);
                         // the well's curvature and the reaction's damping of xi (its stiff, decaying part)
                         alpha[P] = 1 + lsW * DoubleWell.d2g(xi[P]) + dt * allenCahn.reactionXiDamping_per_s(f, P);
                         // central differences suffice for the orientation (their scale cancels)
@@ -99,7 +100,7 @@ final class LinearlyImplicitAllenCahn {
                 }
         });
         solve.setFaces(cellBeta);
-        if (translation != null && lsKappa / (g.dx_m * g.dx_m) >= DEFLATION_MIN_STIFFNESS) solve.deflate(translation, DEFLATION_SPACING_CELLS);
+        if (mode != null) solve.deflate(mode, DEFLATION_SPACING_CELLS);
     }
 
     /** Sets the operator of a step dt around the current xi (xi and its ghosts hold xi^n). */
