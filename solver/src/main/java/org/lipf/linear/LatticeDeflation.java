@@ -77,6 +77,7 @@ public final class LatticeDeflation {
         this.planePartial = new double[g.nz][];
         this.dims = g.is3D() ? 3 : 2;
         this.supportIndex = new int[g.paddedLength()];
+        java.util.Arrays.fill(supportIndex, -1);
         this.w = g.newField();
     }
 
@@ -110,8 +111,11 @@ public final class LatticeDeflation {
                 final int s = g.rowStart(j, kk);
                 for (int c = s; c < s + nx; c++) max = Math.max(max, Math.abs(mode[c]));
             }
-        java.util.Arrays.fill(supportIndex, -1);
-        java.util.Arrays.fill(w, 0.0);
+        // clear the last support only (two passes over the whole grid per step otherwise)
+        for (int n = 0; n < supportSize; n++) {
+            supportIndex[cells[n]] = -1;
+            w[cells[n]] = 0;
+        }
         k = 0;
         supportSize = 0;
         if (!(max > 0) || !Double.isFinite(max)) return false;
