@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.lipf.kernels.cpu.Simd;
 
 /**
  * Runs the runs of a sweep on this machine, {@code jobs} at a time, each in its own JVM (a
@@ -83,12 +84,13 @@ final class LocalExecutor {
         progress.ended(RunState.of(folder).status(), code == RunTask.EXIT_BUSY, (System.nanoTime() - start) * 1e-9);
     }
 
-    /** {@code java [this JVM's heap options] -cp CLASSPATH org.lipf.cli.Lipf sweep SWEEP -o DIR --task ID --threads N ...}. */
+    /** {@code java [this JVM's heap and SIMD options] -cp CLASSPATH org.lipf.cli.Lipf sweep SWEEP -o DIR --task ID --threads N ...}. */
     List<String> command(SweepRun run) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments())
             if (a.startsWith("-Xmx") || a.startsWith("-Xss") || a.startsWith("-XX:") && !a.contains("Flight")) cmd.add(a);
+        cmd.addAll(Simd.childJvmOptions());
         cmd.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "org.lipf.cli.Lipf",
                 "sweep", sweepFile.toString(), "-o", sweepDir.toString(), "--task", run.id(), "--threads", Integer.toString(threadsPerRun)));
         cmd.addAll(passThrough);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.lipf.kernels.cpu.Simd;
 import org.lipf.output.AtomicFiles;
 import org.lipf.sweep.SweepSpec.SlurmSpec;
 
@@ -54,7 +55,7 @@ final class SlurmEmitter {
         s.append("# The paths below were written at emit time; edit JAVA if the compute nodes keep Java elsewhere.\n");
         s.append("set -euo pipefail\n");
         s.append("JAVA=").append(quote(Path.of(System.getProperty("java.home"), "bin", "java").toString())).append('\n');
-        s.append("JAVA_OPTS=").append(quote(heapOptions())).append('\n');
+        s.append("JAVA_OPTS=").append(quote(jvmOptions())).append('\n');
         s.append("LIPF_CLASSPATH=").append(quote(absoluteClassPath())).append('\n');
         s.append("SWEEP=").append(quote(spec.file().toAbsolutePath().normalize().toString())).append('\n');
         s.append("DIR=").append(quote(dir.toString())).append('\n');
@@ -75,8 +76,11 @@ final class SlurmEmitter {
         return script;
     }
 
-    private static String heapOptions() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Xmx")).collect(Collectors.joining(" "));
+    /** This JVM's heap limit and the options of its SIMD loops. */
+    private static String jvmOptions() {
+        List<String> options = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Xmx")).toList());
+        options.addAll(Simd.childJvmOptions());
+        return String.join(" ", options);
     }
 
     private static String absoluteClassPath() {

@@ -57,6 +57,8 @@ public final class AllenCahnUpdate {
      * do not depend on the slabs.
      */
     private final RowFaces[] rowFaces;
+    /** Whether the bulk test and the 3D anisotropic faces run in SIMD lanes ({@link AllenCahnLanes}). */
+    private final boolean simd;
 
     private double lastReactionStiffness_per_s;
     private boolean lastOutOfBounds;
@@ -72,7 +74,13 @@ public final class AllenCahnUpdate {
     private double assumedStep_s;
 
     public AllenCahnUpdate(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
+        this(g, p, table, parallel, Simd.ENABLED);
+    }
+
+    /** @param simd whether to run the SIMD loops ({@link Simd}; the same bits) */
+    AllenCahnUpdate(Grid g, ModelParameters p, MaterialTable table, Parallel parallel, boolean simd) {
         this.g = g;
+        this.simd = simd;
         this.p = p;
         this.table = table;
         this.parallel = parallel;
@@ -102,7 +110,9 @@ public final class AllenCahnUpdate {
         final double[] x, south, bottom;
         /** North faces of the previous row and of this one; swapped after each row. */
         double[] north, nextNorth;
+        /** Per cell of the row: whether it is active, and (SIMD) whether it is bulk (1) or not (0). */
         final boolean[] active;
+        final double[] bulk;
         final double[][] top;
 
         RowFaces(int nx, int planeLength) {
@@ -113,6 +123,7 @@ public final class AllenCahnUpdate {
             south = new double[nx];
             bottom = new double[nx];
             active = new boolean[nx];
+            bulk = new double[nx];
         }
     }
 
@@ -217,11 +228,13 @@ public final class AllenCahnUpdate {
         final int start = g.rowStart(j, k);
         final boolean carried3D = aniso && sy != 0;
         final boolean[] active = faces.active;
+        final double[] bulk = faces.bulk;
         boolean anyActive = false;
+        if (simd) AllenCahnLanes.bulk(xi, start, g.nx, sz, sy, bulk);
         for (int i = 0; i < g.nx; i++) {
             final int P = start + i;
             // frozen cells, and bulk cells (xi exactly 0 or 1 with equal neighbours) where no term acts
-            active[i] = mobile[mat[P]] != 0 && !(bulk(xi, xi[P], P, sz, sy) && !nucleating(mat[P], f, P));
+            active[i] = mobile[mat[P]] != 0 && !((simd ? bulk[i] != 0 : bulk(xi, xi[P], P, sz, sy)) && !nucleating(mat[P], f, P));
             anyActive |= active[i];
         }
         final int inPlane = start - (k + 1) * sz;
@@ -382,7 +395,7 @@ public final class AllenCahnUpdate {
      * Non-short-circuit operators: one test instead of a branch per neighbour (in 2D the y
      * neighbours are P itself).
      */
-    private static boolean bulk(double[] xi, double x, int P, int sz, int sy) {
+    static boolean bulk(double[] xi, double x, int P, int sz, int sy) {
         return (x == 0 | x == 1) & xi[P + 1] == x & xi[P - 1] == x & xi[P + sz] == x & xi[P - sz] == x
                 & xi[P + sy] == x & xi[P - sy] == x;
     }
@@ -673,14 +686,15 @@ public final class AllenCahnUpdate {
 
     /** {@link #faceFlux3D} of n faces, lower cells lo, lo + 1, ..., into out[at], out[at + 1], ... */
     private void faces3D(double[] xi, int lo, int sn, int s1, int s2, int n, double invDx, double[] out, int at) {
-        for (int i = 0; i < n; i++) out[at + i] = faceFlux3D(xi, lo + i, sn, s1, s2, invDx);
+        if (simd) AllenCahnLanes.faces3D(xi, lo, sn, s1, s2, n, invDx, p.anisotropyStrength(), out, at);
+        else for (int i = 0; i < n; i++) out[at + i] = faceFlux3D(xi, lo + i, sn, s1, s2, invDx, p.anisotropyStrength());
     }
 
     /** Flux J / kappa0 through a face in 3D: kappa(n) g_n with the cubic anisotropy of {@link Anisotropy#kappa3D}. */
-    private double faceFlux3D(double[] xi, int L, int sn, int s1, int s2, double invDx) {
+    static double faceFlux3D(double[] xi, int L, int sn, int s1, int s2, double invDx, double strength) {
         final double gn = (xi[L + sn] - xi[L]) * invDx;
         final double g1 = 0.25 * invDx * (xi[L + s1] + xi[L + sn + s1] - xi[L - s1] - xi[L + sn - s1]);
         final double g2 = 0.25 * invDx * (xi[L + s2] + xi[L + sn + s2] - xi[L - s2] - xi[L + sn - s2]);
-        return Anisotropy.kappa3D(gn, g1, g2, p.anisotropyStrength()) * gn;
+        return Anisotropy.kappa3D(gn, g1, g2, strength) * gn;
     }
 }

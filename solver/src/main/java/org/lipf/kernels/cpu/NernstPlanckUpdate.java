@@ -4,7 +4,6 @@ import org.lipf.grid.GhostCells;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.model.FieldSet;
-import org.lipf.model.Interpolation;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 
@@ -28,7 +27,7 @@ import org.lipf.model.ModelParameters;
  * itself with the same arithmetic, so the result does not depend on the thread count.
  */
 public final class NernstPlanckUpdate {
-    /** A step that gives c below this (or NaN) is rejected; see the ion-availability limiter in {@link #row}. */
+    /** A step that gives c below this (or NaN) is rejected; see the ion-availability limiter in {@link #cells}. */
     public static final double C_MIN = 0;
 
     private final Grid g;
@@ -38,19 +37,30 @@ public final class NernstPlanckUpdate {
     private final double[] planeDiag, planeBad;
     /** D_eff per cell, computed once per call (each cell's value is needed by up to seven stencils). */
     private final double[] dEff;
+    /** The reaction's sink (c_s / c0) f_free d xi/dt per cell, 1/s, computed with D_eff (it gathers by material too). */
+    private final double[] sink;
+    /** Whether the faces and cells run in SIMD lanes ({@link Simd}). */
+    private final boolean simd;
     /** Row buffers of each slab, by the plane the slab begins with (created on first use). */
     private final RowBuffers[] buffers;
     private double lastMaxRate_per_s;
     private boolean lastOutOfBounds;
 
     public NernstPlanckUpdate(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
+        this(g, p, table, parallel, Simd.ENABLED);
+    }
+
+    /** @param simd whether to run the SIMD loops (they need the Vector API module; the bits are the same) */
+    NernstPlanckUpdate(Grid g, ModelParameters p, MaterialTable table, Parallel parallel, boolean simd) {
         this.g = g;
+        this.simd = simd;
         this.p = p;
         this.table = table;
         this.parallel = parallel;
         this.planeDiag = new double[g.nz];
         this.planeBad = new double[g.nz];
         this.dEff = g.newField();
+        this.sink = g.newField();
         this.buffers = new RowBuffers[g.nz];
     }
 
@@ -63,11 +73,18 @@ public final class NernstPlanckUpdate {
      *     is the plain explicit update, which a semi-implicit step filters before clamping
      */
     public void compute(FieldSet f, double dt_s, boolean limitAtZero) {
+        // the dispersed metal's deposition takes ions too (docs/MODEL.md section 3.6)
+        final double[] rate = f.rate, dispersedRate = p.dispersedNucleation() ? f.dispersedRate : null;
+        final double siteRatio = p.siteRatio();
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++)
                 for (int j = 0; j < g.ny; j++) {
                     final int start = g.rowStart(j, k);
-                    for (int P = start; P < start + g.nx; P++) dEff[P] = diffusivity_m2_per_s(f, P);
+                    for (int P = start; P < start + g.nx; P++) {
+                        dEff[P] = diffusivity_m2_per_s(f, P);
+                        final double deposition = dispersedRate == null ? rate[P] : rate[P] + dispersedRate[P];
+                        sink[P] = siteRatio * table.freeFraction[f.material[P]] * deposition;
+                    }
                 }
         });
         GhostCells.fill(g, dEff);
@@ -103,129 +120,114 @@ public final class NernstPlanckUpdate {
         return table.diffusivity_m2_per_s[material] * (1 - metal) + p.metalDiffusivity_m2_per_s() * metal;
     }
 
-    /** Face terms of one row, per slab. */
-    private static final class RowBuffers {
+    /** Face terms of one row, per slab, and which of them the cells of the current row read. */
+    static final class RowBuffers {
         /** x faces: face i lies between cells i - 1 and i of the row. */
         final double[] xInLower, xDiagLower, xDiagUpper;
-        /** Faces to the cell below (computed here in a slab's first plane) and above. */
-        final double[] belowIn, belowDiag, topDiag;
+        /** Faces to the cell below as a slab's first plane computes them, and the diagonal term of the face above. */
+        final double[] firstBelowIn, firstBelowDiag, topDiag;
         /**
          * Top faces of a plane, kept for the plane above: the flux into the cell and the diagonal
          * term of the upper cell, by the offset in the plane; two planes, by parity. A plane, not a
          * field: it stays in the cache.
          */
-        final double[][] topIn, topDiagUpper;
-        /** y faces (3D): north of this row, south of the first row, and the north faces of the row before (two rows, by parity). */
-        final double[] northIn, northDiag, southIn, southDiag, unused;
+        final double[][] topInPlanes, topDiagUpper;
+        /** y faces (3D): north of this row, south of a slab's first row, and the north faces of the row before (two rows, by parity). */
+        final double[] northIn, northDiag, firstSouthIn, firstSouthDiag, unused;
         final double[][] carriedIn, carriedDiag;
+        /** The current row's faces below (from belowAt), above (from topAt) and south. */
+        double[] belowIn, belowDiag, topIn, southIn, southDiag;
+        int belowAt, topAt;
+        /** The row's largest diagonal term, 1/s, and whether a cell left its bounds, so far. */
+        double maxDiag;
+        boolean bad;
 
         RowBuffers(int nx, int planeLength) {
-            topIn = new double[][] {new double[planeLength], new double[planeLength]};
+            topInPlanes = new double[][] {new double[planeLength], new double[planeLength]};
             topDiagUpper = new double[][] {new double[planeLength], new double[planeLength]};
             xInLower = new double[nx + 1];
             xDiagLower = new double[nx + 1];
             xDiagUpper = new double[nx + 1];
-            belowIn = new double[nx];
-            belowDiag = new double[nx];
+            firstBelowIn = new double[nx];
+            firstBelowDiag = new double[nx];
             topDiag = new double[nx];
             northIn = new double[nx];
             northDiag = new double[nx];
-            southIn = new double[nx];
-            southDiag = new double[nx];
+            firstSouthIn = new double[nx];
+            firstSouthDiag = new double[nx];
             unused = new double[nx];
             carriedIn = new double[][] {new double[nx], new double[nx]};
             carriedDiag = new double[][] {new double[nx], new double[nx]};
-        }
-    }
-
-    /**
-     * Scharfetter-Gummel terms of n faces, face i between the lower cell L = lo + i and the upper
-     * cell U = L + stride (psi = f (phi_U - phi_L)): the flux into L, D_f [B(-psi) c_U - B(psi) c_L],
-     * written to inLower[out + i]; the flux into U is its negative. Diagonal terms D_f B(-psi) of U
-     * and D_f B(psi) of L go to diagUpper[out + i] and diagLower[outLower + i]. B(-psi) = B(psi) + psi.
-     */
-    private void faces(double[] c, double[] phi, int lo, int stride, int n, double[] inLower, double[] diagUpper, int out,
-            double[] diagLower, int outLower) {
-        final double fF = p.f_per_V();
-        for (int i = 0; i < n; i++) {
-            final int L = lo + i, U = L + stride;
-            final double Df = harmonic(dEff[L], dEff[U]), psi = fF * (phi[U] - phi[L]);
-            final double b = ScharfetterGummel.bernoulli(psi);
-            inLower[out + i] = Df * ((b + psi) * c[U] - b * c[L]);
-            diagLower[outLower + i] = Df * b;
-            diagUpper[out + i] = Df * (b + psi);
-        }
-    }
-
-    /**
-     * The north (+y) faces of a row in 3D: the flux into and diagonal term of each cell, and, for
-     * the next row, those of the cell above, evaluated as that cell would with psi of the other
-     * sign (its B(-psi) from the same series evaluation: the same bits as a separate call).
-     */
-    private void northFaces(double[] c, double[] phi, int start, int n, RowBuffers b, double[] upperIn, double[] upperDiag) {
-        final double fF = p.f_per_V();
-        final int sy = g.strideY;
-        for (int i = 0; i < n; i++) {
-            final int P = start + i, N = P + sy;
-            final double Df = harmonic(dEff[P], dEff[N]), psi = fF * (phi[N] - phi[P]);
-            final double bPos, bNeg;
-            if (Math.abs(psi) < ScharfetterGummel.SERIES_LIMIT) {
-                final double even = ScharfetterGummel.seriesEvenPart(psi * psi), half = 0.5 * psi;
-                bPos = 1 - half + even;
-                bNeg = 1 + half + even;
-            } else {
-                bPos = ScharfetterGummel.bernoulli(psi);
-                bNeg = ScharfetterGummel.bernoulli(-psi);
-            }
-            b.northIn[i] = Df * ((bPos + psi) * c[N] - bPos * c[P]);
-            b.northDiag[i] = Df * bPos;
-            upperIn[i] = Df * ((bNeg - psi) * c[P] - bNeg * c[N]);
-            upperDiag[i] = Df * bNeg;
+            southIn = firstSouthIn;
+            southDiag = firstSouthDiag;
         }
     }
 
     private void row(FieldSet f, double dt, int j, int k, boolean belowCached, RowBuffers b, boolean limitAtZero) {
-        final double[] c = f.c, phi = f.phiL, rate = f.rate, cNext = f.cNext;
-        // the dispersed metal's deposition takes ions too (docs/MODEL.md section 3.6)
-        final double[] dispersedRate = p.dispersedNucleation() ? f.dispersedRate : null;
-        final byte[] mat = f.material;
-        final double invDx2 = 1.0 / (g.dx_m * g.dx_m), fF = p.f_per_V(), siteRatio = p.siteRatio();
+        final double[] c = f.c, phi = f.phiL;
         final boolean top = k == g.nz - 1, bottom = k == 0, is3D = g.is3D();
         final int sz = g.strideZ, nx = g.nx;
         final int start = g.rowStart(j, k), inPlane = start - (k + 1) * sz;
-        final double[] topIn = b.topIn[k & 1];
 
         faces(c, phi, start - 1, 1, nx + 1, b.xInLower, b.xDiagUpper, 0, b.xDiagLower, 0);
-        if (!top) faces(c, phi, start, sz, nx, topIn, b.topDiagUpper[k & 1], inPlane, b.topDiag, 0);
-        final double[] belowIn, belowDiag;
-        final int below;
+        b.topIn = b.topInPlanes[k & 1];
+        b.topAt = inPlane;
+        if (!top) faces(c, phi, start, sz, nx, b.topIn, b.topDiagUpper[k & 1], inPlane, b.topDiag, 0);
         if (belowCached) {
-            belowIn = b.topIn[(k + 1) & 1];
-            belowDiag = b.topDiagUpper[(k + 1) & 1];
-            below = inPlane;
+            b.belowIn = b.topInPlanes[(k + 1) & 1];
+            b.belowDiag = b.topDiagUpper[(k + 1) & 1];
+            b.belowAt = inPlane;
         } else {
-            if (!bottom) faces(c, phi, start - sz, sz, nx, b.belowIn, b.belowDiag, 0, b.unused, 0);
-            belowIn = b.belowIn;
-            belowDiag = b.belowDiag;
-            below = 0;
+            if (!bottom) faces(c, phi, start - sz, sz, nx, b.firstBelowIn, b.firstBelowDiag, 0, b.unused, 0);
+            b.belowIn = b.firstBelowIn;
+            b.belowDiag = b.firstBelowDiag;
+            b.belowAt = 0;
         }
-        double[] southIn = b.southIn, southDiag = b.southDiag;
         if (is3D) {
             if (j == 0) {
                 // the south faces seen from this row: lower cell P, upper cell P - sy
-                faces(c, phi, start, -g.strideY, nx, b.southIn, b.unused, 0, b.southDiag, 0);
+                faces(c, phi, start, -g.strideY, nx, b.firstSouthIn, b.unused, 0, b.firstSouthDiag, 0);
+                b.southIn = b.firstSouthIn;
+                b.southDiag = b.firstSouthDiag;
             } else {
-                southIn = b.carriedIn[(j + 1) & 1];
-                southDiag = b.carriedDiag[(j + 1) & 1];
+                b.southIn = b.carriedIn[(j + 1) & 1];
+                b.southDiag = b.carriedDiag[(j + 1) & 1];
             }
-            northFaces(c, phi, start, nx, b, b.carriedIn[j & 1], b.carriedDiag[j & 1]);
+            final double[] upperIn = b.carriedIn[j & 1], upperDiag = b.carriedDiag[j & 1];
+            if (simd) NernstPlanckLanes.facesBothWays(dEff, c, phi, p.f_per_V(), start, g.strideY, nx, b.northIn, b.northDiag, upperIn, upperDiag);
+            else ScharfetterGummel.facesBothWays(dEff, c, phi, p.f_per_V(), start, g.strideY, nx, b.northIn, b.northDiag, upperIn, upperDiag, 0);
         }
+        b.maxDiag = 0;
+        b.bad = false;
+        // the reservoir face of the top row is left to the scalar loop
+        final int done = simd && !top ? NernstPlanckLanes.cells(b, c, sink, f.cNext, start, nx, dt, 1.0 / (g.dx_m * g.dx_m), bottom, is3D, limitAtZero) : 0;
+        cells(f, b, start, done, nx, dt, bottom, top, is3D, limitAtZero);
+        planeDiag[k] = Math.max(planeDiag[k], b.maxDiag);
+        if (b.bad) planeBad[k] = 1;
+    }
 
-        final double[] xIn = b.xInLower, xDiagL = b.xDiagLower, xDiagU = b.xDiagUpper, topDiag = b.topDiag;
+    /** The Scharfetter-Gummel terms of n faces, {@link ScharfetterGummel#faces} on D_eff, in SIMD lanes where they run. */
+    private void faces(double[] c, double[] phi, int lo, int stride, int n, double[] inLower, double[] diagUpper, int out,
+            double[] diagLower, int outLower) {
+        if (simd) NernstPlanckLanes.faces(dEff, c, phi, p.f_per_V(), lo, stride, n, inLower, diagUpper, out, diagLower, outLower);
+        else ScharfetterGummel.faces(dEff, c, phi, p.f_per_V(), lo, stride, n, inLower, diagUpper, out, diagLower, outLower);
+    }
+
+    /**
+     * Cells from..nx-1 of the row at start: their faces summed, c updated to cNext, the largest diagonal
+     * and bound violations folded into b. {@link NernstPlanckLanes#cells} does the same in SIMD lanes.
+     */
+    private void cells(FieldSet f, RowBuffers b, int start, int from, int nx, double dt, boolean bottom, boolean top, boolean is3D,
+            boolean limitAtZero) {
+        final double[] c = f.c, phi = f.phiL, cNext = f.cNext;
+        final double invDx2 = 1.0 / (g.dx_m * g.dx_m), fF = p.f_per_V();
+        final double[] xIn = b.xInLower, xDiagL = b.xDiagLower, xDiagU = b.xDiagUpper, topIn = b.topIn, topDiag = b.topDiag;
+        final double[] belowIn = b.belowIn, belowDiag = b.belowDiag, southIn = b.southIn, southDiag = b.southDiag;
         final double[] northIn = b.northIn, northDiag = b.northDiag;
-        double maxDiag = 0;
-        boolean bad = false;
-        for (int i = 0; i < nx; i++) {
+        final int below = b.belowAt, inPlane = b.topAt;
+        double maxDiag = b.maxDiag;
+        boolean bad = b.bad;
+        for (int i = from; i < nx; i++) {
             final int P = start + i;
             final double cP = c[P];
             // the same order of additions as one pass over the faces west, east, below, above, north, south
@@ -253,19 +255,13 @@ public final class NernstPlanckUpdate {
             // Ion-availability limiter (docs/MODEL.md section 3.2): the sink consumes at most the ions
             // present. The capillary part of d xi/dt (filling a concave corner of the metal) converts
             // xi to metal whether or not ions are there, and c_s/c0 ~ 76 would drive c negative.
-            final double deposition = dispersedRate == null ? rate[P] : rate[P] + dispersedRate[P];
-            final double cu = cP + dt * (in * invDx2 - siteRatio * table.freeFraction[mat[P]] * deposition);
+            final double cu = cP + dt * (in * invDx2 - sink[P]);
             final double cn = (limitAtZero ? cu : Math.abs(cu)) < AllenCahnUpdate.TINY ? 0 : cu; // also flushes subnormals
             cNext[P] = cn;
             maxDiag = Math.max(maxDiag, diag * invDx2);
             if (!(limitAtZero ? cn >= C_MIN : Double.isFinite(cn))) bad = true;
         }
-        planeDiag[k] = Math.max(planeDiag[k], maxDiag);
-        if (bad) planeBad[k] = 1;
-    }
-
-    private static double harmonic(double a, double b) {
-        final double s = a + b;
-        return s > 0 ? 2 * a * b / s : 0;
+        b.maxDiag = maxDiag;
+        b.bad = bad;
     }
 }

@@ -31,4 +31,55 @@ public final class ScharfetterGummel {
         // the last coefficient as a product: a division would stand in the middle of the Horner chain
         return x2 * (1.0 / 12 + x2 * (-1.0 / 720 + x2 * (1.0 / 30240 - x2 * (1.0 / 1209600))));
     }
+
+    /** Harmonic mean of the diffusivities on either side of a face, 2ab / (a + b), m^2/s (0 where both are 0). */
+    public static double harmonic(double a, double b) {
+        final double s = a + b;
+        return s > 0 ? 2 * a * b / s : 0;
+    }
+
+    /**
+     * Terms of n faces, face i between the lower cell L = lo + i and the upper cell U = L + stride
+     * (psi = f (phi_U - phi_L), D_f the harmonic mean of d): the flux into L, D_f [B(-psi) c_U - B(psi) c_L],
+     * to inLower[out + i] (the flux into U is its negative), the diagonal terms D_f B(-psi) of U and
+     * D_f B(psi) of L to diagUpper[out + i] and diagLower[outLower + i]. B(-psi) = B(psi) + psi.
+     */
+    public static void faces(double[] d, double[] c, double[] phi, double fF, int lo, int stride, int n, double[] inLower,
+            double[] diagUpper, int out, double[] diagLower, int outLower) {
+        for (int i = 0; i < n; i++) {
+            final int L = lo + i, U = L + stride;
+            final double Df = harmonic(d[L], d[U]), psi = fF * (phi[U] - phi[L]);
+            final double b = bernoulli(psi);
+            inLower[out + i] = Df * ((b + psi) * c[U] - b * c[L]);
+            diagLower[outLower + i] = Df * b;
+            diagUpper[out + i] = Df * (b + psi);
+        }
+    }
+
+    /**
+     * {@link #faces} seen from both cells, for a face whose upper cell will need it as its own lower face:
+     * the flux into and diagonal term of L to in[out + i] and diag[out + i], and those of U to
+     * upperIn[out + i] and upperDiag[out + i], U's B(-psi) from the same series evaluation (the same bits
+     * as a separate call with the cells swapped).
+     */
+    public static void facesBothWays(double[] d, double[] c, double[] phi, double fF, int lo, int stride, int n, double[] in,
+            double[] diag, double[] upperIn, double[] upperDiag, int out) {
+        for (int i = 0; i < n; i++) {
+            final int L = lo + i, U = L + stride;
+            final double Df = harmonic(d[L], d[U]), psi = fF * (phi[U] - phi[L]);
+            final double bPos, bNeg;
+            if (Math.abs(psi) < SERIES_LIMIT) {
+                final double even = seriesEvenPart(psi * psi), half = 0.5 * psi;
+                bPos = 1 - half + even;
+                bNeg = 1 + half + even;
+            } else {
+                bPos = bernoulli(psi);
+                bNeg = bernoulli(-psi);
+            }
+            in[out + i] = Df * ((bPos + psi) * c[U] - bPos * c[L]);
+            diag[out + i] = Df * bPos;
+            upperIn[out + i] = Df * ((bNeg - psi) * c[L] - bNeg * c[U]);
+            upperDiag[out + i] = Df * bNeg;
+        }
+    }
 }

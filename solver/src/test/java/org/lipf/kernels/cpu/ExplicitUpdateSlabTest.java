@@ -23,7 +23,7 @@ import org.lipf.solver.Simulation;
  */
 class ExplicitUpdateSlabTest {
     /** Mixed conductor, anisotropy, noise, nucleation in the electrolyte (electronic leakage); the blanks are the grid and the nucleus. */
-    private static final String CELL = """
+    static final String CELL = """
             name: slabs
             grid: %s
             model: {form: mixed_conductor, interface_width: 0.5 um, anisotropy: {strength: 0.05, mode: 4},

@@ -1,0 +1,127 @@
+package org.lipf.kernels.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.lipf.cli.RunDriver;
+import org.lipf.grid.GhostCells;
+import org.lipf.grid.Parallel;
+import org.lipf.model.FieldSet;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+import org.lipf.scenario.Scenario;
+import org.lipf.scenario.ScenarioLoader;
+import org.lipf.solver.Simulation;
+
+/**
+ * The explicit update in SIMD lanes ({@link NernstPlanckLanes}, {@link AllenCahnLanes}) must give the
+ * scalar loops' bits: rows whose length is not a multiple of the lane count (a scalar rest), groups
+ * of faces with a lane beyond the Bernoulli series (scalar fallback), the clamp, the unclamped update
+ * of a semi-implicit step with negative values, and the bound check; the bulk test and the 3D
+ * anisotropic faces of Allen-Cahn.
+ */
+class SimdLanesTest {
+    @Test
+    void theTestsRunTheSimdLoops() {
+        assertTrue(Simd.ENABLED, "surefire starts the JVM with --add-modules jdk.incubator.vector (pom.xml)");
+    }
+
+    @Test
+    void simdUpdateGivesTheScalarBitsIn2D() {
+        // 39 x 12 cells: 4 groups of 8 lanes (or 9 of 4) and a rest in every row
+        assertSameBits("{dimensions: 2, width: 9.75 um, height: 3 um, spacing: 0.25 um}", "{x: 4 um, radius: 0.5 um}");
+    }
+
+    @Test
+    void simdUpdateGivesTheScalarBitsIn3D() {
+        assertSameBits("{dimensions: 3, width: 5.25 um, depth: 1.75 um, height: 3 um, spacing: 0.25 um}", "{x: 2 um, y: 0.75 um, radius: 0.5 um}");
+    }
+
+    @Test
+    void bulkTestInLanesAgreesWithTheScalarOne() {
+        // rows of 37 cells in a 3D block (and the same array read with 2D strides): exact 0 and 1, values near
+        // them, -0.0, NaN, so that every neighbour decides some cell
+        int nx = 37, sy = nx + 2, sz = sy * 5;
+        double[] xi = new double[sz * 6];
+        double[] values = {0, 1, -0.0, 1e-300, 1 - 1e-16, 0.5, Double.NaN};
+        SplittableRandom random = new SplittableRandom(7);
+        for (int P = 0; P < xi.length; P++) xi[P] = values[random.nextInt(10) < 8 ? random.nextInt(2) : random.nextInt(values.length)];
+        double[] lanes = new double[nx];
+        int bulkCells = 0;
+        for (int strideY : new int[] {0, sy})
+            for (int k = 1; k < 5; k++)
+                for (int j = 1; j < 4; j++) {
+                    int start = k * sz + j * sy + 1;
+                    AllenCahnLanes.bulk(xi, start, nx, sz, strideY, lanes);
+                    for (int i = 0; i < nx; i++) {
+                        boolean scalar = AllenCahnUpdate.bulk(xi, xi[start + i], start + i, sz, strideY);
+                        assertEquals(scalar ? 1.0 : 0.0, lanes[i], "cell " + i + " of row " + j + ", plane " + k + ", y stride " + strideY);
+                        if (scalar) bulkCells++;
+                    }
+                }
+        assertTrue(bulkCells > 10, "some cells are bulk: " + bulkCells);
+    }
+
+    private static void assertSameBits(String grid, String nucleus) {
+        Scenario scenario = ScenarioLoader.parse(ExplicitUpdateSlabTest.CELL.formatted(grid, nucleus), "lanes.yaml", Map.of());
+        try (Parallel serial = Parallel.serial(); Simulation sim = RunDriver.fresh(scenario, serial)) {
+            for (int i = 0; i < 3; i++) sim.advance(Double.POSITIVE_INFINITY);
+            FieldSet f = sim.fields();
+            ModelParameters p = ModelParameters.from(scenario);
+            MaterialTable table = new MaterialTable(scenario, p);
+            SplittableRandom random = new SplittableRandom(3);
+            int beyondSeries = 0;
+            for (int P = 0; P < f.phiL.length; P++) {
+                // some faces with |f dphi| beyond 0.1, where the lanes hand the group to the scalar loop
+                if (random.nextInt(40) == 0) {
+                    f.phiL[P] += 0.01 * (random.nextDouble() - 0.5);
+                    beyondSeries++;
+                }
+                f.c[P] *= 1 + 0.2 * random.nextDouble();
+            }
+            GhostCells.fill(f.grid, f.phiL);
+            GhostCells.fill(f.grid, f.c);
+            assertTrue(beyondSeries > 5, "the fallback is exercised");
+            double[][] scalarAc = allenCahn(f, p, table, false), lanesAc = allenCahn(f, p, table, true);
+            String[] names = {"rate", "xiNext", "reductions"};
+            for (int a = 0; a < names.length; a++) assertArrayEquals(scalarAc[a], lanesAc[a], 0.0, "Allen-Cahn " + names[a]);
+            assertTrue(scalarAc[2][0] > 0, "the interface reacts");
+            // a step long enough for the sink to drive some cells negative (clamped, or kept without the clamp),
+            // then a NaN in one cell, which both must report
+            for (int nan = 0; nan < 2; nan++) {
+                if (nan == 1) f.c[f.grid.index(5, 0, 1)] = Double.NaN;
+                for (boolean clamp : new boolean[] {true, false})
+                    for (double dt : new double[] {1e-6, 1e-2}) {
+                        double[][] scalar = update(f, p, table, false, dt, clamp), lanes = update(f, p, table, true, dt, clamp);
+                        String which = "clamp " + clamp + ", dt " + dt + ", NaN " + nan;
+                        assertArrayEquals(scalar[0], lanes[0], 0.0, "cNext, " + which);
+                        assertEquals(scalar[1][0], lanes[1][0], 0.0, "largest rate, " + which);
+                        assertEquals(nan, scalar[1][1], "scalar bounds, " + which);
+                        assertEquals(nan, lanes[1][1], "lanes bounds, " + which);
+                    }
+            }
+        }
+    }
+
+    private static double[][] allenCahn(FieldSet f, ModelParameters p, MaterialTable table, boolean simd) {
+        try (Parallel serial = Parallel.serial()) {
+            AllenCahnUpdate update = new AllenCahnUpdate(f.grid, p, table, serial, simd);
+            update.compute(f, 1e-6, 7);
+            double bad = update.lastOutOfBounds() ? 1 : 0;
+            return new double[][] {f.rate.clone(), f.xiNext.clone(), {update.lastReactionStiffness_per_s(), bad, update.lastDispersedChange()}};
+        }
+    }
+
+    private static double[][] update(FieldSet f, ModelParameters p, MaterialTable table, boolean simd, double dt_s, boolean clamp) {
+        try (Parallel serial = Parallel.serial()) {
+            NernstPlanckUpdate update = new NernstPlanckUpdate(f.grid, p, table, serial, simd);
+            java.util.Arrays.fill(f.cNext, Double.NaN);
+            update.compute(f, dt_s, clamp);
+            return new double[][] {f.cNext.clone(), {update.lastMaxRate_per_s(), update.lastOutOfBounds() ? 1 : 0}};
+        }
+    }
+}
