@@ -88,6 +88,19 @@ public final class Parallel implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs body over [0, n) in chunks of {@code chunk} planes, which the threads take one after another: for
+     * loops whose work is uneven across the planes (an interface in a few of them). The body must give the
+     * same results for any split into slabs, since which thread runs which chunk varies.
+     */
+    public void forChunks(int n, int chunk, SlabBody body) {
+        final int chunks = (n + chunk - 1) / chunk;
+        final AtomicInteger next = new AtomicInteger();
+        forSlabs(Math.min(threads, chunks), (t0, t1) -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) body.run(c * chunk, Math.min(n, (c + 1) * chunk));
+        });
+    }
+
     /** Runs body on every interior cell index of g (slabs of planes in parallel). */
     public void forInteriorCells(Grid g, java.util.function.IntConsumer body) {
         forSlabs(g.nz, (k0, k1) -> {

@@ -38,6 +38,23 @@ class ParallelTest {
         }
     }
 
+    /** Chunks taken in turn: every plane once, in chunks of the given length (the last shorter), for every size. */
+    @Test
+    void chunksCoverEveryPlaneOnce() {
+        try (Parallel par = new Parallel(3)) {
+            for (int loop = 0; loop < 5000; loop++) {
+                final int n = loop % 23, chunk = 1 + loop % 5;
+                AtomicIntegerArray visits = new AtomicIntegerArray(Math.max(n, 1));
+                par.forChunks(n, chunk, (k0, k1) -> {
+                    assertEquals(0, k0 % chunk, "a chunk starts at a multiple of its length");
+                    assertEquals(Math.min(n, k0 + chunk), k1, "a chunk is whole, or the last");
+                    for (int k = k0; k < k1; k++) visits.incrementAndGet(k);
+                });
+                for (int k = 0; k < n; k++) assertEquals(1, visits.get(k), "n " + n + ", chunk " + chunk + ", plane " + k);
+            }
+        }
+    }
+
     /** Sums are the same bits with any team, after the workers have slept between loops. */
     @Test
     void sumsAreBitIdenticalAfterTheWorkersSlept() throws InterruptedException {

@@ -1,6 +1,7 @@
 package org.lipf.kernels.cpu;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.model.Anisotropy;
@@ -36,6 +37,8 @@ public final class AllenCahnUpdate {
     public static final double XI_MIN = -0.1, XI_MAX = 1.1;
     /** Values of xi (and c) below this are set to zero. */
     public static final double TINY = 1e-30;
+    /** Chunks of planes per thread in {@link #compute}. */
+    private static final int CHUNKS_PER_THREAD = 8;
     /** f (eta + eta_nuc) beyond which the nucleation gate (below e^-30) counts as closed. */
     private static final double GATE_CLOSED = 30;
 
@@ -52,11 +55,11 @@ public final class AllenCahnUpdate {
     private final int omega;
     /**
      * Anisotropic 3D faces are each computed once, by the cell below in index order, and kept for
-     * the cell above in these buffers, one per slab, by the plane the slab begins with (created on
-     * first use). The first row and plane of a slab compute their lower faces themselves, so results
-     * do not depend on the slabs.
+     * the cell above in buffers that a chunk of planes takes from here and returns (at most one per
+     * thread is made). The first row and plane of a chunk compute their lower faces themselves, so
+     * results do not depend on the chunks.
      */
-    private final RowFaces[] rowFaces;
+    private final ConcurrentLinkedDeque<RowFaces> spareFaces = new ConcurrentLinkedDeque<>();
     /** Whether the bulk test and the 3D anisotropic faces run in SIMD lanes ({@link AllenCahnLanes}). */
     private final boolean simd;
 
@@ -94,7 +97,6 @@ public final class AllenCahnUpdate {
         this.rotCos = Math.cos(a);
         this.rotSin = Math.sin(a);
         this.omega = p.anisotropyMode();
-        this.rowFaces = new RowFaces[g.nz];
         this.dispersedForm = p.dispersedNucleation();
         this.planeDispersedChange = new double[g.nz];
     }
@@ -103,7 +105,7 @@ public final class AllenCahnUpdate {
      * The anisotropic 3D fluxes J / kappa0 of one row, computed in short loops of their own before
      * the cells are updated (one loop over everything was bound by the latency of each cell's long
      * chain of operations): x faces (face i between cells i - 1 and i), north faces and the north
-     * faces of the previous row (its south faces), the bottom faces of a slab's first plane, and
+     * faces of the previous row (its south faces), the bottom faces of a chunk's first plane, and
      * the top faces of the previous and this plane (by parity; by the offset in the plane).
      */
     private static final class RowFaces {
@@ -138,16 +140,19 @@ public final class AllenCahnUpdate {
 
     /** Computes rate and xiNext from the current fields. */
     public void compute(FieldSet f, double dt_s, long step) {
-        parallel.forSlabs(g.nz, (k0, k1) -> {
+        // the work lies where the interface is, often in a few planes: chunks taken in turn balance it
+        parallel.forChunks(g.nz, Math.max(1, g.nz / (CHUNKS_PER_THREAD * parallel.threads())), (k0, k1) -> {
+            RowFaces faces = spareFaces.poll();
+            if (faces == null) faces = new RowFaces(g.nx, g.is3D() && p.anisotropyStrength() != 0 ? g.strideZ : 0);
             for (int k = k0; k < k1; k++) {
                 planeStiffness[k] = 0;
                 planeBad[k] = 0;
                 planeCapillary[k] = 0;
                 planeWeight[k] = 0;
                 planeDispersedChange[k] = 0;
-                if (rowFaces[k0] == null) rowFaces[k0] = new RowFaces(g.nx, g.is3D() && p.anisotropyStrength() != 0 ? g.strideZ : 0);
-                for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k, k > k0, rowFaces[k0]);
+                for (int j = 0; j < g.ny; j++) row(f, dt_s, step, j, k, k > k0, faces);
             }
+            spareFaces.push(faces);
         });
         lastReactionStiffness_per_s = Parallel.maxOf(planeStiffness);
         lastOutOfBounds = Parallel.maxOf(planeBad) != 0;
