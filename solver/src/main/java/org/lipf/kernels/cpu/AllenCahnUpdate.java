@@ -70,6 +70,8 @@ public final class AllenCahnUpdate {
     private double noiseScale = 1;
     /** Whether nucleated metal goes to the dispersed field (docs/MODEL.md section 3.6) rather than xi. */
     private final boolean dispersedForm;
+    /** Per row (index k ny + j): whether the last {@link #compute} found an active cell in it. */
+    private final boolean[] rowActive;
     /** Per plane: largest change of the dispersed fraction in the last call. */
     private final double[] planeDispersedChange;
     private double lastDispersedChange;
@@ -99,6 +101,7 @@ public final class AllenCahnUpdate {
         this.omega = p.anisotropyMode();
         this.dispersedForm = p.dispersedNucleation();
         this.planeDispersedChange = new double[g.nz];
+        this.rowActive = new boolean[g.ny * g.nz];
     }
 
     /**
@@ -141,7 +144,7 @@ public final class AllenCahnUpdate {
     /** Computes rate and xiNext from the current fields. */
     public void compute(FieldSet f, double dt_s, long step) {
         // the work lies where the interface is, often in a few planes: chunks taken in turn balance it
-        parallel.forChunks(g.nz, Math.max(1, g.nz / (CHUNKS_PER_THREAD * parallel.threads())), (k0, k1) -> {
+        parallel.forChunks(g.nz, chunkPlanes(), (k0, k1) -> {
             RowFaces faces = spareFaces.poll();
             if (faces == null) faces = new RowFaces(g.nx, g.is3D() && p.anisotropyStrength() != 0 ? g.strideZ : 0);
             for (int k = k0; k < k1; k++) {
@@ -157,6 +160,11 @@ public final class AllenCahnUpdate {
         lastReactionStiffness_per_s = Parallel.maxOf(planeStiffness);
         lastOutOfBounds = Parallel.maxOf(planeBad) != 0;
         lastDispersedChange = Parallel.maxOf(planeDispersedChange);
+    }
+
+    /** Planes per chunk of the loops over the interface ({@link Parallel#forChunks}). */
+    private int chunkPlanes() {
+        return Math.max(1, g.nz / (CHUNKS_PER_THREAD * parallel.threads()));
     }
 
     /** Largest |change| of the dispersed fraction delta the last {@link #compute} wrote to dispersedNext. */
@@ -242,6 +250,7 @@ public final class AllenCahnUpdate {
             active[i] = mobile[mat[P]] != 0 && !((simd ? bulk[i] != 0 : bulk(xi, xi[P], P, sz, sy)) && !nucleating(mat[P], f, P));
             anyActive |= active[i];
         }
+        rowActive[k * g.ny + j] = anyActive;
         final int inPlane = start - (k + 1) * sz;
         final double[] top = faces.top[k & 1];
         final double[] south = j > 0 ? faces.north : faces.south, bottom = belowCached ? faces.top[(k + 1) & 1] : faces.bottom;
@@ -369,10 +378,12 @@ public final class AllenCahnUpdate {
     private boolean addToRate(FieldSet f, double dt, double lambda) {
         final double[] xi = f.xi, rate = f.rate, xiNext = f.xiNext;
         final byte[] mat = f.material;
-        parallel.forSlabs(g.nz, (k0, k1) -> {
+        // rows without an active cell hold only frozen cells and xi of exactly 0 or 1 (h' = 0): nothing to add
+        parallel.forChunks(g.nz, chunkPlanes(), (k0, k1) -> {
             for (int k = k0; k < k1; k++) {
                 boolean bad = false;
                 for (int j = 0; j < g.ny; j++) {
+                    if (!rowActive[k * g.ny + j]) continue;
                     final int start = g.rowStart(j, k);
                     for (int P = start; P < start + g.nx; P++) {
                         final double dh = Interpolation.dh(xi[P]);
