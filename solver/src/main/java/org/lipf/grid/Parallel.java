@@ -90,8 +90,8 @@ public final class Parallel implements AutoCloseable {
 
     /**
      * Runs body over [0, n) in chunks of {@code chunk} planes, which the threads take one after another: for
-     * loops whose work is uneven across the planes (an interface in a few of them). The body must give the
-     * same results for any split into slabs, since which thread runs which chunk varies.
+     * loops whose work is uneven across the planes (an interface in a few of them). Which thread runs which
+     * chunk varies: the body must give the same results whichever does.
      */
     public void forChunks(int n, int chunk, SlabBody body) {
         final int chunks = (n + chunk - 1) / chunk;

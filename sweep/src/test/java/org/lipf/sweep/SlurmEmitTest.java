@@ -34,6 +34,8 @@ class SlurmEmitTest {
                 "#SBATCH --mem=8G", "#SBATCH --account=abc", "DIR=" + out.toAbsolutePath(), "SWEEP=" + sweep.toAbsolutePath()))
             assertTrue(script.lines().anyMatch(l -> l.equals(line)), "missing '" + line + "' in\n" + script);
         assertTrue(script.contains("--task \"$id\" --threads \"${SLURM_CPUS_PER_TASK:-1}\" --backend cpu"), script);
+        // the tasks run the SIMD loops as this JVM does (the tests start it with the Vector API module)
+        assertTrue(script.lines().anyMatch(l -> l.startsWith("JAVA_OPTS=") && l.contains("--add-modules jdk.incubator.vector")), script);
         List<String> tasks = Files.readAllLines(out.resolve("slurm/tasks.tsv")).stream().filter(l -> !l.startsWith("#")).toList();
         List<SweepRun> runs = SweepExpander.expand(SweepFileReader.read(sweep));
         assertEquals(3, tasks.size());

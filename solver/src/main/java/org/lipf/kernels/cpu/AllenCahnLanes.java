@@ -8,12 +8,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Loops of {@link AllenCahnUpdate} in SIMD lanes (the Vector API; see {@link Simd}): the bulk test
  * (which cells of a row hold xi exactly 0 or 1 with equal face neighbours, where no term of the
- * update acts: in the 2D benchmark most cells, and the scalar test of five loads per cell was a third
- * of the update's time) and the 3D anisotropic gradient fluxes of the faces (docs/MODEL.md section
- * 3.1; the 2D ones raise a unit vector to the anisotropy mode in a loop, whose vectors Java 17 keeps
- * in objects: 16 ns per face in lanes against 3.6 ns in scalar code).
- * Every lane does the scalar code's operations in its order (no fused multiply-add), so the bits are
- * the same; the rest of a row goes to the scalar code.
+ * update acts: in the 2D benchmark most cells, and the scalar test of five loads and comparisons per
+ * cell, seven in 3D, was a third of the update's time) and the 3D anisotropic gradient fluxes of the
+ * faces (docs/MODEL.md section 3.1). The 2D ones stay scalar: they raise a unit vector to the
+ * anisotropy mode in a loop, whose vectors Java 17 keeps in objects (14-21 ns per face in lanes
+ * against 3.6 ns). Every lane does the scalar code's operations in its order (no fused multiply-add),
+ * so the numbers are the same (a NaN may carry another payload); the rest of a row goes to the scalar
+ * code.
  */
 final class AllenCahnLanes {
     private AllenCahnLanes() {}
@@ -47,7 +48,8 @@ final class AllenCahnLanes {
     static void faces3D(double[] xi, int lo, int sn, int s1, int s2, int n, double invDx, double strength, double[] out, int at) {
         final double tangential = 0.25 * invDx;
         int i = 0;
-        for (; i + LANES <= n; i += LANES) {
+        // without anisotropy kappa3D is 1 whatever the gradient (the lanes would give NaN for a non-finite one)
+        for (; strength != 0 && i + LANES <= n; i += LANES) {
             final int L = lo + i;
             final DoubleVector gn = load(xi, L + sn).sub(load(xi, L)).mul(invDx);
             final DoubleVector g1 = load(xi, L + s1).add(load(xi, L + sn + s1)).sub(load(xi, L - s1)).sub(load(xi, L + sn - s1)).mul(tangential);

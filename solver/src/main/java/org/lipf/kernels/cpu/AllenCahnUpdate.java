@@ -37,7 +37,7 @@ public final class AllenCahnUpdate {
     public static final double XI_MIN = -0.1, XI_MAX = 1.1;
     /** Values of xi (and c) below this are set to zero. */
     public static final double TINY = 1e-30;
-    /** Chunks of planes per thread in {@link #compute}. */
+    /** Chunks of planes per thread in the loops over the interface ({@link #chunkPlanes}). */
     private static final int CHUNKS_PER_THREAD = 8;
     /** f (eta + eta_nuc) beyond which the nucleation gate (below e^-30) counts as closed. */
     private static final double GATE_CLOSED = 30;
@@ -162,9 +162,13 @@ public final class AllenCahnUpdate {
         lastDispersedChange = Parallel.maxOf(planeDispersedChange);
     }
 
-    /** Planes per chunk of the loops over the interface ({@link Parallel#forChunks}). */
+    /**
+     * Planes per chunk of the loops over the interface ({@link Parallel#forChunks}): all of them on one
+     * thread (each chunk computes its first plane's lower faces again).
+     */
     private int chunkPlanes() {
-        return Math.max(1, g.nz / (CHUNKS_PER_THREAD * parallel.threads()));
+        final int threads = parallel.threads();
+        return threads == 1 ? g.nz : Math.max(1, g.nz / (CHUNKS_PER_THREAD * threads));
     }
 
     /** Largest |change| of the dispersed fraction delta the last {@link #compute} wrote to dispersedNext. */

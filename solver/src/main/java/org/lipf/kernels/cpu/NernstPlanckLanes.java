@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Scharfetter-Gummel faces of {@link ScharfetterGummel#faces} and the cell update of
  * {@code NernstPlanckUpdate.cells}, a few neighbouring cells per instruction. Every lane does the
  * scalar loop's operations in the scalar loop's order (no fused multiply-add, the same
- * association), so the bits are the same; a group of faces with a lane outside the Bernoulli
+ * association), so the numbers are the same (a NaN may carry another payload); a group of faces with a lane outside the Bernoulli
  * series' range (|psi| &gt;= 0.1, rare: psi is a few 1e-3 per cell) and the rest of a row go to the
  * scalar loop. The equations are those of docs/MODEL.md sections 3.2 and 5.2, as documented there.
  */

@@ -193,9 +193,7 @@ public final class NernstPlanckUpdate {
                 b.southIn = b.carriedIn[(j + 1) & 1];
                 b.southDiag = b.carriedDiag[(j + 1) & 1];
             }
-            final double[] upperIn = b.carriedIn[j & 1], upperDiag = b.carriedDiag[j & 1];
-            if (simd) NernstPlanckLanes.facesBothWays(dEff, c, phi, p.f_per_V(), start, g.strideY, nx, b.northIn, b.northDiag, upperIn, upperDiag);
-            else ScharfetterGummel.facesBothWays(dEff, c, phi, p.f_per_V(), start, g.strideY, nx, b.northIn, b.northDiag, upperIn, upperDiag, 0);
+            northFaces(c, phi, start, nx, b.northIn, b.northDiag, b.carriedIn[j & 1], b.carriedDiag[j & 1]);
         }
         b.maxDiag = 0;
         b.bad = false;
@@ -211,6 +209,12 @@ public final class NernstPlanckUpdate {
             double[] diagLower, int outLower) {
         if (simd) NernstPlanckLanes.faces(dEff, c, phi, p.f_per_V(), lo, stride, n, inLower, diagUpper, out, diagLower, outLower);
         else ScharfetterGummel.faces(dEff, c, phi, p.f_per_V(), lo, stride, n, inLower, diagUpper, out, diagLower, outLower);
+    }
+
+    /** {@link ScharfetterGummel#facesBothWays} of the north faces of a 3D row, in SIMD lanes where they run. */
+    private void northFaces(double[] c, double[] phi, int start, int n, double[] in, double[] diag, double[] upperIn, double[] upperDiag) {
+        if (simd) NernstPlanckLanes.facesBothWays(dEff, c, phi, p.f_per_V(), start, g.strideY, n, in, diag, upperIn, upperDiag);
+        else ScharfetterGummel.facesBothWays(dEff, c, phi, p.f_per_V(), start, g.strideY, n, in, diag, upperIn, upperDiag, 0);
     }
 
     /**

@@ -3,10 +3,10 @@ package org.lipf.kernels.cpu;
 import java.util.List;
 
 /**
- * Whether the CPU kernels run their SIMD loops ({@link NernstPlanckLanes}): the JVM was started with
+ * Whether the CPU kernels run their SIMD loops ({@link NernstPlanckLanes}, {@link AllenCahnLanes}): the JVM was started with
  * {@code --add-modules jdk.incubator.vector} (the {@code lipf} launcher and the tests do so) and
- * {@code -Dlipf.simd=false} was not given. The SIMD loops give the same bits as the scalar ones, so this
- * changes the speed only. This class does not touch the Vector API: without the module, no class that
+ * {@code -Dlipf.simd=false} was not given. The SIMD loops give the same numbers as the scalar ones, so
+ * this changes the speed only. This class does not touch the Vector API: without the module, no class that
  * does is loaded.
  */
 public final class Simd {

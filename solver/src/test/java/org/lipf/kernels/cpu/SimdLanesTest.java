@@ -44,10 +44,11 @@ class SimdLanesTest {
     @Test
     void bulkTestInLanesAgreesWithTheScalarOne() {
         // rows of 37 cells in a 3D block (and the same array read with 2D strides): exact 0 and 1, values near
-        // them, -0.0, NaN, so that every neighbour decides some cell
+        // them, -0.0, 1.5, NaN and infinities, so that every neighbour decides some cell
         int nx = 37, sy = nx + 2, sz = sy * 5;
         double[] xi = new double[sz * 6];
-        double[] values = {0, 1, -0.0, 1e-300, 1 - 1e-16, 0.5, Double.NaN};
+        double[] values = {0, 1, -0.0, 1e-300, Double.MIN_VALUE, Math.nextUp(1.0), 1 - 1e-16, 0.5, 1.5, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         SplittableRandom random = new SplittableRandom(7);
         for (int P = 0; P < xi.length; P++) xi[P] = values[random.nextInt(10) < 8 ? random.nextInt(2) : random.nextInt(values.length)];
         double[] lanes = new double[nx];
@@ -88,7 +89,7 @@ class SimdLanesTest {
             assertTrue(beyondSeries > 5, "the fallback is exercised");
             double[][] scalarAc = allenCahn(f, p, table, false), lanesAc = allenCahn(f, p, table, true);
             String[] names = {"rate", "xiNext", "reductions"};
-            for (int a = 0; a < names.length; a++) assertArrayEquals(scalarAc[a], lanesAc[a], 0.0, "Allen-Cahn " + names[a]);
+            for (int a = 0; a < names.length; a++) assertArrayEquals(scalarAc[a], lanesAc[a], "Allen-Cahn " + names[a]);
             assertTrue(scalarAc[2][0] > 0, "the interface reacts");
             // a step long enough for the sink to drive some cells negative (clamped, or kept without the clamp),
             // then a NaN in one cell, which both must report
@@ -98,8 +99,8 @@ class SimdLanesTest {
                     for (double dt : new double[] {1e-6, 1e-2}) {
                         double[][] scalar = update(f, p, table, false, dt, clamp), lanes = update(f, p, table, true, dt, clamp);
                         String which = "clamp " + clamp + ", dt " + dt + ", NaN " + nan;
-                        assertArrayEquals(scalar[0], lanes[0], 0.0, "cNext, " + which);
-                        assertEquals(scalar[1][0], lanes[1][0], 0.0, "largest rate, " + which);
+                        assertArrayEquals(scalar[0], lanes[0], "cNext, " + which);
+                        assertEquals(scalar[1][0], lanes[1][0], "largest rate, " + which);
                         assertEquals(nan, scalar[1][1], "scalar bounds, " + which);
                         assertEquals(nan, lanes[1][1], "lanes bounds, " + which);
                     }
@@ -114,6 +115,27 @@ class SimdLanesTest {
             double bad = update.lastOutOfBounds() ? 1 : 0;
             return new double[][] {f.rate.clone(), f.xiNext.clone(), {update.lastReactionStiffness_per_s(), bad, update.lastDispersedChange()}};
         }
+    }
+
+    /** {@link AllenCahnUpdate#bulk} and its lanes at one row per value pair (x, neighbour): every pair of special values. */
+    @Test
+    void bulkTestAgreesForEveryPairOfSpecialValues() {
+        double[] values = {0, -0.0, 1, Math.nextUp(1.0), Math.nextDown(1.0), Double.MIN_VALUE, 1.5, -1, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE};
+        int nx = 16, sz = nx + 2;
+        double[] xi = new double[sz * 3], lanes = new double[nx];
+        for (double x : values)
+            for (double neighbour : values)
+                for (int which = 0; which < 4; which++) {
+                    java.util.Arrays.fill(xi, x);
+                    // one neighbour of each cell differs: east, west, above or below
+                    int[] offsets = {1, -1, sz, -sz};
+                    for (int i = 0; i < nx; i++) if (i % 2 == 0) xi[sz + 1 + i + offsets[which]] = neighbour;
+                    AllenCahnLanes.bulk(xi, sz + 1, nx, sz, 0, lanes);
+                    for (int i = 0; i < nx; i++)
+                        assertEquals(AllenCahnUpdate.bulk(xi, xi[sz + 1 + i], sz + 1 + i, sz, 0) ? 1.0 : 0.0, lanes[i],
+                                "x " + x + ", neighbour " + neighbour + ", cell " + i);
+                }
     }
 
     private static double[][] update(FieldSet f, ModelParameters p, MaterialTable table, boolean simd, double dt_s, boolean clamp) {
