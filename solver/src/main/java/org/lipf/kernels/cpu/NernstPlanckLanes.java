@@ -23,6 +23,11 @@ final class NernstPlanckLanes {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = S.length();
 
+    /** Doubles per vector on this processor. */
+    static int lanes() {
+        return LANES;
+    }
+
     /** {@link ScharfetterGummel#faces}, same arguments, same bits. */
     static void faces(double[] d, double[] c, double[] phi, double fF, int lo, int stride, int n, double[] inLower,
             double[] diagUpper, int out, double[] diagLower, int outLower) {

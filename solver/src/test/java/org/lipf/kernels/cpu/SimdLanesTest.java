@@ -26,8 +26,9 @@ import org.lipf.solver.Simulation;
  */
 class SimdLanesTest {
     @Test
-    void theTestsRunTheSimdLoops() {
-        assertTrue(Simd.ENABLED, "surefire starts the JVM with --add-modules jdk.incubator.vector (pom.xml)");
+    void theTestsRunTheSimdLoopsWhereTheProcessorHasWideVectors() {
+        assertTrue(Simd.MODULE, "surefire starts the JVM with --add-modules jdk.incubator.vector (pom.xml)");
+        assertEquals(NernstPlanckLanes.lanes() >= Simd.MIN_LANES, Simd.ENABLED, NernstPlanckLanes.lanes() + " lanes");
     }
 
     @Test
