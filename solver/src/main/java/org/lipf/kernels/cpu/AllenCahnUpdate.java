@@ -119,8 +119,16 @@ public final class AllenCahnUpdate {
         final boolean[] active;
         final double[] bulk;
         final double[][] top;
+        /**
+         * 2D: the faces below and above the row (a plane), the upper ones kept for the next plane while
+         * {@link #aboveValid} (swapped, not copied).
+         */
+        double[] below2D, above2D;
+        boolean aboveValid;
 
         RowFaces(int nx, int planeLength) {
+            below2D = new double[nx];
+            above2D = new double[nx];
             top = new double[][] {new double[planeLength], new double[planeLength]};
             x = new double[nx + 1];
             north = new double[nx];
@@ -276,6 +284,23 @@ public final class AllenCahnUpdate {
             faces.nextNorth = faces.north;
             faces.north = nextNorth;
         }
+        // 2D anisotropic faces in short loops of their own before the cells, as in 3D; those above the row
+        // serve the next one as its lower faces
+        final boolean rows2D = aniso && sy == 0;
+        if (rows2D) {
+            if (anyActive) {
+                if (belowCached && faces.aboveValid) {
+                    final double[] t = faces.below2D;
+                    faces.below2D = faces.above2D;
+                    faces.above2D = t;
+                } else {
+                    for (int i = 0; i < g.nx; i++) faces.below2D[i] = faceFlux2D(xi, start - sz + i, sz, 1, invDx, false);
+                }
+                for (int i = 0; i < g.nx; i++) faces.above2D[i] = faceFlux2D(xi, start + i, sz, 1, invDx, false);
+                for (int i = 0; i <= g.nx; i++) faces.x[i] = faceFlux2D(xi, start - 1 + i, 1, sz, invDx, true);
+            }
+            faces.aboveValid = anyActive;
+        }
         if (!anyActive) {
             Arrays.fill(rate, start, start + g.nx, 0);
             System.arraycopy(xi, start, xiNext, start, g.nx);
@@ -287,8 +312,6 @@ public final class AllenCahnUpdate {
         }
         double stiff = 0, capillary = 0, weight = 0;
         boolean bad = false;
-        double carried = 0;
-        int carriedFrom = -1;
         for (int i = 0; i < g.nx; i++) {
             final int P = start + i;
             final double x = xi[P];
@@ -310,14 +333,9 @@ public final class AllenCahnUpdate {
                 if (sy != 0) div += kappa0 * invDx2 * (mobile[mat[P + sy]] * (xi[P + sy] - x) + mobile[mat[P - sy]] * (xi[P - sy] - x));
             } else {
                 double sum;
-                if (sy == 0) {
-                    // the west face of this cell is the east face of the previous one: reuse it
-                    final double west = carriedFrom == P - 1 ? carried : faceFlux2D(xi, P - 1, 1, sz, invDx, true);
-                    final double east = faceFlux2D(xi, P, 1, sz, invDx, true);
-                    carried = east;
-                    carriedFrom = P;
-                    sum = wE * east - wW * west;
-                    sum += wN * faceFlux2D(xi, P, sz, 1, invDx, false) - wS * faceFlux2D(xi, P - sz, sz, 1, invDx, false);
+                if (rows2D) {
+                    sum = wE * faces.x[i + 1] - wW * faces.x[i];
+                    sum += wN * faces.above2D[i] - wS * faces.below2D[i];
                 } else {
                     sum = wE * faces.x[i + 1] - wW * faces.x[i];
                     sum += mobile[mat[P + sy]] * nextNorth[i] - mobile[mat[P - sy]] * south[i] + wN * top[inPlane + i] - wS * bottom[bottomAt + i];
