@@ -105,11 +105,12 @@ public final class AllenCahnUpdate {
     }
 
     /**
-     * The anisotropic 3D fluxes J / kappa0 of one row, computed in short loops of their own before
-     * the cells are updated (one loop over everything was bound by the latency of each cell's long
-     * chain of operations): x faces (face i between cells i - 1 and i), north faces and the north
-     * faces of the previous row (its south faces), the bottom faces of a chunk's first plane, and
-     * the top faces of the previous and this plane (by parity; by the offset in the plane).
+     * The anisotropic fluxes J / kappa0 of one row, computed in short loops of their own before the
+     * cells are updated (one loop over everything was bound by the latency of each cell's long chain
+     * of operations): x faces (face i between cells i - 1 and i); in 3D north faces and the north
+     * faces of the previous row (its south faces), the bottom faces of a chunk's first plane, and the
+     * top faces of the previous and this plane (by parity; by the offset in the plane); in 2D the
+     * faces below and above the row.
      */
     private static final class RowFaces {
         final double[] x, south, bottom;
