@@ -131,7 +131,7 @@ final class NernstPlanckLanes {
 
     /** {@link ScharfetterGummel#seriesEvenPart}, term by term. */
     private static DoubleVector seriesEvenPart(DoubleVector x2) {
-        final DoubleVector inner = DoubleVector.broadcast(S, 1.0 / 30240).sub(x2.mul(1.0 / 1209600));
-        return x2.mul(x2.mul(x2.mul(inner).add(-1.0 / 720)).add(1.0 / 12));
+        final DoubleVector inner = DoubleVector.broadcast(S, ScharfetterGummel.SERIES_X6).sub(x2.mul(ScharfetterGummel.SERIES_X8));
+        return x2.mul(x2.mul(x2.mul(inner).add(ScharfetterGummel.SERIES_X4)).add(ScharfetterGummel.SERIES_X2));
     }
 }

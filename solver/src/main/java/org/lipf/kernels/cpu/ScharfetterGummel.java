@@ -28,9 +28,14 @@ public final class ScharfetterGummel {
      * follow from one evaluation.
      */
     public static double seriesEvenPart(double x2) {
-        // the last coefficient as a product: a division would stand in the middle of the Horner chain
-        return x2 * (1.0 / 12 + x2 * (-1.0 / 720 + x2 * (1.0 / 30240 - x2 * (1.0 / 1209600))));
+        return x2 * (SERIES_X2 + x2 * (SERIES_X4 + x2 * (SERIES_X6 - x2 * SERIES_X8)));
     }
+
+    /**
+     * Coefficients of x^2, x^4, x^6 and (negated) x^8 in {@link #seriesEvenPart}, for its scalar and SIMD forms
+     * (the last as a product: a division would stand in the middle of the Horner chain).
+     */
+    static final double SERIES_X2 = 1.0 / 12, SERIES_X4 = -1.0 / 720, SERIES_X6 = 1.0 / 30240, SERIES_X8 = 1.0 / 1209600;
 
     /** Harmonic mean of the diffusivities on either side of a face, 2ab / (a + b), m^2/s (0 where both are 0). */
     public static double harmonic(double a, double b) {
