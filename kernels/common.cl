@@ -25,7 +25,8 @@ typedef REAL real;
 
 #define XI_MIN R(-0.1)
 #define XI_MAX R(1.1)
-#define TINY R(1e-30)
+#define TINY R(1e-30)            /* c below it is set to zero (AllenCahnUpdate.TINY) */
+#define XI_RESOLUTION R(0x1p-53) /* |xi| below it is set to zero (AllenCahnUpdate.XI_RESOLUTION) */
 #define GATE_CLOSED R(30)
 
 /** Padded index of the interior cell with linear number g (x fastest), or -1 beyond the grid. */

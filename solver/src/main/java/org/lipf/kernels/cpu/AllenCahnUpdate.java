@@ -35,8 +35,14 @@ import org.lipf.model.ModelParameters;
 public final class AllenCahnUpdate {
     /** Bounds on xi beyond which a step is rejected and retried with a smaller step. */
     public static final double XI_MIN = -0.1, XI_MAX = 1.1;
-    /** Values of xi (and c) below this are set to zero. */
+    /** Values of c below this are set to zero (subnormal numbers would make its arithmetic a hundred times slower). */
     public static final double TINY = 1e-30;
+    /**
+     * |xi| below this is set to zero: near 1, xi cannot tell 1 - xi below 2^-53 (half the spacing of
+     * doubles there) from 0, so the tanh tails at 0 end where those at 1 do instead of decaying
+     * through fourteen more decades, where every cell is an interface cell (docs/MODEL.md section 5.3).
+     */
+    public static final double XI_RESOLUTION = 0x1p-53;
     /** Chunks of planes per thread in the loops over the interface ({@link #chunkPlanes}). */
     private static final int CHUNKS_PER_THREAD = 8;
     /** f (eta + eta_nuc) beyond which the nucleation gate (below e^-30) counts as closed. */
@@ -368,9 +374,7 @@ public final class AllenCahnUpdate {
             rate[P] = r;
             capillary += table.freeFraction[m] * (r - echem);
             weight += table.freeFraction[m] * dh;
-            // flush values below any physical meaning to zero: the tanh tails would otherwise decay
-            // into subnormal numbers, whose arithmetic is about a hundred times slower
-            final double xn = Math.abs(x + dt * r) < TINY ? 0 : x + dt * r;
+            final double xn = Math.abs(x + dt * r) < XI_RESOLUTION ? 0 : x + dt * r;
             xiNext[P] = xn;
             if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = true;
         }
@@ -413,7 +417,7 @@ public final class AllenCahnUpdate {
                         if (mobile[mat[P]] == 0 || dh == 0) continue;
                         final double r = rate[P] + lambda * dh, x = xi[P] + dt * r;
                         rate[P] = r;
-                        final double xn = Math.abs(x) < TINY ? 0 : x;
+                        final double xn = Math.abs(x) < XI_RESOLUTION ? 0 : x;
                         xiNext[P] = xn;
                         if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = true;
                     }
