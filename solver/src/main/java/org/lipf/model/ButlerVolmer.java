@@ -12,7 +12,17 @@ public final class ButlerVolmer {
 
     /** Dimensionless deposition factor (positive = plating). */
     public static double depositionFactor(double eta_V, double c, double alpha, double f_per_V) {
-        return c * Math.exp(-alpha * f_per_V * eta_V) - Math.exp((1 - alpha) * f_per_V * eta_V);
+        return depositionFactor(cathodicExponential(eta_V, alpha, f_per_V), eta_V, c, alpha, f_per_V);
+    }
+
+    /** The cathodic exponential exp(-alpha f eta), for callers that need it again (the c stiffness). */
+    public static double cathodicExponential(double eta_V, double alpha, double f_per_V) {
+        return Math.exp(-alpha * f_per_V * eta_V);
+    }
+
+    /** {@link #depositionFactor(double, double, double, double)} from its {@link #cathodicExponential}. */
+    public static double depositionFactor(double cathodicExponential, double eta_V, double c, double alpha, double f_per_V) {
+        return c * cathodicExponential - Math.exp((1 - alpha) * f_per_V * eta_V);
     }
 
     /** d(depositionFactor)/d(eta), 1/V: used by the galvanostatic Newton update. */

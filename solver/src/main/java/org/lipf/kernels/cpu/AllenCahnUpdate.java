@@ -351,11 +351,12 @@ public final class AllenCahnUpdate {
             }
             double r = -Ls * (W * DoubleWell.dg(x) - div);
             final double dh = Interpolation.dh(x);
-            final double eta = overpotential(f, P);
             double echem = 0;
             // transcendental work only at the interface, or where the nucleation gate is open
             if (dh > 1e-12 || nucleating(m, f, P)) {
-                final double bv = ButlerVolmer.depositionFactor(eta, c[P], alpha, fF);
+                final double eta = overpotential(f, P);
+                final double cathodic = ButlerVolmer.cathodicExponential(eta, alpha, fF);
+                final double bv = ButlerVolmer.depositionFactor(cathodic, eta, c[P], alpha, fF);
                 final double film = filmDrop_V(f, P, m), filmK = filmKinetics(f, P, m);
                 final double bvFilm = growthFactor(film, filmK, x, eta, c[P], bv);
                 final double delta = f.dispersed[P];
@@ -365,7 +366,7 @@ public final class AllenCahnUpdate {
                 if (dispersedForm) planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, x, delta, nucleation, dt));
                 else echem += nucleation;
                 r += echem;
-                stiff = Math.max(stiff, reactionStiffness_per_s(m, dh, eta, bv, film, filmK, bvFilm));
+                stiff = Math.max(stiff, reactionStiffness_per_s(m, dh, eta, bv, cathodic, film, filmK, bvFilm));
                 if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
             } else if (dispersedForm) {
                 f.dispersedRate[P] = 0;
@@ -595,17 +596,19 @@ public final class AllenCahnUpdate {
      * Stiffness of the reaction terms of a cell, 1/s: in xi through h' (|h''| &lt;= 5.78) and in c
      * (the sink -(c_s/c0) f_free R is linear in c). Behind a film the growth sees the interface
      * overpotential eta + r x at the film's kinetics k, while nucleation sees eta.
+     *
+     * @param cathodic exp(-alpha f eta), {@link ButlerVolmer#cathodicExponential}
      */
-    private double reactionStiffness_per_s(int m, double dh, double eta, double bv, double film, double k, double bvFilm) {
+    private double reactionStiffness_per_s(int m, double dh, double eta, double bv, double cathodic, double film, double k, double bvFilm) {
         final double nuc = table.nucleationActivity[m], alpha = p.alpha(), fF = p.f_per_V();
         final double sink = p.siteRatio() * table.freeFraction[m];
         if (film == 0 && k == 1) {
             final double kinetic = table.Leta_per_s[m] * (dh + nuc);
-            return Math.max(5.78 * kinetic * Math.abs(bv), sink * kinetic * Math.exp(-alpha * fF * eta));
+            return Math.max(5.78 * kinetic * Math.abs(bv), sink * kinetic * cathodic);
         }
         final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
         return table.Leta_per_s[m] * Math.max(5.78 * (dh * Math.abs(bvFilm) + nuc * Math.abs(bv)),
-                sink * (dh * k * Math.exp(-alpha * fF * u) + nuc * Math.exp(-alpha * fF * eta)));
+                sink * (dh * k * Math.exp(-alpha * fF * u) + nuc * cathodic));
     }
 
     /**
