@@ -38,9 +38,9 @@ public final class AllenCahnUpdate {
     /** Values of c below this are set to zero (subnormal numbers would make its arithmetic a hundred times slower). */
     public static final double TINY = 1e-30;
     /**
-     * |xi| below this is set to zero: near 1, xi cannot tell 1 - xi below 2^-53 (half the spacing of
-     * doubles there) from 0, so the tanh tails at 0 end where those at 1 do instead of decaying
-     * through fourteen more decades, where every cell is an interface cell (docs/MODEL.md section 5.3).
+     * |xi| below this is set to zero: near 1, xi cannot tell 1 - xi below 2^-53 (the spacing of doubles
+     * just below 1) from 0, so the tanh tails at 0 end where those at 1 do instead of decaying through
+     * fourteen more decades of cells outside the bulk (docs/MODEL.md section 5.3).
      */
     public static final double XI_RESOLUTION = 0x1p-53;
     /** Chunks of planes per thread in the loops over the interface ({@link #chunkPlanes}). */
