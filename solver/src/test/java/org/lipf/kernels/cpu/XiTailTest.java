@@ -3,6 +3,7 @@ package org.lipf.kernels.cpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,27 +31,17 @@ import org.lipf.solver.Simulation;
  * (about two relaxation times each) that follow the explicit relaxation.
  */
 class XiTailTest {
-    /** A flat Li surface across a column of 4 x 100 cells, no current, noise or anisotropy. */
-    static final String CELL = """
-            name: tails
-            grid: {dimensions: 2, width: 1 um, height: 25 um, spacing: 0.25 um}
-            model: {form: mixed_conductor, interface_width: 0.5 um}
-            materials:
-              li: {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1.1e7 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
-              lpscl: {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.25 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
-            geometry:
-              background: lpscl
-              layers:
-                - {material: li, thickness: 12.5 um, xi: 1, c: 0}
-                - {material: lpscl, thickness: rest, c: 1}
-            control: {mode: galvanostatic, current_density: 0 mA/cm^2}
-            time: {end: 1 s, output_interval: 1 s}
-            """;
+    /** {@link ExplicitUpdateSlabTest#CELL} as a flat Li surface across a column of 4 x 100 cells, no current, noise or anisotropy. */
+    static final Map<String, String> FLAT_AT_REST = Map.of("model.noise.amplitude", "0", "model.anisotropy.strength", "0",
+            "control.current_density", "0 mA/cm^2", "geometry.layers[0].thickness", "12.5 um");
 
     @ParameterizedTest(name = "{0}, {1}")
     @CsvSource({"cpu, explicit", "opencl, explicit", "cpu, semi_implicit", "opencl, semi_implicit"})
     void bothTailsEndWhereXiIsNoLongerRepresentableNextToOne(String backend, String integrator) {
-        Scenario scenario = ScenarioLoader.parse(CELL, "tails.yaml", Map.of("time.integrator", integrator));
+        Map<String, String> overrides = new HashMap<>(FLAT_AT_REST);
+        overrides.put("time.integrator", integrator);
+        Scenario scenario = ScenarioLoader.parse(ExplicitUpdateSlabTest.CELL.formatted("{dimensions: 2, width: 1 um, height: 25 um, spacing: 0.25 um}", ""),
+                "tails.yaml", overrides);
         BackendFactory factory = backend.equals("cpu") ? BackendFactory.CPU : OpenClTestDevice.backend(Precision.DOUBLE);
         try (Parallel serial = Parallel.serial(); Simulation sim = RunDriver.fresh(scenario, serial, null, factory)) {
             ModelParameters p = sim.parameters();
