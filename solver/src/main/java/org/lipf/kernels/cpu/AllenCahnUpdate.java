@@ -45,6 +45,8 @@ public final class AllenCahnUpdate {
     public static final double XI_RESOLUTION = 0x1p-53;
     /** Chunks of planes per thread in the loops over the interface ({@link #chunkPlanes}). */
     private static final int CHUNKS_PER_THREAD = 8;
+    /** h'(xi) above which a cell is at the interface and computes the reaction terms (section 3.1). */
+    public static final double INTERFACE_DH = 1e-12;
     /** f (eta + eta_nuc) beyond which the nucleation gate (below e^-30) counts as closed. */
     private static final double GATE_CLOSED = 30;
 
@@ -353,7 +355,7 @@ public final class AllenCahnUpdate {
             final double dh = Interpolation.dh(x);
             double echem = 0;
             // transcendental work only at the interface, or where the nucleation gate is open
-            if (dh > 1e-12 || nucleating(m, f, P)) {
+            if (dh > INTERFACE_DH || nucleating(m, f, P)) {
                 final double eta = overpotential(f, P);
                 final double cathodic = ButlerVolmer.cathodicExponential(eta, alpha, fF);
                 final double bv = ButlerVolmer.depositionFactor(cathodic, eta, c[P], alpha, fF);
@@ -494,7 +496,7 @@ public final class AllenCahnUpdate {
     public double surfaceGrowthRate(FieldSet f, int P) {
         final int m = f.material[P];
         final double x = f.xi[P], dh = Interpolation.dh(x);
-        if (dh <= 1e-12 || table.Leta_per_s[m] == 0) return 0;
+        if (dh <= INTERFACE_DH || table.Leta_per_s[m] == 0) return 0;
         final double eta = overpotential(f, P), c = f.c[P];
         final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
         return growthTerm(x, m, growthFactor(filmDrop_V(f, P, m), filmKinetics(f, P, m), x, eta, c, bv));
@@ -631,7 +633,7 @@ public final class AllenCahnUpdate {
 
     /** Whether cell P carries a reaction now: at the interface (h' &gt; 1e-12), or nucleating. */
     private boolean reacting(FieldSet f, int P) {
-        return Interpolation.dh(f.xi[P]) > 1e-12 || nucleating(f.material[P], f, P);
+        return Interpolation.dh(f.xi[P]) > INTERFACE_DH || nucleating(f.material[P], f, P);
     }
 
     /**
@@ -647,7 +649,7 @@ public final class AllenCahnUpdate {
         final double film = filmDrop_V(f, P, m), k = filmKinetics(f, P, m);
         double growth;
         if (film == 0) growth = k * Math.exp(-alpha * fF * eta);
-        else if (dh > 1e-12) {
+        else if (dh > INTERFACE_DH) {
             final double bvFilm = growthFactor(film, k, x, eta, c, bv);
             final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
             growth = k * Math.exp(-alpha * fF * u) / (1 - film * k * ButlerVolmer.depositionFactorSlope(u, c, alpha, fF));
@@ -664,7 +666,7 @@ public final class AllenCahnUpdate {
      */
     public double growthFactor(double film, double k, double xi, double eta_V, double c, double bv) {
         if (film == 0) return k * bv;
-        return Interpolation.dh(xi) > 1e-12 ? FilmButlerVolmer.factor(eta_V, c, p.alpha(), p.f_per_V(), bv, film, k) : 0;
+        return Interpolation.dh(xi) > INTERFACE_DH ? FilmButlerVolmer.factor(eta_V, c, p.alpha(), p.f_per_V(), bv, film, k) : 0;
     }
 
     /**
@@ -692,7 +694,7 @@ public final class AllenCahnUpdate {
 
     /** Whether a cell can carry a reaction (so the galvanostatic control must visit it). */
     public boolean reactive(double xi, int material) {
-        return mobile[material] != 0 && (Interpolation.dh(xi) > 1e-12 || table.nucleationActivity[material] > 0);
+        return mobile[material] != 0 && (Interpolation.dh(xi) > INTERFACE_DH || table.nucleationActivity[material] > 0);
     }
 
     /** The overpotential of cell P, V. */
