@@ -88,6 +88,14 @@ __kernel void implicitAllenCahnOperator(__global const real* xi, __global const 
     writeRows(partial, 1, groupSum(scratch, volume), R(0), R(0));
 }
 
+/** LinearlyImplicitAllenCahn's deflation mode: xi (1 - xi) in the mobile cells (the fronts' profile derivative, the operator's slow modes), 0 elsewhere. */
+__kernel void translationMode(__global const real* xi, __global const uchar* mat, __global const real* table, __global real* mode) {
+    int i, j, k;
+    const int P = cellIndex(get_global_id(0), &i, &j, &k);
+    if (P < 0) return;
+    mode[P] = TAB(mat[P], T_MOBILE) != R(0) ? xi[P] * (R(1) - xi[P]) : R(0);
+}
+
 /** LinearlyImplicitAllenCahn.filterKeepingVolume's second right-hand side: dh = h'(xi) in the mobile cells (0 elsewhere), and its copy as the guess. */
 __kernel void mobileDh(__global const real* xi, __global const uchar* mat, __global const real* table, __global real* dh, __global real* filteredDh) {
     int i, j, k;

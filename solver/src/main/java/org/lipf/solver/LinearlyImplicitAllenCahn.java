@@ -3,6 +3,7 @@ package org.lipf.solver;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
+import org.lipf.linear.LatticeDeflation;
 import org.lipf.model.Anisotropy;
 import org.lipf.model.DoubleWell;
 import org.lipf.model.Interpolation;
@@ -28,14 +29,6 @@ import org.lipf.model.ModelParameters;
  * as a multiple of h' added after the filter would distort the profile at every large step.
  */
 final class LinearlyImplicitAllenCahn {
-    /** Spacing of the lattice on which the front's translation modes are deflated, cells (4 took fewer iterations but no less time). */
-    private static final int DEFLATION_SPACING_CELLS = 8;
-    /**
-     * dt L_sigma kappa0 / dx^2 from which the solves are deflated: below it the operator is dominated by its
-     * unit diagonal and plain multigrid-PCG takes a few iterations (a 3D front at 74: 14 -> 9 iterations, the
-     * same run time; 2D at 1860: 42 -> 15, a third of the time).
-     */
-    private static final double DEFLATION_MIN_STIFFNESS = 100;
     private final Grid g;
     private final ModelParameters p;
     private final AllenCahnUpdate allenCahn;
@@ -75,7 +68,7 @@ final class LinearlyImplicitAllenCahn {
         final double ls = dt * p.Lsigma_m3_per_J_s(), lsW = ls * p.W_J_per_m3(), lsKappa = ls * p.kappa0_J_per_m();
         final double delta = p.anisotropyStrength(), theta0 = p.anisotropyAngle_rad();
         final int omega = p.anisotropyMode(), sy = g.strideY, sz = g.strideZ;
-        final double[] mode = translation != null && lsKappa / (g.dx_m * g.dx_m) >= DEFLATION_MIN_STIFFNESS ? translation : null;
+        final double[] mode = translation != null && LatticeDeflation.frontWorthDeflating(lsKappa / (g.dx_m * g.dx_m)) ? translation : null;
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++)
                 for (int j = 0; j < g.ny; j++) {
@@ -100,7 +93,7 @@ final class LinearlyImplicitAllenCahn {
                 }
         });
         solve.setFaces(cellBeta);
-        if (mode != null) solve.deflate(mode, DEFLATION_SPACING_CELLS);
+        if (mode != null) solve.deflate(mode, LatticeDeflation.FRONT_SPACING_CELLS);
     }
 
     /** Sets the operator of a step dt around the current xi (xi and its ghosts hold xi^n). */

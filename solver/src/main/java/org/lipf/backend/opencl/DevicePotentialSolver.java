@@ -6,6 +6,7 @@ import org.jocl.cl_mem;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.linear.BoundaryCondition;
+import org.lipf.linear.LatticeDeflation;
 import org.lipf.linear.MultigridPreconditioner;
 import org.lipf.linear.SolverDivergedException;
 import org.lipf.linear.VariableCoefficientPoisson;
@@ -45,6 +46,14 @@ final class DevicePotentialSolver {
     private final double[] hostX, hostB;
     /** Levels of the whole hierarchy, device and host (the W-cycle's second visit depends on it). */
     private final int levelCount;
+    /**
+     * Deflation of the finest operator ({@link #deflate}): built on the host from the device's coefficients by
+     * the CPU's {@link LatticeDeflation}, on a host copy of the finest level; null until the first call.
+     */
+    private VariableCoefficientPoisson hostFine;
+    private LatticeDeflation deflation;
+    private boolean deflated;
+    private double[] hostR, hostZ;
 
     /** The potential equation's solver: no diagonal term, at least one Dirichlet end. */
     DevicePotentialSolver(OpenClContext ctx, DeviceKernels kernels, Reducer reducer, Grid grid, boolean bottomDirichlet, boolean topDirichlet,
@@ -126,13 +135,45 @@ final class DevicePotentialSolver {
         return pcg(u, b);
     }
 
-    /** Solves with the operator of the last {@link #solveShifted} again, for another right-hand side b. Returns the PCG iterations. */
+    /** Solves with the operator of the last {@link #solveShifted} or {@link #setShiftedOperator} again, for another right-hand side b. Returns the PCG iterations. */
     int solveAgain(cl_mem b, cl_mem u) {
         return pcg(u, b);
     }
 
+    /** Sets the operator of {@link #solveShifted} (faces from {@code cellBeta}, alpha from {@link #shift()}) without solving. */
+    void setShiftedOperator(cl_mem cellBeta) {
+        setFaces(cellBeta);
+    }
+
+    /**
+     * Deflates the modes of the current operator that {@code mode} (a host field, padded) spans on a lattice of
+     * {@code spacingCells} (docs/MODEL.md section 5.3.2), as the CPU's {@code ImplicitSolve.deflate}: E is built on
+     * the host from the device's finest coefficients, and each PCG iteration projects on the host (the residual
+     * and the preconditioned residual copied there and the latter back). Until the next operator.
+     */
+    void deflate(double[] mode, int spacingCells) {
+        if (!withShift) throw new IllegalStateException("deflation is for the implicit steps' operators");
+        Grid g = levels[0].g;
+        int n = g.paddedLength();
+        if (hostFine == null) {
+            hostFine = new VariableCoefficientPoisson(g, Parallel.serial(), factorBottom != 0 ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux(),
+                    factorTop != 0 ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux(), true);
+            deflation = LatticeDeflation.forOperator(hostFine, spacingCells);
+            hostR = new double[n];
+            hostZ = new double[n];
+        }
+        DeviceLevel f = levels[0];
+        ctx.read(f.bx, hostFine.betaX(), n);
+        if (g.is3D()) ctx.read(f.by, hostFine.betaY(), n);
+        ctx.read(f.bz, hostFine.betaZ(), n);
+        ctx.read(f.shift, hostFine.shift(), n);
+        hostFine.coefficientsChanged();
+        deflated = deflation.build(mode);
+    }
+
     /** Faces of the finest level from cell values, then the whole hierarchy. */
     private void setFaces(cl_mem cellValues) {
+        deflated = false;
         DeviceLevel f = levels[0];
         f.geom(k.get("setFaceCoefficients").arg(0, cellValues).arg(1, f.bx).arg(2, f.by).arg(3, f.bz), 4).run(f.cells);
         updateHierarchy();
@@ -175,9 +216,18 @@ final class DevicePotentialSolver {
         wrap(L, x);
         double rNorm = Math.sqrt(residual(L, x, b, r, true));
         double r0 = rNorm;
+        if (deflated && Double.isFinite(rNorm) && rNorm > target) {
+            // PcgSolver's deflated start: x corrected so that its residual is orthogonal to the deflation space
+            int n = L.g.paddedLength();
+            ctx.read(r, hostR, n);
+            ctx.read(x, hostZ, n);
+            deflation.correct(hostZ, hostR);
+            ctx.write(x, hostZ, n);
+            rNorm = Math.sqrt(residual(L, x, b, r, true));
+        }
         if (!Double.isFinite(rNorm)) throw new SolverDivergedException("PCG: initial residual is not finite (" + rNorm + ")", 0, rNorm);
         if (rNorm <= target) return 0;
-        cycle(0, z, r, true);
+        precondition(z, r);
         double rz = dot(z, r, p, false);
         for (int it = 1; it <= maxIterations; it++) {
             wrap(L, p);
@@ -189,13 +239,32 @@ final class DevicePotentialSolver {
             rNorm = Math.sqrt(reducer.sum(L.groups));
             if (!Double.isFinite(rNorm)) throw new SolverDivergedException(String.format("PCG: residual became %s at iteration %d", rNorm, it), it, rNorm);
             if (rNorm <= target) return it;
-            cycle(0, z, r, true);
+            precondition(z, r);
             double rzNew = dot(r, z, null, false);
             L.geom(k.get("updateP").arg(0, p).arg(1, z).real(2, rzNew / rz), 3).run(L.cells);
             rz = rzNew;
         }
         throw new SolverDivergedException(String.format("PCG did not converge in %d iterations: residual %.3e (initial %.3e, target %.3e = %.1e * ||b|| = %.3e)",
                 maxIterations, rNorm, r0, target, relTol, bNorm), maxIterations, rNorm);
+    }
+
+    /** z = M^-1 r by one W-cycle, then, where deflated, the A-DEF2 correction of {@link LatticeDeflation#precondition} on the host. */
+    private void precondition(cl_mem z, cl_mem r) {
+        cycle(0, z, r, true);
+        if (!deflated) return;
+        Grid g = levels[0].g;
+        int n = g.paddedLength();
+        ctx.read(r, hostR, n);
+        ctx.read(z, hostZ, n);
+        // the correction applies A to z: its x-ghosts as the host cycle leaves them
+        for (int k = 0; k < g.nz; k++)
+            for (int j = 0; j < g.ny; j++) {
+                int s = g.rowStart(j, k);
+                hostZ[s - 1] = hostZ[s + g.nx - 1];
+                hostZ[s + g.nx] = hostZ[s];
+            }
+        deflation.precondition(hostZ, hostR);
+        ctx.write(z, hostZ, n);
     }
 
     /** sum a . w over the fine interior (a . a . w with squareWeights); copies a into dst if not null. */

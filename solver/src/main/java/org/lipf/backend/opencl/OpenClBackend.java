@@ -10,6 +10,7 @@ import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.kernels.cpu.PotentialCoefficients;
+import org.lipf.linear.LatticeDeflation;
 import org.lipf.linear.SolverDivergedException;
 import org.lipf.model.FieldSet;
 import org.lipf.model.MaterialTable;
@@ -79,6 +80,9 @@ public final class OpenClBackend implements Backend {
     /** The semi-implicit step's solves (CpuBackend's ImplicitSolve pair) and their work fields; null for explicit scenarios. */
     private final DevicePotentialSolver capillaryFilter, diffusion;
     private final cl_mem cellBeta, implicitRhs, increment, dh, filteredDh;
+    /** Whether the capillary filter's solves deflate the fronts' translation modes (solver.front_deflation), and the mode on the host. */
+    private final boolean frontDeflation;
+    private double[] hostMode;
     /** The explicit step at the stability limit: semi-implicit steps scale the noise to its variance per unit time (as CpuBackend). */
     private final double noiseReferenceStep_s;
     private double lastXiChange;
@@ -95,6 +99,7 @@ public final class OpenClBackend implements Backend {
             throw new OpenClUnavailableException("solver.reaction_coupling: implicit runs on the CPU backend only (the Newton solve of the "
                     + "potentials with the reaction is not on the device yet); use --backend cpu");
         boolean semiImplicit = scenario.time().integrator() == Integrator.SEMI_IMPLICIT;
+        this.frontDeflation = semiImplicit && scenario.solver().frontDeflation();
         this.ctx = OpenClContext.of(device, precision);
         this.g = fields.grid;
         this.params = ModelParameters.from(scenario);
@@ -372,7 +377,15 @@ public final class OpenClBackend implements Backend {
                 .arg(10, c).arg(11, phiL).arg(12, phiS).arg(13, film).real(14, dt_s).run(cells);
         // the raw rates' metal volume (per cell volume and area), as DepositMetrics.growthVelocity_m_per_s sums it on the CPU
         final double volume = reducer.reduce(0, 1, groups, false)[0];
-        countImplicit(() -> capillaryFilter.solveShifted(cellBeta, implicitRhs, rate));
+        capillaryFilter.setShiftedOperator(cellBeta);
+        if (frontDeflation && LatticeDeflation.frontWorthDeflating(ls * params.kappa0_J_per_m() / (g.dx_m * g.dx_m))) {
+            // the fronts' translation modes, as LinearlyImplicitAllenCahn deflates them (dh serves as scratch until mobileDh)
+            kernel("translationMode").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, dh).run(cells);
+            if (hostMode == null) hostMode = new double[n];
+            ctx.read(dh, hostMode, n);
+            capillaryFilter.deflate(hostMode, LatticeDeflation.FRONT_SPACING_CELLS);
+        }
+        countImplicit(() -> capillaryFilter.solveAgain(implicitRhs, rate));
         kernel("mobileDh").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, dh).arg(4, filteredDh).run(cells);
         countImplicit(() -> capillaryFilter.solveAgain(dh, filteredDh));
         kernel("filteredRateSums").arg(0, material).arg(1, tableBuf).arg(2, rate).arg(3, filteredDh).arg(4, partial).run(cells);

@@ -32,8 +32,7 @@ class ImplicitStepParityTest {
     @Test
     void everySemiImplicitOperationMatchesTheCpu() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "bare-li-lpscl.yaml"),
-                Map.of("grid.width", "16 um", "grid.height", "32 um", "geometry.nuclei[0].x", "8 um", "time.integrator", "semi_implicit",
-                        "solver", SemiImplicitParityTest.UNDEFLATED));
+                Map.of("grid.width", "16 um", "grid.height", "32 um", "geometry.nuclei[0].x", "8 um", "time.integrator", "semi_implicit"));
         BackendFactory opencl = OpenClTestDevice.backend(Precision.DOUBLE);
         MaterialTable table = new MaterialTable(s, ModelParameters.from(s));
         try (Parallel parallel = new Parallel(2); Simulation start = RunDriver.fresh(s, parallel, null, BackendFactory.CPU)) {
