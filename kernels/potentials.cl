@@ -81,6 +81,29 @@ inline real applyCell(__global const real* x, __global const real* tx, __global 
     return (tw + te + ts + tn + td + tu + sh) * x[c] - tw * x[c - 1] - te * x[c + 1] - ts * x[c + os] - tn * x[c + on] - td * xd - tu * xu;
 }
 
+/**
+ * LatticeDeflation's projection at the cells of its support (interior indices cells[n], mode weights w[n]):
+ * values[n] = w (r - A z), or w r without z (z's x-ghosts refreshed before).
+ */
+__kernel void deflationValues(__global const int* cells, __global const real* w, __global const real* r, __global const real* z, int withZ,
+                              __global const real* tx, __global const real* ty, __global const real* tz, __global real* values, int count,
+                              __global const real* shift, int hasShift, GEOM) {
+    DERIVED;
+    const int n = get_global_id(0);
+    if (n >= count) return;
+    const int g = cells[n], c = LEVEL_CELL(g);
+    LEVEL_IJK(g);
+    values[n] = w[n] * (withZ ? r[c] - applyCell(z, tx, ty, tz, SHIFT(c), c, j, k, nx, ny, nz, gy, sY, sZ) : r[c]);
+}
+
+/** LatticeDeflation's correction: v += corrections[n] at support cell cells[n] (the x-ghosts are left stale). */
+__kernel void deflationAdd(__global const int* cells, __global const real* corrections, __global real* v, int count, GEOM) {
+    DERIVED;
+    const int n = get_global_id(0);
+    if (n >= count) return;
+    v[LEVEL_CELL(cells[n])] += corrections[n];
+}
+
 /** Level.residual: r = b - A x; partial = sum r^2 / diag^2 (x-ghosts refreshed before). */
 __kernel void residual(__global const real* x, __global const real* b, __global real* r, __global const real* tx, __global const real* ty,
                        __global const real* tz, __global const real* invDiagSq, __global real* partial, __global const real* shift, int hasShift,

@@ -65,6 +65,8 @@ public final class LatticeDeflation {
     /** The support in index order: cell, its row j and plane k; per cell 2^d (active node, hat weight) pairs. */
     private int[] cells = new int[0], rowOf = new int[0], planeOf = new int[0], node = new int[0];
     private double[] hat = new double[0];
+    /** Per support cell, the projected value w (r - A z) (or w r) of the last projection. */
+    private double[] values = new double[0];
     private int supportSize, k;
     /** Where each plane's cells begin in the support (nz + 1 entries). */
     private final int[] planeStart;
@@ -280,6 +282,7 @@ public final class LatticeDeflation {
         planeOf = java.util.Arrays.copyOf(planeOf, n);
         node = java.util.Arrays.copyOf(node, n * pairs);
         hat = java.util.Arrays.copyOf(hat, n * pairs);
+        values = new double[n];
     }
 
     /** Diagonal of A at cell c of row j: its face transmissibilities (boundary factors included) and shift. */
@@ -318,6 +321,41 @@ public final class LatticeDeflation {
 
     /** coeff = E^-1 Z^T (r - A z) (z null: E^-1 Z^T r). */
     private void project(double[] r, double[] z) {
+        par.forSlabs(g.nz, (k0, k1) -> {
+            for (int n = planeStart[k0]; n < planeStart[k1]; n++) {
+                final int c = cells[n];
+                values[n] = w[c] * (z == null ? r[c] : r[c] - applyAt(z, c, rowOf[n], planeOf[n]));
+            }
+        });
+        coefficientsFromValues();
+    }
+
+    /**
+     * Cells in the support of the last {@link #build}, in order, for a device that projects itself ({@link #corrections}):
+     * their interior index i + nx (j + ny k) into {@code interior} and w there into {@code weight}; returns their number.
+     */
+    public int support(int[] interior, double[] weight) {
+        for (int n = 0; n < supportSize; n++) {
+            final int c = cells[n], j = rowOf[n], kk = planeOf[n];
+            interior[n] = c - g.rowStart(j, kk) + g.nx * (j + g.ny * kk);
+            weight[n] = w[cells[n]];
+        }
+        return supportSize;
+    }
+
+    /**
+     * The projection of {@link #precondition} (or {@link #correct}) from the values w (r - A z) (or w r) at the
+     * support cells of {@link #support}, computed elsewhere: out[n] = the correction its cell's entry of z (or x)
+     * takes, Z E^-1 Z^T (r - A z) there, summed as this class sums it for its own fields.
+     */
+    public void corrections(double[] in, double[] out) {
+        System.arraycopy(in, 0, values, 0, supportSize);
+        coefficientsFromValues();
+        for (int n = 0; n < supportSize; n++) out[n] = correctionAt(n);
+    }
+
+    /** coeff = E^-1 Z^T v from the values v of the support cells: per plane, the planes added in order. */
+    private void coefficientsFromValues() {
         final int pairs = 1 << dims;
         par.forSlabs(g.nz, (k0, k1) -> {
             for (int kk = k0; kk < k1; kk++) {
@@ -326,8 +364,7 @@ public final class LatticeDeflation {
                 final double[] part = planePartial[kk];
                 java.util.Arrays.fill(part, 0, k, 0.0);
                 for (int n = planeStart[kk]; n < planeStart[kk + 1]; n++) {
-                    final int c = cells[n];
-                    final double val = w[c] * (z == null ? r[c] : r[c] - applyAt(z, c, rowOf[n], kk));
+                    final double val = values[n];
                     for (int p = 0; p < pairs; p++) part[node[n * pairs + p]] += hat[n * pairs + p] * val;
                 }
             }
@@ -358,15 +395,20 @@ public final class LatticeDeflation {
         }
     }
 
+    /** (Z coeff) at support cell n: w times the hats' sum of the coefficients. */
+    private double correctionAt(int n) {
+        final int pairs = 1 << dims;
+        double sum = 0;
+        for (int p = 0; p < pairs; p++) sum += hat[n * pairs + p] * coeff[node[n * pairs + p]];
+        return w[cells[n]] * sum;
+    }
+
     /** v += Z coeff; refreshes the x-ghosts of the rows it touched (the support is in index order: rows come together). */
     private void addZ(double[] v) {
-        final int pairs = 1 << dims;
         par.forSlabs(g.nz, (k0, k1) -> {
             for (int n = planeStart[k0]; n < planeStart[k1]; n++) {
                 final int c = cells[n];
-                double sum = 0;
-                for (int p = 0; p < pairs; p++) sum += hat[n * pairs + p] * coeff[node[n * pairs + p]];
-                v[c] += w[c] * sum;
+                v[c] += correctionAt(n);
                 final int s = g.rowStart(rowOf[n], planeOf[n]);
                 if (n + 1 == planeStart[k1] || g.rowStart(rowOf[n + 1], planeOf[n + 1]) != s) Level.wrapRow(v, s, g.nx);
             }

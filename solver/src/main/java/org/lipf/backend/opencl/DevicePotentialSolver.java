@@ -53,7 +53,11 @@ final class DevicePotentialSolver {
     private VariableCoefficientPoisson hostFine;
     private LatticeDeflation deflation;
     private boolean deflated;
-    private double[] hostR, hostZ;
+    /** The deflation's support on the device (interior indices, mode weights) and its values and corrections, host and device. */
+    private cl_mem supportCells, supportWeights, supportValues, supportCorrections;
+    private int supportSize;
+    private double[] values, corrections;
+    private final List<cl_mem> owned;
 
     /** The potential equation's solver: no diagonal term, at least one Dirichlet end. */
     DevicePotentialSolver(OpenClContext ctx, DeviceKernels kernels, Reducer reducer, Grid grid, boolean bottomDirichlet, boolean topDirichlet,
@@ -65,6 +69,7 @@ final class DevicePotentialSolver {
     DevicePotentialSolver(OpenClContext ctx, DeviceKernels kernels, Reducer reducer, Grid grid, boolean bottomDirichlet, boolean topDirichlet,
                           boolean withShift, double relTol, int maxIterations, List<cl_mem> owned) {
         this.ctx = ctx;
+        this.owned = owned;
         this.withShift = withShift;
         this.k = kernels;
         this.reducer = reducer;
@@ -148,8 +153,8 @@ final class DevicePotentialSolver {
     /**
      * Deflates the modes of the current operator that {@code mode} (a host field, padded) spans on a lattice of
      * {@code spacingCells} (docs/MODEL.md section 5.3.2), as the CPU's {@code ImplicitSolve.deflate}: E is built on
-     * the host from the device's finest coefficients, and each PCG iteration projects on the host (the residual
-     * and the preconditioned residual copied there and the latter back). Until the next operator.
+     * the host from the device's finest coefficients; each PCG iteration computes w (r - A z) on the support's cells
+     * on the device, and the host turns those values into the corrections that a kernel adds. Until the next operator.
      */
     void deflate(double[] mode, int spacingCells) {
         if (!withShift) throw new IllegalStateException("deflation is for the implicit steps' operators");
@@ -159,8 +164,15 @@ final class DevicePotentialSolver {
             hostFine = new VariableCoefficientPoisson(g, Parallel.serial(), factorBottom != 0 ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux(),
                     factorTop != 0 ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux(), true);
             deflation = LatticeDeflation.forOperator(hostFine, spacingCells);
-            hostR = new double[n];
-            hostZ = new double[n];
+            // the support is at most the grid
+            int cells = g.cellCount();
+            supportCells = ctx.ints(cells);
+            supportWeights = DeviceLevel.field(ctx, cells, owned);
+            supportValues = DeviceLevel.field(ctx, cells, owned);
+            supportCorrections = DeviceLevel.field(ctx, cells, owned);
+            owned.add(supportCells);
+            values = new double[cells];
+            corrections = new double[cells];
         }
         DeviceLevel f = levels[0];
         ctx.read(f.bx, hostFine.betaX(), n);
@@ -169,6 +181,23 @@ final class DevicePotentialSolver {
         ctx.read(f.shift, hostFine.shift(), n);
         hostFine.coefficientsChanged();
         deflated = deflation.build(mode);
+        if (!deflated) return;
+        int[] interior = new int[g.cellCount()];
+        supportSize = deflation.support(interior, values);
+        ctx.writeInts(supportCells, interior, supportSize);
+        ctx.write(supportWeights, values, supportSize);
+    }
+
+    /** v += Z E^-1 Z^T (r - A z) (z null: Z E^-1 Z^T r) on the device, the small solve on the host ({@link LatticeDeflation#corrections}). */
+    private void deflationCorrection(cl_mem r, cl_mem z, cl_mem v) {
+        DeviceLevel L = levels[0];
+        if (z != null) wrap(L, z);
+        L.geom(L.shift(k.get("deflationValues").arg(0, supportCells).arg(1, supportWeights).arg(2, r).arg(3, z != null ? z : r).arg(4, z != null ? 1 : 0)
+                .arg(5, L.tx).arg(6, L.ty).arg(7, L.tz).arg(8, supportValues).arg(9, supportSize), 10), 12).run(supportSize);
+        ctx.read(supportValues, values, supportSize);
+        deflation.corrections(values, corrections);
+        ctx.write(supportCorrections, corrections, supportSize);
+        L.geom(k.get("deflationAdd").arg(0, supportCells).arg(1, supportCorrections).arg(2, v).arg(3, supportSize), 4).run(supportSize);
     }
 
     /** Faces of the finest level from cell values, then the whole hierarchy. */
@@ -218,11 +247,7 @@ final class DevicePotentialSolver {
         double r0 = rNorm;
         if (deflated && Double.isFinite(rNorm) && rNorm > target) {
             // PcgSolver's deflated start: x corrected so that its residual is orthogonal to the deflation space
-            int n = L.g.paddedLength();
-            ctx.read(r, hostR, n);
-            ctx.read(x, hostZ, n);
-            deflation.correct(hostZ, hostR);
-            ctx.write(x, hostZ, n);
+            deflationCorrection(r, null, x);
             rNorm = Math.sqrt(residual(L, x, b, r, true));
         }
         if (!Double.isFinite(rNorm)) throw new SolverDivergedException("PCG: initial residual is not finite (" + rNorm + ")", 0, rNorm);
@@ -248,23 +273,10 @@ final class DevicePotentialSolver {
                 maxIterations, rNorm, r0, target, relTol, bNorm), maxIterations, rNorm);
     }
 
-    /** z = M^-1 r by one W-cycle, then, where deflated, the A-DEF2 correction of {@link LatticeDeflation#precondition} on the host. */
+    /** z = M^-1 r by one W-cycle, then, where deflated, the A-DEF2 correction of {@link LatticeDeflation#precondition}. */
     private void precondition(cl_mem z, cl_mem r) {
         cycle(0, z, r, true);
-        if (!deflated) return;
-        Grid g = levels[0].g;
-        int n = g.paddedLength();
-        ctx.read(r, hostR, n);
-        ctx.read(z, hostZ, n);
-        // the correction applies A to z: its x-ghosts as the host cycle leaves them
-        for (int k = 0; k < g.nz; k++)
-            for (int j = 0; j < g.ny; j++) {
-                int s = g.rowStart(j, k);
-                hostZ[s - 1] = hostZ[s + g.nx - 1];
-                hostZ[s + g.nx] = hostZ[s];
-            }
-        deflation.precondition(hostZ, hostR);
-        ctx.write(z, hostZ, n);
+        if (deflated) deflationCorrection(r, z, z);
     }
 
     /** sum a . w over the fine interior (a . a . w with squareWeights); copies a into dst if not null. */

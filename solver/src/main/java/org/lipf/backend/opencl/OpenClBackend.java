@@ -184,11 +184,14 @@ public final class OpenClBackend implements Backend {
     /**
      * Device memory a grid needs, bytes: 12 fields of the step, per potential solve (double
      * precision only) 15 fields on every multigrid level (faces, transmissibilities, cycle and PCG
-     * vectors), the levels adding up to at most 4/3 of the finest; semi-implicit: 3 work fields and
-     * two implicit solves of 16 fields per level (the diagonal term added).
+     * vectors), the levels adding up to at most 4/3 of the finest; semi-implicit: 3 work fields,
+     * two implicit solves of 16 fields per level (the diagonal term added) and the deflation's support
+     * (at most the grid: an int and three reals per cell).
      */
     public static long deviceBytes(Grid g, boolean singlePotential, boolean semiImplicit, Precision precision) {
-        double fields = 12 + (precision == Precision.DOUBLE ? (singlePotential ? 1 : 2) * 15 * 4.0 / 3 : 0) + (semiImplicit ? 5 + 2 * 16 * 4.0 / 3 : 0);
+        double deflation = 3 + 4.0 / precision.bytes;
+        double fields = 12 + (precision == Precision.DOUBLE ? (singlePotential ? 1 : 2) * 15 * 4.0 / 3 : 0)
+                + (semiImplicit ? 5 + 2 * 16 * 4.0 / 3 + deflation : 0);
         return (long) (fields * g.paddedLength() * precision.bytes + g.paddedLength());
     }
 

@@ -78,6 +78,16 @@ final class OpenClContext {
         return CL.clCreateBuffer(context, CL.CL_MEM_READ_WRITE, Math.max(1, n) * precision.bytes, null, null);
     }
 
+    /** A device buffer of {@code n} ints. */
+    cl_mem ints(long n) {
+        return CL.clCreateBuffer(context, CL.CL_MEM_READ_WRITE, Math.max(1, n) * 4, null, null);
+    }
+
+    /** Writes the first n ints of host into the buffer (blocking). */
+    void writeInts(cl_mem m, int[] host, int n) {
+        CL.clEnqueueWriteBuffer(queue, m, true, 0, (long) n * 4, Pointer.to(host), 0, null, null);
+    }
+
     /** A device buffer of {@code n} bytes. */
     cl_mem bytes(long n) {
         return CL.clCreateBuffer(context, CL.CL_MEM_READ_WRITE, Math.max(1, n), null, null);
