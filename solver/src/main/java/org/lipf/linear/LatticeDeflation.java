@@ -302,7 +302,7 @@ public final class LatticeDeflation {
     }
 
     /** x += Z E^-1 Z^T r: the correction that makes the residual of x orthogonal to Z. */
-    public void correct(double[] x, double[] r) {
+    void correct(double[] x, double[] r) {
         project(r, null);
         addZ(x);
     }
@@ -314,7 +314,7 @@ public final class LatticeDeflation {
      * the projection alone the residual stalled at that part: 1.4e-16 against a 1.2e-16 target on a nearly
      * singular operator).
      */
-    public void precondition(double[] z, double[] r) {
+    void precondition(double[] z, double[] r) {
         project(r, z);
         addZ(z);
     }

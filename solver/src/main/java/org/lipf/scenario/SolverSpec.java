@@ -4,7 +4,7 @@ package org.lipf.scenario;
  * Potential solver settings: relative tolerance of PCG on the Jacobi-scaled residual, its
  * iteration cap, and how the reaction source enters the solves. The potentials are solved every step.
  * {@code frontDeflation}: whether the semi-implicit Allen-Cahn solves deflate the front's translation
- * modes (docs/MODEL.md section 5.3.2; CPU backend).
+ * modes (docs/MODEL.md section 5.3.2; both backends).
  */
 public record SolverSpec(double potentialRelTol, int potentialMaxIterations, ReactionCoupling reactionCoupling, boolean frontDeflation) {
     public SolverSpec {

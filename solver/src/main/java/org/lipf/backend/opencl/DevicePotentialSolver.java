@@ -56,6 +56,7 @@ final class DevicePotentialSolver {
     /** The deflation's support on the device (interior indices, mode weights) and its values and corrections, host and device. */
     private cl_mem supportCells, supportWeights, supportValues, supportCorrections;
     private int supportSize;
+    private int[] interior;
     private double[] values, corrections;
     private final List<cl_mem> owned;
 
@@ -171,6 +172,7 @@ final class DevicePotentialSolver {
             supportValues = DeviceLevel.field(ctx, cells, owned);
             supportCorrections = DeviceLevel.field(ctx, cells, owned);
             owned.add(supportCells);
+            interior = new int[cells];
             values = new double[cells];
             corrections = new double[cells];
         }
@@ -182,7 +184,6 @@ final class DevicePotentialSolver {
         hostFine.coefficientsChanged();
         deflated = deflation.build(mode);
         if (!deflated) return;
-        int[] interior = new int[g.cellCount()];
         supportSize = deflation.support(interior, values);
         ctx.writeInts(supportCells, interior, supportSize);
         ctx.write(supportWeights, values, supportSize);
@@ -273,7 +274,7 @@ final class DevicePotentialSolver {
                 maxIterations, rNorm, r0, target, relTol, bNorm), maxIterations, rNorm);
     }
 
-    /** z = M^-1 r by one W-cycle, then, where deflated, the A-DEF2 correction of {@link LatticeDeflation#precondition}. */
+    /** z = M^-1 r by one W-cycle, then, where deflated, the A-DEF2 correction of LatticeDeflation.precondition. */
     private void precondition(cl_mem z, cl_mem r) {
         cycle(0, z, r, true);
         if (deflated) deflationCorrection(r, z, z);
