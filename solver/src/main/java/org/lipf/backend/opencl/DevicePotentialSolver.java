@@ -154,15 +154,15 @@ final class DevicePotentialSolver {
     /**
      * Deflates the modes of the current operator that {@code mode} (a host field, padded) spans on a lattice of
      * {@code spacingCells} (docs/MODEL.md section 5.3.2), as the CPU's {@code ImplicitSolve.deflate}: E is built on
-     * the host from the device's finest coefficients; each PCG iteration computes w (r - A z) on the support's cells
+     * the host (on {@code hostThreads}, those of the first call) from the device's finest coefficients; each PCG iteration computes w (r - A z) on the support's cells
      * on the device, and the host turns those values into the corrections that a kernel adds. Until the next operator.
      */
-    void deflate(double[] mode, int spacingCells) {
+    void deflate(double[] mode, int spacingCells, Parallel hostThreads) {
         if (!withShift) throw new IllegalStateException("deflation is for the implicit steps' operators");
         Grid g = levels[0].g;
         int n = g.paddedLength();
         if (hostFine == null) {
-            hostFine = new VariableCoefficientPoisson(g, Parallel.serial(), factorBottom != 0 ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux(),
+            hostFine = new VariableCoefficientPoisson(g, hostThreads, factorBottom != 0 ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux(),
                     factorTop != 0 ? BoundaryCondition.dirichlet(0) : BoundaryCondition.zeroFlux(), true);
             deflation = LatticeDeflation.forOperator(hostFine, spacingCells);
             // the support is at most the grid

@@ -83,6 +83,8 @@ public final class OpenClBackend implements Backend {
     /** Whether the capillary filter's solves deflate the fronts' translation modes (solver.front_deflation), and the mode on the host. */
     private final boolean frontDeflation;
     private double[] hostMode;
+    /** The host's threads, for the deflation's set-up and projection (as for the host potential solves). */
+    private final Parallel parallel;
     /** The explicit step at the stability limit: semi-implicit steps scale the noise to its variance per unit time (as CpuBackend). */
     private final double noiseReferenceStep_s;
     private double lastXiChange;
@@ -100,6 +102,7 @@ public final class OpenClBackend implements Backend {
                     + "potentials with the reaction is not on the device yet); use --backend cpu");
         boolean semiImplicit = scenario.time().integrator() == Integrator.SEMI_IMPLICIT;
         this.frontDeflation = semiImplicit && scenario.solver().frontDeflation();
+        this.parallel = parallel;
         this.ctx = OpenClContext.of(device, precision);
         this.g = fields.grid;
         this.params = ModelParameters.from(scenario);
@@ -386,7 +389,7 @@ public final class OpenClBackend implements Backend {
             kernel("translationMode").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, dh).run(cells);
             if (hostMode == null) hostMode = new double[n];
             ctx.read(dh, hostMode, n);
-            capillaryFilter.deflate(hostMode, LatticeDeflation.FRONT_SPACING_CELLS);
+            capillaryFilter.deflate(hostMode, LatticeDeflation.FRONT_SPACING_CELLS, parallel);
         }
         countImplicit(() -> capillaryFilter.solveAgain(implicitRhs, rate));
         kernel("mobileDh").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, dh).arg(4, filteredDh).run(cells);
