@@ -42,7 +42,7 @@ public final class LatticeDeflation {
      * dominated by its unit diagonal and plain multigrid-PCG takes a few iterations (a 3D front at 74: 14 -> 9
      * iterations, the same run time; 2D at 1860: 42 -> 15, a third of the time).
      */
-    public static final double FRONT_MIN_STIFFNESS = 100;
+    private static final double FRONT_MIN_STIFFNESS = 100;
 
     /** Whether a front's solves are deflated at this dt L_sigma kappa0 / dx^2 (both backends ask). */
     public static boolean frontWorthDeflating(double stiffness) {
@@ -338,7 +338,7 @@ public final class LatticeDeflation {
         for (int n = 0; n < supportSize; n++) {
             final int c = cells[n], j = rowOf[n], kk = planeOf[n];
             interior[n] = c - g.rowStart(j, kk) + g.nx * (j + g.ny * kk);
-            weight[n] = w[cells[n]];
+            weight[n] = w[c];
         }
         return supportSize;
     }

@@ -25,15 +25,18 @@ import org.lipf.solver.Simulation;
  * against the CPU's, iteration for iteration.
  */
 class DeviceFrontDeflationTest {
+    /** Trend 5's Li / LAGP cell at 0.05 mA/cm^2, 0.5 um cells, semi-implicit steps of up to 10 minutes, with or without the deflation. */
+    private static Scenario lagp(boolean deflate) throws Exception {
+        Map<String, String> overrides = new HashMap<>(Map.of("control.current_density", "0.05 mA/cm^2", "grid.spacing", "0.5 um",
+                "model.interface_width", "1 um", "time.integrator", "semi_implicit", "time.max_step", "600 s", "time.output_interval", "2 h"));
+        overrides.put("solver.front_deflation", Boolean.toString(deflate));
+        return ScenarioLoader.load(Path.of("..", "scenarios", "li-lagp.yaml"), overrides);
+    }
+
     @Test
     void deflatedAndPlainDeviceSolvesGiveTheSameRun() throws Exception {
         BackendFactory opencl = OpenClTestDevice.backend(Precision.DOUBLE);
-        Map<String, String> lagp = Map.of("control.current_density", "0.05 mA/cm^2", "grid.spacing", "0.5 um", "model.interface_width", "1 um",
-                "time.integrator", "semi_implicit", "time.max_step", "600 s", "time.output_interval", "2 h");
-        Scenario deflated = ScenarioLoader.load(Path.of("..", "scenarios", "li-lagp.yaml"), lagp);
-        Map<String, String> off = new HashMap<>(lagp);
-        off.put("solver.front_deflation", "false");
-        Scenario plain = ScenarioLoader.load(Path.of("..", "scenarios", "li-lagp.yaml"), off);
+        Scenario deflated = lagp(true), plain = lagp(false);
         try (Parallel parallel = new Parallel(2);
              Simulation a = RunDriver.fresh(plain, parallel, null, opencl);
              Simulation b = RunDriver.fresh(deflated, parallel, null, opencl)) {
@@ -55,12 +58,7 @@ class DeviceFrontDeflationTest {
 
     @Test
     void singlePrecisionDeflatesToo() throws Exception {
-        Map<String, String> lagp = Map.of("control.current_density", "0.05 mA/cm^2", "grid.spacing", "0.5 um", "model.interface_width", "1 um",
-                "time.integrator", "semi_implicit", "time.max_step", "600 s", "time.output_interval", "2 h");
-        Scenario deflated = ScenarioLoader.load(Path.of("..", "scenarios", "li-lagp.yaml"), lagp);
-        Map<String, String> off = new HashMap<>(lagp);
-        off.put("solver.front_deflation", "false");
-        Scenario plain = ScenarioLoader.load(Path.of("..", "scenarios", "li-lagp.yaml"), off);
+        Scenario deflated = lagp(true), plain = lagp(false);
         try (Parallel parallel = new Parallel(2);
              Simulation a = RunDriver.fresh(plain, parallel, null, OpenClTestDevice.backend(Precision.FLOAT));
              Simulation b = RunDriver.fresh(deflated, parallel, null, OpenClTestDevice.backend(Precision.FLOAT))) {
