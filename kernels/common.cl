@@ -89,9 +89,10 @@ inline real LangevinNoise_uniform(long seed, long step, int cell) {
     return (real) (z >> 11) * R(0x1.0p-53) - R(0.5);
 }
 
+/** Harmonic mean of the cell values on either side of a face, HarmonicMean.of (docs/MODEL.md 5.1): a itself where b equals it. */
 inline real harmonic(real a, real b) {
     real s = a + b;
-    return s > R(0) ? R(2) * a * b / s : R(0);
+    return a == b ? a : s > R(0) ? R(2) * a * b / s : R(0);
 }
 
 /** Overpotential of cell P, V: phi_s - phi_l - E_eq (single potential: phi - E_eq). */

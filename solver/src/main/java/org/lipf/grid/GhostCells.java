@@ -11,14 +11,23 @@ public final class GhostCells {
 
     /** Fills ghosts of a double[] field laid out on {@code g}. */
     public static void fill(Grid g, double[] field) {
+        for (int k = 0; k < g.nz; k++) fillLateral(g, field, (k + 1) * g.strideZ);
+        fillPlanes(g, field);
+    }
+
+    /**
+     * Fills the lateral ghosts (x, and y rows in 3D) of the plane that begins at {@code planeStart} in
+     * {@code a}: a field's plane, or one plane held on its own (planeStart 0, length {@code g.strideZ}).
+     */
+    public static void fillLateral(Grid g, double[] a, int planeStart) {
         // the x ghosts one element at a time: an arraycopy call per element costs more than the copy
-        for (int k = 0; k < g.nz; k++)
-            for (int j = 0; j < g.ny; j++) {
-                final int r = g.rowStart(j, k);
-                field[r - 1] = field[r + g.nx - 1];
-                field[r + g.nx] = field[r];
-            }
-        fillRowsAndPlanes(g, field);
+        final int offset = planeStart - g.strideZ;
+        for (int j = 0; j < g.ny; j++) {
+            final int r = offset + g.rowStart(j, 0);
+            a[r - 1] = a[r + g.nx - 1];
+            a[r + g.nx] = a[r];
+        }
+        if (g.is3D()) fillRows(g, a, offset + g.rowStart(0, 0) - 1, offset + g.rowStart(g.ny - 1, 0) - 1);
     }
 
     /** Fills ghosts of a byte[] field (material ids, which change rarely) laid out on {@code g}. */
@@ -34,13 +43,19 @@ public final class GhostCells {
 
     /** The y ghost rows (3D) and the z ghost planes, once the x ghosts are in place. */
     private static void fillRowsAndPlanes(Grid g, Object field) {
-        if (g.is3D()) {
-            for (int k = 0; k < g.nz; k++) {
-                int lo = g.rowStart(0, k) - 1, hi = g.rowStart(g.ny - 1, k) - 1;
-                System.arraycopy(field, hi, field, lo - g.strideY, g.sx);
-                System.arraycopy(field, lo, field, hi + g.strideY, g.sx);
-            }
-        }
+        if (g.is3D())
+            for (int k = 0; k < g.nz; k++) fillRows(g, field, g.rowStart(0, k) - 1, g.rowStart(g.ny - 1, k) - 1);
+        fillPlanes(g, field);
+    }
+
+    /** The y ghost rows of a plane (periodic) from its first and last rows, which begin (x ghost included) at lo and hi. */
+    private static void fillRows(Grid g, Object field, int lo, int hi) {
+        System.arraycopy(field, hi, field, lo - g.strideY, g.sx);
+        System.arraycopy(field, lo, field, hi + g.strideY, g.sx);
+    }
+
+    /** The z ghost planes: copies of the bottom and top planes (zero gradient). */
+    private static void fillPlanes(Grid g, Object field) {
         int plane = g.strideZ;
         System.arraycopy(field, plane, field, 0, plane);
         System.arraycopy(field, plane * g.nz, field, plane * (g.nz + 1), plane);

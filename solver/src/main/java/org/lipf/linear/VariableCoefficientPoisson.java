@@ -109,7 +109,7 @@ public final class VariableCoefficientPoisson {
 
     /**
      * Sets the face conductivities from cell conductivities (S/m, a padded field on the grid; ghosts
-     * not read): harmonic means {@code 2 s1 s2 / (s1 + s2)} of the two adjacent cells on interior and
+     * not read): harmonic means ({@link HarmonicMean}) of the two adjacent cells on interior and
      * periodic faces, the adjacent cell's value on the bottom and top boundary faces.
      *
      * @throws IllegalArgumentException if a cell conductivity is not finite and &gt; 0
@@ -128,18 +128,14 @@ public final class VariableCoefficientPoisson {
                         if (!(a > 0 && a < Double.POSITIVE_INFINITY))
                             throw new IllegalArgumentException("cell conductivity must be finite and > 0, got " + a + " at cell " + (c - s) + "," + j + "," + k);
                         int east = c + 1 == s + nx ? s : c + 1;
-                        bx[c] = harmonic(a, sigmaCell[east]);
-                        if (by != null) by[c] = harmonic(a, sigmaCell[c + on]);
-                        bz[c] = k == nz - 1 ? a : harmonic(a, sigmaCell[c + sZ]);
+                        bx[c] = HarmonicMean.of(a, sigmaCell[east]);
+                        if (by != null) by[c] = HarmonicMean.of(a, sigmaCell[c + on]);
+                        bz[c] = k == nz - 1 ? a : HarmonicMean.of(a, sigmaCell[c + sZ]);
                         if (k == 0) bz[c - sZ] = a;
                     }
                 }
         });
         coefficientsChanged();
-    }
-
-    static double harmonic(double a, double b) {
-        return 2.0 * a * b / (a + b);
     }
 
     /** Recomputes the derived transmissibilities after the beta arrays were edited. */

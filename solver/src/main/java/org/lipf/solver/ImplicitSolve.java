@@ -3,6 +3,7 @@ package org.lipf.solver;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.linear.BoundaryCondition;
+import org.lipf.linear.HarmonicMean;
 import org.lipf.linear.LatticeDeflation;
 import org.lipf.linear.MultigridPreconditioner;
 import org.lipf.linear.PcgSolver;
@@ -58,9 +59,9 @@ public final class ImplicitSolve {
                     final int north = j == ny - 1 ? -(ny - 1) * sY : sY;
                     for (int c = s; c < s + nx; c++) {
                         final double a = cellBeta[c];
-                        bx[c] = harmonic(a, cellBeta[c + 1 == s + nx ? s : c + 1]);
-                        if (by != null) by[c] = harmonic(a, cellBeta[c + north]);
-                        bz[c] = k == nz - 1 ? a : harmonic(a, cellBeta[c + sZ]);
+                        bx[c] = HarmonicMean.of(a, cellBeta[c + 1 == s + nx ? s : c + 1]);
+                        if (by != null) by[c] = HarmonicMean.of(a, cellBeta[c + north]);
+                        bz[c] = k == nz - 1 ? a : HarmonicMean.of(a, cellBeta[c + sZ]);
                         if (k == 0) bz[c - sZ] = a;
                     }
                 }
@@ -92,10 +93,5 @@ public final class ImplicitSolve {
     /** PCG iterations of all solves so far. */
     long iterations() {
         return iterations;
-    }
-
-    private static double harmonic(double a, double b) {
-        final double s = a + b;
-        return s > 0 ? 2 * a * b / s : 0;
     }
 }

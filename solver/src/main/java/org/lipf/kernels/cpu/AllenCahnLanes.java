@@ -1,5 +1,6 @@
 package org.lipf.kernels.cpu;
 
+import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.EQ;
 
 import jdk.incubator.vector.DoubleVector;
@@ -24,9 +25,12 @@ final class AllenCahnLanes {
 
     /**
      * bulk[i] = 1 where {@link AllenCahnUpdate#bulk} holds for cell start + i, else 0, i &lt; n (strides sz, sy;
-     * sy = 0 in 2D). Numbers, not booleans: Java 17 stores a mask to a boolean array through objects.
+     * sy = 0 in 2D). Numbers, not booleans: Java 17 stores a mask to a boolean array through objects. Returns
+     * whether all n cells are bulk.
      */
-    static void bulk(double[] xi, int start, int n, int sz, int sy, double[] bulk) {
+    static boolean bulk(double[] xi, int start, int n, int sz, int sy, double[] bulk) {
+        // the scores' sum, zero exactly when every score is (none is negative)
+        DoubleVector total = DoubleVector.zero(S);
         int i = 0;
         for (; i + LANES <= n; i += LANES) {
             final int P = start + i;
@@ -40,8 +44,15 @@ final class AllenCahnLanes {
             // in 2D the y neighbours are the cell itself
             if (sy != 0) score = score.add(load(xi, P + sy).sub(x).abs()).add(load(xi, P - sy).sub(x).abs());
             DoubleVector.zero(S).blend(1.0, score.compare(EQ, 0.0)).intoArray(bulk, i);
+            total = total.add(score);
         }
-        for (; i < n; i++) bulk[i] = AllenCahnUpdate.bulk(xi, xi[start + i], start + i, sz, sy) ? 1 : 0;
+        boolean all = total.reduceLanes(ADD) == 0;
+        for (; i < n; i++) {
+            final boolean b = AllenCahnUpdate.bulk(xi, xi[start + i], start + i, sz, sy);
+            bulk[i] = b ? 1 : 0;
+            all &= b;
+        }
+        return all;
     }
 
     /** {@link AllenCahnUpdate#faceFlux3D} of n faces, lower cells lo, lo + 1, ..., into out[at], out[at + 1], ... */

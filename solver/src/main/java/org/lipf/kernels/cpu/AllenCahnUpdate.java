@@ -55,6 +55,8 @@ public final class AllenCahnUpdate {
     private final MaterialTable table;
     private final Parallel parallel;
     private final double[] mobile;
+    /** Whether any material nucleates ({@link #nucleating} can hold somewhere). */
+    private final boolean anyNucleation;
     private final double[] planeStiffness;
     private final double[] planeBad;
     /** Per plane: sum of f_free times the non-electrochemical rate (capillarity, noise), and of f_free h'(xi). */
@@ -99,6 +101,7 @@ public final class AllenCahnUpdate {
         this.parallel = parallel;
         this.mobile = new double[table.size()];
         for (int m = 0; m < table.size(); m++) mobile[m] = table.freeFraction[m] > 0 ? 1 : 0;
+        this.anyNucleation = Arrays.stream(table.nucleationActivity).anyMatch(a -> a > 0);
         this.planeStiffness = new double[g.nz];
         this.planeBad = new double[g.nz];
         this.planeCapillary = new double[g.nz];
@@ -264,13 +267,15 @@ public final class AllenCahnUpdate {
         final boolean[] active = faces.active;
         final double[] bulk = faces.bulk;
         boolean anyActive = false;
-        if (simd) AllenCahnLanes.bulk(xi, start, g.nx, sz, sy, bulk);
-        for (int i = 0; i < g.nx; i++) {
-            final int P = start + i;
-            // frozen cells, and bulk cells (xi exactly 0 or 1 with equal neighbours) where no term acts
-            active[i] = mobile[mat[P]] != 0 && !((simd ? bulk[i] != 0 : bulk(xi, xi[P], P, sz, sy)) && !nucleating(mat[P], f, P));
-            anyActive |= active[i];
-        }
+        // a row of bulk cells where no material nucleates (most rows) has no active cell: no test per cell
+        final boolean allBulk = simd && AllenCahnLanes.bulk(xi, start, g.nx, sz, sy, bulk);
+        if (!(allBulk && !anyNucleation))
+            for (int i = 0; i < g.nx; i++) {
+                final int P = start + i;
+                // frozen cells, and bulk cells (xi exactly 0 or 1 with equal neighbours) where no term acts
+                active[i] = mobile[mat[P]] != 0 && !((simd ? bulk[i] != 0 : bulk(xi, xi[P], P, sz, sy)) && !nucleating(mat[P], f, P));
+                anyActive |= active[i];
+            }
         rowActive[k * g.ny + j] = anyActive;
         final int inPlane = start - (k + 1) * sz;
         final double[] top = faces.top[k & 1];

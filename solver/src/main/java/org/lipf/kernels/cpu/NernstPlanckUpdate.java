@@ -1,5 +1,6 @@
 package org.lipf.kernels.cpu;
 
+import java.util.Arrays;
 import org.lipf.grid.GhostCells;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
@@ -25,6 +26,10 @@ import org.lipf.model.ModelParameters;
  * face is computed once (the lower cell in index order computes it, the upper cell takes its
  * share), except the lower faces of the first row and plane of a slab, which that slab computes
  * itself with the same arithmetic, so the result does not depend on the thread count.
+ *
+ * <p>D_eff is computed a plane ahead into a ring of three planes per slab and the sink a row at a time,
+ * both in the cache: as fields of their own they were written to memory and read back, twice the
+ * traffic of the update's other fields together.
  */
 public final class NernstPlanckUpdate {
     /** A step that gives c below this (or NaN) is rejected; see the ion-availability limiter in {@link #cells}. */
@@ -35,10 +40,6 @@ public final class NernstPlanckUpdate {
     private final MaterialTable table;
     private final Parallel parallel;
     private final double[] planeDiag, planeBad;
-    /** D_eff per cell, computed once per call (each cell's value is needed by up to seven stencils). */
-    private final double[] dEff;
-    /** The reaction's sink (c_s / c0) f_free d xi/dt per cell, 1/s, computed with D_eff (it gathers by material too). */
-    private final double[] sink;
     /** Whether the faces and cells run in SIMD lanes ({@link Simd}). */
     private final boolean simd;
     /** Row buffers of each slab, by the plane the slab begins with (created on first use). */
@@ -59,8 +60,6 @@ public final class NernstPlanckUpdate {
         this.parallel = parallel;
         this.planeDiag = new double[g.nz];
         this.planeBad = new double[g.nz];
-        this.dEff = g.newField();
-        this.sink = g.newField();
         this.buffers = new RowBuffers[g.nz];
     }
 
@@ -73,27 +72,16 @@ public final class NernstPlanckUpdate {
      *     is the plain explicit update, which a semi-implicit step filters before clamping
      */
     public void compute(FieldSet f, double dt_s, boolean limitAtZero) {
-        // the dispersed metal's deposition takes ions too (docs/MODEL.md section 3.6)
-        final double[] rate = f.rate, dispersedRate = p.dispersedNucleation() ? f.dispersedRate : null;
-        final double siteRatio = p.siteRatio();
-        parallel.forSlabs(g.nz, (k0, k1) -> {
-            for (int k = k0; k < k1; k++)
-                for (int j = 0; j < g.ny; j++) {
-                    final int start = g.rowStart(j, k);
-                    for (int P = start; P < start + g.nx; P++) {
-                        dEff[P] = diffusivity_m2_per_s(f, P);
-                        final double deposition = dispersedRate == null ? rate[P] : rate[P] + dispersedRate[P];
-                        sink[P] = siteRatio * table.freeFraction[f.material[P]] * deposition;
-                    }
-                }
-        });
-        GhostCells.fill(g, dEff);
         parallel.forSlabs(g.nz, (k0, k1) -> {
             if (buffers[k0] == null) buffers[k0] = new RowBuffers(g.nx, g.strideZ);
             final RowBuffers b = buffers[k0];
+            // a slab's first plane computes its faces below itself
+            if (k0 > 0) diffusivityPlane(f, k0 - 1, b.dEff(k0 - 1));
+            diffusivityPlane(f, k0, b.dEff(k0));
             for (int k = k0; k < k1; k++) {
                 planeDiag[k] = 0;
                 planeBad[k] = 0;
+                if (k < g.nz - 1) diffusivityPlane(f, k + 1, b.dEff(k + 1));
                 for (int j = 0; j < g.ny; j++) row(f, dt_s, j, k, k > k0, b, limitAtZero);
             }
         });
@@ -108,6 +96,43 @@ public final class NernstPlanckUpdate {
 
     public boolean lastOutOfBounds() {
         return lastOutOfBounds;
+    }
+
+    /** D_eff of plane k's cells into d (a plane on its own, by the offset in the plane) with its lateral ghosts. */
+    private void diffusivityPlane(FieldSet f, int k, double[] d) {
+        final int base = (k + 1) * g.strideZ;
+        for (int j = 0; j < g.ny; j++) {
+            final int start = g.rowStart(j, k);
+            int done = 0;
+            if (simd && oneMaterial(f.material, start)) {
+                final int m = f.material[start];
+                done = NernstPlanckLanes.diffusivities(f.xi, f.dispersed, start, g.nx, table.freeFraction[m], table.diffusivity_m2_per_s[m],
+                        p.metalDiffusivity_m2_per_s(), d, start - base);
+            }
+            for (int P = start + done; P < start + g.nx; P++) d[P - base] = diffusivity_m2_per_s(f, P);
+        }
+        GhostCells.fillLateral(g, d, 0);
+    }
+
+    /**
+     * The reaction's sink (c_s / c0) f_free d xi/dt of the row's cells, 1/s, into sink: the dispersed metal's
+     * deposition takes ions too (docs/MODEL.md section 3.6).
+     */
+    private void sinkRow(FieldSet f, int start, double[] sink) {
+        final double[] rate = f.rate, dispersedRate = p.dispersedNucleation() ? f.dispersedRate : null;
+        final double siteRatio = p.siteRatio();
+        final int done = simd && dispersedRate == null && oneMaterial(f.material, start)
+                ? NernstPlanckLanes.sinks(rate, start, g.nx, siteRatio * table.freeFraction[f.material[start]], sink) : 0;
+        for (int i = done; i < g.nx; i++) {
+            final int P = start + i;
+            final double deposition = dispersedRate == null ? rate[P] : rate[P] + dispersedRate[P];
+            sink[i] = siteRatio * table.freeFraction[f.material[P]] * deposition;
+        }
+    }
+
+    /** Whether the row at start holds one material (layers lie across the rows: most do), which the lanes need. */
+    private boolean oneMaterial(byte[] material, int start) {
+        return Arrays.mismatch(material, start, start + g.nx - 1, material, start + 1, start + g.nx) < 0;
     }
 
     /**
@@ -135,6 +160,10 @@ public final class NernstPlanckUpdate {
         /** y faces (3D): north of this row, south of a slab's first row, and the north faces of the row before (two rows, by parity). */
         final double[] northIn, northDiag, firstSouthIn, firstSouthDiag, unused;
         final double[][] carriedIn, carriedDiag;
+        /** D_eff of three planes, plane k in dEffPlanes[k % 3] by the offset in the plane (lateral ghosts included). */
+        final double[][] dEffPlanes;
+        /** The sink of the current row's cells, 1/s. */
+        final double[] sink;
         /** The current row's faces below (from belowAt), above (from topAt) and south. */
         double[] belowIn, belowDiag, topIn, southIn, southDiag;
         int belowAt, topAt;
@@ -160,6 +189,12 @@ public final class NernstPlanckUpdate {
             carriedDiag = new double[][] {new double[nx], new double[nx]};
             southIn = firstSouthIn;
             southDiag = firstSouthDiag;
+            dEffPlanes = new double[][] {new double[planeLength], new double[planeLength], new double[planeLength]};
+            sink = new double[nx];
+        }
+
+        double[] dEff(int k) {
+            return dEffPlanes[k % 3];
         }
     }
 
@@ -169,16 +204,17 @@ public final class NernstPlanckUpdate {
         final int sz = g.strideZ, nx = g.nx;
         final int start = g.rowStart(j, k), inPlane = start - (k + 1) * sz;
 
-        faces(c, phi, start - 1, 1, nx + 1, b.xInLower, b.xDiagUpper, 0, b.xDiagLower, 0);
+        final double[] d = b.dEff(k);
+        faces(d, inPlane - 1, d, inPlane, c, phi, start - 1, 1, nx + 1, b.xInLower, b.xDiagUpper, 0, b.xDiagLower, 0);
         b.topIn = b.topInPlanes[k & 1];
         b.topAt = inPlane;
-        if (!top) faces(c, phi, start, sz, nx, b.topIn, b.topDiagUpper[k & 1], inPlane, b.topDiag, 0);
+        if (!top) faces(d, inPlane, b.dEff(k + 1), inPlane, c, phi, start, sz, nx, b.topIn, b.topDiagUpper[k & 1], inPlane, b.topDiag, 0);
         if (belowCached) {
             b.belowIn = b.topInPlanes[(k + 1) & 1];
             b.belowDiag = b.topDiagUpper[(k + 1) & 1];
             b.belowAt = inPlane;
         } else {
-            if (!bottom) faces(c, phi, start - sz, sz, nx, b.firstBelowIn, b.firstBelowDiag, 0, b.unused, 0);
+            if (!bottom) faces(b.dEff(k - 1), inPlane, d, inPlane, c, phi, start - sz, sz, nx, b.firstBelowIn, b.firstBelowDiag, 0, b.unused, 0);
             b.belowIn = b.firstBelowIn;
             b.belowDiag = b.firstBelowDiag;
             b.belowAt = 0;
@@ -186,35 +222,44 @@ public final class NernstPlanckUpdate {
         if (is3D) {
             if (j == 0) {
                 // the south faces seen from this row: lower cell P, upper cell P - sy
-                faces(c, phi, start, -g.strideY, nx, b.firstSouthIn, b.unused, 0, b.firstSouthDiag, 0);
+                faces(d, inPlane, d, inPlane - g.strideY, c, phi, start, -g.strideY, nx, b.firstSouthIn, b.unused, 0, b.firstSouthDiag, 0);
                 b.southIn = b.firstSouthIn;
                 b.southDiag = b.firstSouthDiag;
             } else {
                 b.southIn = b.carriedIn[(j + 1) & 1];
                 b.southDiag = b.carriedDiag[(j + 1) & 1];
             }
-            northFaces(c, phi, start, nx, b.northIn, b.northDiag, b.carriedIn[j & 1], b.carriedDiag[j & 1]);
+            northFaces(d, inPlane, c, phi, start, nx, b.northIn, b.northDiag, b.carriedIn[j & 1], b.carriedDiag[j & 1]);
         }
+        sinkRow(f, start, b.sink);
         b.maxDiag = 0;
         b.bad = false;
         // the reservoir face of the top row is left to the scalar loop
-        final int done = simd && !top ? NernstPlanckLanes.cells(b, c, sink, f.cNext, start, nx, dt, 1.0 / (g.dx_m * g.dx_m), bottom, is3D, limitAtZero) : 0;
+        final int done = simd && !top ? NernstPlanckLanes.cells(b, c, f.cNext, start, nx, dt, 1.0 / (g.dx_m * g.dx_m), bottom, is3D, limitAtZero) : 0;
         cells(f, b, start, done, nx, dt, bottom, top, is3D, limitAtZero);
         planeDiag[k] = Math.max(planeDiag[k], b.maxDiag);
         if (b.bad) planeBad[k] = 1;
     }
 
-    /** The Scharfetter-Gummel terms of n faces, {@link ScharfetterGummel#faces} on D_eff, in SIMD lanes where they run. */
-    private void faces(double[] c, double[] phi, int lo, int stride, int n, double[] inLower, double[] diagUpper, int out,
-            double[] diagLower, int outLower) {
-        if (simd) NernstPlanckLanes.faces(dEff, c, phi, p.f_per_V(), lo, stride, n, inLower, diagUpper, out, diagLower, outLower);
-        else ScharfetterGummel.faces(dEff, c, phi, p.f_per_V(), lo, stride, n, inLower, diagUpper, out, diagLower, outLower);
+    /**
+     * The Scharfetter-Gummel terms of n faces, {@link ScharfetterGummel#faces} on D_eff (of the lower cells from
+     * dLower[dLo], of the upper ones from dUpper[dUp]), in SIMD lanes where they run.
+     */
+    private void faces(double[] dLower, int dLo, double[] dUpper, int dUp, double[] c, double[] phi, int lo, int stride, int n,
+            double[] inLower, double[] diagUpper, int out, double[] diagLower, int outLower) {
+        if (simd) NernstPlanckLanes.faces(dLower, dLo, dUpper, dUp, c, phi, p.f_per_V(), lo, stride, n, inLower, diagUpper, out, diagLower, outLower);
+        else ScharfetterGummel.faces(dLower, dLo, dUpper, dUp, c, phi, p.f_per_V(), lo, stride, n, inLower, diagUpper, out, diagLower, outLower);
     }
 
-    /** {@link ScharfetterGummel#facesBothWays} of the north faces of a 3D row, in SIMD lanes where they run. */
-    private void northFaces(double[] c, double[] phi, int start, int n, double[] in, double[] diag, double[] upperIn, double[] upperDiag) {
-        if (simd) NernstPlanckLanes.facesBothWays(dEff, c, phi, p.f_per_V(), start, g.strideY, n, in, diag, upperIn, upperDiag);
-        else ScharfetterGummel.facesBothWays(dEff, c, phi, p.f_per_V(), start, g.strideY, n, in, diag, upperIn, upperDiag, 0);
+    /**
+     * {@link ScharfetterGummel#facesBothWays} of the north faces of a 3D row (D_eff of its plane in d, the row's
+     * first cell at dAt), in SIMD lanes where they run.
+     */
+    private void northFaces(double[] d, int dAt, double[] c, double[] phi, int start, int n, double[] in, double[] diag, double[] upperIn,
+            double[] upperDiag) {
+        final int sy = g.strideY;
+        if (simd) NernstPlanckLanes.facesBothWays(d, dAt, dAt + sy, c, phi, p.f_per_V(), start, sy, n, in, diag, upperIn, upperDiag);
+        else ScharfetterGummel.facesBothWays(d, dAt, dAt + sy, c, phi, p.f_per_V(), start, sy, n, in, diag, upperIn, upperDiag, 0);
     }
 
     /**
@@ -227,7 +272,7 @@ public final class NernstPlanckUpdate {
         final double invDx2 = 1.0 / (g.dx_m * g.dx_m), fF = p.f_per_V();
         final double[] xIn = b.xInLower, xDiagL = b.xDiagLower, xDiagU = b.xDiagUpper, topIn = b.topIn, topDiag = b.topDiag;
         final double[] belowIn = b.belowIn, belowDiag = b.belowDiag, southIn = b.southIn, southDiag = b.southDiag;
-        final double[] northIn = b.northIn, northDiag = b.northDiag;
+        final double[] northIn = b.northIn, northDiag = b.northDiag, sink = b.sink;
         final int below = b.belowAt, inPlane = b.topAt;
         double maxDiag = b.maxDiag;
         boolean bad = b.bad;
@@ -252,14 +297,14 @@ public final class NernstPlanckUpdate {
             }
             if (top) {
                 // reservoir face half a cell above: c = 1, phi_l = 0, conductance doubled
-                final double DfR = 2 * dEff[P], psiR = -fF * phi[P], bR = ScharfetterGummel.bernoulli(psiR);
+                final double DfR = 2 * b.dEff(g.nz - 1)[inPlane + i], psiR = -fF * phi[P], bR = ScharfetterGummel.bernoulli(psiR);
                 in += DfR * ((bR + psiR) - bR * cP);
                 diag += DfR * bR;
             }
             // Ion-availability limiter (docs/MODEL.md section 3.2): the sink consumes at most the ions
             // present. The capillary part of d xi/dt (filling a concave corner of the metal) converts
             // xi to metal whether or not ions are there, and c_s/c0 ~ 76 would drive c negative.
-            final double cu = cP + dt * (in * invDx2 - sink[P]);
+            final double cu = cP + dt * (in * invDx2 - sink[i]);
             final double cn = (limitAtZero ? cu : Math.abs(cu)) < AllenCahnUpdate.TINY ? 0 : cu; // also flushes subnormals
             cNext[P] = cn;
             maxDiag = Math.max(maxDiag, diag * invDx2);

@@ -1,5 +1,7 @@
 package org.lipf.kernels.cpu;
 
+import org.lipf.linear.HarmonicMean;
+
 /**
  * Scharfetter-Gummel face flux for the Nernst-Planck equation (docs/MODEL.md section 5.2):
  * J(P->N) = D/dx [B(psi) c_P - B(-psi) c_N], psi = f (phi_N - phi_P), B(x) = x / (e^x - 1).
@@ -37,23 +39,19 @@ public final class ScharfetterGummel {
      */
     static final double SERIES_X2 = 1.0 / 12, SERIES_X4 = -1.0 / 720, SERIES_X6 = 1.0 / 30240, SERIES_X8 = 1.0 / 1209600;
 
-    /** Harmonic mean of the diffusivities on either side of a face, 2ab / (a + b), m^2/s (0 where both are 0). */
-    public static double harmonic(double a, double b) {
-        final double s = a + b;
-        return s > 0 ? 2 * a * b / s : 0;
-    }
-
     /**
      * Terms of n faces, face i between the lower cell L = lo + i and the upper cell U = L + stride
-     * (psi = f (phi_U - phi_L), D_f the harmonic mean of d): the flux into L, D_f [B(-psi) c_U - B(psi) c_L],
-     * to inLower[out + i] (the flux into U is its negative), the diagonal terms D_f B(-psi) of U and
-     * D_f B(psi) of L to diagUpper[out + i] and diagLower[outLower + i]. B(-psi) = B(psi) + psi.
+     * (psi = f (phi_U - phi_L), D_f the harmonic mean of the diffusivities of L, dLower[dLo + i], and of U,
+     * dUpper[dUp + i]): the flux into L, D_f [B(-psi) c_U - B(psi) c_L], to inLower[out + i] (the flux into U
+     * is its negative), the diagonal terms D_f B(-psi) of U and D_f B(psi) of L to diagUpper[out + i] and
+     * diagLower[outLower + i]. B(-psi) = B(psi) + psi. The diffusivities are indexed apart from c and phi: the
+     * caller keeps them for a few planes only.
      */
-    public static void faces(double[] d, double[] c, double[] phi, double fF, int lo, int stride, int n, double[] inLower,
-            double[] diagUpper, int out, double[] diagLower, int outLower) {
+    public static void faces(double[] dLower, int dLo, double[] dUpper, int dUp, double[] c, double[] phi, double fF, int lo,
+            int stride, int n, double[] inLower, double[] diagUpper, int out, double[] diagLower, int outLower) {
         for (int i = 0; i < n; i++) {
             final int L = lo + i, U = L + stride;
-            final double Df = harmonic(d[L], d[U]), psi = fF * (phi[U] - phi[L]);
+            final double Df = HarmonicMean.of(dLower[dLo + i], dUpper[dUp + i]), psi = fF * (phi[U] - phi[L]);
             final double b = bernoulli(psi);
             inLower[out + i] = Df * ((b + psi) * c[U] - b * c[L]);
             diagLower[outLower + i] = Df * b;
@@ -65,13 +63,13 @@ public final class ScharfetterGummel {
      * {@link #faces} seen from both cells, for a face whose upper cell will need it as its own lower face:
      * the flux into and diagonal term of L to in[out + i] and diag[out + i], and those of U to
      * upperIn[out + i] and upperDiag[out + i], U's B(-psi) from the same series evaluation (the same bits
-     * as a separate call with the cells swapped).
+     * as a separate call with the cells swapped). Both cells' diffusivities are in d, from dLo and dUp.
      */
-    public static void facesBothWays(double[] d, double[] c, double[] phi, double fF, int lo, int stride, int n, double[] in,
-            double[] diag, double[] upperIn, double[] upperDiag, int out) {
+    public static void facesBothWays(double[] d, int dLo, int dUp, double[] c, double[] phi, double fF, int lo, int stride, int n,
+            double[] in, double[] diag, double[] upperIn, double[] upperDiag, int out) {
         for (int i = 0; i < n; i++) {
             final int L = lo + i, U = L + stride;
-            final double Df = harmonic(d[L], d[U]), psi = fF * (phi[U] - phi[L]);
+            final double Df = HarmonicMean.of(d[dLo + i], d[dUp + i]), psi = fF * (phi[U] - phi[L]);
             final double bPos, bNeg;
             if (Math.abs(psi) < SERIES_LIMIT) {
                 final double even = seriesEvenPart(psi * psi), half = 0.5 * psi;

@@ -58,12 +58,14 @@ class SimdLanesTest {
             for (int k = 1; k < 5; k++)
                 for (int j = 1; j < 4; j++) {
                     int start = k * sz + j * sy + 1;
-                    AllenCahnLanes.bulk(xi, start, nx, sz, strideY, lanes);
+                    boolean all = AllenCahnLanes.bulk(xi, start, nx, sz, strideY, lanes), allScalar = true;
                     for (int i = 0; i < nx; i++) {
                         boolean scalar = AllenCahnUpdate.bulk(xi, xi[start + i], start + i, sz, strideY);
                         assertEquals(scalar ? 1.0 : 0.0, lanes[i], "cell " + i + " of row " + j + ", plane " + k + ", y stride " + strideY);
                         if (scalar) bulkCells++;
+                        allScalar &= scalar;
                     }
+                    assertEquals(allScalar, all, "whole row bulk: row " + j + ", plane " + k + ", y stride " + strideY);
                 }
         assertTrue(bulkCells > 10, "some cells are bulk: " + bulkCells);
     }
@@ -115,6 +117,78 @@ class SimdLanesTest {
             update.compute(f, 1e-6, 7);
             double bad = update.lastOutOfBounds() ? 1 : 0;
             return new double[][] {f.rate.clone(), f.xiNext.clone(), {update.lastReactionStiffness_per_s(), bad, update.lastDispersedChange()}};
+        }
+    }
+
+    /**
+     * Faces whose two diffusivities are equal in every lane, in some lanes (where the lanes take the value itself,
+     * as the scalar mean does) or in none, both zero, and read from two arrays at other offsets than c and phi
+     * (the planes of D_eff): the lanes give the scalar loop's bits.
+     */
+    @Test
+    void facesInLanesAgreeWhereTheDiffusivitiesAreEqualInSomeLanes() {
+        int n = 53, lo = 3, stride = 7, length = lo + stride + n;
+        SplittableRandom random = new SplittableRandom(5);
+        double[] c = new double[length], phi = new double[length], dLower = new double[n + 4], dUpper = new double[n + 9];
+        for (int P = 0; P < length; P++) {
+            c[P] = random.nextDouble();
+            phi[P] = 1e-3 * random.nextDouble();
+        }
+        // diffusivities whose 2ab / (a + b) misses them by a rounding when b = a
+        double[] values = {2.95e-12, 2.97e-12};
+        for (int i = 0; i < n; i++) {
+            // runs of 16 faces: all equal, every other equal, equal zeros, none equal
+            int run = i / 16 % 4;
+            double a = values[random.nextInt(2)];
+            dLower[2 + i] = run == 2 ? 0 : a;
+            dUpper[7 + i] = run == 0 || run == 1 && i % 2 == 0 ? dLower[2 + i] : run == 2 ? 0 : a * (1 + random.nextDouble());
+        }
+        double fF = 38.9;
+        double[][] scalar = new double[3][n], lanes = new double[3][n];
+        ScharfetterGummel.faces(dLower, 2, dUpper, 7, c, phi, fF, lo, stride, n, scalar[0], scalar[1], 0, scalar[2], 0);
+        NernstPlanckLanes.faces(dLower, 2, dUpper, 7, c, phi, fF, lo, stride, n, lanes[0], lanes[1], 0, lanes[2], 0);
+        for (int a = 0; a < 3; a++) assertArrayEquals(scalar[a], lanes[a], "output " + a);
+        double[][] scalarBoth = new double[4][n], lanesBoth = new double[4][n];
+        ScharfetterGummel.facesBothWays(dUpper, 2, 7, c, phi, fF, lo, stride, n, scalarBoth[0], scalarBoth[1], scalarBoth[2], scalarBoth[3], 0);
+        NernstPlanckLanes.facesBothWays(dUpper, 2, 7, c, phi, fF, lo, stride, n, lanesBoth[0], lanesBoth[1], lanesBoth[2], lanesBoth[3]);
+        for (int a = 0; a < 4; a++) assertArrayEquals(scalarBoth[a], lanesBoth[a], "both ways, output " + a);
+        assertTrue(scalar[1][0] != 0, "the faces carry flux");
+    }
+
+    /** A row that is bulk everywhere, and the same row with one cell off in the lanes or in the scalar rest. */
+    @Test
+    void wholeRowBulkTestSeesEveryCell() {
+        int nx = 37, sz = nx + 2;
+        double[] lanes = new double[nx];
+        for (int off = -1; off < nx; off++) {
+            double[] xi = new double[sz * 3];
+            java.util.Arrays.fill(xi, 1.0);
+            if (off >= 0) xi[sz + 1 + off] = Math.nextDown(1.0);
+            assertEquals(off < 0, AllenCahnLanes.bulk(xi, sz + 1, nx, sz, 0, lanes), "cell off: " + off);
+        }
+    }
+
+    /**
+     * D_eff in lanes ({@link NernstPlanckLanes#diffusivities}) against the scalar {@link NernstPlanckUpdate#diffusivity_m2_per_s}
+     * formula: xi across and beyond [0, 1], with dispersed metal in some cells (up to a metal fraction over 1, where
+     * it is capped).
+     */
+    @Test
+    void diffusivitiesInLanesGiveTheScalarBits() {
+        int n = 45;
+        SplittableRandom random = new SplittableRandom(9);
+        double[] xi = new double[n + 3], dispersed = new double[n + 3], lanes = new double[n + 5];
+        double[] xis = {0, 1, -0.0, 1e-17, 0.5, 1 - 1e-16, -0.05, 1.05};
+        for (int i = 0; i < xi.length; i++) {
+            xi[i] = random.nextBoolean() ? xis[random.nextInt(xis.length)] : random.nextDouble();
+            dispersed[i] = random.nextInt(3) == 0 ? random.nextDouble() : 0;
+        }
+        double free = 0.8, D = 3.7e-12, metalD = 7.5e-13;
+        int done = NernstPlanckLanes.diffusivities(xi, dispersed, 3, n - 3, free, D, metalD, lanes, 5);
+        assertTrue(done >= Simd.MIN_LANES, "lanes ran: " + done);
+        for (int i = 0; i < done; i++) {
+            double metal = PotentialCoefficients.metalFraction(free, xi[3 + i], dispersed[3 + i]);
+            assertEquals(D * (1 - metal) + metalD * metal, lanes[5 + i], 0.0, "cell " + i);
         }
     }
 
