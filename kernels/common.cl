@@ -89,7 +89,7 @@ inline real LangevinNoise_uniform(long seed, long step, int cell) {
     return (real) (z >> 11) * R(0x1.0p-53) - R(0.5);
 }
 
-/** Harmonic mean of the cell values on either side of a face, HarmonicMean.of (docs/MODEL.md 5.1): a itself where b equals it. */
+/** Harmonic mean of the cell values on either side of a face, HarmonicMean.of (docs/MODEL.md 5.1): a itself wherever b equals it. */
 inline real harmonic(real a, real b) {
     real s = a + b;
     return a == b ? a : s > R(0) ? R(2) * a * b / s : R(0);

@@ -3,7 +3,7 @@
 // face between neighbours; recomputing it gives the same numbers), fused with the reductions of
 // the largest diagonal rate and the bound check.
 
-/** NernstPlanckUpdate.dEff: D_eff of one cell, m^2/s (ghost cells hold copies of xi and the id). */
+/** NernstPlanckUpdate.diffusivity_m2_per_s: D_eff of one cell, m^2/s (ghost cells hold copies of xi and the id). */
 inline real dEff(__global const real* xi, __global const uchar* mat, __global const real* table, int P) {
     const int m = mat[P];
     const real metal = TAB(m, T_FREE) * Interpolation_h(xi[P]);

@@ -9,8 +9,9 @@ public final class HarmonicMean {
     private HarmonicMean() {}
 
     /**
-     * 2ab / (a + b); a itself where b equals it (inside a phase, most faces: 2ab / (a + b) may differ from
-     * it in the last bit, and costs a division); 0 where a + b is not positive.
+     * 2ab / (a + b), 0 where a + b is not positive; but a itself wherever b equals it (inside a phase, most
+     * faces: 2ab / (a + b) may differ from it in the last bit, and costs a division), which for the
+     * non-negative values of a coefficient changes only that (two zeros give 0 either way).
      */
     public static double of(double a, double b) {
         if (a == b) return a;

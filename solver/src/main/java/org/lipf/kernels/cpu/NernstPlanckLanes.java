@@ -14,8 +14,9 @@ import org.lipf.linear.HarmonicMean;
 
 /**
  * The loops of {@link NernstPlanckUpdate} in SIMD lanes (the Vector API; see {@link Simd}): the
- * Scharfetter-Gummel faces of {@link ScharfetterGummel#faces} and the cell update of
- * {@code NernstPlanckUpdate.cells}, a few neighbouring cells per instruction. Every lane does the
+ * Scharfetter-Gummel faces of {@link ScharfetterGummel#faces}, the cell update of
+ * {@code NernstPlanckUpdate.cells}, and D_eff and the sink of rows of one material, a few neighbouring
+ * cells per instruction. Every lane does the
  * scalar loop's operations in the scalar loop's order (no fused multiply-add, the same
  * association), so the numbers are the same (a NaN may carry another payload); a group of faces with a lane outside the Bernoulli
  * series' range (|psi| &gt;= 0.1, rare: psi is a few 1e-3 per cell) and the rest of a row go to the

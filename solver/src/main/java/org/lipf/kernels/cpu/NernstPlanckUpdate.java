@@ -142,7 +142,12 @@ public final class NernstPlanckUpdate {
     public double diffusivity_m2_per_s(FieldSet f, int P) {
         final int material = f.material[P];
         final double metal = PotentialCoefficients.metalFraction(table.freeFraction[material], f.xi[P], f.dispersed[P]);
-        return table.diffusivity_m2_per_s[material] * (1 - metal) + p.metalDiffusivity_m2_per_s() * metal;
+        return mixedDiffusivity(table.diffusivity_m2_per_s[material], p.metalDiffusivity_m2_per_s(), metal);
+    }
+
+    /** D (1 - m) + D_metal m, m^2/s: D_eff of a cell of diffusivity D and metal fraction m. */
+    static double mixedDiffusivity(double D, double metalD, double metal) {
+        return D * (1 - metal) + metalD * metal;
     }
 
     /** Face terms of one row, per slab, and which of them the cells of the current row read. */
@@ -272,7 +277,7 @@ public final class NernstPlanckUpdate {
         final double invDx2 = 1.0 / (g.dx_m * g.dx_m), fF = p.f_per_V();
         final double[] xIn = b.xInLower, xDiagL = b.xDiagLower, xDiagU = b.xDiagUpper, topIn = b.topIn, topDiag = b.topDiag;
         final double[] belowIn = b.belowIn, belowDiag = b.belowDiag, southIn = b.southIn, southDiag = b.southDiag;
-        final double[] northIn = b.northIn, northDiag = b.northDiag, sink = b.sink;
+        final double[] northIn = b.northIn, northDiag = b.northDiag, sink = b.sink, dTop = b.dEff(g.nz - 1);
         final int below = b.belowAt, inPlane = b.topAt;
         double maxDiag = b.maxDiag;
         boolean bad = b.bad;
@@ -297,7 +302,7 @@ public final class NernstPlanckUpdate {
             }
             if (top) {
                 // reservoir face half a cell above: c = 1, phi_l = 0, conductance doubled
-                final double DfR = 2 * b.dEff(g.nz - 1)[inPlane + i], psiR = -fF * phi[P], bR = ScharfetterGummel.bernoulli(psiR);
+                final double DfR = 2 * dTop[inPlane + i], psiR = -fF * phi[P], bR = ScharfetterGummel.bernoulli(psiR);
                 in += DfR * ((bR + psiR) - bR * cP);
                 diag += DfR * bR;
             }

@@ -42,11 +42,23 @@ class SimdLanesTest {
         assertSameBits("{dimensions: 3, width: 5.25 um, depth: 1.75 um, height: 3 um, spacing: 0.25 um}", "{x: 2 um, y: 0.75 um, radius: 0.5 um}");
     }
 
+    /**
+     * An electrolyte that leaks electrons (it nucleates) with no nucleation barrier, before any step (its xi still
+     * exactly 0): its bulk rows are active, so the lanes' shortcut for rows of bulk cells must not skip them.
+     */
+    @Test
+    void simdUpdateGivesTheScalarBitsWhereBulkRowsNucleate() {
+        // 48 rows: the tanh tails of the Li layer and the nucleus end within 20 rows of them, bulk rows above
+        assertSameBits("{dimensions: 2, width: 9.75 um, height: 12 um, spacing: 0.25 um}", "{x: 4 um, radius: 0.5 um}",
+                Map.of("materials.lpscl.electronic_conductivity", "1 S/m", "model.nucleation", "{barrier: 0 V}"), 0);
+    }
+
     @Test
     void bulkTestInLanesAgreesWithTheScalarOne() {
         // rows of 37 cells in a 3D block (and the same array read with 2D strides): exact 0 and 1, values near
         // them, -0.0, 1.5, NaN and infinities, so that every neighbour decides some cell
-        int nx = 37, sy = nx + 2, sz = sy * 5;
+        // 38 cells: a scalar rest of two or more cells after the lanes (4 or 8)
+        int nx = 38, sy = nx + 2, sz = sy * 5;
         double[] xi = new double[sz * 6];
         double[] values = {0, 1, -0.0, 1e-300, Double.MIN_VALUE, Math.nextUp(1.0), 1 - 1e-16, 0.5, 1.5, Double.NaN,
                 Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
@@ -71,12 +83,17 @@ class SimdLanesTest {
     }
 
     private static void assertSameBits(String grid, String nucleus) {
-        Scenario scenario = ScenarioLoader.parse(ExplicitUpdateSlabTest.CELL.formatted(grid, nucleus), "lanes.yaml", Map.of());
+        assertSameBits(grid, nucleus, Map.of(), 3);
+    }
+
+    private static void assertSameBits(String grid, String nucleus, Map<String, String> overrides, int steps) {
+        Scenario scenario = ScenarioLoader.parse(ExplicitUpdateSlabTest.CELL.formatted(grid, nucleus), "lanes.yaml", overrides);
         try (Parallel serial = Parallel.serial(); Simulation sim = RunDriver.fresh(scenario, serial)) {
-            for (int i = 0; i < 3; i++) sim.advance(Double.POSITIVE_INFINITY);
+            for (int i = 0; i < steps; i++) sim.advance(Double.POSITIVE_INFINITY);
             FieldSet f = sim.fields();
             ModelParameters p = ModelParameters.from(scenario);
             MaterialTable table = new MaterialTable(scenario, p);
+            if (!overrides.isEmpty()) assertTrue(java.util.Arrays.stream(table.nucleationActivity).anyMatch(a -> a > 0), "the electrolyte nucleates");
             SplittableRandom random = new SplittableRandom(3);
             int beyondSeries = 0;
             for (int P = 0; P < f.phiL.length; P++) {
@@ -158,7 +175,8 @@ class SimdLanesTest {
     /** A row that is bulk everywhere, and the same row with one cell off in the lanes or in the scalar rest. */
     @Test
     void wholeRowBulkTestSeesEveryCell() {
-        int nx = 37, sz = nx + 2;
+        // 38 cells: a scalar rest of two or more cells after the lanes (4 or 8)
+        int nx = 38, sz = nx + 2;
         double[] lanes = new double[nx];
         for (int off = -1; off < nx; off++) {
             double[] xi = new double[sz * 3];
@@ -171,7 +189,7 @@ class SimdLanesTest {
     /**
      * D_eff in lanes ({@link NernstPlanckLanes#diffusivities}) against the scalar {@link NernstPlanckUpdate#diffusivity_m2_per_s}
      * formula: xi across and beyond [0, 1], with dispersed metal in some cells (up to a metal fraction over 1, where
-     * it is capped).
+     * it is capped; NaN, negative and -0.0 too).
      */
     @Test
     void diffusivitiesInLanesGiveTheScalarBits() {
@@ -181,14 +199,15 @@ class SimdLanesTest {
         double[] xis = {0, 1, -0.0, 1e-17, 0.5, 1 - 1e-16, -0.05, 1.05};
         for (int i = 0; i < xi.length; i++) {
             xi[i] = random.nextBoolean() ? xis[random.nextInt(xis.length)] : random.nextDouble();
-            dispersed[i] = random.nextInt(3) == 0 ? random.nextDouble() : 0;
+            double[] special = {Double.NaN, -0.1, -0.0};
+            dispersed[i] = random.nextInt(3) == 0 ? random.nextDouble() : random.nextInt(6) == 0 ? special[random.nextInt(3)] : 0;
         }
         double free = 0.8, D = 3.7e-12, metalD = 7.5e-13;
         int done = NernstPlanckLanes.diffusivities(xi, dispersed, 3, n - 3, free, D, metalD, lanes, 5);
         assertTrue(done >= Simd.MIN_LANES, "lanes ran: " + done);
         for (int i = 0; i < done; i++) {
             double metal = PotentialCoefficients.metalFraction(free, xi[3 + i], dispersed[3 + i]);
-            assertEquals(D * (1 - metal) + metalD * metal, lanes[5 + i], 0.0, "cell " + i);
+            assertEquals(NernstPlanckUpdate.mixedDiffusivity(D, metalD, metal), lanes[5 + i], 0.0, "cell " + i);
         }
     }
 
