@@ -28,8 +28,8 @@ import org.lipf.model.ModelParameters;
  * itself with the same arithmetic, so the result does not depend on the thread count.
  *
  * <p>D_eff is computed a plane ahead into a ring of three planes per slab and the sink a row at a time,
- * both in the cache: as fields of their own they were written to memory and read back, twice the
- * traffic of the update's other fields together.
+ * both in the cache: as fields of their own each was written, read for ownership and read back, 48 bytes
+ * per cell together, almost as much again as the rest of the update's traffic.
  */
 public final class NernstPlanckUpdate {
     /** A step that gives c below this (or NaN) is rejected; see the ion-availability limiter in {@link #cells}. */
