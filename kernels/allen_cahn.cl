@@ -119,7 +119,7 @@ __kernel void allenCahn(__global const real* xi, __global const real* c, __globa
             rate[P] = r;
             capillary = TAB(m, T_FREE) * (r - echem);
             weight = TAB(m, T_FREE) * dh;
-            const real xn = fabs(x + dt * r) < XI_RESOLUTION ? R(0) : x + dt * r;
+            const real xn = AllenCahnUpdate_resolved(x + dt * r);
             xiNext[P] = xn;
             if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = R(1);
         }
@@ -153,7 +153,7 @@ __kernel void addVolumeMultiplier(__global const real* xi, __global const uchar*
         if (TAB(mat[P], T_MOBILE) != R(0) && dh != R(0)) {
             const real r = rate[P] + lambda * dh, xu = x + dt * r;
             rate[P] = r;
-            const real xn = fabs(xu) < XI_RESOLUTION ? R(0) : xu;
+            const real xn = AllenCahnUpdate_resolved(xu);
             xiNext[P] = xn;
             if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = R(1);
         }

@@ -89,6 +89,11 @@ inline real LangevinNoise_uniform(long seed, long step, int cell) {
     return (real) (z >> 11) * R(0x1.0p-53) - R(0.5);
 }
 
+/** xi as a step leaves it: 0 where |xi| is below XI_RESOLUTION (AllenCahnUpdate.resolved). */
+inline real AllenCahnUpdate_resolved(real xi) {
+    return fabs(xi) < XI_RESOLUTION ? R(0) : xi;
+}
+
 /** Harmonic mean of the cell values on either side of a face, HarmonicMean.of (docs/MODEL.md 5.1): a itself wherever b equals it. */
 inline real harmonic(real a, real b) {
     real s = a + b;

@@ -139,7 +139,7 @@ __kernel void restoreVolumeAndWriteNext(__global const real* xi, __global const 
             uu = u * u;
         }
         change = dt * u;
-        const real xu = x + change, xn = fabs(xu) < XI_RESOLUTION ? R(0) : xu;
+        const real xu = x + change, xn = AllenCahnUpdate_resolved(xu);
         xiNext[P] = xn;
         change = fabs(change);
         if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = R(1);

@@ -180,7 +180,7 @@ final class LinearlyImplicitAllenCahn {
                     final int start = g.rowStart(j, k);
                     for (int P = start; P < start + g.nx; P++) {
                         final double change = dt * rate[P], x = xi[P] + change;
-                        final double xn = Math.abs(x) < AllenCahnUpdate.XI_RESOLUTION ? 0 : x;
+                        final double xn = AllenCahnUpdate.resolved(x);
                         next[P] = xn;
                         max = Math.max(max, Math.abs(change));
                         if (!(xn >= AllenCahnUpdate.XI_MIN && xn <= AllenCahnUpdate.XI_MAX)) bad = true;

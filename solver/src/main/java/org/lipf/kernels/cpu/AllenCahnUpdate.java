@@ -43,6 +43,11 @@ public final class AllenCahnUpdate {
      * fourteen more decades of cells outside the bulk (docs/MODEL.md section 5.3).
      */
     public static final double XI_RESOLUTION = 0x1p-53;
+
+    /** xi as a step leaves it: 0 where |xi| is below {@link #XI_RESOLUTION}. */
+    public static double resolved(double xi) {
+        return Math.abs(xi) < XI_RESOLUTION ? 0 : xi;
+    }
     /** Chunks of planes per thread in the loops over the interface ({@link #chunkPlanes}). */
     private static final int CHUNKS_PER_THREAD = 8;
     /** h'(xi) above which a cell is at the interface and computes the reaction terms (section 3.1). */
@@ -382,7 +387,7 @@ public final class AllenCahnUpdate {
             rate[P] = r;
             capillary += table.freeFraction[m] * (r - echem);
             weight += table.freeFraction[m] * dh;
-            final double xn = Math.abs(x + dt * r) < XI_RESOLUTION ? 0 : x + dt * r;
+            final double xn = resolved(x + dt * r);
             xiNext[P] = xn;
             if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = true;
         }
@@ -425,7 +430,7 @@ public final class AllenCahnUpdate {
                         if (mobile[mat[P]] == 0 || dh == 0) continue;
                         final double r = rate[P] + lambda * dh, x = xi[P] + dt * r;
                         rate[P] = r;
-                        final double xn = Math.abs(x) < XI_RESOLUTION ? 0 : x;
+                        final double xn = resolved(x);
                         xiNext[P] = xn;
                         if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = true;
                     }
