@@ -2,8 +2,13 @@ package org.lipf.kernels.cpu;
 
 import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.MAX;
+import static jdk.incubator.vector.VectorOperators.NE;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -73,6 +78,89 @@ final class AllenCahnLanes {
             kappa.mul(gn).intoArray(out, at + i);
         }
         for (; i < n; i++) out[at + i] = AllenCahnUpdate.faceFlux3D(xi, lo + i, sn, s1, s2, invDx, strength);
+    }
+
+    /**
+     * The capillary rate -L_sigma (W g'(xi) - div J) of the cells start, start + 1, ... of a row into out[0], out[1],
+     * ... (as many groups of lanes as fit in n; returns how many cells it did, the rest is the scalar loop's), where
+     * the row's cells and their face neighbours are all mobile (weight 1; wUp, wDown: the neighbours above and
+     * below, 0 beyond the domain; sy = 0 in 2D). Isotropic (x == null): div J = kappa0 / dx^2 ({@code laplacian})
+     * times the weighted differences to the face neighbours. Anisotropic: div J = kappa0 / dx ({@code flux}) times
+     * the sum of the row's face fluxes J / kappa0: x faces x[i] (face i below cell i), faces above and below the row
+     * up[upAt + i] and down[downAt + i], and in 3D the north and south faces north[i] and south[i].
+     * <p>
+     * One method for the four loops: over 325 bytes of bytecode, the JIT compiles it on its own rather than inline it
+     * into the long row loop, whose node budget would leave its vector helpers out of line (vectors in objects).
+     */
+    static int capillaryRates(double[] xi, int start, int n, int sz, int sy, double wUp, double wDown, AllenCahnUpdate.Capillary k, double[] x,
+            double[] north, double[] south, double[] up, int upAt, double[] down, int downAt, double[] out) {
+        int i = 0;
+        // a loop per case, each in the scalar loop's association: a vector assigned on two paths is kept in an object
+        if (x == null && sy == 0)
+            for (; i + LANES <= n; i += LANES) {
+                final int P = start + i;
+                final DoubleVector c = load(xi, P);
+                rate(k, c, differences(xi, P, c, sz, wUp, wDown).mul(k.laplacian())).intoArray(out, i);
+            }
+        else if (x == null)
+            for (; i + LANES <= n; i += LANES) {
+                final int P = start + i;
+                final DoubleVector c = load(xi, P);
+                final DoubleVector y = load(xi, P + sy).sub(c).add(load(xi, P - sy).sub(c)).mul(k.laplacian());
+                rate(k, c, differences(xi, P, c, sz, wUp, wDown).mul(k.laplacian()).add(y)).intoArray(out, i);
+            }
+        else if (north == null)
+            for (; i + LANES <= n; i += LANES) {
+                // (x faces) + (up - down)
+                final DoubleVector across = load(up, upAt + i).mul(wUp).sub(load(down, downAt + i).mul(wDown));
+                rate(k, load(xi, start + i), load(x, i + 1).sub(load(x, i)).add(across).mul(k.flux())).intoArray(out, i);
+            }
+        else
+            for (; i + LANES <= n; i += LANES) {
+                // (x faces) + (((north - south) + up) - down)
+                final DoubleVector across = load(north, i).sub(load(south, i)).add(load(up, upAt + i).mul(wUp)).sub(load(down, downAt + i).mul(wDown));
+                rate(k, load(xi, start + i), load(x, i + 1).sub(load(x, i)).add(across).mul(k.flux())).intoArray(out, i);
+            }
+        return i;
+    }
+
+    /** The weighted differences of c to its neighbours along the row and across it (stride sz), the scalar loop's order. */
+    private static DoubleVector differences(double[] xi, int P, DoubleVector c, int sz, double wUp, double wDown) {
+        return load(xi, P + 1).sub(c).add(load(xi, P - 1).sub(c)).add(load(xi, P + sz).sub(c).mul(wUp)).add(load(xi, P - sz).sub(c).mul(wDown));
+    }
+
+    /**
+     * Settles the cells start, ..., start + n - 1 of a row (n a multiple of the lanes) as if none reacted: rate[P] =
+     * capillary[i] and xiNext[P] = {@link AllenCahnUpdate#resolved}(xi + dt rate), or 0 and xi where bulk[i] is 1
+     * (the cell is not active); h'(xi) to dh[i]. Returns whether a cell that does not react (h' &lt;= {@link
+     * AllenCahnUpdate#INTERFACE_DH}, NaN included) left [XI_MIN, XI_MAX] or is NaN: the reacting ones are the caller's.
+     */
+    static boolean settle(double[] xi, int start, int n, double[] bulk, double[] capillary, double dt, double[] rate, double[] xiNext,
+            double[] dh) {
+        // the row loop inlines this method with its inlining budget spent: only the Vector API's own methods, which
+        // are always inlined (a helper of ours left out of line keeps its vectors in objects)
+        DoubleVector worst = DoubleVector.broadcast(S, -1.0);
+        for (int i = 0; i < n; i += LANES) {
+            final int P = start + i;
+            final DoubleVector x = DoubleVector.fromArray(S, xi, P), r = DoubleVector.fromArray(S, capillary, i);
+            final VectorMask<Double> inBulk = DoubleVector.fromArray(S, bulk, i).compare(NE, 0.0);
+            r.blend(0.0, inBulk).intoArray(rate, P);
+            final DoubleVector next = x.add(r.mul(dt));
+            final DoubleVector resolved = next.blend(0.0, next.abs().compare(LT, AllenCahnUpdate.XI_RESOLUTION));
+            resolved.blend(x, inBulk).intoArray(xiNext, P);
+            final DoubleVector a = x.mul(DoubleVector.broadcast(S, 1.0).sub(x)), h = a.mul(30.0).mul(a);
+            h.intoArray(dh, i);
+            // the excess over the bounds, max(XI_MIN - xi, xi - XI_MAX): positive or NaN where a cell is outside
+            final DoubleVector excess = resolved.neg().add(AllenCahnUpdate.XI_MIN).max(resolved.sub(AllenCahnUpdate.XI_MAX));
+            worst = worst.max(excess.blend(-1.0, h.compare(GT, AllenCahnUpdate.INTERFACE_DH)));
+        }
+        return !(worst.reduceLanes(MAX) <= 0);
+    }
+
+    /** -L_sigma (W g'(x) - div), g'(x) = 2 x (1 - x) (1 - 2 x) as {@link org.lipf.model.DoubleWell#dg}. */
+    private static DoubleVector rate(AllenCahnUpdate.Capillary k, DoubleVector x, DoubleVector div) {
+        final DoubleVector dg = x.mul(2.0).mul(one().sub(x)).mul(one().sub(x.mul(2.0)));
+        return dg.mul(k.W()).sub(div).mul(k.negLs());
     }
 
     private static DoubleVector one() {

@@ -60,6 +60,8 @@ public final class AllenCahnUpdate {
     private final MaterialTable table;
     private final Parallel parallel;
     private final double[] mobile;
+    /** Whether some material is frozen (zero free fraction: no xi flux crosses into its cells). */
+    private final boolean anyFrozen;
     /** Whether any material nucleates ({@link #nucleating} can hold somewhere). */
     private final boolean anyNucleation;
     private final double[] planeStiffness;
@@ -75,6 +77,8 @@ public final class AllenCahnUpdate {
      * results do not depend on the chunks.
      */
     private final ConcurrentLinkedDeque<RowFaces> spareFaces = new ConcurrentLinkedDeque<>();
+    /** The constants of the capillary rate for {@link AllenCahnLanes#capillaryRates}. */
+    private final Capillary capillaryLanes;
     /** Whether the bulk test and the 3D anisotropic faces run in SIMD lanes ({@link AllenCahnLanes}). */
     private final boolean simd;
 
@@ -106,6 +110,9 @@ public final class AllenCahnUpdate {
         this.parallel = parallel;
         this.mobile = new double[table.size()];
         for (int m = 0; m < table.size(); m++) mobile[m] = table.freeFraction[m] > 0 ? 1 : 0;
+        final double invDx = 1.0 / g.dx_m;
+        this.capillaryLanes = new Capillary(-p.Lsigma_m3_per_J_s(), p.W_J_per_m3(), p.kappa0_J_per_m() * (invDx * invDx), p.kappa0_J_per_m() * invDx);
+        this.anyFrozen = Arrays.stream(mobile).anyMatch(w -> w == 0);
         this.anyNucleation = Arrays.stream(table.nucleationActivity).anyMatch(a -> a > 0);
         this.planeStiffness = new double[g.nz];
         this.planeBad = new double[g.nz];
@@ -121,6 +128,13 @@ public final class AllenCahnUpdate {
     }
 
     /**
+     * The constants of the capillary rate -L_sigma (W g'(xi) - div J) of section 3.1 as the row loop computes them:
+     * -L_sigma, W, kappa0 / dx^2 (isotropic div J over the differences to the neighbours) and kappa0 / dx (over the
+     * faces' J / kappa0).
+     */
+    record Capillary(double negLs, double W, double laplacian, double flux) {}
+
+    /**
      * The anisotropic fluxes J / kappa0 of one row, computed in short loops of their own before the
      * cells are updated (one loop over everything was bound by the latency of each cell's long chain
      * of operations): x faces (face i between cells i - 1 and i); in 3D north faces and the north
@@ -130,6 +144,10 @@ public final class AllenCahnUpdate {
      */
     private static final class RowFaces {
         final double[] x, south, bottom;
+        /** Per cell of the row: the capillary rate and h'(xi) (SIMD: {@link AllenCahnLanes#capillaryRates}, {@link AllenCahnLanes#settle}). */
+        final double[] capillary, dh;
+        /** The row's largest reaction stiffness, 1/s. */
+        double stiffness;
         /** North faces of the previous row and of this one; swapped after each row. */
         double[] north, nextNorth;
         /** Per cell of the row: whether it is active, and (SIMD) whether it is bulk (1) or not (0). */
@@ -154,6 +172,8 @@ public final class AllenCahnUpdate {
             bottom = new double[nx];
             active = new boolean[nx];
             bulk = new double[nx];
+            capillary = new double[nx];
+            dh = new double[nx];
         }
     }
 
@@ -258,12 +278,11 @@ public final class AllenCahnUpdate {
      * the top faces of the plane below are in {@code faces}.
      */
     private void row(FieldSet f, double dt, long step, int j, int k, boolean belowCached, RowFaces faces) {
-        final double[] xi = f.xi, c = f.c, rate = f.rate, xiNext = f.xiNext;
+        final double[] xi = f.xi, rate = f.rate, xiNext = f.xiNext;
         final byte[] mat = f.material;
         final double invDx = 1.0 / g.dx_m, invDx2 = invDx * invDx;
         final double Ls = p.Lsigma_m3_per_J_s(), W = p.W_J_per_m3(), kappa0 = p.kappa0_J_per_m();
-        final double alpha = p.alpha(), fF = p.f_per_V();
-        final double noise = p.noiseRate_per_s() * noiseScale;
+        final boolean noisy = p.noiseRate_per_s() * noiseScale != 0;
         final boolean aniso = p.anisotropyStrength() != 0;
         final int sy = g.strideY, sz = g.strideZ;
         final double zLo = k > 0 ? 1 : 0, zHi = k < g.nz - 1 ? 1 : 0;
@@ -329,9 +348,38 @@ public final class AllenCahnUpdate {
             }
             return;
         }
-        double stiff = 0, capillary = 0, weight = 0;
+        // where every weight is 1, the capillary rates of the row in lanes first: the gradient term is most of a
+        // cell's work outside the interface
+        final int laned = !simd || anyFrozen && !mobileAround(mat, start, sz, sy) ? 0
+                : !aniso ? AllenCahnLanes.capillaryRates(xi, start, g.nx, sz, sy, zHi, zLo, capillaryLanes, null, null, null, null, 0, null, 0, faces.capillary)
+                : rows2D ? AllenCahnLanes.capillaryRates(xi, start, g.nx, sz, sy, zHi, zLo, capillaryLanes, faces.x, null, null, faces.above2D, 0,
+                        faces.below2D, 0, faces.capillary)
+                : AllenCahnLanes.capillaryRates(xi, start, g.nx, sz, sy, zHi, zLo, capillaryLanes, faces.x, nextNorth, south, top, inPlane, bottom,
+                        bottomAt, faces.capillary);
+        faces.stiffness = 0;
+        double capillary = 0, weight = 0;
         boolean bad = false;
-        for (int i = 0; i < g.nx; i++) {
+        // rows where nothing nucleates: every cell settled in lanes as if it did not react (rate, next xi, h'), then
+        // the interface cells' reaction added in the scalar loop
+        final int settled = anyNucleation || dispersedForm ? 0 : laned;
+        if (settled > 0) bad = AllenCahnLanes.settle(xi, start, settled, bulk, faces.capillary, dt, rate, xiNext, faces.dh);
+        for (int i = 0; i < settled; i++) {
+            final int P = start + i;
+            final double dh = faces.dh[i], ff = table.freeFraction[mat[P]];
+            // bulk cells add rate 0 and h' 0: a sum never -0 is unchanged by +0
+            if (dh > INTERFACE_DH) {
+                final double x = xi[P], echem = reaction(f, P, mat[P], x, dh, dt, k, inPlane + i, faces);
+                double r = rate[P] + echem;
+                if (noisy) r += noiseRate(step, P, dh);
+                rate[P] = r;
+                capillary += ff * (r - echem);
+                final double xn = resolved(x + dt * r);
+                xiNext[P] = xn;
+                if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = true;
+            } else capillary += ff * rate[P];
+            weight += ff * dh;
+        }
+        for (int i = settled; i < g.nx; i++) {
             final int P = start + i;
             final double x = xi[P];
             final int m = mat[P];
@@ -344,42 +392,30 @@ public final class AllenCahnUpdate {
                 }
                 continue;
             }
-            final double wE = mobile[mat[P + 1]], wW = mobile[mat[P - 1]];
-            final double wN = mobile[mat[P + sz]] * zHi, wS = mobile[mat[P - sz]] * zLo;
-            double div;
-            if (!aniso) {
-                div = kappa0 * invDx2 * (wE * (xi[P + 1] - x) + wW * (xi[P - 1] - x) + wN * (xi[P + sz] - x) + wS * (xi[P - sz] - x));
-                if (sy != 0) div += kappa0 * invDx2 * (mobile[mat[P + sy]] * (xi[P + sy] - x) + mobile[mat[P - sy]] * (xi[P - sy] - x));
-            } else {
-                double sum;
-                if (rows2D) {
-                    sum = wE * faces.x[i + 1] - wW * faces.x[i];
-                    sum += wN * faces.above2D[i] - wS * faces.below2D[i];
+            double r;
+            if (i < laned) r = faces.capillary[i];
+            else {
+                final double wE = mobile[mat[P + 1]], wW = mobile[mat[P - 1]];
+                final double wN = mobile[mat[P + sz]] * zHi, wS = mobile[mat[P - sz]] * zLo;
+                double div;
+                if (!aniso) {
+                    div = kappa0 * invDx2 * (wE * (xi[P + 1] - x) + wW * (xi[P - 1] - x) + wN * (xi[P + sz] - x) + wS * (xi[P - sz] - x));
+                    if (sy != 0) div += kappa0 * invDx2 * (mobile[mat[P + sy]] * (xi[P + sy] - x) + mobile[mat[P - sy]] * (xi[P - sy] - x));
                 } else {
-                    sum = wE * faces.x[i + 1] - wW * faces.x[i];
-                    sum += mobile[mat[P + sy]] * nextNorth[i] - mobile[mat[P - sy]] * south[i] + wN * top[inPlane + i] - wS * bottom[bottomAt + i];
+                    double sum = wE * faces.x[i + 1] - wW * faces.x[i];
+                    if (rows2D) sum += wN * faces.above2D[i] - wS * faces.below2D[i];
+                    else sum += mobile[mat[P + sy]] * nextNorth[i] - mobile[mat[P - sy]] * south[i] + wN * top[inPlane + i] - wS * bottom[bottomAt + i];
+                    div = kappa0 * invDx * sum;
                 }
-                div = kappa0 * invDx * sum;
+                r = -Ls * (W * DoubleWell.dg(x) - div);
             }
-            double r = -Ls * (W * DoubleWell.dg(x) - div);
             final double dh = Interpolation.dh(x);
             double echem = 0;
             // transcendental work only at the interface, or where the nucleation gate is open
             if (dh > INTERFACE_DH || nucleating(m, f, P)) {
-                final double eta = overpotential(f, P);
-                final double cathodic = ButlerVolmer.cathodicExponential(eta, alpha, fF);
-                final double bv = ButlerVolmer.depositionFactor(cathodic, eta, c[P], alpha, fF);
-                final double film = filmDrop_V(f, P, m), filmK = filmKinetics(f, P, m);
-                final double bvFilm = growthFactor(film, filmK, x, eta, c[P], bv);
-                final double delta = f.dispersed[P];
-                // the terms of reactionRate, evaluated once: nucleation goes to xi, or to delta in the dispersed form
-                final double nucleation = nucleationTerm(x, delta, m, eta, bv);
-                echem = growthTerm(x, m, bvFilm);
-                if (dispersedForm) planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, x, delta, nucleation, dt));
-                else echem += nucleation;
+                echem = reaction(f, P, m, x, dh, dt, k, inPlane + i, faces);
                 r += echem;
-                stiff = Math.max(stiff, reactionStiffness_per_s(m, dh, eta, bv, cathodic, film, filmK, bvFilm));
-                if (noise != 0) r += noise * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
+                if (noisy) r += noiseRate(step, P, dh);
             } else if (dispersedForm) {
                 f.dispersedRate[P] = 0;
                 f.dispersedNext[P] = f.dispersed[P];
@@ -391,10 +427,53 @@ public final class AllenCahnUpdate {
             xiNext[P] = xn;
             if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = true;
         }
+        final double stiff = faces.stiffness;
         planeStiffness[k] = Math.max(planeStiffness[k], stiff);
         planeCapillary[k] += capillary;
         planeWeight[k] += weight;
         if (bad) planeBad[k] = 1;
+    }
+
+    /**
+     * The electrochemical rate of a cell at the interface or nucleating, 1/s (growth behind its column q's film, and
+     * nucleation unless it goes to the dispersed metal, which is then advanced over dt); folds the cell's reaction
+     * stiffness into faces.stiffness.
+     */
+    private double reaction(FieldSet f, int P, int m, double x, double dh, double dt, int k, int q, RowFaces faces) {
+        final double alpha = p.alpha(), fF = p.f_per_V(), c = f.c[P];
+        final double eta = overpotential(f, P);
+        final double cathodic = ButlerVolmer.cathodicExponential(eta, alpha, fF);
+        final double bv = ButlerVolmer.depositionFactor(cathodic, eta, c, alpha, fF);
+        final double film = columnFilmDrop_V(f, q, m), filmK = columnFilmKinetics(f, q, m);
+        final double bvFilm = growthFactor(film, filmK, x, eta, c, bv);
+        final double delta = f.dispersed[P];
+        // the terms of reactionRate, evaluated once: nucleation goes to xi, or to delta in the dispersed form
+        final double nucleation = nucleationTerm(x, delta, m, eta, bv);
+        double echem = growthTerm(x, m, bvFilm);
+        if (dispersedForm) planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, x, delta, nucleation, dt));
+        else echem += nucleation;
+        faces.stiffness = Math.max(faces.stiffness, reactionStiffness_per_s(m, dh, eta, bv, cathodic, film, filmK, bvFilm));
+        return echem;
+    }
+
+    /** The Langevin term of cell P at this step, 1/s: A U(seed, step, P) h'(xi) / h'(1/2) (section 3.1). */
+    private double noiseRate(long step, int P, double dh) {
+        return p.noiseRate_per_s() * noiseScale * LangevinNoise.uniform(p.seed(), step, P) * dh / Interpolation.DH_MAX;
+    }
+
+    /**
+     * Whether the cells of the row from start, its x ghosts and the face neighbours in the rows around it are all
+     * mobile (sy = 0 in 2D).
+     */
+    private boolean mobileAround(byte[] mat, int start, int sz, int sy) {
+        if (!mobile(mat, start - 1, g.nx + 2) || !mobile(mat, start + sz, g.nx) || !mobile(mat, start - sz, g.nx)) return false;
+        return sy == 0 || mobile(mat, start + sy, g.nx) && mobile(mat, start - sy, g.nx);
+    }
+
+    private boolean mobile(byte[] mat, int from, int n) {
+        for (int q = from; q < from + n; q++)
+            if (mobile[mat[q]] == 0) return false;
+        return true;
     }
 
     /**
@@ -685,7 +764,11 @@ public final class AllenCahnUpdate {
      * theta of the surface still in contact (section 4.3).
      */
     public double filmKinetics(FieldSet f, int P, int material) {
-        final int q = P % g.strideZ;
+        return columnFilmKinetics(f, P % g.strideZ, material);
+    }
+
+    /** {@link #filmKinetics} of a cell in the column q (its index in its plane). */
+    private double columnFilmKinetics(FieldSet f, int q, int material) {
         final double film = f.filmExchangeCurrent_A_per_m2[q], i0 = table.i0_A_per_m2[material];
         return (film == 0 || i0 == 0 ? 1 : film / i0) * f.contactFraction[q];
     }
@@ -697,7 +780,11 @@ public final class AllenCahnUpdate {
      * theta of it).
      */
     public double filmDrop_V(FieldSet f, int P, int material) {
-        final int q = P % g.strideZ;
+        return columnFilmDrop_V(f, P % g.strideZ, material);
+    }
+
+    /** {@link #filmDrop_V} of a cell in the column q (its index in its plane). */
+    private double columnFilmDrop_V(FieldSet f, int q, int material) {
         final double R = f.filmResistance_ohm_m2[q], i0 = table.i0_A_per_m2[material];
         return R == 0 || i0 == 0 ? 0 : R * i0 / f.contactFraction[q];
     }

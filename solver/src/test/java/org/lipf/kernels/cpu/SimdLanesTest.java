@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,64 @@ class SimdLanesTest {
         // 48 rows: the tanh tails of the Li layer and the nucleus end within 20 rows of them, bulk rows above
         assertSameBits("{dimensions: 2, width: 9.75 um, height: 12 um, spacing: 0.25 um}", "{x: 4 um, radius: 0.5 um}",
                 Map.of("materials.lpscl.electronic_conductivity", "1 S/m", "model.nucleation", "{barrier: 0 V}"), 0);
+    }
+
+    /**
+     * The capillary rates in lanes and the rows settled in lanes (docs/MODEL.md section 5.1) against the scalar loop,
+     * Allen-Cahn alone, on the cases the update's rows split by: isotropic (the differences to the neighbours) and
+     * anisotropic (the faces), 2D and 3D, with nothing nucleating (settled) and with the electrolyte nucleating (the
+     * scenario as it is); a frozen layer (rows next to it keep the scalar weights); the dispersed form, nucleating and
+     * not (capillary in lanes, never settled: the dispersed metal is copied); the interface reaching the top plane
+     * (weight 0 above it); and NaN in xi away from the interface, where only the lanes' bound check of cells that do
+     * not react can report it.
+     */
+    @Test
+    void capillaryAndSettledRowsGiveTheScalarBits() {
+        // 48 planes: the tails of xi end (exactly 0) some planes below the top
+        String grid2D = "{dimensions: 2, width: 9.75 um, height: 12 um, spacing: 0.25 um}", nucleus2D = "{x: 4 um, radius: 0.5 um}";
+        String grid3D = "{dimensions: 3, width: 5.25 um, depth: 1.75 um, height: 12 um, spacing: 0.25 um}";
+        String nucleus3D = "{x: 2 um, y: 0.75 um, radius: 0.5 um}";
+        // an electrolyte without electrons (nothing nucleates: rows are settled in lanes) unless a case gives it some
+        Map<String, String> anisotropic = Map.of("materials.lpscl.electronic_conductivity", "0 S/m");
+        Map<String, String> isotropic = Map.of("materials.lpscl.electronic_conductivity", "0 S/m", "model.anisotropy.strength", "0");
+        Map<String, String> frozen = Map.of("materials.lpscl.electronic_conductivity", "0 S/m", "materials.llzo", "{diffusivity: 1e-13 m^2/s, ionic_conductivity: 0.01 S/m, electronic_conductivity: 0 S/m, "
+                + "exchange_current_density: 2.91 A/m^2, free_fraction: 0}", "geometry.layers",
+                "[{material: li, thickness: 1 um, xi: 1, c: 0}, {material: lpscl, thickness: 0.75 um, c: 1}, {material: llzo, thickness: 0.25 um, c: 1},"
+                        + " {material: lpscl, thickness: rest, c: 1}]");
+        Map<String, String> dispersed = Map.of("materials.lpscl.electronic_conductivity", "1 S/m", "model.nucleation", "{barrier: 0 V, into: dispersed}",
+                "solver", "{reaction_coupling: implicit}");
+        // the dispersed form where nothing nucleates: every cell's dispersed metal is still copied
+        Map<String, String> dispersedOnly = Map.of("materials.lpscl.electronic_conductivity", "0 S/m", "model.nucleation", "{into: dispersed}",
+                "solver", "{reaction_coupling: implicit}");
+        for (String[] g : new String[][] {{grid2D, nucleus2D}, {grid3D, nucleus3D}}) {
+            for (Map<String, String> overrides : List.of(anisotropic, isotropic, frozen, dispersed, dispersedOnly, Map.<String, String>of()))
+                for (boolean nan : new boolean[] {false, true}) assertSameAllenCahnBits(g[0], g[1], overrides, nan);
+            // 9 planes: the nucleus's tails reach the top plane
+            assertSameAllenCahnBits(g[0].replace("height: 12 um", "height: 2.25 um"), g[1], isotropic, false);
+        }
+    }
+
+    private static void assertSameAllenCahnBits(String grid, String nucleus, Map<String, String> overrides, boolean nan) {
+        Scenario scenario = ScenarioLoader.parse(ExplicitUpdateSlabTest.CELL.formatted(grid, nucleus), "lanes.yaml", overrides);
+        try (Parallel serial = Parallel.serial(); Simulation sim = RunDriver.fresh(scenario, serial)) {
+            sim.advance(Double.POSITIVE_INFINITY);
+            FieldSet f = sim.fields();
+            ModelParameters p = ModelParameters.from(scenario);
+            MaterialTable table = new MaterialTable(scenario, p);
+            // a NaN in the electrolyte's bulk (xi 0 there and around), two cells below the top
+            final int bulkCell = f.grid.index(3, 0, f.grid.nz - 3);
+            if (nan) {
+                assertTrue(f.xi[bulkCell] == 0 && f.xi[bulkCell - f.grid.strideZ] == 0, "the NaN goes to the bulk");
+                f.xi[bulkCell] = Double.NaN;
+            }
+            double[][] scalar = allenCahn(f, p, table, false), lanes = allenCahn(f, p, table, true);
+            String which = overrides + ", " + grid + ", NaN " + nan;
+            String[] names = {"rate", "xiNext", "reductions", "dispersedNext", "dispersedRate"};
+            for (int a = 0; a < names.length; a++) assertArrayEquals(scalar[a], lanes[a], "Allen-Cahn " + names[a] + ", " + which);
+            // (a NaN cell that nucleates makes the stiffness NaN)
+            assertTrue(nan || scalar[2][0] > 0, "the interface reacts, " + which);
+            assertEquals(nan ? 1.0 : 0.0, lanes[2][1], "out of bounds, " + which);
+        }
     }
 
     @Test
@@ -131,9 +190,13 @@ class SimdLanesTest {
     private static double[][] allenCahn(FieldSet f, ModelParameters p, MaterialTable table, boolean simd) {
         try (Parallel serial = Parallel.serial()) {
             AllenCahnUpdate update = new AllenCahnUpdate(f.grid, p, table, serial, simd);
+            // what the update leaves unwritten shows
+            java.util.Arrays.fill(f.dispersedNext, Double.NaN);
+            java.util.Arrays.fill(f.dispersedRate, Double.NaN);
             update.compute(f, 1e-6, 7);
             double bad = update.lastOutOfBounds() ? 1 : 0;
-            return new double[][] {f.rate.clone(), f.xiNext.clone(), {update.lastReactionStiffness_per_s(), bad, update.lastDispersedChange()}};
+            return new double[][] {f.rate.clone(), f.xiNext.clone(), {update.lastReactionStiffness_per_s(), bad, update.lastDispersedChange()},
+                    f.dispersedNext.clone(), f.dispersedRate.clone()};
         }
     }
 
