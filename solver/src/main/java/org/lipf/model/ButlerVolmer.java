@@ -5,7 +5,8 @@ package org.lipf.model;
  *
  * <p>The deposition rate factor is {@code c exp(-alpha f eta) - exp((1 - alpha) f eta)} with
  * {@code f = n F / (R T)}: positive for deposition (eta &lt; 0), zero at the Nernst potential
- * {@code eta = ln(c) / f}, negative for stripping. Current density = i0 * rate factor.
+ * {@code eta = ln(c) / f}, negative for stripping. Current density = i0 * rate factor. The exponentials are
+ * {@link Exponential#exp}, which the SIMD lanes of the Allen-Cahn update compute to the same bits.
  */
 public final class ButlerVolmer {
     private ButlerVolmer() {}
@@ -17,17 +18,17 @@ public final class ButlerVolmer {
 
     /** The cathodic exponential exp(-alpha f eta), for callers that need it again (the c stiffness). */
     public static double cathodicExponential(double eta_V, double alpha, double f_per_V) {
-        return Math.exp(-alpha * f_per_V * eta_V);
+        return Exponential.exp(-alpha * f_per_V * eta_V);
     }
 
     /** {@link #depositionFactor(double, double, double, double)} from its {@link #cathodicExponential}. */
     public static double depositionFactor(double cathodicExponential, double eta_V, double c, double alpha, double f_per_V) {
-        return c * cathodicExponential - Math.exp((1 - alpha) * f_per_V * eta_V);
+        return c * cathodicExponential - Exponential.exp((1 - alpha) * f_per_V * eta_V);
     }
 
     /** d(depositionFactor)/d(eta), 1/V: used by the galvanostatic Newton update. */
     public static double depositionFactorSlope(double eta_V, double c, double alpha, double f_per_V) {
-        return -f_per_V * (alpha * c * Math.exp(-alpha * f_per_V * eta_V) + (1 - alpha) * Math.exp((1 - alpha) * f_per_V * eta_V));
+        return -f_per_V * (alpha * c * Exponential.exp(-alpha * f_per_V * eta_V) + (1 - alpha) * Exponential.exp((1 - alpha) * f_per_V * eta_V));
     }
 
     /** Equilibrium (Nernst) overpotential where the factor vanishes: ln(c) / f. */

@@ -10,17 +10,24 @@ import static jdk.incubator.vector.VectorOperators.NE;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
+import org.lipf.model.FieldSet;
 
 /**
  * Loops of {@link AllenCahnUpdate} in SIMD lanes (the Vector API; see {@link Simd}): the bulk test
  * (which cells of a row hold xi exactly 0 or 1 with equal face neighbours, where no term of the
  * update acts: in the 2D benchmark most cells, and the scalar test of five loads and comparisons per
- * cell, seven in 3D, was a third of the update's time) and the 3D anisotropic gradient fluxes of the
- * faces (docs/MODEL.md section 3.1). The 2D ones stay scalar: they raise a unit vector to the
- * anisotropy mode in a loop, whose vectors Java 17 keeps in objects (14-21 ns per face in lanes
+ * cell, seven in 3D, was a third of the update's time), the 3D anisotropic gradient fluxes of the
+ * faces, the capillary rate of a row, and the settling of rows where nothing nucleates with the reaction of
+ * their interface cells (docs/MODEL.md sections 3.1 and 5.1). The 2D faces stay scalar: they raise a unit vector
+ * to the anisotropy mode in a loop, whose vectors Java 17 keeps in objects (14-21 ns per face in lanes
  * against 3.6 ns). Every lane does the scalar code's operations in its order (no fused multiply-add),
  * so the numbers are the same (a NaN may carry another payload); the rest of a row goes to the scalar
  * code.
+ * <p>
+ * No method here passes a vector to a method of ours, or returns one: Java 17's compiler inlines those only while
+ * the inlining budget of the method it compiles lasts (the Allen-Cahn row loop, which inlines some of these, spends
+ * it), and out of line their vectors live in objects (allocated per group of lanes: several times slower). The
+ * Vector API's own methods are always inlined. Helpers here take and fill arrays.
  */
 final class AllenCahnLanes {
     private AllenCahnLanes() {}
@@ -39,15 +46,15 @@ final class AllenCahnLanes {
         int i = 0;
         for (; i + LANES <= n; i += LANES) {
             final int P = start + i;
-            final DoubleVector x = load(xi, P);
+            final DoubleVector x = DoubleVector.fromArray(S, xi, P);
             // one comparison instead of a chain of masks (Java 17 combines masks through objects): a sum of
             // terms that are never negative is zero exactly when each is, |x (1 - x)| when x is 0 or 1 and
             // |x_n - x| when x_n equals x (a difference of two doubles is zero only if they are equal; a
             // NaN fails the test, as in the scalar one)
-            DoubleVector score = x.mul(one().sub(x)).abs().add(load(xi, P + 1).sub(x).abs()).add(load(xi, P - 1).sub(x).abs())
-                    .add(load(xi, P + sz).sub(x).abs()).add(load(xi, P - sz).sub(x).abs());
+            DoubleVector score = x.mul(DoubleVector.broadcast(S, 1.0).sub(x)).abs().add(DoubleVector.fromArray(S, xi, P + 1).sub(x).abs()).add(DoubleVector.fromArray(S, xi, P - 1).sub(x).abs())
+                    .add(DoubleVector.fromArray(S, xi, P + sz).sub(x).abs()).add(DoubleVector.fromArray(S, xi, P - sz).sub(x).abs());
             // in 2D the y neighbours are the cell itself
-            if (sy != 0) score = score.add(load(xi, P + sy).sub(x).abs()).add(load(xi, P - sy).sub(x).abs());
+            if (sy != 0) score = score.add(DoubleVector.fromArray(S, xi, P + sy).sub(x).abs()).add(DoubleVector.fromArray(S, xi, P - sy).sub(x).abs());
             DoubleVector.zero(S).blend(1.0, score.compare(EQ, 0.0)).intoArray(bulk, i);
             total = total.add(score);
         }
@@ -67,9 +74,9 @@ final class AllenCahnLanes {
         // without anisotropy kappa3D is 1 whatever the gradient (the lanes would give NaN for a non-finite one)
         for (; strength != 0 && i + LANES <= n; i += LANES) {
             final int L = lo + i;
-            final DoubleVector gn = load(xi, L + sn).sub(load(xi, L)).mul(invDx);
-            final DoubleVector g1 = load(xi, L + s1).add(load(xi, L + sn + s1)).sub(load(xi, L - s1)).sub(load(xi, L + sn - s1)).mul(tangential);
-            final DoubleVector g2 = load(xi, L + s2).add(load(xi, L + sn + s2)).sub(load(xi, L - s2)).sub(load(xi, L + sn - s2)).mul(tangential);
+            final DoubleVector gn = DoubleVector.fromArray(S, xi, L + sn).sub(DoubleVector.fromArray(S, xi, L)).mul(invDx);
+            final DoubleVector g1 = DoubleVector.fromArray(S, xi, L + s1).add(DoubleVector.fromArray(S, xi, L + sn + s1)).sub(DoubleVector.fromArray(S, xi, L - s1)).sub(DoubleVector.fromArray(S, xi, L + sn - s1)).mul(tangential);
+            final DoubleVector g2 = DoubleVector.fromArray(S, xi, L + s2).add(DoubleVector.fromArray(S, xi, L + sn + s2)).sub(DoubleVector.fromArray(S, xi, L - s2)).sub(DoubleVector.fromArray(S, xi, L + sn - s2)).mul(tangential);
             // Anisotropy.kappa3D: 1 + delta (4 q - 3), q = sum g^4 / (sum g^2)^2, 1 where the gradient vanishes
             final DoubleVector sq = gn.mul(gn).add(g1.mul(g1)).add(g2.mul(g2));
             final DoubleVector quartic = gn.mul(gn).mul(gn).mul(gn).add(g1.mul(g1).mul(g1).mul(g1)).add(g2.mul(g2).mul(g2).mul(g2));
@@ -87,87 +94,117 @@ final class AllenCahnLanes {
      * below, 0 beyond the domain; sy = 0 in 2D). Isotropic (x == null): div J = kappa0 / dx^2 ({@code laplacian})
      * times the weighted differences to the face neighbours. Anisotropic: div J = kappa0 / dx ({@code flux}) times
      * the sum of the row's face fluxes J / kappa0: x faces x[i] (face i below cell i), faces above and below the row
-     * up[upAt + i] and down[downAt + i], and in 3D the north and south faces north[i] and south[i].
-     * <p>
-     * One method for the four loops: over 325 bytes of bytecode, the JIT compiles it on its own rather than inline it
-     * into the long row loop, whose node budget would leave its vector helpers out of line (vectors in objects).
+     * up[upAt + i] and down[downAt + i], and in 3D the north and south faces north[i] and south[i]. Each loop in the
+     * scalar loop's association; div J to out first, then the rate.
      */
     static int capillaryRates(double[] xi, int start, int n, int sz, int sy, double wUp, double wDown, AllenCahnUpdate.Capillary k, double[] x,
             double[] north, double[] south, double[] up, int upAt, double[] down, int downAt, double[] out) {
-        int i = 0;
-        // a loop per case, each in the scalar loop's association: a vector assigned on two paths is kept in an object
-        if (x == null && sy == 0)
-            for (; i + LANES <= n; i += LANES) {
+        final int done = n - n % LANES;
+        if (x == null) {
+            for (int i = 0; i < done; i += LANES) {
                 final int P = start + i;
-                final DoubleVector c = load(xi, P);
-                rate(k, c, differences(xi, P, c, sz, wUp, wDown).mul(k.laplacian())).intoArray(out, i);
+                final DoubleVector c = DoubleVector.fromArray(S, xi, P);
+                DoubleVector.fromArray(S, xi, P + 1).sub(c).add(DoubleVector.fromArray(S, xi, P - 1).sub(c))
+                        .add(DoubleVector.fromArray(S, xi, P + sz).sub(c).mul(wUp)).add(DoubleVector.fromArray(S, xi, P - sz).sub(c).mul(wDown))
+                        .mul(k.laplacian()).intoArray(out, i);
             }
-        else if (x == null)
-            for (; i + LANES <= n; i += LANES) {
+            // in 3D, plus kappa0 / dx^2 times the differences across the rows
+            for (int i = 0; sy != 0 && i < done; i += LANES) {
                 final int P = start + i;
-                final DoubleVector c = load(xi, P);
-                final DoubleVector y = load(xi, P + sy).sub(c).add(load(xi, P - sy).sub(c)).mul(k.laplacian());
-                rate(k, c, differences(xi, P, c, sz, wUp, wDown).mul(k.laplacian()).add(y)).intoArray(out, i);
+                final DoubleVector c = DoubleVector.fromArray(S, xi, P);
+                final DoubleVector y = DoubleVector.fromArray(S, xi, P + sy).sub(c).add(DoubleVector.fromArray(S, xi, P - sy).sub(c));
+                DoubleVector.fromArray(S, out, i).add(y.mul(k.laplacian())).intoArray(out, i);
             }
-        else if (north == null)
-            for (; i + LANES <= n; i += LANES) {
-                // (x faces) + (up - down)
-                final DoubleVector across = load(up, upAt + i).mul(wUp).sub(load(down, downAt + i).mul(wDown));
-                rate(k, load(xi, start + i), load(x, i + 1).sub(load(x, i)).add(across).mul(k.flux())).intoArray(out, i);
+        } else if (north == null)
+            for (int i = 0; i < done; i += LANES) {
+                // (x faces) + (up - down); a loop per case: Java 17 keeps a vector assigned on two paths in an object
+                final DoubleVector across = DoubleVector.fromArray(S, up, upAt + i).mul(wUp).sub(DoubleVector.fromArray(S, down, downAt + i).mul(wDown));
+                DoubleVector.fromArray(S, x, i + 1).sub(DoubleVector.fromArray(S, x, i)).add(across).mul(k.flux()).intoArray(out, i);
             }
         else
-            for (; i + LANES <= n; i += LANES) {
+            for (int i = 0; i < done; i += LANES) {
                 // (x faces) + (((north - south) + up) - down)
-                final DoubleVector across = load(north, i).sub(load(south, i)).add(load(up, upAt + i).mul(wUp)).sub(load(down, downAt + i).mul(wDown));
-                rate(k, load(xi, start + i), load(x, i + 1).sub(load(x, i)).add(across).mul(k.flux())).intoArray(out, i);
+                final DoubleVector across = DoubleVector.fromArray(S, north, i).sub(DoubleVector.fromArray(S, south, i))
+                        .add(DoubleVector.fromArray(S, up, upAt + i).mul(wUp)).sub(DoubleVector.fromArray(S, down, downAt + i).mul(wDown));
+                DoubleVector.fromArray(S, x, i + 1).sub(DoubleVector.fromArray(S, x, i)).add(across).mul(k.flux()).intoArray(out, i);
             }
-        return i;
-    }
-
-    /** The weighted differences of c to its neighbours along the row and across it (stride sz), the scalar loop's order. */
-    private static DoubleVector differences(double[] xi, int P, DoubleVector c, int sz, double wUp, double wDown) {
-        return load(xi, P + 1).sub(c).add(load(xi, P - 1).sub(c)).add(load(xi, P + sz).sub(c).mul(wUp)).add(load(xi, P - sz).sub(c).mul(wDown));
+        // -L_sigma (W g'(xi) - div J), g'(xi) = 2 xi (1 - xi) (1 - 2 xi) as DoubleWell.dg
+        final DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (int i = 0; i < done; i += LANES) {
+            final DoubleVector c = DoubleVector.fromArray(S, xi, start + i);
+            final DoubleVector dg = c.mul(2.0).mul(one.sub(c)).mul(one.sub(c.mul(2.0)));
+            dg.mul(k.W()).sub(DoubleVector.fromArray(S, out, i)).mul(k.negLs()).intoArray(out, i);
+        }
+        return done;
     }
 
     /**
      * Settles the cells start, ..., start + n - 1 of a row (n a multiple of the lanes) as if none reacted: rate[P] =
      * capillary[i] and xiNext[P] = {@link AllenCahnUpdate#resolved}(xi + dt rate), or 0 and xi where bulk[i] is 1
-     * (the cell is not active); h'(xi) to dh[i]. Returns whether a cell that does not react (h' &lt;= {@link
-     * AllenCahnUpdate#INTERFACE_DH}, NaN included) left [XI_MIN, XI_MAX] or is NaN: the reacting ones are the caller's.
+     * (the cell is not active); h'(xi) to dh[i] ({@code faces}' buffers). With {@code reaction} (a row of one
+     * material, no film, nothing nucleating), also the electrochemical rate L_eta h'(xi) BV of its interface cells
+     * (h' &gt; {@link AllenCahnUpdate#INTERFACE_DH}) to echem[i], their reaction stiffness folded into
+     * faces.stiffness, as {@code AllenCahnUpdate.reaction} computes them. Returns whether a cell that does not react
+     * (NaN included) left [XI_MIN, XI_MAX] or is NaN: the reacting ones are the caller's.
+     * <p>
+     * One method for both parts: over 325 bytes of bytecode (the compiler's limit for inlining a hot method), it is
+     * compiled on its own, not inlined into the row loop, where it would leave too little of the inlining budget
+     * for the Vector API's own methods (in some JVM runs their vectors then lived in objects: twice the time).
      */
-    static boolean settle(double[] xi, int start, int n, double[] bulk, double[] capillary, double dt, double[] rate, double[] xiNext,
-            double[] dh) {
-        // the row loop inlines this method with its inlining budget spent: only the Vector API's own methods, which
-        // are always inlined (a helper of ours left out of line keeps its vectors in objects)
+    static boolean settle(FieldSet f, int start, int n, AllenCahnUpdate.RowFaces faces, double dt, AllenCahnUpdate.Reaction reaction) {
+        final double[] xi = f.xi, bulk = faces.bulk, capillary = faces.capillary, dh = faces.dh;
+        // the largest excess over the bounds, max(XI_MIN - xi, xi - XI_MAX): positive or NaN where a cell is outside
         DoubleVector worst = DoubleVector.broadcast(S, -1.0);
+        boolean anyReacting = false;
         for (int i = 0; i < n; i += LANES) {
             final int P = start + i;
             final DoubleVector x = DoubleVector.fromArray(S, xi, P), r = DoubleVector.fromArray(S, capillary, i);
             final VectorMask<Double> inBulk = DoubleVector.fromArray(S, bulk, i).compare(NE, 0.0);
-            r.blend(0.0, inBulk).intoArray(rate, P);
+            r.blend(0.0, inBulk).intoArray(f.rate, P);
             final DoubleVector next = x.add(r.mul(dt));
             final DoubleVector resolved = next.blend(0.0, next.abs().compare(LT, AllenCahnUpdate.XI_RESOLUTION));
-            resolved.blend(x, inBulk).intoArray(xiNext, P);
+            resolved.blend(x, inBulk).intoArray(f.xiNext, P);
             final DoubleVector a = x.mul(DoubleVector.broadcast(S, 1.0).sub(x)), h = a.mul(30.0).mul(a);
             h.intoArray(dh, i);
-            // the excess over the bounds, max(XI_MIN - xi, xi - XI_MAX): positive or NaN where a cell is outside
             final DoubleVector excess = resolved.neg().add(AllenCahnUpdate.XI_MIN).max(resolved.sub(AllenCahnUpdate.XI_MAX));
-            worst = worst.max(excess.blend(-1.0, h.compare(GT, AllenCahnUpdate.INTERFACE_DH)));
+            final VectorMask<Double> reacting = h.compare(GT, AllenCahnUpdate.INTERFACE_DH);
+            worst = worst.max(excess.blend(-1.0, reacting));
+            anyReacting |= reacting.anyTrue();
+        }
+        if (reaction != null && anyReacting) {
+            // AllenCahnUpdate.reaction without a film or nucleation: the exponents of ButlerVolmer.depositionFactor to
+            // two row buffers, their exponentials, then the growth term (plus the nucleation term, 0) and
+            // reactionStiffness_per_s, in their order
+            final AllenCahnUpdate.Reaction k = reaction;
+            final double[] cathodic = faces.cathodic, anodic = faces.anodic, c = f.c;
+            overpotentials(f, start, n, k.equilibrium_V(), anodic);
+            for (int i = 0; i < n; i += LANES) {
+                final DoubleVector eta = DoubleVector.fromArray(S, anodic, i);
+                eta.mul(k.cathodic_per_V()).intoArray(cathodic, i);
+                eta.mul(k.anodic_per_V()).intoArray(anodic, i);
+            }
+            ExponentialLanes.exp(cathodic, n);
+            ExponentialLanes.exp(anodic, n);
+            DoubleVector stiffest = DoubleVector.zero(S);
+            for (int i = 0; i < n; i += LANES) {
+                final DoubleVector h = DoubleVector.fromArray(S, dh, i), cath = DoubleVector.fromArray(S, cathodic, i);
+                final DoubleVector bv = DoubleVector.fromArray(S, c, start + i).mul(cath).sub(DoubleVector.fromArray(S, anodic, i));
+                bv.mul(h.mul(k.Leta_per_s())).add(0.0).intoArray(faces.echem, i);
+                final DoubleVector kinetic = h.add(0.0).mul(k.Leta_per_s());
+                final DoubleVector stiffness = kinetic.mul(5.78).mul(bv.abs()).max(kinetic.mul(k.sink()).mul(cath));
+                stiffest = stiffest.max(stiffness.blend(0.0, h.compare(GT, AllenCahnUpdate.INTERFACE_DH).not()));
+            }
+            faces.stiffness = Math.max(faces.stiffness, stiffest.reduceLanes(MAX));
         }
         return !(worst.reduceLanes(MAX) <= 0);
     }
 
-    /** -L_sigma (W g'(x) - div), g'(x) = 2 x (1 - x) (1 - 2 x) as {@link org.lipf.model.DoubleWell#dg}. */
-    private static DoubleVector rate(AllenCahnUpdate.Capillary k, DoubleVector x, DoubleVector div) {
-        final DoubleVector dg = x.mul(2.0).mul(one().sub(x)).mul(one().sub(x.mul(2.0)));
-        return dg.mul(k.W()).sub(div).mul(k.negLs());
-    }
-
-    private static DoubleVector one() {
-        return DoubleVector.broadcast(S, 1.0);
-    }
-
-    private static DoubleVector load(double[] a, int at) {
-        return DoubleVector.fromArray(S, a, at);
+    /** eta = phi_s - phi_l - E_eq (phi_l - E_eq with one potential) of the cells start + i, i &lt; n, to eta[i]. */
+    private static void overpotentials(FieldSet f, int start, int n, double equilibrium_V, double[] eta) {
+        final double[] phiL = f.phiL, phiS = f.phiS;
+        if (f.singlePotential())
+            for (int i = 0; i < n; i += LANES) DoubleVector.fromArray(S, phiL, start + i).sub(equilibrium_V).intoArray(eta, i);
+        else
+            for (int i = 0; i < n; i += LANES) DoubleVector.fromArray(S, phiS, start + i).sub(DoubleVector.fromArray(S, phiL, start + i)).sub(equilibrium_V).intoArray(eta, i);
     }
 }

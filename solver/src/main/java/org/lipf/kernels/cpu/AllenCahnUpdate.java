@@ -79,6 +79,8 @@ public final class AllenCahnUpdate {
     private final ConcurrentLinkedDeque<RowFaces> spareFaces = new ConcurrentLinkedDeque<>();
     /** The constants of the capillary rate for {@link AllenCahnLanes#capillaryRates}. */
     private final Capillary capillaryLanes;
+    /** Per material: the constants of its reaction for {@link AllenCahnLanes#settle}. */
+    private final Reaction[] reactionLanes;
     /** Whether the bulk test and the 3D anisotropic faces run in SIMD lanes ({@link AllenCahnLanes}). */
     private final boolean simd;
 
@@ -112,6 +114,10 @@ public final class AllenCahnUpdate {
         for (int m = 0; m < table.size(); m++) mobile[m] = table.freeFraction[m] > 0 ? 1 : 0;
         final double invDx = 1.0 / g.dx_m;
         this.capillaryLanes = new Capillary(-p.Lsigma_m3_per_J_s(), p.W_J_per_m3(), p.kappa0_J_per_m() * (invDx * invDx), p.kappa0_J_per_m() * invDx);
+        this.reactionLanes = new Reaction[table.size()];
+        for (int m = 0; m < table.size(); m++)
+            reactionLanes[m] = new Reaction(p.equilibriumPotential_V(), -p.alpha() * p.f_per_V(), (1 - p.alpha()) * p.f_per_V(), table.Leta_per_s[m],
+                    p.siteRatio() * table.freeFraction[m]);
         this.anyFrozen = Arrays.stream(mobile).anyMatch(w -> w == 0);
         this.anyNucleation = Arrays.stream(table.nucleationActivity).anyMatch(a -> a > 0);
         this.planeStiffness = new double[g.nz];
@@ -135,6 +141,13 @@ public final class AllenCahnUpdate {
     record Capillary(double negLs, double W, double laplacian, double flux) {}
 
     /**
+     * The constants of a material's reaction terms without a film or nucleation as {@link #reaction} computes them:
+     * E_eq, -alpha f and (1 - alpha) f (the Butler-Volmer exponents per volt of eta), L_eta, and (c_s / c0) f_free
+     * (the sink's factor in the stiffness).
+     */
+    record Reaction(double equilibrium_V, double cathodic_per_V, double anodic_per_V, double Leta_per_s, double sink) {}
+
+    /**
      * The anisotropic fluxes J / kappa0 of one row, computed in short loops of their own before the
      * cells are updated (one loop over everything was bound by the latency of each cell's long chain
      * of operations): x faces (face i between cells i - 1 and i); in 3D north faces and the north
@@ -142,10 +155,15 @@ public final class AllenCahnUpdate {
      * top faces of the previous and this plane (by parity; by the offset in the plane); in 2D the
      * faces below and above the row.
      */
-    private static final class RowFaces {
+    static final class RowFaces {
         final double[] x, south, bottom;
-        /** Per cell of the row: the capillary rate and h'(xi) (SIMD: {@link AllenCahnLanes#capillaryRates}, {@link AllenCahnLanes#settle}). */
-        final double[] capillary, dh;
+        /**
+         * Per cell of the row (SIMD): the capillary rate ({@link AllenCahnLanes#capillaryRates}), h'(xi) and the
+         * electrochemical rate ({@link AllenCahnLanes#settle}).
+         */
+        final double[] capillary, dh, echem;
+        /** Per cell of the row (SIMD): the Butler-Volmer exponentials exp(-alpha f eta) and exp((1 - alpha) f eta). */
+        final double[] cathodic, anodic;
         /** The row's largest reaction stiffness, 1/s. */
         double stiffness;
         /** North faces of the previous row and of this one; swapped after each row. */
@@ -174,6 +192,9 @@ public final class AllenCahnUpdate {
             bulk = new double[nx];
             capillary = new double[nx];
             dh = new double[nx];
+            echem = new double[nx];
+            cathodic = new double[nx];
+            anodic = new double[nx];
         }
     }
 
@@ -359,16 +380,19 @@ public final class AllenCahnUpdate {
         faces.stiffness = 0;
         double capillary = 0, weight = 0;
         boolean bad = false;
-        // rows where nothing nucleates: every cell settled in lanes as if it did not react (rate, next xi, h'), then
-        // the interface cells' reaction added in the scalar loop
+        // rows where nothing nucleates: every cell settled in lanes as if it did not react (rate, next xi, h'); the
+        // scalar loop then adds the interface cells' reaction (from the lanes too where the row holds one material
+        // under no film), their noise, and the volume sums in cell order
         final int settled = anyNucleation || dispersedForm ? 0 : laned;
-        if (settled > 0) bad = AllenCahnLanes.settle(xi, start, settled, bulk, faces.capillary, dt, rate, xiNext, faces.dh);
+        final boolean plain = settled > 0 && Rows.oneMaterial(mat, start, g.nx) && Rows.all(f.filmResistance_ohm_m2, inPlane, g.nx, 0)
+                && Rows.all(f.filmExchangeCurrent_A_per_m2, inPlane, g.nx, 0) && Rows.all(f.contactFraction, inPlane, g.nx, 1);
+        if (settled > 0) bad = AllenCahnLanes.settle(f, start, settled, faces, dt, plain ? reactionLanes[mat[start]] : null);
         for (int i = 0; i < settled; i++) {
             final int P = start + i;
             final double dh = faces.dh[i], ff = table.freeFraction[mat[P]];
             // bulk cells add rate 0 and h' 0: a sum never -0 is unchanged by +0
             if (dh > INTERFACE_DH) {
-                final double x = xi[P], echem = reaction(f, P, mat[P], x, dh, dt, k, inPlane + i, faces);
+                final double x = xi[P], echem = plain ? faces.echem[i] : reaction(f, P, mat[P], x, dh, dt, k, inPlane + i, faces);
                 double r = rate[P] + echem;
                 if (noisy) r += noiseRate(step, P, dh);
                 rate[P] = r;
@@ -699,7 +723,7 @@ public final class AllenCahnUpdate {
         }
         final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
         return table.Leta_per_s[m] * Math.max(5.78 * (dh * Math.abs(bvFilm) + nuc * Math.abs(bv)),
-                sink * (dh * k * Math.exp(-alpha * fF * u) + nuc * cathodic));
+                sink * (dh * k * ButlerVolmer.cathodicExponential(u, alpha, fF) + nuc * cathodic));
     }
 
     /**
@@ -737,13 +761,13 @@ public final class AllenCahnUpdate {
         final double bv = ButlerVolmer.depositionFactor(eta, c, alpha, fF);
         final double film = filmDrop_V(f, P, m), k = filmKinetics(f, P, m);
         double growth;
-        if (film == 0) growth = k * Math.exp(-alpha * fF * eta);
+        if (film == 0) growth = k * ButlerVolmer.cathodicExponential(eta, alpha, fF);
         else if (dh > INTERFACE_DH) {
             final double bvFilm = growthFactor(film, k, x, eta, c, bv);
             final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
-            growth = k * Math.exp(-alpha * fF * u) / (1 - film * k * ButlerVolmer.depositionFactorSlope(u, c, alpha, fF));
+            growth = k * ButlerVolmer.cathodicExponential(u, alpha, fF) / (1 - film * k * ButlerVolmer.depositionFactorSlope(u, c, alpha, fF));
         } else growth = 0;
-        final double nucleation = bv != 0 ? nucleationRate(x, f.dispersed[P], m, eta, bv) / bv * Math.exp(-alpha * fF * eta) : 0;
+        final double nucleation = bv != 0 ? nucleationRate(x, f.dispersed[P], m, eta, bv) / bv * ButlerVolmer.cathodicExponential(eta, alpha, fF) : 0;
         return p.siteRatio() * table.freeFraction[m] * (table.Leta_per_s[m] * dh * growth + nucleation);
     }
 

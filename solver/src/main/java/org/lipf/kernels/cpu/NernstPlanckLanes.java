@@ -33,49 +33,76 @@ final class NernstPlanckLanes {
         return LANES;
     }
 
-    /** {@link ScharfetterGummel#faces}, same arguments, same bits. */
+    /**
+     * {@link ScharfetterGummel#faces}, same arguments, same bits; the face diffusivities of the groups of lanes go
+     * through {@code meanD} (n long at least).
+     */
     static void faces(double[] dLower, int dLo, double[] dUpper, int dUp, double[] c, double[] phi, double fF, int lo, int stride,
-            int n, double[] inLower, double[] diagUpper, int out, double[] diagLower, int outLower) {
-        int i = 0;
-        for (; i + LANES <= n; i += LANES) {
+            int n, double[] inLower, double[] diagUpper, int out, double[] diagLower, int outLower, double[] meanD) {
+        final int done = n - n % LANES;
+        harmonicMeans(dLower, dLo, dUpper, dUp, done, meanD);
+        for (int i = 0; i < done; i += LANES) {
             final int L = lo + i, U = L + stride;
-            final DoubleVector psi = load(phi, U).sub(load(phi, L)).mul(fF);
-            if (!inSeriesRange(psi)) {
+            final DoubleVector psi = DoubleVector.fromArray(S, phi, U).sub(DoubleVector.fromArray(S, phi, L)).mul(fF);
+            if (!psi.abs().compare(LT, ScharfetterGummel.SERIES_LIMIT).allTrue()) {
                 ScharfetterGummel.faces(dLower, dLo + i, dUpper, dUp + i, c, phi, fF, L, stride, LANES, inLower, diagUpper, out + i,
                         diagLower, outLower + i);
                 continue;
             }
-            final DoubleVector Df = harmonic(load(dLower, dLo + i), load(dUpper, dUp + i));
-            final DoubleVector b = one().sub(psi.mul(0.5)).add(seriesEvenPart(psi.mul(psi))), bUpper = b.add(psi);
-            Df.mul(bUpper.mul(load(c, U)).sub(b.mul(load(c, L)))).intoArray(inLower, out + i);
+            final DoubleVector Df = DoubleVector.fromArray(S, meanD, i), x2 = psi.mul(psi);
+            // ScharfetterGummel.seriesEvenPart, term by term
+            final DoubleVector even = x2.mul(x2.mul(x2.mul(DoubleVector.broadcast(S, ScharfetterGummel.SERIES_X6).sub(x2.mul(ScharfetterGummel.SERIES_X8)))
+                    .add(ScharfetterGummel.SERIES_X4)).add(ScharfetterGummel.SERIES_X2));
+            final DoubleVector b = DoubleVector.broadcast(S, 1.0).sub(psi.mul(0.5)).add(even), bUpper = b.add(psi);
+            Df.mul(bUpper.mul(DoubleVector.fromArray(S, c, U)).sub(b.mul(DoubleVector.fromArray(S, c, L)))).intoArray(inLower, out + i);
             Df.mul(b).intoArray(diagLower, outLower + i);
             Df.mul(bUpper).intoArray(diagUpper, out + i);
         }
-        if (i < n)
-            ScharfetterGummel.faces(dLower, dLo + i, dUpper, dUp + i, c, phi, fF, lo + i, stride, n - i, inLower, diagUpper, out + i,
-                    diagLower, outLower + i);
+        if (done < n)
+            ScharfetterGummel.faces(dLower, dLo + done, dUpper, dUp + done, c, phi, fF, lo + done, stride, n - done, inLower, diagUpper, out + done,
+                    diagLower, outLower + done);
     }
 
-    /** {@link ScharfetterGummel#facesBothWays} from out = 0, same arguments, same bits. */
+    /** {@link ScharfetterGummel#facesBothWays} from out = 0, same arguments, same bits; meanD as in {@link #faces}. */
     static void facesBothWays(double[] d, int dLo, int dUp, double[] c, double[] phi, double fF, int lo, int stride, int n, double[] in,
-            double[] diag, double[] upperIn, double[] upperDiag) {
-        int i = 0;
-        for (; i + LANES <= n; i += LANES) {
+            double[] diag, double[] upperIn, double[] upperDiag, double[] meanD) {
+        final int done = n - n % LANES;
+        harmonicMeans(d, dLo, d, dUp, done, meanD);
+        for (int i = 0; i < done; i += LANES) {
             final int L = lo + i, U = L + stride;
-            final DoubleVector psi = load(phi, U).sub(load(phi, L)).mul(fF);
-            if (!inSeriesRange(psi)) {
+            final DoubleVector psi = DoubleVector.fromArray(S, phi, U).sub(DoubleVector.fromArray(S, phi, L)).mul(fF);
+            if (!psi.abs().compare(LT, ScharfetterGummel.SERIES_LIMIT).allTrue()) {
                 ScharfetterGummel.facesBothWays(d, dLo + i, dUp + i, c, phi, fF, L, stride, LANES, in, diag, upperIn, upperDiag, i);
                 continue;
             }
-            final DoubleVector Df = harmonic(load(d, dLo + i), load(d, dUp + i)), cL = load(c, L), cU = load(c, U);
-            final DoubleVector even = seriesEvenPart(psi.mul(psi)), half = psi.mul(0.5);
-            final DoubleVector bPos = one().sub(half).add(even), bNeg = one().add(half).add(even);
+            final DoubleVector Df = DoubleVector.fromArray(S, meanD, i), cL = DoubleVector.fromArray(S, c, L), cU = DoubleVector.fromArray(S, c, U);
+            final DoubleVector x2 = psi.mul(psi), half = psi.mul(0.5);
+            final DoubleVector even = x2.mul(x2.mul(x2.mul(DoubleVector.broadcast(S, ScharfetterGummel.SERIES_X6).sub(x2.mul(ScharfetterGummel.SERIES_X8)))
+                    .add(ScharfetterGummel.SERIES_X4)).add(ScharfetterGummel.SERIES_X2));
+            final DoubleVector bPos = DoubleVector.broadcast(S, 1.0).sub(half).add(even), bNeg = DoubleVector.broadcast(S, 1.0).add(half).add(even);
             Df.mul(bPos.add(psi).mul(cU).sub(bPos.mul(cL))).intoArray(in, i);
             Df.mul(bPos).intoArray(diag, i);
             Df.mul(bNeg.sub(psi).mul(cL).sub(bNeg.mul(cU))).intoArray(upperIn, i);
             Df.mul(bNeg).intoArray(upperDiag, i);
         }
-        if (i < n) ScharfetterGummel.facesBothWays(d, dLo + i, dUp + i, c, phi, fF, lo + i, stride, n - i, in, diag, upperIn, upperDiag, i);
+        if (done < n) ScharfetterGummel.facesBothWays(d, dLo + done, dUp + done, c, phi, fF, lo + done, stride, n - done, in, diag, upperIn, upperDiag, done);
+    }
+
+    /**
+     * {@link HarmonicMean#of}(a[aAt + i], b[bAt + i]) lane by lane into mean[i], i &lt; n (a multiple of the lanes): most
+     * faces lie inside one phase, where a group of equal values skips the division (each path stores its own
+     * result: see {@link AllenCahnLanes} on vectors in Java 17).
+     */
+    private static void harmonicMeans(double[] a, int aAt, double[] b, int bAt, int n, double[] mean) {
+        for (int i = 0; i < n; i += LANES) {
+            final DoubleVector x = DoubleVector.fromArray(S, a, aAt + i), y = DoubleVector.fromArray(S, b, bAt + i);
+            final VectorMask<Double> equal = x.compare(EQ, y);
+            if (equal.allTrue()) x.intoArray(mean, i);
+            else {
+                final DoubleVector s = x.add(y);
+                DoubleVector.zero(S).blend(x.mul(2.0).mul(y).div(s), s.compare(GT, 0.0)).blend(x, equal).intoArray(mean, i);
+            }
+        }
     }
 
     /**
@@ -86,11 +113,11 @@ final class NernstPlanckLanes {
     static int diffusivities(double[] xi, double[] dispersed, int from, int n, double free, double D, double metalD, double[] d, int at) {
         int i = 0;
         for (; i + LANES <= n; i += LANES) {
-            final DoubleVector x = load(xi, from + i), delta = load(dispersed, from + i);
+            final DoubleVector x = DoubleVector.fromArray(S, xi, from + i), delta = DoubleVector.fromArray(S, dispersed, from + i);
             // Interpolation.h: xi^3 (xi (6 xi - 15) + 10)
             final DoubleVector h = x.mul(x).mul(x).mul(x.mul(x.mul(6.0).sub(15.0)).add(10.0));
             final DoubleVector metal = h.mul(free).blend(h.add(delta).mul(free).min(1.0), delta.compare(NE, 0.0));
-            one().sub(metal).mul(D).add(metal.mul(metalD)).intoArray(d, at + i);
+            DoubleVector.broadcast(S, 1.0).sub(metal).mul(D).add(metal.mul(metalD)).intoArray(d, at + i);
         }
         return i;
     }
@@ -101,7 +128,7 @@ final class NernstPlanckLanes {
      */
     static int sinks(double[] rate, int from, int n, double k, double[] sink) {
         int i = 0;
-        for (; i + LANES <= n; i += LANES) load(rate, from + i).mul(k).intoArray(sink, i);
+        for (; i + LANES <= n; i += LANES) DoubleVector.fromArray(S, rate, from + i).mul(k).intoArray(sink, i);
         return i;
     }
 
@@ -119,21 +146,21 @@ final class NernstPlanckLanes {
         int i = 0;
         for (; i + LANES <= nx; i += LANES) {
             final int P = start + i;
-            DoubleVector in = load(b.xInLower, i).neg().add(load(b.xInLower, i + 1));
-            DoubleVector diag = load(b.xDiagUpper, i).add(load(b.xDiagLower, i + 1));
+            DoubleVector in = DoubleVector.fromArray(S, b.xInLower, i).neg().add(DoubleVector.fromArray(S, b.xInLower, i + 1));
+            DoubleVector diag = DoubleVector.fromArray(S, b.xDiagUpper, i).add(DoubleVector.fromArray(S, b.xDiagLower, i + 1));
             if (!bottom) {
-                in = in.sub(load(b.belowIn, b.belowAt + i));
-                diag = diag.add(load(b.belowDiag, b.belowAt + i));
+                in = in.sub(DoubleVector.fromArray(S, b.belowIn, b.belowAt + i));
+                diag = diag.add(DoubleVector.fromArray(S, b.belowDiag, b.belowAt + i));
             }
-            in = in.add(load(b.topIn, b.topAt + i));
-            diag = diag.add(load(b.topDiag, i));
+            in = in.add(DoubleVector.fromArray(S, b.topIn, b.topAt + i));
+            diag = diag.add(DoubleVector.fromArray(S, b.topDiag, i));
             if (is3D) {
-                in = in.add(load(b.northIn, i));
-                diag = diag.add(load(b.northDiag, i));
-                in = in.add(load(b.southIn, i));
-                diag = diag.add(load(b.southDiag, i));
+                in = in.add(DoubleVector.fromArray(S, b.northIn, i));
+                diag = diag.add(DoubleVector.fromArray(S, b.northDiag, i));
+                in = in.add(DoubleVector.fromArray(S, b.southIn, i));
+                diag = diag.add(DoubleVector.fromArray(S, b.southDiag, i));
             }
-            final DoubleVector cu = load(c, P).add(in.mul(invDx2).sub(load(b.sink, i)).mul(dt));
+            final DoubleVector cu = DoubleVector.fromArray(S, c, P).add(in.mul(invDx2).sub(DoubleVector.fromArray(S, b.sink, i)).mul(dt));
             final DoubleVector cn = cu.blend(0.0, (limitAtZero ? cu : cu.abs()).compare(LT, AllenCahnUpdate.TINY));
             cn.intoArray(cNext, P);
             maxDiag = maxDiag.max(diag.mul(invDx2));
@@ -144,32 +171,5 @@ final class NernstPlanckLanes {
         // NaN fails both comparisons, as in the scalar test
         if (!(limitAtZero ? worst >= NernstPlanckUpdate.C_MIN : worst <= Double.MAX_VALUE)) b.bad = true;
         return i;
-    }
-
-    private static DoubleVector load(double[] a, int at) {
-        return DoubleVector.fromArray(S, a, at);
-    }
-
-    private static DoubleVector one() {
-        return DoubleVector.broadcast(S, 1.0);
-    }
-
-    private static boolean inSeriesRange(DoubleVector psi) {
-        return psi.abs().compare(LT, ScharfetterGummel.SERIES_LIMIT).allTrue();
-    }
-
-    /** {@link HarmonicMean#of}, lane by lane. */
-    private static DoubleVector harmonic(DoubleVector a, DoubleVector b) {
-        final VectorMask<Double> equal = a.compare(EQ, b);
-        // most faces lie inside one phase: no division for them
-        if (equal.allTrue()) return a;
-        final DoubleVector s = a.add(b);
-        return DoubleVector.zero(S).blend(a.mul(2.0).mul(b).div(s), s.compare(GT, 0.0)).blend(a, equal);
-    }
-
-    /** {@link ScharfetterGummel#seriesEvenPart}, term by term. */
-    private static DoubleVector seriesEvenPart(DoubleVector x2) {
-        final DoubleVector inner = DoubleVector.broadcast(S, ScharfetterGummel.SERIES_X6).sub(x2.mul(ScharfetterGummel.SERIES_X8));
-        return x2.mul(x2.mul(x2.mul(inner).add(ScharfetterGummel.SERIES_X4)).add(ScharfetterGummel.SERIES_X2));
     }
 }

@@ -104,7 +104,7 @@ public final class NernstPlanckUpdate {
         for (int j = 0; j < g.ny; j++) {
             final int start = g.rowStart(j, k);
             int done = 0;
-            if (simd && oneMaterial(f.material, start)) {
+            if (simd && Rows.oneMaterial(f.material, start, g.nx)) {
                 final int m = f.material[start];
                 done = NernstPlanckLanes.diffusivities(f.xi, f.dispersed, start, g.nx, table.freeFraction[m], table.diffusivity_m2_per_s[m],
                         p.metalDiffusivity_m2_per_s(), d, start - base);
@@ -121,18 +121,13 @@ public final class NernstPlanckUpdate {
     private void sinkRow(FieldSet f, int start, double[] sink) {
         final double[] rate = f.rate, dispersedRate = p.dispersedNucleation() ? f.dispersedRate : null;
         final double siteRatio = p.siteRatio();
-        final int done = simd && dispersedRate == null && oneMaterial(f.material, start)
+        final int done = simd && dispersedRate == null && Rows.oneMaterial(f.material, start, g.nx)
                 ? NernstPlanckLanes.sinks(rate, start, g.nx, siteRatio * table.freeFraction[f.material[start]], sink) : 0;
         for (int i = done; i < g.nx; i++) {
             final int P = start + i;
             final double deposition = dispersedRate == null ? rate[P] : rate[P] + dispersedRate[P];
             sink[i] = siteRatio * table.freeFraction[f.material[P]] * deposition;
         }
-    }
-
-    /** Whether the row at start holds one material (layers lie across the rows: most do), which the lanes need. */
-    private boolean oneMaterial(byte[] material, int start) {
-        return Arrays.mismatch(material, start, start + g.nx - 1, material, start + 1, start + g.nx) < 0;
     }
 
     /**
@@ -169,6 +164,8 @@ public final class NernstPlanckUpdate {
         final double[][] dEffPlanes;
         /** The sink of the current row's cells, 1/s. */
         final double[] sink;
+        /** The harmonic mean diffusivities of a row's faces in lanes ({@link NernstPlanckLanes#faces}), m^2/s. */
+        final double[] meanD;
         /** The current row's faces below (from belowAt), above (from topAt) and south. */
         double[] belowIn, belowDiag, topIn, southIn, southDiag;
         int belowAt, topAt;
@@ -196,6 +193,7 @@ public final class NernstPlanckUpdate {
             southDiag = firstSouthDiag;
             dEffPlanes = new double[][] {new double[planeLength], new double[planeLength], new double[planeLength]};
             sink = new double[nx];
+            meanD = new double[nx + 1];
         }
 
         double[] dEff(int k) {
@@ -210,16 +208,16 @@ public final class NernstPlanckUpdate {
         final int start = g.rowStart(j, k), inPlane = start - (k + 1) * sz;
 
         final double[] d = b.dEff(k);
-        faces(d, inPlane - 1, d, inPlane, c, phi, start - 1, 1, nx + 1, b.xInLower, b.xDiagUpper, 0, b.xDiagLower, 0);
+        faces(d, inPlane - 1, d, inPlane, c, phi, start - 1, 1, nx + 1, b.xInLower, b.xDiagUpper, 0, b.xDiagLower, 0, b.meanD);
         b.topIn = b.topInPlanes[k & 1];
         b.topAt = inPlane;
-        if (!top) faces(d, inPlane, b.dEff(k + 1), inPlane, c, phi, start, sz, nx, b.topIn, b.topDiagUpper[k & 1], inPlane, b.topDiag, 0);
+        if (!top) faces(d, inPlane, b.dEff(k + 1), inPlane, c, phi, start, sz, nx, b.topIn, b.topDiagUpper[k & 1], inPlane, b.topDiag, 0, b.meanD);
         if (belowCached) {
             b.belowIn = b.topInPlanes[(k + 1) & 1];
             b.belowDiag = b.topDiagUpper[(k + 1) & 1];
             b.belowAt = inPlane;
         } else {
-            if (!bottom) faces(b.dEff(k - 1), inPlane, d, inPlane, c, phi, start - sz, sz, nx, b.firstBelowIn, b.firstBelowDiag, 0, b.unused, 0);
+            if (!bottom) faces(b.dEff(k - 1), inPlane, d, inPlane, c, phi, start - sz, sz, nx, b.firstBelowIn, b.firstBelowDiag, 0, b.unused, 0, b.meanD);
             b.belowIn = b.firstBelowIn;
             b.belowDiag = b.firstBelowDiag;
             b.belowAt = 0;
@@ -227,14 +225,14 @@ public final class NernstPlanckUpdate {
         if (is3D) {
             if (j == 0) {
                 // the south faces seen from this row: lower cell P, upper cell P - sy
-                faces(d, inPlane, d, inPlane - g.strideY, c, phi, start, -g.strideY, nx, b.firstSouthIn, b.unused, 0, b.firstSouthDiag, 0);
+                faces(d, inPlane, d, inPlane - g.strideY, c, phi, start, -g.strideY, nx, b.firstSouthIn, b.unused, 0, b.firstSouthDiag, 0, b.meanD);
                 b.southIn = b.firstSouthIn;
                 b.southDiag = b.firstSouthDiag;
             } else {
                 b.southIn = b.carriedIn[(j + 1) & 1];
                 b.southDiag = b.carriedDiag[(j + 1) & 1];
             }
-            northFaces(d, inPlane, c, phi, start, nx, b.northIn, b.northDiag, b.carriedIn[j & 1], b.carriedDiag[j & 1]);
+            northFaces(d, inPlane, c, phi, start, nx, b.northIn, b.northDiag, b.carriedIn[j & 1], b.carriedDiag[j & 1], b.meanD);
         }
         sinkRow(f, start, b.sink);
         b.maxDiag = 0;
@@ -251,8 +249,8 @@ public final class NernstPlanckUpdate {
      * dLower[dLo], of the upper ones from dUpper[dUp]), in SIMD lanes where they run.
      */
     private void faces(double[] dLower, int dLo, double[] dUpper, int dUp, double[] c, double[] phi, int lo, int stride, int n,
-            double[] inLower, double[] diagUpper, int out, double[] diagLower, int outLower) {
-        if (simd) NernstPlanckLanes.faces(dLower, dLo, dUpper, dUp, c, phi, p.f_per_V(), lo, stride, n, inLower, diagUpper, out, diagLower, outLower);
+            double[] inLower, double[] diagUpper, int out, double[] diagLower, int outLower, double[] meanD) {
+        if (simd) NernstPlanckLanes.faces(dLower, dLo, dUpper, dUp, c, phi, p.f_per_V(), lo, stride, n, inLower, diagUpper, out, diagLower, outLower, meanD);
         else ScharfetterGummel.faces(dLower, dLo, dUpper, dUp, c, phi, p.f_per_V(), lo, stride, n, inLower, diagUpper, out, diagLower, outLower);
     }
 
@@ -261,9 +259,9 @@ public final class NernstPlanckUpdate {
      * first cell at dAt), in SIMD lanes where they run.
      */
     private void northFaces(double[] d, int dAt, double[] c, double[] phi, int start, int n, double[] in, double[] diag, double[] upperIn,
-            double[] upperDiag) {
+            double[] upperDiag, double[] meanD) {
         final int sy = g.strideY;
-        if (simd) NernstPlanckLanes.facesBothWays(d, dAt, dAt + sy, c, phi, p.f_per_V(), start, sy, n, in, diag, upperIn, upperDiag);
+        if (simd) NernstPlanckLanes.facesBothWays(d, dAt, dAt + sy, c, phi, p.f_per_V(), start, sy, n, in, diag, upperIn, upperDiag, meanD);
         else ScharfetterGummel.facesBothWays(d, dAt, dAt + sy, c, phi, p.f_per_V(), start, sy, n, in, diag, upperIn, upperDiag, 0);
     }
 

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.lipf.cli.RunDriver;
 import org.lipf.grid.GhostCells;
 import org.lipf.grid.Parallel;
+import org.lipf.model.Exponential;
 import org.lipf.model.FieldSet;
+import org.lipf.model.Interpolation;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.Scenario;
@@ -72,6 +74,8 @@ class SimdLanesTest {
         // an electrolyte without electrons (nothing nucleates: rows are settled in lanes) unless a case gives it some
         Map<String, String> anisotropic = Map.of("materials.lpscl.electronic_conductivity", "0 S/m");
         Map<String, String> isotropic = Map.of("materials.lpscl.electronic_conductivity", "0 S/m", "model.anisotropy.strength", "0");
+        // one potential: the overpotential from phi_l alone
+        Map<String, String> singlePotential = Map.of("model.form", "single_potential", "control", "{mode: potentiostatic, voltage: -0.1 V}");
         Map<String, String> frozen = Map.of("materials.lpscl.electronic_conductivity", "0 S/m", "materials.llzo", "{diffusivity: 1e-13 m^2/s, ionic_conductivity: 0.01 S/m, electronic_conductivity: 0 S/m, "
                 + "exchange_current_density: 2.91 A/m^2, free_fraction: 0}", "geometry.layers",
                 "[{material: li, thickness: 1 um, xi: 1, c: 0}, {material: lpscl, thickness: 0.75 um, c: 1}, {material: llzo, thickness: 0.25 um, c: 1},"
@@ -81,15 +85,53 @@ class SimdLanesTest {
         // the dispersed form where nothing nucleates: every cell's dispersed metal is still copied
         Map<String, String> dispersedOnly = Map.of("materials.lpscl.electronic_conductivity", "0 S/m", "model.nucleation", "{into: dispersed}",
                 "solver", "{reaction_coupling: implicit}");
+        int poisonedRows = 0;
         for (String[] g : new String[][] {{grid2D, nucleus2D}, {grid3D, nucleus3D}}) {
-            for (Map<String, String> overrides : List.of(anisotropic, isotropic, frozen, dispersed, dispersedOnly, Map.<String, String>of()))
-                for (boolean nan : new boolean[] {false, true}) assertSameAllenCahnBits(g[0], g[1], overrides, nan);
+            for (Map<String, String> overrides : List.of(anisotropic, isotropic, singlePotential, frozen, dispersed, dispersedOnly, Map.<String, String>of()))
+                for (boolean nan : new boolean[] {false, true}) poisonedRows += assertSameAllenCahnBits(g[0], g[1], overrides, nan) ? 1 : 0;
             // 9 planes: the nucleus's tails reach the top plane
             assertSameAllenCahnBits(g[0].replace("height: 12 um", "height: 2.25 um"), g[1], isotropic, false);
         }
+        assertTrue(poisonedRows > 0, "some case has a row with reacting and quiet cells");
     }
 
-    private static void assertSameAllenCahnBits(String grid, String nucleus, Map<String, String> overrides, boolean nan) {
+    /** Sets phi_l to NaN in the first cell with h'(xi) <= 1e-12 of a row that has cells above it; whether there was one. */
+    private static boolean poisonQuietCellOfReactingRow(FieldSet f) {
+        for (int k = 0; k < f.grid.nz; k++)
+            for (int j = 0; j < f.grid.ny; j++) {
+                int start = f.grid.rowStart(j, k), quiet = -1;
+                boolean reacting = false;
+                for (int P = start; P < start + f.grid.nx; P++) {
+                    if (Interpolation.dh(f.xi[P]) > AllenCahnUpdate.INTERFACE_DH) reacting = true;
+                    else if (quiet < 0) quiet = P;
+                }
+                if (reacting && quiet >= 0) {
+                    f.phiL[quiet] = Double.NaN;
+                    return true;
+                }
+            }
+        return false;
+    }
+
+    /** The exponential in lanes gives the scalar one's bits, over the whole range and at its special values. */
+    @Test
+    void exponentialInLanesGivesTheScalarBits() {
+        SplittableRandom random = new SplittableRandom(5);
+        double[] special = {0, -0.0, 1, -1, 709.78, 709.79, 710, 800, -708.4, -745.1, -745.2, -746, -1000, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 0.5 * Math.log(2), -0.5 * Math.log(2)};
+        int n = 4096;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++)
+            x[i] = i < special.length ? special[i] : i % 2 == 0 ? 80 * (random.nextDouble() - 0.5) : 1500 * (random.nextDouble() - 0.5);
+        double[] lanes = x.clone();
+        ExponentialLanes.exp(lanes, n);
+        for (int i = 0; i < n; i++)
+            assertEquals(Double.doubleToLongBits(Exponential.exp(x[i])), Double.doubleToLongBits(lanes[i]), "e^" + x[i]);
+    }
+
+    /** Returns whether phi_l was made NaN in a quiet cell of a reacting row. */
+    private static boolean assertSameAllenCahnBits(String grid, String nucleus, Map<String, String> overrides, boolean nan) {
+        boolean poisoned = false;
         Scenario scenario = ScenarioLoader.parse(ExplicitUpdateSlabTest.CELL.formatted(grid, nucleus), "lanes.yaml", overrides);
         try (Parallel serial = Parallel.serial(); Simulation sim = RunDriver.fresh(scenario, serial)) {
             sim.advance(Double.POSITIVE_INFINITY);
@@ -101,6 +143,8 @@ class SimdLanesTest {
             if (nan) {
                 assertTrue(f.xi[bulkCell] == 0 && f.xi[bulkCell - f.grid.strideZ] == 0, "the NaN goes to the bulk");
                 f.xi[bulkCell] = Double.NaN;
+                // and phi_l NaN in a cell that does not react in a row where others do: not the reaction's concern
+                poisoned = poisonQuietCellOfReactingRow(f);
             }
             double[][] scalar = allenCahn(f, p, table, false), lanes = allenCahn(f, p, table, true);
             String which = overrides + ", " + grid + ", NaN " + nan;
@@ -110,6 +154,7 @@ class SimdLanesTest {
             assertTrue(nan || scalar[2][0] > 0, "the interface reacts, " + which);
             assertEquals(nan ? 1.0 : 0.0, lanes[2][1], "out of bounds, " + which);
         }
+        return poisoned;
     }
 
     @Test
@@ -226,11 +271,11 @@ class SimdLanesTest {
         double fF = 38.9;
         double[][] scalar = new double[3][n], lanes = new double[3][n];
         ScharfetterGummel.faces(dLower, 2, dUpper, 7, c, phi, fF, lo, stride, n, scalar[0], scalar[1], 0, scalar[2], 0);
-        NernstPlanckLanes.faces(dLower, 2, dUpper, 7, c, phi, fF, lo, stride, n, lanes[0], lanes[1], 0, lanes[2], 0);
+        NernstPlanckLanes.faces(dLower, 2, dUpper, 7, c, phi, fF, lo, stride, n, lanes[0], lanes[1], 0, lanes[2], 0, new double[n]);
         for (int a = 0; a < 3; a++) assertArrayEquals(scalar[a], lanes[a], "output " + a);
         double[][] scalarBoth = new double[4][n], lanesBoth = new double[4][n];
         ScharfetterGummel.facesBothWays(dUpper, 2, 7, c, phi, fF, lo, stride, n, scalarBoth[0], scalarBoth[1], scalarBoth[2], scalarBoth[3], 0);
-        NernstPlanckLanes.facesBothWays(dUpper, 2, 7, c, phi, fF, lo, stride, n, lanesBoth[0], lanesBoth[1], lanesBoth[2], lanesBoth[3]);
+        NernstPlanckLanes.facesBothWays(dUpper, 2, 7, c, phi, fF, lo, stride, n, lanesBoth[0], lanesBoth[1], lanesBoth[2], lanesBoth[3], new double[n]);
         for (int a = 0; a < 4; a++) assertArrayEquals(scalarBoth[a], lanesBoth[a], "both ways, output " + a);
         assertTrue(scalar[1][0] != 0, "the faces carry flux");
     }
