@@ -22,9 +22,9 @@ class ExponentialTest {
         return sum;
     }
 
-    /** Within 1.5 ulp of e^x (1.07 measured) over the range of normal results, at random arguments and at the ends of the reduction. */
+    /** Within 1.5 ulp of e^x (1.06 measured here, 1.17 at the worst of 30000 points) over the range of normal results, at random arguments and at the ends of the reduction. */
     @Test
-    void agreesWithTheExactExponentialToTwoUlp() {
+    void agreesWithTheExactExponentialToOneAndAHalfUlp() {
         SplittableRandom random = new SplittableRandom(11);
         double worst = 0;
         for (int i = 0; i < 4000; i++) {

@@ -18,7 +18,7 @@ import org.lipf.model.FieldSet;
  * update acts: in the 2D benchmark most cells, and the scalar test of five loads and comparisons per
  * cell, seven in 3D, was a third of the update's time), the 3D anisotropic gradient fluxes of the
  * faces, the capillary rate of a row, and the settling of rows where nothing nucleates with the reaction of
- * their interface cells (docs/MODEL.md sections 3.1 and 5.1). The 2D faces stay scalar: they raise a unit vector
+ * their interface cells (docs/MODEL.md sections 3.1 and 5.5). The 2D faces stay scalar: they raise a unit vector
  * to the anisotropy mode in a loop, whose vectors Java 17 keeps in objects (14-21 ns per face in lanes
  * against 3.6 ns). Every lane does the scalar code's operations in its order (no fused multiply-add),
  * so the numbers are the same (a NaN may carry another payload); the rest of a row goes to the scalar
@@ -151,7 +151,7 @@ final class AllenCahnLanes {
      * compiled on its own, not inlined into the row loop, where it would leave too little of the inlining budget
      * for the Vector API's own methods (in some JVM runs their vectors then lived in objects: twice the time).
      */
-    static boolean settle(FieldSet f, int start, int n, AllenCahnUpdate.RowFaces faces, double dt, AllenCahnUpdate.Reaction reaction) {
+    static boolean settle(FieldSet f, int start, int n, AllenCahnUpdate.RowBuffers faces, double dt, AllenCahnUpdate.Reaction reaction) {
         final double[] xi = f.xi, bulk = faces.bulk, capillary = faces.capillary, dh = faces.dh;
         // the largest excess over the bounds, max(XI_MIN - xi, xi - XI_MAX): positive or NaN where a cell is outside
         DoubleVector worst = DoubleVector.broadcast(S, -1.0);
@@ -162,11 +162,12 @@ final class AllenCahnLanes {
             final VectorMask<Double> inBulk = DoubleVector.fromArray(S, bulk, i).compare(NE, 0.0);
             r.blend(0.0, inBulk).intoArray(f.rate, P);
             final DoubleVector next = x.add(r.mul(dt));
-            final DoubleVector resolved = next.blend(0.0, next.abs().compare(LT, AllenCahnUpdate.XI_RESOLUTION));
-            resolved.blend(x, inBulk).intoArray(f.xiNext, P);
+            // the value stored is checked, as in the scalar loop (a bulk cell keeps xi)
+            final DoubleVector stored = next.blend(0.0, next.abs().compare(LT, AllenCahnUpdate.XI_RESOLUTION)).blend(x, inBulk);
+            stored.intoArray(f.xiNext, P);
             final DoubleVector a = x.mul(DoubleVector.broadcast(S, 1.0).sub(x)), h = a.mul(30.0).mul(a);
             h.intoArray(dh, i);
-            final DoubleVector excess = resolved.neg().add(AllenCahnUpdate.XI_MIN).max(resolved.sub(AllenCahnUpdate.XI_MAX));
+            final DoubleVector excess = stored.neg().add(AllenCahnUpdate.XI_MIN).max(stored.sub(AllenCahnUpdate.XI_MAX));
             final VectorMask<Double> reacting = h.compare(GT, AllenCahnUpdate.INTERFACE_DH);
             worst = worst.max(excess.blend(-1.0, reacting));
             anyReacting |= reacting.anyTrue();

@@ -76,12 +76,15 @@ public final class AllenCahnUpdate {
      * thread is made). The first row and plane of a chunk compute their lower faces themselves, so
      * results do not depend on the chunks.
      */
-    private final ConcurrentLinkedDeque<RowFaces> spareFaces = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<RowBuffers> spareFaces = new ConcurrentLinkedDeque<>();
     /** The constants of the capillary rate for {@link AllenCahnLanes#capillaryRates}. */
     private final Capillary capillaryLanes;
     /** Per material: the constants of its reaction for {@link AllenCahnLanes#settle}. */
     private final Reaction[] reactionLanes;
-    /** Whether the bulk test and the 3D anisotropic faces run in SIMD lanes ({@link AllenCahnLanes}). */
+    /**
+     * Whether the bulk test, the 3D anisotropic faces, the capillary rates, the settling of rows and their interface
+     * reaction run in SIMD lanes ({@link AllenCahnLanes}).
+     */
     private final boolean simd;
 
     private double lastReactionStiffness_per_s;
@@ -148,14 +151,15 @@ public final class AllenCahnUpdate {
     record Reaction(double equilibrium_V, double cathodic_per_V, double anodic_per_V, double Leta_per_s, double sink) {}
 
     /**
-     * The anisotropic fluxes J / kappa0 of one row, computed in short loops of their own before the
+     * A thread's buffers for one row at a time: the per-cell values the SIMD loops pass on, the row's largest
+     * reaction stiffness, and the anisotropic fluxes J / kappa0 of the row, computed in short loops of their own before the
      * cells are updated (one loop over everything was bound by the latency of each cell's long chain
      * of operations): x faces (face i between cells i - 1 and i); in 3D north faces and the north
      * faces of the previous row (its south faces), the bottom faces of a chunk's first plane, and the
      * top faces of the previous and this plane (by parity; by the offset in the plane); in 2D the
      * faces below and above the row.
      */
-    static final class RowFaces {
+    static final class RowBuffers {
         final double[] x, south, bottom;
         /**
          * Per cell of the row (SIMD): the capillary rate ({@link AllenCahnLanes#capillaryRates}), h'(xi) and the
@@ -179,7 +183,7 @@ public final class AllenCahnUpdate {
         double[] below2D, above2D;
         boolean aboveValid;
 
-        RowFaces(int nx, int planeLength) {
+        RowBuffers(int nx, int planeLength) {
             below2D = new double[nx];
             above2D = new double[nx];
             top = new double[][] {new double[planeLength], new double[planeLength]};
@@ -211,8 +215,8 @@ public final class AllenCahnUpdate {
     public void compute(FieldSet f, double dt_s, long step) {
         // the work lies where the interface is, often in a few planes: chunks taken in turn balance it
         parallel.forChunks(g.nz, chunkPlanes(), (k0, k1) -> {
-            RowFaces faces = spareFaces.poll();
-            if (faces == null) faces = new RowFaces(g.nx, g.is3D() && p.anisotropyStrength() != 0 ? g.strideZ : 0);
+            RowBuffers faces = spareFaces.poll();
+            if (faces == null) faces = new RowBuffers(g.nx, g.is3D() && p.anisotropyStrength() != 0 ? g.strideZ : 0);
             for (int k = k0; k < k1; k++) {
                 planeStiffness[k] = 0;
                 planeBad[k] = 0;
@@ -298,7 +302,7 @@ public final class AllenCahnUpdate {
      * One row; folds its stiffness and bound violations into the plane's entries. {@code belowCached}:
      * the top faces of the plane below are in {@code faces}.
      */
-    private void row(FieldSet f, double dt, long step, int j, int k, boolean belowCached, RowFaces faces) {
+    private void row(FieldSet f, double dt, long step, int j, int k, boolean belowCached, RowBuffers faces) {
         final double[] xi = f.xi, rate = f.rate, xiNext = f.xiNext;
         final byte[] mat = f.material;
         final double invDx = 1.0 / g.dx_m, invDx2 = invDx * invDx;
@@ -463,7 +467,7 @@ public final class AllenCahnUpdate {
      * nucleation unless it goes to the dispersed metal, which is then advanced over dt); folds the cell's reaction
      * stiffness into faces.stiffness.
      */
-    private double reaction(FieldSet f, int P, int m, double x, double dh, double dt, int k, int q, RowFaces faces) {
+    private double reaction(FieldSet f, int P, int m, double x, double dh, double dt, int k, int q, RowBuffers faces) {
         final double alpha = p.alpha(), fF = p.f_per_V(), c = f.c[P];
         final double eta = overpotential(f, P);
         final double cathodic = ButlerVolmer.cathodicExponential(eta, alpha, fF);

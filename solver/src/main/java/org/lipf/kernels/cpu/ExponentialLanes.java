@@ -1,7 +1,6 @@
 package org.lipf.kernels.cpu;
 
 import static jdk.incubator.vector.VectorOperators.LSHL;
-import static org.lipf.model.Exponential.INVERSE_FACTORIALS;
 import static org.lipf.model.Exponential.LN2_HIGH;
 import static org.lipf.model.Exponential.LN2_LOW;
 import static org.lipf.model.Exponential.LOG2_E;
@@ -20,13 +19,14 @@ final class ExponentialLanes {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
+    private static final double[] COEFFICIENTS = org.lipf.model.Exponential.seriesCoefficients();
 
     /**
      * a[i] = e^a[i] for i &lt; n (a multiple of the lanes). Over an array, not a vector: see {@link AllenCahnLanes} on
      * vectors passed between methods.
      */
     static void exp(double[] a, int n) {
-        final double[] b = INVERSE_FACTORIALS;
+        final double[] b = COEFFICIENTS;
         for (int i = 0; i < n; i += S.length()) {
             final DoubleVector y = DoubleVector.fromArray(S, a, i).min(MAX_ARGUMENT).max(MIN_ARGUMENT);
             final DoubleVector m = y.mul(LOG2_E).add(SHIFTER).sub(SHIFTER);

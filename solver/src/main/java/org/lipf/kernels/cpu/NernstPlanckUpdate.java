@@ -1,6 +1,5 @@
 package org.lipf.kernels.cpu;
 
-import java.util.Arrays;
 import org.lipf.grid.GhostCells;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;

@@ -57,13 +57,15 @@ class SimdLanesTest {
     }
 
     /**
-     * The capillary rates in lanes and the rows settled in lanes (docs/MODEL.md section 5.1) against the scalar loop,
+     * The capillary rates in lanes and the rows settled in lanes (docs/MODEL.md section 5.5) against the scalar loop,
      * Allen-Cahn alone, on the cases the update's rows split by: isotropic (the differences to the neighbours) and
      * anisotropic (the faces), 2D and 3D, with nothing nucleating (settled) and with the electrolyte nucleating (the
      * scenario as it is); a frozen layer (rows next to it keep the scalar weights); the dispersed form, nucleating and
      * not (capillary in lanes, never settled: the dispersed metal is copied); the interface reaching the top plane
-     * (weight 0 above it); and NaN in xi away from the interface, where only the lanes' bound check of cells that do
-     * not react can report it.
+     * (weight 0 above it); NaN in xi away from the interface, where only the lanes' bound check of cells that do
+     * not react can report it, with NaN in phi_l of a quiet cell and in c of a reacting one; films and lost contact on
+     * some columns (their rows not in lanes); the metal and the electrolyte with other exchange currents and free
+     * fractions, and a row at the interface holding both; one case repeated so that the compiled lanes are checked.
      */
     @Test
     void capillaryAndSettledRowsGiveTheScalarBits() {
@@ -85,13 +87,20 @@ class SimdLanesTest {
         // the dispersed form where nothing nucleates: every cell's dispersed metal is still copied
         Map<String, String> dispersedOnly = Map.of("materials.lpscl.electronic_conductivity", "0 S/m", "model.nucleation", "{into: dispersed}",
                 "solver", "{reaction_coupling: implicit}");
+        Map<String, String> unequal = Map.of("materials.lpscl.electronic_conductivity", "0 S/m", "materials.li.exchange_current_density", "9 A/m^2",
+                "materials.lpscl.free_fraction", "0.8");
         int poisonedRows = 0;
         for (String[] g : new String[][] {{grid2D, nucleus2D}, {grid3D, nucleus3D}}) {
-            for (Map<String, String> overrides : List.of(anisotropic, isotropic, singlePotential, frozen, dispersed, dispersedOnly, Map.<String, String>of()))
-                for (boolean nan : new boolean[] {false, true}) poisonedRows += assertSameAllenCahnBits(g[0], g[1], overrides, nan) ? 1 : 0;
+            for (Map<String, String> overrides : List.of(anisotropic, isotropic, singlePotential, frozen, dispersed, dispersedOnly, unequal,
+                    Map.<String, String>of()))
+                for (boolean nan : new boolean[] {false, true}) poisonedRows += assertSameAllenCahnBits(g[0], g[1], overrides, nan, f -> {}, 1) ? 1 : 0;
             // 9 planes: the nucleus's tails reach the top plane
-            assertSameAllenCahnBits(g[0].replace("height: 12 um", "height: 2.25 um"), g[1], isotropic, false);
+            assertSameAllenCahnBits(g[0].replace("height: 12 um", "height: 2.25 um"), g[1], isotropic, false, f -> {}, 1);
+            assertSameAllenCahnBits(g[0], g[1], anisotropic, false, SimdLanesTest::filmsOnSomeColumns, 1);
+            assertSameAllenCahnBits(g[0], g[1], unequal, false, SimdLanesTest::mixedInterfaceRow, 1);
         }
+        // the compiled code, not only the Vector API's first runs
+        assertSameAllenCahnBits(grid2D, nucleus2D, unequal, false, f -> {}, 300);
         assertTrue(poisonedRows > 0, "some case has a row with reacting and quiet cells");
     }
 
@@ -129,8 +138,34 @@ class SimdLanesTest {
             assertEquals(Double.doubleToLongBits(Exponential.exp(x[i])), Double.doubleToLongBits(lanes[i]), "e^" + x[i]);
     }
 
-    /** Returns whether phi_l was made NaN in a quiet cell of a reacting row. */
-    private static boolean assertSameAllenCahnBits(String grid, String nucleus, Map<String, String> overrides, boolean nan) {
+    /** A film's resistance, exchange current or lost contact on a few columns each (their rows go to the scalar loop). */
+    private static void filmsOnSomeColumns(FieldSet f) {
+        for (int j = 0; j < f.grid.ny; j++) {
+            f.contactFraction[f.grid.index(2, j, 0) % f.grid.strideZ] = 0.5;
+            f.filmExchangeCurrent_A_per_m2[f.grid.index(9, j, 0) % f.grid.strideZ] = 1.5;
+            f.filmResistance_ohm_m2[f.grid.index(14, j, 0) % f.grid.strideZ] = 1e-4;
+        }
+    }
+
+    /** One cell of the first reacting row of one material takes the material of the bottom row. */
+    private static void mixedInterfaceRow(FieldSet f) {
+        final byte metal = f.material[f.grid.rowStart(0, 0)];
+        for (int k = 0; k < f.grid.nz; k++) {
+            int start = f.grid.rowStart(0, k);
+            if (f.material[start] != metal && Interpolation.dh(f.xi[start + 2]) > AllenCahnUpdate.INTERFACE_DH) {
+                f.material[start + 2] = metal;
+                return;
+            }
+        }
+        throw new AssertionError("no reacting row of the electrolyte");
+    }
+
+    /**
+     * Allen-Cahn with and without lanes on the state after one step, altered, compared (the lanes computed
+     * {@code repeats} times); returns whether phi_l was made NaN in a quiet cell of a reacting row.
+     */
+    private static boolean assertSameAllenCahnBits(String grid, String nucleus, Map<String, String> overrides, boolean nan,
+            java.util.function.Consumer<FieldSet> alter, int repeats) {
         boolean poisoned = false;
         Scenario scenario = ScenarioLoader.parse(ExplicitUpdateSlabTest.CELL.formatted(grid, nucleus), "lanes.yaml", overrides);
         try (Parallel serial = Parallel.serial(); Simulation sim = RunDriver.fresh(scenario, serial)) {
@@ -145,11 +180,21 @@ class SimdLanesTest {
                 f.xi[bulkCell] = Double.NaN;
                 // and phi_l NaN in a cell that does not react in a row where others do: not the reaction's concern
                 poisoned = poisonQuietCellOfReactingRow(f);
+                // and c NaN in an interface cell: its stiffness NaN
+                for (int P = f.grid.rowStart(0, 0); P < f.c.length; P++)
+                    if (Interpolation.dh(f.xi[P]) > 0.1) {
+                        f.c[P] = Double.NaN;
+                        break;
+                    }
             }
-            double[][] scalar = allenCahn(f, p, table, false), lanes = allenCahn(f, p, table, true);
+            alter.accept(f);
+            double[][] scalar = allenCahn(f, p, table, false), lanes = null;
             String which = overrides + ", " + grid + ", NaN " + nan;
             String[] names = {"rate", "xiNext", "reductions", "dispersedNext", "dispersedRate"};
-            for (int a = 0; a < names.length; a++) assertArrayEquals(scalar[a], lanes[a], "Allen-Cahn " + names[a] + ", " + which);
+            for (int r = 0; r < repeats; r++) {
+                lanes = allenCahn(f, p, table, true);
+                for (int a = 0; a < names.length; a++) assertArrayEquals(scalar[a], lanes[a], "Allen-Cahn " + names[a] + ", " + which + ", repeat " + r);
+            }
             // (a NaN cell that nucleates makes the stiffness NaN)
             assertTrue(nan || scalar[2][0] > 0, "the interface reacts, " + which);
             assertEquals(nan ? 1.0 : 0.0, lanes[2][1], "out of bounds, " + which);
