@@ -26,8 +26,8 @@ import org.lipf.model.ModelParameters;
  *
  * with J = kappa(theta) grad xi plus the 2D torque term (Kobayashi form), eta = phi_s - phi_l - E_eq
  * (single potential: eta = phi - E_eq). Symbols to identifiers: xi = {@code xi}, c = {@code c},
- * phi_l = {@code phiL}, phi_s = {@code phiS}, L_sigma = {@code Ls}, W = {@code W}, kappa0 =
- * {@code kappa0}, L_eta = {@code table.Leta_per_s}. Cells of a material with zero free fraction are
+ * phi_l = {@code phiL}, phi_s = {@code phiS}, -L_sigma, W, kappa0 / dx^2 and kappa0 / dx in {@link Capillary},
+ * L_eta = {@code table.Leta_per_s}. Cells of a material with zero free fraction are
  * frozen (zero rate), and no xi flux crosses into them. Writes {@code rate} and {@code xiNext}; with
  * dispersed nucleation (docs/MODEL.md section 3.6) the nucleation term goes to {@code dispersedRate}
  * and {@code dispersedNext} instead of xi.
@@ -77,8 +77,8 @@ public final class AllenCahnUpdate {
      * results do not depend on the chunks.
      */
     private final ConcurrentLinkedDeque<RowBuffers> spareFaces = new ConcurrentLinkedDeque<>();
-    /** The constants of the capillary rate for {@link AllenCahnLanes#capillaryRates}. */
-    private final Capillary capillaryLanes;
+    /** The constants of the capillary rate, for the scalar loop and {@link AllenCahnLanes#capillaryRates}. */
+    private final Capillary capillaryConstants;
     /** Per material: the constants of its reaction for {@link AllenCahnLanes#settle}. */
     private final Reaction[] reactionLanes;
     /**
@@ -116,7 +116,7 @@ public final class AllenCahnUpdate {
         this.mobile = new double[table.size()];
         for (int m = 0; m < table.size(); m++) mobile[m] = table.freeFraction[m] > 0 ? 1 : 0;
         final double invDx = 1.0 / g.dx_m;
-        this.capillaryLanes = new Capillary(-p.Lsigma_m3_per_J_s(), p.W_J_per_m3(), p.kappa0_J_per_m() * (invDx * invDx), p.kappa0_J_per_m() * invDx);
+        this.capillaryConstants = new Capillary(-p.Lsigma_m3_per_J_s(), p.W_J_per_m3(), p.kappa0_J_per_m() * (invDx * invDx), p.kappa0_J_per_m() * invDx);
         this.reactionLanes = new Reaction[table.size()];
         for (int m = 0; m < table.size(); m++)
             reactionLanes[m] = new Reaction(p.equilibriumPotential_V(), -p.alpha() * p.f_per_V(), (1 - p.alpha()) * p.f_per_V(), table.Leta_per_s[m],
@@ -137,7 +137,7 @@ public final class AllenCahnUpdate {
     }
 
     /**
-     * The constants of the capillary rate -L_sigma (W g'(xi) - div J) of section 3.1 as the row loop computes them:
+     * The constants of the capillary rate -L_sigma (W g'(xi) - div J) of section 3.1, for the row loop and its lanes:
      * -L_sigma, W, kappa0 / dx^2 (isotropic div J over the differences to the neighbours) and kappa0 / dx (over the
      * faces' J / kappa0).
      */
@@ -305,8 +305,8 @@ public final class AllenCahnUpdate {
     private void row(FieldSet f, double dt, long step, int j, int k, boolean belowCached, RowBuffers faces) {
         final double[] xi = f.xi, rate = f.rate, xiNext = f.xiNext;
         final byte[] mat = f.material;
-        final double invDx = 1.0 / g.dx_m, invDx2 = invDx * invDx;
-        final double Ls = p.Lsigma_m3_per_J_s(), W = p.W_J_per_m3(), kappa0 = p.kappa0_J_per_m();
+        final double invDx = 1.0 / g.dx_m;
+        final Capillary cap = capillaryConstants;
         final boolean noisy = p.noiseRate_per_s() * noiseScale != 0;
         final boolean aniso = p.anisotropyStrength() != 0;
         final int sy = g.strideY, sz = g.strideZ;
@@ -376,10 +376,10 @@ public final class AllenCahnUpdate {
         // where every weight is 1, the capillary rates of the row in lanes first: the gradient term is most of a
         // cell's work outside the interface
         final int laned = !simd || anyFrozen && !mobileAround(mat, start, sz, sy) ? 0
-                : !aniso ? AllenCahnLanes.capillaryRates(xi, start, g.nx, sz, sy, zHi, zLo, capillaryLanes, null, null, null, null, 0, null, 0, faces.capillary)
-                : rows2D ? AllenCahnLanes.capillaryRates(xi, start, g.nx, sz, sy, zHi, zLo, capillaryLanes, faces.x, null, null, faces.above2D, 0,
+                : !aniso ? AllenCahnLanes.capillaryRates(xi, start, g.nx, sz, sy, zHi, zLo, capillaryConstants, null, null, null, null, 0, null, 0, faces.capillary)
+                : rows2D ? AllenCahnLanes.capillaryRates(xi, start, g.nx, sz, sy, zHi, zLo, capillaryConstants, faces.x, null, null, faces.above2D, 0,
                         faces.below2D, 0, faces.capillary)
-                : AllenCahnLanes.capillaryRates(xi, start, g.nx, sz, sy, zHi, zLo, capillaryLanes, faces.x, nextNorth, south, top, inPlane, bottom,
+                : AllenCahnLanes.capillaryRates(xi, start, g.nx, sz, sy, zHi, zLo, capillaryConstants, faces.x, nextNorth, south, top, inPlane, bottom,
                         bottomAt, faces.capillary);
         faces.stiffness = 0;
         double capillary = 0, weight = 0;
@@ -427,15 +427,15 @@ public final class AllenCahnUpdate {
                 final double wN = mobile[mat[P + sz]] * zHi, wS = mobile[mat[P - sz]] * zLo;
                 double div;
                 if (!aniso) {
-                    div = kappa0 * invDx2 * (wE * (xi[P + 1] - x) + wW * (xi[P - 1] - x) + wN * (xi[P + sz] - x) + wS * (xi[P - sz] - x));
-                    if (sy != 0) div += kappa0 * invDx2 * (mobile[mat[P + sy]] * (xi[P + sy] - x) + mobile[mat[P - sy]] * (xi[P - sy] - x));
+                    div = cap.laplacian() * (wE * (xi[P + 1] - x) + wW * (xi[P - 1] - x) + wN * (xi[P + sz] - x) + wS * (xi[P - sz] - x));
+                    if (sy != 0) div += cap.laplacian() * (mobile[mat[P + sy]] * (xi[P + sy] - x) + mobile[mat[P - sy]] * (xi[P - sy] - x));
                 } else {
                     double sum = wE * faces.x[i + 1] - wW * faces.x[i];
                     if (rows2D) sum += wN * faces.above2D[i] - wS * faces.below2D[i];
                     else sum += mobile[mat[P + sy]] * nextNorth[i] - mobile[mat[P - sy]] * south[i] + wN * top[inPlane + i] - wS * bottom[bottomAt + i];
-                    div = kappa0 * invDx * sum;
+                    div = cap.flux() * sum;
                 }
-                r = -Ls * (W * DoubleWell.dg(x) - div);
+                r = cap.negLs() * (cap.W() * DoubleWell.dg(x) - div);
             }
             final double dh = Interpolation.dh(x);
             double echem = 0;
