@@ -51,9 +51,14 @@ final class Level {
     /** One zero plane: stands in for the neighbour values beyond the bottom and top boundaries. */
     final double[] zeroPlane;
     final double[] planeSums;
+    /** Planes whose second colour a {@link #sweep} has done in its first pass (all false between sweeps). */
+    private final boolean[] secondDone;
+    /** Whether the stencil rows run in SIMD lanes ({@link LevelLanes}; the same numbers). */
+    final boolean lanes;
 
-    Level(Grid g, Parallel par, BoundaryCondition.Kind bottom, BoundaryCondition.Kind top, boolean withShift) {
+    Level(Grid g, Parallel par, BoundaryCondition.Kind bottom, BoundaryCondition.Kind top, boolean withShift, boolean lanes) {
         this.g = g;
+        this.lanes = lanes;
         // small coarse levels run on the calling thread: dispatching them would cost more than the work
         this.par = g.cellCount() < SERIAL_BELOW_CELLS ? SERIAL : par;
         this.nx = g.nx;
@@ -75,6 +80,7 @@ final class Level {
         shift = withShift ? new double[n] : null;
         zeroPlane = new double[sZ];
         planeSums = new double[nz];
+        secondDone = new boolean[nz];
     }
 
     /** Offset from a cell in row j to its -y neighbour (periodic). */
@@ -176,38 +182,22 @@ final class Level {
         fillGhosts(x);
         return par.sumOverPlanes(nz, planeSums, k -> {
             double sum = 0;
-            for (int j = 0; j < ny; j++) sum += residualRow(x, b, r, j, k);
+            for (int j = 0; j < ny; j++) {
+                final int s = g.rowStart(j, k);
+                stencilRow(x, b, true, r, j, k);
+                for (int c = s; c < s + nx; c++) sum += r[c] * r[c] * invDiagSq[c];
+            }
             return sum;
         });
     }
 
-    private double residualRow(double[] x, double[] b, double[] r, int j, int k) {
-        final int s = g.rowStart(j, k), e = s + nx;
-        final double[] xd = below(x, k), xu = above(x, k);
-        final int od = -sZ, ou = offUp(k);
-        final double[] tx = this.tx, tz = this.tz, sh = shift;
-        double sum = 0;
-        if (!is3D) {
-            for (int c = s; c < e; c++) {
-                double tw = tx[c - 1], te = tx[c], td = tz[c - sZ], tu = tz[c];
-                double ax = (tw + te + td + tu + (sh == null ? 0.0 : sh[c])) * x[c] - tw * x[c - 1] - te * x[c + 1] - td * xd[c + od] - tu * xu[c + ou];
-                double rc = (b == null ? 0.0 : b[c]) - ax;
-                r[c] = rc;
-                sum += rc * rc * invDiagSq[c];
-            }
-        } else {
-            final double[] ty = this.ty;
-            final int os = offS(j), on = offN(j);
-            for (int c = s; c < e; c++) {
-                double tw = tx[c - 1], te = tx[c], ts = ty[c + os], tn = ty[c], td = tz[c - sZ], tu = tz[c];
-                double ax = (tw + te + ts + tn + td + tu + (sh == null ? 0.0 : sh[c])) * x[c] - tw * x[c - 1] - te * x[c + 1] - ts * x[c + os] - tn * x[c + on]
-                        - td * xd[c + od] - tu * xu[c + ou];
-                double rc = (b == null ? 0.0 : b[c]) - ax;
-                r[c] = rc;
-                sum += rc * rc * invDiagSq[c];
-            }
-        }
-        return sum;
+    /** r = b - A x over the interior, as {@link #residual(double[], double[], double[])} without the norm (a multigrid cycle's). */
+    void residualOnly(double[] x, double[] b, double[] r) {
+        fillGhosts(x);
+        par.forSlabs(nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < ny; j++) stencilRow(x, b, true, r, j, k);
+        });
     }
 
     /** out = A x (homogeneous boundary part); returns the dot product x . A x. Refreshes x-ghosts. */
@@ -216,53 +206,86 @@ final class Level {
             double sum = 0;
             // x-ghosts of plane k are only read by plane k: refresh them here
             for (int j = 0; j < ny; j++) wrapRow(x, g.rowStart(j, k), nx);
-            for (int j = 0; j < ny; j++) sum += applyRow(x, out, j, k);
+            for (int j = 0; j < ny; j++) {
+                final int s = g.rowStart(j, k);
+                stencilRow(x, null, false, out, j, k);
+                for (int c = s; c < s + nx; c++) sum += x[c] * out[c];
+            }
             return sum;
         });
     }
 
-    private double applyRow(double[] x, double[] out, int j, int k) {
+    /**
+     * One row of the stencil: out = b - A x where {@code residual} (b == null meaning 0), else out = A x. Whole
+     * groups of SIMD lanes first where {@link #lanes}, the rest of the row here, with the same operations.
+     */
+    private void stencilRow(double[] x, double[] b, boolean residual, double[] out, int j, int k) {
         final int s = g.rowStart(j, k), e = s + nx;
         final double[] xd = below(x, k), xu = above(x, k);
         final int od = -sZ, ou = offUp(k);
         final double[] tx = this.tx, tz = this.tz, sh = shift;
-        double sum = 0;
+        final double[] bIn = residual ? b : null;
+        int from = s;
         if (!is3D) {
-            for (int c = s; c < e; c++) {
+            if (lanes) {
+                LevelLanes.stencil2D(x, bIn, residual && b == null, out, tx, tz, sh, xd, xu, s, nx, sZ, od, ou);
+                from = LevelLanes.end(s, nx);
+            }
+            for (int c = from; c < e; c++) {
                 double tw = tx[c - 1], te = tx[c], td = tz[c - sZ], tu = tz[c];
-                double xc = x[c];
-                double ax = (tw + te + td + tu + (sh == null ? 0.0 : sh[c])) * xc - tw * x[c - 1] - te * x[c + 1] - td * xd[c + od] - tu * xu[c + ou];
-                out[c] = ax;
-                sum += xc * ax;
+                double ax = (tw + te + td + tu + (sh == null ? 0.0 : sh[c])) * x[c] - tw * x[c - 1] - te * x[c + 1] - td * xd[c + od] - tu * xu[c + ou];
+                out[c] = residual ? (b == null ? 0.0 : b[c]) - ax : ax;
             }
         } else {
             final double[] ty = this.ty;
             final int os = offS(j), on = offN(j);
-            for (int c = s; c < e; c++) {
+            if (lanes) {
+                LevelLanes.stencil3D(x, bIn, residual && b == null, out, tx, ty, tz, sh, xd, xu, s, nx, sZ, os, on, od, ou);
+                from = LevelLanes.end(s, nx);
+            }
+            for (int c = from; c < e; c++) {
                 double tw = tx[c - 1], te = tx[c], ts = ty[c + os], tn = ty[c], td = tz[c - sZ], tu = tz[c];
-                double xc = x[c];
-                double ax = (tw + te + ts + tn + td + tu + (sh == null ? 0.0 : sh[c])) * xc - tw * x[c - 1] - te * x[c + 1] - ts * x[c + os] - tn * x[c + on]
+                double ax = (tw + te + ts + tn + td + tu + (sh == null ? 0.0 : sh[c])) * x[c] - tw * x[c - 1] - te * x[c + 1] - ts * x[c + os] - tn * x[c + on]
                         - td * xd[c + od] - tu * xu[c + ou];
-                out[c] = ax;
-                sum += xc * ax;
+                out[c] = residual ? (b == null ? 0.0 : b[c]) - ax : ax;
             }
         }
-        return sum;
     }
 
     /**
-     * One Gauss-Seidel half-sweep over the cells of one colour ((i + j + k) % 2 == colour). Cells of
-     * one colour depend only on cells of the other colour (except across an odd periodic wrap, where
-     * the ghost holds the value from before the half-sweep), so the result is order-independent.
-     * Requires valid x-ghosts; refreshes them afterwards.
+     * One Gauss-Seidel sweep: the cells of colour {@code first} ((i + j + k) % 2 == first), then those of the
+     * other colour. Cells of one colour depend only on cells of the other colour (except across an odd periodic
+     * wrap, where an x-ghost holds the value from before the half-sweep and rows are visited in order), so the result
+     * does not depend on the order of the planes or the thread count. It is the result of the two half-sweeps one
+     * after the other, in one pass over most planes: the second colour of plane k reads the first colour of planes
+     * k-1 to k+1 only, so it follows the first colour of plane k+1 while those planes are in cache (each array is
+     * read from memory once per sweep instead of twice). The first and last plane of each slab wait for the
+     * neighbouring slabs' first colour.
+     * Requires valid x-ghosts; refreshes them.
      */
-    void smooth(double[] x, double[] b, int colour) {
+    void sweep(double[] x, double[] b, int first) {
+        final int second = 1 - first;
         par.forSlabs(nz, (k0, k1) -> {
-            for (int k = k0; k < k1; k++)
-                for (int j = 0; j < ny; j++) smoothRow(x, b, j, k, colour);
-            for (int k = k0; k < k1; k++)
-                for (int j = 0; j < ny; j++) wrapRow(x, g.rowStart(j, k), nx);
+            for (int k = k0; k < k1; k++) {
+                smoothPlane(x, b, k, first);
+                if (k - 1 > k0) {
+                    smoothPlane(x, b, k - 1, second);
+                    secondDone[k - 1] = true;
+                }
+            }
         });
+        par.forSlabs(nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++) {
+                if (!secondDone[k]) smoothPlane(x, b, k, second);
+                secondDone[k] = false;
+            }
+        });
+    }
+
+    /** The half-sweep of one colour over plane k, then the x-ghosts of its rows. */
+    private void smoothPlane(double[] x, double[] b, int k, int colour) {
+        for (int j = 0; j < ny; j++) smoothRow(x, b, j, k, colour);
+        for (int j = 0; j < ny; j++) wrapRow(x, g.rowStart(j, k), nx);
     }
 
     private void smoothRow(double[] x, double[] b, int j, int k, int colour) {

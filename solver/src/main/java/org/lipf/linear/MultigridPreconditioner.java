@@ -82,7 +82,7 @@ public final class MultigridPreconditioner {
         Grid g = op.grid();
         while (g.canCoarsen()) {
             g = g.coarsen();
-            list.add(new Level(g, par, op.bottom().kind(), op.top().kind(), op.shift() != null));
+            list.add(new Level(g, par, op.bottom().kind(), op.top().kind(), op.shift() != null, op.level.lanes));
         }
         levels = list.toArray(new Level[0]);
         int nl = levels.length;
@@ -178,19 +178,13 @@ public final class MultigridPreconditioner {
         }
         if (zeroGuess) L.zero(x);
         else L.fillGhosts(x);
-        for (int s = 0; s < preSweeps; s++) {
-            L.smooth(x, b, 0);
-            L.smooth(x, b, 1);
-        }
-        L.residual(x, b, rs[l]);
+        for (int s = 0; s < preSweeps; s++) L.sweep(x, b, 0);
+        L.residualOnly(x, b, rs[l]);
         restrict(L, levels[l + 1], rs[l], bs[l + 1]);
         vCycle(l + 1, xs[l + 1], bs[l + 1], true);
         if (l + 2 < levels.length) vCycle(l + 1, xs[l + 1], bs[l + 1], false); // second visit: W-cycle
         prolongAdd(L, levels[l + 1], xs[l + 1], x);
-        for (int s = 0; s < postSweeps; s++) {
-            L.smooth(x, b, 1);
-            L.smooth(x, b, 0);
-        }
+        for (int s = 0; s < postSweeps; s++) L.sweep(x, b, 1);
     }
 
     private void coarsestSolve(Level L, double[] x, double[] b, boolean zeroGuess) {
@@ -200,14 +194,8 @@ public final class MultigridPreconditioner {
         }
         if (zeroGuess) L.zero(x);
         else L.fillGhosts(x);
-        for (int s = 0; s < coarseSweeps; s++) {
-            L.smooth(x, b, 0);
-            L.smooth(x, b, 1);
-        }
-        for (int s = 0; s < coarseSweeps; s++) {
-            L.smooth(x, b, 1);
-            L.smooth(x, b, 0);
-        }
+        for (int s = 0; s < coarseSweeps; s++) L.sweep(x, b, 0);
+        for (int s = 0; s < coarseSweeps; s++) L.sweep(x, b, 1);
     }
 
     /** bc = average of the 2^d fine children of each coarse cell. */

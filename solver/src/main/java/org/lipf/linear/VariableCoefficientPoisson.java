@@ -2,6 +2,7 @@ package org.lipf.linear;
 
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
+import org.lipf.kernels.cpu.Simd;
 
 /**
  * The potential operator {@code A phi = -div(beta grad phi)} on a {@link Grid}, discretised with
@@ -54,12 +55,17 @@ public final class VariableCoefficientPoisson {
      *     (the Helmholtz form of an implicit time step), alpha per cell in {@link #shift()}
      */
     public VariableCoefficientPoisson(Grid grid, Parallel parallel, BoundaryCondition bottom, BoundaryCondition top, boolean withShift) {
+        this(grid, parallel, bottom, top, withShift, Simd.ENABLED);
+    }
+
+    /** @param simd whether the stencil loops run in SIMD lanes (the same numbers; false for the scalar loops) */
+    VariableCoefficientPoisson(Grid grid, Parallel parallel, BoundaryCondition bottom, BoundaryCondition top, boolean withShift, boolean simd) {
         if (grid == null || parallel == null || bottom == null || top == null) throw new IllegalArgumentException("arguments must not be null");
         this.grid = grid;
         this.parallel = parallel;
         this.bottom = bottom;
         this.top = top;
-        this.level = new Level(grid, parallel, bottom.kind(), top.kind(), withShift);
+        this.level = new Level(grid, parallel, bottom.kind(), top.kind(), withShift, simd);
     }
 
     public Grid grid() {
