@@ -21,14 +21,29 @@ public final class ButlerVolmer {
         return Exponential.exp(-alpha * f_per_V * eta_V);
     }
 
+    /** The anodic exponential exp((1 - alpha) f eta). */
+    public static double anodicExponential(double eta_V, double alpha, double f_per_V) {
+        return Exponential.exp((1 - alpha) * f_per_V * eta_V);
+    }
+
     /** {@link #depositionFactor(double, double, double, double)} from its {@link #cathodicExponential}. */
     public static double depositionFactor(double cathodicExponential, double eta_V, double c, double alpha, double f_per_V) {
-        return c * cathodicExponential - Exponential.exp((1 - alpha) * f_per_V * eta_V);
+        return depositionFactor(cathodicExponential, anodicExponential(eta_V, alpha, f_per_V), c);
+    }
+
+    /** {@link #depositionFactor(double, double, double, double)} from both exponentials: c exp(-alpha f eta) - exp((1 - alpha) f eta). */
+    public static double depositionFactor(double cathodicExponential, double anodicExponential, double c) {
+        return c * cathodicExponential - anodicExponential;
     }
 
     /** d(depositionFactor)/d(eta), 1/V: used by the galvanostatic Newton update. */
     public static double depositionFactorSlope(double eta_V, double c, double alpha, double f_per_V) {
-        return -f_per_V * (alpha * c * Exponential.exp(-alpha * f_per_V * eta_V) + (1 - alpha) * Exponential.exp((1 - alpha) * f_per_V * eta_V));
+        return depositionFactorSlope(cathodicExponential(eta_V, alpha, f_per_V), anodicExponential(eta_V, alpha, f_per_V), c, alpha, f_per_V);
+    }
+
+    /** {@link #depositionFactorSlope(double, double, double, double)} from both exponentials. */
+    public static double depositionFactorSlope(double cathodicExponential, double anodicExponential, double c, double alpha, double f_per_V) {
+        return -f_per_V * (alpha * c * cathodicExponential + (1 - alpha) * anodicExponential);
     }
 
     /** Equilibrium (Nernst) overpotential where the factor vanishes: ln(c) / f. */

@@ -92,7 +92,12 @@ public final class FilmButlerVolmer {
      * (k BV'(eta) when r = 0; 0 behind an insulator).
      */
     public static double slope(double eta_V, double c, double alpha, double f_per_V, double r_V, double k, double x) {
-        if (r_V == 0) return k * ButlerVolmer.depositionFactorSlope(eta_V, c, alpha, f_per_V);
+        return slope(eta_V, c, alpha, f_per_V, r_V, k, x, r_V == 0 ? ButlerVolmer.depositionFactorSlope(eta_V, c, alpha, f_per_V) : Double.NaN);
+    }
+
+    /** {@link #slope(double, double, double, double, double, double, double)} given BV'(eta), which it takes where there is no film (r = 0). */
+    public static double slope(double eta_V, double c, double alpha, double f_per_V, double r_V, double k, double x, double bareSlope) {
+        if (r_V == 0) return k * bareSlope;
         if (r_V == Double.POSITIVE_INFINITY) return 0;
         final double d = k * ButlerVolmer.depositionFactorSlope(eta_V + r_V * x, c, alpha, f_per_V);
         return d / (1 - r_V * d);

@@ -4,7 +4,6 @@ import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.linear.SolverDivergedException;
-import org.lipf.model.ButlerVolmer;
 import org.lipf.model.FieldSet;
 import org.lipf.model.Interpolation;
 import org.lipf.model.MaterialTable;
@@ -210,17 +209,16 @@ public final class GalvanostaticControl {
     /** Sets {@code sum} = sum f_free (R(eta + dV w) - R_old) and {@code slope} = its derivative. */
     private void evaluate(FieldSet f, double dV) {
         parallel.forSlabs(g.nz, (k0, k1) -> {
+            final double[] linear = new double[3];
             for (int k = k0; k < k1; k++) {
                 double s = 0, d = 0;
                 for (int n = k * planeCells, end = n + count[k]; n < end; n++) {
                     final int P = cells[n], m = f.material[P];
-                    final double x = f.xi[P], c = f.c[P], e = eta[n] + dV * weight[n];
-                    final double bv = ButlerVolmer.depositionFactor(e, c, p.alpha(), p.f_per_V());
-                    final double film = allenCahn.filmDrop_V(f, P, m), filmK = allenCahn.filmKinetics(f, P, m);
-                    final double bvFilm = allenCahn.growthFactor(film, filmK, x, e, c, bv);
+                    allenCahn.linearisedReaction(f.xi[P], f.dispersed[P], m, eta[n] + dV * weight[n], f.c[P], allenCahn.filmDrop_V(f, P, m),
+                            allenCahn.filmKinetics(f, P, m), linear);
                     final double free = table.freeFraction[m];
-                    s += free * (allenCahn.reactionRate(x, f.dispersed[P], m, e, bv, bvFilm) - reactionOld[n]);
-                    d += free * weight[n] * allenCahn.reactionSlope(x, f.dispersed[P], m, e, c, bv, film, filmK, bvFilm);
+                    s += free * (linear[0] - reactionOld[n]);
+                    d += free * weight[n] * linear[1];
                 }
                 planeSum[k] = s;
                 planeSlope[k] = d;

@@ -7,7 +7,6 @@ import org.lipf.linear.BoundaryCondition;
 import org.lipf.linear.CoupledPotentialPcg;
 import org.lipf.linear.SolverDivergedException;
 import org.lipf.linear.VariableCoefficientPoisson;
-import org.lipf.model.ButlerVolmer;
 import org.lipf.model.FieldSet;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
@@ -160,24 +159,26 @@ final class ImplicitReactionPotentials {
     /** q = n F c_s f_free R(eta) and the coupling a = -n F c_s f_free dR/d eta (both operators' shifts) at the current potentials. */
     private void linearise(FieldSet f) {
         final double[] aL = opL.shift(), aS = opS.shift();
-        final double charge = p.chargeDensity_C_per_m3(), alpha = p.alpha(), fF = p.f_per_V();
-        forInterior(c -> {
-            final int m = f.material[c];
-            final double x = f.xi[c];
-            double rate = 0, slope = 0;
-            if (allenCahn.reactive(x, m)) {
-                final double e = allenCahn.overpotential(f, c), conc = f.c[c];
-                final double bv = ButlerVolmer.depositionFactor(e, conc, alpha, fF);
-                final double film = allenCahn.filmDrop_V(f, c, m), k = allenCahn.filmKinetics(f, c, m);
-                final double bvFilm = allenCahn.growthFactor(film, k, x, e, conc, bv);
-                final double delta = f.dispersed[c];
-                rate = allenCahn.reactionRate(x, delta, m, e, bv, bvFilm);
-                slope = allenCahn.reactionSlope(x, delta, m, e, conc, bv, film, k, bvFilm) + allenCahn.nucleationGateSlope(x, delta, m, e, bv);
-            }
-            final double free = table.freeFraction[m];
-            q[c] = charge * free * rate;
-            aL[c] = Math.max(0, -charge * free * slope);
-            aS[c] = aL[c];
+        final double charge = p.chargeDensity_C_per_m3();
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            final double[] linear = new double[3];
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < g.ny; j++)
+                    for (int c = g.rowStart(j, k), end = c + g.nx; c < end; c++) {
+                        final int m = f.material[c];
+                        final double x = f.xi[c];
+                        double rate = 0, slope = 0;
+                        if (allenCahn.reactive(x, m)) {
+                            allenCahn.linearisedReaction(x, f.dispersed[c], m, allenCahn.overpotential(f, c), f.c[c], allenCahn.filmDrop_V(f, c, m),
+                                    allenCahn.filmKinetics(f, c, m), linear);
+                            rate = linear[0];
+                            slope = linear[1] + linear[2];
+                        }
+                        final double free = table.freeFraction[m];
+                        q[c] = charge * free * rate;
+                        aL[c] = Math.max(0, -charge * free * slope);
+                        aS[c] = aL[c];
+                    }
         });
         opL.coefficientsChanged();
         opS.coefficientsChanged();

@@ -589,7 +589,8 @@ public final class AllenCahnUpdate {
 
     /** The nucleation part of {@link #reactionRate}, 1/s: averaged over the assumed step in the dispersed form. */
     private double nucleationTerm(double xi, double delta, int material, double eta_V, double bv) {
-        return nucleationRate(xi, delta, material, eta_V, bv) * dispersedAveraging(xi, delta, material, bv, eta_V);
+        final double gate = gateFor(material, eta_V, bv);
+        return nucleationRate(xi, delta, material, eta_V, bv, gate) * dispersedAveraging(xi, delta, material, bv, gate);
     }
 
     /**
@@ -620,28 +621,29 @@ public final class AllenCahnUpdate {
     }
 
     /**
-     * d(reactionRate)/d eta, 1/(s V), with the nucleation gate held (it is piecewise linear in BV there):
-     * L_eta h' dx/d eta + (nucleation rate / BV) dBV/d eta.
+     * A cell's reaction linearised in eta, for a Newton step on the potentials or the current: out[0] the rate
+     * ({@link #reactionRate(double, double, int, double, double, double)}), out[1] its slope d/d eta with the nucleation gate
+     * held, 1/(s V) (it is piecewise linear in BV there: L_eta h' d bvFilm/d eta + (nucleation rate / BV) dBV/d eta, with
+     * the film's k BV'/(1 - r k BV') for the growth), out[2] the gate's own slope, -f (1 - G) times the gated nucleation
+     * rate (the control's bisection leaves it out, the coupled solve of section 5.4.1 needs it). Each exponential is
+     * computed once per call.
      *
-     * @param bvSlope dBV/d eta, {@link ButlerVolmer#depositionFactorSlope}
-     * @param bvFilmSlope d bvFilm / d eta, {@link FilmButlerVolmer#slope}
+     * @param film the film's drop {@link #filmDrop_V}, V
+     * @param k the film's kinetics {@link #filmKinetics}
      */
-    public double reactionSlope(double xi, double delta, int material, double eta_V, double bv, double bvSlope, double bvFilmSlope) {
-        final double growth = growthTerm(xi, material, bvFilmSlope);
-        if (bv == 0) return growth;
-        final double a = dispersedAveraging(xi, delta, material, bv, eta_V);
-        return growth + nucleationRate(xi, delta, material, eta_V, bv) / bv * bvSlope * a * a;
-    }
-
-    /**
-     * {@link #reactionSlope(double, double, int, double, double, double, double)} at concentration c behind a
-     * film of drop {@code film} ({@link #filmDrop_V}) and kinetics k ({@link #filmKinetics}), from the
-     * cell's bv and growth factor bvFilm: BV' for nucleation, the film's k BV'/(1 - r k BV') for the growth.
-     */
-    public double reactionSlope(double xi, double delta, int material, double eta_V, double c, double bv, double film, double k, double bvFilm) {
+    public void linearisedReaction(double xi, double delta, int material, double eta_V, double c, double film, double k, double[] out) {
         final double alpha = p.alpha(), fF = p.f_per_V();
-        return reactionSlope(xi, delta, material, eta_V, bv, ButlerVolmer.depositionFactorSlope(eta_V, c, alpha, fF),
-                FilmButlerVolmer.slope(eta_V, c, alpha, fF, film, k, bvFilm));
+        final double cathodic = ButlerVolmer.cathodicExponential(eta_V, alpha, fF), anodic = ButlerVolmer.anodicExponential(eta_V, alpha, fF);
+        final double bv = ButlerVolmer.depositionFactor(cathodic, anodic, c);
+        final double bvSlope = ButlerVolmer.depositionFactorSlope(cathodic, anodic, c, alpha, fF);
+        final double bvFilm = growthFactor(film, k, xi, eta_V, c, bv);
+        final double gate = gateFor(material, eta_V, bv);
+        final double nucleation = nucleationRate(xi, delta, material, eta_V, bv, gate), a = dispersedAveraging(xi, delta, material, bv, gate);
+        out[0] = growthTerm(xi, material, bvFilm) + nucleation * a;
+        final double growthSlope = growthTerm(xi, material, FilmButlerVolmer.slope(eta_V, c, alpha, fF, film, k, bvFilm, bvSlope));
+        out[1] = bv == 0 ? growthSlope : growthSlope + nucleation / bv * bvSlope * a * a;
+        final double gated = gatedNucleationRate(xi, delta, material, eta_V, bv, gate);
+        out[2] = gated == 0 ? 0 : -fF * (1 - gate) * gated * a * a;
     }
 
     /** The nucleation barrier gate G(eta) = 1 / (1 + exp(f (eta + eta_nuc))) of section 3.1. */
@@ -650,36 +652,33 @@ public final class AllenCahnUpdate {
     }
 
     /**
-     * The part of d(reactionRate)/d eta that {@link #reactionSlope} leaves out, 1/(s V): the nucleation
-     * gate's own slope, -f (1 - G) times the nucleation rate (a Newton solve of the potentials needs it;
-     * the control's bisection does not).
+     * G(eta) where a cell's nucleation terms read it (plating in a nucleating material with the gate open, or the
+     * dispersed form's averaging), else 0: evaluated once per cell and passed on.
      */
-    public double nucleationGateSlope(double xi, double delta, int material, double eta_V, double bv) {
-        final double rate = gatedNucleationRate(xi, delta, material, eta_V, bv);
-        if (rate == 0) return 0;
-        final double a = dispersedAveraging(xi, delta, material, bv, eta_V);
-        return -p.f_per_V() * (1 - nucleationGate(eta_V)) * rate * a * a;
+    private double gateFor(int material, double eta_V, double bv) {
+        final boolean open = table.nucleationActivity[material] > 0 && p.f_per_V() * (eta_V + p.nucleationBarrier_V()) < GATE_CLOSED;
+        return bv > 0 && (open || dispersedForm && assumedStep_s > 0) ? nucleationGate(eta_V) : 0;
     }
 
     /**
      * The nucleation part of {@link #reactionRate}, 1/s (zero where the material does not nucleate):
      * gated growth where it plates, and in the dispersed form the oxidation of dispersed metal where it
-     * strips, L_eta a_nuc delta BV (no barrier: the metal is there).
+     * strips, L_eta a_nuc delta BV (no barrier: the metal is there). {@code gate}: {@link #gateFor}.
      */
-    public double nucleationRate(double xi, double delta, int material, double eta_V, double bv) {
-        if (bv >= 0) return gatedNucleationRate(xi, delta, material, eta_V, bv);
+    private double nucleationRate(double xi, double delta, int material, double eta_V, double bv, double gate) {
+        if (bv >= 0) return gatedNucleationRate(xi, delta, material, eta_V, bv, gate);
         return dispersedForm && delta > 0 ? table.Leta_per_s[material] * table.nucleationActivity[material] * delta * bv : 0;
     }
 
     /** L_eta a_nuc (room) max(0, BV) G(eta): room 1 - h(xi), less the dispersed metal in the dispersed form. */
-    private double gatedNucleationRate(double xi, double delta, int material, double eta_V, double bv) {
+    private double gatedNucleationRate(double xi, double delta, int material, double eta_V, double bv, double gate) {
         final double nuc = table.nucleationActivity[material];
         if (!(nuc > 0 && bv > 0 && p.f_per_V() * (eta_V + p.nucleationBarrier_V()) < GATE_CLOSED)) return 0;
         final double room = 1 - Interpolation.h(xi) - delta;
         if (!(room > 0)) return 0;
         // logistic barrier of thermal width RT/(nF): continuous in eta, so the galvanostatic
         // control always finds a root
-        return table.Leta_per_s[material] * nuc * room * bv * nucleationGate(eta_V);
+        return table.Leta_per_s[material] * nuc * room * bv * gate;
     }
 
     /**
@@ -690,9 +689,9 @@ public final class AllenCahnUpdate {
      * 1 - h - delta (plating) or -R over delta (stripping), so d/dR [R / (1 + dt B)] = 1 / (1 + dt B)^2. 1 outside
      * the dispersed form.
      */
-    private double dispersedAveraging(double xi, double delta, int material, double bv, double eta_V) {
+    private double dispersedAveraging(double xi, double delta, int material, double bv, double gate) {
         if (!dispersedForm || assumedStep_s <= 0) return 1;
-        final double B = bv > 0 ? table.Leta_per_s[material] * table.nucleationActivity[material] * bv * nucleationGate(eta_V)
+        final double B = bv > 0 ? table.Leta_per_s[material] * table.nucleationActivity[material] * bv * gate
                 : delta > 0 ? table.Leta_per_s[material] * table.nucleationActivity[material] * -bv : 0;
         return 1 / (1 + assumedStep_s * B);
     }
@@ -742,7 +741,7 @@ public final class AllenCahnUpdate {
         final double x = f.xi[P], dh = Interpolation.dh(x), eta = overpotential(f, P), c = f.c[P];
         final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
         final double bvFilm = growthFactor(filmDrop_V(f, P, m), filmKinetics(f, P, m), x, eta, c, bv);
-        final double nucleation = dispersedForm ? 0 : nucleationRate(x, 0, m, eta, bv);
+        final double nucleation = dispersedForm ? 0 : nucleationRate(x, 0, m, eta, bv, gateFor(m, eta, bv));
         final double oneMinusH = 1 - Interpolation.h(x);
         final double slope = table.Leta_per_s[m] * Interpolation.d2h(x) * bvFilm - (oneMinusH > 0 ? nucleation * dh / oneMinusH : 0);
         return Math.max(0, -slope);
@@ -771,7 +770,7 @@ public final class AllenCahnUpdate {
             final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
             growth = k * ButlerVolmer.cathodicExponential(u, alpha, fF) / (1 - film * k * ButlerVolmer.depositionFactorSlope(u, c, alpha, fF));
         } else growth = 0;
-        final double nucleation = bv != 0 ? nucleationRate(x, f.dispersed[P], m, eta, bv) / bv * ButlerVolmer.cathodicExponential(eta, alpha, fF) : 0;
+        final double nucleation = bv != 0 ? nucleationRate(x, f.dispersed[P], m, eta, bv, gateFor(m, eta, bv)) / bv * ButlerVolmer.cathodicExponential(eta, alpha, fF) : 0;
         return p.siteRatio() * table.freeFraction[m] * (table.Leta_per_s[m] * dh * growth + nucleation);
     }
 

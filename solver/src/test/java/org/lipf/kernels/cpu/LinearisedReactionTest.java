@@ -1,0 +1,76 @@
+package org.lipf.kernels.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lipf.grid.Parallel;
+import org.lipf.model.ButlerVolmer;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+import org.lipf.scenario.Scenario;
+import org.lipf.scenario.ScenarioLoader;
+
+/**
+ * {@link AllenCahnUpdate#linearisedReaction}, the reaction that the galvanostatic control and the coupled potential
+ * solve linearise (docs/MODEL.md sections 4 and 5.4.1): its rate is {@link AllenCahnUpdate#reactionRate} to the bit,
+ * and its slope with the gate's own slope added is the derivative of that rate in eta, to a central difference
+ * (relative 1e-5 at a step of 1e-6 V), on a leaky electrolyte that nucleates (behind its barrier and in the dispersed
+ * form, plating and stripping) and behind a film.
+ */
+class LinearisedReactionTest {
+    private static final double STEP_V = 1e-6;
+
+    @Test
+    void slopeIsTheDerivativeOfTheRateWhereTheElectrolyteNucleates() {
+        assertConsistent(Map.of("materials.lpscl.electronic_conductivity", "1 S/m", "model.nucleation", "{barrier: 0.05 V}"), 0, 0);
+    }
+
+    @Test
+    void slopeIsTheDerivativeOfTheRateInTheDispersedForm() {
+        assertConsistent(Map.of("materials.lpscl.electronic_conductivity", "1 S/m", "model.nucleation", "{barrier: 0.05 V, into: dispersed}",
+                "solver", "{reaction_coupling: implicit}"), 0, 0.3);
+    }
+
+    @Test
+    void slopeIsTheDerivativeOfTheRateBehindAFilm() {
+        assertConsistent(Map.of(), 2e-3, 0);
+    }
+
+    /**
+     * Over the metal and electrolyte cells of a small cell, at overpotentials from -0.2 to 0.1 V, with the film's drop
+     * {@code film} (V per unit of i / i0) on every cell and dispersed metal {@code delta} in the electrolyte.
+     */
+    private static void assertConsistent(Map<String, String> overrides, double film, double delta) {
+        Scenario scenario = ScenarioLoader.parse(ExplicitUpdateSlabTest.CELL.formatted("{dimensions: 2, width: 2 um, height: 4 um, spacing: 0.25 um}",
+                "{x: 1 um, radius: 0.5 um}"), "linearised.yaml", overrides);
+        ModelParameters p = ModelParameters.from(scenario);
+        MaterialTable table = new MaterialTable(scenario, p);
+        try (Parallel serial = Parallel.serial()) {
+            AllenCahnUpdate update = new AllenCahnUpdate(scenario.grid().toGrid(), p, table, serial);
+            update.assumeStep(0.5);
+            double[] out = new double[3];
+            int checked = 0;
+            for (int m = 0; m < table.freeFraction.length; m++)
+                for (double xi : new double[] {0.02, 0.5, 0.97})
+                    for (double c : new double[] {0.4, 1})
+                        for (double eta = -0.2; eta <= 0.1; eta += 0.0123) {
+                            double dispersed = table.nucleationActivity[m] > 0 ? delta : 0;
+                            update.linearisedReaction(xi, dispersed, m, eta, c, film, 1, out);
+                            assertEquals(rate(update, p, xi, dispersed, m, eta, c, film), out[0], 0, "rate at eta " + eta);
+                            double numeric = (rate(update, p, xi, dispersed, m, eta + STEP_V, c, film) - rate(update, p, xi, dispersed, m, eta - STEP_V, c, film))
+                                    / (2 * STEP_V);
+                            double analytic = out[1] + out[2];
+                            assertEquals(numeric, analytic, 1e-5 * Math.abs(numeric) + 1e-9, "slope at material " + m + ", xi " + xi + ", c " + c + ", eta " + eta);
+                            if (analytic != 0) checked++;
+                        }
+            assertTrue(checked > 100, checked + " nonzero slopes compared");
+        }
+    }
+
+    private static double rate(AllenCahnUpdate update, ModelParameters p, double xi, double delta, int m, double eta, double c, double film) {
+        double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
+        return update.reactionRate(xi, delta, m, eta, bv, update.growthFactor(film, 1, xi, eta, c, bv));
+    }
+}
