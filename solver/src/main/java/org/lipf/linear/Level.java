@@ -185,7 +185,9 @@ final class Level {
             for (int j = 0; j < ny; j++) {
                 final int s = g.rowStart(j, k);
                 stencilRow(x, b, true, r, j, k);
-                for (int c = s; c < s + nx; c++) sum += r[c] * r[c] * invDiagSq[c];
+                double row = 0; // a row's sum first, then the plane's: the order the sums have always had
+                for (int c = s; c < s + nx; c++) row += r[c] * r[c] * invDiagSq[c];
+                sum += row;
             }
             return sum;
         });
@@ -209,7 +211,9 @@ final class Level {
             for (int j = 0; j < ny; j++) {
                 final int s = g.rowStart(j, k);
                 stencilRow(x, null, false, out, j, k);
-                for (int c = s; c < s + nx; c++) sum += x[c] * out[c];
+                double row = 0;
+                for (int c = s; c < s + nx; c++) row += x[c] * out[c];
+                sum += row;
             }
             return sum;
         });

@@ -2,6 +2,7 @@ package org.lipf.linear;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,9 @@ import org.lipf.kernels.cpu.Simd;
  * The loops of {@link Level} that the multigrid cycle and PCG spend their time in: a Gauss-Seidel sweep done in one
  * pass over the planes gives the bits of its two half-sweeps done one after the other (written out plainly here), for
  * any number of threads (the slabs' end planes wait for their neighbours), with odd extents whose periodic wrap joins
- * cells of one colour; and A x and the residual in SIMD lanes give the scalar loops' bits, with rows that end in a
- * scalar rest.
+ * cells of one colour; A x and the residual in SIMD lanes give the scalar loops' bits, with rows that end in a
+ * scalar rest; and their sums (x . A x, the Jacobi-scaled norm) are added per row, the rows per plane and the planes
+ * in order, as written out here (the order they have always had: it decides the last bits of every solve).
  */
 class StencilLoopsTest {
     /** Odd and even extents; the last two above the size below which a level runs on one thread, so the slabs split. */
@@ -28,7 +30,7 @@ class StencilLoopsTest {
             for (boolean withShift : new boolean[] {false, true})
                 for (int threads : new int[] {1, 2, 3})
                     try (Parallel par = new Parallel(threads)) {
-                        VariableCoefficientPoisson op = operator(g, par, withShift, Simd.ENABLED);
+                        VariableCoefficientPoisson op = operator(g, par, withShift, Simd.ENABLED, threads == 2);
                         SplittableRandom random = new SplittableRandom(17);
                         double[] x = field(g, random), b = field(g, random);
                         op.level.fillGhosts(x);
@@ -46,10 +48,11 @@ class StencilLoopsTest {
 
     @Test
     void stencilInLanesGivesTheScalarBits() {
+        assumeTrue(Simd.ENABLED, "the SIMD loops run on this JVM and processor");
         for (Grid g : GRIDS)
             for (boolean withShift : new boolean[] {false, true})
                 try (Parallel par = new Parallel(2)) {
-                    VariableCoefficientPoisson scalar = operator(g, par, withShift, false), lanes = operator(g, par, withShift, Simd.ENABLED);
+                    VariableCoefficientPoisson scalar = operator(g, par, withShift, false, withShift), lanes = operator(g, par, withShift, true, withShift);
                     SplittableRandom random = new SplittableRandom(5);
                     double[] x = field(g, random), b = field(g, random);
                     String which = g + ", shift " + withShift;
@@ -65,9 +68,38 @@ class StencilLoopsTest {
                 }
     }
 
-    /** Conductivities over four decades, a Dirichlet bottom and a zero-flux top; with a diagonal term if asked. */
-    private static VariableCoefficientPoisson operator(Grid g, Parallel par, boolean withShift, boolean simd) {
-        VariableCoefficientPoisson op = new VariableCoefficientPoisson(g, par, BoundaryCondition.dirichlet(0), BoundaryCondition.zeroFlux(), withShift, simd);
+    @Test
+    void sumsAddRowsThenPlanesInOrder() {
+        for (Grid g : GRIDS)
+            try (Parallel par = new Parallel(2)) {
+                VariableCoefficientPoisson op = operator(g, par, false, Simd.ENABLED, true);
+                SplittableRandom random = new SplittableRandom(9);
+                double[] x = field(g, random), b = field(g, random), out = g.newField();
+                double xAx = op.level.applyDot(x, out);
+                assertEquals(rowsThenPlanes(g, c -> x[c] * out[c]), xAx, 0, "x . A x, " + g);
+                double norm = op.level.residual(x, b, out);
+                assertEquals(rowsThenPlanes(g, c -> out[c] * out[c] * op.level.invDiagSq[c]), norm, 0, "||D^-1 r||^2, " + g);
+            }
+    }
+
+    private static double rowsThenPlanes(Grid g, java.util.function.IntToDoubleFunction term) {
+        double total = 0;
+        for (int k = 0; k < g.nz; k++) {
+            double plane = 0;
+            for (int j = 0; j < g.ny; j++) {
+                double row = 0;
+                for (int i = 0; i < g.nx; i++) row += term.applyAsDouble(g.index(i, j, k));
+                plane += row;
+            }
+            total += plane;
+        }
+        return total;
+    }
+
+    /** Conductivities over four decades, a Dirichlet bottom and a zero-flux or Dirichlet top; with a diagonal term if asked. */
+    private static VariableCoefficientPoisson operator(Grid g, Parallel par, boolean withShift, boolean simd, boolean dirichletTop) {
+        VariableCoefficientPoisson op = new VariableCoefficientPoisson(g, par, BoundaryCondition.dirichlet(0),
+                dirichletTop ? BoundaryCondition.dirichlet(1) : BoundaryCondition.zeroFlux(), withShift, simd);
         SplittableRandom random = new SplittableRandom(3);
         double[] sigma = g.newField();
         for (int i = 0; i < sigma.length; i++) sigma[i] = Math.pow(10, 4 * random.nextDouble() - 2);
