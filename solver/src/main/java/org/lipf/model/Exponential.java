@@ -4,7 +4,7 @@ package org.lipf.model;
  * e^x from additions, multiplications and bit operations only, so that a SIMD form of the same operations
  * ({@code org.lipf.kernels.cpu.ExponentialLanes}) gives the same bits: Java's {@code Math.exp} has no such
  * counterpart in lanes, and the Butler-Volmer exponentials of the interface cells were a third of the Allen-Cahn
- * update's time in 3D (docs/MODEL.md section 5.5, README "Benchmark").
+ * update's time in 3D (docs/MODEL.md section 5.5, docs/PERFORMANCE.md).
  *
  * <p>x = n ln 2 + r with n the nearest integer to x / ln 2 (|r| &lt;= ln 2 / 2; ln 2 in two parts, so that n ln 2
  * is exact to the rounding of r), e^r by its Taylor series to r^13 (the first term left out is below 4e-18
