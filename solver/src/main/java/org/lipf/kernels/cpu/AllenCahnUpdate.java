@@ -642,7 +642,8 @@ public final class AllenCahnUpdate {
         out[0] = growthTerm(xi, material, bvFilm) + nucleation * a;
         final double growthSlope = growthTerm(xi, material, FilmButlerVolmer.slope(eta_V, c, alpha, fF, film, k, bvFilm, bvSlope));
         out[1] = bv == 0 ? growthSlope : growthSlope + nucleation / bv * bvSlope * a * a;
-        final double gated = gatedNucleationRate(xi, delta, material, eta_V, bv, gate);
+        // the gated part of the nucleation rate: all of it where it plates (nucleationRate), none where it strips
+        final double gated = bv >= 0 ? nucleation : 0;
         out[2] = gated == 0 ? 0 : -fF * (1 - gate) * gated * a * a;
     }
 
