@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param lowerBound per system: the value is a lower bound (e.g. a CCD ramp that never shorted)
  * @param pass the simulated values fall in the published order, each below the one before by more than {@link #TIE}
  * @param verdict one line: why it passes or fails
- * @param ratios "simulated / published" ratio of consecutive systems, where both papers' values exist
+ * @param ratios simulated against published ratio of consecutive systems, where the paper gives both values
  */
 public record CheckResult(Trend.Check check, double[] values, boolean[] lowerBound, boolean pass, String verdict, List<String> ratios) {
     /**
@@ -63,19 +63,32 @@ public record CheckResult(Trend.Check check, double[] values, boolean[] lowerBou
             else if (!(values[s] - values[s + 1] > TIE * scale)) broken.add(a + " > " + b + " does not hold");
         }
         return new CheckResult(check, values, bound, broken.isEmpty(),
-                broken.isEmpty() ? "PASS: " + String.join(" > ", check.order()) : "FAIL: " + String.join("; ", broken), ratios(check, values));
+                broken.isEmpty() ? "PASS: " + String.join(" > ", check.order()) : "FAIL: " + String.join("; ", broken), ratios(check, values, bound));
     }
 
-    private static List<String> ratios(Trend.Check check, double[] values) {
+    /**
+     * Simulated against published ratio of consecutive systems, where the paper gives both. A bound (a paper's "&lt; 0.8",
+     * a ramp that never shorted) makes the ratio a range; "within a factor of 2" when the two ranges come that close.
+     */
+    private static List<String> ratios(Trend.Check check, double[] values, boolean[] lowerBound) {
         List<String> out = new ArrayList<>();
         for (int s = 0; s + 1 < values.length; s++) {
-            double pa = check.published().get(s), pb = check.published().get(s + 1);
-            if (Double.isNaN(pa) || Double.isNaN(pb) || pb == 0 || values[s + 1] == 0) continue;
-            double sim = values[s] / values[s + 1], pub = pa / pb;
-            out.add(String.format(Locale.ROOT, "%s / %s: simulated %.3g, published %.3g (%s)", check.order().get(s), check.order().get(s + 1), sim, pub,
-                    sim / pub >= 0.5 && sim / pub <= 2 ? "within a factor of 2" : "off by more than a factor of 2"));
+            ValueRange pa = check.published().get(s), pb = check.published().get(s + 1);
+            if (!pa.known() || !pb.known() || pb.high() == 0 || values[s + 1] == 0) continue;
+            ValueRange sim = simulated(values[s], lowerBound[s]).over(simulated(values[s + 1], lowerBound[s + 1])), pub = pa.over(pb);
+            String pair = check.order().get(s) + " / " + check.order().get(s + 1);
+            if (pub.unbounded())
+                out.add(String.format(Locale.ROOT, "%s: simulated %s; the published %s and %s leave the ratio open", pair, sim.format("%.3g"),
+                        pa.format("%.3g"), pb.format("%.3g")));
+            else
+                out.add(String.format(Locale.ROOT, "%s: simulated %s, published %s (%s)", pair, sim.format("%.3g"), pub.format("%.3g"),
+                        sim.withinFactorOf(2, pub) ? "within a factor of 2" : "off by more than a factor of 2"));
         }
         return out;
+    }
+
+    private static ValueRange simulated(double value, boolean lowerBound) {
+        return lowerBound ? ValueRange.atLeast(value) : ValueRange.exactly(value);
     }
 
     private static int column(List<String> header, String name) {

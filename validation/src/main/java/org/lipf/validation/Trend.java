@@ -31,10 +31,11 @@ public record Trend(String id, String paper, String claim, Path sweep, Path quic
      * @param unit unit of the metric, for the report
      * @param scale factor applied for the report (e.g. 0.1 for A/m^2 to mA/cm^2)
      * @param order the systems in the published order, largest first
-     * @param published the published value per system (NaN where the paper gives none), in the report's unit
+     * @param published the published value per system, in the report's unit: a value, a bound (the paper's "&lt; 0.8"),
+     *     or {@link ValueRange#NONE} where the paper gives none
      */
     public record Check(String title, String axis, String metric, String lowerBound, boolean absolute, String unit, double scale,
-            List<String> order, List<Double> published) {
+            List<String> order, List<ValueRange> published) {
         public Check {
             order = List.copyOf(order);
             published = List.copyOf(published);

@@ -61,15 +61,15 @@ public final class TrendFile {
         List<String> systems = new ArrayList<>();
         for (int i = 0; i < order.items.size(); i++) systems.add(scalar(order.items.get(i), at + ".order[" + i + "]"));
         if (systems.size() < 2) throw error(m, at + ".order", "an order needs at least two systems");
-        List<Double> published = new ArrayList<>();
+        List<ValueRange> published = new ArrayList<>();
         YamlNode pub = m.get("published");
-        if (pub == null) systems.forEach(s -> published.add(Double.NaN));
+        if (pub == null) systems.forEach(s -> published.add(ValueRange.NONE));
         else {
             ListNode p = list(pub, at + ".published", m);
             if (p.items.size() != systems.size()) throw error(p, at + ".published", "one value per system of order (" + systems.size() + "), got " + p.items.size());
             for (int i = 0; i < p.items.size(); i++) {
                 String v = scalar(p.items.get(i), at + ".published[" + i + "]");
-                published.add(v.equals("-") ? Double.NaN : number(p.items.get(i), at + ".published[" + i + "]", v));
+                published.add(publishedValue(p.items.get(i), at + ".published[" + i + "]", v));
             }
         }
         String scale = text(m, at, "scale", false);
@@ -105,6 +105,14 @@ public final class TrendFile {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw error(n, at, "expected a number (or - for none), got '" + text + "'");
+        }
+    }
+
+    private ValueRange publishedValue(YamlNode n, String at, String text) {
+        try {
+            return ValueRange.parse(text);
+        } catch (NumberFormatException e) {
+            throw error(n, at, "expected a number, a bound (>= 20, < 0.8; quoted in YAML) or - for none, got '" + text + "'");
         }
     }
 

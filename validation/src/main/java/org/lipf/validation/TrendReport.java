@@ -40,7 +40,7 @@ public final class TrendReport {
                 md.append("### ").append(k.title()).append("\n\n| system | simulated (").append(k.unit()).append(") | published (").append(k.unit()).append(") |\n|---|---|---|\n");
                 for (int s = 0; s < k.order().size(); s++)
                     md.append("| ").append(k.order().get(s)).append(" | ").append(r.lowerBound()[s] ? ">= " : "").append(fmt(r.values()[s]))
-                            .append(" | ").append(fmt(k.published().get(s))).append(" |\n");
+                            .append(" | ").append(k.published().get(s).format("%.4g")).append(" |\n");
                 md.append("\n**").append(r.verdict()).append("**\n\n");
                 for (String ratio : r.ratios()) md.append("- ").append(ratio).append("\n");
                 md.append("\n![").append(k.title()).append("](").append(png).append(")\n\n");
@@ -63,7 +63,8 @@ public final class TrendReport {
         chart.addSeries("simulated", k.order(), finite(r.values()));
         List<Double> pub = new ArrayList<>();
         boolean any = false;
-        for (double p : k.published()) { pub.add(Double.isNaN(p) ? 0.0 : p); any |= !Double.isNaN(p); }
+        // a bound is drawn at its value (the table says which side it bounds)
+        for (ValueRange p : k.published()) { pub.add(p.known() ? p.representative() : 0.0); any |= p.known(); }
         if (any) chart.addSeries("published", k.order(), pub);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }

@@ -19,7 +19,7 @@ class TrendCheckTest {
 
     private static Trend.Check ccd(List<String> order) {
         return new Trend.Check("CCD", "interlayer", "ccd_A_per_m2", "highest_current_passed_A_per_m2", false, "mA/cm^2", 0.1, order,
-                order.stream().map(s -> Double.NaN).toList());
+                order.stream().map(s -> ValueRange.NONE).toList());
     }
 
     private static List<String> row(String system, String status, String ccd, String passed) {
@@ -28,7 +28,8 @@ class TrendCheckTest {
 
     @Test
     void publishedOrderPassesAndReportsTheRatio() {
-        Trend.Check check = new Trend.Check("CCD", "interlayer", "ccd_A_per_m2", null, false, "mA/cm^2", 0.1, List.of("nano", "sc"), List.of(20.0, 10.0));
+        Trend.Check check = new Trend.Check("CCD", "interlayer", "ccd_A_per_m2", null, false, "mA/cm^2", 0.1, List.of("nano", "sc"),
+                List.of(ValueRange.exactly(20), ValueRange.exactly(10)));
         CheckResult r = CheckResult.evaluate(check, List.of(HEADER, row("sc", "shorted", "100", "90"), row("nano", "shorted", "160", "150")));
         assertTrue(r.pass(), r.verdict());
         assertArrayEquals(new double[] {16, 10}, r.values(), 1e-12);
@@ -63,8 +64,57 @@ class TrendCheckTest {
     }
 
     @Test
+    void publishedBoundsMakeTheRatioARange() {
+        // paper B: SC-nano >= 20 (no short), SC-micro 16: the ratio is at least 1.25, and 3.33 is consistent with it
+        Trend.Check b = new Trend.Check("CCD", "interlayer", "ccd_A_per_m2", "highest_current_passed_A_per_m2", false, "mA/cm^2", 0.1,
+                List.of("nano", "micro", "sc"), List.of(ValueRange.parse(">= 20"), ValueRange.exactly(16), ValueRange.exactly(10)));
+        CheckResult r = CheckResult.evaluate(b, List.of(HEADER, row("nano", "shorted", "200", "190"), row("micro", "shorted", "60", "50"),
+                row("sc", "shorted", "40", "30")));
+        assertTrue(r.ratios().get(0).contains("nano / micro: simulated 3.33, published >= 1.25 (within a factor of 2)"), r.ratios().get(0));
+        assertTrue(r.ratios().get(1).contains("micro / sc: simulated 1.50, published 1.60 (within a factor of 2)"), r.ratios().get(1));
+        // a simulated ramp that never shorted is a lower bound too: >= 20 / 6 against >= 1.25 overlaps
+        r = CheckResult.evaluate(b, List.of(HEADER, row("nano", "finished", "", "200"), row("micro", "shorted", "60", "50"), row("sc", "shorted", "40", "30")));
+        assertTrue(r.ratios().get(0).contains("simulated >= 3.33, published >= 1.25 (within a factor of 2)"), r.ratios().get(0));
+        // paper C: MgF2 1.4 > Mg (< 1.0) > LiF (< 0.8): the first ratio is above 1.4, the second is not bounded at all
+        Trend.Check c = new Trend.Check("CCD", "interlayer", "ccd_A_per_m2", null, false, "mA/cm^2", 0.1, List.of("mgf2", "mg", "lif"),
+                List.of(ValueRange.exactly(1.4), ValueRange.parse("< 1.0"), ValueRange.parse("< 0.8")));
+        r = CheckResult.evaluate(c, List.of(HEADER, row("mgf2", "shorted", "8", "7"), row("mg", "shorted", "7", "6"), row("lif", "shorted", "1", "0")));
+        assertTrue(r.ratios().get(0).contains("mgf2 / mg: simulated 1.14, published > 1.40 (within a factor of 2)"), r.ratios().get(0));
+        assertTrue(r.ratios().get(1).contains("mg / lif: simulated 7.00; the published < 1.00 and < 0.800 leave the ratio open"), r.ratios().get(1));
+        // far below a lower bound is still off
+        r = CheckResult.evaluate(c, List.of(HEADER, row("mgf2", "shorted", "8", "7"), row("mg", "shorted", "12", "11"), row("lif", "shorted", "1", "0")));
+        assertTrue(r.ratios().get(0).contains("simulated 0.667, published > 1.40 (off by more than a factor of 2)"), r.ratios().get(0));
+    }
+
+    @Test
+    void valueRangesParseFormatAndDivide() {
+        assertEquals(ValueRange.exactly(0.7), ValueRange.parse(" 0.7 "));
+        assertEquals(ValueRange.atLeast(20), ValueRange.parse(">= 20"));
+        assertEquals(new ValueRange(0, true, 0.8, true), ValueRange.parse("<0.8"));
+        assertEquals(new ValueRange(0, true, 1, false), ValueRange.parse("<= 1"));
+        assertEquals(new ValueRange(3, true, Double.POSITIVE_INFINITY, true), ValueRange.parse("> 3"));
+        assertFalse(ValueRange.parse("-").known());
+        assertThrows(NumberFormatException.class, () -> ValueRange.parse("<< 1"));
+        assertThrows(NumberFormatException.class, () -> ValueRange.parse("< -1"), "a bound of a positive quantity");
+        assertThrows(NumberFormatException.class, () -> ValueRange.parse("about 3"));
+        // exact over an upper bound: a lower bound; an upper over a lower bound: an upper bound; bounds on both sides
+        assertEquals("> 2.00", ValueRange.exactly(2).over(ValueRange.parse("< 1")).format("%.3g"));
+        assertEquals("<= 0.500", ValueRange.parse("<= 1").over(ValueRange.atLeast(2)).format("%.3g"));
+        assertEquals("open", ValueRange.parse("< 1").over(ValueRange.parse("< 2")).format("%.3g"));
+        assertEquals("1.00 to 4.00", new ValueRange(2, false, 4, false).over(new ValueRange(1, false, 2, false)).format("%.3g"));
+        assertEquals(0.8, ValueRange.parse("< 0.8").representative());
+        assertEquals(20, ValueRange.parse(">= 20").representative());
+        // within a factor of 2: the ranges, widened by 2 on the simulated side, overlap
+        assertTrue(ValueRange.exactly(1).withinFactorOf(2, ValueRange.exactly(2)));
+        assertFalse(ValueRange.exactly(0.9).withinFactorOf(2, ValueRange.exactly(2)));
+        assertTrue(ValueRange.exactly(0.8).withinFactorOf(2, ValueRange.atLeast(1.4)));
+        assertFalse(ValueRange.exactly(0.6).withinFactorOf(2, ValueRange.atLeast(1.4)));
+        assertTrue(ValueRange.exactly(100).withinFactorOf(2, ValueRange.atLeast(1.4)), "any large value is consistent with a lower bound");
+    }
+
+    @Test
     void failedRunsAndSummedColumns() {
-        Trend.Check share = new Trend.Check("share", "interlayer", "a+b", null, false, "%", 100, List.of("x", "y"), List.of(Double.NaN, Double.NaN));
+        Trend.Check share = new Trend.Check("share", "interlayer", "a+b", null, false, "%", 100, List.of("x", "y"), List.of(ValueRange.NONE, ValueRange.NONE));
         List<String> x = List.of("r1", "x", "finished", "", "", "", "0.25", "0.5"), y = List.of("r2", "y", "failed", "boom", "", "", "0.1", "0.1");
         CheckResult r = CheckResult.evaluate(share, List.of(HEADER, x, y));
         assertFalse(r.pass());
@@ -88,6 +138,26 @@ class TrendCheckTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
         assertEquals("trends[0].checks[0].published", e.keyPath(), e.getMessage());
         assertEquals(7, e.line(), e.getMessage());
+        Files.writeString(f, """
+                trends:
+                  - id: t
+                    paper: P
+                    claim: C
+                    sweep: s.yaml
+                    checks:
+                      - title: T
+                        axis: a
+                        metric: m
+                        unit: V
+                        order: [x, y]
+                        published:
+                          - 1
+                          - "about 2"
+                """);
+        e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
+        assertEquals("trends[0].checks[0].published[1]", e.keyPath(), e.getMessage());
+        assertEquals(14, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("a bound (>= 20, < 0.8"), e.getMessage());
         Files.writeString(f, "trends:\n  - {id: t, paper: P, claim: C, sweep: missing.yaml, checks: []}\n");
         e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
         assertTrue(e.getMessage().contains("no such sweep file"), e.getMessage());
@@ -100,5 +170,8 @@ class TrendCheckTest {
         assertEquals(5, trends.size(), "the five trends of PAPERS.md");
         assertTrue(trends.stream().filter(t -> t.quickSweep() != null).count() >= 1, "a quick subset for CI");
         for (Trend t : trends) assertTrue(Files.isRegularFile(t.sweep()), t.sweep().toString());
+        // the papers' bounds are read as bounds: paper B's SC-nano >= 20, paper C's Mg < 1.0 and LiF < 0.8
+        assertEquals(ValueRange.atLeast(20), trends.get(1).checks().get(0).published().get(0));
+        assertEquals(List.of(ValueRange.exactly(1.4), ValueRange.parse("< 1.0"), ValueRange.parse("< 0.8")), trends.get(2).checks().get(0).published());
     }
 }
