@@ -16,6 +16,18 @@ public final class GhostCells {
     }
 
     /**
+     * Fills the ghosts of several fields, the lateral ones of each plane on the threads of {@code parallel} (in 3D
+     * they are a strided copy per row, which one thread would leave to the others to wait for).
+     */
+    public static void fill(Grid g, Parallel parallel, double[]... fields) {
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (double[] field : fields)
+                for (int k = k0; k < k1; k++) fillLateral(g, field, (k + 1) * g.strideZ);
+        });
+        for (double[] field : fields) fillPlanes(g, field);
+    }
+
+    /**
      * Fills the lateral ghosts (x, and y rows in 3D) of the plane that begins at {@code planeStart} in
      * {@code a}: a field's plane, or one plane held on its own (planeStart 0, length {@code g.strideZ}).
      */

@@ -73,11 +73,10 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void fillGhosts() {
-        GhostCells.fill(grid, fields.xi);
-        if (params.dispersedNucleation()) GhostCells.fill(grid, fields.dispersed); // D_eff's periodic faces
-        GhostCells.fill(grid, fields.c);
-        GhostCells.fill(grid, fields.phiL);
-        if (!fields.singlePotential()) GhostCells.fill(grid, fields.phiS);
+        // the dispersed metal for D_eff's periodic faces
+        if (params.dispersedNucleation()) GhostCells.fill(grid, parallel, fields.xi, fields.dispersed, fields.c, fields.phiL, fields.phiS);
+        else if (fields.singlePotential()) GhostCells.fill(grid, parallel, fields.xi, fields.c, fields.phiL);
+        else GhostCells.fill(grid, parallel, fields.xi, fields.c, fields.phiL, fields.phiS);
     }
 
     @Override
