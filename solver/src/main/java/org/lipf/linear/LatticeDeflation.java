@@ -38,15 +38,18 @@ public final class LatticeDeflation {
     /** Spacing of the lattice on which a front's translation modes are deflated, cells (4 took fewer iterations but no less time). */
     public static final int FRONT_SPACING_CELLS = 8;
     /**
-     * dt L_sigma kappa0 / dx^2 from which the semi-implicit Allen-Cahn solves are deflated: below it the operator is
-     * dominated by its unit diagonal and plain multigrid-PCG takes a few iterations (a 3D front at 74: 14 -> 9
-     * iterations, the same run time; 2D at 1860: 42 -> 15, a third of the time).
+     * dt L_sigma kappa0 / dx^2 from which the semi-implicit Allen-Cahn solves are deflated in 2D: below it the operator
+     * is dominated by its unit diagonal and plain multigrid-PCG takes few iterations (at 7 and 18: 23 -> 18 and
+     * 30 -> 20 iterations a step, the same run time; at 35 and 89: 35 -> 22 and 30 -> 21, 7-9 % less time; at 1860:
+     * 42 -> 15 per solve, a third of the time).
      */
-    private static final double FRONT_MIN_STIFFNESS = 100;
+    private static final double FRONT_MIN_STIFFNESS_2D = 30;
+    /** As {@link #FRONT_MIN_STIFFNESS_2D} in 3D, where the build and projection cost more (8 hats per cell; at 74: 14 -> 9 iterations, the same run time). */
+    private static final double FRONT_MIN_STIFFNESS_3D = 100;
 
     /** Whether a front's solves are deflated at this dt L_sigma kappa0 / dx^2 (both backends ask). */
-    public static boolean frontWorthDeflating(double stiffness) {
-        return stiffness >= FRONT_MIN_STIFFNESS;
+    public static boolean frontWorthDeflating(double stiffness, boolean is3D) {
+        return stiffness >= (is3D ? FRONT_MIN_STIFFNESS_3D : FRONT_MIN_STIFFNESS_2D);
     }
 
     /** A pivot below this fraction of its diagonal entry drops its vector (a dependent one); below minus it, E is indefinite. */

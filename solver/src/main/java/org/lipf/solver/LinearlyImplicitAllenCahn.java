@@ -68,7 +68,7 @@ final class LinearlyImplicitAllenCahn {
         final double ls = dt * p.Lsigma_m3_per_J_s(), lsW = ls * p.W_J_per_m3(), lsKappa = ls * p.kappa0_J_per_m();
         final double delta = p.anisotropyStrength(), theta0 = p.anisotropyAngle_rad();
         final int omega = p.anisotropyMode(), sy = g.strideY, sz = g.strideZ;
-        final double[] mode = translation != null && LatticeDeflation.frontWorthDeflating(lsKappa / (g.dx_m * g.dx_m)) ? translation : null;
+        final double[] mode = translation != null && LatticeDeflation.frontWorthDeflating(lsKappa / (g.dx_m * g.dx_m), g.is3D()) ? translation : null;
         parallel.forSlabs(g.nz, (k0, k1) -> {
             for (int k = k0; k < k1; k++)
                 for (int j = 0; j < g.ny; j++) {

@@ -384,7 +384,7 @@ public final class OpenClBackend implements Backend {
         // the raw rates' metal volume (per cell volume and area), as DepositMetrics.growthVelocity_m_per_s sums it on the CPU
         final double volume = reducer.reduce(0, 1, groups, false)[0];
         capillaryFilter.setShiftedOperator(cellBeta);
-        if (frontDeflation && LatticeDeflation.frontWorthDeflating(ls * params.kappa0_J_per_m() / (g.dx_m * g.dx_m))) {
+        if (frontDeflation && LatticeDeflation.frontWorthDeflating(ls * params.kappa0_J_per_m() / (g.dx_m * g.dx_m), g.is3D())) {
             // the fronts' translation modes, as LinearlyImplicitAllenCahn deflates them (dh serves as scratch until mobileDh)
             kernel("translationMode").arg(0, xi).arg(1, material).arg(2, tableBuf).arg(3, dh).run(cells);
             if (hostMode == null) hostMode = new double[n];

@@ -77,7 +77,9 @@ class SemiImplicitParityTest {
                     FieldComparison.relativeDifference(g.interior(cpu.fields().phiL), g.interior(dev.fields().phiL)),
                     FieldComparison.relativeDifference(g.interior(cpu.fields().phiS), g.interior(dev.fields().phiS)));
             System.out.printf("%s: implicit PCG iterations CPU %d, OpenCL %d%n", s.name(), cpu.backend().implicitIterations(), dev.backend().implicitIterations());
-            assertEquals(cpu.backend().implicitIterations(), dev.backend().implicitIterations(), "implicit PCG iterations (deflated where the steps are long)");
+            // deflated where the steps are long; a solve that ends near its tolerance may take one iteration more on one backend
+            long cpuIterations = cpu.backend().implicitIterations();
+            assertEquals(cpuIterations, dev.backend().implicitIterations(), Math.max(1, cpuIterations / 500), "implicit PCG iterations");
             assertEquals(retries, cpu.state().rejectedSteps > 0, "whether the case retries steps");
             ScenarioParityTest.assertAgree(cpu, dev, "after " + steps + " semi-implicit steps");
         }
