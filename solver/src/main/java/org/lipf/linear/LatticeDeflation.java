@@ -39,9 +39,10 @@ public final class LatticeDeflation {
     public static final int FRONT_SPACING_CELLS = 8;
     /**
      * dt L_sigma kappa0 / dx^2 from which the semi-implicit Allen-Cahn solves are deflated in 2D: below it the operator
-     * is dominated by its unit diagonal and plain multigrid-PCG takes few iterations (at 7 and 18: 23 -> 18 and
-     * 30 -> 20 iterations a step, the same run time; at 35 and 89: 35 -> 22 and 30 -> 21, 7-9 % less time; at 1860:
-     * 42 -> 15 per solve, a third of the time).
+     * is dominated by its unit diagonal and plain multigrid-PCG takes few iterations. Implicit iterations a step and
+     * run time, undeflated against deflated: SC-micro at 7 and 18, 23 -> 18 and 30 -> 20, the same time; SC-micro at 35,
+     * 35 -> 22, 7 % less; SC and SC-nano at 89, 30 -> 21 and 54 -> 31, 9 and 14 % less; at 1860 42 -> 15 per solve,
+     * a third of the time.
      */
     private static final double FRONT_MIN_STIFFNESS_2D = 30;
     /** As {@link #FRONT_MIN_STIFFNESS_2D} in 3D, where the build and projection cost more (8 hats per cell; at 74: 14 -> 9 iterations, the same run time). */

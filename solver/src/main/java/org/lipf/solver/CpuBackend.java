@@ -73,10 +73,10 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void fillGhosts() {
-        // the dispersed metal for D_eff's periodic faces
-        if (params.dispersedNucleation()) GhostCells.fill(grid, parallel, fields.xi, fields.dispersed, fields.c, fields.phiL, fields.phiS);
-        else if (fields.singlePotential()) GhostCells.fill(grid, parallel, fields.xi, fields.c, fields.phiL);
-        else GhostCells.fill(grid, parallel, fields.xi, fields.c, fields.phiL, fields.phiS);
+        // the dispersed metal for D_eff's periodic faces; phi_s where it is a field of its own
+        final double[] dispersed = params.dispersedNucleation() ? fields.dispersed : null, phiS = fields.singlePotential() ? null : fields.phiS;
+        GhostCells.fill(grid, parallel, java.util.stream.Stream.of(fields.xi, dispersed, fields.c, fields.phiL, phiS).filter(java.util.Objects::nonNull)
+                .toArray(double[][]::new));
     }
 
     @Override

@@ -67,17 +67,22 @@ public record CheckResult(Trend.Check check, double[] values, boolean[] lowerBou
     }
 
     /**
-     * Simulated against published ratio of consecutive systems, where the paper gives both. A bound (a paper's "&lt; 0.8",
-     * a ramp that never shorted) makes the ratio a range; "within a factor of 2" when the two ranges come that close.
+     * Simulated against published ratio of consecutive systems, where the paper gives both and all four values are
+     * positive (a ratio says nothing otherwise). A bound (a paper's "&lt; 0.8", a ramp that never shorted) makes the
+     * ratio a range; "within a factor of 2" when the two ranges come that close, ends included.
      */
     private static List<String> ratios(Trend.Check check, double[] values, boolean[] lowerBound) {
         List<String> out = new ArrayList<>();
         for (int s = 0; s + 1 < values.length; s++) {
             ValueRange pa = check.published().get(s), pb = check.published().get(s + 1);
-            if (!pa.known() || !pb.known() || pb.high() == 0 || values[s + 1] == 0) continue;
-            ValueRange sim = simulated(values[s], lowerBound[s]).over(simulated(values[s + 1], lowerBound[s + 1])), pub = pa.over(pb);
+            if (!pa.positive() || !pb.positive() || !(values[s] > 0) || !(values[s + 1] > 0)) continue;
+            ValueRange sa = simulated(values[s], lowerBound[s]), sb = simulated(values[s + 1], lowerBound[s + 1]);
+            ValueRange sim = sa.over(sb), pub = pa.over(pb);
             String pair = check.order().get(s) + " / " + check.order().get(s + 1);
-            if (pub.unbounded())
+            if (sim.unbounded())
+                out.add(String.format(Locale.ROOT, "%s: the simulated %s and %s (ramps that never shorted) leave the ratio open; published %s", pair,
+                        sa.format("%.3g"), sb.format("%.3g"), pub.format("%.3g")));
+            else if (pub.unbounded())
                 out.add(String.format(Locale.ROOT, "%s: simulated %s; the published %s and %s leave the ratio open", pair, sim.format("%.3g"),
                         pa.format("%.3g"), pb.format("%.3g")));
             else

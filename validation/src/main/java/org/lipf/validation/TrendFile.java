@@ -104,7 +104,7 @@ public final class TrendFile {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw error(n, at, "expected a number (or - for none), got '" + text + "'");
+            throw error(n, at, "expected a number, got '" + text + "'");
         }
     }
 
@@ -112,7 +112,7 @@ public final class TrendFile {
         try {
             return ValueRange.parse(text);
         } catch (NumberFormatException e) {
-            throw error(n, at, "expected a number, a bound (>= 20, < 0.8; quoted in YAML) or - for none, got '" + text + "'");
+            throw error(n, at, "expected a number, a bound (>= 20, < 0.8; quoted in YAML) or - for none, got '" + text + "' (" + e.getMessage() + ")");
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Locale;
  * (paper C: Mg "&lt; 1.0", LiF "&lt; 0.8 mA/cm^2"; paper B: SC-nano "&gt;= 20, no short"), and a CCD ramp that never
  * shorted gives one too; the ratio of two such values is then a range, which the report compares instead of a number.
  *
- * @param low the smallest possible value (0 where only an upper bound is known); NaN for no value
+ * @param low the smallest possible value (0 where only an upper bound is known); NaN for no value. A bound is of a positive
+ *     quantity; an exact value may be any finite number (a table shows it), but only positive ones enter ratios
  * @param lowOpen whether {@code low} itself is excluded
  * @param high the largest possible value (infinite where only a lower bound is known)
  * @param highOpen whether {@code high} itself is excluded
@@ -43,7 +44,9 @@ public record ValueRange(double low, boolean lowOpen, double high, boolean highO
                     default -> new ValueRange(0, true, v, true);
                 };
             }
-        return exactly(Double.parseDouble(t));
+        double v = Double.parseDouble(t);
+        if (!Double.isFinite(v)) throw new NumberFormatException("a value must be a finite number, got '" + text + "'");
+        return exactly(v);
     }
 
     private static double positive(String text) {
@@ -54,6 +57,11 @@ public record ValueRange(double low, boolean lowOpen, double high, boolean highO
 
     public boolean known() {
         return !Double.isNaN(low);
+    }
+
+    /** Whether the quantity is known to be positive: a value above 0, or a bound (bounds are of positive quantities). */
+    public boolean positive() {
+        return known() && high > 0;
     }
 
     /** Whether nothing is known beyond the quantity being positive. */
@@ -71,12 +79,15 @@ public record ValueRange(double low, boolean lowOpen, double high, boolean highO
         return new ValueRange(low / other.high, lowOpen || other.highOpen, high / other.low, highOpen || other.lowOpen);
     }
 
-    /** Whether some value of this range lies within a factor f of some value of the other. */
+    /** Whether some value of this range lies within a factor f of some value of the other, the ends counted as inside. */
     public boolean withinFactorOf(double f, ValueRange other) {
         return low / f <= other.high && other.low <= high * f;
     }
 
-    /** The range in words, numbers in {@code numberFormat}: "2.00", "&gt;= 1.25", "&lt; 0.8", "0.5 to 2", "open". */
+    /**
+     * The range in words, numbers in {@code numberFormat}: "2.00", "&gt;= 1.25", "&lt; 0.8", "0.5 to 2" (a range bounded on
+     * both sides, which only a ratio of such ranges gives: its ends are not marked open or closed), "open".
+     */
     public String format(String numberFormat) {
         if (!known()) return "-";
         if (low == high) return number(numberFormat, low);

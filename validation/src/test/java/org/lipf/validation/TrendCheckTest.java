@@ -87,6 +87,26 @@ class TrendCheckTest {
     }
 
     @Test
+    void simulatedBoundsAndNonPositiveValuesInRatios() {
+        Trend.Check b = new Trend.Check("CCD", "interlayer", "ccd_A_per_m2", "highest_current_passed_A_per_m2", false, "mA/cm^2", 0.1,
+                List.of("nano", "micro"), List.of(ValueRange.parse(">= 20"), ValueRange.exactly(16)));
+        // a ramp that never shorted below: 20 / (>= 6) is at most 3.33, which still meets >= 1.25
+        CheckResult r = CheckResult.evaluate(b, List.of(HEADER, row("nano", "shorted", "200", "190"), row("micro", "finished", "", "60")));
+        assertTrue(r.ratios().get(0).contains("simulated <= 3.33, published >= 1.25 (within a factor of 2)"), r.ratios().get(0));
+        // neither shorted: nothing is known of the simulated ratio, and no verdict is given
+        r = CheckResult.evaluate(b, List.of(HEADER, row("nano", "finished", "", "200"), row("micro", "finished", "", "60")));
+        assertTrue(r.ratios().get(0).contains("the simulated >= 20.0 and >= 6.00 (ramps that never shorted) leave the ratio open; published >= 1.25"),
+                r.ratios().get(0));
+        // a ratio of a zero or negative value says nothing: none is given
+        Trend.Check zero = new Trend.Check("V", "interlayer", "ccd_A_per_m2", null, false, "V", 1, List.of("nano", "micro"),
+                List.of(ValueRange.exactly(0), ValueRange.parse("< 1")));
+        assertEquals(List.of(), CheckResult.evaluate(zero, List.of(HEADER, row("nano", "shorted", "2", "0"), row("micro", "shorted", "1", "0"))).ratios());
+        Trend.Check negative = new Trend.Check("V", "interlayer", "ccd_A_per_m2", null, false, "V", 1, List.of("nano", "micro"),
+                List.of(ValueRange.exactly(-2), ValueRange.exactly(-1)));
+        assertEquals(List.of(), CheckResult.evaluate(negative, List.of(HEADER, row("nano", "shorted", "-2", "0"), row("micro", "shorted", "-1", "0"))).ratios());
+    }
+
+    @Test
     void valueRangesParseFormatAndDivide() {
         assertEquals(ValueRange.exactly(0.7), ValueRange.parse(" 0.7 "));
         assertEquals(ValueRange.atLeast(20), ValueRange.parse(">= 20"));
@@ -97,6 +117,10 @@ class TrendCheckTest {
         assertThrows(NumberFormatException.class, () -> ValueRange.parse("<< 1"));
         assertThrows(NumberFormatException.class, () -> ValueRange.parse("< -1"), "a bound of a positive quantity");
         assertThrows(NumberFormatException.class, () -> ValueRange.parse("about 3"));
+        assertThrows(NumberFormatException.class, () -> ValueRange.parse("NaN"), "'-' is the way to say none");
+        assertThrows(NumberFormatException.class, () -> ValueRange.parse("Infinity"));
+        assertTrue(ValueRange.exactly(2).positive() && ValueRange.parse("< 1").positive());
+        assertFalse(ValueRange.exactly(0).positive() || ValueRange.NONE.positive());
         // exact over an upper bound: a lower bound; an upper over a lower bound: an upper bound; bounds on both sides
         assertEquals("> 2.00", ValueRange.exactly(2).over(ValueRange.parse("< 1")).format("%.3g"));
         assertEquals("<= 0.500", ValueRange.parse("<= 1").over(ValueRange.atLeast(2)).format("%.3g"));
@@ -126,25 +150,11 @@ class TrendCheckTest {
     void trendsFileErrorsNameKeyAndLine() throws IOException {
         Files.writeString(tmp.resolve("s.yaml"), "base: x.yaml\n");
         Path f = tmp.resolve("trends.yaml");
-        Files.writeString(f, """
-                trends:
-                  - id: t
-                    paper: P
-                    claim: C
-                    sweep: s.yaml
-                    checks:
-                      - {title: T, axis: a, metric: m, unit: V, order: [x, y], published: [1]}
-                """);
+        Files.writeString(f, trendWithChecks("      - {title: T, axis: a, metric: m, unit: V, order: [x, y], published: [1]}\n"));
         ScenarioException e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
         assertEquals("trends[0].checks[0].published", e.keyPath(), e.getMessage());
         assertEquals(7, e.line(), e.getMessage());
-        Files.writeString(f, """
-                trends:
-                  - id: t
-                    paper: P
-                    claim: C
-                    sweep: s.yaml
-                    checks:
+        Files.writeString(f, trendWithChecks("""
                       - title: T
                         axis: a
                         metric: m
@@ -152,16 +162,21 @@ class TrendCheckTest {
                         order: [x, y]
                         published:
                           - 1
-                          - "about 2"
-                """);
+                          - "< -2"
+                """));
         e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
         assertEquals("trends[0].checks[0].published[1]", e.keyPath(), e.getMessage());
         assertEquals(14, e.line(), e.getMessage());
-        assertTrue(e.getMessage().contains("a bound (>= 20, < 0.8"), e.getMessage());
+        assertTrue(e.getMessage().contains("a bound (>= 20, < 0.8") && e.getMessage().contains("a bound must be a positive number"), e.getMessage());
         Files.writeString(f, "trends:\n  - {id: t, paper: P, claim: C, sweep: missing.yaml, checks: []}\n");
         e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
         assertTrue(e.getMessage().contains("no such sweep file"), e.getMessage());
         assertEquals(2, e.line());
+    }
+
+    /** A trends file of one trend (sweep s.yaml) whose checks are the given lines. */
+    private static String trendWithChecks(String checks) {
+        return "trends:\n  - id: t\n    paper: P\n    claim: C\n    sweep: s.yaml\n    checks:\n" + checks;
     }
 
     @Test
