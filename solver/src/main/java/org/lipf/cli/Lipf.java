@@ -38,10 +38,26 @@ public final class Lipf implements Runnable {
                 .forEach(line::addSubcommand);
         return line
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    cl.getErr().println("error: " + e.getMessage());
+                    cl.getErr().println("error: " + describe(e));
                     return e instanceof org.lipf.scenario.ScenarioException ? EXIT_BAD_INPUT : EXIT_FAILED;
                 })
                 .execute(args);
+    }
+
+    /**
+     * One line for a failure: a file-system error's message is often the bare path, so the kind of failure
+     * (no such file, access denied, ...) is named with it.
+     */
+    static String describe(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            String kind = fs instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : fs instanceof java.nio.file.AccessDeniedException ? "access denied"
+                    : fs instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : fs instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                    : fs.getReason() != null ? fs.getReason() : "cannot be read or written";
+            return fs.getFile() + ": " + kind + (fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : "");
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

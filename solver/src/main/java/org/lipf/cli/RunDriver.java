@@ -201,23 +201,44 @@ public final class RunDriver {
         Simulation sim = null;
         try (Parallel parallel = new Parallel(threads)) {
             TimeSeriesWriter series;
+            final boolean startsFolder;
             if (restartFrom != null) {
                 sim = restore(scenario, SnapshotReader.read(restartFrom), parallel, backend);
-                series = TimeSeriesWriter.resume(runDir.resolve("timeseries.csv"), COLUMNS, sim.state().time_s);
+                startsFolder = carryTimeSeriesInto(restartFrom);
+                Path csv = runDir.resolve("timeseries.csv");
+                series = Files.exists(csv) ? TimeSeriesWriter.resume(csv, COLUMNS, sim.state().time_s) : TimeSeriesWriter.create(csv, COLUMNS);
                 info.put("restarted_from", restartFrom.toString());
             } else {
                 sim = fresh(scenario, parallel, progressOut, backend);
                 series = TimeSeriesWriter.create(runDir.resolve("timeseries.csv"), COLUMNS);
+                startsFolder = true;
             }
             try (series) {
-                return loop(sim, series, info, end_s, maxSteps, restartFrom == null);
+                return loop(sim, series, info, end_s, maxSteps, startsFolder);
             }
-        } catch (RuntimeException e) {
-            info.finish(RunInfo.Status.FAILED, e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            info.finish(RunInfo.Status.FAILED, e instanceof IOException io ? Lipf.describe(io) : e.getMessage());
             throw e;
         } finally {
             if (sim != null) sim.close();
         }
+    }
+
+    /**
+     * A restart into a folder other than its snapshot's run folder: that run's time series (its rows up to the
+     * restart, {@link TimeSeriesWriter#resume} drops the later ones) is copied in when the new folder has none, so the
+     * folder tells the whole history. Returns whether the folder lacks the snapshot, which the run then writes first
+     * (with a row), as a fresh run writes its initial state: the folder can be restarted and opened on its own.
+     */
+    private boolean carryTimeSeriesInto(Path restartFrom) throws IOException {
+        Path snapshot = restartFrom.toAbsolutePath().normalize();
+        Path ownCopy = runDir.resolve("snapshots").resolve(snapshot.getFileName());
+        if (Files.exists(ownCopy) && Files.isSameFile(ownCopy, snapshot)) return false;
+        Path source = snapshot.getParent() == null || snapshot.getParent().getParent() == null ? null
+                : snapshot.getParent().getParent().resolve("timeseries.csv");
+        Path csv = runDir.resolve("timeseries.csv");
+        if (source != null && !Files.exists(csv) && Files.isRegularFile(source)) Files.copy(source, csv);
+        return true;
     }
 
     private Status loop(Simulation sim, TimeSeriesWriter series, RunInfo info, double end_s, long maxSteps, boolean fresh) throws IOException {

@@ -93,6 +93,39 @@ class RestartTest {
         assertTrue(Files.readString(crashed.resolve("run.json")).contains("\"finished\""));
     }
 
+    @Test
+    void restartIntoANewFolderCarriesTheHistoryAndReproducesTheUninterruptedRun() throws IOException {
+        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
+        Path whole = tmp.resolve("whole");
+        lipfOk("run", scenario.toString(), "-o", whole.toString(), "--threads", "2", "--end-time", END);
+        Path first = tmp.resolve("first");
+        lipfOk("run", scenario.toString(), "-o", first.toString(), "--threads", "2", "--end-time", MIDDLE);
+        Path middle = last(snapshots(first));
+
+        Path second = tmp.resolve("second");
+        lipfOk("run", scenario.toString(), "-o", second.toString(), "--threads", "2", "--end-time", END, "--restart", middle.toString());
+        assertSameFinalState(whole, second);
+        assertEquals(Files.readAllLines(whole.resolve("timeseries.csv")), Files.readAllLines(second.resolve("timeseries.csv")),
+                "the earlier rows carried over, the later ones as in the uninterrupted run");
+        List<String> expected = names(snapshots(whole)).stream().filter(n -> n.compareTo(middle.getFileName().toString()) >= 0).toList();
+        assertEquals(expected, names(snapshots(second)), "the restart snapshot and the later ones");
+        assertArrayEquals(SnapshotReader.read(middle).field("xi"), SnapshotReader.read(snapshots(second).get(0)).field("xi"), 0.0,
+                "the new folder's first snapshot is the restart state");
+        assertTrue(Files.readString(second.resolve("run.json")).contains("\"finished\""));
+        // the first run's folder is left as it was
+        assertEquals(names(snapshots(first)).get(names(snapshots(first)).size() - 1), middle.getFileName().toString());
+
+        // a snapshot moved away from any run folder: the new folder starts its time series at the restart
+        Path loose = tmp.resolve("loose.h5");
+        Files.copy(middle, loose);
+        Path third = tmp.resolve("third");
+        lipfOk("run", scenario.toString(), "-o", third.toString(), "--threads", "2", "--end-time", END, "--restart", loose.toString());
+        assertSameFinalState(whole, third);
+        assertSameRowsAfter(whole, third, SnapshotReader.read(middle).time_s());
+        List<String> rows = Files.readAllLines(third.resolve("timeseries.csv"));
+        assertEquals(SnapshotReader.read(middle).time_s(), Double.parseDouble(rows.get(1).split(",")[0]), 0.0, "first row at the restart");
+    }
+
     static void assertSameFinalState(Path expectedRun, Path actualRun) throws IOException {
         Snapshot a = lastSnapshot(expectedRun), b = lastSnapshot(actualRun);
         assertEquals(a.step(), b.step(), "final step");
