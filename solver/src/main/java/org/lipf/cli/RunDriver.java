@@ -38,6 +38,8 @@ public final class RunDriver {
     public static final String DISPERSED_FIELD = "dispersed_li";
     /** Snapshot attributes of the leading Li-filled crack (docs/MODEL.md section 4.2): its radius, m, and its Li volume, m^3. */
     public static final String CRACK_RADIUS = "crack_radius_m", CRACK_LI_VOLUME = "crack_li_volume_m3";
+    /** Snapshot attribute: 1 in the snapshot written at a short (a metal bridge or a crack through the electrolyte), else 0. */
+    public static final String SHORT_CIRCUIT = "short_circuit";
     /**
      * Snapshot dataset of the void volume per area at the metal's surface, m (docs/MODEL.md section 4.3): a
      * property of each lateral column, repeated along the growth axis; written where the metal forms voids.
@@ -179,6 +181,7 @@ public final class RunDriver {
         extras.put("rejected_steps", st.rejectedSteps);
         extras.put(CRACK_RADIUS, st.crack.radius_m);
         extras.put(CRACK_LI_VOLUME, st.crack.liVolume_m3);
+        extras.put(SHORT_CIRCUIT, sim.lastShort() != null ? 1L : 0L);
         extras.put("model_form", sim.scenario().model().form().name().toLowerCase());
         return new Snapshot(st.step, st.time_s, g.dx_m, g.snapshotShape(), fields, ids,
                 List.of(sim.materials().names), st.reactionCurrent_A_per_m2, st.cellVoltage_V, extras);

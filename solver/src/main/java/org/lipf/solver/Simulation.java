@@ -45,6 +45,8 @@ public final class Simulation implements AutoCloseable {
     private final StrippingVoids voids;
     /** The Li intrusion whose crack reached the counter electrode at the last step (a short), or null. */
     private ShortCircuitDetector.Short intruded;
+    /** The result of the last {@link #checkShort}: a snapshot written then records it. */
+    private ShortCircuitDetector.Short lastShort;
     private final DepositMetrics metrics;
     /** The reaction terms evaluated on the host (the snapshots' reaction rate, the voids' surface current). */
     private final AllenCahnUpdate reactions;
@@ -317,7 +319,13 @@ public final class Simulation implements AutoCloseable {
     /** A short: metal bridging the cell, or Li intruding into a solid electrolyte's flaws (docs/MODEL.md section 4.2); null if none. */
     public ShortCircuitDetector.Short checkShort() {
         ShortCircuitDetector.Short bridge = backend.checkShort();
-        return bridge != null ? bridge : intruded;
+        lastShort = bridge != null ? bridge : intruded;
+        return lastShort;
+    }
+
+    /** The short the last {@link #checkShort} found, or null. */
+    public ShortCircuitDetector.Short lastShort() {
+        return lastShort;
     }
 
     private NumericalInstabilityException instability(double dt) {

@@ -1,16 +1,20 @@
 package org.lipf.postprocess.metrics;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.lipf.cli.RunDriver;
 import org.lipf.model.ModelParameters;
 import org.lipf.output.AtomicFiles;
 import org.lipf.output.Snapshot;
+import org.lipf.output.TimeSeriesWriter;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.RunFolderException;
+import org.lipf.postprocess.TimeSeriesTable;
 import org.lipf.scenario.GeometrySpec;
 import org.lipf.scenario.LayerSpec;
 import org.lipf.scenario.Scenario;
@@ -75,14 +79,38 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
                 : DepositVolume.metalVolumePerArea_m(distribution(run, first));
         double charge = ModelParameters.from(s).chargeDensity_C_per_m3();
         List<SnapshotMetrics> rows = new ArrayList<>();
+        ShortTimes shortTimes = null;
         for (int n = from; n < run.snapshots().size(); n++) {
             Snapshot snap = n == 0 ? first : run.read(n);
             if (!CellBlock.of(snap.shape(), snap.dx_m()).equals(cells) || !snap.materialNames().equals(first.materialNames()))
                 throw new RunFolderException(run.snapshots().get(n) + " has a different grid or materials than " + run.snapshots().get(0));
+            boolean shortRecorded;
+            if (snap.extras().get(RunDriver.SHORT_CIRCUIT) instanceof Long flag) shortRecorded = flag != 0;
+            else {
+                // snapshots from before the attribute: the time series' short flag at the snapshot's time
+                if (shortTimes == null) shortTimes = ShortTimes.of(run);
+                shortRecorded = shortTimes.at(snap.time_s());
+            }
             rows.add(SnapshotMetrics.of(snap.step(), snap.time_s(), distribution(run, snap), xi0, metal0, electrolyteBase_m, RunDriver.crackRadius_m(snap), band, layerCells,
-                    depositionRate(snap), charge));
+                    depositionRate(snap), charge, shortRecorded));
         }
         return new RunMetrics(s.name(), names, first.materialNames(), rows);
+    }
+
+    /** The times of the time series' rows with the short flag set (none without a time series). */
+    private record ShortTimes(double[] times_s) {
+        static ShortTimes of(RunFolder run) throws RunFolderException {
+            if (!Files.isRegularFile(run.dir().resolve(TimeSeriesWriter.FILE_NAME))) return new ShortTimes(new double[0]);
+            TimeSeriesTable table = run.timeSeries();
+            if (!table.has("short")) return new ShortTimes(new double[0]);
+            double[] t = table.column(TimeSeriesWriter.TIME_COLUMN), flag = table.column("short");
+            return new ShortTimes(IntStream.range(0, t.length).filter(i -> flag[i] != 0).mapToDouble(i -> t[i]).toArray());
+        }
+
+        boolean at(double time_s) {
+            for (double t : times_s) if (Math.abs(t - time_s) <= 1e-9 * Math.max(1, Math.abs(time_s))) return true;
+            return false;
+        }
     }
 
     /**

@@ -15,7 +15,8 @@ package org.lipf.postprocess.metrics;
  * @param interfaceArea metal surface area per collector area ({@link InterfaceArea}), 1
  * @param metalComponents connected metal pieces ({@link MetalClusters})
  * @param isolatedComponents pieces not attached to the collector plane
- * @param shorted metal bridges collector and counter boundary
+ * @param shorted the cell is shorted: metal bridges collector and counter boundary, or the solver recorded a short in the
+ *     snapshot (a Li-filled crack through the electrolyte, docs/MODEL.md section 4.2, which no metal field shows)
  * @param layerShares share of the deposited Li in each layer, bottom up ({@link DepositShares}), 1
  * @param materialShares share of the deposited Li in each material, by material id, 1
  * @param maxLocalCurrent_A_per_m2 largest column deposition current density ({@link DepositionCurrent}), NaN without a rate
@@ -64,9 +65,11 @@ public record SnapshotMetrics(
      * @param layerCells {@code [k0, k1)} per layer, bottom up
      * @param rate where the reaction deposits Li per cell, 1/s ({@link RunMetrics#depositionRate}), or null if the snapshot has none
      * @param chargeDensity_C_per_m3 n F c_s of the run
+     * @param shortRecorded whether the solver recorded a short at this snapshot
      */
     public static SnapshotMetrics of(long step, double time_s, MetalDistribution d, double[] xiInitial, double initialMetalVolume_m,
-            double electrolyteBase_m, double crackRadius_m, int topBandCells, int[][] layerCells, double[] rate, double chargeDensity_C_per_m3) {
+            double electrolyteBase_m, double crackRadius_m, int topBandCells, int[][] layerCells, double[] rate, double chargeDensity_C_per_m3,
+            boolean shortRecorded) {
         double metal = DepositVolume.metalVolumePerArea_m(d);
         double[] heights = FrontProfile.columnHeights_m(d);
         double front = FrontProfile.maxHeight_m(heights);
@@ -76,7 +79,7 @@ public record SnapshotMetrics(
         if (columns != null) for (double v : columns) maxCurrent = Double.isNaN(maxCurrent) ? v : Math.max(maxCurrent, v);
         return new SnapshotMetrics(step, time_s, metal, metal - initialMetalVolume_m, front, Math.max(0, front - electrolyteBase_m) + crackRadius_m,
                 FrontProfile.roughness_m(heights), InterfaceArea.perLateralArea(d), clusters.components(), clusters.isolated(),
-                clusters.shorted(), DepositShares.byLayer(d, xiInitial, layerCells),
+                clusters.shorted() || shortRecorded, DepositShares.byLayer(d, xiInitial, layerCells),
                 DepositShares.byMaterial(d, xiInitial), maxCurrent, columns == null ? Double.NaN : DepositionCurrent.constriction(columns));
     }
 }

@@ -87,6 +87,40 @@ class PostprocessCliTest {
         assertEquals(1, m.column("share_material_li")[last] + m.column("share_material_lpscl")[last], 1e-12);
     }
 
+    /**
+     * A short by Li intrusion (a Li-filled crack that crosses the pellet, solver docs/MODEL.md section 4.2) shows in no
+     * metal field: the metrics take it from the snapshot the solver wrote at the short, as the time series does.
+     */
+    @Test
+    void aCrackThroughThePelletIsAShortInTheMetricsAsInTheTimeSeries() throws Exception {
+        Path yaml = shared.resolve("intrusion.yaml");
+        Files.writeString(yaml, """
+                name: intrusion
+                grid: {dimensions: 2, width: 2 um, height: 6 um, spacing: 0.25 um}
+                model: {form: mixed_conductor, interface_width: 0.5 um}
+                materials:
+                  li: {library: li-metal}
+                  lpscl: {library: lpscl-pellet}
+                geometry:
+                  background: lpscl
+                  layers:
+                    - {material: li, thickness: 2 um, xi: 1, c: 1}
+                    - {material: lpscl, thickness: rest, c: 1}
+                control: {mode: galvanostatic, current_density: 1.3 mA/cm^2}
+                time: {integrator: semi_implicit, end: 150 s, max_step: 0.5 s, output_interval: 20 s}
+                """);
+        Path cracked = shared.resolve("cracked");
+        ok("run", yaml.toString(), "-o", cracked.toString(), "--threads", "1");
+        ok("metrics", cracked.toString());
+        TimeSeriesTable m = TimeSeriesTable.read(cracked.resolve(RunFolder.METRICS_FILE));
+        TimeSeriesTable ts = RunFolder.open(cracked).timeSeries();
+        double[] shortFlags = m.column("short"), tsShort = ts.column("short");
+        assertEquals(1, tsShort[tsShort.length - 1], "the run shorted");
+        assertEquals(1, shortFlags[shortFlags.length - 1], "the last snapshot, written at the short");
+        for (int n = 0; n < shortFlags.length - 1; n++) assertEquals(0, shortFlags[n], "no short before, snapshot " + n);
+        assertEquals(0, m.column("isolated_components")[shortFlags.length - 1], "no metal bridge: the crack is below the grid");
+    }
+
     @Test
     void reconstructedCurrentCarriesTheSolversCounterCurrentThroughEveryPlane() throws Exception {
         RunFolder folder = RunFolder.open(run);

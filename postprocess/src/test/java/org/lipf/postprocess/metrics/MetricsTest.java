@@ -103,11 +103,11 @@ class MetricsTest {
 
     @Test
     void snapshotMetricsCombineTheMeasures() {
-        SnapshotMetrics m = SnapshotMetrics.of(5, 0.5, metal(FLAT, flatFront()), flatFront(), 3 * DX, 2.5 * DX, 0, 1, new int[][] {{0, 10}}, null, 1);
+        SnapshotMetrics m = SnapshotMetrics.of(5, 0.5, metal(FLAT, flatFront()), flatFront(), 3 * DX, 2.5 * DX, 0, 1, new int[][] {{0, 10}}, null, 1, false);
         assertEquals(DX, m.depositedVolume_m(), 1e-20);
         assertEquals(1.5 * DX, m.penetration_m(), 1e-18);
         // a Li-filled crack from the front reaches its radius further into the electrolyte
-        SnapshotMetrics cracked = SnapshotMetrics.of(5, 0.5, metal(FLAT, flatFront()), flatFront(), 3 * DX, 2.5 * DX, 4 * DX, 1, new int[][] {{0, 10}}, null, 1);
+        SnapshotMetrics cracked = SnapshotMetrics.of(5, 0.5, metal(FLAT, flatFront()), flatFront(), 3 * DX, 2.5 * DX, 4 * DX, 1, new int[][] {{0, 10}}, null, 1, false);
         assertEquals(5.5 * DX, cracked.penetration_m(), 1e-18);
         assertFalse(m.shorted());
         assertTrue(Double.isNaN(m.currentConstriction()), "no rate, no constriction");
@@ -126,7 +126,7 @@ class MetricsTest {
         // all of it through one column (a crack): max / mean = the number of columns
         java.util.Arrays.fill(rate, 0);
         rate[FLAT.index(2, 0, 3)] = 1e-3;
-        SnapshotMetrics m = SnapshotMetrics.of(5, 0.5, d, flatFront(), 3 * DX, 2.5 * DX, 0, 1, new int[][] {{0, 10}}, rate, charge);
+        SnapshotMetrics m = SnapshotMetrics.of(5, 0.5, d, flatFront(), 3 * DX, 2.5 * DX, 0, 1, new int[][] {{0, 10}}, rate, charge, false);
         assertEquals(FLAT.nx(), m.currentConstriction(), 1e-12);
         assertEquals(charge * 1e-3 * DX, m.maxLocalCurrent_A_per_m2(), 1e-12 * charge * 1e-3 * DX);
         // stripping everywhere is no deposition current: no constriction
