@@ -1,11 +1,14 @@
 package org.lipf.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lipf.output.RunInfo;
+import org.lipf.output.Snapshot;
+import org.lipf.output.SnapshotReader;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.ScenarioLoader;
@@ -52,9 +55,23 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return Lipf.EXIT_BAD_INPUT;
         }
-        if (restart != null && !Files.isRegularFile(restart)) {
-            System.err.println("error: --restart: no such snapshot file: " + restart);
-            return Lipf.EXIT_BAD_INPUT;
+        Snapshot restartSnapshot = null;
+        if (restart != null) {
+            if (!Files.isRegularFile(restart)) {
+                System.err.println("error: --restart: no such snapshot file: " + restart);
+                return Lipf.EXIT_BAD_INPUT;
+            }
+            try {
+                restartSnapshot = SnapshotReader.read(restart);
+            } catch (IOException e) {
+                System.err.println("error: --restart: " + restart + " is not a LiPF snapshot: " + e.getMessage());
+                return Lipf.EXIT_BAD_INPUT;
+            }
+            String mismatch = RunDriver.restartMismatch(scenario, restartSnapshot);
+            if (mismatch != null) {
+                System.err.println("error: --restart: " + restart + " cannot continue " + scenarioFile + ": " + mismatch);
+                return Lipf.EXIT_BAD_INPUT;
+            }
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (n < 1) {
@@ -72,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
                 scenario.grid().toGrid(), scenario.model().form().name().toLowerCase(),
                 scenario.control().mode().name().toLowerCase(), backend.label(), n, dir);
         try {
-            RunDriver.Status status = new RunDriver(scenario, dir, n, System.err, backend.factory(), backend.label()).run(end, steps, restart);
+            RunDriver.Status status = new RunDriver(scenario, dir, n, System.err, backend.factory(), backend.label()).run(end, steps, restart, restartSnapshot);
             // a short says why (a metal bridge, or Li intrusion into an electrolyte's flaws), as run.json does
             String why = status == RunDriver.Status.SHORTED ? " (" + RunInfo.read(dir.resolve(RunInfo.FILE_NAME)).data().reason() + ")" : "";
             System.err.println("lipf: " + status.name().toLowerCase() + why + "; results in " + dir);

@@ -20,6 +20,7 @@ import org.lipf.output.TimeSeriesWriter;
 import org.lipf.output.XdmfWriter;
 import org.lipf.scenario.CurrentProgram;
 import org.lipf.scenario.LayerSpec;
+import org.lipf.scenario.MaterialSpec;
 import org.lipf.scenario.ModelForm;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioWriter;
@@ -115,6 +116,20 @@ public final class RunDriver {
         return sim;
     }
 
+    /**
+     * Why a snapshot cannot continue a scenario, or null if it can: its grid must be the scenario's, and its material
+     * ids must name the scenario's materials in the scenario's order (the ids index the material table).
+     */
+    public static String restartMismatch(Scenario scenario, Snapshot snap) {
+        int[] shape = scenario.grid().toGrid().snapshotShape();
+        if (!java.util.Arrays.equals(shape, snap.shape()))
+            return "its grid has shape " + java.util.Arrays.toString(snap.shape()) + ", the scenario's " + java.util.Arrays.toString(shape);
+        List<String> names = scenario.materials().stream().map(MaterialSpec::name).toList();
+        if (!names.equals(snap.materialNames()))
+            return "its materials are " + snap.materialNames() + ", the scenario's " + names + " (the same, in this order, are needed)";
+        return null;
+    }
+
     /** Rebuilds a simulation from a snapshot, exactly as it was when the snapshot was written. */
     public static Simulation restore(Scenario scenario, Snapshot snap, Parallel parallel) {
         return restore(scenario, snap, parallel, BackendFactory.CPU);
@@ -122,10 +137,9 @@ public final class RunDriver {
 
     /** As {@link #restore(Scenario, Snapshot, Parallel)} on the given backend. */
     public static Simulation restore(Scenario scenario, Snapshot snap, Parallel parallel, BackendFactory backend) {
+        String mismatch = restartMismatch(scenario, snap);
+        if (mismatch != null) throw new IllegalArgumentException("the snapshot cannot continue this scenario: " + mismatch);
         Grid grid = scenario.grid().toGrid();
-        if (!java.util.Arrays.equals(grid.snapshotShape(), snap.shape()))
-            throw new IllegalArgumentException("snapshot shape " + java.util.Arrays.toString(snap.shape())
-                    + " does not match the scenario's grid " + java.util.Arrays.toString(grid.snapshotShape()));
         boolean single = scenario.model().form() == ModelForm.SINGLE_POTENTIAL;
         byte[] padded = new byte[grid.paddedLength()];
         grid.setInterior(padded, snap.material());
@@ -198,34 +212,68 @@ public final class RunDriver {
      * @param restartFrom snapshot to continue from, or null for a fresh start
      */
     public Status run(double end_s, long maxSteps, Path restartFrom) throws IOException {
-        Files.createDirectories(runDir.resolve("snapshots"));
-        Files.writeString(runDir.resolve("scenario.yaml"), ScenarioWriter.toYaml(scenario));
-        RunInfo info = RunInfo.start(runDir, backendLabel, threads);
-        Simulation sim = null;
-        try (Parallel parallel = new Parallel(threads)) {
-            TimeSeriesWriter series;
-            final boolean startsFolder;
-            if (restartFrom != null) {
-                sim = restore(scenario, SnapshotReader.read(restartFrom), parallel, backend);
-                startsFolder = carryTimeSeriesInto(restartFrom);
-                Path csv = runDir.resolve("timeseries.csv");
-                series = Files.exists(csv) ? TimeSeriesWriter.resume(csv, COLUMNS, sim.state().time_s) : TimeSeriesWriter.create(csv, COLUMNS);
-                info.put("restarted_from", restartFrom.toString());
-            } else {
-                sim = fresh(scenario, parallel, progressOut, backend);
-                series = TimeSeriesWriter.create(runDir.resolve("timeseries.csv"), COLUMNS);
-                startsFolder = true;
+        return run(end_s, maxSteps, restartFrom, restartFrom == null ? null : SnapshotReader.read(restartFrom));
+    }
+
+    /**
+     * As {@link #run(double, long, Path)} with the restart snapshot already read (restartSnapshot: restartFrom's
+     * contents). A snapshot that cannot continue the scenario ({@link #restartMismatch}) fails before anything is
+     * written: the run folder it names keeps its files.
+     */
+    public Status run(double end_s, long maxSteps, Path restartFrom, Snapshot restartSnapshot) throws IOException {
+        try (Parallel parallel = new Parallel(threads);
+                Simulation restored = restartSnapshot == null ? null : restore(scenario, restartSnapshot, parallel, backend)) {
+            if (restored == null) clearEarlierRun();
+            Files.createDirectories(runDir.resolve("snapshots"));
+            Files.writeString(runDir.resolve("scenario.yaml"), ScenarioWriter.toYaml(scenario));
+            RunInfo info = RunInfo.start(runDir, backendLabel, threads);
+            try {
+                if (restored != null) {
+                    boolean startsFolder = carryTimeSeriesInto(restartFrom);
+                    Path csv = runDir.resolve("timeseries.csv");
+                    info.put("restarted_from", restartFrom.toString());
+                    try (TimeSeriesWriter series = Files.exists(csv) ? TimeSeriesWriter.resume(csv, COLUMNS, restored.state().time_s)
+                            : TimeSeriesWriter.create(csv, COLUMNS)) {
+                        return loop(restored, series, info, end_s, maxSteps, startsFolder);
+                    }
+                }
+                try (Simulation sim = fresh(scenario, parallel, progressOut, backend);
+                        TimeSeriesWriter series = TimeSeriesWriter.create(runDir.resolve("timeseries.csv"), COLUMNS)) {
+                    return loop(sim, series, info, end_s, maxSteps, true);
+                }
+            } catch (RuntimeException | IOException e) {
+                info.finish(RunInfo.Status.FAILED, e instanceof IOException io ? Lipf.describe(io) : e.getMessage());
+                throw e;
             }
-            try (series) {
-                return loop(sim, series, info, end_s, maxSteps, startsFolder);
-            }
-        } catch (RuntimeException | IOException e) {
-            info.finish(RunInfo.Status.FAILED, e instanceof IOException io ? Lipf.describe(io) : e.getMessage());
-            throw e;
-        } finally {
-            if (sim != null) sim.close();
         }
     }
+
+    /**
+     * A fresh run replaces the run its folder held: that run's snapshots (with stray temporary files), time series,
+     * XDMF index, results and what post-processing made of them, which would otherwise mix with the new run's. Other
+     * files are left alone.
+     */
+    private void clearEarlierRun() throws IOException {
+        Path snapshots = runDir.resolve("snapshots");
+        List<Path> earlier = new ArrayList<>();
+        if (Files.isDirectory(snapshots))
+            try (var files = Files.list(snapshots)) {
+                files.filter(f -> f.getFileName().toString().matches("\\.?step_\\d+\\.h5.*")).forEach(earlier::add);
+            }
+        for (String name : EARLIER_RUN_FILES) if (Files.exists(runDir.resolve(name))) earlier.add(runDir.resolve(name));
+        if (earlier.isEmpty()) return;
+        if (progressOut != null) progressOut.println("lipf: replacing the earlier run in " + runDir);
+        for (Path f : earlier) {
+            if (Files.isDirectory(f))
+                try (var walk = Files.walk(f)) {
+                    for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(q);
+                }
+            else Files.delete(f);
+        }
+    }
+
+    /** A run's own outputs beside its snapshots, and post-processing's (lipf metrics, render, plot). */
+    private static final List<String> EARLIER_RUN_FILES = List.of("timeseries.csv", "fields.xdmf", "results.json", "metrics.csv", "figures");
 
     /**
      * A restart into a folder other than its snapshot's run folder: that run's time series (its rows up to the

@@ -126,6 +126,52 @@ class RestartTest {
         assertEquals(SnapshotReader.read(middle).time_s(), Double.parseDouble(rows.get(1).split(",")[0]), 0.0, "first row at the restart");
     }
 
+    @Test
+    void aSnapshotThatCannotContinueTheScenarioIsBadInputAndLeavesItsRunAsItWas() throws IOException {
+        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
+        Path run = tmp.resolve("run");
+        lipfOk("run", scenario.toString(), "-o", run.toString(), "--threads", "1", "--end-time", MIDDLE);
+        Path snapshot = last(snapshots(run));
+        String scenarioBefore = Files.readString(run.resolve("scenario.yaml")), infoBefore = Files.readString(run.resolve("run.json"));
+
+        Path wider = CliTestSupport.write(tmp, "wider.yaml", CliTestSupport.CELL_2D.replace("width: 4 um", "width: 6 um"));
+        CliTestSupport.Result r = CliTestSupport.lipf("run", wider.toString(), "--threads", "1", "--restart", snapshot.toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("--restart") && r.stderr().contains("grid"), r.stderr());
+        assertFalse(r.stderr().contains("at org."), "no stack trace: " + r.stderr());
+
+        Path renamed = CliTestSupport.write(tmp, "renamed.yaml", CliTestSupport.CELL_2D.replace("lpscl", "llzo"));
+        r = CliTestSupport.lipf("run", renamed.toString(), "--threads", "1", "--restart", snapshot.toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("materials"), r.stderr());
+
+        r = CliTestSupport.lipf("run", scenario.toString(), "--threads", "1", "--restart", run.resolve("timeseries.csv").toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("not a LiPF snapshot"), r.stderr());
+
+        assertEquals(scenarioBefore, Files.readString(run.resolve("scenario.yaml")), "the run's scenario.yaml is untouched");
+        assertEquals(infoBefore, Files.readString(run.resolve("run.json")), "the run's run.json is untouched");
+    }
+
+    @Test
+    void aFreshRunIntoAnEarlierRunsFolderReplacesThatRun() throws IOException {
+        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
+        Path run = tmp.resolve("run");
+        lipfOk("run", scenario.toString(), "-o", run.toString(), "--threads", "1", "--end-time", END);
+        Files.writeString(run.resolve("metrics.csv"), "time_s\n0\n");
+        Files.writeString(run.resolve("notes.txt"), "mine");
+        Path shorter = tmp.resolve("shorter");
+        lipfOk("run", scenario.toString(), "-o", shorter.toString(), "--threads", "1", "--end-time", MIDDLE);
+
+        lipfOk("run", scenario.toString(), "-o", run.toString(), "--threads", "1", "--end-time", MIDDLE);
+        assertEquals(names(snapshots(shorter)), names(snapshots(run)), "only the new run's snapshots");
+        assertEquals(Files.readAllLines(shorter.resolve("timeseries.csv")), Files.readAllLines(run.resolve("timeseries.csv")));
+        assertEquals(Files.readString(shorter.resolve("fields.xdmf")).replace(shorter.toString(), ""),
+                Files.readString(run.resolve("fields.xdmf")).replace(run.toString(), ""));
+        assertFalse(Files.exists(run.resolve("metrics.csv")), "post-processing of the earlier run removed");
+        assertEquals("mine", Files.readString(run.resolve("notes.txt")), "other files kept");
+    }
+
     static void assertSameFinalState(Path expectedRun, Path actualRun) throws IOException {
         Snapshot a = lastSnapshot(expectedRun), b = lastSnapshot(actualRun);
         assertEquals(a.step(), b.step(), "final step");
