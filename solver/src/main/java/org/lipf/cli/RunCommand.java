@@ -48,9 +48,27 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (endTime != null && !(endTime > 0 && Double.isFinite(endTime))) {
+            System.err.println("error: --end-time must be a positive number of seconds, got " + endTime);
+            return Lipf.EXIT_BAD_INPUT;
+        }
+        if (maxSteps != null && maxSteps < 1) {
+            System.err.println("error: --max-steps must be at least 1, got " + maxSteps);
+            return Lipf.EXIT_BAD_INPUT;
+        }
         Scenario scenario;
         try {
             scenario = ScenarioLoader.load(scenarioFile, overrides);
+            if (endTime != null || maxSteps != null) {
+                // the limits go into the resolved scenario.yaml, so that it repeats the run; the output interval and
+                // the largest step, which default to fractions of time.end, stay those of the scenario's own end
+                Map<String, String> settings = new LinkedHashMap<>(overrides);
+                settings.put("time.output_interval", scenario.time().outputInterval_s() + " s");
+                settings.put("time.max_step", scenario.time().maxStep_s() + " s");
+                if (endTime != null) settings.put("time.end", endTime + " s");
+                if (maxSteps != null) settings.put("time.max_steps", Long.toString(maxSteps));
+                scenario = ScenarioLoader.load(scenarioFile, settings);
+            }
         } catch (ScenarioException e) {
             System.err.println("error: " + e.getMessage());
             return Lipf.EXIT_BAD_INPUT;
@@ -83,8 +101,8 @@ final class RunCommand implements Callable<Integer> {
         Path dir = output != null ? output
                 : restart != null ? restart.toAbsolutePath().getParent().getParent()
                 : Path.of("runs", scenario.name());
-        double end = endTime != null ? endTime : scenario.time().end_s();
-        long steps = maxSteps != null ? maxSteps : scenario.time().maxSteps();
+        double end = scenario.time().end_s();
+        long steps = scenario.time().maxSteps();
         System.err.printf("lipf: %s, grid %s, %s form, %s control, %s, %d thread(s) -> %s%n", scenario.name(),
                 scenario.grid().toGrid(), scenario.model().form().name().toLowerCase(),
                 scenario.control().mode().name().toLowerCase(), backend.label(), n, dir);
