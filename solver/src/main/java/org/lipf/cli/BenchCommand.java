@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code lipf bench}: cell updates per second of the explicit field update and of a full step
- * (with the potential solves), the V-cycles per step, the memory bandwidth (CPU: a triad; OpenCL:
+ * (with the potential solves), the multigrid cycles (W-cycles) per step, the memory bandwidth (CPU: a triad; OpenCL:
  * a copy kernel on the device), and the explicit update's fraction of that bandwidth.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.printf("machine: %d thread(s), %s; triad memory bandwidth %.2f GB/s%n", n,
                         System.getProperty("os.arch"), bandwidth / 1e9);
             }
-            System.out.printf("%-12s %14s %14s %10s %14s %12s %10s%n", "case", "explicit", "full step", "V-cycles",
+            System.out.printf("%-12s %14s %14s %10s %14s %12s %10s%n", "case", "explicit", "full step", "MG cycles",
                     "explicit BW", "BW fraction", "step ms");
             System.out.printf("%-12s %14s %14s %10s %14s %12s %10s%n", "", "Mcell/s", "Mcell/s", "per step", "GB/s", "", "");
             for (int e : size2d)

@@ -309,7 +309,8 @@ public final class RunDriver {
         CurrentProgram program = sim.currentProgram();
         // a protocol ends the run, and --end-time only stops it earlier (as time.end does): beyond the
         // program's end every step was cut to zero length at its "next change", and the run never ended
-        if (program != null) end_s = Math.min(end_s, program.end_s());
+        final boolean protocolEnds = program != null && program.end_s() <= end_s;
+        if (protocolEnds) end_s = program.end_s();
         while (st.time_s < end_s * (1 - 1e-12) && st.step < maxSteps) {
             // a step never crosses a change of the set current, and each change gets a row
             double change = program == null ? Double.POSITIVE_INFINITY : program.nextChange_s(st.time_s);
@@ -345,7 +346,8 @@ public final class RunDriver {
         progress.update(st.time_s, end_s, st.step, st.cellVoltage_V, st.reactionCurrent_A_per_m2, true);
         progress.finish();
         RunResults.write(runDir, scenario.control(), Double.NaN, Map.of());
-        info.finish(RunInfo.Status.FINISHED, st.step >= maxSteps && st.time_s < end_s ? "step limit reached" : "end time reached");
+        info.finish(RunInfo.Status.FINISHED, st.step >= maxSteps && st.time_s < end_s ? "step limit reached"
+                : protocolEnds ? "current protocol completed" : "end time reached");
         return Status.FINISHED;
     }
 

@@ -72,7 +72,9 @@ class ProtocolRunTest {
         double[] t = ts.values("time_s");
         double end = 3.0 / 200 + 3.0 / 400; // 3 C/m^2 at 200, then at 400 A/m^2
         assertEquals(end, t[t.length - 1], 1e-9 * end);
-        assertEquals("finished", new ObjectMapper().readTree(dir.resolve("run.json").toFile()).get("status").asText());
+        var info = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        assertEquals("finished", info.get("status").asText());
+        assertEquals("current protocol completed", info.get("reason").asText());
     }
 
     @Test
