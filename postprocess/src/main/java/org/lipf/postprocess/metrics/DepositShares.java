@@ -1,11 +1,13 @@
 package org.lipf.postprocess.metrics;
 
 /**
- * Where the deposited Li went: the share of the deposited metal volume that lies in each layer of
- * the scenario (horizontal bands of cells, {@code GeometrySpec.layerCells}) or in each material,
- * i.e. {@code sum_{cells in the group} f_free (xi - xi_0) / sum_{all cells} f_free (xi - xi_0)} with
- * xi_0 the run's first snapshot. The shares add up to 1; they are NaN while nothing has been
- * deposited (a total below {@link #MIN_DEPOSIT_CELLS} of a cell's volume).
+ * Where the deposited Li went: the share of the metal gained since the start that lies in each layer of
+ * the scenario (horizontal bands of cells, {@code GeometrySpec.layerCells}) or in each material. A group's
+ * gain is {@code G = sum_{cells in the group} f_free (xi - xi_0)} with xi_0 the run's first snapshot, and its
+ * share {@code max(0, G) / sum_groups max(0, G)}: a group that lost metal (stripped, or a nucleus whose metal
+ * capillarity carried into the layer below) counts 0, so shares stay within [0, 1] and add up to 1, where the
+ * net change divided by the net total went far outside them while metal moved between groups. The shares are
+ * NaN while no group has gained metal (a total below {@link #MIN_DEPOSIT_CELLS} of a cell's volume).
  */
 public final class DepositShares {
     /** Deposits below this many cell volumes count as none (noise and interface relaxation). */
@@ -41,9 +43,13 @@ public final class DepositShares {
         return d.freeFraction()[d.material()[P]] * (d.xi()[P] - xiInitial[P]);
     }
 
+    /** The groups' gains as shares of the total gain, losses counting 0. */
     private static double[] normalised(double[] parts) {
         double total = 0;
-        for (double p : parts) total += p;
+        for (int n = 0; n < parts.length; n++) {
+            parts[n] = Math.max(0, parts[n]);
+            total += parts[n];
+        }
         for (int n = 0; n < parts.length; n++) parts[n] = total > MIN_DEPOSIT_CELLS ? parts[n] / total : Double.NaN;
         return parts;
     }

@@ -102,6 +102,27 @@ class MetricsTest {
     }
 
     @Test
+    void aLayerThatLostMetalHasNoShareAndTheSharesStayFractions() {
+        // a nucleus in layer 2 flattens: 0.6 of a cell leaves it and 0.9 arrives in layer 1 (0.3 deposited net);
+        // net change over net total would give 300 % and -200 %
+        double[] xi0 = flatFront();
+        xi0[FLAT.index(0, 0, 5)] = 0.6;
+        double[] xi = flatFront();
+        xi[FLAT.index(0, 0, 3)] = 1; // +0.25
+        xi[FLAT.index(1, 0, 3)] = 1; // +0.25
+        xi[FLAT.index(2, 0, 3)] = 1; // +0.25
+        xi[FLAT.index(3, 0, 3)] = 0.9; // +0.15
+        double[] s = DepositShares.byLayer(metal(FLAT, xi), xi0, new int[][] {{0, 4}, {4, 10}});
+        assertArrayEquals(new double[] {1, 0}, s, 1e-15);
+        // a third layer that gained too shares the gain with the first
+        xi[FLAT.index(0, 0, 9)] = 0.3;
+        s = DepositShares.byLayer(metal(FLAT, xi), xi0, new int[][] {{0, 4}, {4, 8}, {8, 10}});
+        assertArrayEquals(new double[] {0.9 / 1.2, 0, 0.3 / 1.2}, s, 1e-15);
+        // everything stripped: no share
+        assertTrue(Double.isNaN(DepositShares.byLayer(metal(FLAT, new double[xi0.length]), xi0, new int[][] {{0, 4}, {4, 10}})[0]));
+    }
+
+    @Test
     void snapshotMetricsCombineTheMeasures() {
         SnapshotMetrics m = SnapshotMetrics.of(5, 0.5, metal(FLAT, flatFront()), flatFront(), 3 * DX, 2.5 * DX, 0, 1, new int[][] {{0, 10}}, null, 1, false);
         assertEquals(DX, m.depositedVolume_m(), 1e-20);
