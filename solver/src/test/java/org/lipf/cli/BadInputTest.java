@@ -104,6 +104,34 @@ class BadInputTest {
         assertTrue(r.stderr().contains(snapshot.toString()), "names the file: " + r.stderr());
     }
 
+    // ------------------------------------------------------------------ YAML syntax errors
+
+    @Test
+    void tabIsNamedAtItsLine() throws IOException {
+        String yaml = replace(CELL_2D, "  background: lpscl", "\tbackground: lpscl");
+        assertSyntaxError(runBad(yaml), lineOf(yaml, "\tbackground"), "a tab (YAML indents with spaces)");
+    }
+
+    @Test
+    void badIndentationIsNamedAtItsLine() throws IOException {
+        String yaml = replace(CELL_2D, "  layers:", " layers:");
+        assertSyntaxError(runBad(yaml), lineOf(yaml, " layers:"), "indentation", "same column");
+    }
+
+    @Test
+    void unclosedBracketIsNamedWhereTheParserStopsAndWhereItOpens() throws IOException {
+        String yaml = replace(CELL_2D, "radius: 1 um}]", "radius: 1 um}");
+        int opened = lineOf(yaml, "nuclei: [");
+        // inside [ ] the next line's "control: {...}" reads as one more item, but without a comma
+        assertSyntaxError(runBad(yaml), lineOf(yaml, "control:"), "expected ',' or ']'", "starts at line " + opened, "']' missing");
+    }
+
+    @Test
+    void unclosedQuoteIsNamedAtTheLineItOpens() throws IOException {
+        String yaml = replace(CELL_2D, "background: lpscl", "background: \"lpscl");
+        assertSyntaxError(runBad(yaml), lineOf(yaml, "background: \""), "quoted value is never closed", "closing quote missing");
+    }
+
     // -------------------------------------------------------------- films on the metal surface
 
     private static final String FILM = "  coatings: [{material: lpscl, layer: 0, thickness: 50 nm, on_metal: true}]";
@@ -171,6 +199,11 @@ class BadInputTest {
         assertTrue(err.contains(file + ":" + line + ":"), "names the file and line " + file + ":" + line + ": " + err);
         assertTrue(err.contains(keyPath), "names the key path " + keyPath + ": " + err);
         for (String s : more) assertTrue(err.contains(s), "says '" + s + "': " + err);
+    }
+
+    /** {@link #assertClean} plus FILE:LINE: invalid YAML and the given substrings (a syntax error has no key path). */
+    private void assertSyntaxError(Result r, int line, String... more) {
+        assertMessage(r, scenario(), line, "invalid YAML", more);
     }
 
     private static String replace(String yaml, String from, String to) {
