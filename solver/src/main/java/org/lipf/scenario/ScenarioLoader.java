@@ -408,7 +408,13 @@ public final class ScenarioLoader {
         MaterialLibrary library(Section root) {
             if (!root.has("materials_library")) return MaterialLibrary.builtIn();
             Path user = Path.of(file).resolveSibling(root.text("materials_library"));
-            return MaterialLibrary.builtIn().overlaidWith(MaterialLibrary.load(user));
+            try {
+                return MaterialLibrary.builtIn().overlaidWith(MaterialLibrary.load(user));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw root.error("materials_library", "no such materials library file " + user + " (the path is relative to the scenario's folder)");
+            } catch (IOException e) {
+                throw root.error("materials_library", "cannot read the materials library " + user + ": " + e.getMessage());
+            }
         }
 
         /** S/m per m^2/s of the Nernst-Einstein relation at the scenario's T, n and c0 (read again, with the same checks, by {@link #model}). */

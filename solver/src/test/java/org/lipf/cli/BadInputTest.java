@@ -77,6 +77,13 @@ class BadInputTest {
     }
 
     @Test
+    void missingMaterialsLibraryIsNamedWithTheScenarioLine() throws IOException {
+        String yaml = replace(CELL_2D, "materials:\n  li: {", "materials_library: nothere.yaml\nmaterials:\n  li: {library: li-metal, ");
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "materials_library:"), "materials_library", "no such materials library file " + tmp.resolve("nothere.yaml"));
+    }
+
+    @Test
     void badSetOverrideNamesTheOption() throws IOException {
         Result r = runBad(CELL_2D, "--set", "grid.spacing=abc");
         assertClean(r);
