@@ -70,6 +70,14 @@ class BadInputTest {
     }
 
     @Test
+    void interfaceNarrowerThanTheGridSpacingIsRejected() throws IOException {
+        String yaml = replace(CELL_2D, "interface_width: 0.5 um", "interface_width: 0.1 um");
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "interface_width: 0.1 um"), "model.interface_width", "0.1 um", "narrower than the grid spacing 0.25 um",
+                "pinned to the lattice", "at least two spacings (0.5 um)");
+    }
+
+    @Test
     void valueWithoutUnitIsRejected() throws IOException {
         String yaml = replace(CELL_2D, "spacing: 0.25 um", "spacing: 0.25");
         Result r = runBad(yaml);
