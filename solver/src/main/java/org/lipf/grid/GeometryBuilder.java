@@ -108,6 +108,7 @@ public final class GeometryBuilder {
         }
 
         InitialState build() {
+            interfaceResolution();
             layers();
             MicrostructureSpec micro = geo.microstructure();
             MicrostructureBuilder mb = new MicrostructureBuilder(s, g, layerCells, ids, xi, c, warnings);
@@ -124,6 +125,17 @@ public final class GeometryBuilder {
             for (int i = 0; i < geo.nuclei().size(); i++) nucleus(i);
             MaterialMap map = new MaterialMap(g, s.materialNames(), ids);
             return new InitialState(map, xi, c, new GeometryReport(layerResults, particleResults, warnings, connectivity(map), gradients, mixtures, coatings, images));
+        }
+
+        /**
+         * Warns of an interface under two cells wide (the loader rejects one under a cell): its
+         * profile still spans a cell, but the front feels the lattice (docs/MODEL.md section 10, item 1).
+         */
+        void interfaceResolution() {
+            double w = s.model().interfaceWidth_m();
+            if (w < 2 * dx * (1 - 1e-9))
+                warnings.add(String.format(Locale.ROOT, "model.interface_width: %.4g um is less than 2 grid spacings of %.4g um: the front may be pinned to the lattice "
+                        + "(its speed and the cell voltage then follow the grid); 2 spacings or more are advised (docs/MODEL.md section 10, item 1)", w * 1e6, dx * 1e6));
         }
 
         /** Bottom-to-top connectivity of each particle material (and of the host of particles on grain boundaries), and each grain-mixture material, within its layer. */

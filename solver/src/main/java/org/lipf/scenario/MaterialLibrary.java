@@ -82,15 +82,13 @@ public final class MaterialLibrary {
         return builtIn;
     }
 
-    /** Reads a user library file (same format as the shipped one). */
-    public static MaterialLibrary load(Path file) {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ScenarioException(file.toString(), "", -1, "no such materials library file", e);
-        } catch (IOException e) {
-            throw new ScenarioException(file.toString(), "", -1, "cannot read the materials library: " + e.getMessage(), e);
-        }
+    /**
+     * Reads a user library file (same format as the shipped one).
+     *
+     * @throws IOException if the file cannot be read: the caller names the key that points to it
+     */
+    public static MaterialLibrary load(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
 
     /** Parses library YAML; every error names {@code label}, the key and the line. */

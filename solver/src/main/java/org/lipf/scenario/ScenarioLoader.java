@@ -408,7 +408,13 @@ public final class ScenarioLoader {
         MaterialLibrary library(Section root) {
             if (!root.has("materials_library")) return MaterialLibrary.builtIn();
             Path user = Path.of(file).resolveSibling(root.text("materials_library"));
-            return MaterialLibrary.builtIn().overlaidWith(MaterialLibrary.load(user));
+            try {
+                return MaterialLibrary.builtIn().overlaidWith(MaterialLibrary.load(user));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw root.error("materials_library", "no such materials library file " + user + " (the path is relative to the scenario's folder)");
+            } catch (IOException e) {
+                throw root.error("materials_library", "cannot read the materials library " + user + ": " + e.getMessage());
+            }
         }
 
         /** S/m per m^2/s of the Nernst-Einstein relation at the scenario's T, n and c0 (read again, with the same checks, by {@link #model}). */
@@ -496,6 +502,13 @@ public final class ScenarioLoader {
             double cs = positive(m, "metal_site_density", m.quantity("metal_site_density", PhysicalQuantity.CONCENTRATION, DEFAULT_SITE_DENSITY));
             double c0 = positive(m, "bulk_concentration", m.quantity("bulk_concentration", PhysicalQuantity.CONCENTRATION, DEFAULT_BULK_CONCENTRATION));
             double width = positive(m, "interface_width", m.quantity("interface_width", PhysicalQuantity.LENGTH, DEFAULT_INTERFACE_WIDTH_SPACINGS * grid.spacing_m()));
+            // a front that falls between cell centres is pinned to the lattice: it jumps cell by cell,
+            // and its speed and the cell voltage follow the grid, not the model (below two cells the
+            // geometry report warns, docs/MODEL.md section 10, item 1)
+            m.check(width >= grid.spacing_m() * (1 - 1e-9), "interface_width", "the interface (" + fmt(width, PhysicalQuantity.LENGTH)
+                    + ") is narrower than the grid spacing " + fmt(grid.spacing_m(), PhysicalQuantity.LENGTH)
+                    + ": the front would be pinned to the lattice and move cell by cell; make it at least two spacings ("
+                    + fmt(2 * grid.spacing_m(), PhysicalQuantity.LENGTH) + ") or refine grid.spacing");
             double gamma = positive(m, "interface_energy", m.quantity("interface_energy", PhysicalQuantity.INTERFACE_ENERGY, DEFAULT_INTERFACE_ENERGY));
             double L = positive(m, "allen_cahn_mobility", m.quantity("allen_cahn_mobility", PhysicalQuantity.MOBILITY, DEFAULT_AC_MOBILITY));
             Section an = m.section("anisotropy", "strength", "mode", "angle");

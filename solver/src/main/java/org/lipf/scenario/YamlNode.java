@@ -1,6 +1,5 @@
 package org.lipf.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -96,9 +95,7 @@ public abstract sealed class YamlNode permits YamlNode.MapNode, YamlNode.ListNod
             if (p.nextToken() != null) throw new ScenarioException(file, "", line(p, keepLines), "more than one YAML document");
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            int line = keepLines && loc != null ? loc.getLineNr() : -1;
-            throw new ScenarioException(file, "", line, "invalid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+            throw YamlSyntaxError.of(file, keepLines, e);
         } catch (IOException e) {
             throw new ScenarioException(file, "", -1, "cannot read YAML: " + e.getMessage(), e);
         }

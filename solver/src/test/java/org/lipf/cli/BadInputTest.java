@@ -70,10 +70,25 @@ class BadInputTest {
     }
 
     @Test
+    void interfaceNarrowerThanTheGridSpacingIsRejected() throws IOException {
+        String yaml = replace(CELL_2D, "interface_width: 0.5 um", "interface_width: 0.1 um");
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "interface_width: 0.1 um"), "model.interface_width", "0.1 um", "narrower than the grid spacing 0.25 um",
+                "pinned to the lattice", "at least two spacings (0.5 um)");
+    }
+
+    @Test
     void valueWithoutUnitIsRejected() throws IOException {
         String yaml = replace(CELL_2D, "spacing: 0.25 um", "spacing: 0.25");
         Result r = runBad(yaml);
         assertMessage(r, scenario(), lineOf(yaml, "spacing: 0.25}"), "grid.spacing", "unit");
+    }
+
+    @Test
+    void missingMaterialsLibraryIsNamedWithTheScenarioLine() throws IOException {
+        String yaml = replace(CELL_2D, "materials:\n  li: {", "materials_library: nothere.yaml\nmaterials:\n  li: {library: li-metal, ");
+        Result r = runBad(yaml);
+        assertMessage(r, scenario(), lineOf(yaml, "materials_library:"), "materials_library", "no such materials library file " + tmp.resolve("nothere.yaml"));
     }
 
     @Test
@@ -102,6 +117,34 @@ class BadInputTest {
         assertClean(r);
         assertTrue(r.stderr().contains("--restart"), "names the option: " + r.stderr());
         assertTrue(r.stderr().contains(snapshot.toString()), "names the file: " + r.stderr());
+    }
+
+    // ------------------------------------------------------------------ YAML syntax errors
+
+    @Test
+    void tabIsNamedAtItsLine() throws IOException {
+        String yaml = replace(CELL_2D, "  background: lpscl", "\tbackground: lpscl");
+        assertSyntaxError(runBad(yaml), lineOf(yaml, "\tbackground"), "a tab (YAML indents with spaces)");
+    }
+
+    @Test
+    void badIndentationIsNamedAtItsLine() throws IOException {
+        String yaml = replace(CELL_2D, "  layers:", " layers:");
+        assertSyntaxError(runBad(yaml), lineOf(yaml, " layers:"), "indentation", "same column");
+    }
+
+    @Test
+    void unclosedBracketIsNamedWhereTheParserStopsAndWhereItOpens() throws IOException {
+        String yaml = replace(CELL_2D, "radius: 1 um}]", "radius: 1 um}");
+        int opened = lineOf(yaml, "nuclei: [");
+        // inside [ ] the next line's "control: {...}" reads as one more item, but without a comma
+        assertSyntaxError(runBad(yaml), lineOf(yaml, "control:"), "expected ',' or ']'", "starts at line " + opened, "']' missing");
+    }
+
+    @Test
+    void unclosedQuoteIsNamedAtTheLineItOpens() throws IOException {
+        String yaml = replace(CELL_2D, "background: lpscl", "background: \"lpscl");
+        assertSyntaxError(runBad(yaml), lineOf(yaml, "background: \""), "quoted value is never closed", "closing quote missing");
     }
 
     // -------------------------------------------------------------- films on the metal surface
@@ -171,6 +214,11 @@ class BadInputTest {
         assertTrue(err.contains(file + ":" + line + ":"), "names the file and line " + file + ":" + line + ": " + err);
         assertTrue(err.contains(keyPath), "names the key path " + keyPath + ": " + err);
         for (String s : more) assertTrue(err.contains(s), "says '" + s + "': " + err);
+    }
+
+    /** {@link #assertClean} plus FILE:LINE: invalid YAML and the given substrings (a syntax error has no key path). */
+    private void assertSyntaxError(Result r, int line, String... more) {
+        assertMessage(r, scenario(), line, "invalid YAML", more);
     }
 
     private static String replace(String yaml, String from, String to) {

@@ -81,6 +81,17 @@ class GeometryBuilderTest {
     }
 
     @Test
+    void interfaceUnderTwoSpacingsIsWarnedOfOnceInTheReport() {
+        String oneSpacing = "model: {interface_width: 0.5 um}\n" + scenario2D(0.1, 1, 0);
+        GeometryReport report = build(oneSpacing).report();
+        assertEquals(1, report.warnings().stream().filter(w -> w.startsWith("model.interface_width: 0.5000 um is less than 2 grid spacings of 0.5000 um")).count(),
+                report.warnings().toString());
+        assertEquals(1, report.summary().split("warning: model.interface_width", -1).length - 1, report.summary());
+        GeometryReport twoSpacings = build(scenario2D(0.1, 1, 0)).report(); // the default width is 2 spacings
+        assertTrue(twoSpacings.warnings().stream().noneMatch(w -> w.startsWith("model.interface_width")), twoSpacings.warnings().toString());
+    }
+
+    @Test
     void layersStackFromTheBottomWithTheirXiAndC() {
         InitialState st = build(scenario2D(0.1, 1, 0));
         MaterialMap m = st.materials();
