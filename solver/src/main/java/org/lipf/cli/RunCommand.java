@@ -6,9 +6,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
 import org.lipf.output.RunInfo;
 import org.lipf.output.Snapshot;
 import org.lipf.output.SnapshotReader;
+import org.lipf.scenario.ModelForm;
+import org.lipf.scenario.ReactionCoupling;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.ScenarioLoader;
@@ -116,8 +120,24 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("\nerror: " + e.getMessage());
             return Lipf.EXIT_BAD_INPUT;
         } catch (RuntimeException e) {
-            System.err.println("\nerror: run failed: " + e.getMessage() + " (details in " + dir.resolve("run.json") + ")");
+            System.err.println("\nerror: run failed: " + e.getMessage() + " (details in " + dir.resolve("run.json") + ")" + laggedNucleationHint(scenario));
             return Lipf.EXIT_FAILED;
         }
+    }
+
+    /**
+     * Where Li can nucleate in a material that conducts ions and electrons, a source lagged by a step makes the
+     * potentials' fixed point diverge (docs/MODEL.md sections 5.4.1 and 10.2): a failed run of such a scenario says
+     * which setting solves it. Empty otherwise.
+     */
+    static String laggedNucleationHint(Scenario scenario) {
+        if (scenario.solver().reactionCoupling() != ReactionCoupling.LAGGED || scenario.model().form() != ModelForm.MIXED_CONDUCTOR) return "";
+        MaterialTable table = new MaterialTable(scenario, ModelParameters.from(scenario));
+        for (int m = 0; m < table.size(); m++)
+            if (table.nucleationActivity[m] > 0)
+                return String.format("%nhint: %s conducts ions and electrons (%.3g S/m), so Li nucleates inside it, and the reaction source lagged by "
+                        + "a step can make the potentials diverge: set solver: {reaction_coupling: implicit} (docs/MODEL.md section 5.4.1)",
+                        table.names[m], table.sigmaEl_S_per_m[m]);
+        return "";
     }
 }
