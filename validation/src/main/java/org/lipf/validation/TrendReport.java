@@ -22,7 +22,9 @@ public final class TrendReport {
     /** Writes {@code report.md} and one PNG per check into {@code dir}; returns the report's path. */
     public static Path write(Path dir, List<Outcome> outcomes, boolean quick) throws IOException {
         StringBuilder md = new StringBuilder("# LiPF validation against the published trends\n\n");
-        md.append(quick ? "Quick subset (`--quick`): cheaper sweeps, fewer trends.\n\n" : "")
+        md.append(quick ? "**Quick subset (`--quick`): a smoke test of the validation pipeline.** Its sweeps run for a fraction of the "
+                        + "full ones' time and some trends are left out, so its values and PASS/FAIL say nothing about the "
+                        + "physics: run `lipf validate trends` without `--quick` for the validation.\n\n" : "")
                 .append("Every case uses the same model constants; only materials and geometry differ (scenario files under `scenarios/`). ")
                 .append("A check passes when the simulated values fall in the published order. The runs are in the folders named after each trend.\n\n");
         int passed = 0, total = 0;

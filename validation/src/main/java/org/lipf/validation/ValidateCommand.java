@@ -26,11 +26,14 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder of the runs and the report (default: runs/validation or runs/validation-quick).")
     Path output;
 
-    @Option(names = "--quick", description = "The quick subset (under 5 minutes on two cores): trends with a quick_sweep, run with it.")
+    @Option(names = "--quick", description = "A smoke test (2-3 minutes on two cores, CI runs it): the trends with a quick_sweep, run with it; its runs are too short for its values to mean anything.")
     boolean quick;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Runs at a time (passed to lipf sweep).")
     Integer jobs;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads per run (passed to lipf sweep; default: the cores shared out among the jobs).")
+    Integer threads;
 
     @Option(names = "--trends", paramLabel = "FILE", description = "Trends file (default: validation/trends.yaml of this LiPF).")
     Path trendsFile;
@@ -50,6 +53,7 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
             Path runs = dir.resolve(t.id());
             List<String> args = new ArrayList<>(List.of("sweep", sweep.toString(), "-o", runs.toString()));
             if (jobs != null) args.addAll(List.of("--jobs", jobs.toString()));
+            if (threads != null) args.addAll(List.of("--threads", threads.toString()));
             int code = Lipf.execute(args.toArray(String[]::new));
             Path summary = runs.resolve("summary.csv");
             if (!Files.isRegularFile(summary)) {

@@ -189,4 +189,11 @@ class TrendCheckTest {
         assertEquals(ValueRange.atLeast(20), trends.get(1).checks().get(0).published().get(0));
         assertEquals(List.of(ValueRange.exactly(1.4), ValueRange.parse("< 1.0"), ValueRange.parse("< 0.8")), trends.get(2).checks().get(0).published());
     }
+
+    @Test
+    void theQuickReportSaysItIsASmokeTestAndTheFullOneDoesNot(@TempDir Path dir) throws IOException {
+        String quick = Files.readString(TrendReport.write(dir.resolve("quick"), List.of(), true));
+        assertTrue(quick.contains("smoke test") && quick.contains("without `--quick`"), quick);
+        assertFalse(Files.readString(TrendReport.write(dir.resolve("full"), List.of(), false)).contains("smoke test"));
+    }
 }
