@@ -6,8 +6,8 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import org.lipf.output.Snapshot;
+import org.lipf.postprocess.Decimals;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.RunFolderException;
 import org.lipf.postprocess.metrics.CellBlock;
@@ -106,14 +106,14 @@ public final class CompareFigure {
         List<String> header = new ArrayList<>(List.of(""));
         columns.forEach(c -> header.add(c.run().name()));
         rows.add(header);
-        addRow(rows, "time [s]", columns, c -> fmt("%.4g", c.snapshot().time_s()));
+        addRow(rows, "time [s]", columns, c -> Decimals.format("%.4g", c.snapshot().time_s()));
         addRow(rows, "passed charge [mAh/cm\u00b2]", columns, c -> c.snapshot().extras().get(CHARGE_ATTRIBUTE) instanceof Double q
-                ? fmt("%.4g", q / C_PER_M2_PER_MAH_PER_CM2) : "-");
-        addRow(rows, "deposited Li [\u00b5m]", columns, c -> fmt("%.3f", c.metrics().depositedVolume_m() * 1e6 + 0.0));
-        addRow(rows, "front height [\u00b5m]", columns, c -> fmt("%.2f", c.metrics().frontHeight_m() * 1e6));
-        addRow(rows, "penetration [\u00b5m]", columns, c -> fmt("%.2f", c.metrics().penetration_m() * 1e6));
-        addRow(rows, "roughness [\u00b5m]", columns, c -> fmt("%.2f", c.metrics().roughness_m() * 1e6));
-        addRow(rows, "interface area / area", columns, c -> fmt("%.3f", c.metrics().interfaceArea()));
+                ? Decimals.format("%.4g", q / C_PER_M2_PER_MAH_PER_CM2) : "-");
+        addRow(rows, "deposited Li [\u00b5m]", columns, c -> Decimals.format("%.3f", c.metrics().depositedVolume_m() * 1e6));
+        addRow(rows, "front height [\u00b5m]", columns, c -> Decimals.format("%.2f", c.metrics().frontHeight_m() * 1e6));
+        addRow(rows, "penetration [\u00b5m]", columns, c -> Decimals.format("%.2f", c.metrics().penetration_m() * 1e6));
+        addRow(rows, "roughness [\u00b5m]", columns, c -> Decimals.format("%.2f", c.metrics().roughness_m() * 1e6));
+        addRow(rows, "interface area / area", columns, c -> Decimals.format("%.3f", c.metrics().interfaceArea()));
         addRow(rows, "metal pieces (isolated)", columns, c -> c.metrics().metalComponents() + " (" + c.metrics().isolatedComponents() + ")");
         addRow(rows, "short", columns, c -> c.metrics().shorted() ? "yes" : "no");
         for (int l = 0; l < layers; l++) {
@@ -122,7 +122,7 @@ public final class CompareFigure {
                 if (layer >= c.layerNames().size()) return "-";
                 double share = c.metrics().layerShares()[layer];
                 String material = c.layerNames().get(layer).replaceFirst("^layer\\d+_", "");
-                return (Double.isNaN(share) ? "-" : fmt("%.1f", 100 * share)) + " (" + material + ")";
+                return (Double.isNaN(share) ? "-" : Decimals.format("%.1f", 100 * share)) + " (" + material + ")";
             });
         }
         return rows;
@@ -136,10 +136,6 @@ public final class CompareFigure {
         List<String> row = new ArrayList<>(List.of(label));
         for (Column c : columns) row.add(cell.text(c));
         rows.add(row);
-    }
-
-    private static String fmt(String pattern, double v) {
-        return String.format(Locale.ROOT, pattern, v);
     }
 
     /** The picture with the table drawn under it, columns aligned. */
