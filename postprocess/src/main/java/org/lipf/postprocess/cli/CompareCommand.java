@@ -7,6 +7,8 @@ import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.RunFolderException;
 import org.lipf.postprocess.render.CompareFigure;
 import org.lipf.postprocess.render.Images;
+import org.lipf.scenario.PhysicalQuantity;
+import org.lipf.scenario.UnitParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,11 +21,12 @@ public final class CompareCommand extends PostprocessCommand {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "RUN", description = "Run folders.")
     List<Path> runDirs;
 
-    @Option(names = "--at-time", paramLabel = "T", description = "Simulated time in s (each run's closest snapshot).")
-    Double atTime;
+    @Option(names = "--at-time", paramLabel = "T", description = "Simulated time, e.g. '4 s' or '2 min'; a bare number is in s (each run's closest snapshot).")
+    String atTime;
 
-    @Option(names = "--at-charge", paramLabel = "Q", description = "Passed charge in mAh/cm^2 (each run's closest snapshot).")
-    Double atCharge;
+    @Option(names = "--at-charge", paramLabel = "Q",
+            description = "Passed charge per area, e.g. '0.5 mAh/cm^2'; a bare number is in mAh/cm^2 (each run's closest snapshot).")
+    String atCharge;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "compare.png", description = "Output PNG (default: ${DEFAULT-VALUE}).")
     Path output;
@@ -36,15 +39,25 @@ public final class CompareCommand extends PostprocessCommand {
         List<CompareFigure.Column> columns;
         String title;
         if (atCharge != null) {
-            columns = CompareFigure.atCharge(runs, atCharge);
-            title = "at " + atCharge + " mAh/cm\u00b2 passed";
+            double charge_C_per_m2 = quantity("--at-charge", atCharge, PhysicalQuantity.AREAL_CAPACITY, "mAh/cm^2");
+            columns = CompareFigure.atCharge(runs, charge_C_per_m2);
+            title = "at " + CompareFigure.charge(charge_C_per_m2) + " passed";
         } else {
-            double t = atTime != null ? atTime : CompareFigure.commonTime_s(runs);
+            double t = atTime != null ? quantity("--at-time", atTime, PhysicalQuantity.TIME, "s") : CompareFigure.commonTime_s(runs);
             columns = CompareFigure.atTime(runs, t);
             title = "at t = " + Images.time(t);
         }
         Path png = Images.writePng(CompareFigure.draw(columns, "Comparison " + title), output);
         System.err.println("lipf: comparison of " + runs.size() + " runs written to " + png);
         return 0;
+    }
+
+    /** An option's value with a unit, in SI; a bare number is in {@code bareUnit}. A bad value is bad input. */
+    private static double quantity(String option, String text, PhysicalQuantity kind, String bareUnit) throws RunFolderException {
+        try {
+            return UnitParser.parse(text, kind, bareUnit);
+        } catch (IllegalArgumentException e) {
+            throw new RunFolderException(option + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -47,11 +47,16 @@ public final class CompareFigure {
         return out;
     }
 
-    /** For each run, the snapshot whose passed charge is closest to {@code charge_mAh_per_cm2}. */
-    public static List<Column> atCharge(List<RunFolder> runs, double charge_mAh_per_cm2) throws RunFolderException {
+    /** For each run, the snapshot whose passed charge is closest to {@code charge_C_per_m2}. */
+    public static List<Column> atCharge(List<RunFolder> runs, double charge_C_per_m2) throws RunFolderException {
         List<Column> out = new ArrayList<>();
-        for (RunFolder r : runs) out.add(closest(r, charge_mAh_per_cm2 * C_PER_M2_PER_MAH_PER_CM2, true));
+        for (RunFolder r : runs) out.add(closest(r, charge_C_per_m2, true));
         return out;
+    }
+
+    /** A passed charge for a title or a table, in mAh/cm^2 (four significant digits). */
+    public static String charge(double charge_C_per_m2) {
+        return Decimals.format("%.4g", charge_C_per_m2 / C_PER_M2_PER_MAH_PER_CM2) + " mAh/cm\u00b2";
     }
 
     private static Column closest(RunFolder run, double target, boolean byCharge) throws RunFolderException {

@@ -157,6 +157,22 @@ class PostprocessCliTest {
         ok("compare", run.toString(), "--at-charge", "1e-3", "-o", cmp.toString());
     }
 
+    /** --at-time and --at-charge take values with units, as the scenario does; bare numbers are in s and mAh/cm^2. */
+    @Test
+    void compareTakesTimesAndChargesWithUnits() throws Exception {
+        Path cmp = shared.resolve("units.png");
+        ok("compare", run.toString(), "--at-time", "20 ms", "-o", cmp.toString());
+        ok("compare", run.toString(), "--at-charge", "3.6 C/cm^2", "-o", cmp.toString());
+        ok("compare", run.toString(), "--at-charge", "1e-3", "-o", cmp.toString());
+        for (String[] bad : List.of(new String[] {"--at-time", "4 V"}, new String[] {"--at-time", "4 parsecs"},
+                new String[] {"--at-charge", "1 mA/cm^2"})) {
+            Result r = lipf("compare", run.toString(), bad[0], bad[1], "-o", cmp.toString());
+            assertEquals(Lipf.EXIT_BAD_INPUT, r.exitCode(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("error: " + bad[0] + ": "), r.err());
+        }
+    }
+
     @Test
     void threeDimensionalRunGivesSlicesAndTheFrontHeightMap(@TempDir Path tmp) throws Exception {
         String yaml = SyntheticRun.CELL_2D
