@@ -1,6 +1,8 @@
 package org.lipf.postprocess.render;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import org.lipf.output.Snapshot;
 import org.lipf.postprocess.Decimals;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.RunFolderException;
+import org.lipf.postprocess.RunLabels;
 import org.lipf.postprocess.metrics.CellBlock;
 import org.lipf.postprocess.metrics.RunMetrics;
 import org.lipf.postprocess.metrics.SnapshotMetrics;
@@ -26,8 +29,15 @@ public final class CompareFigure {
     public static final double C_PER_M2_PER_MAH_PER_CM2 = 36000;
     static final String CHARGE_ATTRIBUTE = "passed_charge_C_per_m2";
 
-    /** One run at the chosen snapshot. */
-    public record Column(RunFolder run, Snapshot snapshot, SnapshotMetrics metrics, List<String> layerNames) {
+    /** Header row of the table: a bold font, so that the runs' labels stand out. */
+    static final Font HEADER_FONT = Frame.TITLE_FONT.deriveFont(13f);
+
+    /**
+     * One run at the chosen snapshot.
+     *
+     * @param label the run's name in the figure ({@link RunLabels}: its folder's)
+     */
+    public record Column(String label, RunFolder run, Snapshot snapshot, SnapshotMetrics metrics, List<String> layerNames) {
     }
 
     private CompareFigure() {
@@ -43,14 +53,16 @@ public final class CompareFigure {
     /** For each run, the snapshot closest to {@code time_s}, with its metrics. */
     public static List<Column> atTime(List<RunFolder> runs, double time_s) throws RunFolderException {
         List<Column> out = new ArrayList<>();
-        for (RunFolder r : runs) out.add(closest(r, time_s, false));
+        List<String> labels = labels(runs);
+        for (int n = 0; n < runs.size(); n++) out.add(closest(labels.get(n), runs.get(n), time_s, false));
         return out;
     }
 
     /** For each run, the snapshot whose passed charge is closest to {@code charge_C_per_m2}. */
     public static List<Column> atCharge(List<RunFolder> runs, double charge_C_per_m2) throws RunFolderException {
         List<Column> out = new ArrayList<>();
-        for (RunFolder r : runs) out.add(closest(r, charge_C_per_m2, true));
+        List<String> labels = labels(runs);
+        for (int n = 0; n < runs.size(); n++) out.add(closest(labels.get(n), runs.get(n), charge_C_per_m2, true));
         return out;
     }
 
@@ -59,7 +71,11 @@ public final class CompareFigure {
         return Decimals.format("%.4g", charge_C_per_m2 / C_PER_M2_PER_MAH_PER_CM2) + " mAh/cm\u00b2";
     }
 
-    private static Column closest(RunFolder run, double target, boolean byCharge) throws RunFolderException {
+    private static List<String> labels(List<RunFolder> runs) {
+        return RunLabels.of(runs.stream().map(RunFolder::dir).toList());
+    }
+
+    private static Column closest(String label, RunFolder run, double target, boolean byCharge) throws RunFolderException {
         Snapshot best = null;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int n = 0; n < run.snapshots().size(); n++) {
@@ -74,7 +90,7 @@ public final class CompareFigure {
             }
         }
         RunMetrics m = RunMetrics.compute(run);
-        return new Column(run, best, m.atStep(best.step()), m.layerNames());
+        return new Column(label, run, best, m.atStep(best.step()), m.layerNames());
     }
 
     /** The figure: pictures in a row, the metrics table under them. */
@@ -85,6 +101,9 @@ public final class CompareFigure {
         LinkedHashSet<Integer> legendIds = new LinkedHashSet<>();
         MaterialPalette legendPalette = null;
         List<String> allNames = List.copyOf(order);
+        Graphics2D probe = Frame.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
+        FontMetrics captionFont = probe.getFontMetrics();
+        probe.dispose();
         for (Column c : columns) {
             Snapshot s = c.snapshot();
             MaterialPalette palette = new MaterialPalette(s.materialNames(), c.run().freeFraction(s.materialNames()),
@@ -92,7 +111,10 @@ public final class CompareFigure {
             CellBlock b = CellBlock.of(s.shape(), s.dx_m());
             double ppc = Math.min((double) BOX_WIDTH_PX / b.nx(), (double) BOX_HEIGHT_PX / b.nz());
             Panel p = new Renderer(c.run(), FieldKind.XI, palette).panelsAt(s, null, ppc).get(0);
-            panels.add(new Panel(p.image(), c.run().name() + "  \u00b7  t = " + Images.time(s.time_s()), p.metresPerPixel(), null));
+            String when = "  \u00b7  t = " + Images.time(s.time_s());
+            // the caption stays within the box of the run's picture: a long label is shortened, not spread
+            String label = TextFit.middle(c.label(), captionFont, BOX_WIDTH_PX - captionFont.stringWidth(when));
+            panels.add(new Panel(p.image(), label + when, p.metresPerPixel(), null));
             for (int id : Renderer.present(s.material())) legendIds.add(allNames.indexOf(s.materialNames().get(id)));
             if (legendPalette == null) {
                 double[] noMetal = new double[allNames.size()];
@@ -104,12 +126,12 @@ public final class CompareFigure {
         return appendTable(pictures, table);
     }
 
-    /** Rows of text: a header row of run names, then one row per measure. */
+    /** Rows of text: a header row of run labels, then one row per measure. */
     static List<List<String>> table(List<Column> columns) {
         int layers = columns.stream().mapToInt(c -> c.layerNames().size()).max().orElse(0);
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of(""));
-        columns.forEach(c -> header.add(c.run().name()));
+        columns.forEach(c -> header.add(c.label()));
         rows.add(header);
         addRow(rows, "time [s]", columns, c -> Decimals.format("%.4g", c.snapshot().time_s()));
         addRow(rows, "passed charge [mAh/cm\u00b2]", columns, c -> c.snapshot().extras().get(CHARGE_ATTRIBUTE) instanceof Double q
@@ -143,13 +165,21 @@ public final class CompareFigure {
         rows.add(row);
     }
 
-    /** The picture with the table drawn under it, columns aligned. */
+    /**
+     * The picture with the table drawn under it, columns aligned: each row measured in the font it is
+     * drawn in, the header's labels shortened to a picture's box.
+     */
     private static BufferedImage appendTable(BufferedImage pictures, List<List<String>> rows) {
         Graphics2D probe = Frame.graphics(pictures);
         int line = probe.getFontMetrics().getHeight() + 4, pad = 16;
+        FontMetrics header = probe.getFontMetrics(HEADER_FONT), body = probe.getFontMetrics(Frame.BODY_FONT);
+        rows = new ArrayList<>(rows);
+        rows.set(0, rows.get(0).stream().map(label -> TextFit.middle(label, header, BOX_WIDTH_PX)).toList());
         int[] widths = new int[rows.get(0).size()];
-        for (List<String> r : rows)
-            for (int c = 0; c < r.size(); c++) widths[c] = Math.max(widths[c], probe.getFontMetrics().stringWidth(r.get(c)) + pad);
+        for (int r = 0; r < rows.size(); r++) {
+            FontMetrics fm = r == 0 ? header : body;
+            for (int c = 0; c < rows.get(r).size(); c++) widths[c] = Math.max(widths[c], fm.stringWidth(rows.get(r).get(c)) + pad);
+        }
         probe.dispose();
         int tableW = 0;
         for (int w : widths) tableW += w;
@@ -167,7 +197,7 @@ public final class CompareFigure {
                 g.fillRect(Frame.MARGIN, y, tableW, line);
             }
             g.setColor(Color.BLACK);
-            g.setFont(r == 0 ? Frame.TITLE_FONT.deriveFont(13f) : Frame.BODY_FONT);
+            g.setFont(r == 0 ? HEADER_FONT : Frame.BODY_FONT);
             int x = Frame.MARGIN;
             for (int c = 0; c < rows.get(r).size(); c++) {
                 g.drawString(rows.get(r).get(c), x + 4, y + line - 6);
