@@ -25,9 +25,6 @@ import org.lipf.postprocess.metrics.SnapshotMetrics;
 public final class CompareFigure {
     /** Each run's picture fits in this box, px. */
     public static final int BOX_WIDTH_PX = 420, BOX_HEIGHT_PX = 520;
-    /** C/m^2 per mAh/cm^2. */
-    public static final double C_PER_M2_PER_MAH_PER_CM2 = 36000;
-    static final String CHARGE_ATTRIBUTE = "passed_charge_C_per_m2";
 
     /** Header row of the table: a bold font, so that the runs' labels stand out. */
     static final Font HEADER_FONT = Frame.TITLE_FONT.deriveFont(13f);
@@ -36,8 +33,9 @@ public final class CompareFigure {
      * One run at the chosen snapshot.
      *
      * @param label the run's name in the figure ({@link RunLabels}: its folder's)
+     * @param at the snapshot's time (s) or passed charge (C/m^2), as the {@link CompareTarget} is
      */
-    public record Column(String label, RunFolder run, Snapshot snapshot, SnapshotMetrics metrics, List<String> layerNames) {
+    public record Column(String label, RunFolder run, Snapshot snapshot, double at, SnapshotMetrics metrics, List<String> layerNames) {
     }
 
     private CompareFigure() {
@@ -50,51 +48,31 @@ public final class CompareFigure {
         return t;
     }
 
-    /** For each run, the snapshot closest to {@code time_s}, with its metrics. */
-    public static List<Column> atTime(List<RunFolder> runs, double time_s) throws RunFolderException {
+    /** For each run, the snapshot whose time or passed charge is closest to {@code target}, with its metrics. */
+    public static List<Column> at(List<RunFolder> runs, CompareTarget target) throws RunFolderException {
+        List<String> labels = RunLabels.of(runs.stream().map(RunFolder::dir).toList());
         List<Column> out = new ArrayList<>();
-        List<String> labels = labels(runs);
-        for (int n = 0; n < runs.size(); n++) out.add(closest(labels.get(n), runs.get(n), time_s, false));
+        for (int n = 0; n < runs.size(); n++) out.add(closest(labels.get(n), runs.get(n), target));
         return out;
     }
 
-    /** For each run, the snapshot whose passed charge is closest to {@code charge_C_per_m2}. */
-    public static List<Column> atCharge(List<RunFolder> runs, double charge_C_per_m2) throws RunFolderException {
-        List<Column> out = new ArrayList<>();
-        List<String> labels = labels(runs);
-        for (int n = 0; n < runs.size(); n++) out.add(closest(labels.get(n), runs.get(n), charge_C_per_m2, true));
-        return out;
-    }
-
-    /** A passed charge for a title or a table, in mAh/cm^2 (four significant digits). */
-    public static String charge(double charge_C_per_m2) {
-        return Decimals.format("%.4g", charge_C_per_m2 / C_PER_M2_PER_MAH_PER_CM2) + " mAh/cm\u00b2";
-    }
-
-    private static List<String> labels(List<RunFolder> runs) {
-        return RunLabels.of(runs.stream().map(RunFolder::dir).toList());
-    }
-
-    private static Column closest(String label, RunFolder run, double target, boolean byCharge) throws RunFolderException {
+    private static Column closest(String label, RunFolder run, CompareTarget target) throws RunFolderException {
         Snapshot best = null;
-        double bestDistance = Double.POSITIVE_INFINITY;
+        double bestAt = Double.NaN;
         for (int n = 0; n < run.snapshots().size(); n++) {
             Snapshot s = run.read(n);
-            double value;
-            if (!byCharge) value = s.time_s();
-            else if (s.extras().get(CHARGE_ATTRIBUTE) instanceof Double q) value = q;
-            else throw new RunFolderException(run.snapshots().get(n) + " has no attribute " + CHARGE_ATTRIBUTE + " (needed for --at-charge)");
-            if (Math.abs(value - target) < bestDistance) {
-                bestDistance = Math.abs(value - target);
+            double at = target.of(s, run.snapshots().get(n));
+            if (best == null || Math.abs(at - target.value()) < Math.abs(bestAt - target.value())) {
                 best = s;
+                bestAt = at;
             }
         }
         RunMetrics m = RunMetrics.compute(run);
-        return new Column(label, run, best, m.atStep(best.step()), m.layerNames());
+        return new Column(label, run, best, bestAt, m.atStep(best.step()), m.layerNames());
     }
 
-    /** The figure: pictures in a row, the metrics table under them. */
-    public static BufferedImage draw(List<Column> columns, String title) throws RunFolderException {
+    /** The figure: pictures in a row, each captioned with its snapshot's time or charge, the metrics table under them. */
+    public static BufferedImage draw(List<Column> columns, CompareTarget target, String title) throws RunFolderException {
         LinkedHashSet<String> order = new LinkedHashSet<>();
         for (Column c : columns) order.addAll(c.snapshot().materialNames());
         List<Panel> panels = new ArrayList<>();
@@ -111,7 +89,7 @@ public final class CompareFigure {
             CellBlock b = CellBlock.of(s.shape(), s.dx_m());
             double ppc = Math.min((double) BOX_WIDTH_PX / b.nx(), (double) BOX_HEIGHT_PX / b.nz());
             Panel p = new Renderer(c.run(), FieldKind.XI, palette).panelsAt(s, null, ppc).get(0);
-            String when = "  \u00b7  t = " + Images.time(s.time_s());
+            String when = "  \u00b7  " + target.describe(c.at());
             // the caption stays within the box of the run's picture: a long label is shortened, not spread
             String label = TextFit.middle(c.label(), captionFont, BOX_WIDTH_PX - captionFont.stringWidth(when));
             panels.add(new Panel(p.image(), label + when, p.metresPerPixel(), null));
@@ -134,8 +112,8 @@ public final class CompareFigure {
         columns.forEach(c -> header.add(c.label()));
         rows.add(header);
         addRow(rows, "time [s]", columns, c -> Decimals.format("%.4g", c.snapshot().time_s()));
-        addRow(rows, "passed charge [mAh/cm\u00b2]", columns, c -> c.snapshot().extras().get(CHARGE_ATTRIBUTE) instanceof Double q
-                ? Decimals.format("%.4g", q / C_PER_M2_PER_MAH_PER_CM2) : "-");
+        addRow(rows, "passed charge [mAh/cm\u00b2]", columns, c -> c.snapshot().extras().get(CompareTarget.CHARGE_ATTRIBUTE) instanceof Double q
+                ? Decimals.format("%.4g", q / CompareTarget.C_PER_M2_PER_MAH_PER_CM2) : "-");
         addRow(rows, "deposited Li [\u00b5m]", columns, c -> Decimals.format("%.3f", c.metrics().depositedVolume_m() * 1e6));
         addRow(rows, "front height [\u00b5m]", columns, c -> Decimals.format("%.2f", c.metrics().frontHeight_m() * 1e6));
         addRow(rows, "penetration [\u00b5m]", columns, c -> Decimals.format("%.2f", c.metrics().penetration_m() * 1e6));

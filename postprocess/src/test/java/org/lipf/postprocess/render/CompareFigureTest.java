@@ -1,6 +1,7 @@
 package org.lipf.postprocess.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.FontMetrics;
@@ -31,7 +32,7 @@ class CompareFigureTest {
 
     @Test
     void runsOfOneScenarioAreLabelledByTheirFolders() throws Exception {
-        List<CompareFigure.Column> columns = CompareFigure.atTime(List.of(run(tmp.resolve("a/run")), run(tmp.resolve("b/run"))), 0.01);
+        List<CompareFigure.Column> columns = CompareFigure.at(List.of(run(tmp.resolve("a/run")), run(tmp.resolve("b/run"))), CompareTarget.time(0.01));
         assertEquals(List.of("a/run", "b/run"), columns.stream().map(CompareFigure.Column::label).toList());
         assertEquals(List.of("", "a/run", "b/run"), CompareFigure.table(columns).get(0));
     }
@@ -41,12 +42,29 @@ class CompareFigureTest {
         int[] widths = new int[2];
         for (int n = 0; n < 2; n++) {
             String name = "bare-li-lpscl-".repeat(8 * (n + 1));
-            List<CompareFigure.Column> columns = CompareFigure.atTime(List.of(run(tmp.resolve("x" + n).resolve(name)),
-                    run(tmp.resolve("y" + n).resolve(name + "sc"))), 0.01);
-            widths[n] = CompareFigure.draw(columns, "title").getWidth();
+            List<CompareFigure.Column> columns = CompareFigure.at(List.of(run(tmp.resolve("x" + n).resolve(name)),
+                    run(tmp.resolve("y" + n).resolve(name + "sc"))), CompareTarget.time(0.01));
+            widths[n] = CompareFigure.draw(columns, CompareTarget.time(0.01), "title").getWidth();
         }
         assertEquals(widths[0], widths[1], "labels of 112 and 224 characters both fit their boxes");
         assertTrue(widths[0] < 3 * CompareFigure.BOX_WIDTH_PX, "two boxes, the table's first column and margins: " + widths[0]);
+    }
+
+    @Test
+    void eachRunShowsItsClosestSnapshotWhichIsNearTheTargetWithinOnePercent() throws Exception {
+        List<RunFolder> runs = List.of(run(tmp.resolve("run")));
+        CompareFigure.Column late = CompareFigure.at(runs, CompareTarget.time(100)).get(0);
+        assertEquals(0.01, late.at());
+        assertEquals(10, late.snapshot().step());
+        assertFalse(CompareTarget.time(100).near(late.at()));
+        assertTrue(CompareTarget.time(0.0101).near(0.01));
+        assertFalse(CompareTarget.time(0.0102).near(0.01));
+        assertTrue(CompareTarget.time(0).near(0));
+        // SyntheticRun's snapshots passed 100 C/m^2 per s: 1 C/m^2 at 0.01 s
+        CompareFigure.Column byCharge = CompareFigure.at(runs, CompareTarget.charge(0.9)).get(0);
+        assertEquals(1.0, byCharge.at(), 1e-12);
+        assertEquals("t = 0.01 s", CompareTarget.time(0.01).describe(0.01));
+        assertEquals("0.5 mAh/cm\u00b2", CompareTarget.charge(18000).describe(18000));
     }
 
     @Test
