@@ -22,6 +22,8 @@ path = os.path.join(run, "fields.xdmf")
 expected_times = [float(g.find("Time").get("Value")) for g in ET.parse(path).getroot().find("Domain/Grid").findall("Grid")]
 first = ET.parse(path).getroot().find("Domain/Grid/Grid")
 cells = [int(n) for n in first.find("Attribute/DataItem").get("Dimensions").split()]
+# VTK lists points x first: a 2D run (cells 1 nz nx) lies in the X-Y plane, one cell thick in Z
+nodes = [int(n) for n in first.find("Topology").get("Dimensions").split()][::-1]
 
 if reader_name == "XDMFReader":
     reader = simple.XDMFReader(FileNames=[path])
@@ -60,6 +62,8 @@ for t in expected_times:
             got = np.array([arr.GetTuple1(i) for i in range(arr.GetNumberOfTuples())], dtype=np.float64)
             if not np.array_equal(got, ref):
                 problems.append(f"t={t}: {att.get('Name')} values differ from {file_part}:{ds} in C order")
+    if list(data.GetDimensions()) != nodes:
+        problems.append(f"t={t}: point dims {data.GetDimensions()}, expected {nodes} (x, y, z)")
     if ncells != want:
         problems.append(f"t={t}: {ncells} cells, expected {want}")
 for p in problems:

@@ -8,12 +8,14 @@ import java.util.List;
  * Writes {@code RUN/fields.xdmf}, an XDMF 2 index of all snapshots of a run as a temporal
  * collection, so ParaView (XDMF Reader) and VisIt open the run as a time series.
  *
- * <p>Each snapshot is a uniform grid with a {@code Time} value, a {@code 2DCoRectMesh} or
- * {@code 3DCoRectMesh} topology (origin 0, spacing dx; XDMF lists dimensions slowest first,
- * {@code z y x}, and counts nodes = cells + 1) and cell-centred attributes that reference the HDF5
- * datasets as {@code snapshots/step_NNNNNNNN.h5:/xi}. ParaView (XDMF Reader and Xdmf3 readers,
- * 5.11) shows a 2D run in the YZ plane (x one node thick, lateral axis along Y) and a 3D run with
- * x, y, z as in the solver; in both the growth axis is Z.
+ * <p>Each snapshot is a uniform grid with a {@code Time} value, a {@code 3DCoRectMesh} topology
+ * (origin 0, spacing dx; XDMF lists dimensions slowest first, {@code z y x}, and counts nodes =
+ * cells + 1) and cell-centred attributes that reference the HDF5 datasets as
+ * {@code snapshots/step_NNNNNNNN.h5:/xi}. A 3D run has x, y, z as in the solver (growth along Z).
+ * A 2D run ({@code [z][x]}) is written as a slab one cell thick, {@code 1 nz nx}: ParaView's
+ * readers (XDMF Reader and Xdmf3, 5.11) put a {@code 2DCoRectMesh} in the Y-Z plane with no
+ * thickness in X, edge-on to their default camera, while the slab lies in the X-Y plane (lateral
+ * x along X, growth along Y) facing it. The readers take the 2D datasets as {@code 1 nz nx}.
  *
  * <p>The file is rewritten whole (atomically) after each snapshot.
  */
@@ -54,19 +56,18 @@ public final class XdmfWriter {
     }
 
     private static void grid(StringBuilder b, SnapshotInfo s) {
-        int[] shape = s.shape();
-        int dim = shape.length;
+        // a 2D run as a slab one cell thick, so that ParaView shows it in its X-Y plane (see above)
+        int[] shape = s.shape().length == 2 ? new int[] {1, s.shape()[0], s.shape()[1]} : s.shape();
         String cells = dims(shape, 0);
         String nodes = dims(shape, 1);
         String dx = Double.toString(s.dx_m());
         b.append("   <Grid Name=\"step_").append(String.format("%08d", s.step())).append("\" GridType=\"Uniform\">\n");
         b.append("    <Time Value=\"").append(Double.toString(s.time_s())).append("\"/>\n");
-        b.append("    <Topology TopologyType=\"").append(dim).append("DCoRectMesh\" Dimensions=\"").append(nodes).append("\"/>\n");
-        b.append("    <Geometry GeometryType=\"").append(dim == 3 ? "ORIGIN_DXDYDZ" : "ORIGIN_DXDY").append("\">\n");
-        b.append("     <DataItem Name=\"Origin\" Dimensions=\"").append(dim).append("\" NumberType=\"Float\" Precision=\"8\" Format=\"XML\">")
-                .append(dim == 3 ? "0 0 0" : "0 0").append("</DataItem>\n");
-        b.append("     <DataItem Name=\"Spacing\" Dimensions=\"").append(dim).append("\" NumberType=\"Float\" Precision=\"8\" Format=\"XML\">")
-                .append(dim == 3 ? dx + " " + dx + " " + dx : dx + " " + dx).append("</DataItem>\n");
+        b.append("    <Topology TopologyType=\"3DCoRectMesh\" Dimensions=\"").append(nodes).append("\"/>\n");
+        b.append("    <Geometry GeometryType=\"ORIGIN_DXDYDZ\">\n");
+        b.append("     <DataItem Name=\"Origin\" Dimensions=\"3\" NumberType=\"Float\" Precision=\"8\" Format=\"XML\">0 0 0</DataItem>\n");
+        b.append("     <DataItem Name=\"Spacing\" Dimensions=\"3\" NumberType=\"Float\" Precision=\"8\" Format=\"XML\">")
+                .append(dx).append(' ').append(dx).append(' ').append(dx).append("</DataItem>\n");
         b.append("    </Geometry>\n");
         for (String f : s.fields()) attribute(b, f, cells, "Float", 8, s.relativePath());
         if (s.hasMaterial()) attribute(b, Snapshot.MATERIAL_DATASET, cells, "Char", 1, s.relativePath());

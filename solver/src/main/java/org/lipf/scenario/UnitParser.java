@@ -85,6 +85,16 @@ public final class UnitParser {
         return convert(unit, value);
     }
 
+    /**
+     * As {@link #parse(String, PhysicalQuantity)}, but a bare number is read in {@code bareUnit}: for
+     * command-line values documented in a unit ({@code --at-time 4} is 4 s, {@code --at-time "2 min"} 120 s).
+     */
+    public static double parse(String text, PhysicalQuantity expected, String bareUnit) {
+        Matcher m = text == null ? null : NUMBER.matcher(text);
+        boolean bare = m != null && m.matches() && m.group(2).isEmpty();
+        return parse(bare ? m.group(1) + " " + bareUnit : text, expected);
+    }
+
     /** Formats an SI value for the resolved scenario: {@code "3.0E-5 m"}, parseable back exactly. */
     public static String format(double si, PhysicalQuantity q) {
         String number = Double.toString(si);

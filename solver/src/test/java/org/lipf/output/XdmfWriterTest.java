@@ -27,7 +27,11 @@ class XdmfWriterTest {
         return Arrays.stream(s.trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
     }
 
-    private void assertXdmfNamesExistingDatasets(int... shape) throws Exception {
+    /**
+     * @param shape the snapshots' field shape
+     * @param cells the cell dims the XDMF gives ParaView, slowest first ({@code z y x})
+     */
+    private void assertXdmfNamesExistingDatasets(int[] shape, int[] cells) throws Exception {
         SnapshotWriter w = new SnapshotWriter();
         List<SnapshotInfo> infos = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
@@ -45,13 +49,18 @@ class XdmfWriterTest {
         assertEquals(1 + infos.size(), grids.getLength());
         Element collection = (Element) grids.item(0);
         assertEquals("Temporal", collection.getAttribute("CollectionType"));
-        int[] nodes = Arrays.stream(shape).map(n -> n + 1).toArray();
+        int[] nodes = Arrays.stream(cells).map(n -> n + 1).toArray();
         for (int g = 1; g < grids.getLength(); g++) {
             Element grid = (Element) grids.item(g);
             assertEquals(Double.toString(infos.get(g - 1).time_s()), ((Element) grid.getElementsByTagName("Time").item(0)).getAttribute("Value"));
             Element topo = (Element) grid.getElementsByTagName("Topology").item(0);
-            assertEquals(shape.length + "DCoRectMesh", topo.getAttribute("TopologyType"));
+            assertEquals("3DCoRectMesh", topo.getAttribute("TopologyType"));
             assertArrayEquals(nodes, ints(topo.getAttribute("Dimensions")));
+            Element geometry = (Element) grid.getElementsByTagName("Geometry").item(0);
+            assertEquals("ORIGIN_DXDYDZ", geometry.getAttribute("GeometryType"));
+            NodeList origin = geometry.getElementsByTagName("DataItem");
+            assertEquals("0 0 0", origin.item(0).getTextContent());
+            assertEquals(3, origin.item(1).getTextContent().split(" ").length, "a spacing per axis");
             NodeList attrs = grid.getElementsByTagName("Attribute");
             assertEquals(Snapshot.FIELD_UNITS.size() + 1, attrs.getLength(), "every field and the material ids");
             for (int a = 0; a < attrs.getLength(); a++) {
@@ -63,7 +72,8 @@ class XdmfWriterTest {
                 assertTrue(Files.isRegularFile(h5), ref[0]);
                 try (HdfFile file = new HdfFile(h5)) {
                     Dataset ds = file.getDatasetByPath(ref[1]);
-                    assertArrayEquals(ints(item.getAttribute("Dimensions")), ds.getDimensions());
+                    assertArrayEquals(cells, ints(item.getAttribute("Dimensions")));
+                    assertArrayEquals(shape, ds.getDimensions());
                     assertEquals("/" + attr.getAttribute("Name"), ref[1]);
                 }
             }
@@ -71,13 +81,14 @@ class XdmfWriterTest {
         assertEquals(xdmf, XdmfWriter.writeFromFiles(run, SnapshotReader.list(run.resolve("snapshots"))));
     }
 
+    /** ParaView shows a 2D grid edge-on (Y-Z plane, no thickness); a slab one cell thick in z lies in its X-Y plane. */
     @Test
-    void twoDimensionalXdmfNamesExistingDatasetsWithCellDims() throws Exception {
-        assertXdmfNamesExistingDatasets(6, 4);
+    void twoDimensionalXdmfIsASlabOneCellThick() throws Exception {
+        assertXdmfNamesExistingDatasets(new int[] {6, 4}, new int[] {1, 6, 4});
     }
 
     @Test
     void threeDimensionalXdmfNamesExistingDatasetsWithCellDims() throws Exception {
-        assertXdmfNamesExistingDatasets(5, 3, 4);
+        assertXdmfNamesExistingDatasets(new int[] {5, 3, 4}, new int[] {5, 3, 4});
     }
 }

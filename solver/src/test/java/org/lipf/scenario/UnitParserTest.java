@@ -63,6 +63,17 @@ class UnitParserTest {
     }
 
     @Test
+    void aBareNumberCanBeReadInADefaultUnit() {
+        close(4, UnitParser.parse("4", TIME, "s"));
+        close(120, UnitParser.parse("2 min", TIME, "s"));
+        close(0.5 * 36000, UnitParser.parse(" 0.5 ", AREAL_CAPACITY, "mAh/cm^2"));
+        close(36000, UnitParser.parse("10 Ah/m^2", AREAL_CAPACITY, "mAh/cm^2"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UnitParser.parse("4 V", TIME, "s"));
+        assertTrue(e.getMessage().contains("expected a time"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> UnitParser.parse("NaN", TIME, "s"));
+    }
+
+    @Test
     void rejectsUnknownUnitsGarbageAndAmbiguousDivision() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> UnitParser.parse("3 furlong", LENGTH)).getMessage().contains("unknown unit 'furlong'"));
         assertThrows(IllegalArgumentException.class, () -> UnitParser.parse("abc um", LENGTH));

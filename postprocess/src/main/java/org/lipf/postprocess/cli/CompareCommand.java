@@ -6,7 +6,10 @@ import java.util.List;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.RunFolderException;
 import org.lipf.postprocess.render.CompareFigure;
+import org.lipf.postprocess.render.CompareTarget;
 import org.lipf.postprocess.render.Images;
+import org.lipf.scenario.PhysicalQuantity;
+import org.lipf.scenario.UnitParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,16 +17,18 @@ import picocli.CommandLine.Parameters;
 /** {@code lipf compare RUN1 RUN2 ...}: runs side by side at the same time or charge, with their metrics. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Put runs side by side at the same time or passed charge, with their metrics; one PNG.",
-            "Default time: the latest time all runs reached."})
+            "Default time: the latest time all runs reached. Each run shows its closest snapshot; a warning names each run "
+                + "whose closest snapshot is more than 1 %% away."})
 public final class CompareCommand extends PostprocessCommand {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "RUN", description = "Run folders.")
     List<Path> runDirs;
 
-    @Option(names = "--at-time", paramLabel = "T", description = "Simulated time in s (each run's closest snapshot).")
-    Double atTime;
+    @Option(names = "--at-time", paramLabel = "T", description = "Simulated time, e.g. '4 s' or '2 min'; a bare number is in s (each run's closest snapshot).")
+    String atTime;
 
-    @Option(names = "--at-charge", paramLabel = "Q", description = "Passed charge in mAh/cm^2 (each run's closest snapshot).")
-    Double atCharge;
+    @Option(names = "--at-charge", paramLabel = "Q",
+            description = "Passed charge per area, e.g. '0.5 mAh/cm^2'; a bare number is in mAh/cm^2 (each run's closest snapshot).")
+    String atCharge;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "compare.png", description = "Output PNG (default: ${DEFAULT-VALUE}).")
     Path output;
@@ -33,18 +38,36 @@ public final class CompareCommand extends PostprocessCommand {
         if (atTime != null && atCharge != null) throw new RunFolderException("give --at-time or --at-charge, not both");
         List<RunFolder> runs = new ArrayList<>();
         for (Path p : runDirs) runs.add(RunFolder.open(p));
-        List<CompareFigure.Column> columns;
-        String title;
-        if (atCharge != null) {
-            columns = CompareFigure.atCharge(runs, atCharge);
-            title = "at " + atCharge + " mAh/cm\u00b2 passed";
-        } else {
-            double t = atTime != null ? atTime : CompareFigure.commonTime_s(runs);
-            columns = CompareFigure.atTime(runs, t);
-            title = "at t = " + Images.time(t);
+        CompareTarget target = atCharge != null
+                ? CompareTarget.charge(quantity("--at-charge", atCharge, PhysicalQuantity.AREAL_CAPACITY, "mAh/cm^2"))
+                : CompareTarget.time(atTime != null ? quantity("--at-time", atTime, PhysicalQuantity.TIME, "s") : CompareFigure.commonTime_s(runs));
+        List<CompareFigure.Column> columns = CompareFigure.at(runs, target);
+        for (CompareFigure.Column c : columns) {
+            if (!target.near(c.at()))
+                System.err.println("warning: " + c.label() + ": its closest snapshot is at " + target.describe(c.at()) + ", not "
+                        + target.describe(target.value()));
         }
-        Path png = Images.writePng(CompareFigure.draw(columns, "Comparison " + title), output);
+        Path png = Images.writePng(CompareFigure.draw(columns, target, title(target, atTime == null && atCharge == null)), output);
         System.err.println("lipf: comparison of " + runs.size() + " runs written to " + png);
         return 0;
+    }
+
+    /**
+     * The figure's title: what was asked for, and that each picture is its run's closest snapshot, whose time
+     * or charge its caption gives (they differ where runs wrote snapshots at other times, or ended before).
+     */
+    static String title(CompareTarget target, boolean latestCommonTime) {
+        return "Comparison at " + target.describe(target.value()) + (target.byCharge() ? " passed" : "")
+                + (latestCommonTime ? " (the latest time all runs reached)" : "") + ": each run's closest snapshot, its "
+                + target.quantity() + " above it";
+    }
+
+    /** An option's value with a unit, in SI; a bare number is in {@code bareUnit}. A bad value is bad input. */
+    private static double quantity(String option, String text, PhysicalQuantity kind, String bareUnit) throws RunFolderException {
+        try {
+            return UnitParser.parse(text, kind, bareUnit);
+        } catch (IllegalArgumentException e) {
+            throw new RunFolderException(option + ": " + e.getMessage(), e);
+        }
     }
 }

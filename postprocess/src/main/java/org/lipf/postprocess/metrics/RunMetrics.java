@@ -12,6 +12,7 @@ import org.lipf.model.ModelParameters;
 import org.lipf.output.AtomicFiles;
 import org.lipf.output.Snapshot;
 import org.lipf.output.TimeSeriesWriter;
+import org.lipf.postprocess.Decimals;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.RunFolderException;
 import org.lipf.postprocess.TimeSeriesTable;
@@ -178,13 +179,17 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
         for (int l = 0; l < layerNames.size(); l++) b.append(String.format(Locale.ROOT, " %" + width[l] + "s", layerNames.get(l) + " %"));
         b.append('\n');
         for (SnapshotMetrics r : rows) {
-            b.append(String.format(Locale.ROOT, "%10.4g %10d %10.4f %10.3f %10.3f %10.3f %9.3f %7d %8d %5s", r.time_s(), r.step(),
-                    r.depositedVolume_m() * 1e6 + 0.0, r.frontHeight_m() * 1e6, r.penetration_m() * 1e6, r.roughness_m() * 1e6,
-                    r.interfaceArea(), r.metalComponents(), r.isolatedComponents(), r.shorted() ? "yes" : "no"));
+            b.append(Decimals.format("%10.4g", r.time_s())).append(String.format(Locale.ROOT, " %10d ", r.step()))
+                    .append(Decimals.format("%10.4f", r.depositedVolume_m() * 1e6)).append(' ')
+                    .append(Decimals.format("%10.3f", r.frontHeight_m() * 1e6)).append(' ')
+                    .append(Decimals.format("%10.3f", r.penetration_m() * 1e6)).append(' ')
+                    .append(Decimals.format("%10.3f", r.roughness_m() * 1e6)).append(' ')
+                    .append(Decimals.format("%9.3f", r.interfaceArea()))
+                    .append(String.format(Locale.ROOT, " %7d %8d %5s", r.metalComponents(), r.isolatedComponents(), r.shorted() ? "yes" : "no"));
             double[] shares = r.layerShares();
             for (int l = 0; l < shares.length; l++)
-                b.append(Double.isNaN(shares[l]) ? String.format(Locale.ROOT, " %" + width[l] + "s", "-")
-                        : String.format(Locale.ROOT, " %" + width[l] + ".1f", 100 * shares[l]));
+                b.append(' ').append(Double.isNaN(shares[l]) ? String.format(Locale.ROOT, "%" + width[l] + "s", "-")
+                        : Decimals.format("%" + width[l] + ".1f", 100 * shares[l]));
             b.append('\n');
         }
         return b.toString();

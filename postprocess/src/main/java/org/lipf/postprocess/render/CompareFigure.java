@@ -1,15 +1,18 @@
 package org.lipf.postprocess.render;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import org.lipf.output.Snapshot;
+import org.lipf.postprocess.Decimals;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.RunFolderException;
+import org.lipf.postprocess.RunLabels;
 import org.lipf.postprocess.metrics.CellBlock;
 import org.lipf.postprocess.metrics.RunMetrics;
 import org.lipf.postprocess.metrics.SnapshotMetrics;
@@ -22,12 +25,17 @@ import org.lipf.postprocess.metrics.SnapshotMetrics;
 public final class CompareFigure {
     /** Each run's picture fits in this box, px. */
     public static final int BOX_WIDTH_PX = 420, BOX_HEIGHT_PX = 520;
-    /** C/m^2 per mAh/cm^2. */
-    public static final double C_PER_M2_PER_MAH_PER_CM2 = 36000;
-    static final String CHARGE_ATTRIBUTE = "passed_charge_C_per_m2";
 
-    /** One run at the chosen snapshot. */
-    public record Column(RunFolder run, Snapshot snapshot, SnapshotMetrics metrics, List<String> layerNames) {
+    /** Header row of the table: a bold font, so that the runs' labels stand out. */
+    static final Font HEADER_FONT = Frame.TITLE_FONT.deriveFont(13f);
+
+    /**
+     * One run at the chosen snapshot.
+     *
+     * @param label the run's name in the figure ({@link RunLabels}: its folder's)
+     * @param at the snapshot's time (s) or passed charge (C/m^2), as the {@link CompareTarget} is
+     */
+    public record Column(String label, RunFolder run, Snapshot snapshot, double at, SnapshotMetrics metrics, List<String> layerNames) {
     }
 
     private CompareFigure() {
@@ -40,46 +48,40 @@ public final class CompareFigure {
         return t;
     }
 
-    /** For each run, the snapshot closest to {@code time_s}, with its metrics. */
-    public static List<Column> atTime(List<RunFolder> runs, double time_s) throws RunFolderException {
+    /** For each run, the snapshot whose time or passed charge is closest to {@code target}, with its metrics. */
+    public static List<Column> at(List<RunFolder> runs, CompareTarget target) throws RunFolderException {
+        List<String> labels = RunLabels.of(runs.stream().map(RunFolder::dir).toList());
         List<Column> out = new ArrayList<>();
-        for (RunFolder r : runs) out.add(closest(r, time_s, false));
+        for (int n = 0; n < runs.size(); n++) out.add(closest(labels.get(n), runs.get(n), target));
         return out;
     }
 
-    /** For each run, the snapshot whose passed charge is closest to {@code charge_mAh_per_cm2}. */
-    public static List<Column> atCharge(List<RunFolder> runs, double charge_mAh_per_cm2) throws RunFolderException {
-        List<Column> out = new ArrayList<>();
-        for (RunFolder r : runs) out.add(closest(r, charge_mAh_per_cm2 * C_PER_M2_PER_MAH_PER_CM2, true));
-        return out;
-    }
-
-    private static Column closest(RunFolder run, double target, boolean byCharge) throws RunFolderException {
+    private static Column closest(String label, RunFolder run, CompareTarget target) throws RunFolderException {
         Snapshot best = null;
-        double bestDistance = Double.POSITIVE_INFINITY;
+        double bestAt = Double.NaN;
         for (int n = 0; n < run.snapshots().size(); n++) {
             Snapshot s = run.read(n);
-            double value;
-            if (!byCharge) value = s.time_s();
-            else if (s.extras().get(CHARGE_ATTRIBUTE) instanceof Double q) value = q;
-            else throw new RunFolderException(run.snapshots().get(n) + " has no attribute " + CHARGE_ATTRIBUTE + " (needed for --at-charge)");
-            if (Math.abs(value - target) < bestDistance) {
-                bestDistance = Math.abs(value - target);
+            double at = target.of(s, run.snapshots().get(n));
+            if (best == null || Math.abs(at - target.value()) < Math.abs(bestAt - target.value())) {
                 best = s;
+                bestAt = at;
             }
         }
         RunMetrics m = RunMetrics.compute(run);
-        return new Column(run, best, m.atStep(best.step()), m.layerNames());
+        return new Column(label, run, best, bestAt, m.atStep(best.step()), m.layerNames());
     }
 
-    /** The figure: pictures in a row, the metrics table under them. */
-    public static BufferedImage draw(List<Column> columns, String title) throws RunFolderException {
+    /** The figure: pictures in a row, each captioned with its snapshot's time or charge, the metrics table under them. */
+    public static BufferedImage draw(List<Column> columns, CompareTarget target, String title) throws RunFolderException {
         LinkedHashSet<String> order = new LinkedHashSet<>();
         for (Column c : columns) order.addAll(c.snapshot().materialNames());
         List<Panel> panels = new ArrayList<>();
         LinkedHashSet<Integer> legendIds = new LinkedHashSet<>();
         MaterialPalette legendPalette = null;
         List<String> allNames = List.copyOf(order);
+        Graphics2D probe = Frame.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
+        FontMetrics captionFont = probe.getFontMetrics();
+        probe.dispose();
         for (Column c : columns) {
             Snapshot s = c.snapshot();
             MaterialPalette palette = new MaterialPalette(s.materialNames(), c.run().freeFraction(s.materialNames()),
@@ -87,7 +89,10 @@ public final class CompareFigure {
             CellBlock b = CellBlock.of(s.shape(), s.dx_m());
             double ppc = Math.min((double) BOX_WIDTH_PX / b.nx(), (double) BOX_HEIGHT_PX / b.nz());
             Panel p = new Renderer(c.run(), FieldKind.XI, palette).panelsAt(s, null, ppc).get(0);
-            panels.add(new Panel(p.image(), c.run().name() + "  \u00b7  t = " + Images.time(s.time_s()), p.metresPerPixel(), null));
+            String when = "  \u00b7  " + target.describe(c.at());
+            // the caption stays within the box of the run's picture: a long label is shortened, not spread
+            String label = TextFit.middle(c.label(), captionFont, BOX_WIDTH_PX - captionFont.stringWidth(when));
+            panels.add(new Panel(p.image(), label + when, p.metresPerPixel(), null));
             for (int id : Renderer.present(s.material())) legendIds.add(allNames.indexOf(s.materialNames().get(id)));
             if (legendPalette == null) {
                 double[] noMetal = new double[allNames.size()];
@@ -99,21 +104,21 @@ public final class CompareFigure {
         return appendTable(pictures, table);
     }
 
-    /** Rows of text: a header row of run names, then one row per measure. */
+    /** Rows of text: a header row of run labels, then one row per measure. */
     static List<List<String>> table(List<Column> columns) {
         int layers = columns.stream().mapToInt(c -> c.layerNames().size()).max().orElse(0);
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of(""));
-        columns.forEach(c -> header.add(c.run().name()));
+        columns.forEach(c -> header.add(c.label()));
         rows.add(header);
-        addRow(rows, "time [s]", columns, c -> fmt("%.4g", c.snapshot().time_s()));
-        addRow(rows, "passed charge [mAh/cm\u00b2]", columns, c -> c.snapshot().extras().get(CHARGE_ATTRIBUTE) instanceof Double q
-                ? fmt("%.4g", q / C_PER_M2_PER_MAH_PER_CM2) : "-");
-        addRow(rows, "deposited Li [\u00b5m]", columns, c -> fmt("%.3f", c.metrics().depositedVolume_m() * 1e6 + 0.0));
-        addRow(rows, "front height [\u00b5m]", columns, c -> fmt("%.2f", c.metrics().frontHeight_m() * 1e6));
-        addRow(rows, "penetration [\u00b5m]", columns, c -> fmt("%.2f", c.metrics().penetration_m() * 1e6));
-        addRow(rows, "roughness [\u00b5m]", columns, c -> fmt("%.2f", c.metrics().roughness_m() * 1e6));
-        addRow(rows, "interface area / area", columns, c -> fmt("%.3f", c.metrics().interfaceArea()));
+        addRow(rows, "time [s]", columns, c -> Decimals.format("%.4g", c.snapshot().time_s()));
+        addRow(rows, "passed charge [mAh/cm\u00b2]", columns, c -> c.snapshot().extras().get(CompareTarget.CHARGE_ATTRIBUTE) instanceof Double q
+                ? Decimals.format("%.4g", q / CompareTarget.C_PER_M2_PER_MAH_PER_CM2) : "-");
+        addRow(rows, "deposited Li [\u00b5m]", columns, c -> Decimals.format("%.3f", c.metrics().depositedVolume_m() * 1e6));
+        addRow(rows, "front height [\u00b5m]", columns, c -> Decimals.format("%.2f", c.metrics().frontHeight_m() * 1e6));
+        addRow(rows, "penetration [\u00b5m]", columns, c -> Decimals.format("%.2f", c.metrics().penetration_m() * 1e6));
+        addRow(rows, "roughness [\u00b5m]", columns, c -> Decimals.format("%.2f", c.metrics().roughness_m() * 1e6));
+        addRow(rows, "interface area / area", columns, c -> Decimals.format("%.3f", c.metrics().interfaceArea()));
         addRow(rows, "metal pieces (isolated)", columns, c -> c.metrics().metalComponents() + " (" + c.metrics().isolatedComponents() + ")");
         addRow(rows, "short", columns, c -> c.metrics().shorted() ? "yes" : "no");
         for (int l = 0; l < layers; l++) {
@@ -122,7 +127,7 @@ public final class CompareFigure {
                 if (layer >= c.layerNames().size()) return "-";
                 double share = c.metrics().layerShares()[layer];
                 String material = c.layerNames().get(layer).replaceFirst("^layer\\d+_", "");
-                return (Double.isNaN(share) ? "-" : fmt("%.1f", 100 * share)) + " (" + material + ")";
+                return (Double.isNaN(share) ? "-" : Decimals.format("%.1f", 100 * share)) + " (" + material + ")";
             });
         }
         return rows;
@@ -138,17 +143,21 @@ public final class CompareFigure {
         rows.add(row);
     }
 
-    private static String fmt(String pattern, double v) {
-        return String.format(Locale.ROOT, pattern, v);
-    }
-
-    /** The picture with the table drawn under it, columns aligned. */
+    /**
+     * The picture with the table drawn under it, columns aligned: each row measured in the font it is
+     * drawn in, the header's labels shortened to a picture's box.
+     */
     private static BufferedImage appendTable(BufferedImage pictures, List<List<String>> rows) {
         Graphics2D probe = Frame.graphics(pictures);
         int line = probe.getFontMetrics().getHeight() + 4, pad = 16;
+        FontMetrics header = probe.getFontMetrics(HEADER_FONT), body = probe.getFontMetrics(Frame.BODY_FONT);
+        rows = new ArrayList<>(rows);
+        rows.set(0, rows.get(0).stream().map(label -> TextFit.middle(label, header, BOX_WIDTH_PX)).toList());
         int[] widths = new int[rows.get(0).size()];
-        for (List<String> r : rows)
-            for (int c = 0; c < r.size(); c++) widths[c] = Math.max(widths[c], probe.getFontMetrics().stringWidth(r.get(c)) + pad);
+        for (int r = 0; r < rows.size(); r++) {
+            FontMetrics fm = r == 0 ? header : body;
+            for (int c = 0; c < rows.get(r).size(); c++) widths[c] = Math.max(widths[c], fm.stringWidth(rows.get(r).get(c)) + pad);
+        }
         probe.dispose();
         int tableW = 0;
         for (int w : widths) tableW += w;
@@ -166,7 +175,7 @@ public final class CompareFigure {
                 g.fillRect(Frame.MARGIN, y, tableW, line);
             }
             g.setColor(Color.BLACK);
-            g.setFont(r == 0 ? Frame.TITLE_FONT.deriveFont(13f) : Frame.BODY_FONT);
+            g.setFont(r == 0 ? HEADER_FONT : Frame.BODY_FONT);
             int x = Frame.MARGIN;
             for (int c = 0; c < rows.get(r).size(); c++) {
                 g.drawString(rows.get(r).get(c), x + 4, y + line - 6);

@@ -19,6 +19,7 @@ import org.lipf.output.Snapshot;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.SyntheticRun;
 import org.lipf.postprocess.TimeSeriesTable;
+import org.lipf.postprocess.render.CompareTarget;
 import org.lipf.postprocess.render.DerivedFields;
 import org.lipf.postprocess.render.FieldKind;
 import org.lipf.postprocess.render.Panel;
@@ -155,6 +156,41 @@ class PostprocessCliTest {
         ok("compare", run.toString(), run.toString(), "--at-time", "0.02", "-o", cmp.toString());
         assertTrue(ImageIO.read(cmp.toFile()).getWidth() > 200);
         ok("compare", run.toString(), "--at-charge", "1e-3", "-o", cmp.toString());
+    }
+
+    /** --at-time and --at-charge take values with units, as the scenario does; bare numbers are in s and mAh/cm^2. */
+    @Test
+    void compareTakesTimesAndChargesWithUnits() throws Exception {
+        Path cmp = shared.resolve("units.png");
+        ok("compare", run.toString(), "--at-time", "20 ms", "-o", cmp.toString());
+        ok("compare", run.toString(), "--at-charge", "3.6 C/cm^2", "-o", cmp.toString());
+        ok("compare", run.toString(), "--at-charge", "1e-3", "-o", cmp.toString());
+        for (String[] bad : List.of(new String[] {"--at-time", "4 V"}, new String[] {"--at-time", "4 parsecs"},
+                new String[] {"--at-charge", "1 mA/cm^2"})) {
+            Result r = lipf("compare", run.toString(), bad[0], bad[1], "-o", cmp.toString());
+            assertEquals(Lipf.EXIT_BAD_INPUT, r.exitCode(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("error: " + bad[0] + ": "), r.err());
+        }
+    }
+
+    /**
+     * A time beyond the end of a run shows its last snapshot: the title says what was asked and that each picture
+     * is its run's closest snapshot, and each run whose snapshot is not within 1 % gets a warning line.
+     */
+    @Test
+    void compareWarnsOfRunsWithoutASnapshotNearTheRequestedTime() throws Exception {
+        Path cmp = shared.resolve("late.png");
+        Result late = ok("compare", run.toString(), run.toString(), "--at-time", "100 s", "-o", cmp.toString());
+        List<String> warnings = late.err().lines().filter(l -> l.startsWith("warning: ")).toList();
+        assertEquals(List.of("warning: run: its closest snapshot is at t = 0.04 s, not t = 100 s",
+                "warning: run (2): its closest snapshot is at t = 0.04 s, not t = 100 s"), warnings, late.err());
+        assertFalse(ok("compare", run.toString(), "--at-time", "0.02", "-o", cmp.toString()).err().contains("warning"));
+        assertFalse(ok("compare", run.toString(), "-o", cmp.toString()).err().contains("warning"));
+        assertEquals("Comparison at t = 0.3 s (the latest time all runs reached): each run's closest snapshot, its time above it",
+                CompareCommand.title(CompareTarget.time(0.3), true));
+        assertEquals("Comparison at 0.5 mAh/cm\u00b2 passed: each run's closest snapshot, its charge above it",
+                CompareCommand.title(CompareTarget.charge(18000), false));
     }
 
     @Test

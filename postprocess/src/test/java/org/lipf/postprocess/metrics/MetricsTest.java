@@ -154,4 +154,16 @@ class MetricsTest {
         java.util.Arrays.fill(rate, -1e-3);
         assertTrue(Double.isNaN(DepositionCurrent.constriction(DepositionCurrent.columns_A_per_m2(d, rate, charge))));
     }
+
+    /** A deposited volume of -1e-12 m (rounding at the start of a run) reads 0, not -0.0000, in the table; the CSV keeps it. */
+    @Test
+    void summaryPrintsAZeroWithoutSign() {
+        SnapshotMetrics start = new SnapshotMetrics(0, 0, 2e-6, -1e-12, 2e-6, 0, 0, 1, 1, 0, false, new double[] {Double.NaN},
+                new double[] {Double.NaN}, Double.NaN, Double.NaN);
+        RunMetrics m = new RunMetrics("cell", java.util.List.of("layer1_li"), java.util.List.of("li"), java.util.List.of(start));
+        String row = m.summary().lines().skip(1).findFirst().orElseThrow();
+        assertFalse(row.contains("-0.0"), row);
+        assertTrue(row.contains(" 0.0000 "), row);
+        assertTrue(m.csv().contains(",-1.0E-12,"), m.csv());
+    }
 }
