@@ -38,7 +38,7 @@ final class SlurmEmitter {
         StringBuilder tasks = new StringBuilder("# index\trun\tfolder\tlipf arguments (the task adds --threads and, to continue a run, --restart)\n");
         for (SweepRun r : runs)
             tasks.append(r.index()).append('\t').append(r.id()).append('\t').append(r.folder(dir)).append('\t')
-                    .append(r.runArguments(dir, spec).stream().map(SlurmEmitter::quote).collect(Collectors.joining(" "))).append('\n');
+                    .append(r.runArguments(dir, spec, passThrough).stream().map(SlurmEmitter::quote).collect(Collectors.joining(" "))).append('\n');
         AtomicFiles.writeString(slurmDir.resolve(TASKS), tasks.toString());
 
         StringBuilder s = new StringBuilder("#!/bin/bash\n");
