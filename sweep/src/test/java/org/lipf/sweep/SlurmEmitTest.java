@@ -29,13 +29,13 @@ class SlurmEmitTest {
                 """);
         Path out = dir.resolve("out");
         SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweep.toString(), "--emit", "slurm", "-o", out.toString(),
-                "--time", "02:00:00", "--sbatch-option=--account=abc", "--backend", "opencl", "--device", "1");
+                "--time", "02:00:00", "--sbatch-option=--account=abc", "--backend", "opencl", "--device", "1", "--precision", "float");
         assertEquals(0, r.exitCode(), r.stderr());
         String script = Files.readString(out.resolve("slurm/sweep.sbatch"));
         for (String line : List.of("#SBATCH --array=0-2%2", "#SBATCH --cpus-per-task=4", "#SBATCH --partition=short", "#SBATCH --time=02:00:00",
                 "#SBATCH --mem=8G", "#SBATCH --account=abc", "DIR=" + out.toAbsolutePath(), "SWEEP=" + sweep.toAbsolutePath()))
             assertTrue(script.lines().anyMatch(l -> l.equals(line)), "missing '" + line + "' in\n" + script);
-        assertTrue(script.contains("--task \"$id\" --threads \"${SLURM_CPUS_PER_TASK:-1}\" --backend opencl --device 1"), script);
+        assertTrue(script.contains("--task \"$id\" --threads \"${SLURM_CPUS_PER_TASK:-1}\" --backend opencl --device 1 --precision float"), script);
         // the tasks run the SIMD loops as this JVM does (the tests start it with the Vector API module)
         assertTrue(script.lines().anyMatch(l -> l.startsWith("JAVA_OPTS=") && l.contains("--add-modules jdk.incubator.vector")), script);
         List<String> tasks = Files.readAllLines(out.resolve("slurm/tasks.tsv")).stream().filter(l -> !l.startsWith("#")).toList();
@@ -46,7 +46,7 @@ class SlurmEmitTest {
             assertEquals(List.of(Integer.toString(i), runs.get(i).id(), runs.get(i).folder(out.toAbsolutePath()).toString()), List.of(cells).subList(0, 3));
             assertTrue(cells[3].startsWith("run " + dir.resolve("cell.yaml").toAbsolutePath() + " -o "), cells[3]);
             // the exact lipf run arguments: the backend options too
-            assertTrue(cells[3].endsWith("--end-time 0.02 --backend opencl --device 1"), cells[3]);
+            assertTrue(cells[3].endsWith("--end-time 0.02 --backend opencl --device 1 --precision float"), cells[3]);
         }
         assertTrue(tasks.get(1).contains("--set 'control.current_density=50 mA/cm^2'"), tasks.get(1));
     }
