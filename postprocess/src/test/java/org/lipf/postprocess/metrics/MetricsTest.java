@@ -133,4 +133,12 @@ class MetricsTest {
         java.util.Arrays.fill(rate, -1e-3);
         assertTrue(Double.isNaN(DepositionCurrent.constriction(DepositionCurrent.columns_A_per_m2(d, rate, charge))));
     }
+
+    /** isColumn is what sweep files' metrics are checked against: it knows every column a run's table has. */
+    @Test
+    void isColumnKnowsEveryColumnOfARunAndNoMisspeltOne() {
+        RunMetrics run = new RunMetrics("cell", java.util.List.of("layer1_li", "layer2_soft_carbon"), java.util.List.of("li", "lpscl"), java.util.List.of());
+        for (String c : run.columns()) assertTrue(RunMetrics.isColumn(c), c);
+        for (String c : new String[] {"penetraton_m", "share_layer0_li", "share_layer_li", "share_li", "share_material_"}) assertFalse(RunMetrics.isColumn(c), c);
+    }
 }
