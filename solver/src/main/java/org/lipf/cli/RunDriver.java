@@ -50,10 +50,17 @@ public final class RunDriver {
     public static final String REACTION_RATE_FIELD = "reaction_rate";
     /** Time-series rows per snapshot interval. */
     private static final int ROWS_PER_OUTPUT = 10;
-    static final List<String> COLUMNS = List.of("time_s", "step", "dt_s", "cell_voltage_V", "current_density_A_per_m2",
+    /** The columns of timeseries.csv. */
+    public static final List<String> COLUMNS = List.of("time_s", "step", "dt_s", "cell_voltage_V", "current_density_A_per_m2",
             "counter_current_A_per_m2", "passed_charge_C_per_m2", "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
             "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, CRACK_RADIUS, RunResults.CONTACT_FRACTION,
             "implicit_iterations");
+    /** run.json results of a short (results.json repeats them): when, where (x, y, z), why, at what current and voltage. */
+    public static final String SHORT_TIME = "short_time_s", SHORT_LOCATION = "short_location_m", SHORT_CAUSE = "short_cause",
+            SHORT_CURRENT = "short_current_A_per_m2", SHORT_VOLTAGE = "short_voltage_V";
+    public static final List<String> SHORT_RESULTS = List.of(SHORT_TIME, SHORT_LOCATION, SHORT_CAUSE, SHORT_CURRENT, SHORT_VOLTAGE);
+    /** run.json result of a restarted run: the snapshot it continued from. */
+    public static final String RESTARTED_FROM = "restarted_from";
 
     /** How a run ended. */
     public enum Status { FINISHED, SHORTED, FAILED }
@@ -231,7 +238,7 @@ public final class RunDriver {
                 if (restored != null) {
                     boolean startsFolder = carryTimeSeriesInto(restartFrom);
                     Path csv = runDir.resolve("timeseries.csv");
-                    info.put("restarted_from", restartFrom.toString());
+                    info.put(RESTARTED_FROM, restartFrom.toString());
                     try (TimeSeriesWriter series = Files.exists(csv) ? TimeSeriesWriter.resume(csv, COLUMNS, restored.state().time_s)
                             : TimeSeriesWriter.create(csv, COLUMNS)) {
                         return loop(restored, series, info, end_s, maxSteps, startsFolder);
@@ -329,11 +336,11 @@ public final class RunDriver {
                 snapshot(sim, writer, written);
                 progress.finish();
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("short_time_s", st.time_s);
-                result.put("short_location_m", List.of(sc.x_m(), sc.y_m(), sc.z_m()));
-                result.put("short_cause", sc.cause());
-                result.put("short_current_A_per_m2", st.reactionCurrent_A_per_m2);
-                result.put("short_voltage_V", st.cellVoltage_V);
+                result.put(SHORT_TIME, st.time_s);
+                result.put(SHORT_LOCATION, List.of(sc.x_m(), sc.y_m(), sc.z_m()));
+                result.put(SHORT_CAUSE, sc.cause());
+                result.put(SHORT_CURRENT, st.reactionCurrent_A_per_m2);
+                result.put(SHORT_VOLTAGE, st.cellVoltage_V);
                 info.putAll(result);
                 RunResults.write(runDir, scenario.control(), st.time_s, result);
                 info.finish(RunInfo.Status.SHORTED, String.format("short circuit at t = %.6g s, x = %.3g um, z = %.3g um: %s",

@@ -25,6 +25,13 @@ public final class RunResults {
     public static final String INTRUSION_RATIO = "intrusion_ratio";
     /** Time-series column: the smallest contact fraction of the metal surface over the columns (docs/MODEL.md section 4.3; 1 without voids). */
     public static final String CONTACT_FRACTION = "contact_fraction";
+    /**
+     * Every key {@link #evaluate} may write (a run's results.json adds the caller's {@code extra} ones):
+     * what tools that read results.json check names against.
+     */
+    public static final List<String> KEYS = List.of("shorted", "time_to_short_s", "final_cell_voltage_V", "peak_intrusion_ratio",
+            "min_contact_fraction", "protocol", "current_steps_completed", "highest_current_passed_A_per_m2", "ccd_A_per_m2", "ccd_reached",
+            "cycles_completed", "failure_cycle", "cycles");
 
     private RunResults() {
     }

@@ -291,31 +291,8 @@ public final class ScenarioLoader {
     }
 
     static String suggest(String key, List<String> allowed) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String a : allowed) {
-            int d = levenshtein(key.toLowerCase(Locale.ROOT), a);
-            if (d < bestD) {
-                bestD = d;
-                best = a;
-            }
-        }
-        if (best != null && bestD <= Math.max(2, key.length() / 3)) return "; did you mean '" + best + "'?";
-        return "; valid keys: " + String.join(", ", allowed);
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++)
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        String best = Spelling.closest(key, allowed);
+        return best != null ? "; did you mean '" + best + "'?" : "; valid keys: " + String.join(", ", allowed);
     }
 
     static String fmt(double si, PhysicalQuantity q) {

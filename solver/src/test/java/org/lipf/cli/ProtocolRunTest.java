@@ -157,4 +157,16 @@ class ProtocolRunTest {
         assertEquals(0.01, (Double) cycles.get(1).get("plating_overpotential_V"), 1e-15);
         assertFalse(cycles.get(1).containsKey("stripping_overpotential_V"), "cycle 2 never stripped");
     }
+
+    /** RunResults.KEYS is what sweep files' metrics are checked against: every key evaluate writes, and no other. */
+    @Test
+    void keysListsEveryKeyOfTheResults() {
+        // a shorted run with a growing crack and voids, under each kind of control
+        TimeSeries ts = new TimeSeries(java.util.List.of("time_s", "cell_voltage_V", RunResults.INTRUSION_RATIO, RunResults.CONTACT_FRACTION),
+                java.util.List.of(new double[] {0, 0, 0, 1}, new double[] {0.15, -0.1, 0.5, 0.8}, new double[] {0.25, 0.1, 1.2, 0.6}));
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (ProtocolSpec p : new ProtocolSpec[] {null, new ProtocolSpec.CcdRamp(10, 10, 50, 1, 0), new ProtocolSpec.Cycling(10, 1, 5)})
+            written.addAll(RunResults.evaluate(new ControlSpec(ControlMode.GALVANOSTATIC, Double.NaN, p == null ? 10 : Double.NaN, p), ts, 0.25).keySet());
+        assertEquals(java.util.Set.copyOf(RunResults.KEYS), written);
+    }
 }

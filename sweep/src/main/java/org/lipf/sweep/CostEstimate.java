@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.lipf.cli.RunDriver;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
@@ -60,9 +61,9 @@ final class CostEstimate {
                 continue;
             }
             String step = RunMetrics.lastRow(r.folder(sweepDir).resolve(TimeSeriesWriter.FILE_NAME)).get("step");
-            String wall = RunMetrics.read(r.folder(sweepDir), state.info(), List.of()).get("wall_time_s");
+            String wall = RunMetrics.read(r.folder(sweepDir), state.info(), List.of()).get(RunMetrics.WALL_TIME);
             // a restarted run's wall time covers only its last attempt
-            if (step != null && wall != null && !state.info().results().containsKey("restarted_from")) {
+            if (step != null && wall != null && !state.info().results().containsKey(RunDriver.RESTARTED_FROM)) {
                 measuredCellSteps += cells * Double.parseDouble(step);
                 measuredThreadSeconds += Double.parseDouble(wall) * state.info().threads();
             }

@@ -29,9 +29,14 @@ import org.lipf.output.TimeSeriesWriter;
  *     {@code roughness_m}, ...), also as {@code snapshot.COLUMN}.
  * </ul>
  * A plain name is looked up in that order; a list is written as its values separated by spaces.
+ * {@link MetricNames} knows which names these sources can give.
  */
 final class RunMetrics {
     static final String RESULTS_FILE = "results.json";
+    /** The sources, as the prefixes of names that pick one. */
+    static final String RESULTS = "results", RUN = "run", TIME_SERIES = "timeseries", SNAPSHOT = "snapshot";
+    /** The run's time from start to end of its last attempt, s: among the run.json results. */
+    static final String WALL_TIME = "wall_time_s";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunMetrics() {
@@ -45,15 +50,15 @@ final class RunMetrics {
     static Map<String, String> read(Path folder, RunInfo.Data info, List<String> wanted) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         Path results = folder.resolve(RESULTS_FILE);
-        if (Files.isRegularFile(results)) addAll(out, "results", flatten(JSON.readTree(results.toFile())));
+        if (Files.isRegularFile(results)) addAll(out, RESULTS, flatten(JSON.readTree(results.toFile())));
         if (info != null) {
             Map<String, String> run = flatten(JSON.valueToTree(info.results()));
             if (info.start_time() != null && info.end_time() != null)
-                run.put("wall_time_s", Double.toString(Duration.between(Instant.parse(info.start_time()), Instant.parse(info.end_time())).toMillis() / 1000.0));
-            addAll(out, "run", run);
+                run.put(WALL_TIME, Double.toString(Duration.between(Instant.parse(info.start_time()), Instant.parse(info.end_time())).toMillis() / 1000.0));
+            addAll(out, RUN, run);
         }
-        addAll(out, "timeseries", lastRow(folder.resolve(TimeSeriesWriter.FILE_NAME)));
-        if (wanted.stream().anyMatch(m -> !out.containsKey(m))) addAll(out, "snapshot", PostprocessMetrics.lastSnapshot(folder));
+        addAll(out, TIME_SERIES, lastRow(folder.resolve(TimeSeriesWriter.FILE_NAME)));
+        if (wanted.stream().anyMatch(m -> !out.containsKey(m))) addAll(out, SNAPSHOT, PostprocessMetrics.lastSnapshot(folder));
         return out;
     }
 

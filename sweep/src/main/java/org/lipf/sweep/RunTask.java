@@ -42,9 +42,8 @@ final class RunTask {
                 err.println("lipf sweep: run " + run.id() + " is already " + state.status().csv());
                 return 0;
             }
-            List<String> args = new ArrayList<>(run.runArguments(sweepDir, spec));
+            List<String> args = new ArrayList<>(run.runArguments(sweepDir, spec, passThrough));
             args.addAll(List.of("--threads", Integer.toString(threads)));
-            args.addAll(passThrough);
             if (state.lastSnapshot() != null) {
                 args.addAll(List.of("--restart", state.lastSnapshot().toAbsolutePath().toString()));
                 err.println("lipf sweep: run " + run.id() + " (" + state.status().csv() + ") restarts from " + state.lastSnapshot().getFileName());

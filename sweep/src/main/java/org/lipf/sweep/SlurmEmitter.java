@@ -19,7 +19,8 @@ import org.lipf.sweep.SweepSpec.SlurmSpec;
  * same locked skip / restart / fresh-start logic as a local sweep, so resubmitting the array
  * resumes the sweep and never runs a run twice at once. Paths in the script are absolute and
  * written now (no shared home assumed): the Java launcher, LiPF's class path, the sweep file and
- * the sweep folder must be visible under the same paths on the compute nodes. The collect step
+ * the sweep folder must be visible under the same paths on the compute nodes. Like {@code ./lipf}, the
+ * script preloads the signal-chaining library of the Java it runs, which OpenCL runs need. The collect step
  * ({@code lipf sweep SWEEP --collect -o DIR}) writes summary.csv and the plot afterwards.
  */
 final class SlurmEmitter {
@@ -37,7 +38,7 @@ final class SlurmEmitter {
         StringBuilder tasks = new StringBuilder("# index\trun\tfolder\tlipf arguments (the task adds --threads and, to continue a run, --restart)\n");
         for (SweepRun r : runs)
             tasks.append(r.index()).append('\t').append(r.id()).append('\t').append(r.folder(dir)).append('\t')
-                    .append(r.runArguments(dir, spec).stream().map(SlurmEmitter::quote).collect(Collectors.joining(" "))).append('\n');
+                    .append(r.runArguments(dir, spec, passThrough).stream().map(SlurmEmitter::quote).collect(Collectors.joining(" "))).append('\n');
         AtomicFiles.writeString(slurmDir.resolve(TASKS), tasks.toString());
 
         StringBuilder s = new StringBuilder("#!/bin/bash\n");
@@ -60,6 +61,11 @@ final class SlurmEmitter {
         s.append("SWEEP=").append(quote(spec.file().toAbsolutePath().normalize().toString())).append('\n');
         s.append("DIR=").append(quote(dir.toString())).append('\n');
         s.append("""
+                # OpenCL drivers built on LLVM (PoCL) replace the JVM's SIGSEGV handler, on which its compiled code relies,
+                # and the JVM then dies at random (exit code 139): the signal-chaining library of the Java home of $JAVA
+                # keeps the JVM's handlers (harmless on the CPU)
+                jsig="$(dirname "$(dirname "$(readlink -f "$JAVA")")")/lib/libjsig.so"
+                if [ -f "$jsig" ]; then export LD_PRELOAD="$jsig${LD_PRELOAD:+:$LD_PRELOAD}"; fi
                 id=$(awk -F'\\t' -v i="${SLURM_ARRAY_TASK_ID:?not a Slurm array task}" '$1 == i {print $2}' "$DIR/slurm/tasks.tsv")
                 if [ -z "$id" ]; then echo "lipf: no task $SLURM_ARRAY_TASK_ID in $DIR/slurm/tasks.tsv" >&2; exit 2; fi
                 mkdir -p "$DIR/runs/$id"

@@ -51,6 +51,9 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
     @Option(names = "--device", paramLabel = "N", description = "Passed to every run as lipf run --device.")
     Integer device;
 
+    @Option(names = "--precision", paramLabel = "double|float", description = "Passed to every run as lipf run --precision.")
+    String precision;
+
     @Option(names = "--partition", paramLabel = "NAME", description = "Slurm partition (overrides slurm.partition).")
     String partition;
 
@@ -132,6 +135,7 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
         List<String> args = new ArrayList<>();
         if (backend != null) args.addAll(List.of("--backend", backend));
         if (device != null) args.addAll(List.of("--device", device.toString()));
+        if (precision != null) args.addAll(List.of("--precision", precision));
         return args;
     }
 

@@ -92,7 +92,7 @@ public final class SweepFileReader {
         Axis replicates = replicates(value(root, "replicates"));
         if (replicates != null && axes.containsKey(SEED_AXIS)) throw error(axesNode, "axes." + SEED_AXIS, "the axis name 'seed' is taken by replicates");
         SampleSpec sample = sample(value(root, "sample"), axes.keySet());
-        List<String> metrics = stringList(root, "", "metrics");
+        List<String> metrics = metrics(value(root, "metrics"));
         Double end = root.get("end_time") == null ? null : positiveSeconds(root);
         Long maxSteps = integerOrNull(root, "", "max_steps", 1);
         SweepSpec spec = new SweepSpec(Path.of(file), base, groups, sample, replicates, metrics, end, maxSteps, null, slurm(value(root, "slurm")));
@@ -298,6 +298,22 @@ public final class SweepFileReader {
         return QuantityText.format(interpolate(a.from(), a.to(), u, a.logarithmic()), a.unit(), SAMPLE_DIGITS);
     }
 
+    private List<String> metrics(YamlNode node) {
+        if (node == null) return List.of();
+        List<YamlNode> items = list(node, "metrics", "expected a list of metric names").items;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) out.add(metric(items.get(i), "metrics[" + i + "]"));
+        return out;
+    }
+
+    /** A name summary.csv can fill: a misspelt one would give an empty column after the whole sweep. */
+    private String metric(YamlNode n, String path) {
+        if (!(n instanceof Scalar s) || s.isNull()) throw error(n, path, "expected a metric name, got " + n.kind());
+        String problem = MetricNames.problem(s.text.trim());
+        if (problem != null) throw error(s, path, problem);
+        return s.text.trim();
+    }
+
     private PlotSpec plot(YamlNode node, List<String> axisNames) {
         if (node == null) return null;
         MapNode m = map(node, "plot", "expected {metric: name, x: axis, series: axis}");
@@ -309,7 +325,7 @@ public final class SweepFileReader {
             if (s != null && !axisNames.contains(s.text.trim()))
                 throw error(s, "plot", "'" + s.text.trim() + "' is not an axis; axes: " + String.join(", ", axisNames));
         if (series != null && series.text.trim().equals(x.text.trim())) throw error(series, "plot.series", "the series axis must differ from x");
-        return new PlotSpec(metric.text.trim(), x.text.trim(), series == null ? null : series.text.trim(), logAxes.contains(x.text.trim()));
+        return new PlotSpec(metric(metric, "plot.metric"), x.text.trim(), series == null ? null : series.text.trim(), logAxes.contains(x.text.trim()));
     }
 
     private SlurmSpec slurm(YamlNode node) {

@@ -29,9 +29,11 @@ public record SweepRun(int index, String id, Map<String, String> parameters, Pat
 
     /**
      * The arguments of {@code lipf} for this run, without {@code --threads} and {@code --restart}
-     * (the task adds them): {@code run SCENARIO -o FOLDER --set k=v ... [--end-time T] [--max-steps N]}.
+     * (the task adds them): {@code run SCENARIO -o FOLDER --set k=v ... [--end-time T] [--max-steps N] BACKEND_OPTIONS}.
+     *
+     * @param backendOptions the sweep's {@code --backend}, {@code --device}, ... as given to every run
      */
-    public List<String> runArguments(Path sweepDir, SweepSpec spec) {
+    public List<String> runArguments(Path sweepDir, SweepSpec spec, List<String> backendOptions) {
         List<String> args = new ArrayList<>(List.of("run", scenario.toString(), "-o", folder(sweepDir).toAbsolutePath().toString()));
         overrides.forEach((k, v) -> {
             args.add("--set");
@@ -39,6 +41,7 @@ public record SweepRun(int index, String id, Map<String, String> parameters, Pat
         });
         if (spec.endTime_s() != null) args.addAll(List.of("--end-time", Double.toString(spec.endTime_s())));
         if (spec.maxSteps() != null) args.addAll(List.of("--max-steps", Long.toString(spec.maxSteps())));
+        args.addAll(backendOptions);
         return args;
     }
 }

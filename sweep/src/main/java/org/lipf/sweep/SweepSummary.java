@@ -17,7 +17,7 @@ import java.util.Set;
 final class SweepSummary {
     static final String FILE_NAME = "summary.csv";
     static final List<String> DEFAULT_METRICS = List.of("time_s", "step", "cell_voltage_V", "passed_charge_C_per_m2",
-            "deposited_li_volume_m3_per_m2", "front_height_m", "penetration_m", "short_time_s", "wall_time_s");
+            "deposited_li_volume_m3_per_m2", "front_height_m", "penetration_m", "short_time_s", RunMetrics.WALL_TIME);
 
     /** One run's row. */
     record Row(SweepRun run, RunState state, Map<String, String> metrics) {

@@ -24,8 +24,11 @@ class BadSweepFileTest {
             zip of unequal axes    | base: cell.yaml\\naxes:\\n  a.b: [1, 2]\\n  c.d: [1]\\nzip: [[a.b, c.d]]     | 5 | zip               | 'c.d' has 1 values
             value of the wrong kind| base: cell.yaml\\naxes:\\n  control.current_density:\\n    - 1 mA/cm^2\\n    - 2 um | 5 | axes.control.current_density | value '2 um': control.current_density: expected a current density
             unknown scenario key   | base: cell.yaml\\naxes:\\n  control.curent_density: [1 mA/cm^2]          | 3 | axes.control.curent_density | unknown key 'curent_density'
-            plot of no axis        | base: cell.yaml\\naxes:\\n  seed.x: [1]\\nplot: {metric: m, x: current}    | 4 | plot              | 'current' is not an axis
+            plot of no axis        | base: cell.yaml\\naxes:\\n  seed.x: [1]\\nplot: {metric: step, x: current} | 4 | plot              | 'current' is not an axis
             sobol with a seed      | base: cell.yaml\\nsample: {method: sobol, count: 4, seed: 3, axes: {grid.spacing: {from: 1 um, to: 2 um}}} | 2 | sample.seed | takes no seed
+            misspelt metric        | base: cell.yaml\\nmetrics: [step, penetraton_m]                          | 2 | metrics[1]        | unknown metric 'penetraton_m' (did you mean 'penetration_m'?); known: shorted, time_to_short_s
+            metric of a source     | base: cell.yaml\\nmetrics:\\n  - step\\n  - timeseries.short_time_s    | 4 | metrics[1]        | unknown metric 'timeseries.short_time_s'
+            plot of an unknown metric | base: cell.yaml\\naxes:\\n  seed.x: [1]\\nplot: {metric: voltage, x: seed.x} | 4 | plot.metric | unknown metric 'voltage'; known:
             duplicate value        | base: cell.yaml\\naxes:\\n  grid.spacing: [1 um, 1 um]                     | 3 | axes.grid.spacing | appears twice
             """)
     void badSweepFileIsReportedWithFileLineAndKey(String what, String yaml, int line, String key, String message) throws IOException {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +29,13 @@ class SlurmEmitTest {
                 """);
         Path out = dir.resolve("out");
         SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweep.toString(), "--emit", "slurm", "-o", out.toString(),
-                "--time", "02:00:00", "--sbatch-option=--account=abc", "--backend", "cpu");
+                "--time", "02:00:00", "--sbatch-option=--account=abc", "--backend", "opencl", "--device", "1", "--precision", "float");
         assertEquals(0, r.exitCode(), r.stderr());
         String script = Files.readString(out.resolve("slurm/sweep.sbatch"));
         for (String line : List.of("#SBATCH --array=0-2%2", "#SBATCH --cpus-per-task=4", "#SBATCH --partition=short", "#SBATCH --time=02:00:00",
                 "#SBATCH --mem=8G", "#SBATCH --account=abc", "DIR=" + out.toAbsolutePath(), "SWEEP=" + sweep.toAbsolutePath()))
             assertTrue(script.lines().anyMatch(l -> l.equals(line)), "missing '" + line + "' in\n" + script);
-        assertTrue(script.contains("--task \"$id\" --threads \"${SLURM_CPUS_PER_TASK:-1}\" --backend cpu"), script);
+        assertTrue(script.contains("--task \"$id\" --threads \"${SLURM_CPUS_PER_TASK:-1}\" --backend opencl --device 1 --precision float"), script);
         // the tasks run the SIMD loops as this JVM does (the tests start it with the Vector API module)
         assertTrue(script.lines().anyMatch(l -> l.startsWith("JAVA_OPTS=") && l.contains("--add-modules jdk.incubator.vector")), script);
         List<String> tasks = Files.readAllLines(out.resolve("slurm/tasks.tsv")).stream().filter(l -> !l.startsWith("#")).toList();
@@ -43,8 +45,48 @@ class SlurmEmitTest {
             String[] cells = tasks.get(i).split("\t");
             assertEquals(List.of(Integer.toString(i), runs.get(i).id(), runs.get(i).folder(out.toAbsolutePath()).toString()), List.of(cells).subList(0, 3));
             assertTrue(cells[3].startsWith("run " + dir.resolve("cell.yaml").toAbsolutePath() + " -o "), cells[3]);
-            assertTrue(cells[3].endsWith("--end-time 0.02"), cells[3]);
+            // the exact lipf run arguments: the backend options too
+            assertTrue(cells[3].endsWith("--end-time 0.02 --backend opencl --device 1 --precision float"), cells[3]);
         }
         assertTrue(tasks.get(1).contains("--set 'control.current_density=50 mA/cm^2'"), tasks.get(1));
+    }
+
+    /**
+     * PoCL kills a JVM without the signal-chaining library preloaded (README, Backends): the task finds
+     * it in the Java home of the java it runs, here an edited JAVA that is a link, as /usr/bin/java is.
+     */
+    @Test
+    void scriptPreloadsTheSignalChainingLibraryOfTheJavaItRuns() throws IOException, InterruptedException {
+        SweepTestSupport.tinyCell(dir);
+        Path sweep = SweepTestSupport.write(dir, "sweep.yaml", "base: cell.yaml\naxes:\n  control.current_density: [30 mA/cm^2]\n");
+        Path out = dir.resolve("out");
+        SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweep.toString(), "--emit", "slurm", "-o", out.toString(), "--backend", "opencl");
+        assertEquals(0, r.exitCode(), r.stderr());
+        Path script = out.resolve("slurm/sweep.sbatch");
+        assertEquals(0, bash(List.of("-n", script.toString())), "bash -n " + script);
+
+        // a Java home (its own libjsig.so, so that the commands the script preloads it into load) whose java reports its preload
+        Path home = Files.createDirectories(dir.resolve("jdk/bin")).getParent().toRealPath();
+        Files.createDirectories(home.resolve("lib"));
+        Files.copy(Path.of(System.getProperty("java.home"), "lib", "libjsig.so"), home.resolve("lib/libjsig.so"));
+        Path java = SweepTestSupport.write(home, "bin/java", "#!/bin/sh\necho \"LD_PRELOAD=$LD_PRELOAD\"\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("usr/bin")).resolve("java"), java);
+        Path edited = SweepTestSupport.write(dir, "edited.sbatch", Files.readString(script).replaceFirst("(?m)^JAVA=.*$", "JAVA=" + link));
+        assertEquals(0, bash(List.of(edited.toString())));
+        String log = Files.readString(out.resolve("runs").resolve(SweepExpander.expand(SweepFileReader.read(sweep)).get(0).id()).resolve(RunState.LOG_FILE));
+        assertTrue(log.lines().anyMatch(l -> l.equals("LD_PRELOAD=" + home.resolve("lib/libjsig.so"))), log);
+    }
+
+    /** Runs bash with these arguments as Slurm's array task 0 would, without an inherited preload. */
+    private static int bash(List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("bash"));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().remove("LD_PRELOAD");
+        pb.environment().put("SLURM_ARRAY_TASK_ID", "0");
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bash " + args + " did not end");
+        return p.exitValue();
     }
 }

@@ -37,7 +37,7 @@ class SweepEndToEndTest {
             """;
 
     private static List<String> args(SweepRun run, Path out, SweepSpec spec, String... more) {
-        List<String> a = new ArrayList<>(run.runArguments(out, spec));
+        List<String> a = new ArrayList<>(run.runArguments(out, spec, List.of()));
         a.addAll(List.of("--threads", "1"));
         a.addAll(List.of(more));
         return a;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.lipf.cli.RunDriver;
 import org.lipf.model.ModelParameters;
@@ -37,6 +38,13 @@ import org.lipf.scenario.Scenario;
 public record RunMetrics(String runName, List<String> layerNames, List<String> materialNames, List<SnapshotMetrics> rows) {
     /** Snapshot attribute holding the solver's initial metal volume per area, m. */
     public static final String INITIAL_METAL_ATTRIBUTE = "initial_metal_volume_m";
+    /** The columns of {@code metrics.csv} that every run has. */
+    public static final List<String> FIXED_COLUMNS = List.of("time_s", "step", "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
+            "front_height_m", "penetration_m", "roughness_m", "interface_area_per_area", "metal_components",
+            "isolated_components", "short", "max_local_current_A_per_m2", "current_constriction");
+    /** How the columns named after a run's layers (layer number from 1 at the bottom) and materials look, for messages. */
+    public static final List<String> SHARE_COLUMN_FORMS = List.of("share_layer<N>_<material>", "share_material_<material>");
+    private static final Pattern SHARE_COLUMN = Pattern.compile("share_(layer[1-9][0-9]*|material)_[^,\\s]+");
 
     public RunMetrics {
         layerNames = List.copyOf(layerNames);
@@ -139,14 +147,17 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
                 run.freeFraction(snap.materialNames()));
     }
 
-    /** Column names of {@code metrics.csv} (units in the names). */
+    /** Column names of {@code metrics.csv} (units in the names): {@link #FIXED_COLUMNS}, then the shares of the layers and materials. */
     public List<String> columns() {
-        List<String> c = new ArrayList<>(List.of("time_s", "step", "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
-                "front_height_m", "penetration_m", "roughness_m", "interface_area_per_area", "metal_components",
-                "isolated_components", "short", "max_local_current_A_per_m2", "current_constriction"));
+        List<String> c = new ArrayList<>(FIXED_COLUMNS);
         for (String l : layerNames) c.add("share_" + l);
         for (String m : materialNames) c.add("share_material_" + m);
         return c;
+    }
+
+    /** Whether {@code name} is a column of {@code metrics.csv} for some run: a fixed one or the share of a layer or a material. */
+    public static boolean isColumn(String name) {
+        return FIXED_COLUMNS.contains(name) || SHARE_COLUMN.matcher(name).matches();
     }
 
     /** The table as CSV text: header, then one row per snapshot; numbers as {@link Double#toString}, counts as integers. */

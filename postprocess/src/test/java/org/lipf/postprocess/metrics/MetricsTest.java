@@ -166,4 +166,12 @@ class MetricsTest {
         assertTrue(row.contains(" 0.0000 "), row);
         assertTrue(m.csv().contains(",-1.0E-12,"), m.csv());
     }
+
+    /** isColumn is what sweep files' metrics are checked against: it knows every column a run's table has. */
+    @Test
+    void isColumnKnowsEveryColumnOfARunAndNoMisspeltOne() {
+        RunMetrics run = new RunMetrics("cell", java.util.List.of("layer1_li", "layer2_soft_carbon"), java.util.List.of("li", "lpscl"), java.util.List.of());
+        for (String c : run.columns()) assertTrue(RunMetrics.isColumn(c), c);
+        for (String c : new String[] {"penetraton_m", "share_layer0_li", "share_layer_li", "share_li", "share_material_"}) assertFalse(RunMetrics.isColumn(c), c);
+    }
 }
