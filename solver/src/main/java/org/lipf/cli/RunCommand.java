@@ -12,10 +12,12 @@ import org.lipf.output.RunInfo;
 import org.lipf.output.Snapshot;
 import org.lipf.output.SnapshotReader;
 import org.lipf.scenario.ModelForm;
+import org.lipf.scenario.PhysicalQuantity;
 import org.lipf.scenario.ReactionCoupling;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.ScenarioLoader;
+import org.lipf.scenario.UnitParser;
 import org.lipf.backend.opencl.OpenClUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +40,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a scenario value, e.g. --set control.current_density=\"2 mA/cm^2\".")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    @Option(names = "--end-time", paramLabel = "T", description = "Simulated end time in seconds (default: the scenario's time.end).")
-    Double endTime;
+    @Option(names = "--end-time", paramLabel = "T", description = "Simulated end time: seconds, or a time with its unit (\"2 h\"); default: the scenario's time.end.")
+    String endTimeText;
 
     @Option(names = "--max-steps", paramLabel = "N", description = "Stop after this many steps in total.")
     Long maxSteps;
@@ -52,9 +54,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (endTime != null && !(endTime > 0 && Double.isFinite(endTime))) {
-            System.err.println("error: --end-time must be a positive number of seconds, got " + endTime);
-            return Lipf.EXIT_BAD_INPUT;
+        Double endTime = null;
+        if (endTimeText != null) {
+            try {
+                endTime = UnitParser.parse(endTimeText, PhysicalQuantity.TIME, "s");
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: --end-time: " + e.getMessage());
+                return Lipf.EXIT_BAD_INPUT;
+            }
+            if (!(endTime > 0 && Double.isFinite(endTime))) {
+                System.err.println("error: --end-time must be a positive time, got " + endTimeText);
+                return Lipf.EXIT_BAD_INPUT;
+            }
         }
         if (maxSteps != null && maxSteps < 1) {
             System.err.println("error: --max-steps must be at least 1, got " + maxSteps);

@@ -75,7 +75,7 @@ public record GeometryReport(List<LayerResult> layers, List<ParticleResult> part
 
     public String summary() {
         StringBuilder b = new StringBuilder();
-        for (LayerResult l : layers) b.append(String.format(Locale.ROOT, "layer %d (%s): cells z %d..%d%n", l.index(), l.material(), l.k0(), l.k1() - 1));
+        for (LayerResult l : layers) b.append(String.format(Locale.ROOT, "layer %d (%s): cells %d..%d up from the collector%n", l.index(), l.material(), l.k0(), l.k1() - 1));
         for (GradientResult g : gradients) {
             b.append(String.format(Locale.ROOT, "gradient %d in layer %d: cells per level", g.index(), g.layer()));
             for (long n : g.cellsPerLevel()) b.append(' ').append(n);

@@ -104,7 +104,7 @@ class RunFolderTest {
     void theLimitsOfTheCommandLineGoIntoTheResolvedScenarioAndItRepeatsTheRun() throws IOException {
         Path file = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
         Path run = tmp.resolve("run");
-        lipfOk("run", file.toString(), "-o", run.toString(), "--threads", "1", "--end-time", "0.015", "--max-steps", "500");
+        lipfOk("run", file.toString(), "-o", run.toString(), "--threads", "1", "--end-time", "15 ms", "--max-steps", "500");
         Scenario original = ScenarioLoader.load(file, Map.of()), resolved = ScenarioLoader.load(run.resolve("scenario.yaml"), Map.of());
         assertEquals(0.015, resolved.time().end_s(), 0.0);
         assertEquals(500, resolved.time().maxSteps());
@@ -115,7 +115,7 @@ class RunFolderTest {
         lipfOk("run", run.resolve("scenario.yaml").toString(), "-o", again.toString(), "--threads", "1");
         assertEquals(Files.readAllLines(run.resolve("timeseries.csv")), Files.readAllLines(again.resolve("timeseries.csv")));
 
-        for (String[] bad : new String[][] {{"--end-time", "-1"}, {"--max-steps", "0"}}) {
+        for (String[] bad : new String[][] {{"--end-time", "-1"}, {"--end-time", "2 V"}, {"--max-steps", "0"}}) {
             Result r = CliTestSupport.lipf("run", file.toString(), "-o", tmp.resolve("bad").toString(), bad[0], bad[1]);
             assertEquals(2, r.exitCode(), r.stderr());
             assertTrue(r.stderr().contains(bad[0]), r.stderr());
