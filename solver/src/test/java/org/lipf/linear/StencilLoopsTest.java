@@ -130,12 +130,13 @@ class StencilLoopsTest {
                     double tw = L.tx[c - 1], te = L.tx[c], td = L.tz[c - sZ], tu = L.tz[c];
                     double sh = L.shift == null ? 0.0 : L.shift[c];
                     if (!g.is3D()) {
-                        x[c] = (b[c] + tw * x[c - 1] + te * x[c + 1] + td * down + tu * up) / (tw + te + td + tu + sh);
+                        assertEquals(1 / (tw + te + td + tu + sh), L.invDiag[c], 1e-15 * L.invDiag[c], "1 / diagonal");
+                        x[c] = (b[c] + tw * x[c - 1] + te * x[c + 1] + td * down + tu * up) * L.invDiag[c];
                     } else {
                         int south = j == 0 ? c + (g.ny - 1) * sY : c - sY, north = j == g.ny - 1 ? c - (g.ny - 1) * sY : c + sY;
                         double ts = L.ty[c + L.offS(j)], tn = L.ty[c];
-                        x[c] = (b[c] + tw * x[c - 1] + te * x[c + 1] + ts * x[south] + tn * x[north] + td * down + tu * up)
-                                / (tw + te + ts + tn + td + tu + sh);
+                        assertEquals(1 / (tw + te + ts + tn + td + tu + sh), L.invDiag[c], 1e-15 * L.invDiag[c], "1 / diagonal");
+                        x[c] = (b[c] + tw * x[c - 1] + te * x[c + 1] + ts * x[south] + tn * x[north] + td * down + tu * up) * L.invDiag[c];
                     }
                 }
         L.fillGhosts(x);

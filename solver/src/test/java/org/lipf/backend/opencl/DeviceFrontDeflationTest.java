@@ -12,19 +12,24 @@ import org.lipf.grid.Parallel;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioLoader;
 import org.lipf.solver.BackendFactory;
+import org.lipf.solver.ImplicitSolve;
 import org.lipf.solver.Simulation;
 
 /**
  * The OpenCL backend deflates the fronts' translation modes in its capillary filter's solves as the CPU
  * does (docs/MODEL.md section 5.3.2): trend 5's Li / LAGP cell at steps of minutes (dt L_sigma kappa0 /
- * dx^2 in the thousands) runs the same 40 steps, retries included, with and without the deflation, to
- * the parity tolerance of {@link ScenarioParityTest} (both solve to the same tolerance), and the deflated
- * run takes fewer implicit iterations (1049 against 1221 measured on PoCL; the Nernst-Planck solves are not
+ * dx^2 in the thousands) runs the same 40 steps, retries included, with and without the deflation, the two
+ * within ten times the solves' tolerance (deflated and plain PCG are different iterations, whose results
+ * differ by up to the tolerance they stop at: 2e-7 of a step's length at 1e-6), and the deflated
+ * run takes fewer implicit iterations (785 against 929 measured on PoCL; the Nernst-Planck solves are not
  * deflated). In single precision too, run to the same time (4 h): 688 against 784 iterations, the runs 2.5e-6
  * of xi's scale and 4e-8 V apart (its solves stop at 1e-5). {@link SemiImplicitParityTest} checks the deflated device run
  * against the CPU's, iteration for iteration.
  */
 class DeviceFrontDeflationTest {
+    /** How far apart two runs whose implicit solves stop at the same tolerance may end, relative. */
+    private static final double SOLVES = 10 * ImplicitSolve.TOLERANCE;
+
     /** Trend 5's Li / LAGP cell at 0.05 mA/cm^2, 0.5 um cells, semi-implicit steps of up to 10 minutes, with or without the deflation. */
     private static Scenario lagp(boolean deflate) throws Exception {
         Map<String, String> overrides = new HashMap<>(Map.of("control.current_density", "0.05 mA/cm^2", "grid.spacing", "0.5 um",
@@ -45,13 +50,13 @@ class DeviceFrontDeflationTest {
                 double t = a.state().time_s, untilRow = (Math.floor(t / row + 1e-9) + 1) * row - t;
                 a.advance(untilRow);
                 b.advance(untilRow);
-                assertEquals(a.state().lastStep_s, b.state().lastStep_s, ScenarioParityTest.TOLERANCE * a.state().lastStep_s, "step length of step " + i);
+                assertEquals(a.state().lastStep_s, b.state().lastStep_s, SOLVES * a.state().lastStep_s, "step length of step " + i);
             }
             long plainIterations = a.backend().implicitIterations(), deflatedIterations = b.backend().implicitIterations();
             System.out.printf("li-lagp on OpenCL, 40 steps: implicit PCG iterations %d plain, %d deflated%n", plainIterations, deflatedIterations);
             a.backend().download();
             b.backend().download();
-            ScenarioParityTest.assertAgree(a, b, "after 40 steps, plain against deflated");
+            ScenarioParityTest.assertAgree(a, b, "after 40 steps, plain against deflated", SOLVES);
             assertTrue(deflatedIterations <= 0.9 * plainIterations, "implicit iterations: deflated " + deflatedIterations + ", plain " + plainIterations);
         }
     }

@@ -93,22 +93,31 @@ class ScenarioParityTest {
     }
 
     static void assertAgree(Simulation cpu, Simulation dev, String when) {
+        assertAgree(cpu, dev, when, TOLERANCE);
+    }
+
+    /** As {@link #assertAgree(Simulation, Simulation, String)} to the relative tolerance {@code tol}. */
+    static void assertAgree(Simulation cpu, Simulation dev, String when, double tol) {
         FieldSet a = cpu.fields(), b = dev.fields();
         Grid g = a.grid;
         org.junit.jupiter.api.Assertions.assertArrayEquals(g.interior(a.material), g.interior(b.material), "material ids " + when);
-        assertField(g.interior(a.xi), g.interior(b.xi), "xi " + when);
-        assertField(g.interior(a.c), g.interior(b.c), "c " + when);
-        assertField(g.interior(a.phiL), g.interior(b.phiL), "phi_l " + when);
-        assertField(g.interior(a.phiS), g.interior(b.phiS), "phi_s " + when);
+        assertField(g.interior(a.xi), g.interior(b.xi), "xi " + when, tol);
+        assertField(g.interior(a.c), g.interior(b.c), "c " + when, tol);
+        assertField(g.interior(a.phiL), g.interior(b.phiL), "phi_l " + when, tol);
+        assertField(g.interior(a.phiS), g.interior(b.phiS), "phi_s " + when, tol);
         assertEquals(cpu.state().step, dev.state().step, "step " + when);
-        assertEquals(cpu.state().time_s, dev.state().time_s, TOLERANCE * cpu.state().time_s, "time " + when);
-        assertEquals(cpu.state().cellVoltage_V, dev.state().cellVoltage_V, TOLERANCE * Math.max(1, Math.abs(cpu.state().cellVoltage_V)), "voltage " + when);
+        assertEquals(cpu.state().time_s, dev.state().time_s, tol * cpu.state().time_s, "time " + when);
+        assertEquals(cpu.state().cellVoltage_V, dev.state().cellVoltage_V, tol * Math.max(1, Math.abs(cpu.state().cellVoltage_V)), "voltage " + when);
         assertEquals(cpu.state().reactionCurrent_A_per_m2, dev.state().reactionCurrent_A_per_m2,
-                1e-6 * Math.max(1, Math.abs(cpu.state().reactionCurrent_A_per_m2)), "current " + when);
+                Math.max(1e-6, tol) * Math.max(1, Math.abs(cpu.state().reactionCurrent_A_per_m2)), "current " + when);
     }
 
     static void assertField(double[] a, double[] b, String what) {
+        assertField(a, b, what, TOLERANCE);
+    }
+
+    private static void assertField(double[] a, double[] b, String what, double tol) {
         double d = FieldComparison.relativeDifference(a, b);
-        assertTrue(d <= TOLERANCE, what + ": relative difference " + d + " > " + TOLERANCE);
+        assertTrue(d <= tol, what + ": relative difference " + d + " > " + tol);
     }
 }
