@@ -41,11 +41,11 @@ class RestartTest {
                     .replace("electronic_conductivity: 1.6e-6 S/m", "electronic_conductivity: 1 S/m") + "solver: {reaction_coupling: implicit}\n";
         Path scenario = CliTestSupport.write(tmp, "cell.yaml", yaml);
         Path whole = tmp.resolve("whole");
-        lipfOk("run", scenario.toString(), "-o", whole.toString(), "--threads", "2", "--end-time", END);
+        runCell(scenario, whole, 2, END, null);
         assertTrue(snapshots(whole).size() >= 4, "several snapshots expected: " + snapshots(whole));
 
         Path split = tmp.resolve("split");
-        lipfOk("run", scenario.toString(), "-o", split.toString(), "--threads", "2", "--end-time", MIDDLE);
+        runCell(scenario, split, 2, MIDDLE, null);
         Path middle = last(snapshots(split));
         double restartTime = SnapshotReader.read(middle).time_s();
         assertEquals(0.02, restartTime, 1e-12);
@@ -53,7 +53,7 @@ class RestartTest {
         assertTrue(snapshots(whole).stream().anyMatch(p -> p.getFileName().equals(middle.getFileName())),
                 "the uninterrupted run wrote the middle snapshot " + middle.getFileName() + " too: " + snapshots(whole));
         double[] xiAtRestart = SnapshotReader.read(middle).field("xi");
-        lipfOk("run", scenario.toString(), "-o", split.toString(), "--threads", "2", "--end-time", END, "--restart", middle.toString());
+        runCell(scenario, split, 2, END, middle);
         assertTrue(Files.readString(split.resolve("run.json")).contains("\"restarted_from\""), "run.json records the restart");
         assertFalse(java.util.Arrays.equals(xiAtRestart, lastSnapshot(split).field("xi")), "the phase field moved after the restart");
 
@@ -64,9 +64,7 @@ class RestartTest {
 
     @Test
     void restartAfterACrashReproducesTheUninterruptedRun() throws IOException {
-        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
-        Path whole = tmp.resolve("whole");
-        lipfOk("run", scenario.toString(), "-o", whole.toString(), "--threads", "2", "--end-time", END);
+        Path scenario = cellScenario(), whole = wholeRun(scenario);
 
         // a copy of the finished run, then "crash" it just after its middle snapshot: later
         // snapshots gone, a half-written snapshot temp file, a partial last time-series line
@@ -95,15 +93,13 @@ class RestartTest {
 
     @Test
     void restartIntoANewFolderCarriesTheHistoryAndReproducesTheUninterruptedRun() throws IOException {
-        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
-        Path whole = tmp.resolve("whole");
-        lipfOk("run", scenario.toString(), "-o", whole.toString(), "--threads", "2", "--end-time", END);
+        Path scenario = cellScenario(), whole = wholeRun(scenario);
         Path first = tmp.resolve("first");
-        lipfOk("run", scenario.toString(), "-o", first.toString(), "--threads", "2", "--end-time", MIDDLE);
+        runCell(scenario, first, 2, MIDDLE, null);
         Path middle = last(snapshots(first));
 
         Path second = tmp.resolve("second");
-        lipfOk("run", scenario.toString(), "-o", second.toString(), "--threads", "2", "--end-time", END, "--restart", middle.toString());
+        runCell(scenario, second, 2, END, middle);
         assertSameFinalState(whole, second);
         assertEquals(Files.readAllLines(whole.resolve("timeseries.csv")), Files.readAllLines(second.resolve("timeseries.csv")),
                 "the earlier rows carried over, the later ones as in the uninterrupted run");
@@ -119,7 +115,7 @@ class RestartTest {
         Path loose = tmp.resolve("loose.h5");
         Files.copy(middle, loose);
         Path third = tmp.resolve("third");
-        lipfOk("run", scenario.toString(), "-o", third.toString(), "--threads", "2", "--end-time", END, "--restart", loose.toString());
+        runCell(scenario, third, 2, END, loose);
         assertSameFinalState(whole, third);
         assertSameRowsAfter(whole, third, SnapshotReader.read(middle).time_s());
         List<String> rows = Files.readAllLines(third.resolve("timeseries.csv"));
@@ -130,7 +126,7 @@ class RestartTest {
     void aSnapshotThatCannotContinueTheScenarioIsBadInputAndLeavesItsRunAsItWas() throws IOException {
         Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
         Path run = tmp.resolve("run");
-        lipfOk("run", scenario.toString(), "-o", run.toString(), "--threads", "1", "--end-time", MIDDLE);
+        runCell(scenario, run, 1, MIDDLE, null);
         Path snapshot = last(snapshots(run));
         String scenarioBefore = Files.readString(run.resolve("scenario.yaml")), infoBefore = Files.readString(run.resolve("run.json"));
 
@@ -157,19 +153,37 @@ class RestartTest {
     void aFreshRunIntoAnEarlierRunsFolderReplacesThatRun() throws IOException {
         Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
         Path run = tmp.resolve("run");
-        lipfOk("run", scenario.toString(), "-o", run.toString(), "--threads", "1", "--end-time", END);
+        runCell(scenario, run, 1, END, null);
         Files.writeString(run.resolve("metrics.csv"), "time_s\n0\n");
         Files.writeString(run.resolve("notes.txt"), "mine");
         Path shorter = tmp.resolve("shorter");
-        lipfOk("run", scenario.toString(), "-o", shorter.toString(), "--threads", "1", "--end-time", MIDDLE);
+        runCell(scenario, shorter, 1, MIDDLE, null);
 
-        lipfOk("run", scenario.toString(), "-o", run.toString(), "--threads", "1", "--end-time", MIDDLE);
+        runCell(scenario, run, 1, MIDDLE, null);
         assertEquals(names(snapshots(shorter)), names(snapshots(run)), "only the new run's snapshots");
         assertEquals(Files.readAllLines(shorter.resolve("timeseries.csv")), Files.readAllLines(run.resolve("timeseries.csv")));
         assertEquals(Files.readString(shorter.resolve("fields.xdmf")).replace(shorter.toString(), ""),
                 Files.readString(run.resolve("fields.xdmf")).replace(run.toString(), ""));
         assertFalse(Files.exists(run.resolve("metrics.csv")), "post-processing of the earlier run removed");
         assertEquals("mine", Files.readString(run.resolve("notes.txt")), "other files kept");
+    }
+
+    private Path cellScenario() throws IOException {
+        return CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
+    }
+
+    /** The cell run uninterrupted to {@link #END} on two threads, into tmp/whole. */
+    private Path wholeRun(Path scenario) {
+        Path whole = tmp.resolve("whole");
+        runCell(scenario, whole, 2, END, null);
+        return whole;
+    }
+
+    /** {@code lipf run SCENARIO -o folder --threads N --end-time END [--restart SNAPSHOT]}. */
+    private static void runCell(Path scenario, Path folder, int threads, String end, Path restart) {
+        List<String> args = new ArrayList<>(List.of("run", scenario.toString(), "-o", folder.toString(), "--threads", Integer.toString(threads), "--end-time", end));
+        if (restart != null) args.addAll(List.of("--restart", restart.toString()));
+        lipfOk(args.toArray(String[]::new));
     }
 
     static void assertSameFinalState(Path expectedRun, Path actualRun) throws IOException {
