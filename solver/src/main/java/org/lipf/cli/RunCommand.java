@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lipf.backend.opencl.OpenClUnavailableException;
+import org.lipf.linear.SolverDivergedException;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.output.RunInfo;
-import org.lipf.output.Snapshot;
 import org.lipf.output.SnapshotReader;
 import org.lipf.scenario.ModelForm;
 import org.lipf.scenario.PhysicalQuantity;
@@ -18,7 +19,7 @@ import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.ScenarioLoader;
 import org.lipf.scenario.UnitParser;
-import org.lipf.backend.opencl.OpenClUnavailableException;
+import org.lipf.solver.NumericalInstabilityException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,21 +89,10 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return Lipf.EXIT_BAD_INPUT;
         }
-        Snapshot restartSnapshot = null;
         if (restart != null) {
-            if (!Files.isRegularFile(restart)) {
-                System.err.println("error: --restart: no such snapshot file: " + restart);
-                return Lipf.EXIT_BAD_INPUT;
-            }
-            try {
-                restartSnapshot = SnapshotReader.read(restart);
-            } catch (IOException e) {
-                System.err.println("error: --restart: " + restart + " is not a LiPF snapshot: " + e.getMessage());
-                return Lipf.EXIT_BAD_INPUT;
-            }
-            String mismatch = RunDriver.restartMismatch(scenario, restartSnapshot);
-            if (mismatch != null) {
-                System.err.println("error: --restart: " + restart + " cannot continue " + scenarioFile + ": " + mismatch);
+            String problem = restartProblem(scenario);
+            if (problem != null) {
+                System.err.println("error: --restart: " + problem);
                 return Lipf.EXIT_BAD_INPUT;
             }
         }
@@ -113,27 +103,55 @@ final class RunCommand implements Callable<Integer> {
         }
         BackendOptions.Choice backend = backendOptions.resolveOrReport();
         if (backend == null) return Lipf.EXIT_BAD_INPUT;
-        Path dir = output != null ? output
-                : restart != null ? restart.toAbsolutePath().getParent().getParent()
-                : Path.of("runs", scenario.name());
+        Path dir = output != null ? output : restart != null ? snapshotsRunFolder(restart) : Path.of("runs", scenario.name());
+        if (dir == null) {
+            System.err.println("error: --restart: " + restart + " is not in the snapshots/ folder of a run: name the run folder with -o");
+            return Lipf.EXIT_BAD_INPUT;
+        }
         double end = scenario.time().end_s();
         long steps = scenario.time().maxSteps();
         System.err.printf("lipf: %s, grid %s, %s form, %s control, %s, %d thread(s) -> %s%n", scenario.name(),
                 scenario.grid().toGrid(), scenario.model().form().name().toLowerCase(),
                 scenario.control().mode().name().toLowerCase(), backend.label(), n, dir);
         try {
-            RunDriver.Status status = new RunDriver(scenario, dir, n, System.err, backend.factory(), backend.label()).run(end, steps, restart, restartSnapshot);
+            RunDriver.Status status = new RunDriver(scenario, dir, n, System.err, backend.factory(), backend.label()).run(end, steps, restart);
             // a short says why (a metal bridge, or Li intrusion into an electrolyte's flaws), as run.json does
             String why = status == RunDriver.Status.SHORTED ? " (" + RunInfo.read(dir.resolve(RunInfo.FILE_NAME)).data().reason() + ")" : "";
             System.err.println("lipf: " + status.name().toLowerCase() + why + "; results in " + dir);
             return 0;
-        } catch (OpenClUnavailableException e) {
+        } catch (OpenClUnavailableException | ScenarioException e) {
+            // bad input found while the geometry is built, or a folder that is not a run's: nothing was written
             System.err.println("\nerror: " + e.getMessage());
             return Lipf.EXIT_BAD_INPUT;
         } catch (RuntimeException e) {
-            System.err.println("\nerror: run failed: " + e.getMessage() + " (details in " + dir.resolve("run.json") + ")" + laggedNucleationHint(scenario));
+            boolean diverged = e instanceof SolverDivergedException || e instanceof NumericalInstabilityException;
+            System.err.println("\nerror: run failed: " + e.getMessage() + " (details in " + dir.resolve("run.json") + ")"
+                    + (diverged ? laggedNucleationHint(scenario) : ""));
             return Lipf.EXIT_FAILED;
         }
+    }
+
+    /** Why the --restart file cannot continue the scenario (not a snapshot, another grid or materials), or null. */
+    private String restartProblem(Scenario scenario) {
+        if (!Files.isRegularFile(restart)) return "no such snapshot file: " + restart;
+        String mismatch;
+        try {
+            mismatch = RunDriver.restartMismatch(scenario, SnapshotReader.read(restart));
+        } catch (IOException e) {
+            return restart + " is not a LiPF snapshot: " + e.getMessage();
+        }
+        return mismatch == null ? null : restart + " cannot continue " + scenarioFile + ": " + mismatch;
+    }
+
+    /**
+     * The run folder a snapshot belongs to: the folder above its snapshots/ folder, when that holds a run.json; null
+     * for a snapshot elsewhere (a restart must then name its folder, rather than write into whatever folder is two up).
+     */
+    static Path snapshotsRunFolder(Path snapshot) {
+        Path parent = snapshot.toAbsolutePath().normalize().getParent();
+        if (parent == null || parent.getParent() == null || !parent.getFileName().toString().equals("snapshots")) return null;
+        Path run = parent.getParent();
+        return Files.isRegularFile(run.resolve(RunInfo.FILE_NAME)) ? run : null;
     }
 
     /**

@@ -41,6 +41,8 @@ public final class RunDriver {
     public static final String CRACK_RADIUS = "crack_radius_m", CRACK_LI_VOLUME = "crack_li_volume_m3";
     /** Snapshot attribute: 1 in the snapshot written at a short (a metal bridge or a crack through the electrolyte), else 0. */
     public static final String SHORT_CIRCUIT = "short_circuit";
+    /** Snapshot attribute: the model's form (single_potential or mixed_conductor), which a restart must share. */
+    static final String MODEL_FORM = "model_form";
     /**
      * Snapshot dataset of the void volume per area at the metal's surface, m (docs/MODEL.md section 4.3): a
      * property of each lateral column, repeated along the growth axis; written where the metal forms voids.
@@ -116,9 +118,14 @@ public final class RunDriver {
         double v0 = scenario.control().voltage_V();
         state.cellVoltage_V = Double.isNaN(v0) ? 0 : v0; // galvanostatic runs may omit the starting voltage
         Simulation sim = new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
-        sim.relaxInterfaces();
-        state.nextStep_s = sim.initialStep(); // the potentials' source depends on the step (dispersed metal)
-        sim.solvePotentials();
+        try {
+            sim.relaxInterfaces();
+            state.nextStep_s = sim.initialStep(); // the potentials' source depends on the step (dispersed metal)
+            sim.solvePotentials();
+        } catch (RuntimeException e) {
+            sim.close(); // the caller never gets it (an OpenCL backend holds device buffers)
+            throw e;
+        }
         state.initialMetalVolume_m = sim.metalVolumePerArea_m();
         return sim;
     }
@@ -128,9 +135,15 @@ public final class RunDriver {
      * ids must name the scenario's materials in the scenario's order (the ids index the material table).
      */
     public static String restartMismatch(Scenario scenario, Snapshot snap) {
-        int[] shape = scenario.grid().toGrid().snapshotShape();
+        Grid grid = scenario.grid().toGrid();
+        int[] shape = grid.snapshotShape();
         if (!java.util.Arrays.equals(shape, snap.shape()))
             return "its grid has shape " + java.util.Arrays.toString(snap.shape()) + ", the scenario's " + java.util.Arrays.toString(shape);
+        if (Math.abs(snap.dx_m() - grid.dx_m) > 1e-12 * grid.dx_m)
+            return "its cells are " + snap.dx_m() + " m wide, the scenario's " + grid.dx_m + " m";
+        String form = scenario.model().form().name().toLowerCase();
+        if (snap.extras().get(MODEL_FORM) instanceof String snapForm && !snapForm.equals(form))
+            return "it is of the " + snapForm + " form, the scenario of the " + form + " form";
         List<String> names = scenario.materials().stream().map(MaterialSpec::name).toList();
         if (!names.equals(snap.materialNames()))
             return "its materials are " + snap.materialNames() + ", the scenario's " + names + " (the same, in this order, are needed)";
@@ -203,7 +216,7 @@ public final class RunDriver {
         extras.put(CRACK_RADIUS, st.crack.radius_m);
         extras.put(CRACK_LI_VOLUME, st.crack.liVolume_m3);
         extras.put(SHORT_CIRCUIT, sim.lastShort() != null ? 1L : 0L);
-        extras.put("model_form", sim.scenario().model().form().name().toLowerCase());
+        extras.put(MODEL_FORM, sim.scenario().model().form().name().toLowerCase());
         return new Snapshot(st.step, st.time_s, g.dx_m, g.snapshotShape(), fields, ids,
                 List.of(sim.materials().names), st.reactionCurrent_A_per_m2, st.cellVoltage_V, extras);
     }
@@ -214,39 +227,33 @@ public final class RunDriver {
     }
 
     /**
-     * Runs until the end time or step limit (whichever comes first) or a short.
+     * Runs until the end time or step limit (whichever comes first) or a short. The simulation is built (or restored)
+     * before the folder is touched: bad input, and a snapshot that cannot continue the scenario
+     * ({@link #restartMismatch}), leave the folder as it was. A fresh run, or a restart into a folder other than its
+     * snapshot's, then replaces the run the folder held ({@link EarlierRun}); a restart into its snapshot's own folder
+     * continues its time series there.
      *
      * @param restartFrom snapshot to continue from, or null for a fresh start
      */
     public Status run(double end_s, long maxSteps, Path restartFrom) throws IOException {
-        return run(end_s, maxSteps, restartFrom, restartFrom == null ? null : SnapshotReader.read(restartFrom));
-    }
-
-    /**
-     * As {@link #run(double, long, Path)} with the restart snapshot already read (restartSnapshot: restartFrom's
-     * contents). A snapshot that cannot continue the scenario ({@link #restartMismatch}) fails before anything is
-     * written: the run folder it names keeps its files.
-     */
-    public Status run(double end_s, long maxSteps, Path restartFrom, Snapshot restartSnapshot) throws IOException {
         try (Parallel parallel = new Parallel(threads);
-                Simulation restored = restartSnapshot == null ? null : restore(scenario, restartSnapshot, parallel, backend)) {
-            if (restored == null) clearEarlierRun();
+                Simulation sim = restartFrom == null ? fresh(scenario, parallel, progressOut, backend)
+                        : restore(scenario, SnapshotReader.read(restartFrom), parallel, backend)) {
+            final boolean ownFolder = restartFrom != null && isInThisFolder(restartFrom);
+            if (!ownFolder && EarlierRun.replace(runDir) && progressOut != null) progressOut.println("lipf: replacing the earlier run in " + runDir);
             Files.createDirectories(runDir.resolve("snapshots"));
             Files.writeString(runDir.resolve("scenario.yaml"), ScenarioWriter.toYaml(scenario));
             RunInfo info = RunInfo.start(runDir, backendLabel, threads);
             try {
-                if (restored != null) {
-                    boolean startsFolder = carryTimeSeriesInto(restartFrom);
-                    Path csv = runDir.resolve("timeseries.csv");
+                Path csv = runDir.resolve("timeseries.csv");
+                if (restartFrom != null) {
                     info.put(RESTARTED_FROM, restartFrom.toString());
-                    try (TimeSeriesWriter series = Files.exists(csv) ? TimeSeriesWriter.resume(csv, COLUMNS, restored.state().time_s)
-                            : TimeSeriesWriter.create(csv, COLUMNS)) {
-                        return loop(restored, series, info, end_s, maxSteps, startsFolder);
-                    }
+                    if (!ownFolder) copyHistory(restartFrom, csv);
                 }
-                try (Simulation sim = fresh(scenario, parallel, progressOut, backend);
-                        TimeSeriesWriter series = TimeSeriesWriter.create(runDir.resolve("timeseries.csv"), COLUMNS)) {
-                    return loop(sim, series, info, end_s, maxSteps, true);
+                try (TimeSeriesWriter series = restartFrom != null && Files.exists(csv) ? TimeSeriesWriter.resume(csv, COLUMNS, sim.state().time_s)
+                        : TimeSeriesWriter.create(csv, COLUMNS)) {
+                    // a folder without the starting snapshot gets it first, with its row
+                    return loop(sim, series, info, end_s, maxSteps, !ownFolder);
                 }
             } catch (RuntimeException | IOException e) {
                 info.finish(RunInfo.Status.FAILED, e instanceof IOException io ? Lipf.describe(io) : e.getMessage());
@@ -255,48 +262,20 @@ public final class RunDriver {
         }
     }
 
-    /**
-     * A fresh run replaces the run its folder held: that run's snapshots (with stray temporary files), time series,
-     * XDMF index, results and what post-processing made of them, which would otherwise mix with the new run's. Other
-     * files are left alone.
-     */
-    private void clearEarlierRun() throws IOException {
-        Path snapshots = runDir.resolve("snapshots");
-        List<Path> earlier = new ArrayList<>();
-        if (Files.isDirectory(snapshots))
-            try (var files = Files.list(snapshots)) {
-                files.filter(f -> f.getFileName().toString().matches("\\.?step_\\d+\\.h5.*")).forEach(earlier::add);
-            }
-        for (String name : EARLIER_RUN_FILES) if (Files.exists(runDir.resolve(name))) earlier.add(runDir.resolve(name));
-        if (earlier.isEmpty()) return;
-        if (progressOut != null) progressOut.println("lipf: replacing the earlier run in " + runDir);
-        for (Path f : earlier) {
-            if (Files.isDirectory(f))
-                try (var walk = Files.walk(f)) {
-                    for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(q);
-                }
-            else Files.delete(f);
-        }
+    /** Whether the snapshot is one of this run folder's own. */
+    private boolean isInThisFolder(Path snapshot) throws IOException {
+        Path own = runDir.resolve("snapshots").resolve(snapshot.getFileName());
+        return Files.exists(own) && Files.isSameFile(own, snapshot);
     }
 
-    /** A run's own outputs beside its snapshots, and post-processing's (lipf metrics, render, plot). */
-    private static final List<String> EARLIER_RUN_FILES = List.of("timeseries.csv", "fields.xdmf", "results.json", "metrics.csv", "figures");
-
     /**
-     * A restart into a folder other than its snapshot's run folder: that run's time series (its rows up to the
-     * restart, {@link TimeSeriesWriter#resume} drops the later ones) is copied in when the new folder has none, so the
-     * folder tells the whole history. Returns whether the folder lacks the snapshot, which the run then writes first
-     * (with a row), as a fresh run writes its initial state: the folder can be restarted and opened on its own.
+     * A restart into another folder: the time series of the snapshot's run folder, where it has one, is copied in
+     * ({@link TimeSeriesWriter#resume} then drops its rows after the restart), so the new folder tells the whole history.
      */
-    private boolean carryTimeSeriesInto(Path restartFrom) throws IOException {
-        Path snapshot = restartFrom.toAbsolutePath().normalize();
-        Path ownCopy = runDir.resolve("snapshots").resolve(snapshot.getFileName());
-        if (Files.exists(ownCopy) && Files.isSameFile(ownCopy, snapshot)) return false;
-        Path source = snapshot.getParent() == null || snapshot.getParent().getParent() == null ? null
-                : snapshot.getParent().getParent().resolve("timeseries.csv");
-        Path csv = runDir.resolve("timeseries.csv");
-        if (source != null && !Files.exists(csv) && Files.isRegularFile(source)) Files.copy(source, csv);
-        return true;
+    private static void copyHistory(Path restartFrom, Path csv) throws IOException {
+        Path snapshots = restartFrom.toAbsolutePath().normalize().getParent();
+        Path source = snapshots == null || snapshots.getParent() == null ? null : snapshots.getParent().resolve(TimeSeriesWriter.FILE_NAME);
+        if (source != null && Files.isRegularFile(source)) Files.copy(source, csv);
     }
 
     private Status loop(Simulation sim, TimeSeriesWriter series, RunInfo info, double end_s, long maxSteps, boolean fresh) throws IOException {
@@ -359,7 +338,9 @@ public final class RunDriver {
     }
 
     private void snapshot(Simulation sim, SnapshotWriter writer, List<Path> written) throws IOException {
-        written.add(writer.write(runDir.resolve("snapshots"), snapshotOf(sim)));
+        Path file = writer.write(runDir.resolve("snapshots"), snapshotOf(sim));
+        written.removeIf(p -> p.getFileName().equals(file.getFileName()));
+        written.add(file);
         XdmfWriter.writeFromFiles(runDir, written);
     }
 

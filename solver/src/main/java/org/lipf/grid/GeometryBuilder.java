@@ -135,7 +135,8 @@ public final class GeometryBuilder {
             double w = s.model().interfaceWidth_m();
             if (w < 2 * dx * (1 - 1e-9))
                 warnings.add(String.format(Locale.ROOT, "model.interface_width: %.4g um is less than 2 grid spacings of %.4g um: the front may be pinned to the lattice "
-                        + "(its speed and the cell voltage then follow the grid); 2 spacings or more are advised (docs/MODEL.md section 10, item 1)", w * 1e6, dx * 1e6));
+                        + "(its speed and the cell voltage then follow the grid), and semi-implicit steps lose the positive definiteness of their Allen-Cahn "
+                        + "operator; 2 spacings or more are advised (docs/MODEL.md sections 5.3.2 and 10, item 1)", w * 1e6, dx * 1e6));
         }
 
         /** Bottom-to-top connectivity of each particle material (and of the host of particles on grain boundaries), and each grain-mixture material, within its layer. */

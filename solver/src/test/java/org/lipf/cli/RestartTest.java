@@ -145,6 +145,28 @@ class RestartTest {
         assertEquals(2, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("not a LiPF snapshot"), r.stderr());
 
+        // the same cell counts at twice the spacing: the shape fits, the cells do not
+        Path coarser = CliTestSupport.write(tmp, "coarser.yaml", CliTestSupport.CELL_2D.replace("width: 4 um, height: 8 um, spacing: 0.25 um",
+                "width: 8 um, height: 16 um, spacing: 0.5 um").replace("thickness: 2 um", "thickness: 4 um").replace("radius: 1 um", "radius: 2 um"));
+        r = CliTestSupport.lipf("run", coarser.toString(), "--threads", "1", "--restart", snapshot.toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("m wide"), r.stderr());
+
+        // bad input found only when the geometry is built: nothing written either
+        r = CliTestSupport.lipf("run", scenario.toString(), "-o", run.toString(), "--threads", "1",
+                "--set", "geometry.particles=[{material: lpscl, layer: 0, diameter: 0.5 um, volume_fraction: 0.9, seed: 1}]");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("volume_fraction"), r.stderr());
+
+        // a snapshot outside a run's snapshots/ folder needs -o
+        Path loose = tmp.resolve("loose.h5");
+        Files.copy(snapshot, loose);
+        r = CliTestSupport.lipf("run", scenario.toString(), "--threads", "1", "--restart", loose.toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("-o"), r.stderr());
+        assertFalse(Files.exists(tmp.getParent().resolve("run.json")), "nothing written two folders up");
+        assertEquals(names(snapshots(run)).get(names(snapshots(run)).size() - 1), snapshot.getFileName().toString(), "the run's snapshots are all there");
+
         assertEquals(scenarioBefore, Files.readString(run.resolve("scenario.yaml")), "the run's scenario.yaml is untouched");
         assertEquals(infoBefore, Files.readString(run.resolve("run.json")), "the run's run.json is untouched");
     }
@@ -166,6 +188,46 @@ class RestartTest {
                 Files.readString(run.resolve("fields.xdmf")).replace(run.toString(), ""));
         assertFalse(Files.exists(run.resolve("metrics.csv")), "post-processing of the earlier run removed");
         assertEquals("mine", Files.readString(run.resolve("notes.txt")), "other files kept");
+    }
+
+    @Test
+    void aFolderWithOutputsButNoRunOfLiPFIsRefusedAndKept() throws IOException {
+        Path scenario = cellScenario(), mine = tmp.resolve("paper");
+        Files.createDirectories(mine.resolve("figures"));
+        Files.writeString(mine.resolve("figures").resolve("timeseries.png"), "my figure");
+        Files.writeString(mine.resolve("results.json"), "{\"mine\": true}");
+        CliTestSupport.Result r = CliTestSupport.lipf("run", scenario.toString(), "-o", mine.toString(), "--threads", "1", "--end-time", MIDDLE);
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("no run.json"), r.stderr());
+        assertEquals("my figure", Files.readString(mine.resolve("figures").resolve("timeseries.png")));
+        assertEquals("{\"mine\": true}", Files.readString(mine.resolve("results.json")));
+        assertFalse(Files.exists(mine.resolve("run.json")));
+    }
+
+    @Test
+    void aRestartIntoAnotherRunsFolderReplacesThatRunAndListsEachSnapshotOnce() throws IOException {
+        Path scenario = cellScenario(), whole = wholeRun(scenario);
+        Path first = tmp.resolve("first");
+        runCell(scenario, first, 2, MIDDLE, null);
+        Path middle = last(snapshots(first));
+        // another run in the target folder, at another current, with figures of its own
+        Path other = tmp.resolve("other");
+        lipfOk("run", scenario.toString(), "-o", other.toString(), "--threads", "1", "--end-time", END, "--set", "control.current_density=20 mA/cm^2");
+        Files.createDirectories(other.resolve("figures"));
+        Files.writeString(other.resolve("figures").resolve("xi_step_00000000.png"), "old picture");
+
+        for (int time = 0; time < 2; time++) {
+            runCell(scenario, other, 2, END, middle);
+            assertSameFinalState(whole, other);
+            assertEquals(Files.readAllLines(whole.resolve("timeseries.csv")), Files.readAllLines(other.resolve("timeseries.csv")),
+                    "the history up to the restart, then the restarted run: nothing of the run the folder held");
+            String xdmf = Files.readString(other.resolve("fields.xdmf"));
+            for (Path p : snapshots(other)) {
+                String entry = "snapshots/" + p.getFileName() + ":/xi";
+                assertEquals(xdmf.indexOf(entry), xdmf.lastIndexOf(entry), "fields.xdmf lists " + p.getFileName() + " once (run " + time + ")");
+            }
+            assertFalse(Files.exists(other.resolve("figures")), "the earlier run's pictures went with it");
+        }
     }
 
     private Path cellScenario() throws IOException {

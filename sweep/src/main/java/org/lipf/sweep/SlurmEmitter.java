@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.lipf.kernels.cpu.Simd;
 import org.lipf.output.AtomicFiles;
+import org.lipf.output.RunInfo;
 import org.lipf.sweep.SweepSpec.SlurmSpec;
 
 /**
@@ -60,11 +61,14 @@ final class SlurmEmitter {
         s.append("LIPF_CLASSPATH=").append(quote(absoluteClassPath())).append('\n');
         s.append("SWEEP=").append(quote(spec.file().toAbsolutePath().normalize().toString())).append('\n');
         s.append("DIR=").append(quote(dir.toString())).append('\n');
+        // the runs' run.json record the commit of the LiPF that wrote the script (./lipf sets it from git)
+        String commit = System.getenv(RunInfo.COMMIT_ENV);
+        if (commit != null && !commit.isBlank()) s.append("export ").append(RunInfo.COMMIT_ENV).append('=').append(quote(commit)).append('\n');
         s.append("""
                 # OpenCL drivers built on LLVM (PoCL) replace the JVM's SIGSEGV handler, on which its compiled code relies,
                 # and the JVM then dies at random (exit code 139): the signal-chaining library of the Java home of $JAVA
                 # keeps the JVM's handlers (harmless on the CPU)
-                jsig="$(dirname "$(dirname "$(readlink -f "$JAVA")")")/lib/libjsig.so"
+                jsig="$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")/lib/libjsig.so"
                 if [ -f "$jsig" ]; then export LD_PRELOAD="$jsig${LD_PRELOAD:+:$LD_PRELOAD}"; fi
                 id=$(awk -F'\\t' -v i="${SLURM_ARRAY_TASK_ID:?not a Slurm array task}" '$1 == i {print $2}' "$DIR/slurm/tasks.tsv")
                 if [ -z "$id" ]; then echo "lipf: no task $SLURM_ARRAY_TASK_ID in $DIR/slurm/tasks.tsv" >&2; exit 2; fi

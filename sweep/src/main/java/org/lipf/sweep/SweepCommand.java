@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lipf.backend.opencl.Precision;
 import org.lipf.cli.Lipf;
 import org.lipf.cli.LipfCommand;
 import org.lipf.scenario.Scenario;
@@ -122,6 +123,12 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
         positive("--threads", threads);
         positive("--cpus-per-task", cpusPerTask);
         if (maxParallel != null && maxParallel < 0) throw new ScenarioException("--max-parallel", "", -1, "must be >= 0, got " + maxParallel);
+        if (precision != null)
+            try {
+                Precision.parse(precision);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--precision", "", -1, e.getMessage());
+            }
         if ("opencl".equals(backend) && jobs != null && jobs > 1)
             throw new ScenarioException("--jobs", "", -1, "OpenCL runs go one per device at a time: use --jobs 1, and one sweep process per device"
                     + " (--device N) on the same folder to use several devices");

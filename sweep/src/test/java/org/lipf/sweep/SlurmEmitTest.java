@@ -63,7 +63,7 @@ class SlurmEmitTest {
         SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweep.toString(), "--emit", "slurm", "-o", out.toString(), "--backend", "opencl");
         assertEquals(0, r.exitCode(), r.stderr());
         Path script = out.resolve("slurm/sweep.sbatch");
-        assertEquals(0, bash(List.of("-n", script.toString())), "bash -n " + script);
+        assertEquals(0, bash(List.of("-n", script.toString()), null), "bash -n " + script);
 
         // a Java home (its own libjsig.so, so that the commands the script preloads it into load) whose java reports its preload
         Path home = Files.createDirectories(dir.resolve("jdk/bin")).getParent().toRealPath();
@@ -73,17 +73,33 @@ class SlurmEmitTest {
         assertTrue(java.toFile().setExecutable(true));
         Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("usr/bin")).resolve("java"), java);
         Path edited = SweepTestSupport.write(dir, "edited.sbatch", Files.readString(script).replaceFirst("(?m)^JAVA=.*$", "JAVA=" + link));
-        assertEquals(0, bash(List.of(edited.toString())));
-        String log = Files.readString(out.resolve("runs").resolve(SweepExpander.expand(SweepFileReader.read(sweep)).get(0).id()).resolve(RunState.LOG_FILE));
-        assertTrue(log.lines().anyMatch(l -> l.equals("LD_PRELOAD=" + home.resolve("lib/libjsig.so"))), log);
+        assertEquals(0, bash(List.of(edited.toString()), null));
+        Path log = out.resolve("runs").resolve(SweepExpander.expand(SweepFileReader.read(sweep)).get(0).id()).resolve(RunState.LOG_FILE);
+        assertTrue(Files.readString(log).lines().anyMatch(l -> l.equals("LD_PRELOAD=" + home.resolve("lib/libjsig.so"))), Files.readString(log));
+
+        // JAVA edited to a bare name: the java the PATH finds
+        Files.delete(log);
+        Path bare = SweepTestSupport.write(dir, "bare.sbatch", Files.readString(script).replaceFirst("(?m)^JAVA=.*$", "JAVA=java"));
+        assertEquals(0, bash(List.of(bare.toString()), link.getParent() + ":" + System.getenv("PATH")));
+        assertTrue(Files.readString(log).lines().anyMatch(l -> l.equals("LD_PRELOAD=" + home.resolve("lib/libjsig.so"))), Files.readString(log));
     }
 
-    /** Runs bash with these arguments as Slurm's array task 0 would, without an inherited preload. */
-    private static int bash(List<String> args) throws IOException, InterruptedException {
+    @Test
+    void anUnknownPrecisionIsBadInputBeforeAnyRun() throws IOException {
+        SweepTestSupport.tinyCell(dir);
+        Path sweep = SweepTestSupport.write(dir, "sweep.yaml", "base: cell.yaml\naxes:\n  control.current_density: [30 mA/cm^2]\n");
+        SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweep.toString(), "--plan", "-o", dir.resolve("out").toString(), "--precision", "half");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("--precision") && r.stderr().contains("half"), r.stderr());
+    }
+
+    /** Runs bash with these arguments as Slurm's array task 0 would, without an inherited preload (and with this PATH unless null). */
+    private static int bash(List<String> args, String path) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash"));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().remove("LD_PRELOAD");
+        if (path != null) pb.environment().put("PATH", path);
         pb.environment().put("SLURM_ARRAY_TASK_ID", "0");
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bash " + args + " did not end");

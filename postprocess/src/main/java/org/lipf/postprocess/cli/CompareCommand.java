@@ -64,10 +64,13 @@ public final class CompareCommand extends PostprocessCommand {
 
     /** An option's value with a unit, in SI; a bare number is in {@code bareUnit}. A bad value is bad input. */
     private static double quantity(String option, String text, PhysicalQuantity kind, String bareUnit) throws RunFolderException {
+        double value;
         try {
-            return UnitParser.parse(text, kind, bareUnit);
+            value = UnitParser.parse(text, kind, bareUnit);
         } catch (IllegalArgumentException e) {
             throw new RunFolderException(option + ": " + e.getMessage(), e);
         }
+        if (!(value >= 0)) throw new RunFolderException(option + ": must not be negative, got '" + text + "'");
+        return value;
     }
 }

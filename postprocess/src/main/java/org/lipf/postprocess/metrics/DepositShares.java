@@ -7,7 +7,8 @@ package org.lipf.postprocess.metrics;
  * share {@code max(0, G) / sum_groups max(0, G)}: a group that lost metal (stripped, or a nucleus whose metal
  * capillarity carried into the layer below) counts 0, so shares stay within [0, 1] and add up to 1, where the
  * net change divided by the net total went far outside them while metal moved between groups. The shares are
- * NaN while no group has gained metal (a total below {@link #MIN_DEPOSIT_CELLS} of a cell's volume).
+ * NaN while no Li has been deposited: a net deposit ({@code sum_groups G}) below {@link #MIN_DEPOSIT_CELLS} of a
+ * cell's volume (a stripping run whose nucleus capillarity moves has gains, but no deposit to share).
  */
 public final class DepositShares {
     /** Deposits below this many cell volumes count as none (noise and interface relaxation). */
@@ -43,14 +44,15 @@ public final class DepositShares {
         return d.freeFraction()[d.material()[P]] * (d.xi()[P] - xiInitial[P]);
     }
 
-    /** The groups' gains as shares of the total gain, losses counting 0. */
+    /** The groups' gains as shares of the total gain, losses counting 0; NaN without a net deposit. */
     private static double[] normalised(double[] parts) {
-        double total = 0;
+        double net = 0, gained = 0;
         for (int n = 0; n < parts.length; n++) {
+            net += parts[n];
             parts[n] = Math.max(0, parts[n]);
-            total += parts[n];
+            gained += parts[n];
         }
-        for (int n = 0; n < parts.length; n++) parts[n] = total > MIN_DEPOSIT_CELLS ? parts[n] / total : Double.NaN;
+        for (int n = 0; n < parts.length; n++) parts[n] = net > MIN_DEPOSIT_CELLS ? parts[n] / gained : Double.NaN;
         return parts;
     }
 }

@@ -155,7 +155,7 @@ class PostprocessCliTest {
         ok("compare", run.toString(), "--at-charge", "3.6 C/cm^2", "-o", cmp.toString());
         ok("compare", run.toString(), "--at-charge", "1e-3", "-o", cmp.toString());
         for (String[] bad : List.of(new String[] {"--at-time", "4 V"}, new String[] {"--at-time", "4 parsecs"},
-                new String[] {"--at-charge", "1 mA/cm^2"})) {
+                new String[] {"--at-charge", "1 mA/cm^2"}, new String[] {"--at-time", "-5"})) {
             Result r = lipf("compare", run.toString(), bad[0], bad[1], "-o", cmp.toString());
             assertEquals(Lipf.EXIT_BAD_INPUT, r.exitCode(), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());

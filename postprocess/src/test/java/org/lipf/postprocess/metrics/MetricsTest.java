@@ -120,6 +120,11 @@ class MetricsTest {
         assertArrayEquals(new double[] {0.9 / 1.2, 0, 0.3 / 1.2}, s, 1e-15);
         // everything stripped: no share
         assertTrue(Double.isNaN(DepositShares.byLayer(metal(FLAT, new double[xi0.length]), xi0, new int[][] {{0, 4}, {4, 10}})[0]));
+        // stripped on net while the nucleus's metal moved down: gains, but no deposit to share
+        double[] stripped = xi.clone();
+        stripped[FLAT.index(0, 0, 9)] = 0;
+        for (int i = 0; i < 4; i++) stripped[FLAT.index(i, 0, 2)] = 0.5; // -2 cells below the gains of 0.9
+        for (double share : DepositShares.byLayer(metal(FLAT, stripped), xi0, new int[][] {{0, 4}, {4, 10}})) assertTrue(Double.isNaN(share));
     }
 
     @Test

@@ -12,15 +12,18 @@ import org.lipf.grid.Parallel;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioLoader;
 import org.lipf.solver.BackendFactory;
+import org.lipf.solver.ImplicitSolve;
 import org.lipf.solver.Simulation;
 
 /**
  * Semi-implicit scenarios (docs/MODEL.md section 5.3.2) run the same steps on the CPU and on the
  * OpenCL backend in double precision: every step of the same length with the same retries (the
  * soft-carbon cell's pinned front has the filter's retry test reject steps), and the fields after
- * 12 or 20 steps within the parity tolerance of {@link ScenarioParityTest}, 1e-9 of each field's scale. The implicit solves stop at 1e-10 of the right-hand side's Jacobi-scaled norm
- * on both backends with the same iterations to within one in 500 (deflated where the scenario's steps make them so:
- * docs/MODEL.md section 5.3.2), so their results differ by round-off only.
+ * 12 or 20 steps within the parity tolerance of {@link ScenarioParityTest}, 1e-9 of each field's scale. The implicit
+ * solves stop at {@link ImplicitSolve#TOLERANCE} of the right-hand side's Jacobi-scaled norm on both backends with the
+ * same iterations to within one in 500 (deflated where the scenario's steps make them so: docs/MODEL.md section
+ * 5.3.2): with the same iterations their results differ by round-off only; where a solve ending near its tolerance
+ * took one more on one backend, by up to that tolerance (the fields are then compared to ten times it).
  */
 class SemiImplicitParityTest {
     static java.util.stream.Stream<Arguments> scenarios() {
@@ -63,11 +66,10 @@ class SemiImplicitParityTest {
                 double t = cpu.state().time_s, untilRow = (Math.floor(t / row + 1e-9) + 1) * row - t;
                 cpu.advance(untilRow);
                 dev.advance(untilRow);
-                double dt = cpu.state().lastStep_s;
-                assertEquals(dt, dev.state().lastStep_s, ScenarioParityTest.TOLERANCE * dt, "step length of step " + i);
+                double dt = cpu.state().lastStep_s, tol = agreement(cpu, dev);
+                assertEquals(dt, dev.state().lastStep_s, tol * dt, "step length of step " + i);
                 assertEquals(cpu.state().rejectedSteps, dev.state().rejectedSteps, "retries up to step " + i);
-                assertEquals(cpu.backend().lastXiChange(), dev.backend().lastXiChange(), ScenarioParityTest.TOLERANCE * cpu.backend().lastXiChange(),
-                        "largest xi change of step " + i);
+                assertEquals(cpu.backend().lastXiChange(), dev.backend().lastXiChange(), tol * cpu.backend().lastXiChange(), "largest xi change of step " + i);
             }
             org.lipf.grid.Grid g = cpu.grid();
             System.out.printf("%s: %d steps to %.4g s, %d retried, last step %.3g s; OpenCL - CPU: xi %.1e, c %.1e, phi_l %.1e, phi_s %.1e of their scales%n",
@@ -81,7 +83,12 @@ class SemiImplicitParityTest {
             long cpuIterations = cpu.backend().implicitIterations();
             assertEquals(cpuIterations, dev.backend().implicitIterations(), Math.max(1, cpuIterations / 500), "implicit PCG iterations");
             assertEquals(retries, cpu.state().rejectedSteps > 0, "whether the case retries steps");
-            ScenarioParityTest.assertAgree(cpu, dev, "after " + steps + " semi-implicit steps");
+            ScenarioParityTest.assertAgree(cpu, dev, "after " + steps + " semi-implicit steps", agreement(cpu, dev));
         }
+    }
+
+    /** Round-off while both backends took the same implicit iterations so far; ten times the solves' tolerance once they did not. */
+    private static double agreement(Simulation cpu, Simulation dev) {
+        return cpu.backend().implicitIterations() == dev.backend().implicitIterations() ? ScenarioParityTest.TOLERANCE : 10 * ImplicitSolve.TOLERANCE;
     }
 }

@@ -1,0 +1,66 @@
+package org.lipf.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.lipf.output.RunInfo;
+import org.lipf.scenario.ScenarioException;
+
+/**
+ * The outputs of an earlier run in a run folder, which a new run replaces so that the two do not mix (README "Run
+ * folder"). Only what LiPF writes goes: the snapshots, time series, XDMF index, results, metrics table and the
+ * post-processor's pictures. A folder that holds such files without a LiPF run.json is not taken for a run folder:
+ * those files may be a user's, and the run refuses the folder instead of deleting or overwriting them.
+ */
+final class EarlierRun {
+    private static final List<String> FILES = List.of("timeseries.csv", "fields.xdmf", "results.json", "metrics.csv");
+    /** Snapshots and the temporary files of snapshots being written. */
+    private static final Pattern SNAPSHOT = Pattern.compile("\\.?step_\\d+\\.h5.*");
+    /** What lipf render and lipf plot write into figures/. */
+    private static final Pattern FIGURE = Pattern.compile("[a-z_]+_step_\\d+\\.png|[a-z_]+\\.gif|timeseries\\.png");
+
+    private EarlierRun() {
+    }
+
+    /**
+     * Removes the earlier run's outputs from dir.
+     *
+     * @return whether there were any
+     * @throws ScenarioException (bad input) if dir holds such files but no run.json of LiPF
+     */
+    static boolean replace(Path dir) throws IOException {
+        List<Path> outputs = new ArrayList<>();
+        collect(dir.resolve("snapshots"), SNAPSHOT, outputs);
+        collect(dir.resolve("figures"), FIGURE, outputs);
+        for (String name : FILES) if (Files.isRegularFile(dir.resolve(name))) outputs.add(dir.resolve(name));
+        if (outputs.isEmpty()) return false;
+        if (!isRunFolder(dir))
+            throw new ScenarioException("-o", "", -1, dir + " holds " + dir.relativize(outputs.get(0)) + " but no run.json of a LiPF run: "
+                    + "not replaced, in case those files are yours; give a new or empty folder, or remove them");
+        for (Path f : outputs) Files.delete(f);
+        Path figures = dir.resolve("figures");
+        if (Files.isDirectory(figures))
+            try (var left = Files.list(figures)) {
+                if (left.findAny().isEmpty()) Files.delete(figures);
+            }
+        return true;
+    }
+
+    private static boolean isRunFolder(Path dir) {
+        try {
+            return RunInfo.read(dir.resolve(RunInfo.FILE_NAME)) != null;
+        } catch (IOException | RuntimeException notARun) {
+            return false;
+        }
+    }
+
+    private static void collect(Path folder, Pattern names, List<Path> into) throws IOException {
+        if (!Files.isDirectory(folder)) return;
+        try (var files = Files.list(folder)) {
+            files.filter(f -> Files.isRegularFile(f) && names.matcher(f.getFileName().toString()).matches()).sorted().forEach(into::add);
+        }
+    }
+}
