@@ -94,9 +94,7 @@ class RestartTest {
     @Test
     void restartIntoANewFolderCarriesTheHistoryAndReproducesTheUninterruptedRun() throws IOException {
         Path scenario = cellScenario(), whole = wholeRun(scenario);
-        Path first = tmp.resolve("first");
-        runCell(scenario, first, 2, MIDDLE, null);
-        Path middle = last(snapshots(first));
+        Path first = tmp.resolve("first"), middle = middleSnapshot(scenario, first);
 
         Path second = tmp.resolve("second");
         runCell(scenario, second, 2, END, middle);
@@ -207,9 +205,7 @@ class RestartTest {
     @Test
     void aRestartIntoAnotherRunsFolderReplacesThatRunAndListsEachSnapshotOnce() throws IOException {
         Path scenario = cellScenario(), whole = wholeRun(scenario);
-        Path first = tmp.resolve("first");
-        runCell(scenario, first, 2, MIDDLE, null);
-        Path middle = last(snapshots(first));
+        Path first = tmp.resolve("first"), middle = middleSnapshot(scenario, first);
         // another run in the target folder, at another current, with figures of its own
         Path other = tmp.resolve("other");
         lipfOk("run", scenario.toString(), "-o", other.toString(), "--threads", "1", "--end-time", END, "--set", "control.current_density=20 mA/cm^2");
@@ -239,6 +235,12 @@ class RestartTest {
         Path whole = tmp.resolve("whole");
         runCell(scenario, whole, 2, END, null);
         return whole;
+    }
+
+    /** The cell run to {@link #MIDDLE} into folder: its last snapshot. */
+    private static Path middleSnapshot(Path scenario, Path folder) throws IOException {
+        runCell(scenario, folder, 2, MIDDLE, null);
+        return last(snapshots(folder));
     }
 
     /** {@code lipf run SCENARIO -o folder --threads N --end-time END [--restart SNAPSHOT]}. */
