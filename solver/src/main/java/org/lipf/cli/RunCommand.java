@@ -125,9 +125,21 @@ final class RunCommand implements Callable<Integer> {
             return Lipf.EXIT_BAD_INPUT;
         } catch (RuntimeException e) {
             boolean diverged = e instanceof SolverDivergedException || e instanceof NumericalInstabilityException;
-            System.err.println("\nerror: run failed: " + e.getMessage() + " (details in " + dir.resolve("run.json") + ")"
-                    + (diverged ? laggedNucleationHint(scenario) : ""));
+            System.err.println("\nerror: run failed: " + e.getMessage() + recordedIn(dir) + (diverged ? laggedNucleationHint(scenario) : ""));
             return Lipf.EXIT_FAILED;
+        }
+    }
+
+    /**
+     * " (details in DIR/run.json)" where the run recorded its failure there; a failure while the simulation was built
+     * comes before the folder is touched, and its run.json, if any, is an earlier run's.
+     */
+    private static String recordedIn(Path dir) {
+        Path runJson = dir.resolve(RunInfo.FILE_NAME);
+        try {
+            return Files.isRegularFile(runJson) && RunInfo.read(runJson).data().status() == RunInfo.Status.FAILED ? " (details in " + runJson + ")" : "";
+        } catch (IOException unreadable) {
+            return "";
         }
     }
 
