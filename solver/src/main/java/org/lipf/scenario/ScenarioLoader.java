@@ -104,7 +104,13 @@ public final class ScenarioLoader {
             Matcher idx = Pattern.compile("\\[(\\d+)\\]").matcher(m.group(2));
             while (idx.find()) steps.add(Integer.parseInt(idx.group(1)));
         }
-        YamlNode valueNode = YamlNode.parse(value == null ? "" : value, f, false);
+        YamlNode valueNode;
+        try {
+            valueNode = YamlNode.parse(value == null ? "" : value, f, false);
+        } catch (ScenarioException e) {
+            // the value's syntax error, named with the key it was to set
+            throw new ScenarioException(f, keyPath, -1, e.detail() + " in '" + value + "'", e);
+        }
         YamlNode cur = root;
         StringBuilder at = new StringBuilder();
         for (int s = 0; s < steps.size(); s++) {

@@ -101,6 +101,13 @@ class BadInputTest {
     }
 
     @Test
+    void aSetValueThatIsNotYamlNamesItsKey() throws IOException {
+        Result r = runBad(CELL_2D, "--set", "grid={dimensions: 2, width: 3 um");
+        assertClean(r);
+        assertTrue(r.stderr().contains("--set: grid: invalid YAML") && r.stderr().contains("never closed"), r.stderr());
+    }
+
+    @Test
     void nonexistentScenarioFileIsNamed() {
         Path missing = tmp.resolve("no-such-scenario.yaml");
         Path out = tmp.resolve("run");
