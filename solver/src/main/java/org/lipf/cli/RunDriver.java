@@ -41,6 +41,8 @@ public final class RunDriver {
     public static final String CRACK_RADIUS = "crack_radius_m", CRACK_LI_VOLUME = "crack_li_volume_m3";
     /** Snapshot attribute: 1 in the snapshot written at a short (a metal bridge or a crack through the electrolyte), else 0. */
     public static final String SHORT_CIRCUIT = "short_circuit";
+    /** Snapshot attribute (and time-series column): the charge passed since the start, C/m^2. */
+    public static final String PASSED_CHARGE = "passed_charge_C_per_m2";
     /** Snapshot attribute: the model's form (single_potential or mixed_conductor), which a restart must share. */
     static final String MODEL_FORM = "model_form";
     /**
@@ -54,7 +56,7 @@ public final class RunDriver {
     private static final int ROWS_PER_OUTPUT = 10;
     /** The columns of timeseries.csv. */
     public static final List<String> COLUMNS = List.of("time_s", "step", "dt_s", "cell_voltage_V", "current_density_A_per_m2",
-            "counter_current_A_per_m2", "passed_charge_C_per_m2", "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
+            "counter_current_A_per_m2", PASSED_CHARGE, "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
             "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, CRACK_RADIUS, RunResults.CONTACT_FRACTION,
             "implicit_iterations");
     /** run.json results of a short (results.json repeats them): when, where (x, y, z), why, at what current and voltage. */
@@ -175,7 +177,7 @@ public final class RunDriver {
         state.cellVoltage_V = snap.cellVoltage_V();
         state.nextStep_s = snap.extraDouble("next_step_s");
         state.lastStep_s = snap.extraDouble("last_step_s");
-        state.passedCharge_C_per_m2 = snap.extraDouble("passed_charge_C_per_m2");
+        state.passedCharge_C_per_m2 = snap.extraDouble(PASSED_CHARGE);
         state.initialMetalVolume_m = snap.extraDouble("initial_metal_volume_m");
         state.reactionCurrent_A_per_m2 = snap.appliedCurrent_A_per_m2();
         state.counterCurrent_A_per_m2 = snap.extraDouble("counter_current_A_per_m2");
@@ -209,7 +211,7 @@ public final class RunDriver {
         LinkedHashMap<String, Object> extras = new LinkedHashMap<>();
         extras.put("next_step_s", st.nextStep_s);
         extras.put("last_step_s", st.lastStep_s);
-        extras.put("passed_charge_C_per_m2", st.passedCharge_C_per_m2);
+        extras.put(PASSED_CHARGE, st.passedCharge_C_per_m2);
         extras.put("initial_metal_volume_m", st.initialMetalVolume_m);
         extras.put("counter_current_A_per_m2", st.counterCurrent_A_per_m2);
         extras.put("rejected_steps", st.rejectedSteps);

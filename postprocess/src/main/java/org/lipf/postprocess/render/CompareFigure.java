@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.lipf.cli.RunDriver;
 import org.lipf.output.Snapshot;
 import org.lipf.postprocess.Decimals;
 import org.lipf.postprocess.RunFolder;
@@ -112,7 +113,7 @@ public final class CompareFigure {
         columns.forEach(c -> header.add(c.label()));
         rows.add(header);
         addRow(rows, "time [s]", columns, c -> Decimals.format("%.4g", c.snapshot().time_s()));
-        addRow(rows, "passed charge [mAh/cm\u00b2]", columns, c -> c.snapshot().extras().get(CompareTarget.CHARGE_ATTRIBUTE) instanceof Double q
+        addRow(rows, "passed charge [mAh/cm\u00b2]", columns, c -> c.snapshot().extras().get(RunDriver.PASSED_CHARGE) instanceof Double q
                 ? Decimals.format("%.4g", q / CompareTarget.C_PER_M2_PER_MAH_PER_CM2) : "-");
         addRow(rows, "deposited Li [\u00b5m]", columns, c -> Decimals.format("%.3f", c.metrics().depositedVolume_m() * 1e6));
         addRow(rows, "front height [\u00b5m]", columns, c -> Decimals.format("%.2f", c.metrics().frontHeight_m() * 1e6));

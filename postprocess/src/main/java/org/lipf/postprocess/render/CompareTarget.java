@@ -1,6 +1,7 @@
 package org.lipf.postprocess.render;
 
 import java.nio.file.Path;
+import org.lipf.cli.RunDriver;
 import org.lipf.output.Snapshot;
 import org.lipf.postprocess.Decimals;
 import org.lipf.postprocess.RunFolderException;
@@ -16,8 +17,6 @@ import org.lipf.postprocess.RunFolderException;
 public record CompareTarget(boolean byCharge, double value) {
     /** C/m^2 per mAh/cm^2. */
     public static final double C_PER_M2_PER_MAH_PER_CM2 = 36000;
-    /** Snapshot attribute of the passed charge, C/m^2. */
-    static final String CHARGE_ATTRIBUTE = "passed_charge_C_per_m2";
     /** Relative distance up to which a snapshot is near the target. */
     static final double NEAR = 0.01;
 
@@ -32,8 +31,8 @@ public record CompareTarget(boolean byCharge, double value) {
     /** The snapshot's time or passed charge; a snapshot without its charge is an error naming its {@code file}. */
     double of(Snapshot s, Path file) throws RunFolderException {
         if (!byCharge) return s.time_s();
-        if (s.extras().get(CHARGE_ATTRIBUTE) instanceof Double q) return q;
-        throw new RunFolderException(file + " has no attribute " + CHARGE_ATTRIBUTE + " (needed for --at-charge)");
+        if (s.extras().get(RunDriver.PASSED_CHARGE) instanceof Double q) return q;
+        throw new RunFolderException(file + " has no attribute " + RunDriver.PASSED_CHARGE + " (needed for --at-charge)");
     }
 
     /** Whether {@code v} (a snapshot's time or charge) is within 1 % of the target. */
