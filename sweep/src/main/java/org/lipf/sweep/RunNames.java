@@ -6,16 +6,19 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Folder names of runs, made from their parameters: {@code current_density-2mA_per_cm2__base-sc}.
- * Names are stable (the same parameters give the same name in every sweep that has the same
- * axes) and safe on every file system ({@code [A-Za-z0-9._+-]} only). Where two runs would get the
- * same name after sanitising, or a name would be longer than {@link #MAX_LENGTH}, the name ends
- * with 8 hex digits of the SHA-256 of the exact parameters.
+ * An axis with the same value in every run (a single-valued axis) is left out: it tells the runs
+ * nothing apart and made names too long to read (a run of no varying axis is {@code base}). Names
+ * are stable (the same parameters give the same name in every sweep that has the same axes and
+ * values) and safe on every file system ({@code [A-Za-z0-9._+-]} only). Where two runs would get
+ * the same name after sanitising, or a name would be longer than {@link #MAX_LENGTH}, the name ends
+ * with 8 hex digits of the SHA-256 of the exact parameters in the name.
  */
 final class RunNames {
     static final int MAX_LENGTH = 120;
@@ -32,13 +35,31 @@ final class RunNames {
         return shortNames;
     }
 
-    /** One name per parameter set, in order; unique. */
+    /** One name per parameter set, in order; unique. Axes with the same value in every set are left out. */
     static List<String> names(List<Map<String, String>> parameterSets, List<String> axes) {
-        Map<String, String> shortNames = shortAxisNames(axes);
+        List<String> varying = axes.stream().filter(a -> parameterSets.stream().map(p -> p.get(a)).distinct().count() > 1).toList();
+        return namesOf(parameterSets, varying);
+    }
+
+    /**
+     * The names every axis was part of, single-valued ones too: the folders of sweeps begun before
+     * those were left out, which {@link RunFolders} keeps using so that such a sweep resumes.
+     */
+    static List<String> namesWithEveryAxis(List<Map<String, String>> parameterSets, List<String> axes) {
+        return namesOf(parameterSets, axes);
+    }
+
+    /** The names made of the axes {@code named}. */
+    private static List<String> namesOf(List<Map<String, String>> parameterSets, List<String> named) {
+        Map<String, String> shortNames = shortAxisNames(named);
+        List<Map<String, String>> shown = new ArrayList<>();
         List<String> readable = new ArrayList<>();
         for (Map<String, String> p : parameterSets) {
+            Map<String, String> s = new LinkedHashMap<>(p);
+            s.keySet().retainAll(named);
             List<String> parts = new ArrayList<>();
-            p.forEach((axis, label) -> parts.add(shortNames.get(axis) + "-" + sanitise(label)));
+            s.forEach((axis, label) -> parts.add(shortNames.get(axis) + "-" + sanitise(label)));
+            shown.add(s);
             readable.add(parts.isEmpty() ? "base" : String.join("__", parts));
         }
         Map<String, Integer> counts = new HashMap<>();
@@ -48,7 +69,7 @@ final class RunNames {
         for (int i = 0; i < readable.size(); i++) {
             String r = readable.get(i);
             String name = counts.get(r) == 1 && r.length() <= MAX_LENGTH ? r
-                    : r.substring(0, Math.min(r.length(), MAX_LENGTH - 9)) + "-" + hash(parameterSets.get(i).toString());
+                    : r.substring(0, Math.min(r.length(), MAX_LENGTH - 9)) + "-" + hash(shown.get(i).toString());
             if (!seen.add(name)) throw new IllegalStateException("two runs with the same parameters: " + parameterSets.get(i));
             out.add(name);
         }

@@ -76,16 +76,16 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
         SweepSpec spec;
         List<SweepRun> runs;
         List<Scenario> scenarios;
+        Path dir = output != null ? output : Path.of("sweeps", sweepFile.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
         try {
             checkOptions();
             spec = SweepFileReader.read(sweepFile);
-            runs = SweepExpander.expand(spec);
+            runs = RunFolders.resume(SweepExpander.expand(spec), dir);
             scenarios = task == null ? ScenarioCheck.load(spec, runs) : null;
         } catch (ScenarioException e) {
             err.println("error: " + e.getMessage());
             return Lipf.EXIT_BAD_INPUT;
         }
-        Path dir = output != null ? output : Path.of("sweeps", sweepFile.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
         int cores = Runtime.getRuntime().availableProcessors();
         if (task != null) {
             SweepRun run = find(runs, task);

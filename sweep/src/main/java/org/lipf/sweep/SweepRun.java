@@ -22,6 +22,11 @@ public record SweepRun(int index, String id, Map<String, String> parameters, Pat
         overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
     }
 
+    /** This run in the folder {@code id} (a sweep begun under other names: {@link RunFolders}). */
+    public SweepRun withId(String id) {
+        return new SweepRun(index, id, parameters, scenario, overrides);
+    }
+
     /** The run folder in the sweep folder {@code sweepDir}. */
     public Path folder(Path sweepDir) {
         return sweepDir.resolve("runs").resolve(id);

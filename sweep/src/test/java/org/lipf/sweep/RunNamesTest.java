@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,9 @@ class RunNamesTest {
     @Test
     void namesAreMadeFromShortAxisNamesAndSanitisedValues() {
         List<String> axes = List.of("control.current_density", "geometry.layers[1].thickness", "seed");
-        List<String> names = RunNames.names(List.of(params("control.current_density", "5 mA/cm^2", "geometry.layers[1].thickness", "20 nm", "seed", "3")), axes);
-        assertEquals(List.of("current_density-5mA_per_cm2__thickness-20nm__seed-3"), names);
+        List<String> names = RunNames.names(List.of(params("control.current_density", "5 mA/cm^2", "geometry.layers[1].thickness", "20 nm", "seed", "3"),
+                params("control.current_density", "1 mA/cm^2", "geometry.layers[1].thickness", "40 nm", "seed", "4")), axes);
+        assertEquals("current_density-5mA_per_cm2__thickness-20nm__seed-3", names.get(0));
         assertEquals("20pct", RunNames.sanitise("20 %"));
         assertEquals("_x_y_", RunNames.sanitise("{x:y}"));
         assertEquals("_.hidden", RunNames.sanitise(".hidden"));
@@ -51,5 +53,48 @@ class RunNamesTest {
         List<String> names = RunNames.names(List.of(params("a", longValue + "1"), params("a", longValue + "2")), List.of("a"));
         assertEquals(2, new HashSet<>(names).size());
         for (String n : names) assertEquals(RunNames.MAX_LENGTH, n.length(), n);
+    }
+
+    /** The axes of validation/trends/e-lagp.yaml: one with two values, seven with one. */
+    private static final List<String> E_LAGP_AXES = List.of("electrolyte", "control.current_density", "grid.spacing", "model.interface_width",
+            "time.end", "time.integrator", "time.max_step", "time.output_interval");
+
+    private static Map<String, String> eLagp(String electrolyte) {
+        return params("electrolyte", electrolyte, "control.current_density", "0.05 mA/cm^2", "grid.spacing", "0.5 um", "model.interface_width", "1 um",
+                "time.end", "24 h", "time.integrator", "semi_implicit", "time.max_step", "600 s", "time.output_interval", "2 h");
+    }
+
+    @Test
+    void singleValuedAxesAreLeftOutOfNames() {
+        List<Map<String, String>> sets = List.of(eLagp("li-lagp"), eLagp("li-spe-lagp"));
+        assertEquals(List.of("electrolyte-li-lagp", "electrolyte-li-spe-lagp"), RunNames.names(sets, E_LAGP_AXES));
+        // the names before, which sweeps begun then have their folders under: cut and hashed
+        assertEquals(List.of("electrolyte-li-lagp__current_density-0.05mA_per_cm2__spacing-0.5um__interface_width-1um__end-24h__integrator-se-39322c08",
+                "electrolyte-li-spe-lagp__current_density-0.05mA_per_cm2__spacing-0.5um__interface_width-1um__end-24h__integrato-820835b2"),
+                RunNames.namesWithEveryAxis(sets, E_LAGP_AXES));
+    }
+
+    @Test
+    void aRunOfSingleValuedAxesOnlyIsBase() {
+        assertEquals(List.of("base"), RunNames.names(List.of(eLagp("li-lagp")), E_LAGP_AXES));
+        assertEquals(List.of("base"), RunNames.names(List.of(params()), List.of()));
+    }
+
+    @Test
+    void aShortNameIsTakenAmongTheNamedAxesOnly() {
+        List<String> axes = List.of("geometry.layers[1].thickness", "geometry.layers[2].thickness");
+        List<Map<String, String>> sets = List.of(params(axes.get(0), "1 um", axes.get(1), "5 um"), params(axes.get(0), "2 um", axes.get(1), "5 um"));
+        assertEquals(List.of("thickness-1um", "thickness-2um"), RunNames.names(sets, axes));
+    }
+
+    /** The shipped sweep's runs: short names, and every axis still in their parameters and overrides. */
+    @Test
+    void eLagpRunsHaveShortNamesAndEveryParameter() {
+        List<SweepRun> runs = SweepExpander.expand(SweepFileReader.read(Path.of("../validation/trends/e-lagp.yaml")));
+        assertEquals(List.of("electrolyte-li-lagp", "electrolyte-li-spe-lagp"), runs.stream().map(SweepRun::id).toList());
+        for (SweepRun r : runs) {
+            assertEquals(E_LAGP_AXES, List.copyOf(r.parameters().keySet()));
+            assertEquals("24 h", r.overrides().get("time.end"));
+        }
     }
 }

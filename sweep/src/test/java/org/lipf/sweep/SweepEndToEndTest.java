@@ -43,6 +43,35 @@ class SweepEndToEndTest {
         return a;
     }
 
+    /** Runs {@code run} to its end in its folder under {@code out}; returns its run.json. */
+    private static byte[] runToEnd(SweepRun run, Path out, SweepSpec spec) throws IOException {
+        SweepTestSupport.Result r = SweepTestSupport.lipf(args(run, out, spec).toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.stderr());
+        return Files.readAllBytes(run.folder(out).resolve(RunInfo.FILE_NAME));
+    }
+
+    /**
+     * What a sweep killed part way leaves of {@code run}: killed at step 25, after its step-20
+     * snapshot (run.json still says running, a half-written time-series row); returns its folder.
+     */
+    private static Path killAtStep25(SweepRun run, Path out, SweepSpec spec) throws IOException {
+        assertEquals(0, SweepTestSupport.lipf(args(run, out, spec, "--max-steps", "25").toArray(String[]::new)).exitCode());
+        Path folder = run.folder(out);
+        List<Path> snaps = SnapshotReader.list(folder.resolve("snapshots"));
+        assertEquals(List.of(0L, 20L, 25L), snaps.stream().map(SnapshotReader::step).toList());
+        Files.delete(snaps.get(2));
+        Path runJson = folder.resolve(RunInfo.FILE_NAME);
+        Files.writeString(runJson, Files.readString(runJson).replace("\"finished\"", "\"running\""));
+        Files.writeString(folder.resolve("timeseries.csv"), "0.0199,2", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        return folder;
+    }
+
+    private static List<String> folderNames(Path dir) throws IOException {
+        try (Stream<Path> folders = Files.list(dir)) {
+            return folders.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     @Test
     void interruptedSweepResumesEveryRunOnceAndTheInterruptedOneFromItsSnapshot() throws IOException {
         SweepTestSupport.tinyCell(dir);
@@ -52,28 +81,17 @@ class SweepEndToEndTest {
         List<SweepRun> runs = SweepExpander.expand(spec);
         assertEquals(4, runs.size());
 
-        // what an earlier sweep, killed part way, left: run 0 killed at step 25 (after its step-20
-        // snapshot; run.json still says running, a half-written time-series row), run 1 finished
+        // what an earlier sweep, killed part way, left: run 0 killed, run 1 finished
         SweepRun killed = runs.get(0), finished = runs.get(1);
-        assertEquals(0, SweepTestSupport.lipf(args(killed, out, spec, "--max-steps", "25").toArray(String[]::new)).exitCode());
-        Path killedDir = killed.folder(out);
-        List<Path> snaps = SnapshotReader.list(killedDir.resolve("snapshots"));
-        assertEquals(List.of(0L, 20L, 25L), snaps.stream().map(SnapshotReader::step).toList());
-        Files.delete(snaps.get(2));
+        Path killedDir = killAtStep25(killed, out, spec);
         Path runJson = killedDir.resolve(RunInfo.FILE_NAME);
-        Files.writeString(runJson, Files.readString(runJson).replace("\"finished\"", "\"running\""));
-        Files.writeString(killedDir.resolve("timeseries.csv"), "0.0199,2", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-        SweepTestSupport.Result first = SweepTestSupport.lipf(args(finished, out, spec).toArray(String[]::new));
-        assertEquals(0, first.exitCode(), first.stderr());
-        byte[] finishedRecord = Files.readAllBytes(finished.folder(out).resolve(RunInfo.FILE_NAME));
+        byte[] finishedRecord = runToEnd(finished, out, spec);
 
         SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--jobs", "2", "--threads", "1");
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("4 runs, 1 done before, 3 to run"), r.stderr());
 
-        try (Stream<Path> folders = Files.list(out.resolve("runs"))) {
-            assertEquals(runs.stream().map(SweepRun::id).sorted().toList(), folders.map(p -> p.getFileName().toString()).sorted().toList());
-        }
+        assertEquals(runs.stream().map(SweepRun::id).sorted().toList(), folderNames(out.resolve("runs")));
         assertArrayEquals(finishedRecord, Files.readAllBytes(finished.folder(out).resolve(RunInfo.FILE_NAME)), "a finished run is not run again");
         RunInfo.Data resumed = RunInfo.read(runJson).data();
         assertEquals(RunInfo.Status.FINISHED, resumed.status());
@@ -81,7 +99,7 @@ class SweepEndToEndTest {
 
         // the resumed run ends exactly where the same run uninterrupted ends
         Path reference = killed.folder(dir.resolve("reference"));
-        assertEquals(0, SweepTestSupport.lipf(args(killed, dir.resolve("reference"), spec).toArray(String[]::new)).exitCode());
+        runToEnd(killed, dir.resolve("reference"), spec);
         assertEquals(Files.readAllLines(reference.resolve("timeseries.csv")), Files.readAllLines(killedDir.resolve("timeseries.csv")));
 
         List<List<String>> summary = CsvTable.read(out.resolve(SweepSummary.FILE_NAME));
@@ -103,6 +121,50 @@ class SweepEndToEndTest {
         assertEquals(0, again.exitCode(), again.stderr());
         assertTrue(again.stderr().contains("4 done before, 0 to run"), again.stderr());
         assertEquals("12.5", CsvTable.read(out.resolve(SweepSummary.FILE_NAME)).get(3).get(7));
+    }
+
+    /**
+     * A sweep begun when its single-valued axis was still in the run names: the finished run is
+     * not run again, the killed one continues in its folder, and only a run never started gets a
+     * folder under today's name.
+     */
+    @Test
+    void sweepBegunUnderOldNamesResumesInItsFolders() throws IOException {
+        SweepTestSupport.tinyCell(dir);
+        Path sweepFile = SweepTestSupport.write(dir, "sweep.yaml", """
+                base: cell.yaml
+                axes:
+                  control.current_density: [30 mA/cm^2, 40 mA/cm^2, 50 mA/cm^2]
+                  time.output_interval: [0.01 s]
+                end_time: 0.02 s
+                metrics: [step]
+                """);
+        Path out = dir.resolve("out");
+        SweepSpec spec = SweepFileReader.read(sweepFile);
+        List<SweepRun> runs = SweepExpander.expand(spec);
+        SweepRun finished = runs.get(0).withId("current_density-30mA_per_cm2__output_interval-0.01s");
+        SweepRun killed = runs.get(1).withId("current_density-40mA_per_cm2__output_interval-0.01s");
+        String fresh = "current_density-50mA_per_cm2";
+        assertEquals(fresh, runs.get(2).id());
+        byte[] finishedRecord = runToEnd(finished, out, spec);
+        Path runJson = killAtStep25(killed, out, spec).resolve(RunInfo.FILE_NAME);
+
+        SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--jobs", "2", "--threads", "1");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("3 runs, 1 done before, 2 to run"), r.stderr());
+        List<String> ids = List.of(finished.id(), killed.id(), fresh);
+        assertEquals(ids.stream().sorted().toList(), folderNames(out.resolve("runs")), "no second folder of a run");
+        assertArrayEquals(finishedRecord, Files.readAllBytes(finished.folder(out).resolve(RunInfo.FILE_NAME)), "a finished run is not run again");
+        assertTrue(RunInfo.read(runJson).data().results().get("restarted_from").toString().endsWith("step_00000020.h5"));
+        List<List<String>> summary = CsvTable.read(out.resolve(SweepSummary.FILE_NAME));
+        assertEquals(List.of("run", "control.current_density", "time.output_interval", "status", "reason", "step"), summary.get(0));
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(List.of(ids.get(i - 1), runs.get(i - 1).parameters().get("control.current_density"), "0.01 s", "finished"),
+                    summary.get(i).subList(0, 4));
+        }
+        assertEquals(ids, CsvTable.read(out.resolve(Manifest.FILE_NAME)).stream().skip(1).map(row -> row.get(1)).toList());
+        SweepTestSupport.Result again = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--jobs", "2");
+        assertTrue(again.stderr().contains("3 done before, 0 to run"), again.stderr());
     }
 
     @Test
