@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.lipf.cli.RunDriver;
@@ -44,7 +45,8 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
             "isolated_components", "short", "max_local_current_A_per_m2", "current_constriction");
     /** How the columns named after a run's layers (layer number from 1 at the bottom) and materials look, for messages. */
     public static final List<String> SHARE_COLUMN_FORMS = List.of("share_layer<N>_<material>", "share_material_<material>");
-    private static final Pattern SHARE_COLUMN = Pattern.compile("share_(layer[1-9][0-9]*|material)_[^,\\s]+");
+    /** A share column; group 1 is the material it is named after. */
+    private static final Pattern SHARE_COLUMN = Pattern.compile("share_(?:layer[1-9][0-9]*|material)_([^,\\s]+)");
 
     public RunMetrics {
         layerNames = List.copyOf(layerNames);
@@ -158,6 +160,15 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
     /** Whether {@code name} is a column of {@code metrics.csv} for some run: a fixed one or the share of a layer or a material. */
     public static boolean isColumn(String name) {
         return FIXED_COLUMNS.contains(name) || SHARE_COLUMN.matcher(name).matches();
+    }
+
+    /**
+     * The material the share column {@code name} is named after ({@code share_layer2_soft_carbon -> soft_carbon}),
+     * null if {@code name} is no share column: which materials a run has is its scenario's to say.
+     */
+    public static String shareMaterial(String name) {
+        Matcher m = SHARE_COLUMN.matcher(name);
+        return m.matches() ? m.group(1) : null;
     }
 
     /** The table as CSV text: header, then one row per snapshot; numbers as {@link Double#toString}, counts as integers. */

@@ -3,6 +3,7 @@ package org.lipf.postprocess.metrics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -172,11 +173,18 @@ class MetricsTest {
         assertTrue(m.csv().contains(",-1.0E-12,"), m.csv());
     }
 
-    /** isColumn is what sweep files' metrics are checked against: it knows every column a run's table has. */
+    /**
+     * isColumn is what sweep files' metrics are checked against: it knows every column a run's table has;
+     * shareMaterial, what their share columns' materials are checked with against the sweep's scenarios.
+     */
     @Test
     void isColumnKnowsEveryColumnOfARunAndNoMisspeltOne() {
         RunMetrics run = new RunMetrics("cell", java.util.List.of("layer1_li", "layer2_soft_carbon"), java.util.List.of("li", "lpscl"), java.util.List.of());
         for (String c : run.columns()) assertTrue(RunMetrics.isColumn(c), c);
         for (String c : new String[] {"penetraton_m", "share_layer0_li", "share_layer_li", "share_li", "share_material_"}) assertFalse(RunMetrics.isColumn(c), c);
+        java.util.List<String> shares = run.columns().subList(RunMetrics.FIXED_COLUMNS.size(), run.columns().size());
+        assertEquals(java.util.List.of("li", "soft_carbon", "li", "lpscl"), shares.stream().map(RunMetrics::shareMaterial).toList());
+        for (String c : RunMetrics.FIXED_COLUMNS) assertNull(RunMetrics.shareMaterial(c), c);
+        assertNull(RunMetrics.shareMaterial("share_layer0_li"));
     }
 }
