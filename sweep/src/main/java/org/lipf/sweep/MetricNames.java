@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.lipf.cli.RunDriver;
 import org.lipf.output.RunResults;
 import org.lipf.scenario.Spelling;
@@ -13,7 +14,8 @@ import org.lipf.scenario.Spelling;
  * The metric names summary.csv can fill, each source's ({@link RunMetrics}) taken from the lists of
  * what writes that source, so that a sweep file naming another (a misspelt metric) is rejected when it
  * is read instead of giving an empty column. The shares of layers and materials in the snapshot
- * measures are named after a run's scenario: any layer number and material name passes here.
+ * measures are named after a run's scenario: {@link #problem} passes any layer number and material,
+ * {@link #materialProblem} checks the material against the sweep's scenarios.
  */
 final class MetricNames {
     /** One source: its prefix, the names it has, the forms of the names it takes from the run's scenario. */
@@ -49,6 +51,24 @@ final class MetricNames {
         }
         List<String> prefixes = SOURCES.stream().map(Source::prefix).toList();
         return unknown(name, List.copyOf(names), forms, " (a name may pick its source: " + String.join(".NAME, ", prefixes) + ".NAME)");
+    }
+
+    /**
+     * Null unless {@code name} is a share column (plain or picked from the snapshot) whose material
+     * is none of {@code materials}, else why: one sentence, naming the materials there are.
+     *
+     * @param materials the materials of the sweep's scenarios, asked for only for a share column
+     */
+    static String materialProblem(String name, Supplier<Set<String>> materials) {
+        String snapshot = RunMetrics.SNAPSHOT + ".";
+        String material = org.lipf.postprocess.metrics.RunMetrics.shareMaterial(name.startsWith(snapshot) ? name.substring(snapshot.length()) : name);
+        if (material == null) return null;
+        Set<String> known = materials.get();
+        if (known.contains(material)) return null;
+        String near = Spelling.closest(material, known);
+        return "unknown material '" + material + "' in '" + name + "'"
+                + (near == null ? "" : " (did you mean '" + name.substring(0, name.length() - material.length()) + near + "'?)")
+                + "; the materials of the sweep's scenarios: " + String.join(", ", known);
     }
 
     private static String unknown(String name, List<String> names, List<String> forms, String note) {

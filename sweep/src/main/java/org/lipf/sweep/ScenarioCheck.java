@@ -1,8 +1,12 @@
 package org.lipf.sweep;
 
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.ScenarioLoader;
@@ -13,8 +17,12 @@ import org.lipf.sweep.SweepSpec.AxisValue;
  * Loads the scenario of every run before anything runs, so that a bad axis value stops the sweep
  * at once with the sweep file's line instead of failing run after run. An error in an override is
  * reported at the axis value that set it ({@code sweep.yaml:7: axes.control.current_density: ...}).
+ * It also gives the materials of the sweep's scenario files, which the share metrics a sweep file
+ * names are checked against when it is read.
  */
 final class ScenarioCheck {
+    private static final String MATERIALS = "materials.";
+
     private ScenarioCheck() {
     }
 
@@ -22,6 +30,26 @@ final class ScenarioCheck {
     static List<Scenario> load(SweepSpec spec, List<SweepRun> runs) {
         Map<String, Scenario> cache = new HashMap<>();
         return runs.stream().map(r -> cache.computeIfAbsent(r.scenario() + "\n" + r.overrides(), k -> load(spec, r))).toList();
+    }
+
+    /**
+     * The materials a run of the sweep may have, which share metrics are named after: those of the
+     * base scenario and of every scenario file an axis names, each loaded as it is, and those an
+     * axis value adds by an override ({@code materials.NAME...}).
+     */
+    static Set<String> materials(Path base, Collection<Axis> axes) {
+        Set<Path> files = new LinkedHashSet<>(List.of(base));
+        Set<String> added = new LinkedHashSet<>();
+        for (Axis a : axes)
+            for (AxisValue v : a.values()) {
+                if (v.scenario() != null) files.add(v.scenario());
+                for (String key : v.overrides().keySet())
+                    if (key.startsWith(MATERIALS)) added.add(key.substring(MATERIALS.length()).split("[.\\[]", 2)[0]);
+            }
+        Set<String> names = new LinkedHashSet<>();
+        for (Path f : files) names.addAll(ScenarioLoader.load(f, Map.of()).materialNames());
+        names.addAll(added);
+        return names;
     }
 
     private static Scenario load(SweepSpec spec, SweepRun run) {

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.YamlNode;
 import org.lipf.scenario.YamlNode.Entry;
@@ -56,6 +58,8 @@ public final class SweepFileReader {
     private final Path dir;
     /** Axes spaced logarithmically (plotted on a log scale). */
     private final Set<String> logAxes = new java.util.HashSet<>();
+    /** The materials of the sweep's scenarios; null until a share metric needs them. */
+    private Set<String> scenarioMaterials;
 
     private SweepFileReader(Path sweepFile) {
         this.file = sweepFile.toString();
@@ -92,11 +96,12 @@ public final class SweepFileReader {
         Axis replicates = replicates(value(root, "replicates"));
         if (replicates != null && axes.containsKey(SEED_AXIS)) throw error(axesNode, "axes." + SEED_AXIS, "the axis name 'seed' is taken by replicates");
         SampleSpec sample = sample(value(root, "sample"), axes.keySet());
-        List<String> metrics = metrics(value(root, "metrics"));
+        Supplier<Set<String>> materials = () -> materials(base, axes.values());
+        List<String> metrics = metrics(value(root, "metrics"), materials);
         Double end = root.get("end_time") == null ? null : positiveSeconds(root);
         Long maxSteps = integerOrNull(root, "", "max_steps", 1);
         SweepSpec spec = new SweepSpec(Path.of(file), base, groups, sample, replicates, metrics, end, maxSteps, null, slurm(value(root, "slurm")));
-        PlotSpec plot = plot(value(root, "plot"), spec.axisNames());
+        PlotSpec plot = plot(value(root, "plot"), spec.axisNames(), materials);
         return new SweepSpec(spec.file(), base, groups, sample, replicates, metrics, end, maxSteps, plot, spec.slurm());
     }
 
@@ -298,23 +303,34 @@ public final class SweepFileReader {
         return QuantityText.format(interpolate(a.from(), a.to(), u, a.logarithmic()), a.unit(), SAMPLE_DIGITS);
     }
 
-    private List<String> metrics(YamlNode node) {
+    private List<String> metrics(YamlNode node, Supplier<Set<String>> materials) {
         if (node == null) return List.of();
         List<YamlNode> items = list(node, "metrics", "expected a list of metric names").items;
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) out.add(metric(items.get(i), "metrics[" + i + "]"));
+        for (int i = 0; i < items.size(); i++) out.add(metric(items.get(i), "metrics[" + i + "]", materials));
         return out;
     }
 
-    /** A name summary.csv can fill: a misspelt one would give an empty column after the whole sweep. */
-    private String metric(YamlNode n, String path) {
+    /**
+     * A name summary.csv can fill: a misspelt one would give an empty column after the whole sweep.
+     * A share column's material must be one of {@code materials}, those of the sweep's scenarios.
+     */
+    private String metric(YamlNode n, String path, Supplier<Set<String>> materials) {
         if (!(n instanceof Scalar s) || s.isNull()) throw error(n, path, "expected a metric name, got " + n.kind());
-        String problem = MetricNames.problem(s.text.trim());
+        String name = s.text.trim();
+        String problem = MetricNames.problem(name);
+        if (problem == null) problem = MetricNames.materialProblem(name, materials);
         if (problem != null) throw error(s, path, problem);
-        return s.text.trim();
+        return name;
     }
 
-    private PlotSpec plot(YamlNode node, List<String> axisNames) {
+    /** The materials of the sweep's scenarios, loaded when a metric first names one (once: several may). */
+    private Set<String> materials(Path base, Collection<Axis> axes) {
+        if (scenarioMaterials == null) scenarioMaterials = ScenarioCheck.materials(base, axes);
+        return scenarioMaterials;
+    }
+
+    private PlotSpec plot(YamlNode node, List<String> axisNames, Supplier<Set<String>> materials) {
         if (node == null) return null;
         MapNode m = map(node, "plot", "expected {metric: name, x: axis, series: axis}");
         checkKeys(m, "plot", "metric", "x", "series");
@@ -325,7 +341,7 @@ public final class SweepFileReader {
             if (s != null && !axisNames.contains(s.text.trim()))
                 throw error(s, "plot", "'" + s.text.trim() + "' is not an axis; axes: " + String.join(", ", axisNames));
         if (series != null && series.text.trim().equals(x.text.trim())) throw error(series, "plot.series", "the series axis must differ from x");
-        return new PlotSpec(metric(metric, "plot.metric"), x.text.trim(), series == null ? null : series.text.trim(), logAxes.contains(x.text.trim()));
+        return new PlotSpec(metric(metric, "plot.metric", materials), x.text.trim(), series == null ? null : series.text.trim(), logAxes.contains(x.text.trim()));
     }
 
     private SlurmSpec slurm(YamlNode node) {

@@ -29,6 +29,7 @@ class BadSweepFileTest {
             misspelt metric        | base: cell.yaml\\nmetrics: [step, penetraton_m]                          | 2 | metrics[1]        | unknown metric 'penetraton_m' (did you mean 'penetration_m'?); known: shorted, time_to_short_s
             metric of a source     | base: cell.yaml\\nmetrics:\\n  - step\\n  - timeseries.short_time_s    | 4 | metrics[1]        | unknown metric 'timeseries.short_time_s'
             plot of an unknown metric | base: cell.yaml\\naxes:\\n  seed.x: [1]\\nplot: {metric: voltage, x: seed.x} | 4 | plot.metric | unknown metric 'voltage'; known:
+            misspelt share material| base: cell.yaml\\nmetrics: [step, share_layer2_lpsc]                     | 2 | metrics[1]        | unknown material 'lpsc' in 'share_layer2_lpsc' (did you mean 'share_layer2_lpscl'?); the materials of the sweep's scenarios: li, lpscl
             duplicate value        | base: cell.yaml\\naxes:\\n  grid.spacing: [1 um, 1 um]                     | 3 | axes.grid.spacing | appears twice
             """)
     void badSweepFileIsReportedWithFileLineAndKey(String what, String yaml, int line, String key, String message) throws IOException {

@@ -2,14 +2,20 @@ package org.lipf.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lipf.scenario.ScenarioException;
 
 /** Which metric names a sweep file may ask for: those summary.csv can fill. */
 class MetricNamesTest {
@@ -31,6 +37,43 @@ class MetricNamesTest {
         String q = MetricNames.problem("run.penetration_m");
         assertTrue(q.startsWith("unknown metric 'run.penetration_m'; known: run.short_time_s, "), q);
         assertTrue(MetricNames.problem("voltage").startsWith("unknown metric 'voltage'; known: "), "no guess that far off");
+    }
+
+    @Test
+    void aShareColumnMustNameAMaterialOfTheSweepsScenarios() {
+        Supplier<Set<String>> materials = () -> new LinkedHashSet<>(List.of("li", "lpscl", "soft_carbon"));
+        for (String name : List.of("share_layer2_soft_carbon", "share_material_li", "snapshot.share_layer3_lpscl"))
+            assertNull(MetricNames.materialProblem(name, materials), name);
+        assertEquals("unknown material 'soft_carbn' in 'snapshot.share_layer2_soft_carbn' (did you mean 'snapshot.share_layer2_soft_carbon'?);"
+                + " the materials of the sweep's scenarios: li, lpscl, soft_carbon", MetricNames.materialProblem("snapshot.share_layer2_soft_carbn", materials));
+        assertTrue(MetricNames.materialProblem("share_material_graphite", materials).startsWith("unknown material 'graphite' in 'share_material_graphite'; the"));
+        Supplier<Set<String>> unasked = () -> {
+            throw new AssertionError("the scenarios are loaded only for a share column");
+        };
+        for (String name : List.of("penetration_m", "results.ccd_A_per_m2")) assertNull(MetricNames.materialProblem(name, unasked), name);
+    }
+
+    /** The materials are those of every scenario file of the sweep and those an axis adds by an override. */
+    @Test
+    void shareColumnsMayNameTheMaterialsOfEveryScenarioOfTheSweep(@TempDir Path dir) throws IOException {
+        Path cell = SweepTestSupport.tinyCell(dir);
+        SweepTestSupport.write(dir, "carbon.yaml", Files.readString(cell).replace("materials:\n",
+                "materials:\n  soft_carbon: {library: soft-carbon}\n"));
+        Path sweep = SweepTestSupport.write(dir, "sweep.yaml", """
+                base: cell.yaml
+                axes:
+                  cell:
+                    plain: {control.current_density: 30 mA/cm^2}
+                    carbon: {base: carbon.yaml}
+                  coating: {lif: {materials.lif.library: lif-intact}}
+                metrics: [share_layer2_lpscl, snapshot.share_material_soft_carbon, share_material_lif]
+                plot: {metric: share_material_li, x: cell}
+                """);
+        assertEquals(List.of("share_layer2_lpscl", "snapshot.share_material_soft_carbon", "share_material_lif"), SweepFileReader.read(sweep).metrics());
+        Files.writeString(sweep, Files.readString(sweep).replace("metric: share_material_li", "metric: share_material_lpcl"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> SweepFileReader.read(sweep));
+        assertEquals(sweep + ":8: plot.metric: unknown material 'lpcl' in 'share_material_lpcl' (did you mean 'share_material_lpscl'?);"
+                + " the materials of the sweep's scenarios: li, lpscl, soft_carbon, lif", e.getMessage());
     }
 
     /** The shipped sweep files and validation trends ask for metrics that exist. */
