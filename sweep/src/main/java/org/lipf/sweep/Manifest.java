@@ -27,11 +27,25 @@ final class Manifest {
             List<String> line = new ArrayList<>(List.of(Integer.toString(r.index()), r.id()));
             for (String a : axes) line.add(r.parameters().getOrDefault(a, ""));
             line.add(r.scenario().toString());
-            StringJoiner o = new StringJoiner("; ");
-            r.overrides().forEach((k, v) -> o.add(k + "=" + v));
-            line.add(o.toString());
+            line.add(overridesText(r));
             table.add(line);
         }
         CsvTable.write(sweepDir.resolve(FILE_NAME), table);
+    }
+
+    /** The overrides column of a run: {@code key=value; key=value} in the run's order. */
+    private static String overridesText(SweepRun r) {
+        StringJoiner o = new StringJoiner("; ");
+        r.overrides().forEach((k, v) -> o.add(k + "=" + v));
+        return o.toString();
+    }
+
+    /** What a run computes, as runs.csv records it: its scenario file and overrides ({@link RunFolders}). */
+    static String identity(SweepRun r) {
+        return identity(r.scenario().toString(), overridesText(r));
+    }
+
+    static String identity(String scenario, String overrides) {
+        return scenario + "\n" + overrides;
     }
 }

@@ -41,14 +41,6 @@ final class RunNames {
         return namesOf(parameterSets, varying);
     }
 
-    /**
-     * The names every axis was part of, single-valued ones too: the folders of sweeps begun before
-     * those were left out, which {@link RunFolders} keeps using so that such a sweep resumes.
-     */
-    static List<String> namesWithEveryAxis(List<Map<String, String>> parameterSets, List<String> axes) {
-        return namesOf(parameterSets, axes);
-    }
-
     /** The names made of the axes {@code named}. */
     private static List<String> namesOf(List<Map<String, String>> parameterSets, List<String> named) {
         Map<String, String> shortNames = shortAxisNames(named);
