@@ -22,6 +22,8 @@ import org.lipf.scenario.CurrentProgram;
 import org.lipf.scenario.LayerSpec;
 import org.lipf.scenario.MaterialSpec;
 import org.lipf.scenario.ModelForm;
+import org.lipf.scenario.ReactionCoupling;
+import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioWriter;
 import org.lipf.solver.BackendFactory;
@@ -122,6 +124,7 @@ public final class RunDriver {
         Simulation sim = new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
         try {
             sim.relaxInterfaces();
+            requireCoupledSolveForFloatingMetal(scenario, sim);
             state.nextStep_s = sim.initialStep(); // the potentials' source depends on the step (dispersed metal)
             sim.solvePotentials();
         } catch (RuntimeException e) {
@@ -130,6 +133,19 @@ public final class RunDriver {
         }
         state.initialMetalVolume_m = sim.metalVolumePerArea_m();
         return sim;
+    }
+
+    /**
+     * Metal that no electron conductor joins to the collector needs the potentials solved with the reaction in the
+     * mixed form: with the lagged source its potential runs away (docs/MODEL.md section 5.4.1). Bad input otherwise.
+     */
+    private static void requireCoupledSolveForFloatingMetal(Scenario scenario, Simulation sim) {
+        if (scenario.model().form() != ModelForm.MIXED_CONDUCTOR || scenario.solver().reactionCoupling() != ReactionCoupling.LAGGED) return;
+        String where = sim.floatingMetal();
+        if (where != null)
+            throw new ScenarioException(scenario.name(), "solver.reaction_coupling", -1, "the geometry places metal that no electron conductor joins "
+                    + "to the current collector (" + where + "): its potential floats, which the default lagged coupling cannot solve; "
+                    + "set solver: {reaction_coupling: implicit} (docs/MODEL.md section 5.4.1)");
     }
 
     /**

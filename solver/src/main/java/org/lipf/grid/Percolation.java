@@ -1,5 +1,7 @@
 package org.lipf.grid;
 
+import java.util.function.IntPredicate;
+
 /**
  * Connectivity of a set of cells within a slab of planes {@code [k0, k1)}: clusters of
  * face-connected cells (4 neighbours in 2D, 6 in 3D; periodic in x and y, not in z), whether one
@@ -33,23 +35,14 @@ public final class Percolation {
         int nx = g.nx, ny = g.ny, nz = k1 - k0;
         if (k0 < 0 || k1 > g.nz || nz < 1) throw new IllegalArgumentException("planes [" + k0 + ", " + k1 + ") outside the grid's 0.." + g.nz);
         int n = nx * ny * nz;
-        int[] parent = new int[n];
-        for (int c = 0; c < n; c++) parent[c] = member[map.id(c % nx, (c / nx) % ny, k0 + c / (nx * ny))] ? c : -1;
-        for (int c = 0; c < n; c++) {
-            if (parent[c] < 0) continue;
-            int i = c % nx, j = (c / nx) % ny, k = c / (nx * ny);
-            int right = (k * ny + j) * nx + (i + 1) % nx;
-            union(parent, c, right);
-            if (ny > 1) union(parent, c, (k * ny + (j + 1) % ny) * nx + i);
-            if (k + 1 < nz) union(parent, c, c + nx * ny);
-        }
+        int[] parent = clusters(nx, ny, nz, c -> member[map.id(c % nx, (c / nx) % ny, k0 + c / (nx * ny))]);
         int[] size = new int[n];
         byte[] touches = new byte[n]; // bit 1: bottom plane, bit 2: top plane
         long cells = 0;
         int clusters = 0;
         for (int c = 0; c < n; c++) {
             if (parent[c] < 0) continue;
-            int r = find(parent, c);
+            int r = parent[c];
             if (size[r]++ == 0) clusters++;
             cells++;
             int k = c / (nx * ny);
@@ -66,6 +59,27 @@ public final class Percolation {
             onTop += touches[r] >> 1;
         }
         return new Result(cells, clusters, largest, percolates, onBottom, onTop);
+    }
+
+    /**
+     * The face-connected clusters (periodic in x and y, not in z) of the cells c = (k ny + j) nx + i of an nx x ny x nz
+     * box for which {@code member} holds: each member's entry is the index of its cluster's first cell, the others' -1.
+     */
+    public static int[] clusters(int nx, int ny, int nz, IntPredicate member) {
+        int n = nx * ny * nz;
+        int[] parent = new int[n];
+        for (int c = 0; c < n; c++) parent[c] = member.test(c) ? c : -1;
+        for (int c = 0; c < n; c++) {
+            if (parent[c] < 0) continue;
+            int i = c % nx, j = (c / nx) % ny, k = c / (nx * ny);
+            int right = (k * ny + j) * nx + (i + 1) % nx;
+            union(parent, c, right);
+            if (ny > 1) union(parent, c, (k * ny + (j + 1) % ny) * nx + i);
+            if (k + 1 < nz) union(parent, c, c + nx * ny);
+        }
+        for (int c = 0; c < n; c++)
+            if (parent[c] >= 0) parent[c] = find(parent, c);
+        return parent;
     }
 
     private static void union(int[] parent, int a, int b) {

@@ -28,9 +28,6 @@ public interface Backend extends AutoCloseable {
     /** Fills the ghost layers of xi, c and the potentials. */
     void fillGhosts();
 
-    /** Capillarity alone (no reaction, no noise) with step dt until the duration is covered; swaps xi each step. */
-    void relaxInterfaces(double dt_s, double duration_s);
-
     /** Allen-Cahn rate and xiNext; returns whether xiNext left its bounds. */
     boolean allenCahn(double dt_s, long step);
 

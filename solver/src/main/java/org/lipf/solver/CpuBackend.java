@@ -80,17 +80,6 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void relaxInterfaces(double dt_s, double duration_s) {
-        AllenCahnUpdate capillarity = new AllenCahnUpdate(grid, params.withoutNoise(), table.withoutReactions(), parallel);
-        for (double t = 0; t < duration_s; t += dt_s) {
-            GhostCells.fill(grid, fields.xi);
-            capillarity.compute(fields, dt_s, 0);
-            fields.swapXi();
-        }
-        java.util.Arrays.fill(fields.rate, 0);
-    }
-
-    @Override
     public boolean allenCahn(double dt_s, long step) {
         if (implicitAllenCahn != null) allenCahn.setNoiseScale(Math.sqrt(Math.min(1, noiseReferenceStep_s / dt_s)));
         allenCahn.compute(fields, dt_s, step);

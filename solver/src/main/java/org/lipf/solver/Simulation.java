@@ -57,6 +57,7 @@ public final class Simulation implements AutoCloseable {
     private boolean hostCurrent = true;
 
     private final SimulationState state;
+    private final Parallel parallel;
 
     public Simulation(Scenario scenario, Grid grid, FieldSet fields, SimulationState state, Parallel parallel, double electrolyteBase_m) {
         this(scenario, grid, fields, state, parallel, electrolyteBase_m, BackendFactory.CPU);
@@ -70,6 +71,7 @@ public final class Simulation implements AutoCloseable {
         this.table = new MaterialTable(scenario, params);
         this.fields = fields;
         this.state = state;
+        this.parallel = parallel;
         this.metrics = new DepositMetrics(grid, table, parallel, electrolyteBase_m, params.dispersedNucleation());
         this.galvanostatic = scenario.control().mode() == ControlMode.GALVANOSTATIC;
         this.semiImplicit = scenario.time().integrator() == Integrator.SEMI_IMPLICIT;
@@ -112,16 +114,28 @@ public final class Simulation implements AutoCloseable {
     }
 
     /**
-     * Relaxes the sharp initial metal surfaces to the equilibrium tanh profile by capillarity alone
-     * (no reaction, no noise, c untouched) for five interface relaxation times 1 / (L_sigma W).
+     * Relaxes the sharp initial metal surfaces to the equilibrium tanh profile by capillarity, each piece of metal
+     * keeping its volume ({@link InterfaceRelaxation}), for five interface relaxation times 1 / (L_sigma W).
      * Without it, the first steps would convert a large fraction of an electrolyte cell to metal
      * by capillarity and consume far more Li+ than the cell holds (the sink is c_s / c0 ~ 76 d xi).
      */
     public void relaxInterfaces() {
-        double dt = scenario.time().stabilitySafety() * AllenCahnUpdate.stableStep_s(grid, params.withoutNoise());
-        double duration = 5 / (params.Lsigma_m3_per_J_s() * params.W_J_per_m3());
-        backend.relaxInterfaces(dt, duration);
-        hostCurrent = false;
+        relaxInterfaces(scenario.time().stabilitySafety() * AllenCahnUpdate.stableStep_s(grid, params.withoutNoise()),
+                5 / (params.Lsigma_m3_per_J_s() * params.W_J_per_m3()));
+    }
+
+    /**
+     * Where metal lies that no electron conductor joins to the collector ({@link FloatingMetal}), or null: only the
+     * coupled solve of the mixed form can carry it (docs/MODEL.md section 5.4.1).
+     */
+    public String floatingMetal() {
+        return FloatingMetal.find(grid, fields(), table, new org.lipf.kernels.cpu.PotentialCoefficients(grid, params, table, parallel));
+    }
+
+    /** As {@link #relaxInterfaces()} with steps of dt until the duration is covered. */
+    public void relaxInterfaces(double dt_s, double duration_s) {
+        InterfaceRelaxation.relax(grid, params, table, parallel, fields(), dt_s, duration_s);
+        backend.upload();
     }
 
     /** Solves the potentials for the current fields and rate (used at start-up). */

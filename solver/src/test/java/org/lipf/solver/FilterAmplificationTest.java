@@ -61,7 +61,7 @@ class FilterAmplificationTest {
         for (int k = 0; k < g.nz; k++)
             for (int i = 0; i < g.nx; i++) f.xi[g.index(i, 0, k)] = 0.5 * (1 - Math.tanh(((k + 0.5) * g.dx_m - z0) / halfWidth));
         double explicitStep = 0.5 * org.lipf.kernels.cpu.AllenCahnUpdate.stableStep_s(g, p);
-        sim.backend().relaxInterfaces(explicitStep, 50 / (p.Lsigma_m3_per_J_s() * p.W_J_per_m3()));
+        sim.relaxInterfaces(explicitStep, 50 / (p.Lsigma_m3_per_J_s() * p.W_J_per_m3()));
         for (int k = 0; k < g.nz; k++)
             assertEquals(1 - f.xi[g.index(0, 0, g.nz - 1 - k)], f.xi[g.index(0, 0, k)], 1e-12, "symmetric front, cell " + k);
         org.lipf.grid.GhostCells.fill(g, f.xi);

@@ -54,7 +54,7 @@ public final class OpenClBackend implements Backend {
     private final FieldSet fields;
     private final boolean single;
     private final int n, cells, groups;
-    private final cl_mem material, tableBuf, relaxTable;
+    private final cl_mem material, tableBuf;
     /**
      * The films on the metal per padded lateral position: R_film (ohm m^2, FieldSet.filmResistance_ohm_m2) and
      * the film interface's i0 (A/m^2, FieldSet.filmExchangeCurrent_A_per_m2), static like the material ids, then
@@ -119,9 +119,7 @@ public final class OpenClBackend implements Backend {
         cl_program program = ctx.program(buildOptions(g, params, table, precision));
         material = own(ctx.bytes(n));
         tableBuf = own(ctx.reals(table.size() * (long) NPROP));
-        relaxTable = own(ctx.reals(table.size() * (long) NPROP));
         ctx.write(tableBuf, tableRows(table), table.size() * NPROP);
-        ctx.write(relaxTable, tableRows(table.withoutReactions()), table.size() * NPROP);
         film = own(ctx.reals(3L * g.strideZ));
         xi = own(ctx.reals(n));
         xiNext = own(ctx.reals(n));
@@ -325,19 +323,6 @@ public final class OpenClBackend implements Backend {
     private void runAllenCahn(cl_mem tableRows, double dt, long step, double noise) {
         allenCahn.arg(0, xi).arg(1, c).arg(2, phiL).arg(3, phiS).arg(4, material).arg(5, tableRows).arg(6, rate).arg(7, xiNext)
                 .real(8, dt).arg(9, step).real(10, noise).arg(11, partial).arg(12, film).run(cells);
-    }
-
-    @Override
-    public void relaxInterfaces(double dt_s, double duration_s) {
-        for (double t = 0; t < duration_s; t += dt_s) {
-            fillGhosts(xi, xi, xi, xi);
-            runAllenCahn(relaxTable, dt_s, 0, 0);
-            cl_mem s = xi;
-            xi = xiNext;
-            xiNext = s;
-        }
-        ctx.zero(rate, n);
-        ctx.finish();
     }
 
     @Override

@@ -48,7 +48,7 @@ class XiTailTest {
             Grid g = sim.grid();
             // the tail's front advances about one decay length per relaxation time 1 / (L_sigma W): 60 of them
             double tau = 1 / (p.Lsigma_m3_per_J_s() * p.W_J_per_m3());
-            sim.backend().relaxInterfaces(0.8 * AllenCahnUpdate.stableStep_s(g, p), 60 * tau);
+            sim.relaxInterfaces(0.8 * AllenCahnUpdate.stableStep_s(g, p), 60 * tau);
             if (integrator.equals("semi_implicit")) for (int i = 0; i < 40; i++) sim.advance(0.05);
             sim.backend().download();
             double[] xi = sim.fields().xi;
