@@ -3,7 +3,11 @@ package org.lipf.grid;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Array;
@@ -21,7 +25,8 @@ import javax.imageio.ImageIO;
 /**
  * A voxel image read from disk: an HDF5 dataset of integer ids (jHDF; 2D {@code [z][x]} or 3D
  * {@code [z][y][x]}, z up, the layout of a LiPF snapshot's {@code /material}) or a PNG (ImageIO;
- * row 0 is the top, so it is flipped to z up; colours without alpha). Values are kept as
+ * row 0 is the top, so it is flipped to z up; colours without alpha; an 8-bit gray level v is
+ * {@code 0xvvvvvv}, a 16-bit grayscale PNG is refused). Values are kept as
  * {@code int}: the id for HDF5, {@code 0xRRGGBB} for PNG; {@link #key(int)} is the text a scenario
  * maps ({@code "7"}, {@code "#1a2b3c"}).
  */
@@ -57,9 +62,28 @@ public final class VoxelImage {
         if (img == null) throw new IOException("not a readable PNG image");
         int w = img.getWidth(), h = img.getHeight();
         int[] v = new int[w * h];
+        int grayBits = grayBits(img);
+        if (grayBits > 8)
+            throw new IOException("a " + grayBits + "-bit grayscale PNG: its gray levels do not fit the \"#rrggbb\" keys of colors; save it as 8-bit "
+                    + "grayscale (gray v is read as \"#vvvvvv\"), or store the labels as an HDF5 dataset of integer ids");
+        Raster raster = img.getRaster();
+        int grayMax = (1 << grayBits) - 1; // a level scales to 0..255 as the PNG standard says (8 bits: as written)
         for (int row = 0; row < h; row++)
-            for (int x = 0; x < w; x++) v[(h - 1 - row) * w + x] = img.getRGB(x, row) & 0xFFFFFF;
+            for (int x = 0; x < w; x++)
+                v[(h - 1 - row) * w + x] = grayBits > 0 ? raster.getSample(x, row, 0) * 255 / grayMax * 0x010101 : img.getRGB(x, row) & 0xFFFFFF;
         return new VoxelImage(w, 1, h, true, v, List.of());
+    }
+
+    /**
+     * The bits per gray sample of a grayscale PNG (with or without alpha), 0 for any other. ImageIO gives an 8- or
+     * 16-bit gray PNG a linear gray colour space, which getRGB converts to sRGB (gray 2 becomes #161616): a label
+     * image's gray levels are read from its samples instead. Gray PNGs of 1, 2 or 4 bits come with a palette of
+     * gray levels, which getRGB reads as written.
+     */
+    private static int grayBits(BufferedImage img) {
+        ColorModel cm = img.getColorModel();
+        if (cm instanceof IndexColorModel || cm.getColorSpace().getType() != ColorSpace.TYPE_GRAY) return 0;
+        return img.getSampleModel().getSampleSize(0);
     }
 
     private static VoxelImage readHdf5(Path file, String dataset) throws IOException {
