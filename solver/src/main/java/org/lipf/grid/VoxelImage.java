@@ -50,16 +50,29 @@ public final class VoxelImage {
     /**
      * Reads {@code file}: a PNG if its name ends in .png, else HDF5 dataset {@code dataset}.
      *
-     * @throws IOException with a message fit for the user (no such file, no such dataset, not integers, ...)
+     * @throws IOException with a message fit for the user (no such file, not the format its name says and what it
+     *     seems to be, no such dataset, not integers, ...)
      */
     public static VoxelImage read(Path file, String dataset) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException("no such file");
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? readPng(file) : readHdf5(file, dataset);
+        ImageFormat expected = isPngName(file) ? ImageFormat.PNG : ImageFormat.HDF5, found = ImageFormat.of(file);
+        if (found != expected) throw new IOException(ImageFormat.mismatch(expected, found));
+        return expected == ImageFormat.PNG ? readPng(file) : readHdf5(file, dataset);
+    }
+
+    /** Whether a file is read as a PNG (its name ends in .png, in any case) rather than as HDF5. */
+    public static boolean isPngName(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
     }
 
     private static VoxelImage readPng(Path file) throws IOException {
-        BufferedImage img = ImageIO.read(file.toFile());
-        if (img == null) throw new IOException("not a readable PNG image");
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (javax.imageio.IIOException e) {
+            throw new IOException("a damaged PNG image: " + e.getMessage(), e);
+        }
+        if (img == null) throw new IOException("a PNG image that ImageIO cannot decode");
         int w = img.getWidth(), h = img.getHeight();
         int[] v = new int[w * h];
         int grayBits = grayBits(img);
@@ -148,9 +161,18 @@ public final class VoxelImage {
         return png ? String.format(Locale.ROOT, "#%06x", value) : Integer.toString(value);
     }
 
-    /** Normalises a mapping key as written in YAML ("#FFF000" -> "#fff000", " 7" -> "7"). */
-    public static String normaliseKey(String text) {
-        return text.trim().toLowerCase(Locale.ROOT);
+    /**
+     * A mapping key as written in YAML in the form {@link #key(int)} gives ("#FFF000" -> "#fff000", " 07" -> "7"), so
+     * that keys naming the same value are found equal; null if it is not a colour "#rrggbb" (PNG) or an int id (HDF5).
+     */
+    public String canonicalKey(String text) {
+        String k = text.trim().toLowerCase(Locale.ROOT);
+        if (png) return k.matches("#[0-9a-f]{6}") ? k : null;
+        try {
+            return Integer.toString(Integer.parseInt(k));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** SHA-256 of the file, hex. */

@@ -217,7 +217,7 @@ final class MicrostructureReader {
         String name = s.requiredString("file", "a .png or HDF5 (.h5) file, relative to the scenario file");
         Path path = Path.of(file).toAbsolutePath().resolveSibling(name).normalize();
         if (Path.of(name).isAbsolute()) path = Path.of(name);
-        boolean png = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png");
+        boolean png = VoxelImage.isPngName(path);
         s.check(!png || !s.has("dataset"), "dataset", "a PNG has no datasets");
         String dataset = png ? "" : s.string("dataset", "/material");
         VoxelImage img;
@@ -273,11 +273,15 @@ final class MicrostructureReader {
             return out;
         }
         if (!(node instanceof MapNode map)) throw s.error(key, "expected a map from " + (img.png ? "colour" : "id") + " to material, got " + node.kind());
+        Map<String, Entry> written = new LinkedHashMap<>(); // by canonical key: "#FF0000" and "#ff0000" are one colour
         for (Entry e : map.entries.values()) {
-            String k = VoxelImage.normaliseKey(e.key());
+            String k = img.canonicalKey(e.key());
             String path2 = s.keyPath(key) + "." + e.key();
-            boolean ok = img.png ? k.matches("#[0-9a-f]{6}") : k.matches("-?\\d+");
-            if (!ok) throw new ScenarioException(e.keyFile(), path2, e.keyLine(), img.png ? "expected a colour \"#rrggbb\"" : "expected an integer id");
+            if (k == null) throw new ScenarioException(e.keyFile(), path2, e.keyLine(), img.png ? "expected a colour \"#rrggbb\"" : "expected an integer id");
+            Entry first = written.putIfAbsent(k, e);
+            if (first != null)
+                throw new ScenarioException(e.keyFile(), path2, e.keyLine(), "duplicate key '" + e.key() + "': the same " + (img.png ? "colour" : "id") + " as '"
+                        + first.key() + "' (line " + first.keyLine() + ")" + (img.png ? "; colour keys are not case-sensitive" : ""));
             Section p = e.value() instanceof Scalar ? null : new Section(file, e.value(), path2, e.keyLine(), "material", "xi", "c");
             String m = p == null ? ((Scalar) e.value()).text : p.requiredString("material", "a material name");
             if (m == null || !materials.containsKey(m.trim()))

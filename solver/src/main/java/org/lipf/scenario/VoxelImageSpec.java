@@ -41,6 +41,6 @@ public record VoxelImageSpec(Path file, String dataset, Map<String, Phase> mappi
     }
 
     public boolean isPng() {
-        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png");
+        return org.lipf.grid.VoxelImage.isPngName(file);
     }
 }

@@ -80,4 +80,62 @@ class VoxelImageTest {
         assertEquals("mg", m.name(12, 0, 32));
         assertEquals("li", m.name(17, 0, 32));
     }
+
+    // ------------------------------------------------------------------------------- formats
+
+    static String readError(Path f) {
+        return assertThrows(IOException.class, () -> VoxelImage.read(f, "/material")).getMessage();
+    }
+
+    @Test
+    void aFileThatIsNotWhatItsNameSaysIsRefusedWithWhatItSeemsToBe(@TempDir Path dir) throws Exception {
+        BufferedImage img = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(img, "tiff", dir.resolve("slice.tif").toFile());
+        ImageIO.write(img, "bmp", dir.resolve("slice-bmp.png").toFile());
+        ImageIO.write(img, "png", dir.resolve("slice-png.tif").toFile());
+        java.nio.file.Files.writeString(dir.resolve("notes.png"), "not an image\n");
+        MicrostructureTest.hdf5(dir, "ids.png", new byte[][] {{0}}, null);
+        String tif = readError(dir.resolve("slice.tif"));
+        assertTrue(tif.startsWith("not an HDF5 file: it seems to be a TIFF image (LiPF reads images from PNG files, named *.png, and HDF5 files, any other name)"), tif);
+        assertTrue(tif.endsWith("convert it to one of these"), tif);
+        assertTrue(readError(dir.resolve("slice-bmp.png")).startsWith("not a PNG image: it seems to be a BMP image"));
+        assertTrue(readError(dir.resolve("slice-png.tif")).endsWith("it seems to be a PNG image (LiPF reads images from PNG files, named *.png, and HDF5 files, "
+                + "any other name); name it *.png to read it as one"));
+        assertTrue(readError(dir.resolve("notes.png")).startsWith("not a PNG image: it seems to be a text file"));
+        assertTrue(readError(dir.resolve("ids.png")).endsWith("it seems to be an HDF5 file (LiPF reads images from PNG files, named *.png, and HDF5 files, "
+                + "any other name); give it a name not ending in .png to read it as one"));
+    }
+
+    @Test
+    void aTiffImageIsAnErrorAtTheImagesFileKey(@TempDir Path dir) throws Exception {
+        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "tiff", dir.resolve("slice.tif").toFile());
+        String yaml = BASE + "  images: [{file: slice.tif, voxel_size: 0.5 um, ids: {0: el}}]\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> loadIn(dir, yaml));
+        assertEquals("geometry.images[0].file", e.keyPath());
+        assertTrue(e.getMessage().contains("slice.tif: not an HDF5 file: it seems to be a TIFF image"), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------------------- mapping keys
+
+    @Test
+    void coloursThatDifferOnlyInCaseAreOneKeyListedTwice(@TempDir Path dir) throws Exception {
+        MicrostructureTest.png(dir, false);
+        String yaml = BASE + "  images:\n    - file: slice.png\n      voxel_size: 0.5 um\n      colors:\n        \"#000000\": lif\n"
+                + "        \"#ffffff\": el\n        \"#FFFFFF\": mg\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> loadIn(dir, yaml));
+        assertEquals("geometry.images[0].colors.#FFFFFF", e.keyPath());
+        assertEquals(MicrostructureTest.lineOf(yaml, "\"#FFFFFF\""), e.line());
+        assertTrue(e.getMessage().contains("duplicate key '#FFFFFF': the same colour as '#ffffff' (line " + MicrostructureTest.lineOf(yaml, "\"#ffffff\"")
+                + "); colour keys are not case-sensitive"), e.getMessage());
+    }
+
+    @Test
+    void idsAreMatchedByTheirValueSoLeadingZerosMapAndRepeatAKey(@TempDir Path dir) throws Exception {
+        MicrostructureTest.hdf5(dir, "ids.h5", new byte[][] {{0, 7}}, null);
+        MaterialMap m = build(loadIn(dir, BASE + "  images: [{file: ids.h5, voxel_size: 0.5 um, offset: {z: 3 um}, ids: {0: el, 07: lif}}]\n")).materials();
+        assertEquals("lif", m.name(7, 0, 32));
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> loadIn(dir, BASE + "  images: [{file: ids.h5, voxel_size: 0.5 um, ids: {0: el, 7: lif, 07: mg}}]\n"));
+        assertTrue(e.getMessage().contains("duplicate key '07': the same id as '7'"), e.getMessage());
+    }
 }
