@@ -242,10 +242,14 @@ final class MicrostructureBuilder {
         } catch (IOException e) {
             throw new ScenarioException(s.name(), key + ".file", -1, spec.file() + ": " + e.getMessage(), e);
         }
+        double v = spec.voxelSize_m();
+        ImagePlacement placed = new ImagePlacement(img, v, spec.x_m(), spec.y_m(), spec.z_m(), g.nx, g.ny, g.nz, dx);
+        if (!placed.outside().isEmpty())
+            warnings.add(key + " (" + spec.file() + "): the image is cropped to the domain; outside it lie " + placed.outside() + " (" + placed.spans()
+                    + "); check voxel_size and offset");
         Map<Integer, VoxelImageSpec.Phase> phases = new HashMap<>();
         Map<Integer, Byte> idOf = new HashMap<>();
         long cells = 0;
-        double v = spec.voxelSize_m();
         for (int k = 0; k < g.nz; k++) {
             int iz = (int) Math.floor(((k + 0.5) * dx - spec.z_m()) / v);
             if (iz < 0 || iz >= img.nz) continue;

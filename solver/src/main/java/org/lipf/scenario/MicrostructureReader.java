@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lipf.grid.ImagePlacement;
 import org.lipf.grid.VoxelImage;
 import org.lipf.scenario.ScenarioLoader.Section;
 import org.lipf.scenario.YamlNode.Entry;
@@ -238,23 +239,14 @@ final class MicrostructureReader {
         Section off = s.section("offset", "x", "y", "z");
         double x = off.quantity("x", PhysicalQuantity.LENGTH, 0.0), y = off.quantity("y", PhysicalQuantity.LENGTH, 0.0), z = off.quantity("z", PhysicalQuantity.LENGTH, 0.0);
         off.check(grid.dimensions() == 3 || y == 0, "y", "y is only for 3D grids");
-        double dx = grid.spacing_m();
-        boolean overlaps = coversACentre(x, img.nx * voxel, grid.nx(), dx) && coversACentre(z, img.nz * voxel, grid.nz(), dx)
-                && (!img.is3D() || coversACentre(y, img.ny * voxel, grid.ny(), dx));
-        s.check(overlaps, "offset", "the image (" + ScenarioLoader.fmt(img.nx * voxel, PhysicalQuantity.LENGTH) + " x " + ScenarioLoader.fmt(img.nz * voxel, PhysicalQuantity.LENGTH)
-                + " at this offset) does not overlap the grid");
+        ImagePlacement placed = new ImagePlacement(img, voxel, x, y, z, grid.nx(), grid.ny(), grid.nz(), grid.spacing_m());
+        s.check(placed.coversACell(), "offset", path + ": no cell of the grid lies in the image (" + placed.spans() + "); check offset and voxel_size");
         Map<String, VoxelImageSpec.Phase> mapping = mapping(s, png ? "colors" : "ids", png ? "ids" : "colors", img, path);
         int bad = img.firstUnmapped(v -> mapping.containsKey(img.key(v)));
         if (bad >= 0)
             throw s.error(mapping.isEmpty() || s.has(png ? "colors" : "ids") ? (png ? "colors" : "ids") : "file", path + ": " + (png ? "colour " : "id ") + img.key(img.valueAt(bad))
                     + " (first at " + img.describe(bad) + ") has no material; map it in " + s.keyPath(png ? "colors" : "ids"));
         return new VoxelImageSpec(path, dataset, mapping, voxel, x, y, z, sha);
-    }
-
-    /** Whether [start, start + length) holds a cell centre (k + 0.5) dx, k in [0, n). */
-    static boolean coversACentre(double start, double length, int n, double dx) {
-        int k = Math.max(0, (int) Math.ceil(start / dx - 0.5));
-        return k < n && (k + 0.5) * dx < start + length;
     }
 
     /** The value-to-phase map from {@code key}, or for HDF5 without one, from the dataset's material names (a LiPF snapshot). */

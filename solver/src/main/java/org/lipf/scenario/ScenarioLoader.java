@@ -301,8 +301,8 @@ public final class ScenarioLoader {
         return best != null ? "; did you mean '" + best + "'?" : "; valid keys: " + String.join(", ", allowed);
     }
 
-    static String fmt(double si, PhysicalQuantity q) {
-        // short human form for messages
+    /** A short human form of a value for messages ("2.5 um", "0.3 S/m"). */
+    public static String fmt(double si, PhysicalQuantity q) {
         String unit = q == PhysicalQuantity.LENGTH ? "um" : q.siSymbol;
         double v = q == PhysicalQuantity.LENGTH ? si * 1e6 : si;
         return String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+(e|$)", "$1") + (unit.isEmpty() ? "" : " " + unit);

@@ -449,7 +449,7 @@ class MicrostructureTest {
         // an image whose left edge is at 19.96 um covers no cell centre (the last is at 19.95 um)
         ScenarioException off = assertThrows(ScenarioException.class, () -> loadIn(dir, BASE + PNG_IMAGE.replace("{x: 1 um, z: 3 um}", "{x: 19.96 um, z: 3 um}")));
         assertEquals("geometry.images[0].offset", off.keyPath());
-        assertTrue(off.getMessage().contains("does not overlap the grid"), off.getMessage());
+        assertTrue(off.getMessage().contains("no cell of the grid lies in the image"), off.getMessage());
         // the 2 um image from -1.96 um ends at 0.04 um, before the first centre (0.05 um); from -1.94 um it covers one column (10 cells)
         assertThrows(ScenarioException.class, () -> loadIn(dir, BASE + PNG_IMAGE.replace("{x: 1 um, z: 3 um}", "{x: -1.96 um, z: 3 um}")));
         assertEquals(10, build(loadIn(dir, BASE + PNG_IMAGE.replace("{x: 1 um, z: 3 um}", "{x: -1.94 um, z: 3 um}"))).report().images().get(0).cells());

@@ -138,4 +138,34 @@ class VoxelImageTest {
                 () -> loadIn(dir, BASE + "  images: [{file: ids.h5, voxel_size: 0.5 um, ids: {0: el, 7: lif, 07: mg}}]\n"));
         assertTrue(e.getMessage().contains("duplicate key '07': the same id as '7'"), e.getMessage());
     }
+
+    // ------------------------------------------------------------------------------- placement
+
+    @Test
+    void anImageReachingPastTheDomainIsCroppedWithAWarningPerAxis(@TempDir Path dir) throws Exception {
+        Path f = MicrostructureTest.png(dir, false); // 2 um x 1 um at 0.5 um voxels
+        assertTrue(build(loadIn(dir, BASE + MicrostructureTest.PNG_IMAGE)).report().warnings().isEmpty(), "inside the domain: no warning");
+        // the 20 x 10 um domain: from x 19 um, 1 um of its 2 um is beyond the right side; from z -0.25 um, 0.25 um lies below the bottom
+        var report = build(loadIn(dir, BASE + MicrostructureTest.PNG_IMAGE.replace("{x: 1 um, z: 3 um}", "{x: 19 um, z: -0.25 um}"))).report();
+        assertEquals(1, report.warnings().size(), report.warnings().toString());
+        String w = report.warnings().get(0);
+        assertTrue(w.startsWith("geometry.images[0] (" + f + "): the image is cropped to the domain; outside it lie x: 1 um of its 2 um, z: 0.25 um of its 1 um "
+                + "(the image spans x 19 um to 21 um, z -0.25 um to 0.75 um; the domain x 0 um to 20 um, z 0 um to 10 um)"), w);
+        assertTrue(report.summary().contains("warning: " + w), "printed with the geometry report");
+        assertEquals(70, report.images().get(0).cells(), "10 columns (x 19.05 to 19.95 um) of 7 planes (z 0.05 to 0.65 um) inside");
+        // a voxel_size typo (10x) covers the whole domain: drawn, with the warning
+        String typo = build(loadIn(dir, BASE + MicrostructureTest.PNG_IMAGE.replace("voxel_size: 0.5 um", "voxel_size: 5 um"))).report().warnings().get(0);
+        assertTrue(typo.contains("outside it lie x: 1 um of its 20 um, z: 3 um of its 10 um"), typo);
+    }
+
+    @Test
+    void anImageThatCoversNoCellIsAnErrorNamingTheFileAndTheSpans(@TempDir Path dir) throws Exception {
+        Path f = MicrostructureTest.png(dir, false);
+        String yaml = BASE + MicrostructureTest.PNG_IMAGE.replace("{x: 1 um, z: 3 um}", "{x: 1 um, z: 10 um}");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> loadIn(dir, yaml));
+        assertEquals("geometry.images[0].offset", e.keyPath());
+        assertEquals(MicrostructureTest.lineOf(yaml, "      offset:"), e.line());
+        assertTrue(e.getMessage().contains(f + ": no cell of the grid lies in the image (the image spans x 1 um to 3 um, z 10 um to 11 um; "
+                + "the domain x 0 um to 20 um, z 0 um to 10 um); check offset and voxel_size"), e.getMessage());
+    }
 }
