@@ -53,7 +53,8 @@ import org.lipf.scenario.ScenarioException;
  *       layer whose centre lies below top + t get the coating material, xi = 0 and the coating's c,
  *       up to the top of the layer above. Sub-cell coatings are only reported.
  *   <li><b>Voxel images</b>: every cell whose centre lies in the placed image takes the mapped
- *       material, xi and (if given) c of the voxel containing it; the part of the image outside the
+ *       material, xi and (if given) c of the voxel containing it (a LiPF snapshot mapped by its own
+ *       names: the xi and c the voxel had in the snapshot); the part of the image outside the
  *       domain is dropped with a warning ({@link ImagePlacement}).
  *   <li><b>Cracks</b>: cells of the layer whose centre is within width/2 of x (periodic; in 3D
  *       also within length/2 of y unless the crack spans the whole depth) get the fill material,

@@ -247,6 +247,8 @@ final class MicrostructureBuilder {
         if (!placed.outside().isEmpty())
             warnings.add(key + " (" + spec.file() + "): the image is cropped to the domain; outside it lie " + placed.outside() + " (" + placed.spans()
                     + "); check voxel_size and offset");
+        if (spec.snapshotState() && !img.isSnapshot())
+            throw new ScenarioException(s.name(), key + ".file", -1, spec.file() + ": no longer a LiPF snapshot (the file changed after the scenario was read)");
         Map<Integer, VoxelImageSpec.Phase> phases = new HashMap<>();
         Map<Integer, Byte> idOf = new HashMap<>();
         long cells = 0;
@@ -265,8 +267,13 @@ final class MicrostructureBuilder {
                         throw new ScenarioException(s.name(), key, -1, spec.file() + ": value " + img.key(value) + " has no material (the file changed after the scenario was read)");
                     int idx = g.index(i, j, k);
                     ids[idx] = idOf.computeIfAbsent(value, val -> (byte) s.materialId(p.material()));
-                    xi[idx] = p.xi();
-                    if (!Double.isNaN(p.c())) c[idx] = p.c();
+                    if (spec.snapshotState()) {
+                        xi[idx] = Math.max(0, Math.min(img.snapshotXi(ix, iy, iz), s.material(p.material()).freeFraction()));
+                        c[idx] = img.snapshotC(ix, iy, iz);
+                    } else {
+                        xi[idx] = p.xi();
+                        if (!Double.isNaN(p.c())) c[idx] = p.c();
+                    }
                     cells++;
                 }
             }

@@ -17,10 +17,13 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.lipf.output.Snapshot;
+import org.lipf.output.SnapshotWriter;
 
 /**
  * A voxel image read from disk: an HDF5 dataset of integer ids (jHDF; 2D {@code [z][x]} or 3D
@@ -28,7 +31,8 @@ import javax.imageio.ImageIO;
  * row 0 is the top, so it is flipped to z up; colours without alpha; an 8-bit gray level v is
  * {@code 0xvvvvvv}, a 16-bit grayscale PNG is refused). Values are kept as
  * {@code int}: the id for HDF5, {@code 0xRRGGBB} for PNG; {@link #key(int)} is the text a scenario
- * maps ({@code "7"}, {@code "#1a2b3c"}).
+ * maps ({@code "7"}, {@code "#1a2b3c"}). A LiPF snapshot's {@code /material} also carries each
+ * voxel's xi and c.
  */
 public final class VoxelImage {
     public final int nx, ny, nz;
@@ -37,14 +41,18 @@ public final class VoxelImage {
     private final int[] values;
     /** Material names stored with an HDF5 dataset (its {@code materials} attribute), else empty. */
     public final List<String> embeddedNames;
+    /** A LiPF snapshot's xi and c at each voxel (indexed as {@link #values}); null for any other image. */
+    private final double[] snapshotXi, snapshotC;
 
-    private VoxelImage(int nx, int ny, int nz, boolean png, int[] values, List<String> embeddedNames) {
+    private VoxelImage(int nx, int ny, int nz, boolean png, int[] values, List<String> embeddedNames, double[][] snapshotState) {
         this.nx = nx;
         this.ny = ny;
         this.nz = nz;
         this.png = png;
         this.values = values;
         this.embeddedNames = List.copyOf(embeddedNames);
+        this.snapshotXi = snapshotState == null ? null : snapshotState[0];
+        this.snapshotC = snapshotState == null ? null : snapshotState[1];
     }
 
     /**
@@ -84,7 +92,7 @@ public final class VoxelImage {
         for (int row = 0; row < h; row++)
             for (int x = 0; x < w; x++)
                 v[(h - 1 - row) * w + x] = grayBits > 0 ? raster.getSample(x, row, 0) * 255 / grayMax * 0x010101 : img.getRGB(x, row) & 0xFFFFFF;
-        return new VoxelImage(w, 1, h, true, v, List.of());
+        return new VoxelImage(w, 1, h, true, v, List.of(), null);
     }
 
     /**
@@ -123,19 +131,57 @@ public final class VoxelImage {
             List<String> names = new ArrayList<>();
             Attribute a = ds.getAttribute("materials");
             if (a != null && a.getData() instanceof String[] s) names.addAll(List.of(s));
-            return dims.length == 2 ? new VoxelImage(dims[1], 1, dims[0], false, v, names) : new VoxelImage(dims[2], dims[1], dims[0], false, v, names);
+            double[][] state = snapshotState(f, ds, dims);
+            return dims.length == 2 ? new VoxelImage(dims[1], 1, dims[0], false, v, names, state) : new VoxelImage(dims[2], dims[1], dims[0], false, v, names, state);
         } catch (RuntimeException e) {
             throw new IOException("cannot read it as HDF5: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {xi, c} of a LiPF snapshot (root attribute {@code format}) read through its {@code /material}: a snapshot re-used
+     * as an image can give each cell the phase and concentration its voxel had, not only its material (with xi = 0 the
+     * re-used Li anode would vanish). Null for any other file or dataset.
+     */
+    private static double[][] snapshotState(HdfFile f, Dataset ids, int[] dims) throws IOException {
+        Attribute format = f.getAttribute("format");
+        if (format == null || !SnapshotWriter.FORMAT.equals(format.getData()) || !ids.getPath().equals("/" + Snapshot.MATERIAL_DATASET)) return null;
+        double[][] state = new double[2][];
+        String[] fields = {"xi", "c"};
+        for (int i = 0; i < fields.length; i++) {
+            if (!(f.getChild(fields[i]) instanceof Dataset d) || !Arrays.equals(d.getDimensions(), dims) || !(d.getDataFlat() instanceof double[] values))
+                throw new IOException("a LiPF snapshot without a float64 /" + fields[i] + " of the shape " + Arrays.toString(dims) + " of its /material");
+            state[i] = values;
+        }
+        return state;
     }
 
     public boolean is3D() {
         return ny > 1;
     }
 
+    private int index(int x, int y, int z) {
+        return (z * ny + y) * nx + x;
+    }
+
     /** Value of voxel (x, y, z), z up. */
     public int value(int x, int y, int z) {
-        return values[(z * ny + y) * nx + x];
+        return values[index(x, y, z)];
+    }
+
+    /** Whether this is a LiPF snapshot's material map, whose voxels also carry {@link #snapshotXi} and {@link #snapshotC}. */
+    public boolean isSnapshot() {
+        return snapshotXi != null;
+    }
+
+    /** The snapshot's xi at voxel (x, y, z); only for {@link #isSnapshot()}. */
+    public double snapshotXi(int x, int y, int z) {
+        return snapshotXi[index(x, y, z)];
+    }
+
+    /** The snapshot's c at voxel (x, y, z); only for {@link #isSnapshot()}. */
+    public double snapshotC(int x, int y, int z) {
+        return snapshotC[index(x, y, z)];
     }
 
     /** Flat index of the first voxel whose value {@code mapped} rejects, or -1. */

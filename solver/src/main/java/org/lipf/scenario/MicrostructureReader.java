@@ -246,10 +246,15 @@ final class MicrostructureReader {
         if (bad >= 0)
             throw s.error(mapping.isEmpty() || s.has(png ? "colors" : "ids") ? (png ? "colors" : "ids") : "file", path + ": " + (png ? "colour " : "id ") + img.key(img.valueAt(bad))
                     + " (first at " + img.describe(bad) + ") has no material; map it in " + s.keyPath(png ? "colors" : "ids"));
-        return new VoxelImageSpec(path, dataset, mapping, voxel, x, y, z, sha);
+        // a snapshot mapped by its own names is re-used whole: its xi and c too (explicit ids map the ids only)
+        boolean snapshotState = !png && !s.has("ids") && img.isSnapshot();
+        return new VoxelImageSpec(path, dataset, mapping, voxel, x, y, z, sha, snapshotState);
     }
 
-    /** The value-to-phase map from {@code key}, or for HDF5 without one, from the dataset's material names (a LiPF snapshot). */
+    /**
+     * The value-to-phase map from {@code key}, or for HDF5 without one, from the dataset's material names with xi = 0
+     * (a LiPF snapshot's cells then take their xi and c from the snapshot: {@link VoxelImageSpec#snapshotState}).
+     */
     private Map<String, VoxelImageSpec.Phase> mapping(Section s, String key, String wrongKey, VoxelImage img, Path path) {
         s.check(!s.has(wrongKey), wrongKey, img.png ? "a PNG maps colours: use colors: {\"#rrggbb\": material}" : "an HDF5 image maps ids: use ids: {0: material}");
         Map<String, VoxelImageSpec.Phase> out = new LinkedHashMap<>();

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Writes a {@link MicrostructureSpec} into the {@code geometry} section of a resolved scenario, in
  * the form {@link MicrostructureReader} reads back to an equal spec. Images keep their absolute
- * path and their SHA-256, so a rerun from the run folder checks that it uses the same file.
+ * path and their SHA-256, so a rerun from the run folder checks that it uses the same file; a LiPF
+ * snapshot mapped by its own names is written without ids, so that it is read back the same way.
  */
 final class MicrostructureWriter {
     private MicrostructureWriter() {}
@@ -49,6 +50,11 @@ final class MicrostructureWriter {
             b.append("      voxel_size: ").append(UnitParser.format(im.voxelSize_m(), LENGTH)).append('\n');
             b.append("      offset: {x: ").append(UnitParser.format(im.x_m(), LENGTH)).append(", y: ").append(UnitParser.format(im.y_m(), LENGTH))
                     .append(", z: ").append(UnitParser.format(im.z_m(), LENGTH)).append("}\n");
+            if (im.snapshotState()) {
+                // read back as written: the materials, xi and c of the snapshot, whose sha256 is checked above
+                b.append("      # no ids: a LiPF snapshot, each cell takes the material, xi and c of its voxel\n");
+                continue;
+            }
             b.append("      ").append(im.isPng() ? "colors" : "ids").append(":\n");
             for (Map.Entry<String, VoxelImageSpec.Phase> e : new java.util.TreeMap<>(im.mapping()).entrySet()) {
                 VoxelImageSpec.Phase p = e.getValue();

@@ -13,9 +13,11 @@ import java.util.Map;
  *
  * @param mapping from the voxel value ("#rrggbb" for PNG, the id in decimal for HDF5) to what the cell gets
  * @param sha256 hex digest of the file, checked when given (the resolved scenario records it)
+ * @param snapshotState a LiPF snapshot mapped by its own material names (no {@code ids}): each cell takes the
+ *     xi (capped at its material's free fraction) and c of its voxel, and the mapping gives only the material
  */
 public record VoxelImageSpec(Path file, String dataset, Map<String, Phase> mapping, double voxelSize_m, double x_m, double y_m, double z_m,
-        String sha256) {
+        String sha256, boolean snapshotState) {
     /**
      * What a voxel value maps to.
      *

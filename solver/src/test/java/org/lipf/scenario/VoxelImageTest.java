@@ -8,12 +8,18 @@ import static org.lipf.scenario.MicrostructureTest.loadIn;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lipf.grid.Grid;
+import org.lipf.grid.InitialState;
 import org.lipf.grid.MaterialMap;
 import org.lipf.grid.VoxelImage;
+import org.lipf.output.Snapshot;
+import org.lipf.output.SnapshotWriter;
 
 /** How voxel image files are read (PNG kinds, HDF5) and mapped; placement and the mapping rules are in {@link MicrostructureTest}. */
 class VoxelImageTest {
@@ -167,5 +173,78 @@ class VoxelImageTest {
         assertEquals(MicrostructureTest.lineOf(yaml, "      offset:"), e.line());
         assertTrue(e.getMessage().contains(f + ": no cell of the grid lies in the image (the image spans x 1 um to 3 um, z 10 um to 11 um; "
                 + "the domain x 0 um to 20 um, z 0 um to 10 um); check offset and voxel_size"), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------------------- a LiPF snapshot re-used
+
+    /**
+     * Writes BASE's initial state as a LiPF snapshot, with a diffuse Li front (xi 0.9 and 0.4 on the planes at the
+     * top of the 3 um Li layer) and a c that varies from cell to cell, as a run leaves them.
+     */
+    static Snapshot writeSnapshot(Path dir) throws IOException {
+        Scenario source = MicrostructureTest.parse(BASE);
+        InitialState st = build(source);
+        Grid g = source.grid().toGrid();
+        double[] xi = g.interior(st.xi()), c = g.interior(st.c());
+        for (int i = 0; i < g.nx; i++) {
+            xi[29 * g.nx + i] = 0.9;
+            xi[30 * g.nx + i] = 0.4;
+        }
+        for (int q = 0; q < c.length; q++) c[q] = 0.5 + 0.001 * (q % 97);
+        LinkedHashMap<String, double[]> fields = new LinkedHashMap<>();
+        fields.put("xi", xi);
+        fields.put("c", c);
+        Snapshot snap = new Snapshot(0, 0, g.dx_m, g.snapshotShape(), fields, g.interior(st.materials().raw()), source.materialNames(), 0, 0, new LinkedHashMap<>());
+        Files.move(new SnapshotWriter().write(dir, snap), dir.resolve("snap.h5"));
+        return snap;
+    }
+
+    /** BASE without its Li layer (all el), the snapshot placed over the whole domain. */
+    static final String REUSE = BASE.replace("{material: li, thickness: 3 um, xi: 1, c: 0}", "{material: el, thickness: 3 um}")
+            + "  images: [{file: snap.h5, voxel_size: 0.1 um}]\n";
+
+    @Test
+    void aSnapshotMappedByItsOwnNamesGivesEachCellItsXiAndC(@TempDir Path dir) throws Exception {
+        Snapshot snap = writeSnapshot(dir);
+        Scenario s = loadIn(dir, REUSE);
+        assertTrue(s.geometry().microstructure().images().get(0).snapshotState());
+        InitialState st = build(s);
+        Grid g = s.grid().toGrid();
+        assertArrayEquals(snap.material(), g.interior(st.materials().raw()));
+        assertArrayEquals(snap.field("xi"), g.interior(st.xi()), "the diffuse Li front as the snapshot had it");
+        assertArrayEquals(snap.field("c"), g.interior(st.c()));
+        assertEquals(metal(snap.field("xi")), metal(g.interior(st.xi())), 0, "the same metal as the source");
+        assertTrue(metal(snap.field("xi")) >= 30 * g.nx, "the Li layer is there");
+    }
+
+    @Test
+    void explicitIdsMapASnapshotsIdsOnly(@TempDir Path dir) throws Exception {
+        writeSnapshot(dir);
+        Scenario s = loadIn(dir, REUSE.replace("voxel_size: 0.1 um}", "voxel_size: 0.1 um, ids: {0: {material: li, xi: 1}, 1: el, 2: lif, 3: mg}}"));
+        assertFalse(s.geometry().microstructure().images().get(0).snapshotState());
+        InitialState st = build(s);
+        Grid g = s.grid().toGrid();
+        assertEquals(1.0, st.xi()[g.index(5, 0, 29)], "the id's xi, not the snapshot's 0.9");
+        assertEquals(0.0, st.xi()[g.index(5, 0, 30)], "el: xi 0, not the snapshot's 0.4");
+        assertEquals(1.0, st.c()[g.index(5, 0, 30)], "c kept from the layer");
+    }
+
+    @Test
+    void theResolvedScenarioReadsTheSnapshotBackTheSameWay(@TempDir Path dir) throws Exception {
+        writeSnapshot(dir);
+        Scenario s = loadIn(dir, REUSE);
+        String yaml = ScenarioWriter.toYaml(s);
+        assertFalse(yaml.contains("      ids:"), yaml);
+        assertTrue(yaml.contains("# no ids: a LiPF snapshot"), yaml);
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("scenario.yaml"), yaml);
+        assertEquals(s, ScenarioLoader.load(run.resolve("scenario.yaml"), java.util.Map.of()));
+    }
+
+    /** Metal volume in cells: the sum of h(xi) (docs/MODEL.md section 2). */
+    static double metal(double[] xi) {
+        double sum = 0;
+        for (double x : xi) sum += x * x * x * (6 * x * x - 15 * x + 10);
+        return sum;
     }
 }

@@ -1,0 +1,32 @@
+package org.lipf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lipf.cli.CliTestSupport.lipfOk;
+import static org.lipf.cli.CliTestSupport.snapshots;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lipf.output.Snapshot;
+import org.lipf.output.SnapshotReader;
+
+/** A run's snapshot re-used as the voxel image of another run (README: "so a LiPF snapshot can be re-used"). */
+class SnapshotAsImageRunTest {
+    @Test
+    void aRunBuiltFromASnapshotStartsWithTheSourcesMetal(@TempDir Path tmp) throws Exception {
+        Path source = tmp.resolve("source");
+        lipfOk("run", CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D).toString(), "-o", source.toString(), "--max-steps", "1", "--threads", "1");
+        Path start = snapshots(source).get(0);
+        // the same cell with no Li layer and no nucleus of its own: all of its metal comes from the snapshot
+        String reuse = CliTestSupport.CELL_2D.replace("- {material: li, thickness: 2 um, xi: 1, c: 0}", "- {material: lpscl, thickness: 2 um, c: 1}")
+                .replace("nuclei: [{x: 2 um, radius: 1 um}]", "images: [{file: " + start + ", voxel_size: 0.25 um}]");
+        Path copy = tmp.resolve("copy");
+        lipfOk("run", CliTestSupport.write(tmp, "reuse.yaml", reuse).toString(), "-o", copy.toString(), "--max-steps", "1", "--threads", "1");
+        Snapshot a = SnapshotReader.read(start), b = SnapshotReader.read(snapshots(copy).get(0));
+        double metalA = a.extraDouble("initial_metal_volume_m"), metalB = b.extraDouble("initial_metal_volume_m");
+        assertTrue(metalA > 1.5e-6, "the source has its 2 um Li layer: " + metalA);
+        // the copy's start-up relaxation acts on the already relaxed front of the source
+        assertEquals(metalA, metalB, 1e-4 * metalA, "the re-used run starts with the source's metal");
+    }
+}
