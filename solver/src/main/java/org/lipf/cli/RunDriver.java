@@ -149,8 +149,9 @@ public final class RunDriver {
     }
 
     /**
-     * Why a snapshot cannot continue a scenario, or null if it can: its grid must be the scenario's, and its material
-     * ids must name the scenario's materials in the scenario's order (the ids index the material table).
+     * Why a snapshot cannot continue a scenario, or null if it can: its grid must be the scenario's, its material
+     * ids must name the scenario's materials in the scenario's order (the ids index the material table), and the
+     * scenario's voxel images must be the files its run was built from ({@link ImageDigests}).
      */
     public static String restartMismatch(Scenario scenario, Snapshot snap) {
         Grid grid = scenario.grid().toGrid();
@@ -165,7 +166,7 @@ public final class RunDriver {
         List<String> names = scenario.materials().stream().map(MaterialSpec::name).toList();
         if (!names.equals(snap.materialNames()))
             return "its materials are " + snap.materialNames() + ", the scenario's " + names + " (the same, in this order, are needed)";
-        return null;
+        return ImageDigests.mismatch(scenario, snap);
     }
 
     /** Rebuilds a simulation from a snapshot, exactly as it was when the snapshot was written. */
@@ -235,6 +236,8 @@ public final class RunDriver {
         extras.put(CRACK_LI_VOLUME, st.crack.liVolume_m3);
         extras.put(SHORT_CIRCUIT, sim.lastShort() != null ? 1L : 0L);
         extras.put(MODEL_FORM, sim.scenario().model().form().name().toLowerCase());
+        String images = ImageDigests.of(sim.scenario());
+        if (images != null) extras.put(ImageDigests.ATTRIBUTE, images);
         return new Snapshot(st.step, st.time_s, g.dx_m, g.snapshotShape(), fields, ids,
                 List.of(sim.materials().names), st.reactionCurrent_A_per_m2, st.cellVoltage_V, extras);
     }
