@@ -278,7 +278,7 @@ final class MicrostructureReader {
             Entry first = written.putIfAbsent(k, e);
             if (first != null)
                 throw new ScenarioException(e.keyFile(), path2, e.keyLine(), "duplicate key '" + e.key() + "': the same " + (img.png ? "colour" : "id") + " as '"
-                        + first.key() + "' (line " + first.keyLine() + ")" + (img.png ? "; colour keys are not case-sensitive" : ""));
+                        + first.key() + "'" + (first.keyLine() > 0 ? " (line " + first.keyLine() + ")" : "") + (img.png ? "; colour keys are not case-sensitive" : ""));
             Section p = e.value() instanceof Scalar ? null : new Section(file, e.value(), path2, e.keyLine(), "material", "xi", "c");
             String m = p == null ? ((Scalar) e.value()).text : p.requiredString("material", "a material name");
             if (m == null || !materials.containsKey(m.trim()))
