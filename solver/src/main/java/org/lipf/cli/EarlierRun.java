@@ -6,17 +6,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.lipf.output.MaterialsCsv;
 import org.lipf.output.RunInfo;
 import org.lipf.scenario.ScenarioException;
 
 /**
  * The outputs of an earlier run in a run folder, which a new run replaces so that the two do not mix (README "Run
- * folder"). Only what LiPF writes goes: the snapshots, time series, XDMF index, results, metrics table and the
+ * folder"). Only what LiPF writes goes: the snapshots, time series, XDMF index, results, material table, metrics table and the
  * post-processor's pictures. A folder that holds such files without a LiPF run.json is not taken for a run folder:
  * those files may be a user's, and the run refuses the folder instead of deleting or overwriting them.
  */
 final class EarlierRun {
-    private static final List<String> FILES = List.of("timeseries.csv", "fields.xdmf", "results.json", "metrics.csv");
+    private static final List<String> FILES = List.of("timeseries.csv", "fields.xdmf", "results.json", "metrics.csv", MaterialsCsv.FILE_NAME);
     /** Snapshots and the temporary files of snapshots being written. */
     private static final Pattern SNAPSHOT = Pattern.compile("\\.?step_\\d+\\.h5.*");
     /** What lipf render and lipf plot write into figures/. */

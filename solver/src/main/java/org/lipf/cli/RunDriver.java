@@ -11,6 +11,8 @@ import java.util.Map;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.model.FieldSet;
+import org.lipf.output.AtomicFiles;
+import org.lipf.output.MaterialsCsv;
 import org.lipf.output.RunInfo;
 import org.lipf.output.RunResults;
 import org.lipf.output.Snapshot;
@@ -263,7 +265,8 @@ public final class RunDriver {
             final boolean ownFolder = restartFrom != null && isInThisFolder(restartFrom);
             if (!ownFolder && EarlierRun.replace(runDir) && progressOut != null) progressOut.println("lipf: replacing the earlier run in " + runDir);
             Files.createDirectories(runDir.resolve("snapshots"));
-            Files.writeString(runDir.resolve("scenario.yaml"), ScenarioWriter.toYaml(scenario));
+            AtomicFiles.writeString(runDir.resolve("scenario.yaml"), ScenarioWriter.toYaml(scenario));
+            MaterialsCsv.write(runDir, scenario.materials(), scenario.geometry().microstructure().generatedMaterials());
             RunInfo info = RunInfo.start(runDir, backendLabel, threads);
             try {
                 Path csv = runDir.resolve("timeseries.csv");

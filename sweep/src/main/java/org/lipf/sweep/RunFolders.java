@@ -1,5 +1,6 @@
 package org.lipf.sweep;
 
+import org.lipf.output.CsvTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.lipf.sweep;
 
+import org.lipf.output.CsvTable;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

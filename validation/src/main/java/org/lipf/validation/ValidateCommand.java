@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.lipf.cli.Lipf;
 import org.lipf.cli.LipfCommand;
-import org.lipf.sweep.CsvTable;
+import org.lipf.output.CsvTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,4 +1,4 @@
-package org.lipf.sweep;
+package org.lipf.output;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.lipf.output.AtomicFiles;
 
 /** CSV files of a sweep (runs.csv, summary.csv), written atomically with RFC 4180 quoting (Jackson CSV). */
 public final class CsvTable {
