@@ -11,7 +11,7 @@ import org.lipf.output.Snapshot;
 import org.lipf.output.SnapshotReader;
 
 /** Tiny scenarios and helpers for the command-line tests. */
-final class CliTestSupport {
+public final class CliTestSupport {
     /** The four float64 fields of a snapshot. */
     static final List<String> FIELDS = List.of("xi", "c", "phi_l", "phi_s", "rate", "reaction_rate");
 
@@ -35,7 +35,7 @@ final class CliTestSupport {
             """;
 
     /** The cell in 2D, 16 x 32 cells; about 80 steps to its end, a snapshot every 0.01 s. */
-    static final String CELL_2D = CELL.formatted("cell", "grid: {dimensions: 2, width: 4 um, height: 8 um, spacing: 0.25 um}",
+    public static final String CELL_2D = CELL.formatted("cell", "grid: {dimensions: 2, width: 4 um, height: 8 um, spacing: 0.25 um}",
             "2 um", "{x: 2 um, radius: 1 um}", "0.04 s");
 
     /** The same cell in 3D, 8 x 8 x 16 cells. */

@@ -23,7 +23,9 @@ class FloatingMetalTest {
                     + " {material: lpscl, thickness: rest, c: 1}]");
 
     private static Scenario cell(Map<String, String> overrides) {
-        return ScenarioLoader.parse(InterfaceRelaxationTest.CELL_TEXT, "pieces.yaml", overrides);
+        Map<String, String> all = new java.util.HashMap<>(InterfaceRelaxationTest.PIECES);
+        all.putAll(overrides);
+        return ScenarioLoader.parse(org.lipf.cli.CliTestSupport.CELL_2D, "pieces.yaml", all);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.lipf.cli.CliTestSupport;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
@@ -20,23 +21,11 @@ import org.junit.jupiter.api.Test;
  * a 1 um block in the electrolyte by 64 % and dissolved a one-cell sheet before the first step.
  */
 class InterfaceRelaxationTest {
-    /** 60 x 80 cells of 0.1 um, interface 0.2 um: a 2 um Li layer, a 1 um block 4 um above it and a one-cell sheet. */
-    static final String CELL_TEXT = """
-            name: pieces
-            grid: {dimensions: 2, width: 6 um, height: 8 um, spacing: 0.1 um}
-            model: {form: mixed_conductor, interface_width: 0.2 um}
-            materials:
-              li: {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1.1e7 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
-              lpscl: {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.25 S/m, electronic_conductivity: 1.6e-6 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}
-            geometry:
-              background: lpscl
-              layers:
-                - {material: li, thickness: 2 um, xi: 1, c: 1}
-                - {material: lpscl, thickness: rest, c: 1}
-            control: {mode: galvanostatic, current_density: 1 mA/cm^2}
-            time: {end: 1 s, output_interval: 1 s}
-            """;
-    private static final Scenario CELL = ScenarioLoader.parse(CELL_TEXT, "pieces.yaml", Map.of());
+    /** 60 x 80 cells of 0.1 um, interface 0.2 um: a 2 um Li layer, a 1 um block 4 um above it and a one-cell sheet (set below). */
+    /** The CLI tests' cell, no nucleus, at 0.1 um cells. */
+    static final Map<String, String> PIECES = Map.of("grid", "{dimensions: 2, width: 6 um, height: 8 um, spacing: 0.1 um}", "model.interface_width",
+            "0.2 um", "geometry.nuclei", "[]", "geometry.layers[0].c", "1", "control.current_density", "1 mA/cm^2");
+    private static final Scenario CELL = ScenarioLoader.parse(CliTestSupport.CELL_2D, "pieces.yaml", PIECES);
 
     private static FieldSet cell(Grid g) {
         FieldSet f = new FieldSet(g, org.lipf.grid.GeometryBuilder.build(CELL, g).materials().raw(), false);
