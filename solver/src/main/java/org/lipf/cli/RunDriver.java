@@ -47,6 +47,11 @@ public final class RunDriver {
     public static final String SHORT_CIRCUIT = "short_circuit";
     /** Snapshot attribute (and time-series column): the charge passed since the start, C/m^2. */
     public static final String PASSED_CHARGE = "passed_charge_C_per_m2";
+    /**
+     * Snapshot attributes: the peak intrusion ratio and the least contact fraction over every step so far
+     * ({@link SimulationState#peakIntrusionRatio}), which a restart continues; results.json reports them.
+     */
+    public static final String PEAK_INTRUSION_RATIO = "peak_intrusion_ratio", MIN_CONTACT_FRACTION = "min_contact_fraction";
     /** Snapshot attribute: the model's form (single_potential or mixed_conductor), which a restart must share. */
     static final String MODEL_FORM = "model_form";
     /**
@@ -204,6 +209,9 @@ public final class RunDriver {
         // absent before the cracks of section 4.2
         state.crack.radius_m = snap.extraDoubleOr(CRACK_RADIUS, 0);
         state.crack.liVolume_m3 = snap.extraDoubleOr(CRACK_LI_VOLUME, 0);
+        // absent from snapshots written before 2026-12-07: unknown, and results.json takes them from the time-series rows
+        state.peakIntrusionRatio = snap.extraDoubleOr(PEAK_INTRUSION_RATIO, Double.NaN);
+        state.minContactFraction = snap.extraDoubleOr(MIN_CONTACT_FRACTION, Double.NaN);
         if (snap.fields().containsKey(VOID_FIELD)) state.voidVolume_m = java.util.Arrays.copyOf(snap.field(VOID_FIELD), grid.nx * grid.ny);
         return new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
     }
@@ -236,6 +244,8 @@ public final class RunDriver {
         extras.put("rejected_steps", st.rejectedSteps);
         extras.put(CRACK_RADIUS, st.crack.radius_m);
         extras.put(CRACK_LI_VOLUME, st.crack.liVolume_m3);
+        extras.put(PEAK_INTRUSION_RATIO, st.peakIntrusionRatio);
+        extras.put(MIN_CONTACT_FRACTION, st.minContactFraction);
         extras.put(SHORT_CIRCUIT, sim.lastShort() != null ? 1L : 0L);
         extras.put(MODEL_FORM, sim.scenario().model().form().name().toLowerCase());
         String images = ImageDigests.of(sim.scenario());
@@ -345,7 +355,7 @@ public final class RunDriver {
                 result.put(SHORT_CURRENT, st.reactionCurrent_A_per_m2);
                 result.put(SHORT_VOLTAGE, st.cellVoltage_V);
                 info.putAll(result);
-                RunResults.write(runDir, scenario.control(), st.time_s, result);
+                RunResults.write(runDir, scenario.control(), st.time_s, extremes(st), result);
                 info.finish(RunInfo.Status.SHORTED, String.format("short circuit at t = %.6g s, x = %.3g um, z = %.3g um: %s",
                         st.time_s, sc.x_m() * 1e6, sc.z_m() * 1e6, sc.cause()));
                 return Status.SHORTED;
@@ -355,10 +365,14 @@ public final class RunDriver {
         if (written.isEmpty() || stepOf(written.get(written.size() - 1)) != st.step) snapshot(sim, writer, written);
         progress.update(st.time_s, end_s, st.step, st.cellVoltage_V, st.reactionCurrent_A_per_m2, true);
         progress.finish();
-        RunResults.write(runDir, scenario.control(), Double.NaN, Map.of());
+        RunResults.write(runDir, scenario.control(), Double.NaN, extremes(st), Map.of());
         info.finish(RunInfo.Status.FINISHED, st.step >= maxSteps && st.time_s < end_s ? "step limit reached"
                 : protocolEnds ? "current protocol completed" : "end time reached");
         return Status.FINISHED;
+    }
+
+    private static RunResults.Extremes extremes(SimulationState st) {
+        return new RunResults.Extremes(st.peakIntrusionRatio, st.minContactFraction);
     }
 
     private void snapshot(Simulation sim, SnapshotWriter writer, List<Path> written) throws IOException {

@@ -15,9 +15,16 @@ import org.lipf.scenario.ProtocolSpec;
 
 /**
  * A run's {@code results.json}: what the experiment it mirrors would report, evaluated from the
- * time series (so a restarted run gives the same results): the critical current density of a
- * CCD ramp, the overpotential per plating/stripping cycle and the cycle of failure, and the time
- * and place of a short.
+ * time series and the solver's {@link Extremes} (so a restarted run gives the same results): the
+ * critical current density of a CCD ramp, the overpotential per plating/stripping cycle and the
+ * cycle of failure, and the time and place of a short.
+ *
+ * <p>What is taken from the rows does not depend on how densely they are written: the short's
+ * time comes from the step that found it, the final voltage and each half cycle's remaining
+ * contact from rows the driver writes at the run's last step and at every change of the set
+ * current, and a half cycle's overpotential is a time average, which the rows (evenly spaced in
+ * time) sample without bias. Only a peak or a minimum over the run would be missed between rows:
+ * those come from the {@link Extremes} the solver keeps over every step.
  */
 public final class RunResults {
     public static final String FILE_NAME = "results.json";
@@ -37,13 +44,24 @@ public final class RunResults {
     }
 
     /**
+     * The extremes the solver kept over every step (docs/MODEL.md section 4.1): the peak intrusion ratio and the
+     * least contact fraction; NaN where unknown (a run continued from a snapshot older than them), and then taken
+     * from the time-series rows.
+     */
+    public record Extremes(double peakIntrusionRatio, double minContactFraction) {
+        /** Neither known: both from the rows. */
+        public static final Extremes FROM_ROWS = new Extremes(Double.NaN, Double.NaN);
+    }
+
+    /**
      * Evaluates the results of a run.
      *
      * @param control the run's control
      * @param series its time series (columns {@code time_s}, {@code cell_voltage_V})
      * @param shortTime_s when it shorted, NaN if it did not
+     * @param extremes the solver's extremes over every step
      */
-    public static Map<String, Object> evaluate(ControlSpec control, TimeSeries series, double shortTime_s) {
+    public static Map<String, Object> evaluate(ControlSpec control, TimeSeries series, double shortTime_s, Extremes extremes) {
         Map<String, Object> r = new LinkedHashMap<>();
         boolean shorted = !Double.isNaN(shortTime_s);
         r.put("shorted", shorted);
@@ -52,11 +70,14 @@ public final class RunResults {
         double[] v = series.values("cell_voltage_V");
         if (t.length > 0) r.put("final_cell_voltage_V", v[v.length - 1]);
         // the highest Li pressure on a brittle electrolyte over its flaws' critical one (docs/MODEL.md section 4.2)
-        if (t.length > 0 && series.columns().contains(INTRUSION_RATIO)) r.put("peak_intrusion_ratio", Arrays.stream(series.values(INTRUSION_RATIO)).max().getAsDouble());
+        if (!Double.isNaN(extremes.peakIntrusionRatio())) r.put("peak_intrusion_ratio", extremes.peakIntrusionRatio());
+        else if (t.length > 0 && series.columns().contains(INTRUSION_RATIO)) r.put("peak_intrusion_ratio", Arrays.stream(series.values(INTRUSION_RATIO)).max().getAsDouble());
         // voids at the stripping metal (section 4.3): the least contact the run saw, where it lost any
         double[] contact = t.length > 0 && series.columns().contains(CONTACT_FRACTION) ? series.values(CONTACT_FRACTION) : null;
-        boolean voids = contact != null && minimum(contact, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, t) < 1;
-        if (voids) r.put("min_contact_fraction", minimum(contact, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, t));
+        double leastContact = !Double.isNaN(extremes.minContactFraction()) ? extremes.minContactFraction()
+                : contact != null ? minimum(contact) : 1;
+        boolean voids = leastContact < 1;
+        if (voids) r.put("min_contact_fraction", leastContact);
         if (control.protocol() == null) return r;
         CurrentProgram program = CurrentProgram.of(control);
         double reached_s = shorted ? shortTime_s : (t.length > 0 ? t[t.length - 1] : 0);
@@ -86,7 +107,7 @@ public final class RunResults {
             if (k + 1 < started) {
                 c.put("stripping_overpotential_V", meanAbs(t, v, program.segmentStart_s(k + 1), end(program, k + 1)));
                 // the contact left when the stripping half ends: the plating that follows runs through it
-                if (voids) c.put("contact_fraction_after_stripping", minimum(contact, program.segmentStart_s(k + 1), end(program, k + 1), t));
+                if (voids) c.put("contact_fraction_after_stripping", lastIn(contact, program.segmentStart_s(k + 1), end(program, k + 1), t));
             }
             cycles.add(c);
         }
@@ -98,12 +119,23 @@ public final class RunResults {
         return k + 1 < p.segments() ? p.segmentStart_s(k + 1) : p.end_s();
     }
 
-    /** Smallest value over the rows inside (t0, t1] (NaN rows of an older run left out), 1 if none. */
-    private static double minimum(double[] v, double t0_s, double t1_s, double[] t) {
-        double tol = Double.isInfinite(t1_s - t0_s) ? 0 : 1e-9 * (t1_s - t0_s), min = 1;
-        for (int i = 0; i < t.length; i++)
-            if (t[i] > t0_s + tol && t[i] <= t1_s + tol && v[i] < min) min = v[i];
+    /** Smallest value over the rows (NaN rows of an older run left out), 1 if none. */
+    private static double minimum(double[] v) {
+        double min = 1;
+        for (double x : v)
+            if (x < min) min = x;
         return min;
+    }
+
+    /**
+     * The value of the last row inside (t0, t1], 1 if none or NaN (an older run's): the segment's end, or the run's
+     * last step (its end or a short) inside it; the driver writes a row at both.
+     */
+    private static double lastIn(double[] v, double t0_s, double t1_s, double[] t) {
+        double tol = 1e-9 * (t1_s - t0_s), last = 1;
+        for (int i = 0; i < t.length; i++)
+            if (t[i] > t0_s + tol && t[i] <= t1_s + tol) last = Double.isNaN(v[i]) ? 1 : v[i];
+        return last;
     }
 
     /** Mean |V| over the rows inside (t0, t1], null if none: the cell voltage is the overpotential of a Li | Li cell. */
@@ -119,8 +151,9 @@ public final class RunResults {
     }
 
     /** Evaluates and writes {@code results.json} into the run folder, atomically. */
-    public static Map<String, Object> write(Path runDir, ControlSpec control, double shortTime_s, Map<String, Object> extra) throws IOException {
-        Map<String, Object> r = evaluate(control, TimeSeries.read(runDir.resolve(TimeSeriesWriter.FILE_NAME)), shortTime_s);
+    public static Map<String, Object> write(Path runDir, ControlSpec control, double shortTime_s, Extremes extremes, Map<String, Object> extra)
+            throws IOException {
+        Map<String, Object> r = evaluate(control, TimeSeries.read(runDir.resolve(TimeSeriesWriter.FILE_NAME)), shortTime_s, extremes);
         r.putAll(extra);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.writeString(runDir.resolve(FILE_NAME), json.writeValueAsString(r) + "\n");

@@ -93,6 +93,7 @@ public final class Simulation implements AutoCloseable {
         this.backend = backendFactory.create(scenario, fields, parallel);
         backend.upload();
         backend.assumeStep(state.nextStep_s); // a restored run's potentials were solved for this step
+        recordExtremes(); // the starting state counts, as its time-series row does
     }
 
     public Scenario scenario() { return scenario; }
@@ -214,6 +215,13 @@ public final class Simulation implements AutoCloseable {
                 : implicitReactions ? coupledCurrent : state.counterCurrent_A_per_m2;
         state.passedCharge_C_per_m2 += flowed * dt;
         if (!switching) advanceBelowGrid(dt);
+        recordExtremes();
+    }
+
+    /** Takes the state now into the run's extremes (an unknown one, NaN, stays unknown: Math.max and min keep NaN). */
+    private void recordExtremes() {
+        state.peakIntrusionRatio = Math.max(state.peakIntrusionRatio, intrusionRatio());
+        state.minContactFraction = Math.min(state.minContactFraction, minContactFraction());
     }
 
     /** The sub-grid state that follows the overpotentials over a step: the Li-filled crack (section 4.2) and the voids (4.3). */

@@ -25,6 +25,13 @@ public final class SimulationState {
      * section 4.3); null where the scenario's metal forms no voids.
      */
     public double[] voidVolume_m;
+    /**
+     * The largest intrusion ratio after any step of the run (docs/MODEL.md section 4.2) and the smallest contact
+     * fraction of the metal surface (section 4.3), kept step by step because the time-series rows, ten per output
+     * interval, miss a transient between them; results.json reports these. NaN where unknown: a run continued
+     * from a snapshot written before they were kept (its results.json falls back to the rows).
+     */
+    public double peakIntrusionRatio = 0, minContactFraction = 1;
     public int lastIterations;
     /** PCG iterations of the last step's semi-implicit Allen-Cahn and Nernst-Planck solves, retried attempts included. */
     public long lastImplicitIterations;

@@ -23,6 +23,7 @@ import org.lipf.model.PhysicalConstants;
 import org.lipf.output.RunResults;
 import org.lipf.output.Snapshot;
 import org.lipf.output.SnapshotReader;
+import org.lipf.output.SnapshotWriter;
 import org.lipf.output.TimeSeries;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioLoader;
@@ -190,6 +191,48 @@ class LiIntrusionRunTest {
             } else assertTrue(ratio[row] > 0 && ratio[row] < 1, at + ": ratio " + ratio[row]);
         }
         assertTrue(stripping >= 3 && above >= 1, stripping + " stripping and " + above + " plating rows above the limit");
+    }
+
+    /**
+     * results.json's peak intrusion ratio is over every step, not over the time-series rows: a nucleus presses the
+     * LPSCl hardest in its first steps, before the first row, so the peak is the same at output intervals of 20 s and
+     * 60 s (whose rows saw different maxima) and above every row; a restart continues it from its snapshot's
+     * attribute, and one from a snapshot without it (written before it was kept) falls back to the rows.
+     */
+    @Test
+    void thePeakIntrusionRatioIsOverEveryStepWhateverTheOutputIntervalAndARestartContinuesIt() throws IOException {
+        String nucleus = "  nuclei: [{x: 1 um, radius: 0.75 um}]";
+        Path fine = run("rows20", 5, 60, nucleus), coarse = run("rows60", 5, 60, nucleus, "--set", "time.output_interval=60 s");
+        double peak = peakIntrusionRatio(fine), highestRow = highestRow(fine);
+        assertEquals(peak, peakIntrusionRatio(coarse), 0.0, "the same steps up to the peak");
+        assertTrue(peak > highestRow + 1e-3, "the peak falls between rows: " + peak + ", rows up to " + highestRow);
+        assertEquals(peak, CliTestSupport.lastSnapshot(fine).extraDouble(RunDriver.PEAK_INTRUSION_RATIO), 0.0, "snapshots carry it");
+
+        Path split = run("split", 5, 20, nucleus);
+        Path middle = CliTestSupport.snapshots(split).get(CliTestSupport.snapshots(split).size() - 1);
+        lipfOk("run", tmp.resolve("split.yaml").toString(), "-o", split.toString(), "--threads", "2", "--end-time", "60", "--restart", middle.toString());
+        assertEquals(peak, peakIntrusionRatio(split), 0.0, "continued from the snapshot at 20 s");
+
+        // a snapshot of an older LiPF, without the attribute: the rows, as results.json took it then
+        Snapshot s = SnapshotReader.read(middle);
+        java.util.LinkedHashMap<String, Object> older = new java.util.LinkedHashMap<>(s.extras());
+        older.remove(RunDriver.PEAK_INTRUSION_RATIO);
+        older.remove(RunDriver.MIN_CONTACT_FRACTION);
+        Path old = tmp.resolve("old");
+        new SnapshotWriter().write(old.resolve("snapshots"), new Snapshot(s.step(), s.time_s(), s.dx_m(), s.shape(), s.fields(), s.material(),
+                s.materialNames(), s.appliedCurrent_A_per_m2(), s.cellVoltage_V(), older));
+        java.nio.file.Files.copy(split.resolve("timeseries.csv"), old.resolve("timeseries.csv"));
+        lipfOk("run", tmp.resolve("split.yaml").toString(), "-o", old.toString(), "--threads", "2", "--end-time", "60",
+                "--restart", old.resolve("snapshots").resolve(middle.getFileName()).toString());
+        assertEquals(highestRow(old), peakIntrusionRatio(old), 0.0, "the rows of the older run");
+    }
+
+    private static double peakIntrusionRatio(Path run) throws IOException {
+        return new ObjectMapper().readTree(run.resolve(RunResults.FILE_NAME).toFile()).get("peak_intrusion_ratio").asDouble();
+    }
+
+    private static double highestRow(Path run) throws IOException {
+        return java.util.Arrays.stream(TimeSeries.read(run.resolve("timeseries.csv")).values(RunResults.INTRUSION_RATIO)).max().orElseThrow();
     }
 
     /** The flat front plates q / (n F c_s) into the LPSCl; the penetration adds the crack's radius to it (within a twentieth of a cell). */

@@ -105,7 +105,7 @@ class ProtocolRunTest {
         // steps end at 0.1, 0.15, 0.1833, 0.2083 and 0.2283 s; the short falls in the fourth step (40 A/m^2)
         TimeSeries ts = new TimeSeries(java.util.List.of("time_s", "cell_voltage_V"),
                 java.util.List.of(new double[] {0, 0}, new double[] {0.1, -0.1}, new double[] {0.2, -0.2}));
-        Map<String, Object> r = RunResults.evaluate(control, ts, 0.2);
+        Map<String, Object> r = RunResults.evaluate(control, ts, 0.2, RunResults.Extremes.FROM_ROWS);
         assertEquals(true, r.get("shorted"));
         assertEquals(40.0, (Double) r.get("ccd_A_per_m2"), 0);
         assertEquals(30.0, (Double) r.get("highest_current_passed_A_per_m2"), 0);
@@ -119,7 +119,7 @@ class ProtocolRunTest {
         // half steps end at 0.1, 0.2, 0.25, 0.3, 0.333 s: a short at 0.28 s is in the stripping half of step 2
         TimeSeries ts = new TimeSeries(java.util.List.of("time_s", "cell_voltage_V"),
                 java.util.List.of(new double[] {0, 0}, new double[] {0.1, -0.1}, new double[] {0.28, 0.1}));
-        Map<String, Object> r = RunResults.evaluate(control, ts, 0.28);
+        Map<String, Object> r = RunResults.evaluate(control, ts, 0.28, RunResults.Extremes.FROM_ROWS);
         assertEquals(40.0 / 2, (Double) r.get("ccd_A_per_m2"), 0, "the current of the step (20 A/m^2), not the stripping sign");
         assertEquals(10.0, (Double) r.get("highest_current_passed_A_per_m2"), 0);
         assertEquals(1, r.get("current_steps_completed"));
@@ -146,7 +146,7 @@ class ProtocolRunTest {
         TimeSeries ts = new TimeSeries(java.util.List.of("time_s", "cell_voltage_V"), java.util.List.of(
                 new double[] {0, 0}, new double[] {0.05, -0.02}, new double[] {0.1, -0.04}, new double[] {0.15, 0.03},
                 new double[] {0.2, 0.05}, new double[] {0.25, -0.01}));
-        Map<String, Object> r = RunResults.evaluate(control, ts, 0.25);
+        Map<String, Object> r = RunResults.evaluate(control, ts, 0.25, RunResults.Extremes.FROM_ROWS);
         assertEquals(2, r.get("failure_cycle"));
         assertEquals(1, r.get("cycles_completed"));
         @SuppressWarnings("unchecked")
@@ -166,7 +166,7 @@ class ProtocolRunTest {
                 java.util.List.of(new double[] {0, 0, 0, 1}, new double[] {0.15, -0.1, 0.5, 0.8}, new double[] {0.25, 0.1, 1.2, 0.6}));
         java.util.Set<String> written = new java.util.HashSet<>();
         for (ProtocolSpec p : new ProtocolSpec[] {null, new ProtocolSpec.CcdRamp(10, 10, 50, 1, 0), new ProtocolSpec.Cycling(10, 1, 5)})
-            written.addAll(RunResults.evaluate(new ControlSpec(ControlMode.GALVANOSTATIC, Double.NaN, p == null ? 10 : Double.NaN, p), ts, 0.25).keySet());
+            written.addAll(RunResults.evaluate(new ControlSpec(ControlMode.GALVANOSTATIC, Double.NaN, p == null ? 10 : Double.NaN, p), ts, 0.25, RunResults.Extremes.FROM_ROWS).keySet());
         assertEquals(java.util.Set.copyOf(RunResults.KEYS), written);
     }
 }
