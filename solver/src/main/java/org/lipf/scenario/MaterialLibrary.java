@@ -174,7 +174,8 @@ public final class MaterialLibrary {
         String name = scalarText(lib.value(), lib.keyFile(), keyPath + ".library");
         Material m = materials.get(name);
         if (m == null)
-            throw new ScenarioException(lib.value().file, keyPath + ".library", lib.value().line, "unknown material '" + name + "' (known: " + String.join(", ", materials.keySet()) + ")");
+            throw new ScenarioException(lib.value().file, keyPath + ".library", lib.value().line, "unknown material '" + name + "'"
+                    + ScenarioLoader.didYouMean(name, materials.keySet()) + " (known: " + String.join(", ", materials.keySet()) + ")");
         MapNode out = new MapNode(entry.file, entry.line);
         StringBuilder source = new StringBuilder();
         YamlNode own = entry.get("source");

@@ -297,8 +297,14 @@ public final class ScenarioLoader {
     }
 
     static String suggest(String key, List<String> allowed) {
-        String best = Spelling.closest(key, allowed);
-        return best != null ? "; did you mean '" + best + "'?" : "; valid keys: " + String.join(", ", allowed);
+        String hint = didYouMean(key, allowed);
+        return !hint.isEmpty() ? hint : "; valid keys: " + String.join(", ", allowed);
+    }
+
+    /** "; did you mean 'NAME'?" for the allowed name closest to {@code name}, or "" where none is close: for messages that list the allowed names themselves. */
+    static String didYouMean(String name, java.util.Collection<String> allowed) {
+        String best = Spelling.closest(name, allowed);
+        return best != null ? "; did you mean '" + best + "'?" : "";
     }
 
     /** A short human form of a value for messages ("2.5 um", "0.3 S/m"). */

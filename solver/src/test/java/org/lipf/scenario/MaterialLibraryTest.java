@@ -122,6 +122,13 @@ class MaterialLibraryTest {
     }
 
     @Test
+    void aMisspeltLibraryNameGetsTheNearestOne() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse("  li: {library: li-metl}\n  el: {library: lpscl-pellet}\n"));
+        assertTrue(e.getMessage().startsWith("test.yaml:5: materials.li.library: unknown material 'li-metl'; did you mean 'li-metal'? (known: li-metal, "),
+                e.getMessage());
+    }
+
+    @Test
     void badOverrideAndBothNernstEinsteinAreErrorsAtTheScenarioLine() {
         ScenarioException unit = assertThrows(ScenarioException.class, () -> parse("  li: {library: li-metal}\n  el: {library: lagp, ionic_conductivity: 3 um}\n"));
         assertEquals("materials.el.ionic_conductivity", unit.keyPath());
