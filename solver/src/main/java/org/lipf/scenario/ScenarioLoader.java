@@ -276,7 +276,7 @@ public final class ScenarioLoader {
                 names.add(n);
                 if (n.equals(t.toLowerCase(Locale.ROOT))) return c;
             }
-            throw error(key, "expected one of " + String.join(", ", names) + ", got '" + t + "'" + suggest(t, names));
+            throw error(key, "expected one of " + String.join(", ", names) + ", got '" + t + "'" + didYouMean(t, names));
         }
 
         Section section(String key, String... keys) {
@@ -320,9 +320,8 @@ public final class ScenarioLoader {
     }
 
     static String suggestMaterial(String name, java.util.Collection<String> materials) {
-        List<String> names = new ArrayList<>(materials);
-        String sug = suggest(name, names);
-        return sug.startsWith("; valid keys") ? "; defined materials: " + String.join(", ", names) : sug;
+        String hint = didYouMean(name, materials);
+        return !hint.isEmpty() ? hint : "; defined materials: " + String.join(", ", materials);
     }
 
     /** Reads the whole scenario; one instance per parse. */
@@ -776,7 +775,7 @@ public final class ScenarioLoader {
                 throw c.error("protocol", e.getMessage());
             }
             throw c.section("protocol", union(ramp, cycling)).error("type", "expected ccd_ramp or cycling, got '" + type + "'"
-                    + suggest(type, List.of("ccd_ramp", "cycling")));
+                    + didYouMean(type, List.of("ccd_ramp", "cycling")));
         }
 
         private static String[] union(String[] a, String[] b) {

@@ -337,6 +337,11 @@ class MicrostructureTest {
         assertFailsAt("  gradients: [{layer: 0, to: mgx, diffusion_length: 0.5 um}]\n", "  gradients:", "geometry.gradients[0].to", "unknown material 'mgx'");
         assertTrue(fails(BASE + "  gradients: [{layer: 0, to: li, diffusion_length: 0.5 um}]\n").getMessage().contains("to another material"));
         assertEquals("geometry.gradients[0].diffusion_length", fails(BASE + "  gradients: [{layer: 0, to: mg}]\n").keyPath());
+        // a choice lists its values once, with the nearest where one is close
+        assertTrue(fails(BASE + GRADIENT.formatted(", surface: side")).getMessage().endsWith("surface: expected one of top, bottom, got 'side'"),
+                fails(BASE + GRADIENT.formatted(", surface: side")).getMessage());
+        assertTrue(fails(BASE + GRADIENT.formatted(", surface: botom")).getMessage().endsWith("expected one of top, bottom, got 'botom'; did you mean 'bottom'?"),
+                fails(BASE + GRADIENT.formatted(", surface: botom")).getMessage());
     }
 
     // ------------------------------------------------------------------------------- images
