@@ -75,13 +75,13 @@ final class MicrostructureReader {
 
     private double optionalLength(Section s, String key) {
         double v = s.quantity(key, PhysicalQuantity.LENGTH, 0.0);
-        s.check(v >= 0 && Double.isFinite(v), key, "must be >= 0");
+        s.check(v >= 0 && Double.isFinite(v), key, "must be >= 0, got " + s.asWritten(key, v));
         return v;
     }
 
     private double fraction(Section s, String key, double def, boolean zeroAllowed) {
         double v = s.quantity(key, PhysicalQuantity.DIMENSIONLESS, def);
-        s.check((zeroAllowed ? v >= 0 : v > 0) && v <= 1, key, "must be in " + (zeroAllowed ? "[0" : "(0") + ", 1], got " + v);
+        s.check((zeroAllowed ? v >= 0 : v > 0) && v <= 1, key, "must be in " + (zeroAllowed ? "[0" : "(0") + ", 1], got " + s.asWritten(key, v));
         return v;
     }
 
@@ -169,7 +169,7 @@ final class MicrostructureReader {
             s.check(t >= dx * (1 - 1e-9), "thickness", "the coating (" + ScenarioLoader.fmt(t, PhysicalQuantity.LENGTH) + ") is thinner than the grid spacing "
                     + ScenarioLoader.fmt(dx, PhysicalQuantity.LENGTH) + "; refine grid.spacing, or declare subcell: true (effective cells) or on_metal: true (a film on the metal surface)");
         double rsd = s.quantity("thickness_rsd", PhysicalQuantity.DIMENSIONLESS, 0.0);
-        s.check(rsd >= 0 && Double.isFinite(rsd), "thickness_rsd", "must be >= 0, got " + rsd);
+        s.check(rsd >= 0 && Double.isFinite(rsd), "thickness_rsd", "must be >= 0, got " + s.asWritten("thickness_rsd", rsd));
         double corr = optionalLength(s, "correlation_length");
         double coverage = fraction(s, "coverage", 1.0, false);
         double patch = optionalLength(s, "patch_size");

@@ -217,6 +217,15 @@ public final class ScenarioLoader {
             return s.text.trim();
         }
 
+        /**
+         * {@code key}'s value as the scenario wrote it (-5e-9 S/cm, not the SI -5.0E-7), for messages about it; the SI
+         * value {@code si} where the key is absent (a default).
+         */
+        String asWritten(String key, double si) {
+            String t = text(key);
+            return t != null ? t : String.valueOf(si);
+        }
+
         double quantity(String key, PhysicalQuantity q) {
             if (!has(key)) throw missing(key, q.description + ", e.g. '" + q.example + "'");
             return quantity(key, q, Double.NaN);
@@ -440,7 +449,7 @@ public final class ScenarioLoader {
                 double se = nonNegative(m, "electronic_conductivity", m.quantity("electronic_conductivity", PhysicalQuantity.CONDUCTIVITY));
                 double i0 = nonNegative(m, "exchange_current_density", m.quantity("exchange_current_density", PhysicalQuantity.CURRENT_DENSITY));
                 double ff = m.quantity("free_fraction", PhysicalQuantity.DIMENSIONLESS, 1.0);
-                m.check(ff >= 0 && ff <= 1, "free_fraction", "must be in [0, 1], got " + ff);
+                m.check(ff >= 0 && ff <= 1, "free_fraction", "must be in [0, 1], got " + m.asWritten("free_fraction", ff));
                 double rho = m.quantity("density", PhysicalQuantity.DENSITY, Double.NaN);
                 m.check(Double.isNaN(rho) || (rho > 0 && Double.isFinite(rho)), "density", "must be > 0");
                 double kIc = m.quantity("fracture_toughness", PhysicalQuantity.FRACTURE_TOUGHNESS, Double.NaN);
@@ -464,12 +473,12 @@ public final class ScenarioLoader {
         }
 
         double nonNegative(Section s, String key, double v) {
-            s.check(v >= 0 && Double.isFinite(v), key, "must be >= 0 and finite, got " + v);
+            s.check(v >= 0 && Double.isFinite(v), key, "must be >= 0 and finite, got " + s.asWritten(key, v));
             return v;
         }
 
         double positive(Section s, String key, double v) {
-            s.check(v > 0 && Double.isFinite(v), key, "must be > 0 and finite, got " + v);
+            s.check(v > 0 && Double.isFinite(v), key, "must be > 0 and finite, got " + s.asWritten(key, v));
             return v;
         }
 
@@ -581,7 +590,7 @@ public final class ScenarioLoader {
             List<NucleusSpec> nuclei = nuclei(g, grid, probe);
             MicrostructureSpec micro = new MicrostructureReader(file, grid, probe, materials).read(g);
             double beyond = g.quantity("electrolyte_beyond_top", PhysicalQuantity.LENGTH, 0.0);
-            g.check(beyond >= 0 && Double.isFinite(beyond), "electrolyte_beyond_top", "must be a length >= 0, got " + fmt(beyond, PhysicalQuantity.LENGTH));
+            g.check(beyond >= 0 && Double.isFinite(beyond), "electrolyte_beyond_top", "must be a length >= 0, got " + g.asWritten("electrolyte_beyond_top", beyond));
             return new GeometrySpec(background, layers, particles, cracks, nuclei, micro, beyond);
         }
 
@@ -624,11 +633,11 @@ public final class ScenarioLoader {
                 String fracKey = hasV ? "volume_fraction" : "weight_fraction";
                 if (hasV) {
                     vf = s.quantity("volume_fraction", PhysicalQuantity.DIMENSIONLESS);
-                    s.check(vf > 0 && vf < 1, "volume_fraction", "must be in (0, 1), got " + vf);
+                    s.check(vf > 0 && vf < 1, "volume_fraction", "must be in (0, 1), got " + s.asWritten("volume_fraction", vf));
                     target = vf;
                 } else {
                     wf = s.quantity("weight_fraction", PhysicalQuantity.DIMENSIONLESS);
-                    s.check(wf > 0 && wf < 1, "weight_fraction", "must be in (0, 1), got " + wf);
+                    s.check(wf > 0 && wf < 1, "weight_fraction", "must be in (0, 1), got " + s.asWritten("weight_fraction", wf));
                     String host = probe.layers().get(layer).material();
                     MaterialSpec pm = materials.get(m), hm = materials.get(host);
                     if (!pm.hasDensity() || !hm.hasDensity())

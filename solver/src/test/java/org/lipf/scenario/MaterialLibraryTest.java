@@ -138,6 +138,10 @@ class MaterialLibraryTest {
         assertTrue(both.getMessage().contains("cannot both be nernst-einstein"), both.getMessage());
         ScenarioException key = assertThrows(ScenarioException.class, () -> parse("  li: {library: li-metal}\n  el: {library: lagp, densty: 3 g/cm^3}\n"));
         assertTrue(key.getMessage().contains("did you mean 'density'"), key.getMessage());
+        // the value as written, with its unit, not its SI number (-5.0E-7)
+        ScenarioException negative = assertThrows(ScenarioException.class,
+                () -> parse("  li: {library: li-metal}\n  el: {library: lif-intact, ionic_conductivity: -5e-9 S/cm}\n"));
+        assertTrue(negative.getMessage().endsWith("materials.el.ionic_conductivity: must be >= 0 and finite, got -5e-9 S/cm"), negative.getMessage());
     }
 
     @Test

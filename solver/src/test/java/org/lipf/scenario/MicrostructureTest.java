@@ -239,6 +239,11 @@ class MicrostructureTest {
         assertEquals("geometry.coatings[0].pinhole_diameter", pin.keyPath());
         ScenarioException top = fails(BASE.replace("    - {material: el, thickness: rest}\n", "    - {material: el, thickness: rest}\n  coatings: [{material: lif, layer: 2, thickness: 0.2 um}]\n"));
         assertTrue(top.getMessage().contains("no cell above it"), top.getMessage());
+        // values out of range are quoted as written (120 %, -0.1), not as SI numbers (1.2)
+        ScenarioException over = fails(BASE + "  coatings: [{material: lif, layer: 0, thickness: 0.2 um, coverage: 120 %}]\n");
+        assertTrue(over.getMessage().endsWith("coverage: must be in (0, 1], got 120 %"), over.getMessage());
+        ScenarioException gap = fails(BASE + "  coatings: [{material: lif, layer: 0, thickness: 0.2 um, patch_size: -2 um}]\n");
+        assertTrue(gap.getMessage().endsWith("patch_size: must be >= 0, got -2 um"), gap.getMessage());
     }
 
     // ------------------------------------------------------------------------------- grain mixtures
