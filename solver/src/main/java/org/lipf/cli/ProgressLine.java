@@ -14,6 +14,8 @@ final class ProgressLine {
     private final long startStep;
     private final double startTime_s;
     private long lastPrintNanos;
+    /** The step of the last line printed: the forced final line of a run is not printed again for the same step. */
+    private long lastPrintedStep = -1;
 
     ProgressLine(PrintStream out, long startStep, double startTime_s) {
         this.out = out;
@@ -25,8 +27,9 @@ final class ProgressLine {
     void update(double time_s, double end_s, long step, double voltage_V, double current_A_per_m2, boolean force) {
         long now = System.nanoTime();
         long interval = terminal ? 500_000_000L : 10_000_000_000L;
-        if (!force && now - lastPrintNanos < interval) return;
+        if (step == lastPrintedStep || (!force && now - lastPrintNanos < interval)) return;
         lastPrintNanos = now;
+        lastPrintedStep = step;
         double wall = (now - startNanos) * 1e-9;
         double stepsPerSecond = wall > 0 ? (step - startStep) / wall : 0;
         double done = end_s > 0 ? Math.min(1, time_s / end_s) : 0;
