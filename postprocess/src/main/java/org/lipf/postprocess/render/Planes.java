@@ -8,36 +8,35 @@ import org.lipf.postprocess.metrics.CellBlock;
 
 /**
  * Cuts a snapshot into the planes a picture shows: a 2D snapshot is one plane; a 3D snapshot gives
- * three orthogonal slices (x-z at mid y, y-z at mid x, x-y at a given height).
+ * three orthogonal slices (x-z at mid y, y-z at mid x, x-y through the metal front).
  */
 public final class Planes {
     private Planes() {
     }
 
     /**
-     * The planes of a snapshot: 2D the cross-section; 3D the x-z and y-z mid-slices and an x-y slice
-     * at height {@code xySlice_m} (the renderer cuts through the metal front there).
+     * The planes of a snapshot: 2D the cross-section; 3D the x-z and y-z mid-slices and the x-y
+     * slice {@code xy} (ignored in 2D).
      *
      * @param values the field in colour (display units), or null for the morphology
      */
-    public static List<Plane> of(CellBlock b, double[] xi, byte[] material, double[] values, double xySlice_m) {
+    public static List<Plane> of(CellBlock b, double[] xi, byte[] material, double[] values, FrontSlice xy) {
         List<Plane> out = new ArrayList<>();
         if (!b.is3D()) {
             out.add(new Plane(b.nx(), b.nz(), b.dx_m(), xi, material, values, false, "x-z cross-section"));
             return out;
         }
         int jm = b.ny() / 2, im = b.nx() / 2;
-        int km = Math.max(0, Math.min(b.nz() - 1, (int) Math.floor(xySlice_m / b.dx_m())));
         out.add(cut(b, b.nx(), b.nz(), (c, r) -> b.index(c, jm, r), xi, material, values, false,
                 "x-z mid-slice, y = " + um(b, jm)));
         out.add(cut(b, b.ny(), b.nz(), (c, r) -> b.index(im, c, r), xi, material, values, false,
                 "y-z mid-slice, x = " + um(b, im)));
-        out.add(cut(b, b.nx(), b.ny(), (c, r) -> b.index(c, r, km), xi, material, values, true,
-                "x-y slice, z = " + um(b, km)));
+        out.add(cut(b, b.nx(), b.ny(), (c, r) -> b.index(c, r, xy.k()), xi, material, values, true, xy.caption()));
         return out;
     }
 
-    private static String um(CellBlock b, int cell) {
+    /** The centre of a cell's row, column or plane {@code cell}, in um for captions. */
+    static String um(CellBlock b, int cell) {
         return String.format(Locale.ROOT, "%.3g \u00b5m", (cell + 0.5) * b.dx_m() * 1e6);
     }
 

@@ -136,36 +136,24 @@ public final class Renderer {
         return panelsAt(s, scale, ppc);
     }
 
-    /**
-     * The panels of one snapshot at {@code ppc} pixels per cell. In 3D the x-y slice cuts through
-     * the metal front, halfway between its lowest and highest column (mid-height without metal).
-     */
+    /** The panels of one snapshot at {@code ppc} pixels per cell; in 3D the x-y slice is the {@link FrontSlice}. */
     public List<Panel> panelsAt(Snapshot s, ColorScale scale, double ppc) throws RunFolderException {
         CellBlock b = CellBlock.of(s.shape(), s.dx_m());
         double[] values = kind == FieldKind.XI ? null : display(s);
-        double[] front_um = b.is3D() ? frontHeights_um(s) : null;
-        double xySlice_m = b.height_m() / 2;
-        if (front_um != null) {
-            DoubleSummaryStatistics h = Arrays.stream(front_um).summaryStatistics();
-            if (h.getMax() > 0) xySlice_m = 0.5e-6 * (h.getMin() + h.getMax());
-        }
+        double[] front_m = b.is3D() ? FrontProfile.columnHeights_m(RunMetrics.distribution(run, s)) : null;
+        FrontSlice xy = b.is3D() ? FrontSlice.of(b, front_m) : null;
         List<Panel> panels = new ArrayList<>();
-        for (Plane p : Planes.of(b, s.field("xi"), s.material(), values, xySlice_m)) {
+        for (Plane p : Planes.of(b, s.field("xi"), s.material(), values, xy)) {
             BufferedImage img = kind == FieldKind.XI ? PanelPainter.morphology(p, palette, ppc) : PanelPainter.field(p, scale, ppc);
             panels.add(new Panel(img, p.caption(), p.cols() * p.dx_m() / img.getWidth(), null));
         }
-        if (front_um != null) panels.add(heightMap(front_um, b, ppc));
+        if (front_m != null) panels.add(heightMap(front_m, b, ppc));
         return panels;
     }
 
-    private double[] frontHeights_um(Snapshot s) throws RunFolderException {
-        double[] h = FrontProfile.columnHeights_m(RunMetrics.distribution(run, s));
-        for (int n = 0; n < h.length; n++) h[n] *= 1e6;
-        return h;
-    }
-
     /** The front height over (x, y), um, with its own colour bar over the snapshot's range of heights. */
-    private static Panel heightMap(double[] front_um, CellBlock b, double ppc) {
+    private static Panel heightMap(double[] front_m, CellBlock b, double ppc) {
+        double[] front_um = Arrays.stream(front_m).map(h -> h * 1e6).toArray();
         Plane p = new Plane(b.nx(), b.ny(), b.dx_m(), null, null, front_um, true, "metal front height (projection along z)");
         DoubleSummaryStatistics h = Arrays.stream(front_um).summaryStatistics();
         ColorScale scale = new ColorScale(ColorMap.VIRIDIS, h.getMin(), h.getMax(), "front [\u00b5m]");
