@@ -6,12 +6,32 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LabelsTest {
+    static List<String> labels(double min, double max) {
+        return ColorBarTicks.of(min, max).stream().map(ColorBarTicks.Tick::label).toList();
+    }
+
     @Test
     void colourBarTicksAreRoundNumbersInsideTheRange() {
-        assertEquals(List.of(-0.1, -0.08, -0.06, -0.04, -0.02, 0.0), ColorBar.ticks(-0.1, 0).stream().map(t -> Math.round(t * 1e12) / 1e12).toList());
-        assertEquals(List.of(0.0, 2.0, 4.0, 6.0), ColorBar.ticks(0, 6.6));
-        assertEquals("-0.08", ColorBar.format(-0.08));
-        assertEquals("6000", ColorBar.format(6000));
+        assertEquals(List.of(-0.1, -0.08, -0.06, -0.04, -0.02, 0.0),
+                ColorBarTicks.of(-0.1, 0).stream().map(t -> Math.round(t.value() * 1e12) / 1e12).toList());
+        assertEquals(List.of("-0.1", "-0.08", "-0.06", "-0.04", "-0.02", "0"), labels(-0.1, 0));
+        assertEquals(List.of(0.0, 2.0, 4.0, 6.0), ColorBarTicks.of(0, 6.6).stream().map(ColorBarTicks.Tick::value).toList());
+        assertEquals(List.of("0", "2", "4", "6"), labels(0, 6.6));
+        assertEquals(List.of("0", "2000", "4000", "6000"), labels(0, 6000));
+        assertEquals(List.of("0", "5e-05", "1e-04", "1.5e-04", "2e-04"), labels(0, 2e-4));
+    }
+
+    @Test
+    void colourBarTickLabelsOfANarrowRangeHaveTheDigitsToDiffer() {
+        // a 3D front height map of a nearly flat front: four significant digits wrote 5.171 at every tick
+        assertEquals(List.of("5.1708", "5.1709", "5.171", "5.1711", "5.1712"), labels(5.1708, 5.1712));
+        assertEquals(List.of("1.2345e+04", "1.23455e+04", "1.2346e+04", "1.23465e+04"), labels(12345, 12346.5));
+        // below what six digits resolve: one value in the middle with its half-span
+        List<ColorBarTicks.Tick> flat = ColorBarTicks.of(5.171, 5.171 + 1e-9);
+        assertEquals(1, flat.size());
+        assertEquals(5.171 + 0.5e-9, flat.get(0).value(), 1e-15);
+        assertEquals("5.171 \u00b1 5e-10", flat.get(0).label());
+        assertEquals(List.of("5.171"), labels(5.171, 5.171));
     }
 
     @Test
