@@ -3,6 +3,7 @@ package org.lipf.postprocess.render;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -10,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Lays out a figure: a title line (run, simulated time, step), panels in a grid, each with its
- * caption above and a scale bar in um below, and the legend (colour bar or materials) on the right.
+ * Lays out a figure: a title (run, simulated time, step; wrapped to the width of what is under it),
+ * panels in a grid, each with its caption above and a scale bar in um below, and the legend (colour
+ * bar or materials) on the right.
  */
 public final class Frame {
     public static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
@@ -51,15 +53,19 @@ public final class Frame {
         }
         int imageH = rowH[0] - captionH - SCALE_BAR_HEIGHT;
         int legendW = legend == null ? 0 : 2 * GAP + legend.width(probe);
-        probe.setFont(TITLE_FONT);
-        int titleH = probe.getFontMetrics().getHeight();
         int[] colX = new int[cols];
         int gridW = -GAP;
         for (int c = 0; c < cols; c++) {
             colX[c] = MARGIN + gridW + GAP;
             gridW += GAP + colW[c];
         }
-        int width = Math.max(MARGIN + gridW + legendW + MARGIN, 2 * MARGIN + probe.getFontMetrics().stringWidth(title));
+        // the title wraps to the pictures' width: a long one (compare's) widened the figure to one line of text
+        probe.setFont(TITLE_FONT);
+        FontMetrics titleFont = probe.getFontMetrics();
+        List<String> titleLines = TextFit.wrap(title, titleFont, gridW + legendW);
+        int titleW = titleLines.stream().mapToInt(titleFont::stringWidth).max().orElse(0);
+        int titleH = titleLines.size() * titleFont.getHeight();
+        int width = MARGIN + Math.max(gridW + legendW, titleW) + MARGIN;
         int[] rowY = new int[rows];
         int gridH = -GAP;
         for (int r = 0; r < rows; r++) {
@@ -75,7 +81,8 @@ public final class Frame {
         g.fillRect(0, 0, width, height);
         g.setColor(Color.BLACK);
         g.setFont(TITLE_FONT);
-        g.drawString(title, MARGIN, MARGIN + g.getFontMetrics().getAscent());
+        for (int n = 0; n < titleLines.size(); n++)
+            g.drawString(titleLines.get(n), MARGIN, MARGIN + n * titleFont.getHeight() + titleFont.getAscent());
         g.setFont(BODY_FONT);
         int top = MARGIN + titleH + GAP;
         for (int n = 0; n < panels.size(); n++) {

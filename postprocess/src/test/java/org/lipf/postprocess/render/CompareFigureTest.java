@@ -68,6 +68,36 @@ class CompareFigureTest {
     }
 
     @Test
+    void aLongTitleWrapsToThePicturesWidthAndStaysInsideTheFigure() throws Exception {
+        List<CompareFigure.Column> columns = CompareFigure.at(List.of(run(tmp.resolve("a")), run(tmp.resolve("b"))), CompareTarget.time(0.01));
+        String title = "Comparison at t = 0.01 s (the latest time all runs reached): each run's closest snapshot, its time above it";
+        BufferedImage img = CompareFigure.draw(columns, CompareTarget.time(0.01), title);
+        assertEquals(CompareFigure.draw(columns, CompareTarget.time(0.01), "short").getWidth(), img.getWidth(),
+                "the title does not widen the figure");
+        // the title's ink ends a margin short of the right edge
+        FontMetrics fm = Frame.graphics(img).getFontMetrics(Frame.TITLE_FONT);
+        int lastInk = 0;
+        for (int y = 0; y < Frame.MARGIN + 2 * fm.getHeight(); y++)
+            for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) & 0xFF) < 128) lastInk = Math.max(lastInk, x);
+        assertTrue(lastInk < img.getWidth() - Frame.MARGIN, lastInk + " in " + img.getWidth());
+    }
+
+    @Test
+    void wrappedTextKeepsEveryWordAndFillsLinesUpToTheWidth() {
+        FontMetrics fm = Frame.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)).getFontMetrics();
+        String text = "Comparison at 0.5 mAh/cm\u00b2 passed: each run's closest snapshot, its charge above it";
+        int max = fm.stringWidth(text) / 2;
+        List<String> lines = TextFit.wrap(text, fm, max);
+        assertTrue(lines.size() >= 2, lines.toString());
+        assertEquals(text, String.join(" ", lines));
+        for (String line : lines) assertTrue(fm.stringWidth(line) <= max, line);
+        for (int n = 0; n + 1 < lines.size(); n++) // no line could have taken the next one's first word
+            assertTrue(fm.stringWidth(lines.get(n) + " " + lines.get(n + 1).split(" ")[0]) > max, lines.toString());
+        assertEquals(List.of("overlong-word", "a"), TextFit.wrap("overlong-word a", fm, 1));
+        assertEquals(List.of(text), TextFit.wrap(text, fm, fm.stringWidth(text)));
+    }
+
+    @Test
     void shortenedTextKeepsItsStartAndEnd() {
         FontMetrics fm = Frame.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)).getFontMetrics();
         String text = "bare-li-lpscl-coated-interlayer-5mA";
