@@ -66,9 +66,11 @@ public record GeometryReport(List<LayerResult> layers, List<ParticleResult> part
      * @param meanThickness_m mean over all columns, bare ones included
      * @param cells cells given the coating material
      * @param clippedColumns columns whose thickness reached beyond the layer above and were cut there
+     * @param cracksAlongX cracks that run along x (3D only)
+     * @param cracksAlongY cracks that run along y (every 2D crack, a gap in x)
      */
     public record CoatingResult(int index, String material, int layer, boolean subcell, int k, double[] thickness_m, double coveredFraction,
-            double meanThickness_m, long cells, long clippedColumns) {}
+            double meanThickness_m, long cells, long clippedColumns, int cracksAlongX, int cracksAlongY) {}
 
     /** Cells set from voxel image {@code index}. */
     public record ImageResult(int index, String file, long cells) {}
@@ -92,9 +94,13 @@ public record GeometryReport(List<LayerResult> layers, List<ParticleResult> part
                         p.index(), p.material(), p.layer(), p.placed(), p.grainSize_m() * 1e6, p.achievedVolumeFraction(), p.targetVolumeFraction()));
             else b.append(String.format(Locale.ROOT, "particles %d (%s in layer %d): %d placed, volume fraction %.4f (target %.4f)%n",
                     p.index(), p.material(), p.layer(), p.placed(), p.achievedVolumeFraction(), p.targetVolumeFraction()));
-        for (CoatingResult c : coatings)
-            b.append(String.format(Locale.ROOT, "coating %d (%s on layer %d%s): covers %.4f of the columns, mean thickness %.4g um, %d cells%n", c.index(), c.material(),
+        for (CoatingResult c : coatings) {
+            b.append(String.format(Locale.ROOT, "coating %d (%s on layer %d%s): covers %.4f of the columns, mean thickness %.4g um, %d cells", c.index(), c.material(),
                     c.layer(), c.subcell() ? ", sub-cell: one effective cell per column" : "", c.coveredFraction(), c.meanThickness_m() * 1e6, c.cells()));
+            // which way the cracks run: a random direction per crack (3D) shows only here and in the material map
+            if (c.cracksAlongX() + c.cracksAlongY() > 0) b.append(String.format(Locale.ROOT, "; cracks: %d along x, %d along y", c.cracksAlongX(), c.cracksAlongY()));
+            b.append(String.format("%n"));
+        }
         for (ImageResult im : images) b.append(String.format(Locale.ROOT, "image %d (%s): %d cells%n", im.index(), im.file(), im.cells()));
         for (ConnectivityResult c : connectivity)
             b.append(String.format(Locale.ROOT, "connectivity of %s in layer %d: %s bottom to top; %d clusters (%d touch the bottom, %d the top), the largest holds %.4f of its %d cells%n",

@@ -2,7 +2,6 @@ package org.lipf.grid;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +147,8 @@ final class MicrostructureBuilder {
     GeometryReport.CoatingResult coating(int index) {
         CoatingSpec co = s.geometry().microstructure().coatings().get(index);
         int nx = g.nx, cols = nx * g.ny;
-        double[] t = columnThickness_m(co, g);
+        CoatingColumns layout = CoatingColumns.of(co, g);
+        double[] t = layout.thickness_m();
         int k0 = layerCells[co.layer()][1];
         int kLimit = co.layer() + 1 < layerCells.length ? layerCells[co.layer() + 1][1] : g.nz;
         List<LayerSpec> layers = s.geometry().layers();
@@ -183,52 +183,8 @@ final class MicrostructureBuilder {
         }
         if (clipped > 0)
             warnings.add(String.format(Locale.ROOT, "geometry.coatings[%d]: %d columns are thicker than the layer above and were cut at its top", index, clipped));
-        return new GeometryReport.CoatingResult(index, co.material(), co.layer(), co.subcell(), k0, t, (double) covered / cols, sum / cols, cells, clipped);
-    }
-
-    /**
-     * The local thickness of a coating per lateral column, index {@code j * nx + i}, m (0 where
-     * bare): the seeded thickness field clipped at 0, coverage patches, pinholes and cracks
-     * ({@link CoatingSpec}). A pure function of the coating and the grid, so a restarted run
-     * rebuilds the same film.
-     */
-    static double[] columnThickness_m(CoatingSpec co, Grid g) {
-        int nx = g.nx, ny = g.ny, cols = nx * ny;
-        double dx = g.dx_m;
-        SplittableRandom rng = new SplittableRandom(co.seed());
-        long thicknessSeed = rng.nextLong(), patchSeed = rng.nextLong();
-        double[] t = new double[cols];
-        double[] field = co.thicknessRsd() > 0 ? LateralRandomField.sample(nx, ny, dx, co.correlationLength_m(), thicknessSeed) : new double[cols];
-        for (int q = 0; q < cols; q++) t[q] = Math.max(0, co.thickness_m() * (1 + co.thicknessRsd() * field[q]));
-        if (co.coverage() < 1) bareOutsidePatches(t, LateralRandomField.sample(nx, ny, dx, co.patchSize_m(), patchSeed), co.coverage());
-        double W = nx * dx, D = ny * dx;
-        for (int p = 0; p < co.pinholes(); p++) {
-            double x = rng.nextDouble() * W, y = g.is3D() ? rng.nextDouble() * D : 0, r = co.pinholeDiameter_m() / 2 * (1 + 1e-9);
-            for (int q = 0; q < cols; q++) {
-                double ddx = GeometryBuilder.periodicDistance((q % nx + 0.5) * dx, x, W);
-                double ddy = g.is3D() ? GeometryBuilder.periodicDistance((q / nx + 0.5) * dx, y, D) : 0;
-                if (ddx * ddx + ddy * ddy <= r * r) t[q] = 0;
-            }
-        }
-        for (int p = 0; p < co.cracks(); p++) {
-            boolean alongY = !g.is3D() || rng.nextBoolean(); // a 2D crack is a gap in x
-            double pos = rng.nextDouble() * (alongY ? W : D), hw = co.crackWidth_m() / 2 * (1 + 1e-9);
-            for (int q = 0; q < cols; q++) {
-                double centre = ((alongY ? q % nx : q / nx) + 0.5) * dx;
-                if (GeometryBuilder.periodicDistance(centre, pos, alongY ? W : D) <= hw) t[q] = 0;
-            }
-        }
-        return t;
-    }
-
-    /** Sets t = 0 outside the round(coverage * columns) columns of highest patch field value (ties to the lower index). */
-    static void bareOutsidePatches(double[] t, double[] patch, double coverage) {
-        int n = t.length;
-        Integer[] order = new Integer[n];
-        for (int q = 0; q < n; q++) order[q] = q;
-        Arrays.sort(order, (a, b) -> patch[a] != patch[b] ? Double.compare(patch[b], patch[a]) : Integer.compare(a, b));
-        long keep = Math.round(coverage * n);
-        for (int r = (int) keep; r < n; r++) t[order[r]] = 0;
+        return new GeometryReport.CoatingResult(index, co.material(), co.layer(), co.subcell(), k0, t, (double) covered / cols, sum / cols, cells, clipped,
+                layout.cracksAlongX(), layout.cracksAlongY());
     }
 
     // ------------------------------------------------------------------------------- images

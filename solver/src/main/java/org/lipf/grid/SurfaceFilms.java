@@ -13,7 +13,7 @@ import org.lipf.scenario.SubcellCoating;
  *   R_film(x, y) = sum over on-metal coatings of t(x, y) / sigma_ion(film)      (ohm m^2)
  * </pre>
  *
- * with t the coating's local thickness ({@link MicrostructureBuilder#columnThickness_m}: thickness
+ * with t the coating's local thickness ({@link CoatingColumns}: thickness
  * field, coverage, pinholes, cracks; t = 0 gives R = 0). Several films on one column add in
  * series; an ionic insulator gives an infinite resistance where it covers. And the exchange current
  * of the metal / film interface, where the reaction takes place: the i0 of the first listed on-metal
@@ -52,7 +52,7 @@ public final class SurfaceFilms {
         for (CoatingSpec co : s.geometry().microstructure().coatings()) {
             MaterialSpec film = s.material(co.material());
             if (!co.onMetal() || !film.hasCriticalStrippingCurrent()) continue;
-            double[] t = MicrostructureBuilder.columnThickness_m(co, g);
+            double[] t = CoatingColumns.of(co, g).thickness_m();
             for (int q = 0; q < supply.length; q++)
                 if (t[q] > 0 && Double.isNaN(supply[q])) supply[q] = film.criticalStrippingCurrent_A_per_m2();
         }
@@ -69,7 +69,7 @@ public final class SurfaceFilms {
         for (CoatingSpec co : s.geometry().microstructure().coatings()) {
             if (!co.onMetal()) continue;
             MaterialSpec film = s.material(co.material());
-            double[] t = MicrostructureBuilder.columnThickness_m(co, g);
+            double[] t = CoatingColumns.of(co, g).thickness_m();
             for (int j = 0; j < g.ny; j++)
                 for (int i = 0; i < g.nx; i++)
                     if (t[j * g.nx + i] > 0) visit.accept(film, g.index(i, j, 0) % g.strideZ, t[j * g.nx + i]);

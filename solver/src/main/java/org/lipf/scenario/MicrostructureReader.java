@@ -41,7 +41,7 @@ final class MicrostructureReader {
         forEach(g, "grain_mixtures", s -> mixtures.add(grainMixture(s)), "layer", "materials", "fractions", "grain_size", "seed");
         List<CoatingSpec> coatings = new ArrayList<>();
         forEach(g, "coatings", s -> coatings.add(coating(s, coatings.size())), "material", "layer", "thickness", "thickness_rsd", "correlation_length", "coverage",
-                "patch_size", "pinholes", "pinhole_diameter", "cracks", "crack_width", "seed", "subcell", "on_metal", "c");
+                "patch_size", "pinholes", "pinhole_diameter", "cracks", "crack_width", "crack_direction", "seed", "subcell", "on_metal", "c");
         List<VoxelImageSpec> images = new ArrayList<>();
         forEach(g, "images", s -> images.add(image(s)), "file", "dataset", "voxel_size", "offset", "colors", "ids", "sha256");
         return new MicrostructureSpec(gradients, mixtures, coatings, images);
@@ -177,10 +177,12 @@ final class MicrostructureReader {
         double pinholeD = holeSize(s, "pinhole_diameter", pinholes);
         int cracks = (int) s.integer("cracks", 0, 0, 1_000_000);
         double crackW = holeSize(s, "crack_width", cracks);
+        CoatingSpec.CrackDirection direction = crackDirection(s, cracks);
         long seed = s.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
         double c = s.quantity("c", PhysicalQuantity.DIMENSIONLESS, Double.NaN);
         s.check(Double.isNaN(c) || (c >= 0 && Double.isFinite(c)), "c", "must be >= 0");
-        CoatingSpec spec = new CoatingSpec(m, layer, t, rsd, corr, coverage, patch, pinholes, pinholeD, cracks, crackW, seed, subcell, onMetal, c);
+        CoatingSpec spec = new CoatingSpec(m, layer, t, rsd, corr, coverage, patch, pinholes, pinholeD, cracks, crackW, direction, seed, subcell, onMetal,
+                c);
         if (subcell) addSubcellMaterials(s, spec, index);
         return spec;
     }
@@ -198,6 +200,15 @@ final class MicrostructureReader {
             materials.put(name, SubcellCoating.effective(name, materials.get(spec.material()), materials.get(host),
                     SubcellCoating.classThickness_m(spec, dx, k), dx));
         }
+    }
+
+    /** Which way the cracks run: only with cracks; {@code x} only in 3D (a 2D crack is a gap in x, running along y out of the plane). */
+    private CoatingSpec.CrackDirection crackDirection(Section s, int cracks) {
+        s.check(cracks > 0 || !s.has("crack_direction"), "crack_direction", "set only with a count of cracks > 0");
+        CoatingSpec.CrackDirection d = s.choice("crack_direction", CoatingSpec.CrackDirection.class, CoatingSpec.CrackDirection.RANDOM);
+        s.check(grid.is3D() || d != CoatingSpec.CrackDirection.X, "crack_direction",
+                "a 2D window's cracks are gaps in x, running along y out of the plane; x is for 3D grids");
+        return d;
     }
 
     /** Diameter of pinholes / width of cracks: required with a count, and at least a cell so that it removes some column. */

@@ -36,7 +36,8 @@ final class MicrostructureWriter {
                     .append(", correlation_length: ").append(UnitParser.format(c.correlationLength_m(), LENGTH)).append(", coverage: ").append(c.coverage())
                     .append(", patch_size: ").append(UnitParser.format(c.patchSize_m(), LENGTH));
             if (c.pinholes() > 0) b.append(", pinholes: ").append(c.pinholes()).append(", pinhole_diameter: ").append(UnitParser.format(c.pinholeDiameter_m(), LENGTH));
-            if (c.cracks() > 0) b.append(", cracks: ").append(c.cracks()).append(", crack_width: ").append(UnitParser.format(c.crackWidth_m(), LENGTH));
+            if (c.cracks() > 0) b.append(", cracks: ").append(c.cracks()).append(", crack_width: ").append(UnitParser.format(c.crackWidth_m(), LENGTH))
+                    .append(", crack_direction: ").append(lower(c.crackDirection()));
             b.append(", seed: ").append(c.seed()).append(", subcell: ").append(c.subcell());
             if (c.onMetal()) b.append(", on_metal: true");
             if (!Double.isNaN(c.c())) b.append(", c: ").append(c.c());

@@ -8,8 +8,11 @@ import io.jhdf.api.WritableDataset;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,6 +211,55 @@ class MicrostructureTest {
         }
         assertTrue((linesI == 3 && linesJ == 20) || (linesI == 20 && linesJ == 3), linesI + " x " + linesJ);
         assertEquals("el", st.materials().name(bareI[0] && linesI == 3 ? 0 : firstTrue(bareI), firstTrue(bareJ), 30));
+    }
+
+    /** BASE on a 2 x 2 um 3D grid (20 x 20 columns) with a LiF coating of 3 cracks one cell wide, seed 8, and {@code direction} (or none). */
+    static GeometryReport cracked3D(String direction) {
+        String yaml = BASE.replace("grid: {dimensions: 2, width: 20 um, height: 10 um, spacing: 0.1 um}", "grid: {dimensions: 3, width: 2 um, depth: 2 um, height: 10 um, spacing: 0.1 um}")
+                + "  coatings: [{material: lif, layer: 0, thickness: 0.2 um, cracks: 3, crack_width: 0.1 um, seed: 8" + direction + "}]\n";
+        return build(parse(yaml)).report();
+    }
+
+    /** The bare columns (index j * nx + i) of a coating. */
+    static Set<Integer> bareColumns(double[] t) {
+        Set<Integer> out = new TreeSet<>();
+        for (int q = 0; q < t.length; q++) if (t[q] == 0) out.add(q);
+        return out;
+    }
+
+    @Test
+    void crackDirectionFixesWhichWayCracksRunWithoutMovingThem() {
+        GeometryReport randomReport = cracked3D("");
+        GeometryReport.CoatingResult random = randomReport.coatings().get(0);
+        GeometryReport.CoatingResult alongY = cracked3D(", crack_direction: y").coatings().get(0), alongX = cracked3D(", crack_direction: x").coatings().get(0);
+        // seed 8 draws both directions (the default: each crack's direction from the seed), and the report says which
+        assertEquals(3, random.cracksAlongX() + random.cracksAlongY());
+        assertTrue(random.cracksAlongX() > 0 && random.cracksAlongY() > 0, random.cracksAlongX() + " along x");
+        assertTrue(randomReport.summary().contains("cracks: " + random.cracksAlongX() + " along x, " + random.cracksAlongY() + " along y"), randomReport.summary());
+        assertEquals(List.of(0, 3), List.of(alongY.cracksAlongX(), alongY.cracksAlongY()));
+        assertEquals(List.of(3, 0), List.of(alongX.cracksAlongX(), alongX.cracksAlongY()));
+        // along y a crack bares whole columns of cells i (every j), along x whole rows j (every i)
+        Set<Integer> bareI = new TreeSet<>(), bareJ = new TreeSet<>();
+        for (int q : bareColumns(alongY.thickness_m())) bareI.add(q % 20);
+        for (int q : bareColumns(alongX.thickness_m())) bareJ.add(q / 20);
+        assertEquals(20 * bareI.size(), bareColumns(alongY.thickness_m()).size());
+        assertEquals(20 * bareJ.size(), bareColumns(alongX.thickness_m()).size());
+        // fixing the direction turns the other cracks but moves none: every bare column of the random film lies on one of those strips
+        for (int q : bareColumns(random.thickness_m())) assertTrue(bareI.contains(q % 20) || bareJ.contains(q / 20), "column " + q);
+    }
+
+    @Test
+    void crackDirectionNeedsCracksAndXNeedsA3DGrid() {
+        assertFailsAt("  coatings: [{material: lif, layer: 0, thickness: 0.2 um, crack_direction: y}]\n", "  coatings:", "geometry.coatings[0].crack_direction",
+                "only with a count of cracks > 0");
+        assertFailsAt("  coatings: [{material: lif, layer: 0, thickness: 0.2 um, cracks: 1, crack_width: 0.3 um, crack_direction: x}]\n", "  coatings:",
+                "geometry.coatings[0].crack_direction", "x is for 3D grids");
+        assertFailsAt("  coatings: [{material: lif, layer: 0, thickness: 0.2 um, cracks: 1, crack_width: 0.3 um, crack_direction: z}]\n", "  coatings:",
+                "geometry.coatings[0].crack_direction", "expected one of random, x, y");
+        // 2D: y is what every 2D crack is, a gap in x
+        String twoCracks = "  coatings: [{material: lif, layer: 0, thickness: 0.2 um, cracks: 2, crack_width: 0.3 um, seed: 4%s}]\n";
+        assertArrayEquals(build(twoCracks.formatted("")).report().coatings().get(0).thickness_m(),
+                build(twoCracks.formatted(", crack_direction: y")).report().coatings().get(0).thickness_m());
     }
 
     static int firstTrue(boolean[] b) {
