@@ -20,7 +20,8 @@ import org.lipf.postprocess.metrics.RunMetrics;
  * Pictures of a run's snapshots ({@code lipf render}): one figure per snapshot, the morphology (Li
  * metal over the material map) or a field in colour on a colour scale fixed over the whole run, with
  * the simulated time in the title and a scale bar. 2D runs show the cross-section; 3D runs show the
- * three mid-slices and the height map of the metal front (a projection along z).
+ * x-z and y-z mid-slices, the x-y slice through the metal front ({@link FrontSlice}) and the height
+ * map of the front (a projection along z).
  */
 public final class Renderer {
     /** Long side of a 2D picture, px. */
