@@ -143,16 +143,16 @@ public final class RunDriver {
     }
 
     /**
-     * Metal that no electron conductor joins to the collector needs the potentials solved with the reaction in the
+     * Metal that no metallic conductor joins to the collector needs the potentials solved with the reaction in the
      * mixed form: with the lagged source its potential runs away (docs/MODEL.md section 5.4.1). Bad input otherwise.
      */
     private static void requireCoupledSolveForFloatingMetal(Scenario scenario, Simulation sim) {
         if (scenario.model().form() != ModelForm.MIXED_CONDUCTOR || scenario.solver().reactionCoupling() != ReactionCoupling.LAGGED) return;
         String where = sim.floatingMetal();
         if (where != null)
-            throw new ScenarioException(scenario.name(), "solver.reaction_coupling", -1, "the geometry places metal that no electron conductor joins "
+            throw new ScenarioException(scenario.name(), "solver.reaction_coupling", -1, "the geometry places metal that no metallic conductor joins "
                     + "to the current collector (" + where + "): its potential floats, which the default lagged coupling cannot solve; "
-                    + "set solver: {reaction_coupling: implicit} (docs/MODEL.md section 5.4.1)");
+                    + "set solver: {reaction_coupling: implicit}, which runs on the CPU backend (docs/MODEL.md section 5.4.1)");
     }
 
     /**

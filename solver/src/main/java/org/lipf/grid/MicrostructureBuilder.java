@@ -224,7 +224,7 @@ final class MicrostructureBuilder {
                     int idx = g.index(i, j, k);
                     ids[idx] = idOf.computeIfAbsent(value, val -> (byte) s.materialId(p.material()));
                     if (spec.snapshotState()) {
-                        xi[idx] = Math.max(0, Math.min(img.snapshotXi(ix, iy, iz), s.material(p.material()).freeFraction()));
+                        xi[idx] = img.snapshotXi(ix, iy, iz); // as recorded: xi reaches 1 in a host too (m = f_free h(xi))
                         c[idx] = img.snapshotC(ix, iy, iz);
                     } else {
                         xi[idx] = p.xi();

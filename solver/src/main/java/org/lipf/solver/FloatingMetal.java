@@ -7,23 +7,27 @@ import org.lipf.model.FieldSet;
 import org.lipf.model.MaterialTable;
 
 /**
- * Metal that no path of electron conductors joins to the current collector (docs/MODEL.md section 5.4.1): a piece
- * of Li placed in an electrolyte. Its electrons have no way out, so it can only plate on one side what it strips on
- * the other, and its phi_s is set by that balance: a solve with the reaction source lagged by a step cannot find it
- * (the piece went to -6.6 V against a cell voltage of -0.05 V, and a flaw next to it "shorted"), the coupled solve
- * can. A conductor is metal (metal fraction at least 1/2) or a material whose sigma_el is above the floor of
- * sigma_s (section 3.3); the collector is the bottom face.
+ * Metal that no path of metallic conductors joins to the current collector (docs/MODEL.md section 5.4.1): a piece of
+ * Li placed in an electrolyte, or behind a poor electron conductor. Its electrons have (almost) no way out, so it can
+ * only plate on one side what it strips on the other, and its phi_s is set by that balance: a solve with the reaction
+ * source lagged by a step cannot find it (a 1 um block went to -6.6 V against a cell voltage of -0.05 V, and a flaw
+ * next to it "shorted"; behind an electrolyte of 1e-2 S/m it still went to -0.35 V), the coupled solve can. A
+ * conductor is metal (metal fraction at least 1/2) or a material whose sigma_el is at least {@link #METALLIC} of the
+ * metal's (a current collector such as Cu); the collector is the bottom face.
  */
 final class FloatingMetal {
     private FloatingMetal() {}
 
+    /** The share of the metal's electronic conductivity from which a material joins metal to the collector as metal does. */
+    static final double METALLIC = 1e-3;
+
     /** Where metal floats: "N cells of metal, the first at x = ... um, z = ... um", or null where none does. */
-    static String find(Grid g, FieldSet f, MaterialTable table, PotentialCoefficients coefficients) {
+    static String find(Grid g, FieldSet f, MaterialTable table, double metalConductivity_S_per_m) {
         final int nx = g.nx, ny = g.ny, planeCells = nx * ny;
-        final double floor = coefficients.floorS_S_per_m();
+        final double floor = METALLIC * metalConductivity_S_per_m;
         final int[] cluster = Percolation.clusters(nx, ny, g.nz, c -> {
             final int P = g.index(c % nx, (c / nx) % ny, c / planeCells), m = f.material[P];
-            return metal(table, f, P) || table.sigmaEl_S_per_m[m] > floor;
+            return metal(table, f, P) || table.sigmaEl_S_per_m[m] >= floor;
         });
         final boolean[] onCollector = new boolean[cluster.length];
         for (int c = 0; c < planeCells; c++)

@@ -16,13 +16,15 @@ import org.lipf.model.ModelParameters;
  * equilibrium tanh profile by capillarity (no reaction, no noise, c untouched), each separate piece
  * of metal keeping its volume. Capillarity alone shrinks a piece by its curvature: over the five
  * relaxation times a 1 um block of metal placed in an electrolyte lost 64 % of its metal before the
- * first step, a one-cell sheet all of it. So each piece gets its own multiplier, as the run's steps
- * conserve the metal volume with one for the whole domain (section 3.1): lambda_p h'(xi) added to the
- * rate, lambda_p = -sum_p f_free rate / sum_p f_free h'(xi), so that sum_p f_free xi is unchanged to
- * first order in the step. A piece is a face-connected cluster of the initial metal (xi >= 1/2) with
- * the cells nearer to it than to any other piece (its interface and tails; the tails of all pieces
- * touch, so clusters of xi &gt; 0 would join them and let the larger take the smaller's metal). It runs
- * on the host for every backend (once per run).
+ * first step, a one-cell sheet all of it. So each piece gets its own multiplier: lambda_p h'(xi) added
+ * to the rate so that the piece's sum of f_free xi after the step is the one it started with. (The
+ * run's steps hold the volume with one multiplier for the whole domain, section 3.1; here the target
+ * is the starting volume rather than the last step's, since the first step from a sharp profile has
+ * h' = 0 everywhere and cannot be corrected: where the metal meets a host of f_free &lt; 1 that step
+ * moves metal across, and later steps give it back.) A piece is a face-connected cluster of the
+ * initial metal (xi >= 1/2) with the cells nearer to it than to any other piece (its interface and
+ * tails; the tails of all pieces touch, so clusters of xi &gt; 0 would join them and let the larger
+ * take the smaller's metal). It runs on the host for every backend (once per run).
  */
 final class InterfaceRelaxation {
     private InterfaceRelaxation() {}
@@ -30,13 +32,27 @@ final class InterfaceRelaxation {
     static void relax(Grid g, ModelParameters p, MaterialTable table, Parallel parallel, FieldSet f, double dt_s, double duration_s) {
         AllenCahnUpdate capillarity = new AllenCahnUpdate(g, p.withoutNoise(), table.withoutReactions(), parallel);
         final int[] piece = pieces(g, f.xi);
+        final double[] target = new double[piece.length];
+        forEachCell(g, piece, (c, P) -> target[piece[c]] += table.freeFraction[f.material[P]] * f.xi[P]);
         for (double t = 0; t < duration_s; t += dt_s) {
             GhostCells.fill(g, f.xi);
             capillarity.compute(f, dt_s, 0);
-            keepPieceVolumes(g, table, f, dt_s, piece);
+            keepPieceVolumes(g, table, f, dt_s, piece, target);
             f.swapXi();
         }
         Arrays.fill(f.rate, 0);
+    }
+
+    /** Cell c = (k ny + j) nx + i of the grid and its padded index P. */
+    private interface CellAction {
+        void at(int c, int P);
+    }
+
+    /** Calls the action for every cell that belongs to a piece. */
+    private static void forEachCell(Grid g, int[] piece, CellAction action) {
+        final int nx = g.nx, ny = g.ny, planeCells = nx * ny;
+        for (int c = 0; c < piece.length; c++)
+            if (piece[c] >= 0) action.at(c, g.index(c % nx, (c / nx) % ny, c / planeCells));
     }
 
     /**
@@ -63,24 +79,23 @@ final class InterfaceRelaxation {
         return piece;
     }
 
-    /** Adds each piece's multiplier to the capillary rate and updates xiNext with it. */
-    private static void keepPieceVolumes(Grid g, MaterialTable table, FieldSet f, double dt_s, int[] piece) {
-        final int nx = g.nx, ny = g.ny, planeCells = nx * ny;
-        final double[] capillary = new double[piece.length], weight = new double[piece.length];
-        for (int c = 0; c < piece.length; c++) {
-            if (piece[c] < 0) continue;
-            final int P = g.index(c % nx, (c / nx) % ny, c / planeCells);
+    /**
+     * Adds each piece's multiplier to the capillary rate and updates xiNext with it, so that the piece's sum of
+     * f_free xiNext is its target where it has an interface (h' &gt; 0). Frozen cells (f_free = 0) keep their rate.
+     */
+    private static void keepPieceVolumes(Grid g, MaterialTable table, FieldSet f, double dt_s, int[] piece, double[] target) {
+        final double[] after = new double[piece.length], weight = new double[piece.length];
+        forEachCell(g, piece, (c, P) -> {
             final double free = table.freeFraction[f.material[P]];
-            capillary[piece[c]] += free * f.rate[P];
+            after[piece[c]] += free * (f.xi[P] + dt_s * f.rate[P]);
             weight[piece[c]] += free * Interpolation.dh(f.xi[P]);
-        }
-        for (int c = 0; c < piece.length; c++) {
+        });
+        forEachCell(g, piece, (c, P) -> {
             final int r = piece[c];
-            if (r < 0 || weight[r] == 0) continue;
-            final int P = g.index(c % nx, (c / nx) % ny, c / planeCells);
-            final double rate = f.rate[P] - capillary[r] / weight[r] * Interpolation.dh(f.xi[P]);
+            if (weight[r] == 0 || table.freeFraction[f.material[P]] == 0) return;
+            final double rate = f.rate[P] + (target[r] - after[r]) / (dt_s * weight[r]) * Interpolation.dh(f.xi[P]);
             f.rate[P] = rate;
             f.xiNext[P] = AllenCahnUpdate.resolved(f.xi[P] + dt_s * rate);
-        }
+        });
     }
 }

@@ -126,11 +126,11 @@ public final class Simulation implements AutoCloseable {
     }
 
     /**
-     * Where metal lies that no electron conductor joins to the collector ({@link FloatingMetal}), or null: only the
+     * Where metal lies that no metallic conductor joins to the collector ({@link FloatingMetal}), or null: only the
      * coupled solve of the mixed form can carry it (docs/MODEL.md section 5.4.1).
      */
     public String floatingMetal() {
-        return FloatingMetal.find(grid, fields(), table, new org.lipf.kernels.cpu.PotentialCoefficients(grid, params, table, parallel));
+        return FloatingMetal.find(grid, fields(), table, params.metalConductivity_S_per_m());
     }
 
     /** As {@link #relaxInterfaces()} with steps of dt until the duration is covered. */

@@ -11,6 +11,8 @@ import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Metal that no electron conductor joins to the collector needs the coupled solve (docs/MODEL.md section 5.4.1): with
@@ -28,25 +30,28 @@ class FloatingMetalTest {
         return ScenarioLoader.parse(org.lipf.cli.CliTestSupport.CELL_2D, "pieces.yaml", all);
     }
 
-    @Test
-    void floatingMetalUnderTheLaggedCouplingIsBadInputNamingTheFix() {
+    @ParameterizedTest(name = "LPSCl sigma_el {0}")
+    @ValueSource(strings = {"1.6e-6 S/m", "1e-2 S/m"}) // the pellet's, and a leaky electrolyte's (the library's reduced LAGP)
+    void floatingMetalUnderTheLaggedCouplingIsBadInputNamingTheFix(String electronic) {
         try (Parallel serial = Parallel.serial()) {
-            ScenarioException e = assertThrows(ScenarioException.class, () -> RunDriver.fresh(cell(FLOATING_LAYER), serial).close());
+            Map<String, String> leaky = new java.util.HashMap<>(FLOATING_LAYER);
+            leaky.put("materials.lpscl.electronic_conductivity", electronic);
+            ScenarioException e = assertThrows(ScenarioException.class, () -> RunDriver.fresh(cell(leaky), serial).close());
             assertEquals("solver.reaction_coupling", e.keyPath());
             assertTrue(e.getMessage().contains("600 cell(s) of metal, the first at x = 0.05 um, z = 3.05 um")
-                    && e.getMessage().contains("set solver: {reaction_coupling: implicit}"), e.getMessage());
+                    && e.getMessage().contains("set solver: {reaction_coupling: implicit}, which runs on the CPU backend"), e.getMessage());
         }
     }
 
     @Test
-    void theCoupledSolveOrAnElectronConductorBetweenCarriesIt() {
+    void theCoupledSolveOrAMetallicConductorBetweenCarriesIt() {
         try (Parallel serial = Parallel.serial()) {
             Map<String, String> coupled = new java.util.HashMap<>(FLOATING_LAYER);
             coupled.put("solver.reaction_coupling", "implicit");
             RunDriver.fresh(cell(coupled), serial).close();
-            // an electronic conductor between the layers (sigma_el far above the floor of sigma_s) joins them
+            // a metallic conductor between the layers (1e-2 of the metal's sigma, above FloatingMetal.METALLIC) joins them
             Map<String, String> joined = new java.util.HashMap<>(FLOATING_LAYER);
-            joined.put("materials.lpscl.electronic_conductivity", "1 S/m");
+            joined.put("materials.lpscl.electronic_conductivity", "1.1e5 S/m");
             RunDriver.fresh(cell(joined), serial).close();
             RunDriver.fresh(cell(Map.of()), serial).close();
         }
