@@ -1,5 +1,8 @@
 package org.lipf.sweep;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +13,7 @@ import java.util.Set;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.ScenarioLoader;
+import org.lipf.scenario.YamlNode;
 import org.lipf.sweep.SweepSpec.Axis;
 import org.lipf.sweep.SweepSpec.AxisValue;
 
@@ -34,7 +38,8 @@ final class ScenarioCheck {
 
     /**
      * The materials a run of the sweep may have, which share metrics are named after: those of the
-     * base scenario and of every scenario file an axis names, each loaded as it is, and those an
+     * base scenario and of every scenario file an axis names, each loaded as it is (or, where it is
+     * complete only with overrides, read from its {@code materials:} map), and those an
      * axis value adds by an override ({@code materials.NAME...}).
      */
     static Set<String> materials(Path base, Collection<Axis> axes) {
@@ -47,9 +52,31 @@ final class ScenarioCheck {
                     if (key.startsWith(MATERIALS)) added.add(key.substring(MATERIALS.length()).split("[.\\[]", 2)[0]);
             }
         Set<String> names = new LinkedHashSet<>();
-        for (Path f : files) names.addAll(ScenarioLoader.load(f, Map.of()).materialNames());
+        for (Path f : files) names.addAll(materialNames(f));
         names.addAll(added);
         return names;
+    }
+
+    /**
+     * The names of the materials of the scenario file {@code f}. A file that is complete only with
+     * an axis's overrides (no {@code control.current_density}, which an axis gives) does not load on
+     * its own: the names are then read from its {@code materials:} map, and its errors are left to
+     * {@link #load(SweepSpec, List)}, which loads every run's scenario with its overrides.
+     */
+    private static List<String> materialNames(Path f) {
+        try {
+            return ScenarioLoader.load(f, Map.of()).materialNames();
+        } catch (ScenarioException e) {
+            YamlNode root;
+            try {
+                root = YamlNode.parse(Files.readString(f, StandardCharsets.UTF_8), f.toString(), false);
+            } catch (IOException | RuntimeException unread) {
+                throw e;
+            }
+            if (root instanceof YamlNode.MapNode m && m.get("materials") instanceof YamlNode.MapNode materials && !materials.entries.isEmpty())
+                return List.copyOf(materials.entries.keySet());
+            throw e;
+        }
     }
 
     private static Scenario load(SweepSpec spec, SweepRun run) {

@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lipf.scenario.ScenarioException;
+import org.lipf.scenario.ScenarioLoader;
 
 /** Which metric names a sweep file may ask for: those summary.csv can fill. */
 class MetricNamesTest {
@@ -74,6 +76,27 @@ class MetricNamesTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> SweepFileReader.read(sweep));
         assertEquals(sweep + ":8: plot.metric: unknown material 'lpcl' in 'share_material_lpcl' (did you mean 'share_material_lpscl'?);"
                 + " the materials of the sweep's scenarios: li, lpscl, soft_carbon, lif", e.getMessage());
+    }
+
+    /** A base scenario complete only with an axis's override (its current density) still gives its materials. */
+    @Test
+    void shareColumnsOfABaseCompleteOnlyWithAnAxisOverride(@TempDir Path dir) throws IOException {
+        Path cell = SweepTestSupport.tinyCell(dir);
+        Files.writeString(cell, Files.readString(cell).replace("control: {mode: galvanostatic, current_density: 50 mA/cm^2}", "control: {mode: galvanostatic}"));
+        assertThrows(ScenarioException.class, () -> ScenarioLoader.load(cell, Map.of()), "the base alone is incomplete");
+        Path sweep = SweepTestSupport.write(dir, "sweep.yaml", """
+                base: cell.yaml
+                axes:
+                  control.current_density: [30 mA/cm^2, 50 mA/cm^2]
+                metrics: [share_layer2_lpscl]
+                plot: {metric: share_material_li, x: control.current_density}
+                """);
+        SweepSpec spec = SweepFileReader.read(sweep);
+        assertEquals(List.of("share_layer2_lpscl"), spec.metrics());
+        assertEquals(2, ScenarioCheck.load(spec, SweepExpander.expand(spec)).size(), "every run's scenario loads with its overrides");
+        Files.writeString(sweep, Files.readString(sweep).replace("share_layer2_lpscl", "share_layer2_lpcl"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> SweepFileReader.read(sweep));
+        assertTrue(e.getMessage().contains("the materials of the sweep's scenarios: li, lpscl"), e.getMessage());
     }
 
     /** The shipped sweep files and validation trends ask for metrics that exist. */
