@@ -9,7 +9,8 @@ import java.util.StringJoiner;
 
 /**
  * {@code DIR/runs.csv}: what each run is, written before any run starts: index, id (the folder
- * under {@code runs/}), the parameters, the scenario file and the overrides passed to it.
+ * under {@code runs/}), the parameters (one column per axis: what {@link RunFolders} matches earlier
+ * runs by), the scenario file and the overrides passed to it.
  */
 final class Manifest {
     static final String FILE_NAME = "runs.csv";
@@ -39,14 +40,5 @@ final class Manifest {
         StringJoiner o = new StringJoiner("; ");
         r.overrides().forEach((k, v) -> o.add(k + "=" + v));
         return o.toString();
-    }
-
-    /** What a run computes, as runs.csv records it: its scenario file and overrides ({@link RunFolders}). */
-    static String identity(SweepRun r) {
-        return identity(r.scenario().toString(), overridesText(r));
-    }
-
-    static String identity(String scenario, String overrides) {
-        return scenario + "\n" + overrides;
     }
 }

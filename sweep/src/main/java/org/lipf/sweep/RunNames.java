@@ -80,7 +80,8 @@ final class RunNames {
         return axis.substring(axis.lastIndexOf('.') + 1);
     }
 
-    private static String hash(String text) {
+    /** 8 hex digits of the SHA-256 of {@code text}. */
+    static String hash(String text) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return String.format("%02x%02x%02x%02x", d[0], d[1], d[2], d[3]);

@@ -14,7 +14,9 @@ import org.lipf.cli.Lipf;
 /**
  * Runs one run of a sweep in this process, under the run's lock: skips it if it is finished or
  * shorted, restarts it from its last snapshot if it was interrupted or failed after writing one,
- * and starts it afresh (in an emptied folder) otherwise. Local sweeps start one such task per child
+ * and starts it afresh (in an emptied folder) otherwise. It records the run's parameters in the
+ * folder ({@link RunFolders#PARAMETERS_FILE}) when it starts it afresh and when it restarts one that
+ * has no record yet, and leaves alone a folder that records other parameters. Local sweeps start one such task per child
  * JVM; a Slurm array task is one too. Deciding under the lock means two processes can never run,
  * restart or clean the same run at once, whichever order they come in.
  */
@@ -37,6 +39,12 @@ final class RunTask {
                 err.println("lipf sweep: run " + run.id() + " is being run by another process; left to it");
                 return EXIT_BUSY;
             }
+            String recorded = RunFolders.recorded(folder);
+            if (recorded != null && !recorded.equals(run.identity())) {
+                err.println("error: run " + run.id() + ": its folder " + folder + " records other parameters (" + RunFolders.PARAMETERS_FILE + ": "
+                        + recorded.replace("\n", ", ") + "); left untouched");
+                return Lipf.EXIT_FAILED;
+            }
             RunState state = RunState.of(folder, false);
             if (state.status().done()) {
                 err.println("lipf sweep: run " + run.id() + " is already " + state.status().csv());
@@ -46,21 +54,23 @@ final class RunTask {
             args.addAll(List.of("--threads", Integer.toString(threads)));
             if (state.lastSnapshot() != null) {
                 args.addAll(List.of("--restart", state.lastSnapshot().toAbsolutePath().toString()));
+                if (recorded == null) RunFolders.record(run, folder);
                 err.println("lipf sweep: run " + run.id() + " (" + state.status().csv() + ") restarts from " + state.lastSnapshot().getFileName());
             } else {
                 emptyExceptLockAndLog(folder);
+                RunFolders.record(run, folder);
                 err.println("lipf sweep: run " + run.id() + " starts");
             }
             return Lipf.execute(args.toArray(String[]::new));
         }
     }
 
-    /** Removes what an earlier attempt left (a run folder without snapshots to restart from). */
+    /** Removes what an earlier attempt left (a run folder without snapshots to restart from), except the lock, the log and the parameters. */
     private static void emptyExceptLockAndLog(Path folder) throws IOException {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
             for (Path p : ds) {
                 String name = p.getFileName().toString();
-                if (name.equals(RunLock.FILE_NAME) || name.equals(RunState.LOG_FILE)) continue;
+                if (name.equals(RunLock.FILE_NAME) || name.equals(RunState.LOG_FILE) || name.equals(RunFolders.PARAMETERS_FILE)) continue;
                 try (Stream<Path> tree = Files.walk(p)) {
                     for (Path q : tree.sorted(Comparator.reverseOrder()).toList()) Files.delete(q);
                 }

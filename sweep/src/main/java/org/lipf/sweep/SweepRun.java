@@ -27,6 +27,11 @@ public record SweepRun(int index, String id, Map<String, String> parameters, Pat
         return new SweepRun(index, id, parameters, scenario, overrides);
     }
 
+    /** The run's parameters as one canonical text, independent of paths ({@link RunFolders#identity}). */
+    public String identity() {
+        return RunFolders.identity(parameters);
+    }
+
     /** The run folder in the sweep folder {@code sweepDir}. */
     public Path folder(Path sweepDir) {
         return sweepDir.resolve("runs").resolve(id);

@@ -170,6 +170,90 @@ class SweepEndToEndTest {
         assertTrue(again.stderr().contains("3 done before, 0 to run"), again.stderr());
     }
 
+    private static final String SINGLE_VALUED = """
+            base: cell.yaml
+            axes:
+              control.current_density: [%s]
+            replicates: {seeds: [1, 2]}
+            end_time: 0.02 s
+            metrics: [step]
+            """;
+
+    private static SweepTestSupport.Result sweep(Path sweepFile, Path out) {
+        return SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--jobs", "2", "--threads", "1");
+    }
+
+    /**
+     * The value of a single-valued axis changed (same run names): both runs run again in folders of
+     * their own, the old ones are left as they were, summary.csv names the new folders and value; the
+     * same sweep again runs nothing.
+     */
+    @Test
+    void aChangedSingleValueRunsAgainInNewFolders() throws IOException {
+        SweepTestSupport.tinyCell(dir);
+        Path sweepFile = SweepTestSupport.write(dir, "sweep.yaml", SINGLE_VALUED.formatted("30 mA/cm^2"));
+        Path out = dir.resolve("out");
+        SweepTestSupport.Result first = sweep(sweepFile, out);
+        assertEquals(0, first.exitCode(), first.stderr());
+        List<SweepRun> before = RunFolders.resume(SweepExpander.expand(SweepFileReader.read(sweepFile)), out);
+        assertEquals(List.of("seed-1", "seed-2"), before.stream().map(SweepRun::id).toList());
+        List<byte[]> records = new ArrayList<>();
+        for (SweepRun r : before) {
+            assertEquals(r.identity() + "\n", Files.readString(r.folder(out).resolve(RunFolders.PARAMETERS_FILE)));
+            records.add(Files.readAllBytes(r.folder(out).resolve(RunInfo.FILE_NAME)));
+        }
+
+        Files.writeString(sweepFile, SINGLE_VALUED.formatted("50 mA/cm^2"));
+        SweepTestSupport.Result second = sweep(sweepFile, out);
+        assertEquals(0, second.exitCode(), second.stderr());
+        assertTrue(second.stderr().contains("2 runs, 0 done before, 2 to run"), second.stderr());
+        List<SweepRun> after = RunFolders.resume(SweepExpander.expand(SweepFileReader.read(sweepFile)), out);
+        List<String> ids = after.stream().map(SweepRun::id).toList();
+        for (int i = 0; i < 2; i++) {
+            assertEquals(before.get(i).id() + "-" + RunNames.hash(after.get(i).identity()), ids.get(i));
+            assertArrayEquals(records.get(i), Files.readAllBytes(before.get(i).folder(out).resolve(RunInfo.FILE_NAME)), "the old run is untouched");
+            assertEquals(after.get(i).identity() + "\n", Files.readString(after.get(i).folder(out).resolve(RunFolders.PARAMETERS_FILE)));
+        }
+        assertEquals(4, folderNames(out.resolve("runs")).size());
+        List<List<String>> summary = CsvTable.read(out.resolve(SweepSummary.FILE_NAME));
+        assertEquals(List.of("run", "control.current_density", "seed", "status"), summary.get(0).subList(0, 4));
+        for (int i = 1; i <= 2; i++)
+            assertEquals(List.of(ids.get(i - 1), "50 mA/cm^2", Integer.toString(i), "finished"), summary.get(i).subList(0, 4));
+        assertEquals(ids, CsvTable.read(out.resolve(Manifest.FILE_NAME)).stream().skip(1).map(row -> row.get(1)).toList());
+
+        SweepTestSupport.Result third = sweep(sweepFile, out);
+        assertEquals(0, third.exitCode(), third.stderr());
+        assertTrue(third.stderr().contains("2 runs, 2 done before, 0 to run"), third.stderr());
+        assertEquals(4, folderNames(out.resolve("runs")).size());
+    }
+
+    /** A sweep folder moved elsewhere (with its sweep and scenario files) resumes in place, runs in earlier folders included. */
+    @Test
+    void aMovedSweepFolderResumesInPlace() throws IOException {
+        Path here = dir.resolve("here");
+        Files.createDirectories(here);
+        SweepTestSupport.tinyCell(here);
+        Path sweepFile = SweepTestSupport.write(here, "sweep.yaml", SINGLE_VALUED.formatted("30 mA/cm^2"));
+        SweepTestSupport.Result first = sweep(sweepFile, here.resolve("out"));
+        assertEquals(0, first.exitCode(), first.stderr());
+        // the runs are in folders runs.csv gave them, not today's names (a sweep begun under the longer names)
+        Path runsDir = here.resolve("out").resolve("runs");
+        List<String> old = List.of("current_density-30mA_per_cm2__seed-1", "current_density-30mA_per_cm2__seed-2");
+        List<List<String>> manifest = CsvTable.read(here.resolve("out").resolve(Manifest.FILE_NAME));
+        for (int i = 0; i < 2; i++) {
+            Files.move(runsDir.resolve(manifest.get(i + 1).get(1)), runsDir.resolve(old.get(i)));
+            manifest.get(i + 1).set(1, old.get(i));
+        }
+        CsvTable.write(here.resolve("out").resolve(Manifest.FILE_NAME), manifest);
+
+        Path there = dir.resolve("there");
+        Files.move(here, there);
+        SweepTestSupport.Result moved = sweep(there.resolve("sweep.yaml"), there.resolve("out"));
+        assertEquals(0, moved.exitCode(), moved.stderr());
+        assertTrue(moved.stderr().contains("2 runs, 2 done before, 0 to run"), moved.stderr());
+        assertEquals(old, folderNames(there.resolve("out").resolve("runs")));
+    }
+
     @Test
     void failingRunIsRecordedWithItsErrorAndLockedRunIsLeftToItsHolder() throws IOException {
         SweepTestSupport.tinyCell(dir);
