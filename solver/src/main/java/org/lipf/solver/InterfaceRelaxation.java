@@ -31,28 +31,14 @@ final class InterfaceRelaxation {
 
     static void relax(Grid g, ModelParameters p, MaterialTable table, Parallel parallel, FieldSet f, double dt_s, double duration_s) {
         AllenCahnUpdate capillarity = new AllenCahnUpdate(g, p.withoutNoise(), table.withoutReactions(), parallel);
-        final int[] piece = pieces(g, f.xi);
-        final double[] target = new double[piece.length];
-        forEachCell(g, piece, (c, P) -> target[piece[c]] += table.freeFraction[f.material[P]] * f.xi[P]);
+        Pieces pieces = new Pieces(g, table, f);
         for (double t = 0; t < duration_s; t += dt_s) {
             GhostCells.fill(g, f.xi);
             capillarity.compute(f, dt_s, 0);
-            keepPieceVolumes(g, table, f, dt_s, piece, target);
+            pieces.keepVolumes(f, dt_s, parallel, capillarity);
             f.swapXi();
         }
         Arrays.fill(f.rate, 0);
-    }
-
-    /** Cell c = (k ny + j) nx + i of the grid and its padded index P. */
-    private interface CellAction {
-        void at(int c, int P);
-    }
-
-    /** Calls the action for every cell that belongs to a piece. */
-    private static void forEachCell(Grid g, int[] piece, CellAction action) {
-        final int nx = g.nx, ny = g.ny, planeCells = nx * ny;
-        for (int c = 0; c < piece.length; c++)
-            if (piece[c] >= 0) action.at(c, g.index(c % nx, (c / nx) % ny, c / planeCells));
     }
 
     /**
@@ -80,22 +66,94 @@ final class InterfaceRelaxation {
     }
 
     /**
-     * Adds each piece's multiplier to the capillary rate and updates xiNext with it, so that the piece's sum of
-     * f_free xiNext is its target where it has an interface (h' &gt; 0). Frozen cells (f_free = 0) keep their rate.
+     * The pieces of a relaxation: each cell's piece (numbered 0..n-1, by the padded index; -1 for ghosts and where there
+     * is no metal), each piece's target and current sum of f_free xi, and per plane the sums of a step, added up in plane
+     * order so that the result does not depend on the thread count. A step changes only cells off 0 and 1 or with a
+     * rate, in the rows the capillary step found active, so those are all the sums visit.
      */
-    private static void keepPieceVolumes(Grid g, MaterialTable table, FieldSet f, double dt_s, int[] piece, double[] target) {
-        final double[] after = new double[piece.length], weight = new double[piece.length];
-        forEachCell(g, piece, (c, P) -> {
-            final double free = table.freeFraction[f.material[P]];
-            after[piece[c]] += free * (f.xi[P] + dt_s * f.rate[P]);
-            weight[piece[c]] += free * Interpolation.dh(f.xi[P]);
-        });
-        forEachCell(g, piece, (c, P) -> {
-            final int r = piece[c];
-            if (weight[r] == 0 || table.freeFraction[f.material[P]] == 0) return;
-            final double rate = f.rate[P] + (target[r] - after[r]) / (dt_s * weight[r]) * Interpolation.dh(f.xi[P]);
-            f.rate[P] = rate;
-            f.xiNext[P] = AllenCahnUpdate.resolved(f.xi[P] + dt_s * rate);
-        });
+    private static final class Pieces {
+        private final Grid g;
+        private final MaterialTable table;
+        private final int[] pieceAt;
+        private final int count;
+        private final double[] target, volume, multiplier, planeChange, planeWeight;
+
+        Pieces(Grid g, MaterialTable table, FieldSet f) {
+            this.g = g;
+            this.table = table;
+            final int[] piece = pieces(g, f.xi);
+            final int[] dense = new int[piece.length];
+            Arrays.fill(dense, -1);
+            int n = 0;
+            pieceAt = new int[g.paddedLength()];
+            Arrays.fill(pieceAt, -1);
+            for (int c = 0; c < piece.length; c++) {
+                if (piece[c] < 0) continue;
+                if (dense[piece[c]] < 0) dense[piece[c]] = n++;
+                pieceAt[g.index(c % g.nx, (c / g.nx) % g.ny, c / (g.nx * g.ny))] = dense[piece[c]];
+            }
+            count = n;
+            target = new double[n];
+            for (int P = 0; P < pieceAt.length; P++)
+                if (pieceAt[P] >= 0) target[pieceAt[P]] += table.freeFraction[f.material[P]] * f.xi[P];
+            volume = target.clone();
+            multiplier = new double[n];
+            planeChange = new double[g.nz * n];
+            planeWeight = new double[g.nz * n];
+        }
+
+        /**
+         * Adds each piece's multiplier to the capillary rate and updates xiNext with it, so that the piece's sum of
+         * f_free xiNext is its target where it has an interface (h' &gt; 0). Frozen cells (f_free = 0) keep their rate.
+         */
+        void keepVolumes(FieldSet f, double dt_s, Parallel parallel, AllenCahnUpdate step) {
+            if (count == 0) return;
+            final double[] xi = f.xi, rate = f.rate, free = table.freeFraction;
+            final byte[] material = f.material;
+            parallel.forSlabs(g.nz, (k0, k1) -> {
+                for (int k = k0; k < k1; k++) {
+                    final int at = k * count;
+                    Arrays.fill(planeChange, at, at + count, 0);
+                    Arrays.fill(planeWeight, at, at + count, 0);
+                    for (int j = 0; j < g.ny; j++) {
+                        if (!step.rowActive(j, k)) continue;
+                        final int start = g.rowStart(j, k);
+                        for (int P = start; P < start + g.nx; P++) {
+                            final double x = xi[P], ff = free[material[P]];
+                            final int r = pieceAt[P];
+                            if ((x == 0 || x == 1) && rate[P] == 0 || r < 0 || ff == 0) continue;
+                            planeChange[at + r] += ff * rate[P];
+                            planeWeight[at + r] += ff * Interpolation.dh(x);
+                        }
+                    }
+                }
+            });
+            final double[] change = new double[count], weight = new double[count];
+            for (int k = 0; k < g.nz; k++)
+                for (int r = 0; r < count; r++) {
+                    change[r] += planeChange[k * count + r];
+                    weight[r] += planeWeight[k * count + r];
+                }
+            for (int r = 0; r < count; r++) {
+                multiplier[r] = weight[r] > 0 ? (target[r] - volume[r] - dt_s * change[r]) / (dt_s * weight[r]) : 0;
+                volume[r] += dt_s * (change[r] + multiplier[r] * weight[r]);
+            }
+            parallel.forSlabs(g.nz, (k0, k1) -> {
+                for (int k = k0; k < k1; k++)
+                    for (int j = 0; j < g.ny; j++) {
+                        if (!step.rowActive(j, k)) continue;
+                        final int start = g.rowStart(j, k);
+                        for (int P = start; P < start + g.nx; P++) {
+                            final double x = xi[P];
+                            final int r = pieceAt[P];
+                            // h'(x) = 0 at 0 and 1: only cells off them change
+                            if (x == 0 || x == 1 || r < 0 || free[material[P]] == 0) continue;
+                            final double v = rate[P] + multiplier[r] * Interpolation.dh(x);
+                            rate[P] = v;
+                            f.xiNext[P] = AllenCahnUpdate.resolved(x + dt_s * v);
+                        }
+                    }
+            });
+        }
     }
 }

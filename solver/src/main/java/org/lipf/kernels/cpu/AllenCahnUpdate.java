@@ -241,6 +241,14 @@ public final class AllenCahnUpdate {
         return threads == 1 ? g.nz : Math.max(1, g.nz / (CHUNKS_PER_THREAD * threads));
     }
 
+    /**
+     * Whether the last {@link #compute} found an active cell in row j of plane k: a row without one has rate 0 and
+     * kept its xi (bulk cells, exactly 0 or 1, and frozen ones).
+     */
+    public boolean rowActive(int j, int k) {
+        return rowActive[k * g.ny + j];
+    }
+
     /** Largest |change| of the dispersed fraction delta the last {@link #compute} wrote to dispersedNext. */
     public double lastDispersedChange() {
         return lastDispersedChange;
