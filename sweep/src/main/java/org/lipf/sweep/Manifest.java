@@ -1,11 +1,11 @@
 package org.lipf.sweep;
 
-import org.lipf.output.CsvTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import org.lipf.output.CsvTable;
 
 /**
  * {@code DIR/runs.csv}: what each run is, written before any run starts: index, id (the folder

@@ -1,6 +1,5 @@
 package org.lipf.sweep;
 
-import org.lipf.output.CsvTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import org.lipf.output.AtomicFiles;
+import org.lipf.output.CsvTable;
 
 /**
  * Gives each run of a sweep its folder, keeping the runs of a sweep begun earlier in the folders
@@ -64,7 +65,7 @@ final class RunFolders {
 
     /** Records {@code run}'s identity in {@code folder}. */
     static void record(SweepRun run, Path folder) throws IOException {
-        Files.writeString(folder.resolve(PARAMETERS_FILE), run.identity() + "\n", StandardCharsets.UTF_8);
+        AtomicFiles.writeString(folder.resolve(PARAMETERS_FILE), run.identity() + "\n");
     }
 
     /** Whether {@code folder} records an identity other than {@code identity}. */

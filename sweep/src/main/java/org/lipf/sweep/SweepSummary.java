@@ -1,6 +1,5 @@
 package org.lipf.sweep;
 
-import org.lipf.output.CsvTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lipf.output.CsvTable;
 
 /**
  * {@code DIR/summary.csv}: one row per run with its id, its parameters, its status and reason,

@@ -1,6 +1,5 @@
 package org.lipf.sweep;
 
-import org.lipf.output.CsvTable;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lipf.output.CsvTable;
 import org.lipf.output.RunInfo;
 import org.lipf.output.SnapshotReader;
 
