@@ -43,6 +43,11 @@ public final class RunDriver {
     public static final String DISPERSED_FIELD = "dispersed_li";
     /** Snapshot attributes of the leading Li-filled crack (docs/MODEL.md section 4.2): its radius, m, and its Li volume, m^3. */
     public static final String CRACK_RADIUS = "crack_radius_m", CRACK_LI_VOLUME = "crack_li_volume_m3";
+    /**
+     * Snapshot attributes of the leading pore filled by electronic leakage (docs/MODEL.md section 4.2.1): its Li, m^3,
+     * and whether the crack grew from such a pore (1) or from a surface flaw (0); time-series column of its filling.
+     */
+    public static final String PORE_LI_VOLUME = "pore_li_volume_m3", CRACK_FROM_PORE = "crack_from_pore", PORE_FILL = "pore_fill";
     /** Snapshot attribute: 1 in the snapshot written at a short (a metal bridge or a crack through the electrolyte), else 0. */
     public static final String SHORT_CIRCUIT = "short_circuit";
     /** Snapshot attribute (and time-series column): the charge passed since the start, C/m^2. */
@@ -67,7 +72,7 @@ public final class RunDriver {
     public static final List<String> COLUMNS = List.of("time_s", "step", "dt_s", "cell_voltage_V", "current_density_A_per_m2",
             "counter_current_A_per_m2", PASSED_CHARGE, "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
             "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, CRACK_RADIUS, RunResults.CONTACT_FRACTION,
-            "implicit_iterations");
+            "implicit_iterations", PORE_FILL);
     /** run.json results of a short (results.json repeats them): when, where (x, y, z), why, at what current and voltage. */
     public static final String SHORT_TIME = "short_time_s", SHORT_LOCATION = "short_location_m", SHORT_CAUSE = "short_cause",
             SHORT_CURRENT = "short_current_A_per_m2", SHORT_VOLTAGE = "short_voltage_V";
@@ -209,6 +214,9 @@ public final class RunDriver {
         // absent before the cracks of section 4.2
         state.crack.radius_m = snap.extraDoubleOr(CRACK_RADIUS, 0);
         state.crack.liVolume_m3 = snap.extraDoubleOr(CRACK_LI_VOLUME, 0);
+        // absent before the pores of section 4.2.1
+        state.pore.liVolume_m3 = snap.extraDoubleOr(PORE_LI_VOLUME, 0);
+        state.crackFromPore = snap.extraDoubleOr(CRACK_FROM_PORE, 0) != 0;
         // absent from snapshots written before 2026-12-07: unknown, and results.json takes them from the time-series rows
         state.peakIntrusionRatio = snap.extraDoubleOr(PEAK_INTRUSION_RATIO, Double.NaN);
         state.minContactFraction = snap.extraDoubleOr(MIN_CONTACT_FRACTION, Double.NaN);
@@ -244,6 +252,8 @@ public final class RunDriver {
         extras.put("rejected_steps", st.rejectedSteps);
         extras.put(CRACK_RADIUS, st.crack.radius_m);
         extras.put(CRACK_LI_VOLUME, st.crack.liVolume_m3);
+        extras.put(PORE_LI_VOLUME, st.pore.liVolume_m3);
+        extras.put(CRACK_FROM_PORE, st.crackFromPore ? 1.0 : 0.0);
         extras.put(PEAK_INTRUSION_RATIO, st.peakIntrusionRatio);
         extras.put(MIN_CONTACT_FRACTION, st.minContactFraction);
         extras.put(SHORT_CIRCUIT, sim.lastShort() != null ? 1L : 0L);
@@ -394,6 +404,6 @@ public final class RunDriver {
         series.append(st.time_s, st.step, st.lastStep_s, st.cellVoltage_V, st.reactionCurrent_A_per_m2,
                 st.counterCurrent_A_per_m2, st.passedCharge_C_per_m2, metal, metal - st.initialMetalVolume_m,
                 front, sim.metrics().penetration_m(front) + sim.crackRadius_m(), shorted ? 1 : 0, st.lastIterations, st.rejectedSteps,
-                sim.intrusionRatio(), sim.crackRadius_m(), sim.minContactFraction(), st.lastImplicitIterations);
+                sim.intrusionRatio(), sim.crackRadius_m(), sim.minContactFraction(), st.lastImplicitIterations, sim.poreFill());
     }
 }

@@ -38,6 +38,8 @@ public final class MaterialTable {
     public final double[] intrusionOverpotential_V;
     /** The Li-filled crack that grows from the material's flaws (docs/MODEL.md section 4.2); null where it has no limit. */
     public final LiFilledCrack[] crack;
+    /** The closed pores its electronic leakage fills with Li (docs/MODEL.md section 4.2.1); null where it gives none. */
+    public final LeakageFilledPore[] pore;
 
     public MaterialTable(Scenario scenario, ModelParameters p) {
         List<MaterialSpec> ms = scenario.materials();
@@ -52,6 +54,7 @@ public final class MaterialTable {
         nucleationActivity = new double[n];
         intrusionOverpotential_V = new double[n];
         crack = new LiFilledCrack[n];
+        pore = new LeakageFilledPore[n];
         double lInterface = Interpolation.kineticLength_m(p.interfaceWidth_m());
         double maxEl = p.metalConductivity_S_per_m();
         for (MaterialSpec m : ms) maxEl = Math.max(maxEl, m.sigmaEl_S_per_m());
@@ -77,6 +80,9 @@ public final class MaterialTable {
             if (m.hasIntrusionLimit()) {
                 crack[id] = new LiFilledCrack(m.fractureToughness_Pa_sqrt_m(), m.youngsModulus_Pa(), m.flawSize_m(), p.chargeDensity_C_per_m3());
                 intrusionOverpotential_V[id] = crack[id].limit_V();
+                // the real sigma_e (not the potential equation's floor) carries the electrons into the pores
+                if (m.hasLeakagePores() && m.sigmaEl_S_per_m() > 0)
+                    pore[id] = new LeakageFilledPore(m.poreSize_m(), m.sigmaEl_S_per_m(), m.youngsModulus_Pa(), crack[id], p.chargeDensity_C_per_m3());
             }
         }
     }
@@ -95,6 +101,7 @@ public final class MaterialTable {
         i0_A_per_m2 = t.i0_A_per_m2;
         intrusionOverpotential_V = t.intrusionOverpotential_V;
         crack = t.crack;
+        pore = t.pore;
         Leta_per_s = new double[t.size()];
         nucleationActivity = new double[t.size()];
     }

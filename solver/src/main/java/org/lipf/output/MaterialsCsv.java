@@ -28,6 +28,7 @@ public final class MaterialsCsv {
             new Column("fracture_toughness_Pa_m^0.5", MaterialSpec::fractureToughness_Pa_sqrt_m),
             new Column("flaw_size_m", MaterialSpec::flawSize_m),
             new Column("youngs_modulus_Pa", MaterialSpec::youngsModulus_Pa),
+            new Column("pore_size_m", MaterialSpec::poreSize_m),
             new Column("critical_stripping_current_A_per_m2", MaterialSpec::criticalStrippingCurrent_A_per_m2),
             new Column("void_depth_m", MaterialSpec::voidDepth_m));
 

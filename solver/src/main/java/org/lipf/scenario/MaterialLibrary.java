@@ -29,12 +29,14 @@ public final class MaterialLibrary {
     public static final String BUILT_IN_LABEL = "materials/library.yaml";
     /** The Li intrusion limit's parameters (docs/MODEL.md section 4.2): only brittle solid electrolytes give them, both together. */
     public static final List<String> INTRUSION_PARAMETERS = List.of("fracture_toughness", "flaw_size", "youngs_modulus");
+    /** The pores a brittle electrolyte's electronic leakage fills (docs/MODEL.md section 4.2.1): optional, with the intrusion parameters. */
+    public static final String PORE_PARAMETER = "pore_size";
     /** The voids at a stripping metal surface (docs/MODEL.md section 4.3): the metal gives both, a film on it the current alone. */
     public static final List<String> VOID_PARAMETERS = List.of("critical_stripping_current", "void_depth");
     /** The material parameters a library entry may give, in {@link MaterialSpec} order: all but the intrusion and void ones are required. */
     public static final List<String> PARAMETERS = List.of("diffusivity", "ionic_conductivity", "electronic_conductivity", "exchange_current_density",
             "free_fraction", "density", INTRUSION_PARAMETERS.get(0), INTRUSION_PARAMETERS.get(1), INTRUSION_PARAMETERS.get(2),
-            VOID_PARAMETERS.get(0), VOID_PARAMETERS.get(1));
+            PORE_PARAMETER, VOID_PARAMETERS.get(0), VOID_PARAMETERS.get(1));
     /** Keys of one library parameter. */
     static final List<String> PARAMETER_KEYS = List.of("value", "source", "estimate", "reasoning");
 

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * @param flawSize_m size (radius) of the flaws at its surface that Li may enter, {@code NaN} if not given
  * @param youngsModulus_Pa its Young's modulus, {@code NaN} if not given (with K_Ic and the flaw size:
  *     the Li intrusion limit of docs/MODEL.md section 4.2)
+ * @param poreSize_m radius of the closed pores inside it that its electronic leakage fills with Li (docs/MODEL.md
+ *     section 4.2.1), {@code NaN} if not given (needs the intrusion limit's parameters)
  * @param criticalStrippingCurrent_A_per_m2 the stripping current density the Li supply to the metal's surface
  *     (vacancy diffusion, creep) sustains without voids: of the metal, or under a film on it; {@code NaN} if not given
  *     (docs/MODEL.md section 4.3)
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigmaIon_S_per_m, double sigmaEl_S_per_m,
         double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3,
-        double fractureToughness_Pa_sqrt_m, double flawSize_m, double youngsModulus_Pa,
+        double fractureToughness_Pa_sqrt_m, double flawSize_m, double youngsModulus_Pa, double poreSize_m,
         double criticalStrippingCurrent_A_per_m2, double voidDepth_m, String source) {
     /** Valid material names: a letter, then letters, digits, '_' or '-'. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
@@ -42,6 +44,10 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
             Checks.positive("flaw_size", flawSize_m);
             Checks.positive("youngs_modulus", youngsModulus_Pa);
         }
+        if (!Double.isNaN(poreSize_m)) {
+            Checks.positive("pore_size", poreSize_m);
+            if (Double.isNaN(flawSize_m)) throw new IllegalArgumentException("pore_size needs fracture_toughness, flaw_size and youngs_modulus");
+        }
         if (!Double.isNaN(criticalStrippingCurrent_A_per_m2)) Checks.nonNegative("critical_stripping_current", criticalStrippingCurrent_A_per_m2);
         if (!Double.isNaN(voidDepth_m)) {
             Checks.positive("void_depth", voidDepth_m);
@@ -54,7 +60,7 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
     public MaterialSpec(String name, double diffusivity_m2_per_s, double sigmaIon_S_per_m, double sigmaEl_S_per_m,
             double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3, String source) {
         this(name, diffusivity_m2_per_s, sigmaIon_S_per_m, sigmaEl_S_per_m, exchangeCurrentDensity_A_per_m2, freeFraction, density_kg_per_m3,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, source);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, source);
     }
 
     /** Whether voids open at this metal's surface when it strips faster than its Li supply (docs/MODEL.md section 4.3). */
@@ -70,6 +76,11 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
     /** Whether Li can intrude into flaws of this material (docs/MODEL.md section 4.2). */
     public boolean hasIntrusionLimit() {
         return !Double.isNaN(flawSize_m);
+    }
+
+    /** Whether its electronic leakage fills closed pores inside it with Li (docs/MODEL.md section 4.2.1). */
+    public boolean hasLeakagePores() {
+        return !Double.isNaN(poreSize_m);
     }
 
     public boolean hasDensity() {

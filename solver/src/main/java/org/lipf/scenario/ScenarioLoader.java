@@ -438,7 +438,7 @@ public final class ScenarioLoader {
                     params = library.merged(entry, path);
                 }
                 Section m = new Section(file, params, path, e.keyLine(), "diffusivity", "ionic_conductivity", "electronic_conductivity",
-                        "exchange_current_density", "free_fraction", "density", "fracture_toughness", "flaw_size", "youngs_modulus", "critical_stripping_current", "void_depth", "source", "library");
+                        "exchange_current_density", "free_fraction", "density", "fracture_toughness", "flaw_size", "youngs_modulus", "pore_size", "critical_stripping_current", "void_depth", "source", "library");
                 boolean dFromSigma = NernstEinstein.KEYWORD.equals(m.text("diffusivity"));
                 boolean sigmaFromD = NernstEinstein.KEYWORD.equals(m.text("ionic_conductivity"));
                 m.check(!(dFromSigma && sigmaFromD), "ionic_conductivity", "diffusivity and ionic_conductivity cannot both be " + NernstEinstein.KEYWORD + ": give one of them");
@@ -461,6 +461,10 @@ public final class ScenarioLoader {
                 int given = (Double.isNaN(kIc) ? 0 : 1) + (Double.isNaN(flaw) ? 0 : 1) + (Double.isNaN(young) ? 0 : 1);
                 m.check(given == 0 || given == 3, !Double.isNaN(kIc) ? "fracture_toughness" : !Double.isNaN(flaw) ? "flaw_size" : "youngs_modulus",
                         "fracture_toughness, flaw_size and youngs_modulus go together (the Li intrusion limit, docs/MODEL.md section 4.2): give all three or none");
+                double pore = m.quantity("pore_size", PhysicalQuantity.LENGTH, Double.NaN);
+                m.check(Double.isNaN(pore) || (pore > 0 && Double.isFinite(pore)), "pore_size", "must be > 0");
+                m.check(Double.isNaN(pore) || given == 3, "pore_size",
+                        "needs fracture_toughness, flaw_size and youngs_modulus (a filled pore cracks the electrolyte as a flaw does, docs/MODEL.md section 4.2.1)");
                 double iStrip = m.quantity("critical_stripping_current", PhysicalQuantity.CURRENT_DENSITY, Double.NaN);
                 m.check(Double.isNaN(iStrip) || (iStrip >= 0 && Double.isFinite(iStrip)), "critical_stripping_current", "must be >= 0 and finite");
                 double voidDepth = m.quantity("void_depth", PhysicalQuantity.LENGTH, Double.NaN);
@@ -468,7 +472,7 @@ public final class ScenarioLoader {
                 m.check(Double.isNaN(voidDepth) || !Double.isNaN(iStrip), "void_depth",
                         "needs critical_stripping_current (voids open where the metal strips faster than its Li supply, docs/MODEL.md section 4.3)");
                 String source = m.string("source", "");
-                materials.put(e.key(), new MaterialSpec(e.key(), d, si, se, i0, ff, rho, kIc, flaw, young, iStrip, voidDepth, source));
+                materials.put(e.key(), new MaterialSpec(e.key(), d, si, se, i0, ff, rho, kIc, flaw, young, pore, iStrip, voidDepth, source));
             }
         }
 

@@ -57,6 +57,7 @@ public final class ScenarioWriter {
                 kv(b, 4, "flaw_size", UnitParser.format(mat.flawSize_m(), LENGTH));
                 kv(b, 4, "youngs_modulus", UnitParser.format(mat.youngsModulus_Pa(), PRESSURE));
             }
+            if (mat.hasLeakagePores()) kv(b, 4, "pore_size", UnitParser.format(mat.poreSize_m(), LENGTH));
             if (mat.hasCriticalStrippingCurrent()) kv(b, 4, "critical_stripping_current", UnitParser.format(mat.criticalStrippingCurrent_A_per_m2(), CURRENT_DENSITY));
             if (mat.formsVoids()) kv(b, 4, "void_depth", UnitParser.format(mat.voidDepth_m(), LENGTH));
             kv(b, 4, "source", str(mat.source()));

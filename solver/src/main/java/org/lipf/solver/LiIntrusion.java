@@ -61,10 +61,11 @@ public final class LiIntrusion {
      */
     public record Contact(int cell, double overpotential_V, double c, double i0_A_per_m2, String material) {
         /** The short this contact's crack causes when it reaches the counter electrode (distance, m). */
-        public ShortCircuitDetector.Short asShort(Grid g, double limit_V, double distance_m) {
+        public ShortCircuitDetector.Short asShort(Grid g, double limit_V, double distance_m, boolean fromPore) {
             return ShortCircuitDetector.Short.at(g, cell, String.format(java.util.Locale.ROOT,
-                    "Li intrusion into %s: a Li-filled crack from a flaw pressed at plating overpotential %.1f mV (limit -%.1f mV) reached the counter electrode %.1f um away (docs/MODEL.md section 4.2)",
-                    material, overpotential_V * 1e3, limit_V * 1e3, distance_m * 1e6));
+                    "Li intrusion into %s: a Li-filled crack from a %s pressed at plating overpotential %.1f mV (limit -%.1f mV) reached the counter electrode %.1f um away (docs/MODEL.md section %s)",
+                    material, fromPore ? "pore its electronic leakage filled" : "flaw", overpotential_V * 1e3, limit_V * 1e3, distance_m * 1e6,
+                    fromPore ? "4.2.1" : "4.2"));
         }
     }
 

@@ -7,6 +7,7 @@ import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.grid.GhostCells;
 import org.lipf.kernels.cpu.NernstPlanckUpdate;
 import org.lipf.model.FieldSet;
+import org.lipf.model.LeakageFilledPore;
 import org.lipf.model.LiFilledCrack;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
@@ -41,6 +42,8 @@ public final class Simulation implements AutoCloseable {
     private final CurrentProgram program;
     private final InterphaseGrowth interphases;
     private final LiIntrusion intrusion;
+    /** The material whose pore the leakage filled last (section 4.2.1), -1 before any. */
+    private int poreMaterial = -1;
     /** Voids at the stripping metal surface (docs/MODEL.md section 4.3); null where the metal forms none. */
     private final StrippingVoids voids;
     /** The Li intrusion whose crack reached the counter electrode at the last step (a short), or null. */
@@ -241,10 +244,36 @@ public final class Simulation implements AutoCloseable {
     private void growCrack(double dt) {
         final LiIntrusion.Contact contact = intrusion.hardest(fields());
         if (contact == null) return;
-        final LiFilledCrack crack = table.crack[fields.material[contact.cell()]];
+        final int m = fields.material[contact.cell()];
+        final LiFilledCrack crack = table.crack[m];
         final double distance = intrusion.distanceToCounter_m(contact);
-        if (crack.advance(state.crack, dt, etaP -> intrusion.wallCurrent_A_per_m2(contact, etaP), distance))
-            intruded = contact.asShort(grid, crack.limit_V(), distance);
+        if (crack.advance(state.crack, dt, etaP -> intrusion.wallCurrent_A_per_m2(contact, etaP), distance)) {
+            final boolean fromPore = state.crackFromPore && table.pore[m] != null;
+            intruded = contact.asShort(grid, fromPore ? table.pore[m].criticalOverpotential_V() : crack.limit_V(), distance, fromPore);
+        } else fillPore(m, crack, contact, dt);
+    }
+
+    /**
+     * The pore next to the contact that the electrolyte's electronic leakage fills over the step (docs/MODEL.md
+     * section 4.2.1); once its Li cracks the electrolyte it is a flaw of its radius that the crack grows from, at
+     * the pressure that cracked it. A pore no larger than the crack cannot lead it.
+     */
+    private void fillPore(int material, LiFilledCrack crack, LiIntrusion.Contact contact, double dt) {
+        final LeakageFilledPore pore = table.pore[material];
+        if (pore == null || crack.radiusOf(state.crack) >= pore.radius_m()) return;
+        poreMaterial = material;
+        if (!pore.advance(state.pore, dt, contact.overpotential_V())) return;
+        state.crack.radius_m = pore.radius_m();
+        state.crack.liVolume_m3 = Math.max(state.crack.liVolume_m3, crack.criticalVolume_m3(pore.radius_m()));
+        state.pore.liVolume_m3 = 0;
+        state.crackFromPore = true;
+    }
+
+    /** The leading pore's Li over its void volume (docs/MODEL.md section 4.2.1), 0 where no electrolyte has such pores. */
+    public double poreFill() {
+        if (poreMaterial >= 0) return table.pore[poreMaterial].fillFraction(state.pore);
+        for (LeakageFilledPore pore : table.pore) if (pore != null) return pore.fillFraction(state.pore);
+        return 0;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.lipf.solver;
 
+import org.lipf.model.LeakageFilledPore;
 import org.lipf.model.LiFilledCrack;
 
 /** The scalars that, with the fields, define a run's state exactly (all saved in snapshots). */
@@ -20,6 +21,10 @@ public final class SimulationState {
     public long rejectedSteps;
     /** The leading Li-filled crack in a brittle electrolyte (docs/MODEL.md section 4.2). */
     public final LiFilledCrack.State crack = new LiFilledCrack.State();
+    /** The leading pore that the electrolyte's electronic leakage fills with Li (docs/MODEL.md section 4.2.1). */
+    public final LeakageFilledPore.State pore = new LeakageFilledPore.State();
+    /** Whether the crack grew from a pore the leakage filled (its short's cause says so). */
+    public boolean crackFromPore;
     /**
      * Void volume per area at the metal's surface in each lateral column (j * nx + i), m (docs/MODEL.md
      * section 4.3); null where the scenario's metal forms no voids.

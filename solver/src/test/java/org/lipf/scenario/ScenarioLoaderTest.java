@@ -216,6 +216,23 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void poresFilledByLeakageNeedTheIntrusionLimitsParameters() {
+        String intrusion = "fracture_toughness: 0.23 MPa*m^(1/2), flaw_size: 0.1 um, youngs_modulus: 18.5 GPa,";
+        Scenario s = parse(electrolyteWith(intrusion + " pore_size: 0.3 um,"));
+        MaterialSpec e = s.materials().get(1);
+        assertEquals(0.3e-6, e.poreSize_m(), 1e-18);
+        assertTrue(e.hasLeakagePores());
+        assertFalse(parse(electrolyteWith(intrusion)).materials().get(1).hasLeakagePores(), "optional");
+        assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of()), "round trip");
+        assertError(fails(electrolyteWith("pore_size: 0.3 um,")),
+                "test.yaml", "materials.electrolyte.pore_size", 14, "needs fracture_toughness, flaw_size and youngs_modulus");
+        assertError(fails(electrolyteWith(intrusion + " pore_size: 0 um,")),
+                "test.yaml", "materials.electrolyte.pore_size", 14, "must be > 0");
+        assertError(fails(electrolyteWith(intrusion + " pore_size: 0.3 S/m,")),
+                "test.yaml", "materials.electrolyte.pore_size", 14, "expected a length");
+    }
+
+    @Test
     void voidsNeedTheCriticalStrippingCurrentAndAPositiveVoidDepth() {
         String both = "critical_stripping_current: 0.2 mA/cm^2, void_depth: 1 um,";
         Scenario s = parse(electrolyteWith(both));
