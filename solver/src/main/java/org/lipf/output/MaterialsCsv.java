@@ -30,7 +30,9 @@ public final class MaterialsCsv {
             new Column("youngs_modulus_Pa", MaterialSpec::youngsModulus_Pa),
             new Column("pore_size_m", MaterialSpec::poreSize_m),
             new Column("critical_stripping_current_A_per_m2", MaterialSpec::criticalStrippingCurrent_A_per_m2),
-            new Column("void_depth_m", MaterialSpec::voidDepth_m));
+            new Column("void_depth_m", MaterialSpec::voidDepth_m),
+            new Column("activation_energy_J_per_mol", MaterialSpec::activationEnergy_J_per_mol),
+            new Column("reference_temperature_K", MaterialSpec::referenceTemperature_K));
 
     private MaterialsCsv() {}
 

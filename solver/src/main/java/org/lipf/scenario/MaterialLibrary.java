@@ -33,10 +33,12 @@ public final class MaterialLibrary {
     public static final String PORE_PARAMETER = "pore_size";
     /** The voids at a stripping metal surface (docs/MODEL.md section 4.3): the metal gives both, a film on it the current alone. */
     public static final List<String> VOID_PARAMETERS = List.of("critical_stripping_current", "void_depth");
+    /** The temperature of a material's values and the activation energy of its ion transport (docs/MODEL.md section 1.3). */
+    public static final List<String> TEMPERATURE_PARAMETERS = List.of("activation_energy", "reference_temperature");
     /** The material parameters a library entry may give, in {@link MaterialSpec} order: all but the intrusion and void ones are required. */
     public static final List<String> PARAMETERS = List.of("diffusivity", "ionic_conductivity", "electronic_conductivity", "exchange_current_density",
             "free_fraction", "density", INTRUSION_PARAMETERS.get(0), INTRUSION_PARAMETERS.get(1), INTRUSION_PARAMETERS.get(2),
-            PORE_PARAMETER, VOID_PARAMETERS.get(0), VOID_PARAMETERS.get(1));
+            PORE_PARAMETER, VOID_PARAMETERS.get(0), VOID_PARAMETERS.get(1), TEMPERATURE_PARAMETERS.get(0), TEMPERATURE_PARAMETERS.get(1));
     /** Keys of one library parameter. */
     static final List<String> PARAMETER_KEYS = List.of("value", "source", "estimate", "reasoning");
 

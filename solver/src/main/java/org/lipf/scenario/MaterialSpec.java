@@ -20,12 +20,17 @@ import java.util.regex.Pattern;
  * @param voidDepth_m of the metal: the void volume per area over which its contact with the electrolyte falls by
  *     a factor e, {@code NaN} if not given (with the critical stripping current: voids at the stripping metal
  *     surface, docs/MODEL.md section 4.3)
+ * @param activationEnergy_J_per_mol E_a of its ion transport (sigma_ion and D), {@code NaN} if not given: the values
+ *     above are scaled to the scenario's temperature when it is read (docs/MODEL.md section 1.3)
+ * @param referenceTemperature_K the temperature its values hold at, {@code NaN} if not given (with an activation
+ *     energy: the scenario's, to which they were scaled)
  * @param source citation of the numbers (free text, may be empty)
  */
 public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigmaIon_S_per_m, double sigmaEl_S_per_m,
         double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3,
         double fractureToughness_Pa_sqrt_m, double flawSize_m, double youngsModulus_Pa, double poreSize_m,
-        double criticalStrippingCurrent_A_per_m2, double voidDepth_m, String source) {
+        double criticalStrippingCurrent_A_per_m2, double voidDepth_m, double activationEnergy_J_per_mol, double referenceTemperature_K,
+        String source) {
     /** Valid material names: a letter, then letters, digits, '_' or '-'. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
@@ -53,6 +58,11 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
             Checks.positive("void_depth", voidDepth_m);
             if (Double.isNaN(criticalStrippingCurrent_A_per_m2)) throw new IllegalArgumentException("void_depth needs critical_stripping_current");
         }
+        if (!Double.isNaN(activationEnergy_J_per_mol)) {
+            Checks.nonNegative("activation_energy", activationEnergy_J_per_mol);
+            if (Double.isNaN(referenceTemperature_K)) throw new IllegalArgumentException("activation_energy needs reference_temperature");
+        }
+        if (!Double.isNaN(referenceTemperature_K)) Checks.positive("reference_temperature", referenceTemperature_K);
         if (source == null) source = "";
     }
 
@@ -60,7 +70,7 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
     public MaterialSpec(String name, double diffusivity_m2_per_s, double sigmaIon_S_per_m, double sigmaEl_S_per_m,
             double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3, String source) {
         this(name, diffusivity_m2_per_s, sigmaIon_S_per_m, sigmaEl_S_per_m, exchangeCurrentDensity_A_per_m2, freeFraction, density_kg_per_m3,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, source);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, source);
     }
 
     /** Whether voids open at this metal's surface when it strips faster than its Li supply (docs/MODEL.md section 4.3). */
@@ -81,6 +91,11 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
     /** Whether its electronic leakage fills closed pores inside it with Li (docs/MODEL.md section 4.2.1). */
     public boolean hasLeakagePores() {
         return !Double.isNaN(poreSize_m);
+    }
+
+    /** Whether its ion transport was scaled to the scenario's temperature (docs/MODEL.md section 1.3). */
+    public boolean hasActivationEnergy() {
+        return !Double.isNaN(activationEnergy_J_per_mol);
     }
 
     public boolean hasDensity() {

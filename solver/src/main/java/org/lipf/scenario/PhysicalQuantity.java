@@ -23,6 +23,8 @@ public enum PhysicalQuantity {
     DENSITY("a mass density", "kg/m^3", "4.9 g/cm^3"),
     PRESSURE("a pressure", "Pa", "70 MPa"),
     ANGLE("an angle", "rad", "45 deg"),
+    /** Per mole; {@code eV} (per particle) is read as F J/mol, {@code kJ/mol} as it is. */
+    ACTIVATION_ENERGY("an activation energy", "J/mol", "0.3 eV"),
     /** A pressure times m^(1/2), parsed by {@link UnitParser} as such (Indriya cannot convert fractional powers). */
     FRACTURE_TOUGHNESS("a fracture toughness", "Pa*m^(1/2)", "0.23 MPa*m^(1/2)"),
     DIMENSIONLESS("a dimensionless number", "", "0.2 or 20 %");

@@ -415,8 +415,12 @@ public final class ScenarioLoader {
         }
 
         /** S/m per m^2/s of the Nernst-Einstein relation at the scenario's T, n and c0 (read again, with the same checks, by {@link #model}). */
+        double modelTemperature_K(Section m) {
+            return positive(m, "temperature", m.quantity("temperature", PhysicalQuantity.TEMPERATURE, DEFAULT_TEMPERATURE_K));
+        }
+
         double nernstEinsteinFactor(Section m) {
-            double T = positive(m, "temperature", m.quantity("temperature", PhysicalQuantity.TEMPERATURE, DEFAULT_TEMPERATURE_K));
+            double T = modelTemperature_K(m);
             int n = (int) m.integer("charge_number", DEFAULT_CHARGE_NUMBER, 1, 10);
             double c0 = positive(m, "bulk_concentration", m.quantity("bulk_concentration", PhysicalQuantity.CONCENTRATION, DEFAULT_BULK_CONCENTRATION));
             return NernstEinstein.conductivity(1.0, T, n, c0);
@@ -438,12 +442,26 @@ public final class ScenarioLoader {
                     params = library.merged(entry, path);
                 }
                 Section m = new Section(file, params, path, e.keyLine(), "diffusivity", "ionic_conductivity", "electronic_conductivity",
-                        "exchange_current_density", "free_fraction", "density", "fracture_toughness", "flaw_size", "youngs_modulus", "pore_size", "critical_stripping_current", "void_depth", "source", "library");
+                        "exchange_current_density", "free_fraction", "density", "fracture_toughness", "flaw_size", "youngs_modulus", "pore_size", "critical_stripping_current", "void_depth", "activation_energy",
+                        "reference_temperature", "source", "library");
                 boolean dFromSigma = NernstEinstein.KEYWORD.equals(m.text("diffusivity"));
                 boolean sigmaFromD = NernstEinstein.KEYWORD.equals(m.text("ionic_conductivity"));
                 m.check(!(dFromSigma && sigmaFromD), "ionic_conductivity", "diffusivity and ionic_conductivity cannot both be " + NernstEinstein.KEYWORD + ": give one of them");
                 double d = dFromSigma ? Double.NaN : nonNegative(m, "diffusivity", m.quantity("diffusivity", PhysicalQuantity.DIFFUSIVITY));
                 double si = sigmaFromD ? Double.NaN : nonNegative(m, "ionic_conductivity", m.quantity("ionic_conductivity", PhysicalQuantity.CONDUCTIVITY));
+                double tRef = m.quantity("reference_temperature", PhysicalQuantity.TEMPERATURE, Double.NaN);
+                m.check(Double.isNaN(tRef) || (tRef > 0 && Double.isFinite(tRef)), "reference_temperature", "must be > 0");
+                double ea = m.quantity("activation_energy", PhysicalQuantity.ACTIVATION_ENERGY, Double.NaN);
+                m.check(Double.isNaN(ea) || (ea >= 0 && Double.isFinite(ea)), "activation_energy", "must be >= 0");
+                m.check(Double.isNaN(ea) || !Double.isNaN(tRef), "activation_energy",
+                        "needs reference_temperature, the temperature the material's values hold at (docs/MODEL.md section 1.3)");
+                if (!Double.isNaN(ea)) {
+                    // Arrhenius: the ions' transport at the scenario's temperature, whose values then hold there
+                    double T = modelTemperature_K(modelSection), factor = Arrhenius.factor(ea, tRef, T);
+                    if (!Double.isNaN(d)) d *= factor;
+                    if (!Double.isNaN(si)) si *= factor;
+                    tRef = T;
+                }
                 if (dFromSigma) d = si / nernstEinsteinFactor(modelSection);
                 if (sigmaFromD) si = d * nernstEinsteinFactor(modelSection);
                 double se = nonNegative(m, "electronic_conductivity", m.quantity("electronic_conductivity", PhysicalQuantity.CONDUCTIVITY));
@@ -472,7 +490,7 @@ public final class ScenarioLoader {
                 m.check(Double.isNaN(voidDepth) || !Double.isNaN(iStrip), "void_depth",
                         "needs critical_stripping_current (voids open where the metal strips faster than its Li supply, docs/MODEL.md section 4.3)");
                 String source = m.string("source", "");
-                materials.put(e.key(), new MaterialSpec(e.key(), d, si, se, i0, ff, rho, kIc, flaw, young, pore, iStrip, voidDepth, source));
+                materials.put(e.key(), new MaterialSpec(e.key(), d, si, se, i0, ff, rho, kIc, flaw, young, pore, iStrip, voidDepth, ea, tRef, source));
             }
         }
 

@@ -60,6 +60,8 @@ public final class ScenarioWriter {
             if (mat.hasLeakagePores()) kv(b, 4, "pore_size", UnitParser.format(mat.poreSize_m(), LENGTH));
             if (mat.hasCriticalStrippingCurrent()) kv(b, 4, "critical_stripping_current", UnitParser.format(mat.criticalStrippingCurrent_A_per_m2(), CURRENT_DENSITY));
             if (mat.formsVoids()) kv(b, 4, "void_depth", UnitParser.format(mat.voidDepth_m(), LENGTH));
+            if (mat.hasActivationEnergy()) kv(b, 4, "activation_energy", UnitParser.format(mat.activationEnergy_J_per_mol(), ACTIVATION_ENERGY));
+            if (!Double.isNaN(mat.referenceTemperature_K())) kv(b, 4, "reference_temperature", UnitParser.format(mat.referenceTemperature_K(), TEMPERATURE));
             kv(b, 4, "source", str(mat.source()));
         }
         GeometrySpec geo = s.geometry();

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import javax.measure.MetricPrefix;
 import javax.measure.Unit;
 import javax.measure.UnitConverter;
+import org.lipf.model.PhysicalConstants;
 import tech.units.indriya.AbstractUnit;
 import tech.units.indriya.format.SimpleUnitFormat;
 import tech.units.indriya.unit.Units;
@@ -21,7 +22,8 @@ import tech.units.indriya.unit.Units;
  * {@code *} or a space for products, {@code ^} or {@code **} for powers, one top-level {@code /}
  * (use parentheses for several factors in the denominator: {@code m^3/(J*s)}; {@code m^3/J/s} is
  * rejected as ambiguous), {@code 1/s}. ASCII aliases: {@code u} for the micro prefix
- * ({@code um, uS, umol}), {@code mAh}, {@code deg}, {@code ohm}; {@code %}, {@code h},
+ * ({@code um, uS, umol}), {@code mAh}, {@code deg}, {@code ohm}, {@code eV} (an activation energy per particle,
+ * read as F J/mol); {@code %}, {@code h},
  * {@code min}, {@code S} (siemens) are Indriya's own. A fracture toughness is a pressure times
  * {@code m^(1/2)} (or {@code m^0.5}): Indriya parses fractional powers but cannot convert them, so the
  * root of the metre is split off and the rest read as a pressure.
@@ -40,6 +42,8 @@ public final class UnitParser {
         FORMAT.alias(Units.AMPERE.multiply(Units.HOUR), "Ah");
         FORMAT.label(Units.RADIAN.multiply(Math.PI / 180.0), "deg");
         FORMAT.alias(Units.OHM, "ohm");
+        // an activation energy per particle, as the papers give it, is N_A eV = F J per mole
+        FORMAT.label(Units.JOULE.divide(Units.MOLE).multiply(PhysicalConstants.FARADAY_C_PER_MOL), "eV");
         for (PhysicalQuantity q : PhysicalQuantity.values())
             if (q != PhysicalQuantity.FRACTURE_TOUGHNESS) SI[q.ordinal()] = q.siSymbol.isEmpty() ? AbstractUnit.ONE : parseUnit(q.siSymbol);
     }

@@ -1,0 +1,102 @@
+package org.lipf.scenario;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.lipf.scenario.ScenarioLoaderTest.assertError;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lipf.grid.GeometryReport;
+import org.lipf.model.PhysicalConstants;
+
+/**
+ * A scenario's temperature scales the ion transport of the materials that give an activation energy
+ * (docs/MODEL.md section 1.3): sigma_ion and D by exp(-E_a / R (1/T - 1/T_ref)), D through Nernst-Einstein at T
+ * where the library derives it; the rest is used as given, and the start-of-run report says so.
+ */
+class TemperatureTest {
+    private static final String CELL = """
+            name: temperature
+            grid: {dimensions: 2, width: 4 um, height: 4 um, spacing: 0.25 um}
+            model: {form: mixed_conductor, interface_width: 0.5 um, temperature: %s}
+            materials:
+              li: {library: li-metal}
+              el: {diffusivity: nernst-einstein, ionic_conductivity: 0.25 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, %s}
+              host: {library: soft-carbon}
+            geometry:
+              background: el
+              layers:
+                - {material: li, thickness: 1 um, xi: 1, c: 1}
+                - {material: host, thickness: 1 um, c: 0}
+                - {material: el, thickness: rest, c: 1}
+            control: {mode: galvanostatic, current_density: 1 mA/cm^2}
+            time: {end: 1 s, output_interval: 1 s}
+            """;
+
+    private static Scenario at(String temperature, String keys) {
+        return ScenarioLoader.parse(CELL.formatted(temperature, keys), "test.yaml", Map.of());
+    }
+
+    @Test
+    void theIonTransportFollowsArrheniusFromItsReferenceTemperature() {
+        double ea_J_per_mol = 0.3 * PhysicalConstants.FARADAY_C_PER_MOL; // 0.3 eV per ion
+        Scenario hot = at("330 K", "activation_energy: 0.3 eV, reference_temperature: 300 K");
+        MaterialSpec el = hot.material("el");
+        double factor = Math.exp(-ea_J_per_mol / PhysicalConstants.GAS_CONSTANT_J_PER_MOL_K * (1 / 330.0 - 1 / 300.0));
+        assertEquals(2.87, factor, 0.01, "0.3 eV from 300 to 330 K");
+        assertEquals(0.25 * factor, el.sigmaIon_S_per_m(), 1e-12 * 0.25 * factor);
+        // D by Nernst-Einstein at 330 K from the scaled conductivity
+        assertEquals(NernstEinstein.diffusivity(0.25 * factor, 330, 1, ScenarioLoader.DEFAULT_BULK_CONCENTRATION), el.diffusivity_m2_per_s(),
+                1e-12 * el.diffusivity_m2_per_s());
+        assertEquals(330, el.referenceTemperature_K(), 0, "the values now hold at the scenario's temperature");
+        // the resolved scenario carries the scaled values at 330 K: read again, the same
+        assertEquals(hot, ScenarioLoader.parse(ScenarioWriter.toYaml(hot), "resolved.yaml", Map.of()), "round trip");
+        // at the reference temperature nothing changes; per mole as per particle
+        assertEquals(0.25, at("300 K", "activation_energy: 0.3 eV, reference_temperature: 300 K").material("el").sigmaIon_S_per_m(), 1e-15);
+        assertEquals(el.sigmaIon_S_per_m(), at("330 K", "activation_energy: 28.9456 kJ/mol, reference_temperature: 300 K").material("el").sigmaIon_S_per_m(),
+                1e-6 * el.sigmaIon_S_per_m(), "0.3 eV is 28.9456 kJ/mol");
+    }
+
+    @Test
+    void theLibrarysValuesHoldAtTheirPapersTemperatures() {
+        // paper C's 2.5 mS/cm at 30 C, with paper A's 0.28 eV of its argyrodite
+        MaterialSpec at30C = ScenarioLoader.parse(CELL.formatted("303.15 K", "").replace("{diffusivity: nernst-einstein, ionic_conductivity: 0.25 S/m, "
+                + "electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, }", "{library: lpscl-pellet}"), "test.yaml", Map.of()).material("el");
+        assertEquals(0.25, at30C.sigmaIon_S_per_m(), 1e-15);
+        MaterialSpec at55C = ScenarioLoader.parse(CELL.formatted("328.15 K", "").replace("{diffusivity: nernst-einstein, ionic_conductivity: 0.25 S/m, "
+                + "electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, }", "{library: lpscl-pellet}"), "test.yaml", Map.of()).material("el");
+        double ea = 0.28 * PhysicalConstants.FARADAY_C_PER_MOL;
+        assertEquals(0.25 * Math.exp(-ea / PhysicalConstants.GAS_CONSTANT_J_PER_MOL_K * (1 / 328.15 - 1 / 303.15)), at55C.sigmaIon_S_per_m(), 1e-12);
+        assertEquals(at30C.exchangeCurrentDensity_A_per_m2(), at55C.exchangeCurrentDensity_A_per_m2(), 0, "i0 as given");
+    }
+
+    @Test
+    void theReportWarnsWhereTheTemperatureLeavesMaterialsWithoutAnActivationEnergyBehind() {
+        String scaled = "activation_energy: 0.3 eV, reference_temperature: 298.15 K";
+        List<String> near = warnings(at("300 K", scaled));
+        assertTrue(near.stream().noneMatch(w -> w.startsWith("model.temperature")), near.toString());
+        List<String> hot = warnings(at("328.15 K", scaled)).stream().filter(w -> w.startsWith("model.temperature")).toList();
+        assertEquals(1, hot.size(), hot.toString());
+        // the library's soft carbon has no activation energy (paper B gives none); el scales; Li carries no ions
+        assertTrue(hot.get(0).contains("the ion transport of host (298.15 K) is taken at its reference temperature"), hot.get(0));
+        assertFalse(hot.get(0).contains("el ("), hot.get(0));
+        assertTrue(hot.get(0).contains("exchange current densities"), hot.get(0));
+    }
+
+    @Test
+    void badTemperatureDataIsNamedWithItsKey() {
+        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 0.3 eV")),
+                "test.yaml", "materials.el.activation_energy", 6, "needs reference_temperature");
+        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 0.3 V, reference_temperature: 300 K")),
+                "test.yaml", "materials.el.activation_energy", 6, "expected an activation energy");
+        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: -0.3 eV, reference_temperature: 300 K")),
+                "test.yaml", "materials.el.activation_energy", 6, "must be >= 0");
+        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 0.3 eV, reference_temperature: 0 K")),
+                "test.yaml", "materials.el.reference_temperature", 6, "must be > 0");
+    }
+
+    private static List<String> warnings(Scenario s) {
+        GeometryReport r = org.lipf.grid.GeometryBuilder.build(s, s.grid().toGrid()).report();
+        return r.warnings();
+    }
+}
