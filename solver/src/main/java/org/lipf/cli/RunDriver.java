@@ -45,9 +45,11 @@ public final class RunDriver {
     public static final String CRACK_RADIUS = "crack_radius_m", CRACK_LI_VOLUME = "crack_li_volume_m3";
     /**
      * Snapshot attributes of the leading pore filled by electronic leakage (docs/MODEL.md section 4.2.1): its Li, m^3,
-     * and whether the crack grew from such a pore (1) or from a surface flaw (0); time-series column of its filling.
+     * its lateral column (j nx + i) and its electrolyte's material id (-1 before any), and whether the crack grew from such a pore (1) or from a surface
+     * flaw (0); time-series column of its filling.
      */
-    public static final String PORE_LI_VOLUME = "pore_li_volume_m3", CRACK_FROM_PORE = "crack_from_pore", PORE_FILL = "pore_fill";
+    public static final String PORE_LI_VOLUME = "pore_li_volume_m3", PORE_COLUMN = "pore_column", PORE_MATERIAL = "pore_material",
+            CRACK_FROM_PORE = "crack_from_pore", PORE_FILL = "pore_fill";
     /** Snapshot attribute: 1 in the snapshot written at a short (a metal bridge or a crack through the electrolyte), else 0. */
     public static final String SHORT_CIRCUIT = "short_circuit";
     /** Snapshot attribute (and time-series column): the charge passed since the start, C/m^2. */
@@ -216,6 +218,8 @@ public final class RunDriver {
         state.crack.liVolume_m3 = snap.extraDoubleOr(CRACK_LI_VOLUME, 0);
         // absent before the pores of section 4.2.1
         state.pore.liVolume_m3 = snap.extraDoubleOr(PORE_LI_VOLUME, 0);
+        state.poreColumn = (int) snap.extraDoubleOr(PORE_COLUMN, -1);
+        state.poreMaterial = (int) snap.extraDoubleOr(PORE_MATERIAL, -1);
         state.crackFromPore = snap.extraDoubleOr(CRACK_FROM_PORE, 0) != 0;
         // absent from snapshots written before 2026-12-07: unknown, and results.json takes them from the time-series rows
         state.peakIntrusionRatio = snap.extraDoubleOr(PEAK_INTRUSION_RATIO, Double.NaN);
@@ -253,6 +257,8 @@ public final class RunDriver {
         extras.put(CRACK_RADIUS, st.crack.radius_m);
         extras.put(CRACK_LI_VOLUME, st.crack.liVolume_m3);
         extras.put(PORE_LI_VOLUME, st.pore.liVolume_m3);
+        extras.put(PORE_COLUMN, (double) st.poreColumn);
+        extras.put(PORE_MATERIAL, (double) st.poreMaterial);
         extras.put(CRACK_FROM_PORE, st.crackFromPore ? 1.0 : 0.0);
         extras.put(PEAK_INTRUSION_RATIO, st.peakIntrusionRatio);
         extras.put(MIN_CONTACT_FRACTION, st.minContactFraction);

@@ -32,6 +32,16 @@ public final class SurfaceFilms {
         return R;
     }
 
+    /**
+     * The films' electronic area resistance per padded lateral position, sum of t / sigma_el (infinite where a film
+     * blocks electrons), ohm m^2: what electrons leaving the metal into the electrolyte cross (docs/MODEL.md section 4.2.1).
+     */
+    public static double[] electronicResistancePerColumn_ohm_m2(Scenario s, Grid g) {
+        double[] R = new double[g.strideZ];
+        forEachCoveredColumn(s, g, (film, q, t) -> R[q] += SubcellCoating.interfaceResistance_ohm_m2(t, film.sigmaEl_S_per_m()));
+        return R;
+    }
+
     /** i0 of the metal / film interface per padded lateral position (length {@code g.strideZ}), A/m^2; 0 where no film covers. */
     public static double[] exchangeCurrentPerColumn_A_per_m2(Scenario s, Grid g) {
         double[] i0 = new double[g.strideZ];

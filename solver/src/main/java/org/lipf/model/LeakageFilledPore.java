@@ -12,12 +12,14 @@ package org.lipf.model;
  * beyond it the Li presses on the elastic electrolyte (a spherical cavity: dV / V0 = 3 p / (4 G), G = E / (2 (1 + nu)))
  * and rests at p = n F c_s |eta|, or cracks the electrolyte when p reaches K_Ic / sqrt(pi a), at the same
  * overpotential as a flaw of radius a. Where the metal strips (eta > 0) the pore's Li dissolves the same way.
- * The equation is linear in each stage, so a step is integrated exactly at its overpotential.
+ * Behind a film on the metal the electrons cross the film too: its electronic area resistance r over the pore's
+ * cross-section pi a^2 in series with the sphere. The equation is linear in each stage, so a step is integrated
+ * exactly at its overpotential.
  */
 public final class LeakageFilledPore {
-    private final double radius_m, voidVolume_m3, criticalOverpotential_V;
-    /** 4 pi a sigma_e / (n F c_s): the Li volume the pore gains per second and volt of driving voltage, m^3/(s V). */
-    private final double fillRate_m3_per_s_V;
+    private final double radius_m, voidVolume_m3, criticalOverpotential_V, chargeDensity_C_per_m3;
+    /** 4 pi a sigma_e: the electrolyte's conductance between the metal and the pore, S. */
+    private final double sphereConductance_S;
     /** The pressure overpotential per m^3 of Li beyond the void, 4 G / (3 V0 n F c_s), V/m^3. */
     private final double stiffness_V_per_m3;
 
@@ -34,7 +36,8 @@ public final class LeakageFilledPore {
         this.radius_m = radius_m;
         this.voidVolume_m3 = 4.0 / 3 * Math.PI * radius_m * radius_m * radius_m;
         this.criticalOverpotential_V = crack.criticalOverpotential_V(radius_m);
-        this.fillRate_m3_per_s_V = 4 * Math.PI * radius_m * sigmaEl_S_per_m / chargeDensity_C_per_m3;
+        this.sphereConductance_S = 4 * Math.PI * radius_m * sigmaEl_S_per_m;
+        this.chargeDensity_C_per_m3 = chargeDensity_C_per_m3;
         final double shear_Pa = youngs_Pa / (2 * (1 + LiFilledCrack.POISSON_RATIO));
         this.stiffness_V_per_m3 = 4 * shear_Pa / (3 * voidVolume_m3 * chargeDensity_C_per_m3);
     }
@@ -61,9 +64,15 @@ public final class LeakageFilledPore {
     /**
      * Advances the pore by dt at the metal's overpotential eta (negative: plating), exactly for a constant eta.
      *
+     * @param filmResistance_ohm_m2 the electronic area resistance of a film on the metal at the pore (0 without one;
+     *     infinite where the film blocks electrons)
      * @return whether its Li reached the critical pressure within dt (the pore cracks; its Li is then at that pressure)
      */
-    public boolean advance(State s, double dt, double eta_V) {
+    public boolean advance(State s, double dt, double eta_V, double filmResistance_ohm_m2) {
+        final double conductance_S = 1 / (1 / sphereConductance_S + filmResistance_ohm_m2 / (Math.PI * radius_m * radius_m));
+        if (!Double.isFinite(eta_V) || !(conductance_S > 0)) return false;
+        // the Li volume the pore gains per second and volt of driving voltage, m^3/(s V)
+        final double fillRate_m3_per_s_V = conductance_S / chargeDensity_C_per_m3;
         final double uCritical = criticalOverpotential_V / stiffness_V_per_m3, uRest = -eta_V / stiffness_V_per_m3;
         final double relaxation_per_s = fillRate_m3_per_s_V * stiffness_V_per_m3;
         double left = dt;
@@ -87,8 +96,13 @@ public final class LeakageFilledPore {
             }
             // compressed beyond the void: u = v - V0 relaxes to uRest as du/dt = -relaxation (u - uRest)
             final double u = v - voidVolume_m3;
+            if (u >= uCritical) {
+                // already at the critical pressure (a restart with another pore size): it cracks
+                s.liVolume_m3 = voidVolume_m3 + uCritical;
+                return true;
+            }
             if (uRest >= uCritical) {
-                final double toCritical = u >= uCritical ? 0 : Math.log((uRest - u) / (uRest - uCritical)) / relaxation_per_s;
+                final double toCritical = Math.log((uRest - u) / (uRest - uCritical)) / relaxation_per_s;
                 if (toCritical <= left) {
                     s.liVolume_m3 = voidVolume_m3 + uCritical;
                     return true;

@@ -481,8 +481,13 @@ public final class ScenarioLoader {
                         "fracture_toughness, flaw_size and youngs_modulus go together (the Li intrusion limit, docs/MODEL.md section 4.2): give all three or none");
                 double pore = m.quantity("pore_size", PhysicalQuantity.LENGTH, Double.NaN);
                 m.check(Double.isNaN(pore) || (pore > 0 && Double.isFinite(pore)), "pore_size", "must be > 0");
+                // a library entry's pores go with its intrusion limit where the scenario switches that off
+                if (given == 0 && !Double.isNaN(pore) && !file.equals(m.node("pore_size").file) && !OVERRIDE_FILE.equals(m.node("pore_size").file))
+                    pore = Double.NaN;
                 m.check(Double.isNaN(pore) || given == 3, "pore_size",
                         "needs fracture_toughness, flaw_size and youngs_modulus (a filled pore cracks the electrolyte as a flaw does, docs/MODEL.md section 4.2.1)");
+                m.check(Double.isNaN(pore) || pore > flaw, "pore_size", "must exceed flaw_size (" + m.text("flaw_size")
+                        + "): the crack starts from the flaws, and no smaller pore can lead it (docs/MODEL.md section 4.2.1)");
                 double iStrip = m.quantity("critical_stripping_current", PhysicalQuantity.CURRENT_DENSITY, Double.NaN);
                 m.check(Double.isNaN(iStrip) || (iStrip >= 0 && Double.isFinite(iStrip)), "critical_stripping_current", "must be >= 0 and finite");
                 double voidDepth = m.quantity("void_depth", PhysicalQuantity.LENGTH, Double.NaN);

@@ -36,6 +36,9 @@ public final class LiIntrusion {
     private double hardestRatio, hardestEta, hardestC;
     /** The largest -eta / eta_c over the contacts of the last {@link #hardest} call (0 without any, or when all strip). */
     private double peakRatio;
+    /** Per lateral column (j nx + i), the contact that presses hardest in it at the last {@link #hardest} call (cell -1: none). */
+    private final int[] columnCell;
+    private final double[] columnRatio, columnEta, columnC;
 
     public LiIntrusion(Grid g, ModelParameters p, MaterialTable table, Parallel parallel, double electrolyteBeyondTop_m) {
         this.g = g;
@@ -47,6 +50,11 @@ public final class LiIntrusion {
         for (int m = 0; m < table.size(); m++) any |= table.intrusionOverpotential_V[m] > 0 && table.freeFraction[m] > 0;
         this.active = any;
         this.dispersed = p.dispersedNucleation();
+        final int columns = any ? g.nx * g.ny : 0;
+        this.columnCell = new int[columns];
+        this.columnRatio = new double[columns];
+        this.columnEta = new double[columns];
+        this.columnC = new double[columns];
     }
 
     /** Whether any material of the scenario has an intrusion limit (else {@link #hardest} never finds a contact). */
@@ -82,6 +90,8 @@ public final class LiIntrusion {
         if (!active) return null;
         hardestCell = -1;
         hardestRatio = Double.NEGATIVE_INFINITY;
+        java.util.Arrays.fill(columnCell, -1);
+        java.util.Arrays.fill(columnRatio, Double.NEGATIVE_INFINITY);
         for (int k = 0; k < g.nz; k++)
             for (int j = 0; j < g.ny; j++) {
                 final int s = g.rowStart(j, k);
@@ -98,9 +108,26 @@ public final class LiIntrusion {
                 }
             }
         peakRatio = Math.max(0, hardestRatio);
-        if (hardestCell < 0) return null;
-        final int m = f.material[hardestCell];
-        return new Contact(hardestCell, hardestEta, hardestC, table.i0_A_per_m2[m], table.names[m]);
+        return hardestCell < 0 ? null : contact(f, hardestCell, hardestEta, hardestC);
+    }
+
+    private Contact contact(FieldSet f, int cell, double eta, double c) {
+        final int m = f.material[cell];
+        return new Contact(cell, eta, c, table.i0_A_per_m2[m], table.names[m]);
+    }
+
+    /** The lateral column (j nx + i) of a cell. */
+    public int columnIndex(int cell) {
+        final int lateral = cell % g.strideZ, i = lateral % g.sx - 1, j = g.is3D() ? lateral / g.sx - 1 : 0;
+        return j * g.nx + i;
+    }
+
+    /**
+     * The contact that pressed hardest in a lateral column (j nx + i) at the last {@link #hardest} call, or null where
+     * the metal touched no brittle electrolyte there.
+     */
+    public Contact inColumn(FieldSet f, int column) {
+        return columnCell[column] < 0 ? null : contact(f, columnCell[column], columnEta[column], columnC[column]);
     }
 
     /**
@@ -143,6 +170,13 @@ public final class LiIntrusion {
 
     private void consider(int P, double eta, double c, double limit) {
         final double ratio = -eta / limit;
+        final int q = columnIndex(P);
+        if (ratio > columnRatio[q]) {
+            columnCell[q] = P;
+            columnRatio[q] = ratio;
+            columnEta[q] = eta;
+            columnC[q] = c;
+        }
         if (ratio > hardestRatio) {
             hardestCell = P;
             hardestRatio = ratio;

@@ -42,8 +42,8 @@ public final class Simulation implements AutoCloseable {
     private final CurrentProgram program;
     private final InterphaseGrowth interphases;
     private final LiIntrusion intrusion;
-    /** The material whose pore the leakage filled last (section 4.2.1), -1 before any. */
-    private int poreMaterial = -1;
+    /** The electronic area resistance of the films on the metal per column (section 4.2.1); null without pores. */
+    private final double[] filmElectronResistance_ohm_m2;
     /** Voids at the stripping metal surface (docs/MODEL.md section 4.3); null where the metal forms none. */
     private final StrippingVoids voids;
     /** The Li intrusion whose crack reached the counter electrode at the last step (a short), or null. */
@@ -82,6 +82,8 @@ public final class Simulation implements AutoCloseable {
         this.program = galvanostatic ? CurrentProgram.of(scenario.control()) : null;
         this.interphases = new InterphaseGrowth(scenario, grid, table);
         this.intrusion = new LiIntrusion(grid, params, table, parallel, scenario.geometry().electrolyteBeyondTop_m());
+        this.filmElectronResistance_ohm_m2 = java.util.Arrays.stream(table.pore).anyMatch(java.util.Objects::nonNull)
+                ? SurfaceFilms.electronicResistancePerColumn_ohm_m2(scenario, grid) : null;
         this.reactions = new AllenCahnUpdate(grid, params, table, parallel);
         this.voids = StrippingVoids.of(scenario, grid, params, table, reactions);
         if (voids != null) {
@@ -250,19 +252,31 @@ public final class Simulation implements AutoCloseable {
         if (crack.advance(state.crack, dt, etaP -> intrusion.wallCurrent_A_per_m2(contact, etaP), distance)) {
             final boolean fromPore = state.crackFromPore && table.pore[m] != null;
             intruded = contact.asShort(grid, fromPore ? table.pore[m].criticalOverpotential_V() : crack.limit_V(), distance, fromPore);
-        } else fillPore(m, crack, contact, dt);
+        } else fillPore(crack, contact, dt);
     }
 
     /**
-     * The pore next to the contact that the electrolyte's electronic leakage fills over the step (docs/MODEL.md
-     * section 4.2.1); once its Li cracks the electrolyte it is a flaw of its radius that the crack grows from, at
-     * the pressure that cracked it. A pore no larger than the crack cannot lead it.
+     * The pore that the electrolyte's electronic leakage fills over the step (docs/MODEL.md section 4.2.1): an empty
+     * pore lies at the contact that presses hardest; one that holds Li stays in its lateral column and follows the
+     * overpotential of the contact there (it keeps its Li where the metal touches no brittle electrolyte in that
+     * column, or another one). Once its Li cracks the electrolyte it is a flaw of its radius that the crack grows
+     * from, at the pressure that cracked it. A pore no larger than the crack cannot lead it.
      */
-    private void fillPore(int material, LiFilledCrack crack, LiIntrusion.Contact contact, double dt) {
-        final LeakageFilledPore pore = table.pore[material];
-        if (pore == null || crack.radiusOf(state.crack) >= pore.radius_m()) return;
-        poreMaterial = material;
-        if (!pore.advance(state.pore, dt, contact.overpotential_V())) return;
+    private void fillPore(LiFilledCrack crack, LiIntrusion.Contact hardest, double dt) {
+        if (state.pore.liVolume_m3 == 0) {
+            state.poreColumn = intrusion.columnIndex(hardest.cell());
+            state.poreMaterial = fields.material[hardest.cell()];
+        }
+        final LeakageFilledPore pore = table.pore[state.poreMaterial];
+        if (pore == null) return;
+        if (crack.radiusOf(state.crack) >= pore.radius_m()) {
+            state.pore.liVolume_m3 = 0;
+            return;
+        }
+        final LiIntrusion.Contact contact = intrusion.inColumn(fields(), state.poreColumn);
+        if (contact == null || fields.material[contact.cell()] != state.poreMaterial) return;
+        final double film = filmElectronResistance_ohm_m2[contact.cell() % grid.strideZ];
+        if (!pore.advance(state.pore, dt, contact.overpotential_V(), film)) return;
         state.crack.radius_m = pore.radius_m();
         state.crack.liVolume_m3 = Math.max(state.crack.liVolume_m3, crack.criticalVolume_m3(pore.radius_m()));
         state.pore.liVolume_m3 = 0;
@@ -271,9 +285,7 @@ public final class Simulation implements AutoCloseable {
 
     /** The leading pore's Li over its void volume (docs/MODEL.md section 4.2.1), 0 where no electrolyte has such pores. */
     public double poreFill() {
-        if (poreMaterial >= 0) return table.pore[poreMaterial].fillFraction(state.pore);
-        for (LeakageFilledPore pore : table.pore) if (pore != null) return pore.fillFraction(state.pore);
-        return 0;
+        return state.poreMaterial >= 0 && table.pore[state.poreMaterial] != null ? table.pore[state.poreMaterial].fillFraction(state.pore) : 0;
     }
 
     /**

@@ -23,6 +23,11 @@ public final class SimulationState {
     public final LiFilledCrack.State crack = new LiFilledCrack.State();
     /** The leading pore that the electrolyte's electronic leakage fills with Li (docs/MODEL.md section 4.2.1). */
     public final LeakageFilledPore.State pore = new LeakageFilledPore.State();
+    /**
+     * Where the leading pore lies: the lateral column (j nx + i) of the contact it began to fill at, and its
+     * electrolyte's material; -1 before any.
+     */
+    public int poreColumn = -1, poreMaterial = -1;
     /** Whether the crack grew from a pore the leakage filled (its short's cause says so). */
     public boolean crackFromPore;
     /**

@@ -59,8 +59,8 @@ class LeakagePoreRunTest {
         int film = java.util.Arrays.asList(t.names).indexOf("film");
         LeakageFilledPore pore = t.pore[film];
         LiFilledCrack crack = t.crack[film];
-        double i0 = t.i0_A_per_m2[film], eta = -2 / p.f_per_V() * asinh(CURRENT_A_PER_M2 / (2 * i0));
-        assertTrue(-eta > pore.criticalOverpotential_V() && -eta < crack.limit_V(), "between the limits: " + eta);
+        double i0 = t.i0_A_per_m2[film], flatFront = -2 / p.f_per_V() * asinh(CURRENT_A_PER_M2 / (2 * i0));
+        assertTrue(-flatFront > pore.criticalOverpotential_V() && -flatFront < crack.limit_V(), "between the limits: " + flatFront);
 
         Path dir = run("reduced", "p-lpscl-reduced", 300);
         JsonNode r = new ObjectMapper().readTree(dir.resolve(RunResults.FILE_NAME).toFile());
@@ -70,27 +70,48 @@ class LeakagePoreRunTest {
         Matcher away = Pattern.compile("reached the counter electrode ([0-9.]+) um away").matcher(cause);
         assertTrue(away.find(), cause);
         double distance = Double.parseDouble(away.group(1)) * 1e-6;
+        // the run's overpotential at the contact (the intrusion ratio is -eta over the flaws' limit; Butler-Volmer's
+        // flat front to 3 %), steady over the run
+        TimeSeries series = TimeSeries.read(dir.resolve("timeseries.csv"));
+        double[] ratio = series.values(RunResults.INTRUSION_RATIO);
+        double eta = -ratio[ratio.length - 1] * crack.limit_V();
+        assertEquals(flatFront, eta, 0.03 * -flatFront);
+        assertEquals(ratio[1], ratio[ratio.length - 1], 0.005, "steady");
         // the pore fills through the film's sigma_e and cracks; the crack then grows from the pore's radius at its
         // critical pressure, fed by Butler-Volmer on its walls, to the counter electrode
         double dt = 0.01, expected = 0;
         LeakageFilledPore.State filling = new LeakageFilledPore.State();
-        while (!pore.advance(filling, dt, eta)) expected += dt;
+        while (!pore.advance(filling, dt, eta, 0)) expected += dt;
         LiFilledCrack.State growing = new LiFilledCrack.State();
         growing.radius_m = pore.radius_m();
         growing.liVolume_m3 = crack.criticalVolume_m3(pore.radius_m());
         while (!crack.advance(growing, dt, etaP -> i0 * ButlerVolmer.depositionFactor(eta + etaP, 1, p.alpha(), p.f_per_V()), distance))
             expected += dt;
         assertTrue(expected > 120 && expected < 200, "the pore fills in about a minute, the crack grows in another: " + expected);
-        // 5 % for the overpotential (Butler-Volmer to a few %), and a step of 0.5 s: the crack takes over the pore
-        // at the end of the step it cracked in
-        assertEquals(expected, r.get("time_to_short_s").asDouble(), 0.05 * expected + 0.5, r.toString());
-        TimeSeries series = TimeSeries.read(dir.resolve("timeseries.csv"));
+        // two steps of 0.5 s: the crack takes over the pore at the end of the step it cracked in, and shorts at the
+        // end of the step it arrived in
+        assertEquals(expected, r.get("time_to_short_s").asDouble(), 1.0, r.toString());
         double[] fill = series.values(RunDriver.PORE_FILL), time = series.values("time_s");
         int row = 1;
         while (time[row] < 20) row++;
         // the void fills linearly at 4 pi a sigma_e |eta| / (n F c_s)
         double filledAt20 = pore.fillFraction(advanced(pore, 20, eta));
-        assertEquals(filledAt20, fill[row], 0.05 * filledAt20, "at " + time[row] + " s");
+        assertEquals(filledAt20, fill[row], 0.01 * filledAt20, "at " + time[row] + " s");
+        assertEquals(0, fill[fill.length - 1], 0, "the pore's Li went into the crack");
+    }
+
+    @Test
+    void aFilmOnTheMetalThatBlocksElectronsKeepsThePoresEmpty() throws IOException {
+        // paper A's Li3N SEI (1e-12 S/cm, 3 um) on the metal: the electrons cross it over the pore's cross-section
+        String coated = CELL.formatted("p-lpscl-reduced", CURRENT_A_PER_M2, 150).replace("  film: {library: p-lpscl-reduced}",
+                "  film: {library: p-lpscl-reduced}\n  li3n: {library: li3n}")
+                .replace("    - {material: film, thickness: rest, c: 1}", "    - {material: film, thickness: rest, c: 1}\n  coatings: [{material: li3n, layer: 0, thickness: 3 um, on_metal: true}]");
+        Path file = CliTestSupport.write(tmp, "coated.yaml", coated);
+        Path dir = tmp.resolve("coated");
+        lipfOk("run", file.toString(), "-o", dir.toString(), "--threads", "2");
+        double[] fill = TimeSeries.read(dir.resolve("timeseries.csv")).values(RunDriver.PORE_FILL);
+        assertTrue(fill[fill.length - 1] > 0 && fill[fill.length - 1] < 1e-6, "150 s fill a bare pore twice over; behind Li3N: " + fill[fill.length - 1]);
+        assertFalse(new ObjectMapper().readTree(dir.resolve(RunResults.FILE_NAME).toFile()).get("shorted").asBoolean());
     }
 
     @Test
@@ -109,21 +130,62 @@ class LeakagePoreRunTest {
         assertEquals(expected, fill[fill.length - 1], 0.05 * expected);
     }
 
+    /**
+     * A pore keeps its place: under a patchy Li3N film (half the columns) it begins to fill at an open spot, where the
+     * metal presses hardest, and empties there again while the metal strips, although the contact that presses
+     * hardest then lies under the film, which would keep a pore's Li (a pore that followed it kept half its Li over
+     * the first cycle and filled on over the next).
+     */
     @Test
-    void aRunRestartedWhileItsPoreFillsEqualsTheUninterruptedRun() throws IOException {
-        Path whole = run("whole", "p-lpscl-reduced", 120);
-        Path split = run("split", "p-lpscl-reduced", 40);
-        Path middle = CliTestSupport.snapshots(split).get(CliTestSupport.snapshots(split).size() - 1);
-        double filled = org.lipf.output.SnapshotReader.read(middle).extraDouble(RunDriver.PORE_LI_VOLUME);
-        assertTrue(filled > 0, "the pore holds Li at the restart");
-        lipfOk("run", tmp.resolve("split.yaml").toString(), "-o", split.toString(), "--threads", "2", "--end-time", "120", "--restart", middle.toString());
-        RestartTest.assertSameFinalState(whole, split);
-        RestartTest.assertSameRowsAfter(whole, split, 40);
+    void aPoreFillsAndEmptiesWhereItLiesUnderAPatchyFilm() throws IOException {
+        String patchy = CELL.formatted("p-lpscl-reduced", 2.5, 160).replace("  film: {library: p-lpscl-reduced}",
+                "  film: {library: p-lpscl-reduced}\n  li3n: {library: li3n}")
+                .replace("    - {material: film, thickness: rest, c: 1}",
+                        "    - {material: film, thickness: rest, c: 1}\n  coatings: [{material: li3n, layer: 0, thickness: 3 um, on_metal: true, coverage: 0.5, patch_size: 1 um, seed: 3}]")
+                .replace("control: {mode: galvanostatic, current_density: 2.5 A/m^2}",
+                        "control: {mode: galvanostatic, protocol: {type: cycling, current_density: 2.5 A/m^2, capacity: 100 C/m^2, cycles: 2}}");
+        Path file = CliTestSupport.write(tmp, "patchy.yaml", patchy);
+        Path dir = tmp.resolve("patchy");
+        lipfOk("run", file.toString(), "-o", dir.toString(), "--threads", "2");
+        TimeSeries series = TimeSeries.read(dir.resolve("timeseries.csv"));
+        double[] time = series.values("time_s"), fill = series.values(RunDriver.PORE_FILL);
+        // 40 s of plating and 40 s of stripping per cycle
+        for (int cycle = 0; cycle < 2; cycle++) {
+            double plated = fill[rowAt(time, 80 * cycle + 40)], stripped = fill[rowAt(time, 80 * cycle + 80)];
+            assertTrue(plated > 0.2, "cycle " + cycle + ": filled to " + plated);
+            assertTrue(stripped < 0.05 * plated, "cycle " + cycle + ": emptied to " + stripped + " of " + plated);
+        }
+    }
+
+    private static int rowAt(double[] time, double t_s) {
+        int row = 0;
+        while (row + 1 < time.length && time[row + 1] <= t_s + 1e-9) row++;
+        return row;
+    }
+
+    @Test
+    void aRunRestartedWhileItsPoreFillsOrAfterItCrackedEqualsTheUninterruptedRun() throws IOException {
+        Path whole = run("whole", "p-lpscl-reduced", 300);
+        String cause = new ObjectMapper().readTree(whole.resolve(RunResults.FILE_NAME).toFile()).get("short_cause").asText();
+        assertTrue(cause.contains("from a pore its electronic leakage filled"), cause);
+        for (double at : new double[] {40, 100}) {
+            String name = "split" + (int) at;
+            Path split = run(name, "p-lpscl-reduced", at);
+            Path middle = CliTestSupport.snapshots(split).get(CliTestSupport.snapshots(split).size() - 1);
+            var snap = org.lipf.output.SnapshotReader.read(middle);
+            // at 40 s the pore holds Li; at 100 s its crack grows (it took the pore over at about 80 s)
+            if (at == 40) assertTrue(snap.extraDouble(RunDriver.PORE_LI_VOLUME) > 0, "the pore holds Li at the restart");
+            else assertEquals(1.0, snap.extraDouble(RunDriver.CRACK_FROM_PORE), 0, "the crack grew from the pore");
+            lipfOk("run", tmp.resolve(name + ".yaml").toString(), "-o", split.toString(), "--threads", "2", "--end-time", "300", "--restart", middle.toString());
+            RestartTest.assertSameFinalState(whole, split);
+            RestartTest.assertSameRowsAfter(whole, split, at);
+            assertEquals(cause, new ObjectMapper().readTree(split.resolve(RunResults.FILE_NAME).toFile()).get("short_cause").asText());
+        }
     }
 
     private static LeakageFilledPore.State advanced(LeakageFilledPore pore, double time_s, double eta_V) {
         LeakageFilledPore.State s = new LeakageFilledPore.State();
-        pore.advance(s, time_s, eta_V);
+        pore.advance(s, time_s, eta_V, 0);
         return s;
     }
 

@@ -230,6 +230,13 @@ class ScenarioLoaderTest {
                 "test.yaml", "materials.electrolyte.pore_size", 14, "must be > 0");
         assertError(fails(electrolyteWith(intrusion + " pore_size: 0.3 S/m,")),
                 "test.yaml", "materials.electrolyte.pore_size", 14, "expected a length");
+        assertError(fails(electrolyteWith(intrusion + " pore_size: 0.1 um,")),
+                "test.yaml", "materials.electrolyte.pore_size", 14, "must exceed flaw_size (0.1 um)");
+        // a library argyrodite with its intrusion switched off loses its pores with it; written pores need the keys
+        Map<String, String> off = Map.of("materials.electrolyte", "{library: lpscl-pellet, fracture_toughness: null, flaw_size: null, youngs_modulus: null}");
+        assertFalse(ScenarioLoader.parse(BASE, "test.yaml", off).material("electrolyte").hasLeakagePores());
+        Map<String, String> written = Map.of("materials.electrolyte", "{library: lpscl-pellet, fracture_toughness: null, flaw_size: null, youngs_modulus: null, pore_size: 0.3 um}");
+        assertEquals("materials.electrolyte.pore_size", assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(BASE, "test.yaml", written)).keyPath());
     }
 
     @Test

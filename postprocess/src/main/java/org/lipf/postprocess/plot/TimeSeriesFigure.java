@@ -62,7 +62,7 @@ public final class TimeSeriesFigure {
         boolean voids = ts.has(RunResults.CONTACT_FRACTION) && min(ts.column(RunResults.CONTACT_FRACTION)) < 1;
         if (!intrusion && !voids) return null;
         Chart c = Charts.lineChart("Li / electrolyte interface", "t [s]", "ratio [1]");
-        if (intrusion) c.add("intrusion ratio (above 1 a crack grows)", t, ts.column(RunResults.INTRUSION_RATIO), false);
+        if (intrusion) c.add("intrusion ratio (above 1 a crack grows from the flaws)", t, ts.column(RunResults.INTRUSION_RATIO), false);
         if (voids) c.add("contact fraction of the metal surface", t, ts.column(RunResults.CONTACT_FRACTION), false);
         return c;
     }

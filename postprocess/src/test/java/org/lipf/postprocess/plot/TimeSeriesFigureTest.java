@@ -66,7 +66,7 @@ class TimeSeriesFigureTest {
         List<Chart> charts = TimeSeriesFigure.charts(folder.timeSeries(), RunMetrics.compute(folder));
         assertEquals(5, charts.size());
         assertTrue(charts.get(3).series().containsKey("no deposit yet"), "one snapshot, nothing deposited: " + charts.get(3).series().keySet());
-        assertArrayEquals(new double[] {0.5, 0.9}, charts.get(4).series().get("intrusion ratio (above 1 a crack grows)").getYData(), 0);
+        assertArrayEquals(new double[] {0.5, 0.9}, charts.get(4).series().get("intrusion ratio (above 1 a crack grows from the flaws)").getYData(), 0);
         assertArrayEquals(new double[] {1.0, 0.6}, charts.get(4).series().get("contact fraction of the metal surface").getYData(), 0);
     }
 }
