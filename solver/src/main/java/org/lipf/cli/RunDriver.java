@@ -50,6 +50,8 @@ public final class RunDriver {
      */
     public static final String PORE_LI_VOLUME = "pore_li_volume_m3", PORE_COLUMN = "pore_column", PORE_MATERIAL = "pore_material",
             CRACK_FROM_PORE = "crack_from_pore", PORE_FILL = "pore_fill";
+    /** Snapshot attribute: the scenario's temperature, K (docs/MODEL.md section 1.3). */
+    public static final String TEMPERATURE = "model_temperature_K";
     /** Snapshot attribute: 1 in the snapshot written at a short (a metal bridge or a crack through the electrolyte), else 0. */
     public static final String SHORT_CIRCUIT = "short_circuit";
     /** Snapshot attribute (and time-series column): the charge passed since the start, C/m^2. */
@@ -183,6 +185,24 @@ public final class RunDriver {
         return ImageDigests.mismatch(scenario, snap);
     }
 
+    /**
+     * The snapshot a restart continues from, after telling {@link #progressOut} what the temperature leaves as given
+     * (the start-of-run report of a fresh run says it) and where the run continues at another temperature than the
+     * snapshot's (docs/MODEL.md section 1.3).
+     */
+    private Snapshot restartSnapshot(Path restartFrom) throws IOException {
+        Snapshot snap = SnapshotReader.read(restartFrom);
+        if (progressOut != null) {
+            String warning = org.lipf.scenario.TemperatureCheck.warning(scenario);
+            if (warning != null) progressOut.println("warning: " + warning);
+            double was = snap.extraDoubleOr(TEMPERATURE, Double.NaN), now = scenario.model().temperature_K();
+            if (!Double.isNaN(was) && was != now)
+                progressOut.printf(java.util.Locale.ROOT, "lipf: the snapshot was written at %.2f K; the run continues at the scenario's %.2f K, "
+                        + "its materials' ion transport scaled to it (docs/MODEL.md section 1.3)%n", was, now);
+        }
+        return snap;
+    }
+
     /** Rebuilds a simulation from a snapshot, exactly as it was when the snapshot was written. */
     public static Simulation restore(Scenario scenario, Snapshot snap, Parallel parallel) {
         return restore(scenario, snap, parallel, BackendFactory.CPU);
@@ -264,6 +284,7 @@ public final class RunDriver {
         extras.put(MIN_CONTACT_FRACTION, st.minContactFraction);
         extras.put(SHORT_CIRCUIT, sim.lastShort() != null ? 1L : 0L);
         extras.put(MODEL_FORM, sim.scenario().model().form().name().toLowerCase());
+        extras.put(TEMPERATURE, sim.scenario().model().temperature_K());
         String images = ImageDigests.of(sim.scenario());
         if (images != null) extras.put(ImageDigests.ATTRIBUTE, images);
         return new Snapshot(st.step, st.time_s, g.dx_m, g.snapshotShape(), fields, ids,
@@ -287,7 +308,7 @@ public final class RunDriver {
     public Status run(double end_s, long maxSteps, Path restartFrom) throws IOException {
         try (Parallel parallel = new Parallel(threads);
                 Simulation sim = restartFrom == null ? fresh(scenario, parallel, progressOut, backend)
-                        : restore(scenario, SnapshotReader.read(restartFrom), parallel, backend)) {
+                        : restore(scenario, restartSnapshot(restartFrom), parallel, backend)) {
             final boolean ownFolder = restartFrom != null && isInThisFolder(restartFrom);
             if (!ownFolder && EarlierRun.replace(runDir) && progressOut != null) progressOut.println("lipf: replacing the earlier run in " + runDir);
             Files.createDirectories(runDir.resolve("snapshots"));

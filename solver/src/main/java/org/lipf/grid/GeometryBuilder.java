@@ -19,6 +19,7 @@ import org.lipf.scenario.NucleusSpec;
 import org.lipf.scenario.ParticleSpec;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
+import org.lipf.scenario.TemperatureCheck;
 
 /**
  * Builds the initial material map, {@code xi} and {@code c} from a scenario's geometry, in this
@@ -87,8 +88,6 @@ public final class GeometryBuilder {
         final List<GeometryReport.LayerResult> layerResults = new ArrayList<>();
         final List<GeometryReport.ParticleResult> particleResults = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
-        /** How far the scenario's temperature may lie from a material's reference temperature without a warning, K. */
-        static final double TEMPERATURE_TOLERANCE_K = 5;
 
         Builder(Scenario s, Grid g) {
             if (g.nx != s.grid().nx() || g.ny != s.grid().ny() || g.nz != s.grid().nz() || g.dx_m != s.grid().spacing_m())
@@ -144,26 +143,10 @@ public final class GeometryBuilder {
                         + "operator; 2 spacings or more are advised (docs/MODEL.md sections 5.3.2 and 10, item 1)", w * 1e6, dx * 1e6));
         }
 
-        /**
-         * Warns where the scenario's temperature lies more than {@link #TEMPERATURE_TOLERANCE_K} from the temperature
-         * of materials whose ion transport it cannot scale (no activation energy), and names what LiPF never scales
-         * (docs/MODEL.md section 1.3).
-         */
+        /** The temperature's warning (docs/MODEL.md section 1.3), where it has one. */
         void temperature() {
-            double T = s.model().temperature_K();
-            List<String> unscaled = new ArrayList<>();
-            boolean away = false;
-            for (MaterialSpec m : s.materials()) {
-                double tRef = m.referenceTemperature_K();
-                if (Double.isNaN(tRef) || m.hasActivationEnergy() || Math.abs(T - tRef) <= TEMPERATURE_TOLERANCE_K) continue;
-                away = true;
-                if (m.sigmaIon_S_per_m() > 0) unscaled.add(String.format(Locale.ROOT, "%s (%.2f K)", m.name(), tRef));
-            }
-            if (!away) return;
-            warnings.add(String.format(Locale.ROOT, "model.temperature: %.2f K; %s; exchange current densities, electronic conductivities and "
-                    + "fracture data are used as given at any temperature (docs/MODEL.md section 1.3)", T,
-                    unscaled.isEmpty() ? "no material's ion transport lacks an activation energy"
-                            : "the ion transport of " + String.join(", ", unscaled) + " is taken at its reference temperature (no activation_energy)"));
+            String w = TemperatureCheck.warning(s);
+            if (w != null) warnings.add(w);
         }
 
         /** Bottom-to-top connectivity of each particle material (and of the host of particles on grain boundaries), and each grain-mixture material, within its layer. */

@@ -24,13 +24,18 @@ import java.util.regex.Pattern;
  *     above are scaled to the scenario's temperature when it is read (docs/MODEL.md section 1.3)
  * @param referenceTemperature_K the temperature its values hold at, {@code NaN} if not given (with an activation
  *     energy: the scenario's, to which they were scaled)
+ * @param derived which of D and sigma_ion was derived from the other by Nernst-Einstein ({@code nernst-einstein} in the
+ *     scenario, written so again in the resolved scenario, where another temperature derives it anew)
  * @param source citation of the numbers (free text, may be empty)
  */
 public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigmaIon_S_per_m, double sigmaEl_S_per_m,
         double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3,
         double fractureToughness_Pa_sqrt_m, double flawSize_m, double youngsModulus_Pa, double poreSize_m,
         double criticalStrippingCurrent_A_per_m2, double voidDepth_m, double activationEnergy_J_per_mol, double referenceTemperature_K,
-        String source) {
+        Derived derived, String source) {
+    /** Which transport value was derived by Nernst-Einstein from the other. */
+    public enum Derived { NONE, DIFFUSIVITY, IONIC_CONDUCTIVITY }
+
     /** Valid material names: a letter, then letters, digits, '_' or '-'. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
@@ -64,13 +69,14 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
         }
         if (!Double.isNaN(referenceTemperature_K)) Checks.positive("reference_temperature", referenceTemperature_K);
         if (source == null) source = "";
+        if (derived == null) derived = Derived.NONE;
     }
 
     /** A material without a Li intrusion limit (not a brittle solid electrolyte, or no data). */
     public MaterialSpec(String name, double diffusivity_m2_per_s, double sigmaIon_S_per_m, double sigmaEl_S_per_m,
             double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3, String source) {
         this(name, diffusivity_m2_per_s, sigmaIon_S_per_m, sigmaEl_S_per_m, exchangeCurrentDensity_A_per_m2, freeFraction, density_kg_per_m3,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, source);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Derived.NONE, source);
     }
 
     /** Whether voids open at this metal's surface when it strips faster than its Li supply (docs/MODEL.md section 4.3). */

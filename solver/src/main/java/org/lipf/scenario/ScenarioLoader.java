@@ -31,6 +31,8 @@ import org.lipf.scenario.YamlNode.Scalar;
 public final class ScenarioLoader {
     /** File label of values that came from command-line overrides. */
     public static final String OVERRIDE_FILE = "--set";
+    /** Below this a nonzero activation energy is taken for a unit slip (J/mol written for eV), J/mol: 0.01 eV. */
+    static final double MIN_ACTIVATION_ENERGY_J_PER_MOL = 1000;
 
     // Defaults, in SI.
     public static final ModelForm DEFAULT_FORM = ModelForm.MIXED_CONDUCTOR;
@@ -187,6 +189,17 @@ public final class ScenarioLoader {
         YamlNode node(String key) {
             YamlNode n = map.get(key);
             return n instanceof Scalar s && s.isNull() ? null : n;
+        }
+
+        /** Whether the key is written null: a scenario's (or --set's) way to drop a library entry's value. */
+        boolean nulled(String key) {
+            return map.get(key) instanceof Scalar s && s.isNull();
+        }
+
+        /** Whether the key's value is written in the scenario file itself or with --set (not taken from a library). */
+        boolean writtenIn(String scenarioFile, String key) {
+            YamlNode n = node(key);
+            return n != null && (n.file.equals(scenarioFile) || OVERRIDE_FILE.equals(n.file));
         }
 
         /** A true/false key, false where absent. */
@@ -453,13 +466,22 @@ public final class ScenarioLoader {
                 m.check(Double.isNaN(tRef) || (tRef > 0 && Double.isFinite(tRef)), "reference_temperature", "must be > 0");
                 double ea = m.quantity("activation_energy", PhysicalQuantity.ACTIVATION_ENERGY, Double.NaN);
                 m.check(Double.isNaN(ea) || (ea >= 0 && Double.isFinite(ea)), "activation_energy", "must be >= 0");
+                m.check(Double.isNaN(ea) || ea == 0 || ea >= MIN_ACTIVATION_ENERGY_J_PER_MOL, "activation_energy",
+                        m.asWritten("activation_energy", ea) + " is below 0.01 eV (1 kJ/mol): per particle, give it in eV (e.g. 0.3 eV), per mole in kJ/mol");
                 m.check(Double.isNaN(ea) || !Double.isNaN(tRef), "activation_energy",
                         "needs reference_temperature, the temperature the material's values hold at (docs/MODEL.md section 1.3)");
+                String scaling = "";
                 if (!Double.isNaN(ea)) {
-                    // Arrhenius: the ions' transport at the scenario's temperature, whose values then hold there
-                    double T = modelTemperature_K(modelSection), factor = Arrhenius.factor(ea, tRef, T);
+                    // Arrhenius: the ions' transport at the scenario's temperature, whose values then hold there; a
+                    // transport value the scenario writes over a library entry holds at the scenario's temperature
+                    // unless the scenario gives its reference temperature too
+                    double T = modelTemperature_K(modelSection);
+                    boolean ownValue = m.writtenIn(file, "ionic_conductivity") || m.writtenIn(file, "diffusivity");
+                    double factor = ownValue && !m.writtenIn(file, "reference_temperature") ? 1 : Arrhenius.factor(ea, tRef, T);
                     if (!Double.isNaN(d)) d *= factor;
                     if (!Double.isNaN(si)) si *= factor;
+                    if (factor != 1)
+                        scaling = String.format(java.util.Locale.ROOT, "; ion transport scaled by Arrhenius from %.2f K to %.2f K (x%.4g)", tRef, T, factor);
                     tRef = T;
                 }
                 if (dFromSigma) d = si / nernstEinsteinFactor(modelSection);
@@ -482,7 +504,7 @@ public final class ScenarioLoader {
                 double pore = m.quantity("pore_size", PhysicalQuantity.LENGTH, Double.NaN);
                 m.check(Double.isNaN(pore) || (pore > 0 && Double.isFinite(pore)), "pore_size", "must be > 0");
                 // a library entry's pores go with its intrusion limit where the scenario switches that off
-                if (given == 0 && !Double.isNaN(pore) && !file.equals(m.node("pore_size").file) && !OVERRIDE_FILE.equals(m.node("pore_size").file))
+                if (!Double.isNaN(pore) && !m.writtenIn(file, "pore_size") && m.nulled("fracture_toughness") && m.nulled("flaw_size") && m.nulled("youngs_modulus"))
                     pore = Double.NaN;
                 m.check(Double.isNaN(pore) || given == 3, "pore_size",
                         "needs fracture_toughness, flaw_size and youngs_modulus (a filled pore cracks the electrolyte as a flaw does, docs/MODEL.md section 4.2.1)");
@@ -494,8 +516,9 @@ public final class ScenarioLoader {
                 m.check(Double.isNaN(voidDepth) || (voidDepth > 0 && Double.isFinite(voidDepth)), "void_depth", "must be > 0");
                 m.check(Double.isNaN(voidDepth) || !Double.isNaN(iStrip), "void_depth",
                         "needs critical_stripping_current (voids open where the metal strips faster than its Li supply, docs/MODEL.md section 4.3)");
-                String source = m.string("source", "");
-                materials.put(e.key(), new MaterialSpec(e.key(), d, si, se, i0, ff, rho, kIc, flaw, young, pore, iStrip, voidDepth, ea, tRef, source));
+                String source = m.string("source", "") + scaling;
+                MaterialSpec.Derived derived = dFromSigma ? MaterialSpec.Derived.DIFFUSIVITY : sigmaFromD ? MaterialSpec.Derived.IONIC_CONDUCTIVITY : MaterialSpec.Derived.NONE;
+                materials.put(e.key(), new MaterialSpec(e.key(), d, si, se, i0, ff, rho, kIc, flaw, young, pore, iStrip, voidDepth, ea, tRef, derived, source));
             }
         }
 

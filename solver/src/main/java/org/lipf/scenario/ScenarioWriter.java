@@ -46,8 +46,11 @@ public final class ScenarioWriter {
         for (MaterialSpec mat : s.materials()) {
             if (generated.contains(mat.name())) continue; // re-derived from geometry.gradients
             b.append("  ").append(str(mat.name())).append(":\n");
-            kv(b, 4, "diffusivity", UnitParser.format(mat.diffusivity_m2_per_s(), DIFFUSIVITY));
-            kv(b, 4, "ionic_conductivity", UnitParser.format(mat.sigmaIon_S_per_m(), CONDUCTIVITY));
+            // a Nernst-Einstein value stays derived: at another temperature it is derived anew
+            kv(b, 4, "diffusivity", mat.derived() == MaterialSpec.Derived.DIFFUSIVITY ? NernstEinstein.KEYWORD
+                    : UnitParser.format(mat.diffusivity_m2_per_s(), DIFFUSIVITY));
+            kv(b, 4, "ionic_conductivity", mat.derived() == MaterialSpec.Derived.IONIC_CONDUCTIVITY ? NernstEinstein.KEYWORD
+                    : UnitParser.format(mat.sigmaIon_S_per_m(), CONDUCTIVITY));
             kv(b, 4, "electronic_conductivity", UnitParser.format(mat.sigmaEl_S_per_m(), CONDUCTIVITY));
             kv(b, 4, "exchange_current_density", UnitParser.format(mat.exchangeCurrentDensity_A_per_m2(), CURRENT_DENSITY));
             kv(b, 4, "free_fraction", UnitParser.format(mat.freeFraction(), DIMENSIONLESS));

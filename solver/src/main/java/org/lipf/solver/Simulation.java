@@ -263,7 +263,8 @@ public final class Simulation implements AutoCloseable {
      * from, at the pressure that cracked it. A pore no larger than the crack cannot lead it.
      */
     private void fillPore(LiFilledCrack crack, LiIntrusion.Contact hardest, double dt) {
-        if (state.pore.liVolume_m3 == 0) {
+        // an empty pore, or one from a snapshot that did not say where it lies, is placed at the hardest contact
+        if (state.pore.liVolume_m3 == 0 || state.poreColumn < 0 || state.poreMaterial < 0) {
             state.poreColumn = intrusion.columnIndex(hardest.cell());
             state.poreMaterial = fields.material[hardest.cell()];
         }

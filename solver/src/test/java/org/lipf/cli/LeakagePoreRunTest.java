@@ -181,6 +181,21 @@ class LeakagePoreRunTest {
             RestartTest.assertSameRowsAfter(whole, split, at);
             assertEquals(cause, new ObjectMapper().readTree(split.resolve(RunResults.FILE_NAME).toFile()).get("short_cause").asText());
         }
+        // a snapshot of the first version of the pores, which did not say where the pore lies: it is placed at the
+        // contact that presses hardest (here the same column) and goes on filling
+        Path split = tmp.resolve("split40");
+        Path middle = CliTestSupport.snapshots(split).stream().filter(f -> f.getFileName().toString().contains("step_")).toList().get(2);
+        var s = org.lipf.output.SnapshotReader.read(middle);
+        assertEquals(40, s.time_s(), 1e-9);
+        java.util.LinkedHashMap<String, Object> older = new java.util.LinkedHashMap<>(s.extras());
+        older.remove(RunDriver.PORE_COLUMN);
+        older.remove(RunDriver.PORE_MATERIAL);
+        Path old = tmp.resolve("old");
+        new org.lipf.output.SnapshotWriter().write(old.resolve("snapshots"), new org.lipf.output.Snapshot(s.step(), s.time_s(), s.dx_m(), s.shape(),
+                s.fields(), s.material(), s.materialNames(), s.appliedCurrent_A_per_m2(), s.cellVoltage_V(), older));
+        lipfOk("run", tmp.resolve("split40.yaml").toString(), "-o", old.toString(), "--threads", "2", "--end-time", "300",
+                "--restart", old.resolve("snapshots").resolve(middle.getFileName()).toString());
+        RestartTest.assertSameFinalState(whole, old);
     }
 
     private static LeakageFilledPore.State advanced(LeakageFilledPore pore, double time_s, double eta_V) {

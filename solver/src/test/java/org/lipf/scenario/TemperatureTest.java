@@ -58,6 +58,36 @@ class TemperatureTest {
     }
 
     @Test
+    void theResolvedScenarioReadAtAnotherTemperatureGivesWhatTheOriginalGivesThere() {
+        // the resolved scenario keeps D as nernst-einstein: at another temperature it is derived anew from the scaled sigma
+        String keys = "activation_energy: 0.3 eV, reference_temperature: 300 K";
+        Scenario hot = at("330 K", keys);
+        String resolved = ScenarioWriter.toYaml(hot);
+        assertTrue(resolved.contains("diffusivity: \"nernst-einstein\"") || resolved.contains("diffusivity: nernst-einstein"), resolved);
+        Scenario back = ScenarioLoader.parse(resolved, "resolved.yaml", Map.of("model.temperature", "310 K"));
+        MaterialSpec direct = at("310 K", keys).material("el"), again = back.material("el");
+        assertEquals(direct.sigmaIon_S_per_m(), again.sigmaIon_S_per_m(), 1e-12 * direct.sigmaIon_S_per_m());
+        assertEquals(direct.diffusivity_m2_per_s(), again.diffusivity_m2_per_s(), 1e-12 * direct.diffusivity_m2_per_s());
+        // the source says what was scaled
+        assertTrue(hot.material("el").source().contains("ion transport scaled by Arrhenius from 300.00 K to 330.00 K"), hot.material("el").source());
+    }
+
+    @Test
+    void aTransportValueTheScenarioWritesOverALibraryEntryHoldsAtTheScenariosTemperature() {
+        String lpscl = "{diffusivity: nernst-einstein, ionic_conductivity: 0.25 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, }";
+        String own = CELL.formatted("300 K", "").replace(lpscl, "{library: lpscl-pellet, ionic_conductivity: 3 mS/cm}");
+        assertEquals(0.3, ScenarioLoader.parse(own, "test.yaml", Map.of()).material("el").sigmaIon_S_per_m(), 1e-15, "as written, at 300 K");
+        // with its own reference temperature it is scaled from there
+        String ownAt = CELL.formatted("300 K", "").replace(lpscl, "{library: lpscl-pellet, ionic_conductivity: 3 mS/cm, reference_temperature: 303.15 K}");
+        assertEquals(0.3 * Arrhenius.factor(0.28 * PhysicalConstants.FARADAY_C_PER_MOL, 303.15, 300),
+                ScenarioLoader.parse(ownAt, "test.yaml", Map.of()).material("el").sigmaIon_S_per_m(), 1e-15);
+        // the library's own value is scaled from its 30 C
+        String lib = CELL.formatted("300 K", "").replace(lpscl, "{library: lpscl-pellet}");
+        assertEquals(0.25 * Arrhenius.factor(0.28 * PhysicalConstants.FARADAY_C_PER_MOL, 303.15, 300),
+                ScenarioLoader.parse(lib, "test.yaml", Map.of()).material("el").sigmaIon_S_per_m(), 1e-15);
+    }
+
+    @Test
     void theLibrarysValuesHoldAtTheirPapersTemperatures() {
         // paper C's 2.5 mS/cm at 30 C, with paper A's 0.28 eV of its argyrodite
         MaterialSpec at30C = ScenarioLoader.parse(CELL.formatted("303.15 K", "").replace("{diffusivity: nernst-einstein, ionic_conductivity: 0.25 S/m, "
@@ -93,6 +123,10 @@ class TemperatureTest {
                 "test.yaml", "materials.el.activation_energy", 6, "must be >= 0");
         assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 0.3 eV, reference_temperature: 0 K")),
                 "test.yaml", "materials.el.reference_temperature", 6, "must be > 0");
+        // a value per mole written for one per particle
+        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 0.3 J/mol, reference_temperature: 300 K")),
+                "test.yaml", "materials.el.activation_energy", 6, "below 0.01 eV (1 kJ/mol)");
+        assertEquals(0.25, at("330 K", "activation_energy: 0 eV, reference_temperature: 300 K").material("el").sigmaIon_S_per_m(), 0, "none");
     }
 
     private static List<String> warnings(Scenario s) {
