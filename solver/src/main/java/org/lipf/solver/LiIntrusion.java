@@ -36,7 +36,7 @@ public final class LiIntrusion {
     private double hardestRatio, hardestEta, hardestC;
     /** The largest -eta / eta_c over the contacts of the last {@link #hardest} call (0 without any, or when all strip). */
     private double peakRatio;
-    /** Per lateral column (j nx + i), the contact that presses hardest in it at the last {@link #hardest} call (cell -1: none). */
+    /** Per lateral column (j nx + i), the contact that presses hardest in it at the last {@link #hardest} call (cell -1: none); empty without pores. */
     private final int[] columnCell;
     private final double[] columnRatio, columnEta, columnC;
 
@@ -50,7 +50,8 @@ public final class LiIntrusion {
         for (int m = 0; m < table.size(); m++) any |= table.intrusionOverpotential_V[m] > 0 && table.freeFraction[m] > 0;
         this.active = any;
         this.dispersed = p.dispersedNucleation();
-        final int columns = any ? g.nx * g.ny : 0;
+        // the contacts per column only where pores need them (docs/MODEL.md section 4.2.1)
+        final int columns = any && java.util.Arrays.stream(table.pore).anyMatch(java.util.Objects::nonNull) ? g.nx * g.ny : 0;
         this.columnCell = new int[columns];
         this.columnRatio = new double[columns];
         this.columnEta = new double[columns];
@@ -170,8 +171,8 @@ public final class LiIntrusion {
 
     private void consider(int P, double eta, double c, double limit) {
         final double ratio = -eta / limit;
-        final int q = columnIndex(P);
-        if (ratio > columnRatio[q]) {
+        final int q = columnCell.length > 0 ? columnIndex(P) : -1;
+        if (q >= 0 && ratio > columnRatio[q]) {
             columnCell[q] = P;
             columnRatio[q] = ratio;
             columnEta[q] = eta;
