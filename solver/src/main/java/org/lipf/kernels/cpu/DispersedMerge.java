@@ -31,13 +31,21 @@ public final class DispersedMerge {
 
     private final Grid g;
     private final Parallel parallel;
+    /** The cells that merge this call, decided from the fields before any of them merges. */
+    private final boolean[] merge;
 
     public DispersedMerge(Grid grid, Parallel parallel) {
         this.g = grid;
         this.parallel = parallel;
+        this.merge = new boolean[grid.paddedLength()];
     }
 
-    /** Moves the dispersed metal of every full cell into xi (each cell on its own: the same bits at any thread count). */
+    /**
+     * Moves the dispersed metal of every full cell into xi. Which cells merge is decided from the fields as the step
+     * left them, before any cell merges: a full cell joins metal that was resolved before the call, so a column of
+     * full cells joins one cell per step, and the result does not depend on the order the threads visit the cells
+     * (reading a neighbour that merged earlier in the same pass did).
+     */
     public void apply(FieldSet f) {
         // the neighbours' xi of this step, boundary values included (periodic sides, zero-flux ends)
         GhostCells.fill(g, f.xi);
@@ -47,11 +55,18 @@ public final class DispersedMerge {
                     for (int i = 0; i < g.nx; i++) {
                         final int P = g.index(i, j, k);
                         final double delta = f.dispersed[P], xi = f.xi[P];
-                        if (delta > 0 && xi < 1 && 1 - Interpolation.h(xi) - delta < FULL_ROOM && touchesResolvedMetal(f, P)) {
-                            final double total = xi + delta, merged = Math.min(1, total);
-                            f.xi[P] = merged;
-                            f.dispersed[P] = total - merged;
-                        }
+                        merge[P] = delta > 0 && xi < 1 && 1 - Interpolation.h(xi) - delta < FULL_ROOM && touchesResolvedMetal(f, P);
+                    }
+        });
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < g.ny; j++)
+                    for (int i = 0; i < g.nx; i++) {
+                        final int P = g.index(i, j, k);
+                        if (!merge[P]) continue;
+                        final double total = f.xi[P] + f.dispersed[P], merged = Math.min(1, total);
+                        f.xi[P] = merged;
+                        f.dispersed[P] = total - merged;
                     }
         });
     }
