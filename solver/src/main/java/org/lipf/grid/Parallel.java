@@ -2,7 +2,7 @@ package org.lipf.grid;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -141,7 +141,8 @@ public final class Parallel implements AutoCloseable {
         final int n, parts;
         /** Worker slabs not yet done. */
         final AtomicInteger pending;
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** Each worker slab's failure: the lowest slab's is rethrown, the one a serial loop would meet first. */
+        final AtomicReferenceArray<Throwable> failures;
         final Thread caller = Thread.currentThread();
         volatile boolean callerAsleep;
 
@@ -150,6 +151,7 @@ public final class Parallel implements AutoCloseable {
             this.n = n;
             this.parts = parts;
             this.pending = new AtomicInteger(parts - 1);
+            this.failures = new AtomicReferenceArray<>(parts);
         }
 
         void runSlab(int part) {
@@ -161,7 +163,7 @@ public final class Parallel implements AutoCloseable {
             try {
                 runSlab(part);
             } catch (Throwable t) {
-                failure.compareAndSet(null, t);
+                failures.set(part, t);
             }
             if (pending.decrementAndGet() == 0 && callerAsleep) LockSupport.unpark(caller);
         }
@@ -179,7 +181,8 @@ public final class Parallel implements AutoCloseable {
         }
 
         void rethrowFailure() {
-            Throwable t = failure.get();
+            Throwable t = null;
+            for (int part = 1; part < parts && t == null; part++) t = failures.get(part);
             if (t == null) return;
             if (t instanceof RuntimeException re) throw re;
             if (t instanceof Error er) throw er;

@@ -83,11 +83,28 @@ class ParallelTest {
                 if (k0 == 0) throw inCaller;
             })));
             // the team still works afterwards
+            checkTheLowestFailingSlabsExceptionComesBack();
             int[] planes = new int[10];
             par.forSlabs(10, (k0, k1) -> {
                 for (int k = k0; k < k1; k++) planes[k] = k;
             });
             assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, planes);
+        }
+    }
+
+    /**
+     * Where several worker slabs fail (bad cells in several of them), the loop fails with the lowest slab's
+     * exception, the one a serial loop meets first, whichever worker failed first (an error message then names
+     * the same cell on any thread count).
+     */
+    private static void checkTheLowestFailingSlabsExceptionComesBack() {
+        try (Parallel par = new Parallel(4)) {
+            for (int rep = 0; rep < 2000; rep++) {
+                IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> par.forSlabs(8, (k0, k1) -> {
+                    if (k0 > 0) throw new IllegalArgumentException("slab from plane " + k0);
+                }));
+                assertEquals("slab from plane 2", thrown.getMessage(), "repetition " + rep);
+            }
         }
     }
 
