@@ -35,7 +35,21 @@ class ThreadCountTest {
         assertThreadCountsAgree(CliTestSupport.CELL_2D.replace("time: {", "time: {integrator: semi_implicit, "), "0.1", 2, 1, 2);
     }
 
-    private void assertThreadCountsAgree(String yaml, String endTime, int dimensions, int... threads) throws IOException {
+    @Test
+    void identicalArraysWhereTheMultigridLevelsAndTheDispersedMetalSplitAcrossThreads() throws IOException {
+        // 129 x 131 cells: large enough that the multigrid's finer levels run on the threads too (small levels run
+        // on one); a leaky electrolyte that takes up dispersed metal (nucleation and DispersedMerge on the threads)
+        String yaml = CliTestSupport.CELL_2D.replace("width: 4 um, height: 8 um", "width: 32.25 um, height: 32.75 um")
+                .replace("{x: 2 um, radius: 1 um}", "{x: 16 um, radius: 2 um}")
+                .replace("time: {", "time: {integrator: semi_implicit, ")
+                .replace("seed: 5}}", "seed: 5}, nucleation: {into: dispersed}}")
+                .replace("electronic_conductivity: 1.6e-6 S/m", "electronic_conductivity: 1 S/m") + "solver: {reaction_coupling: implicit}\n";
+        Snapshot reference = assertThreadCountsAgree(yaml, "0.01", 2, 1, 3);
+        assertTrue(java.util.Arrays.stream(reference.field("dispersed_li")).max().orElse(0) > 1e-6, "the electrolyte took up dispersed metal");
+    }
+
+    /** Runs the cell at each thread count and compares every array with the first run's; returns that run's last snapshot. */
+    private Snapshot assertThreadCountsAgree(String yaml, String endTime, int dimensions, int... threads) throws IOException {
         Path scenario = CliTestSupport.write(tmp, "cell.yaml", yaml);
         Snapshot reference = null;
         String referenceSeries = null;
@@ -54,9 +68,12 @@ class ThreadCountTest {
             assertEquals(reference.step(), s.step(), n + " threads: final step");
             assertEquals(reference.time_s(), s.time_s(), 0.0, n + " threads: final time");
             for (String f : FIELDS) assertArrayEquals(reference.field(f), s.field(f), 0.0, n + " threads vs " + threads[0] + ": " + f);
+            if (reference.fields().containsKey("dispersed_li"))
+                assertArrayEquals(reference.field("dispersed_li"), s.field("dispersed_li"), 0.0, n + " threads: dispersed_li");
             assertArrayEquals(reference.material(), s.material(), n + " threads: material");
             assertEquals(reference.extras(), s.extras(), n + " threads: state attributes");
             assertEquals(referenceSeries, series, n + " threads: timeseries.csv");
         }
+        return reference;
     }
 }
