@@ -29,6 +29,7 @@ import org.lipf.scenario.Scenario;
  * @param metalDiffusivity_m2_per_s D of Li+ inside the metal phase
  * @param metalConductivity_S_per_m electronic conductivity of the metal phase
  * @param dispersedNucleation whether nucleated metal goes into the dispersed field (docs/MODEL.md section 3.6)
+ * @param dispersedIonPath    fraction of the metal's ion path (section 3.3) that dispersed metal keeps
  */
 public record ModelParameters(
         ModelForm form,
@@ -50,7 +51,8 @@ public record ModelParameters(
         double equilibriumPotential_V,
         double metalDiffusivity_m2_per_s,
         double metalConductivity_S_per_m,
-        boolean dispersedNucleation) {
+        boolean dispersedNucleation,
+        double dispersedIonPath) {
 
     public static ModelParameters from(Scenario scenario) {
         ModelSpec m = scenario.model();
@@ -81,7 +83,8 @@ public record ModelParameters(
                 m.equilibriumPotential_V(),
                 metal.diffusivity_m2_per_s(),
                 metal.sigmaEl_S_per_m(),
-                m.nucleationForm() == org.lipf.scenario.NucleationForm.DISPERSED);
+                m.nucleationForm() == org.lipf.scenario.NucleationForm.DISPERSED,
+                m.dispersedIonPath());
     }
 
     /** The same model without the Langevin noise. */
@@ -89,7 +92,7 @@ public record ModelParameters(
         return new ModelParameters(form, f_per_V, alpha, chargeDensity_C_per_m3, siteRatio, W_J_per_m3, kappa0_J_per_m,
                 Lsigma_m3_per_J_s, interfaceWidth_m, anisotropyStrength, anisotropyMode, anisotropyAngle_rad, 0, seed,
                 nucleationBarrier_V, nucleationConductivity_S_per_m, equilibriumPotential_V, metalDiffusivity_m2_per_s,
-                metalConductivity_S_per_m, dispersedNucleation);
+                metalConductivity_S_per_m, dispersedNucleation, dispersedIonPath);
     }
 
     public boolean singlePotential() {

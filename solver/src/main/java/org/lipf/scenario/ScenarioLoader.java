@@ -48,6 +48,8 @@ public final class ScenarioLoader {
     public static final int DEFAULT_ANISOTROPY_MODE = 4;
     public static final double DEFAULT_NUCLEATION_BARRIER_V = 0;
     public static final double DEFAULT_GATING_CONDUCTIVITY = 1e-3;
+    /** The keys of model.nucleation. */
+    private static final String[] NUCLEATION_KEYS = {"barrier", "gating_conductivity", "into", "dispersed_ion_path"};
     public static final String DEFAULT_METAL = "li";
     public static final long DEFAULT_MAX_STEPS = 1_000_000_000L;
     /**
@@ -377,7 +379,7 @@ public final class ScenarioLoader {
             TimeSpec time = time(root.section("time", "end", "max_steps", "output_interval", "max_step", "stability_safety", "integrator", "max_xi_change"), control);
             SolverSpec solver = solver(root.section("solver", "potential_tolerance", "potential_max_iterations", "reaction_coupling", "front_deflation"), model);
             if (model.nucleationForm() == NucleationForm.DISPERSED && solver.reactionCoupling() != ReactionCoupling.IMPLICIT)
-                throw modelSection.section("nucleation", "barrier", "gating_conductivity", "into").error("into",
+                throw modelSection.section("nucleation", NUCLEATION_KEYS).error("into",
                         "dispersed needs solver: {reaction_coupling: implicit} (nucleation over a volume makes the lagged potentials diverge)");
             List<InterphaseSpec> interphases = interphases(root, model);
             try {
@@ -566,11 +568,15 @@ public final class ScenarioLoader {
             Section no = m.section("noise", "amplitude", "seed");
             double amp = nonNegative(no, "amplitude", no.quantity("amplitude", PhysicalQuantity.DIMENSIONLESS, 0.0));
             long seed = no.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
-            Section nu = m.section("nucleation", "barrier", "gating_conductivity", "into");
+            Section nu = m.section("nucleation", NUCLEATION_KEYS);
             double barrier = nonNegative(nu, "barrier", nu.quantity("barrier", PhysicalQuantity.POTENTIAL, DEFAULT_NUCLEATION_BARRIER_V));
             double gating = nonNegative(nu, "gating_conductivity", nu.quantity("gating_conductivity", PhysicalQuantity.CONDUCTIVITY, DEFAULT_GATING_CONDUCTIVITY));
             NucleationForm into = nu.choice("into", NucleationForm.class, NucleationForm.RESOLVED);
             nu.check(into == NucleationForm.RESOLVED || form == ModelForm.MIXED_CONDUCTOR, "into", "dispersed nucleation needs the mixed_conductor form");
+            double ionPath = nu.quantity("dispersed_ion_path", PhysicalQuantity.DIMENSIONLESS, 1.0) + 0.0; // -0 is written as 0
+            nu.check(ionPath >= 0 && ionPath <= 1, "dispersed_ion_path", "must be in [0, 1] (the fraction of the metal's ion path that dispersed metal keeps), got " + ionPath);
+            nu.check(!nu.has("dispersed_ion_path") || into == NucleationForm.DISPERSED, "dispersed_ion_path",
+                    "applies to dispersed metal only: set into: dispersed, or leave it out");
             String metal = m.string("metal", DEFAULT_METAL);
             if (!materials.containsKey(metal)) {
                 if (m.has("metal")) knownMaterial(m, "metal", metal);
@@ -579,7 +585,7 @@ public final class ScenarioLoader {
             }
             double eeq = m.quantity("equilibrium_potential", PhysicalQuantity.POTENTIAL, 0.0);
             m.check(Double.isFinite(eeq), "equilibrium_potential", "must be finite");
-            return new ModelSpec(form, T, n, alpha, cs, c0, width, gamma, L, delta, mode, angle, amp, seed, barrier, gating, into, metal, eeq);
+            return new ModelSpec(form, T, n, alpha, cs, c0, width, gamma, L, delta, mode, angle, amp, seed, barrier, gating, into, ionPath, metal, eeq);
         }
 
         GeometrySpec geometry(Section g, GridSpec grid) {

@@ -38,7 +38,9 @@ public final class ScenarioWriter {
         b.append("  noise: {amplitude: ").append(UnitParser.format(m.noiseAmplitude(), DIMENSIONLESS)).append(", seed: ").append(m.seed()).append("}\n");
         b.append("  nucleation: {barrier: ").append(UnitParser.format(m.nucleationBarrier_V(), POTENTIAL))
                 .append(", gating_conductivity: ").append(UnitParser.format(m.nucleationConductivity_S_per_m(), CONDUCTIVITY))
-                .append(", into: ").append(m.nucleationForm().yamlName()).append("}\n");
+                .append(", into: ").append(m.nucleationForm().yamlName());
+        if (m.nucleationForm() == NucleationForm.DISPERSED) b.append(", dispersed_ion_path: ").append(UnitParser.format(m.dispersedIonPath(), DIMENSIONLESS));
+        b.append("}\n");
         kv(b, 2, "metal", str(m.metalMaterial()));
         kv(b, 2, "equilibrium_potential", UnitParser.format(m.equilibriumPotential_V(), POTENTIAL));
         b.append("materials:\n");

@@ -283,6 +283,22 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void theDispersedMetalsIonPathIsAFractionAndNeedsDispersedMetal() {
+        String mixed = BASE.replace("form: single_potential", "form: mixed_conductor") + "solver: {reaction_coupling: implicit}\n";
+        String dispersed = mixed.replace("  noise: {amplitude: 0.04, seed: 42}\n", "  noise: {amplitude: 0.04, seed: 42}\n  nucleation: {into: dispersed}\n");
+        assertEquals(1.0, parse(dispersed).model().dispersedIonPath(), "default: the whole path");
+        Scenario part = parse(dispersed.replace("into: dispersed", "into: dispersed, dispersed_ion_path: 0.25"));
+        assertEquals(0.25, part.model().dispersedIonPath());
+        assertEquals(part, ScenarioLoader.parse(ScenarioWriter.toYaml(part), "resolved.yaml", Map.of()), "round trip");
+        assertError(fails(dispersed.replace("into: dispersed", "into: dispersed, dispersed_ion_path: 1.5")),
+                "test.yaml", "model.nucleation.dispersed_ion_path", 12, "[0, 1]");
+        assertError(fails(dispersed.replace("into: dispersed", "into: dispersed, dispersed_ion_path: 0.2 S/m")),
+                "test.yaml", "model.nucleation.dispersed_ion_path", 12, "dimension");
+        assertError(fails(dispersed.replace("into: dispersed", "dispersed_ion_path: 0")),
+                "test.yaml", "model.nucleation.dispersed_ion_path", 12, "into: dispersed");
+    }
+
+    @Test
     void implicitReactionCouplingNeedsTheMixedConductorForm() {
         String yaml = BASE + "solver: {reaction_coupling: implicit}\n";
         assertError(fails(yaml), "test.yaml", "solver.reaction_coupling", 26, "mixed_conductor");

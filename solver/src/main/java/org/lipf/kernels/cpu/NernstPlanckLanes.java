@@ -106,18 +106,21 @@ final class NernstPlanckLanes {
     }
 
     /**
-     * D_eff of n cells of one material ({@link NernstPlanckUpdate#diffusivity_m2_per_s}: D (1 - m) + D_metal m,
-     * m the metal fraction {@link PotentialCoefficients#metalFraction}) from xi[from] and dispersed[from] into
-     * d[at]; returns the number of cells done (the scalar loop does the rest).
+     * D_eff of n cells of one material ({@link NernstPlanckUpdate#diffusivity_m2_per_s}: D (1 - m) + D_metal m_path,
+     * m the metal fraction {@link PotentialCoefficients#metalFraction}, m_path its part that carries the ion path,
+     * {@link PotentialCoefficients#ionPathFraction} with the dispersed metal's fraction {@code dispersedPath}) from
+     * xi[from] and dispersed[from] into d[at]; returns the number of cells done (the scalar loop does the rest).
      */
-    static int diffusivities(double[] xi, double[] dispersed, int from, int n, double free, double D, double metalD, double[] d, int at) {
+    static int diffusivities(double[] xi, double[] dispersed, int from, int n, double free, double D, double metalD, double dispersedPath,
+            double[] d, int at) {
         int i = 0;
         for (; i + LANES <= n; i += LANES) {
             final DoubleVector x = DoubleVector.fromArray(S, xi, from + i), delta = DoubleVector.fromArray(S, dispersed, from + i);
             // Interpolation.h: xi^3 (xi (6 xi - 15) + 10)
             final DoubleVector h = x.mul(x).mul(x).mul(x.mul(x.mul(6.0).sub(15.0)).add(10.0));
             final DoubleVector metal = h.mul(free).blend(h.add(delta).mul(free).min(1.0), delta.compare(NE, 0.0));
-            DoubleVector.broadcast(S, 1.0).sub(metal).mul(D).add(metal.mul(metalD)).intoArray(d, at + i);
+            final DoubleVector path = dispersedPath == 1 ? metal : h.mul(free).add(metal.sub(h.mul(free)).mul(dispersedPath));
+            DoubleVector.broadcast(S, 1.0).sub(metal).mul(D).add(path.mul(metalD)).intoArray(d, at + i);
         }
         return i;
     }

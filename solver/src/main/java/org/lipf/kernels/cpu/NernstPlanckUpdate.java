@@ -12,7 +12,7 @@ import org.lipf.model.ModelParameters;
  *
  * <pre>
  *   dc/dt = div( D_eff (grad c + c f grad phi_l) ) - (c_s / c0) f_free d xi/dt
- *   D_eff = D(material) (1 - m) + D_metal m,   m = f_free h(xi)
+ *   D_eff = D(material) (1 - m) + D_metal m_path,   m = f_free h(xi) (+ dispersed metal), m_path its part in the ion path
  * </pre>
  *
  * Faces use the harmonic mean of D_eff and the Scharfetter-Gummel flux. Boundaries: zero flux at
@@ -106,7 +106,7 @@ public final class NernstPlanckUpdate {
             if (simd && Rows.oneMaterial(f.material, start, g.nx)) {
                 final int m = f.material[start];
                 done = NernstPlanckLanes.diffusivities(f.xi, f.dispersed, start, g.nx, table.freeFraction[m], table.diffusivity_m2_per_s[m],
-                        p.metalDiffusivity_m2_per_s(), d, start - base);
+                        p.metalDiffusivity_m2_per_s(), p.dispersedIonPath(), d, start - base);
             }
             for (int P = start + done; P < start + g.nx; P++) d[P - base] = diffusivity_m2_per_s(f, P);
         }
@@ -130,18 +130,16 @@ public final class NernstPlanckUpdate {
     }
 
     /**
-     * D_eff = D(material) (1 - m) + D_metal m of cell P, m^2/s, with m its metal fraction
-     * {@link PotentialCoefficients#metalFraction} (resolved and dispersed metal).
+     * D_eff = D(material) (1 - m) + D_metal m_path of cell P, m^2/s, with m its metal fraction
+     * {@link PotentialCoefficients#metalFraction} (resolved and dispersed metal) and m_path the part of it that
+     * carries the metal's ion path ({@link PotentialCoefficients#ionPathFraction}; m itself by default).
      */
     public double diffusivity_m2_per_s(FieldSet f, int P) {
         final int material = f.material[P];
-        final double metal = PotentialCoefficients.metalFraction(table.freeFraction[material], f.xi[P], f.dispersed[P]);
-        return mixedDiffusivity(table.diffusivity_m2_per_s[material], p.metalDiffusivity_m2_per_s(), metal);
-    }
-
-    /** D (1 - m) + D_metal m, m^2/s: D_eff of a cell of diffusivity D and metal fraction m. */
-    static double mixedDiffusivity(double D, double metalD, double metal) {
-        return D * (1 - metal) + metalD * metal;
+        final double free = table.freeFraction[material], xi = f.xi[P];
+        final double metal = PotentialCoefficients.metalFraction(free, xi, f.dispersed[P]);
+        return table.diffusivity_m2_per_s[material] * (1 - metal)
+                + p.metalDiffusivity_m2_per_s() * PotentialCoefficients.ionPathFraction(free, xi, metal, p.dispersedIonPath());
     }
 
     /** Face terms of one row, per slab, and which of them the cells of the current row read. */

@@ -38,6 +38,8 @@ public final class PotentialCoefficients {
     private final MaterialTable table;
     private final Parallel parallel;
     private final double floorL, floorS, metalIonic;
+    /** Fraction of the ion path that dispersed metal keeps (model.nucleation.dispersed_ion_path). */
+    private final double dispersedIonPath;
 
     public PotentialCoefficients(Grid g, ModelParameters p, MaterialTable table, Parallel parallel) {
         this.g = g;
@@ -52,6 +54,7 @@ public final class PotentialCoefficients {
         this.floorL = FLOOR_RELATIVE * (p.singlePotential() ? Math.max(maxIon, maxEl) : maxIon);
         this.floorS = FLOOR_RELATIVE * maxEl;
         this.metalIonic = ION_PATH_FRACTION * maxIon;
+        this.dispersedIonPath = p.dispersedIonPath();
     }
 
     /** Floor of sigma_l (single potential: of the one conductivity), S/m. */
@@ -83,7 +86,7 @@ public final class PotentialCoefficients {
                         if (single) {
                             sigmaL[P] = Math.max(sigmaMetal * m + sigmaIon * (1 - m), floorL);
                         } else {
-                            sigmaL[P] = Math.max(sigmaIon * (1 - m) + metalIonic * m, floorL);
+                            sigmaL[P] = Math.max(sigmaIon * (1 - m) + metalIonic * ionPathFraction(free, f.xi[P], m, dispersedIonPath), floorL);
                             sigmaS[P] = Math.max(sigmaMetal * m + table.sigmaEl_S_per_m[id] * (1 - m), floorS);
                         }
                         source[P] = charge * free * (dispersed ? f.rate[P] + f.dispersedRate[P] : f.rate[P]);
@@ -98,5 +101,16 @@ public final class PotentialCoefficients {
      */
     public static double metalFraction(double freeFraction, double xi, double dispersed) {
         return dispersed == 0 ? freeFraction * Interpolation.h(xi) : Math.min(1, freeFraction * (Interpolation.h(xi) + dispersed));
+    }
+
+    /**
+     * The part of a cell's metal fraction {@code metal} that carries the metal's ion path (lambda sigma_ion,max here,
+     * D_metal in Nernst-Planck; docs/MODEL.md section 3.3): the resolved metal f_free h(xi) and the fraction
+     * {@code dispersedPath} of the dispersed metal, all of {@code metal} at 1 (the default).
+     */
+    public static double ionPathFraction(double freeFraction, double xi, double metal, double dispersedPath) {
+        if (dispersedPath == 1) return metal;
+        final double resolved = freeFraction * Interpolation.h(xi);
+        return resolved + dispersedPath * (metal - resolved);
     }
 }

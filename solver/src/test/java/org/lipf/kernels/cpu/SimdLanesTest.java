@@ -342,7 +342,7 @@ class SimdLanesTest {
     /**
      * D_eff in lanes ({@link NernstPlanckLanes#diffusivities}) against the scalar {@link NernstPlanckUpdate#diffusivity_m2_per_s}
      * formula: xi across and beyond [0, 1], with dispersed metal in some cells (up to a metal fraction over 1, where
-     * it is capped; NaN, negative and -0.0 too).
+     * it is capped; NaN, negative and -0.0 too), with the whole ion path in the dispersed metal, a part of it, and none.
      */
     @Test
     void diffusivitiesInLanesGiveTheScalarBits() {
@@ -356,11 +356,14 @@ class SimdLanesTest {
             dispersed[i] = random.nextInt(3) == 0 ? random.nextDouble() : random.nextInt(6) == 0 ? special[random.nextInt(3)] : 0;
         }
         double free = 0.8, D = 3.7e-12, metalD = 7.5e-13;
-        int done = NernstPlanckLanes.diffusivities(xi, dispersed, 3, n - 3, free, D, metalD, lanes, 5);
-        assertTrue(done >= Simd.MIN_LANES, "lanes ran: " + done);
-        for (int i = 0; i < done; i++) {
-            double metal = PotentialCoefficients.metalFraction(free, xi[3 + i], dispersed[3 + i]);
-            assertEquals(NernstPlanckUpdate.mixedDiffusivity(D, metalD, metal), lanes[5 + i], 0.0, "cell " + i);
+        for (double path : new double[] {1, 0.3, 0}) {
+            int done = NernstPlanckLanes.diffusivities(xi, dispersed, 3, n - 3, free, D, metalD, path, lanes, 5);
+            assertTrue(done >= Simd.MIN_LANES, "lanes ran: " + done);
+            for (int i = 0; i < done; i++) {
+                double metal = PotentialCoefficients.metalFraction(free, xi[3 + i], dispersed[3 + i]);
+                double scalar = D * (1 - metal) + metalD * PotentialCoefficients.ionPathFraction(free, xi[3 + i], metal, path);
+                assertEquals(scalar, lanes[5 + i], 0.0, "cell " + i + ", dispersed ion path " + path);
+            }
         }
     }
 
