@@ -13,8 +13,9 @@ import java.util.List;
  * @param sweep the sweep file that runs the systems (a plain {@code lipf sweep} file)
  * @param quickSweep a cheaper sweep for {@code --quick}, or null if the trend is not in the quick set
  * @param checks what must hold
+ * @param caveat what the simulated values rest on that the reader should know before trusting them, or null
  */
-public record Trend(String id, String paper, String claim, Path sweep, Path quickSweep, List<Check> checks) {
+public record Trend(String id, String paper, String claim, Path sweep, Path quickSweep, List<Check> checks, String caveat) {
     public Trend {
         checks = List.copyOf(checks);
     }

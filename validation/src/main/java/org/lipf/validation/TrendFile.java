@@ -46,13 +46,13 @@ public final class TrendFile {
     }
 
     private Trend trend(MapNode m, String at) {
-        allowed(m, at, "id", "paper", "claim", "sweep", "quick_sweep", "checks");
+        allowed(m, at, "id", "paper", "claim", "caveat", "sweep", "quick_sweep", "checks");
         Path sweep = sweepFile(m, at, "sweep", true);
         Path quick = sweepFile(m, at, "quick_sweep", false);
         ListNode checks = list(m.get("checks"), at + ".checks", m);
         List<Trend.Check> out = new ArrayList<>();
         for (int i = 0; i < checks.items.size(); i++) out.add(check(map(checks.items.get(i), at + ".checks[" + i + "]"), at + ".checks[" + i + "]"));
-        return new Trend(text(m, at, "id", true), text(m, at, "paper", true), text(m, at, "claim", true), sweep, quick, out);
+        return new Trend(text(m, at, "id", true), text(m, at, "paper", true), text(m, at, "claim", true), sweep, quick, out, text(m, at, "caveat", false));
     }
 
     private Trend.Check check(MapNode m, String at) {

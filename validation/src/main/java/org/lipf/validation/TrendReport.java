@@ -33,6 +33,7 @@ public final class TrendReport {
         for (Outcome o : outcomes) {
             Trend t = o.trend();
             md.append("## ").append(t.id()).append("\n\n").append(t.claim()).append("\n\nSource: ").append(t.paper()).append("\n\n");
+            if (t.caveat() != null) md.append("**Caveat:** ").append(t.caveat()).append("\n\n");
             if (o.note() != null) md.append(o.note()).append("\n\n");
             for (int c = 0; c < o.results().size(); c++) {
                 CheckResult r = o.results().get(c);

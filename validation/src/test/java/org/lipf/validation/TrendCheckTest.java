@@ -188,6 +188,21 @@ class TrendCheckTest {
         // the papers' bounds are read as bounds: paper B's SC-nano >= 20, paper C's Mg < 1.0 and LiF < 0.8
         assertEquals(ValueRange.atLeast(20), trends.get(1).checks().get(0).published().get(0));
         assertEquals(List.of(ValueRange.exactly(1.4), ValueRange.parse("< 1.0"), ValueRange.parse("< 0.8")), trends.get(2).checks().get(0).published());
+        // paper B's hosts say what their values rest on; the trends without one have none
+        assertTrue(trends.get(0).caveat().contains("dispersed_ion_path") && trends.get(1).caveat().contains("dispersed_ion_path"));
+        assertNull(trends.get(4).caveat());
+    }
+
+    @Test
+    void aTrendsCaveatStandsUnderItsClaimInTheReport(@TempDir Path dir) throws IOException {
+        Path sweep = Files.writeString(dir.resolve("s.yaml"), "base: x.yaml\n");
+        Trend.Check check = TrendFile.read(Files.writeString(dir.resolve("trends.yaml"), trendWithChecks(
+                "      - {title: T, axis: a, metric: m, unit: u, order: [x, y]}\n"))).get(0).checks().get(0);
+        Trend withCaveat = new Trend("t", "P", "the claim", sweep, null, List.of(check), "rests on a device");
+        String report = Files.readString(TrendReport.write(dir.resolve("r"), List.of(new TrendReport.Outcome(withCaveat, List.of(), null)), false));
+        assertTrue(report.contains("the claim\n\nSource: P\n\n**Caveat:** rests on a device\n"), report);
+        Trend without = new Trend("t", "P", "the claim", sweep, null, List.of(check), null);
+        assertFalse(Files.readString(TrendReport.write(dir.resolve("r2"), List.of(new TrendReport.Outcome(without, List.of(), null)), false)).contains("Caveat"));
     }
 
     @Test
