@@ -50,6 +50,8 @@ public final class RunDriver {
      */
     public static final String PORE_LI_VOLUME = "pore_li_volume_m3", PORE_COLUMN = "pore_column", PORE_MATERIAL = "pore_material",
             CRACK_FROM_PORE = "crack_from_pore", PORE_FILL = "pore_fill";
+    /** Time-series column: the ohmic drop across the electrolyte beyond the window's top (add it to the cell voltage). */
+    public static final String BEYOND_TOP_DROP = "beyond_top_drop_V";
     /** Snapshot attribute: the scenario's temperature, K (docs/MODEL.md section 1.3). */
     public static final String TEMPERATURE = "model_temperature_K";
     /** Snapshot attribute: 1 in the snapshot written at a short (a metal bridge or a crack through the electrolyte), else 0. */
@@ -76,7 +78,7 @@ public final class RunDriver {
     public static final List<String> COLUMNS = List.of("time_s", "step", "dt_s", "cell_voltage_V", "current_density_A_per_m2",
             "counter_current_A_per_m2", PASSED_CHARGE, "metal_volume_m3_per_m2", "deposited_li_volume_m3_per_m2",
             "front_height_m", "penetration_m", "short", "pcg_iterations", "rejected_steps", RunResults.INTRUSION_RATIO, CRACK_RADIUS, RunResults.CONTACT_FRACTION,
-            "implicit_iterations", PORE_FILL);
+            "implicit_iterations", PORE_FILL, BEYOND_TOP_DROP);
     /** run.json results of a short (results.json repeats them): when, where (x, y, z), why, at what current and voltage. */
     public static final String SHORT_TIME = "short_time_s", SHORT_LOCATION = "short_location_m", SHORT_CAUSE = "short_cause",
             SHORT_CURRENT = "short_current_A_per_m2", SHORT_VOLTAGE = "short_voltage_V";
@@ -431,6 +433,6 @@ public final class RunDriver {
         series.append(st.time_s, st.step, st.lastStep_s, st.cellVoltage_V, st.reactionCurrent_A_per_m2,
                 st.counterCurrent_A_per_m2, st.passedCharge_C_per_m2, metal, metal - st.initialMetalVolume_m,
                 front, sim.metrics().penetration_m(front) + sim.crackRadius_m(), shorted ? 1 : 0, st.lastIterations, st.rejectedSteps,
-                sim.intrusionRatio(), sim.crackRadius_m(), sim.minContactFraction(), st.lastImplicitIterations, sim.poreFill());
+                sim.intrusionRatio(), sim.crackRadius_m(), sim.minContactFraction(), st.lastImplicitIterations, sim.poreFill(), sim.beyondTopDrop_V());
     }
 }

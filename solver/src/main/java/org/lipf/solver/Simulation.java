@@ -32,6 +32,8 @@ public final class Simulation implements AutoCloseable {
     private final Grid grid;
     private final ModelParameters params;
     private final MaterialTable table;
+    /** Area resistance of the electrolyte beyond the window's top, ohm m^2 ({@link ElectrolyteBeyondTop}). */
+    private final double beyondTopResistance_ohm_m2;
     private final FieldSet fields;
     private final Backend backend;
     private final boolean galvanostatic;
@@ -82,6 +84,7 @@ public final class Simulation implements AutoCloseable {
         this.program = galvanostatic ? CurrentProgram.of(scenario.control()) : null;
         this.interphases = new InterphaseGrowth(scenario, grid, table);
         this.intrusion = new LiIntrusion(grid, params, table, parallel, scenario.geometry().electrolyteBeyondTop_m());
+        this.beyondTopResistance_ohm_m2 = ElectrolyteBeyondTop.resistance_ohm_m2(grid, table, fields.material, scenario.geometry().electrolyteBeyondTop_m());
         this.filmElectronResistance_ohm_m2 = java.util.Arrays.stream(table.pore).anyMatch(java.util.Objects::nonNull)
                 ? SurfaceFilms.electronicResistancePerColumn_ohm_m2(scenario, grid) : null;
         this.reactions = new AllenCahnUpdate(grid, params, table, parallel);
@@ -282,6 +285,14 @@ public final class Simulation implements AutoCloseable {
         state.crack.liVolume_m3 = Math.max(state.crack.liVolume_m3, crack.criticalVolume_m3(pore.radius_m()));
         state.pore.liVolume_m3 = 0;
         state.crackFromPore = true;
+    }
+
+    /**
+     * The ohmic drop across the electrolyte beyond the window's top at the counter current, V, with the cell voltage's
+     * sign (negative while plating): their sum is the voltage across the whole pellet (docs/MODEL.md section 7).
+     */
+    public double beyondTopDrop_V() {
+        return beyondTopResistance_ohm_m2 == 0 ? 0 : -state.counterCurrent_A_per_m2 * beyondTopResistance_ohm_m2;
     }
 
     /** The leading pore's Li over its void volume (docs/MODEL.md section 4.2.1), 0 where no electrolyte has such pores. */

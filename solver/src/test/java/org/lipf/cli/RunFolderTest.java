@@ -27,6 +27,29 @@ class RunFolderTest {
     @TempDir
     Path tmp;
 
+    /**
+     * With part of a pellet beyond the window, the time series gives its ohmic drop at every row: the counter current
+     * times the thickness over the top row's ionic conductivity (the cell's LPSCl, 0.25 S/m), with the cell voltage's
+     * sign (to round-off).
+     */
+    @Test
+    void theTimeSeriesGivesTheOhmicDropOfTheElectrolyteBeyondTheWindow() throws IOException {
+        Path file = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
+        Path run = tmp.resolve("beyond");
+        lipfOk("run", file.toString(), "-o", run.toString(), "--set", "geometry.electrolyte_beyond_top=700 um");
+        List<String> lines = Files.readAllLines(run.resolve("timeseries.csv"), StandardCharsets.UTF_8);
+        int drop = RunDriver.COLUMNS.indexOf(RunDriver.BEYOND_TOP_DROP), counter = RunDriver.COLUMNS.indexOf("counter_current_A_per_m2");
+        int plating = 0;
+        for (String row : lines.subList(1, lines.size())) {
+            String[] cells = row.split(",", -1);
+            double i = Double.parseDouble(cells[counter]), expected = -i * 700e-6 / 0.25;
+            assertEquals(expected, Double.parseDouble(cells[drop]), 1e-15 * Math.abs(expected), row);
+            if (i > 100) plating++;
+        }
+        // the cell plates at 50 mA/cm^2: a drop of -1.4 V across 700 um of LPSCl
+        assertTrue(plating > 10, "rows at the set current: " + plating);
+    }
+
     @Test
     void runWritesEveryFileOfTheRunFolder() throws IOException {
         Path file = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
@@ -59,6 +82,7 @@ class RunFolderTest {
             last = t;
             assertEquals("0", cells[RunDriver.COLUMNS.indexOf("short")], "no short: " + row);
             assertEquals("0", cells[RunDriver.COLUMNS.indexOf("implicit_iterations")], "explicit steps solve nothing implicitly: " + row);
+            assertEquals("0", cells[RunDriver.COLUMNS.indexOf(RunDriver.BEYOND_TOP_DROP)], "no electrolyte beyond the window: " + row);
         }
         assertEquals(0.0, Double.parseDouble(lines.get(1).split(",")[0]), 0.0, "first row at t = 0");
         assertEquals(original.time().end_s(), last, 1e-12, "last row at the end time");
