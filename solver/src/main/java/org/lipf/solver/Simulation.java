@@ -84,7 +84,7 @@ public final class Simulation implements AutoCloseable {
         this.program = galvanostatic ? CurrentProgram.of(scenario.control()) : null;
         this.interphases = new InterphaseGrowth(scenario, grid, table);
         this.intrusion = new LiIntrusion(grid, params, table, parallel, scenario.geometry().electrolyteBeyondTop_m());
-        this.beyondTopResistance_ohm_m2 = ElectrolyteBeyondTop.resistance_ohm_m2(grid, table, fields.material, scenario.geometry().electrolyteBeyondTop_m());
+        this.beyondTopResistance_ohm_m2 = ElectrolyteBeyondTop.resistance_ohm_m2(scenario);
         this.filmElectronResistance_ohm_m2 = java.util.Arrays.stream(table.pore).anyMatch(java.util.Objects::nonNull)
                 ? SurfaceFilms.electronicResistancePerColumn_ohm_m2(scenario, grid) : null;
         this.reactions = new AllenCahnUpdate(grid, params, table, parallel);
@@ -292,7 +292,7 @@ public final class Simulation implements AutoCloseable {
      * sign (negative while plating): their sum is the voltage across the whole pellet (docs/MODEL.md section 7).
      */
     public double beyondTopDrop_V() {
-        return beyondTopResistance_ohm_m2 == 0 ? 0 : -state.counterCurrent_A_per_m2 * beyondTopResistance_ohm_m2;
+        return beyondTopResistance_ohm_m2 == 0 ? 0 : 0.0 - state.counterCurrent_A_per_m2 * beyondTopResistance_ohm_m2;
     }
 
     /** The leading pore's Li over its void volume (docs/MODEL.md section 4.2.1), 0 where no electrolyte has such pores. */
