@@ -32,7 +32,9 @@ public final class MaterialsCsv {
             new Column("critical_stripping_current_A_per_m2", MaterialSpec::criticalStrippingCurrent_A_per_m2),
             new Column("void_depth_m", MaterialSpec::voidDepth_m),
             new Column("activation_energy_J_per_mol", MaterialSpec::activationEnergy_J_per_mol),
-            new Column("reference_temperature_K", MaterialSpec::referenceTemperature_K));
+            new Column("reference_temperature_K", MaterialSpec::referenceTemperature_K),
+            new Column("exchange_current_activation_energy_J_per_mol", MaterialSpec::exchangeCurrentActivationEnergy_J_per_mol),
+            new Column("exchange_current_reference_temperature_K", MaterialSpec::exchangeCurrentReferenceTemperature_K));
 
     private MaterialsCsv() {}
 

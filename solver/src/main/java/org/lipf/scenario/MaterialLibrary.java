@@ -35,10 +35,13 @@ public final class MaterialLibrary {
     public static final List<String> VOID_PARAMETERS = List.of("critical_stripping_current", "void_depth");
     /** The temperature of a material's values and the activation energy of its ion transport (docs/MODEL.md section 1.3). */
     public static final List<String> TEMPERATURE_PARAMETERS = List.of("activation_energy", "reference_temperature");
+    /** The activation energy of a material's exchange current density and the temperature it was measured at (docs/MODEL.md section 1.3). */
+    public static final List<String> EXCHANGE_CURRENT_TEMPERATURE_PARAMETERS = List.of("exchange_current_activation_energy", "exchange_current_reference_temperature");
     /** The material parameters a library entry may give, in {@link MaterialSpec} order: all but the intrusion and void ones are required. */
     public static final List<String> PARAMETERS = List.of("diffusivity", "ionic_conductivity", "electronic_conductivity", "exchange_current_density",
             "free_fraction", "density", INTRUSION_PARAMETERS.get(0), INTRUSION_PARAMETERS.get(1), INTRUSION_PARAMETERS.get(2),
-            PORE_PARAMETER, VOID_PARAMETERS.get(0), VOID_PARAMETERS.get(1), TEMPERATURE_PARAMETERS.get(0), TEMPERATURE_PARAMETERS.get(1));
+            PORE_PARAMETER, VOID_PARAMETERS.get(0), VOID_PARAMETERS.get(1), TEMPERATURE_PARAMETERS.get(0), TEMPERATURE_PARAMETERS.get(1),
+            EXCHANGE_CURRENT_TEMPERATURE_PARAMETERS.get(0), EXCHANGE_CURRENT_TEMPERATURE_PARAMETERS.get(1));
     /** Keys of one library parameter. */
     static final List<String> PARAMETER_KEYS = List.of("value", "source", "estimate", "reasoning");
 

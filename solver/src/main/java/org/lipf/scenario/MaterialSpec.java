@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
  *     above are scaled to the scenario's temperature when it is read (docs/MODEL.md section 1.3)
  * @param referenceTemperature_K the temperature its values hold at, {@code NaN} if not given (with an activation
  *     energy: the scenario's, to which they were scaled)
+ * @param exchangeCurrentActivationEnergy_J_per_mol E_a of its exchange current density, {@code NaN} if not given: i0 is
+ *     then scaled to the scenario's temperature when it is read (docs/MODEL.md section 1.3)
+ * @param exchangeCurrentReferenceTemperature_K the temperature its exchange current density was measured at where that
+ *     differs from the other values' (paper B's Tafel fits at -5 C), {@code NaN} if not given (with an activation
+ *     energy: the scenario's, to which i0 was scaled)
  * @param derived which of D and sigma_ion was derived from the other by Nernst-Einstein ({@code nernst-einstein} in the
  *     scenario, written so again in the resolved scenario, where another temperature derives it anew)
  * @param source citation of the numbers (free text, may be empty)
@@ -32,7 +37,7 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
         double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3,
         double fractureToughness_Pa_sqrt_m, double flawSize_m, double youngsModulus_Pa, double poreSize_m,
         double criticalStrippingCurrent_A_per_m2, double voidDepth_m, double activationEnergy_J_per_mol, double referenceTemperature_K,
-        Derived derived, String source) {
+        double exchangeCurrentActivationEnergy_J_per_mol, double exchangeCurrentReferenceTemperature_K, Derived derived, String source) {
     /** Which transport value was derived by Nernst-Einstein from the other. */
     public enum Derived { NONE, DIFFUSIVITY, IONIC_CONDUCTIVITY }
 
@@ -68,6 +73,11 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
             if (Double.isNaN(referenceTemperature_K)) throw new IllegalArgumentException("activation_energy needs reference_temperature");
         }
         if (!Double.isNaN(referenceTemperature_K)) Checks.positive("reference_temperature", referenceTemperature_K);
+        if (!Double.isNaN(exchangeCurrentActivationEnergy_J_per_mol)) {
+            Checks.nonNegative("exchange_current_activation_energy", exchangeCurrentActivationEnergy_J_per_mol);
+            if (Double.isNaN(exchangeCurrentReferenceTemperature_K)) throw new IllegalArgumentException("exchange_current_activation_energy needs exchange_current_reference_temperature");
+        }
+        if (!Double.isNaN(exchangeCurrentReferenceTemperature_K)) Checks.positive("exchange_current_reference_temperature", exchangeCurrentReferenceTemperature_K);
         if (source == null) source = "";
         if (derived == null) derived = Derived.NONE;
     }
@@ -76,7 +86,7 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
     public MaterialSpec(String name, double diffusivity_m2_per_s, double sigmaIon_S_per_m, double sigmaEl_S_per_m,
             double exchangeCurrentDensity_A_per_m2, double freeFraction, double density_kg_per_m3, String source) {
         this(name, diffusivity_m2_per_s, sigmaIon_S_per_m, sigmaEl_S_per_m, exchangeCurrentDensity_A_per_m2, freeFraction, density_kg_per_m3,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Derived.NONE, source);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Derived.NONE, source);
     }
 
     /** Whether voids open at this metal's surface when it strips faster than its Li supply (docs/MODEL.md section 4.3). */
@@ -102,6 +112,16 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
     /** Whether its ion transport was scaled to the scenario's temperature (docs/MODEL.md section 1.3). */
     public boolean hasActivationEnergy() {
         return !Double.isNaN(activationEnergy_J_per_mol);
+    }
+
+    /** Whether its exchange current density was scaled to the scenario's temperature (docs/MODEL.md section 1.3). */
+    public boolean hasExchangeCurrentActivationEnergy() {
+        return !Double.isNaN(exchangeCurrentActivationEnergy_J_per_mol);
+    }
+
+    /** The temperature its exchange current density holds at: its own where given, else that of its other values ({@code NaN} if neither). */
+    public double exchangeCurrentTemperature_K() {
+        return Double.isNaN(exchangeCurrentReferenceTemperature_K) ? referenceTemperature_K : exchangeCurrentReferenceTemperature_K;
     }
 
     public boolean hasDensity() {

@@ -458,7 +458,7 @@ public final class ScenarioLoader {
                 }
                 Section m = new Section(file, params, path, e.keyLine(), "diffusivity", "ionic_conductivity", "electronic_conductivity",
                         "exchange_current_density", "free_fraction", "density", "fracture_toughness", "flaw_size", "youngs_modulus", "pore_size", "critical_stripping_current", "void_depth", "activation_energy",
-                        "reference_temperature", "source", "library");
+                        "reference_temperature", "exchange_current_activation_energy", "exchange_current_reference_temperature", "source", "library");
                 boolean dFromSigma = NernstEinstein.KEYWORD.equals(m.text("diffusivity"));
                 boolean sigmaFromD = NernstEinstein.KEYWORD.equals(m.text("ionic_conductivity"));
                 m.check(!(dFromSigma && sigmaFromD), "ionic_conductivity", "diffusivity and ionic_conductivity cannot both be " + NernstEinstein.KEYWORD + ": give one of them");
@@ -472,6 +472,17 @@ public final class ScenarioLoader {
                         m.asWritten("activation_energy", ea) + " is below 0.01 eV (1 kJ/mol): per particle, give it in eV (e.g. 0.3 eV), per mole in kJ/mol");
                 m.check(Double.isNaN(ea) || !Double.isNaN(tRef), "activation_energy",
                         "needs reference_temperature, the temperature the material's values hold at (docs/MODEL.md section 1.3)");
+                double i0Ref = m.quantity("exchange_current_reference_temperature", PhysicalQuantity.TEMPERATURE, Double.NaN);
+                m.check(Double.isNaN(i0Ref) || (i0Ref > 0 && Double.isFinite(i0Ref)), "exchange_current_reference_temperature", "must be > 0");
+                double eaI0 = m.quantity("exchange_current_activation_energy", PhysicalQuantity.ACTIVATION_ENERGY, Double.NaN);
+                m.check(Double.isNaN(eaI0) || (eaI0 >= 0 && Double.isFinite(eaI0)), "exchange_current_activation_energy", "must be >= 0");
+                m.check(Double.isNaN(eaI0) || eaI0 == 0 || eaI0 >= MIN_ACTIVATION_ENERGY_J_PER_MOL, "exchange_current_activation_energy",
+                        m.asWritten("exchange_current_activation_energy", eaI0) + " is below 0.01 eV (1 kJ/mol): per particle, give it in eV (e.g. 0.3 eV), per mole in kJ/mol");
+                m.check(Double.isNaN(eaI0) || !Double.isNaN(i0Ref) || !Double.isNaN(tRef), "exchange_current_activation_energy",
+                        "needs exchange_current_reference_temperature (or reference_temperature), the temperature the exchange current density was measured at (docs/MODEL.md section 1.3)");
+                // i0 holds at its own reference temperature where given (paper B's Tafel fits at -5 C), else at the other values'
+                boolean i0OwnReference = !Double.isNaN(i0Ref);
+                if (!i0OwnReference) i0Ref = tRef;
                 String scaling = "";
                 if (!Double.isNaN(ea)) {
                     // Arrhenius: the ions' transport at the scenario's temperature, whose values then hold there; a
@@ -490,6 +501,19 @@ public final class ScenarioLoader {
                 if (sigmaFromD) si = d * nernstEinsteinFactor(modelSection);
                 double se = nonNegative(m, "electronic_conductivity", m.quantity("electronic_conductivity", PhysicalQuantity.CONDUCTIVITY));
                 double i0 = nonNegative(m, "exchange_current_density", m.quantity("exchange_current_density", PhysicalQuantity.CURRENT_DENSITY));
+                if (!Double.isNaN(eaI0)) {
+                    // Arrhenius for the charge transfer, as for the transport above: a value the scenario writes over a
+                    // library entry holds at the scenario's temperature unless the scenario also writes the temperature it holds at
+                    double T = modelTemperature_K(modelSection);
+                    boolean ownTemperature = m.writtenIn(file, i0OwnReference ? "exchange_current_reference_temperature" : "reference_temperature");
+                    double factor = m.writtenIn(file, "exchange_current_density") && !ownTemperature ? 1 : Arrhenius.factor(eaI0, i0Ref, T);
+                    i0 *= factor;
+                    if (factor != 1)
+                        scaling += String.format(java.util.Locale.ROOT, "; exchange current density scaled by Arrhenius from %.2f K to %.2f K (x%.4g)", i0Ref, T, factor);
+                    i0Ref = T;
+                }
+                // an i0 left unscaled keeps the temperature it holds at where the transport's moved to the scenario's
+                if (!i0OwnReference && Double.isNaN(eaI0) && i0Ref == tRef) i0Ref = Double.NaN;
                 double ff = m.quantity("free_fraction", PhysicalQuantity.DIMENSIONLESS, 1.0);
                 m.check(ff >= 0 && ff <= 1, "free_fraction", "must be in [0, 1], got " + m.asWritten("free_fraction", ff));
                 double rho = m.quantity("density", PhysicalQuantity.DENSITY, Double.NaN);
@@ -520,7 +544,7 @@ public final class ScenarioLoader {
                         "needs critical_stripping_current (voids open where the metal strips faster than its Li supply, docs/MODEL.md section 4.3)");
                 String source = m.string("source", "") + scaling;
                 MaterialSpec.Derived derived = dFromSigma ? MaterialSpec.Derived.DIFFUSIVITY : sigmaFromD ? MaterialSpec.Derived.IONIC_CONDUCTIVITY : MaterialSpec.Derived.NONE;
-                materials.put(e.key(), new MaterialSpec(e.key(), d, si, se, i0, ff, rho, kIc, flaw, young, pore, iStrip, voidDepth, ea, tRef, derived, source));
+                materials.put(e.key(), new MaterialSpec(e.key(), d, si, se, i0, ff, rho, kIc, flaw, young, pore, iStrip, voidDepth, ea, tRef, eaI0, i0Ref, derived, source));
             }
         }
 

@@ -67,6 +67,10 @@ public final class ScenarioWriter {
             if (mat.formsVoids()) kv(b, 4, "void_depth", UnitParser.format(mat.voidDepth_m(), LENGTH));
             if (mat.hasActivationEnergy()) kv(b, 4, "activation_energy", UnitParser.format(mat.activationEnergy_J_per_mol(), ACTIVATION_ENERGY));
             if (!Double.isNaN(mat.referenceTemperature_K())) kv(b, 4, "reference_temperature", UnitParser.format(mat.referenceTemperature_K(), TEMPERATURE));
+            if (mat.hasExchangeCurrentActivationEnergy())
+                kv(b, 4, "exchange_current_activation_energy", UnitParser.format(mat.exchangeCurrentActivationEnergy_J_per_mol(), ACTIVATION_ENERGY));
+            if (!Double.isNaN(mat.exchangeCurrentReferenceTemperature_K()))
+                kv(b, 4, "exchange_current_reference_temperature", UnitParser.format(mat.exchangeCurrentReferenceTemperature_K(), TEMPERATURE));
             kv(b, 4, "source", str(mat.source()));
         }
         GeometrySpec geo = s.geometry();

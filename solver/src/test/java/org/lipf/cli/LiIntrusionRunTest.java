@@ -148,6 +148,30 @@ class LiIntrusionRunTest {
     }
 
     @Test
+    void atAnotherTemperatureTheLimitFollowsTheExchangeCurrentScaledThere() throws IOException {
+        // the Li / argyrodite i0 taken as measured at 300 K with 0.3 eV (docs/MODEL.md section 1.3), the cell at 330 K; the
+        // diffuse interface reacts in cells of both materials, each at its own i0, so both carry it
+        String activated = ", exchange_current_activation_energy: 0.3 eV, exchange_current_reference_temperature: 300 K}";
+        String hot = CELL.replace("interface_width: 0.5 um}", "interface_width: 0.5 um, temperature: 330 K}")
+                .replace("lpscl: {library: lpscl-pellet}", "lpscl: {library: lpscl-pellet" + activated).replace("li: {library: li-metal}", "li: {library: li-metal" + activated);
+        Scenario s = ScenarioLoader.parse(hot.formatted("1", "1", ""), "intrusion.yaml", Map.of());
+        ModelParameters p = ModelParameters.from(s);
+        MaterialTable t = new MaterialTable(s, p);
+        int lpscl = java.util.Arrays.asList(t.names).indexOf("lpscl");
+        double etaC = t.intrusionOverpotential_V[lpscl], i0 = t.i0_A_per_m2[lpscl];
+        double factor = Math.exp(-0.3 * PhysicalConstants.FARADAY_C_PER_MOL / PhysicalConstants.GAS_CONSTANT_J_PER_MOL_K * (1 / 330.0 - 1 / 300.0));
+        assertEquals(2.91 * factor, i0, 1e-9 * i0, "the library's 0.291 mA/cm^2 scaled from 300 to 330 K");
+        double y = p.f_per_V() * etaC / 2, iC = 2 * i0 * Math.sinh(y);
+        // at 0.9 times the scaled limit: over twice the limit of the unscaled i0, which would have shorted the cell
+        assertTrue(0.9 * iC > 2 * (2 * 2.91 * Math.sinh(y)), "the run tells the two apart");
+        Path dir = run(hot, "hot", 0.9 * iC, 300, "");
+        JsonNode r = new ObjectMapper().readTree(dir.resolve(RunResults.FILE_NAME).toFile());
+        assertFalse(r.get("shorted").asBoolean(), r.toString());
+        // Butler-Volmer at 330 K with the scaled i0: asinh(0.9 sinh(f eta_c / 2)) / (f eta_c / 2) of the flaws' pressure
+        assertEquals(asinh(0.9 * Math.sinh(y)) / y, r.get("peak_intrusion_ratio").asDouble(), 0.03, r.toString());
+    }
+
+    @Test
     void aRunRestartedWhileItsCrackGrowsEqualsTheUninterruptedRun() throws IOException {
         double current = 10; // 1.3 times the flat-front limit: the crack grows from about 10 s on
         Path whole = run("whole", current, 40, "");
@@ -244,7 +268,11 @@ class LiIntrusionRunTest {
     }
 
     private Path run(String name, double current_A_per_m2, double end_s, String film, String... backendArgs) throws IOException {
-        Path file = CliTestSupport.write(tmp, name + ".yaml", CELL.formatted(Double.toString(current_A_per_m2), Double.toString(end_s), film));
+        return run(CELL, name, current_A_per_m2, end_s, film, backendArgs);
+    }
+
+    private Path run(String cell, String name, double current_A_per_m2, double end_s, String film, String... backendArgs) throws IOException {
+        Path file = CliTestSupport.write(tmp, name + ".yaml", cell.formatted(Double.toString(current_A_per_m2), Double.toString(end_s), film));
         Path dir = tmp.resolve(name);
         String[] args = {"run", file.toString(), "-o", dir.toString(), "--threads", "2"};
         String[] all = java.util.Arrays.copyOf(args, args.length + backendArgs.length);
