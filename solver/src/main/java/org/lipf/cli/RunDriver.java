@@ -200,7 +200,7 @@ public final class RunDriver {
             double was = snap.extraDoubleOr(TEMPERATURE, Double.NaN), now = scenario.model().temperature_K();
             if (!Double.isNaN(was) && was != now)
                 progressOut.printf(java.util.Locale.ROOT, "lipf: the snapshot was written at %.2f K; the run continues at the scenario's %.2f K, "
-                        + "its materials' ion transport scaled to it (docs/MODEL.md section 1.3)%n", was, now);
+                        + "its materials' ion transport and exchange currents scaled to it where they give an activation energy (docs/MODEL.md section 1.3)%n", was, now);
         }
         return snap;
     }

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  *     energy: the scenario's, to which they were scaled)
  * @param exchangeCurrentActivationEnergy_J_per_mol E_a of its exchange current density, {@code NaN} if not given: i0 is
  *     then scaled to the scenario's temperature when it is read (docs/MODEL.md section 1.3)
- * @param exchangeCurrentReferenceTemperature_K the temperature its exchange current density was measured at where that
- *     differs from the other values' (paper B's Tafel fits at -5 C), {@code NaN} if not given (with an activation
+ * @param exchangeCurrentReferenceTemperature_K the temperature its exchange current density holds at where that
+ *     differs from the other values' (paper B's Tafel fits at -5 C), {@code NaN} where it is theirs (with an activation
  *     energy: the scenario's, to which i0 was scaled)
  * @param derived which of D and sigma_ion was derived from the other by Nernst-Einstein ({@code nernst-einstein} in the
  *     scenario, written so again in the resolved scenario, where another temperature derives it anew)
@@ -75,7 +75,8 @@ public record MaterialSpec(String name, double diffusivity_m2_per_s, double sigm
         if (!Double.isNaN(referenceTemperature_K)) Checks.positive("reference_temperature", referenceTemperature_K);
         if (!Double.isNaN(exchangeCurrentActivationEnergy_J_per_mol)) {
             Checks.nonNegative("exchange_current_activation_energy", exchangeCurrentActivationEnergy_J_per_mol);
-            if (Double.isNaN(exchangeCurrentReferenceTemperature_K)) throw new IllegalArgumentException("exchange_current_activation_energy needs exchange_current_reference_temperature");
+            if (Double.isNaN(exchangeCurrentReferenceTemperature_K) && Double.isNaN(referenceTemperature_K))
+                throw new IllegalArgumentException("exchange_current_activation_energy needs exchange_current_reference_temperature or reference_temperature");
         }
         if (!Double.isNaN(exchangeCurrentReferenceTemperature_K)) Checks.positive("exchange_current_reference_temperature", exchangeCurrentReferenceTemperature_K);
         if (source == null) source = "";

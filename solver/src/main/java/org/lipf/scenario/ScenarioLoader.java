@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lipf.model.PhysicalConstants;
 import org.lipf.scenario.YamlNode.Entry;
 import org.lipf.scenario.YamlNode.ListNode;
 import org.lipf.scenario.YamlNode.MapNode;
@@ -33,6 +34,8 @@ public final class ScenarioLoader {
     public static final String OVERRIDE_FILE = "--set";
     /** Below this a nonzero activation energy is taken for a unit slip (J/mol written for eV), J/mol: 0.01 eV. */
     static final double MIN_ACTIVATION_ENERGY_J_PER_MOL = 1000;
+    /** Above 3 eV per particle (289 kJ/mol) an activation energy is taken for a slip of units. */
+    static final double MAX_ACTIVATION_ENERGY_J_PER_MOL = 3 * PhysicalConstants.FARADAY_C_PER_MOL;
 
     // Defaults, in SI.
     public static final ModelForm DEFAULT_FORM = ModelForm.MIXED_CONDUCTOR;
@@ -464,56 +467,49 @@ public final class ScenarioLoader {
                 m.check(!(dFromSigma && sigmaFromD), "ionic_conductivity", "diffusivity and ionic_conductivity cannot both be " + NernstEinstein.KEYWORD + ": give one of them");
                 double d = dFromSigma ? Double.NaN : nonNegative(m, "diffusivity", m.quantity("diffusivity", PhysicalQuantity.DIFFUSIVITY));
                 double si = sigmaFromD ? Double.NaN : nonNegative(m, "ionic_conductivity", m.quantity("ionic_conductivity", PhysicalQuantity.CONDUCTIVITY));
-                double tRef = m.quantity("reference_temperature", PhysicalQuantity.TEMPERATURE, Double.NaN);
-                m.check(Double.isNaN(tRef) || (tRef > 0 && Double.isFinite(tRef)), "reference_temperature", "must be > 0");
-                double ea = m.quantity("activation_energy", PhysicalQuantity.ACTIVATION_ENERGY, Double.NaN);
-                m.check(Double.isNaN(ea) || (ea >= 0 && Double.isFinite(ea)), "activation_energy", "must be >= 0");
-                m.check(Double.isNaN(ea) || ea == 0 || ea >= MIN_ACTIVATION_ENERGY_J_PER_MOL, "activation_energy",
-                        m.asWritten("activation_energy", ea) + " is below 0.01 eV (1 kJ/mol): per particle, give it in eV (e.g. 0.3 eV), per mole in kJ/mol");
+                double T = modelTemperature_K(modelSection);
+                double tRef = temperature(m, "reference_temperature");
+                double ea = activationEnergy(m, "activation_energy");
                 m.check(Double.isNaN(ea) || !Double.isNaN(tRef), "activation_energy",
                         "needs reference_temperature, the temperature the material's values hold at (docs/MODEL.md section 1.3)");
-                double i0Ref = m.quantity("exchange_current_reference_temperature", PhysicalQuantity.TEMPERATURE, Double.NaN);
-                m.check(Double.isNaN(i0Ref) || (i0Ref > 0 && Double.isFinite(i0Ref)), "exchange_current_reference_temperature", "must be > 0");
-                double eaI0 = m.quantity("exchange_current_activation_energy", PhysicalQuantity.ACTIVATION_ENERGY, Double.NaN);
-                m.check(Double.isNaN(eaI0) || (eaI0 >= 0 && Double.isFinite(eaI0)), "exchange_current_activation_energy", "must be >= 0");
-                m.check(Double.isNaN(eaI0) || eaI0 == 0 || eaI0 >= MIN_ACTIVATION_ENERGY_J_PER_MOL, "exchange_current_activation_energy",
-                        m.asWritten("exchange_current_activation_energy", eaI0) + " is below 0.01 eV (1 kJ/mol): per particle, give it in eV (e.g. 0.3 eV), per mole in kJ/mol");
-                m.check(Double.isNaN(eaI0) || !Double.isNaN(i0Ref) || !Double.isNaN(tRef), "exchange_current_activation_energy",
-                        "needs exchange_current_reference_temperature (or reference_temperature), the temperature the exchange current density was measured at (docs/MODEL.md section 1.3)");
-                // i0 holds at its own reference temperature where given (paper B's Tafel fits at -5 C), else at the other values'
-                boolean i0OwnReference = !Double.isNaN(i0Ref);
-                if (!i0OwnReference) i0Ref = tRef;
                 String scaling = "";
                 if (!Double.isNaN(ea)) {
-                    // Arrhenius: the ions' transport at the scenario's temperature, whose values then hold there; a
-                    // transport value the scenario writes over a library entry holds at the scenario's temperature
-                    // unless the scenario gives its reference temperature too
-                    double T = modelTemperature_K(modelSection);
-                    boolean ownValue = m.writtenIn(file, "ionic_conductivity") || m.writtenIn(file, "diffusivity");
-                    double factor = ownValue && !m.writtenIn(file, "reference_temperature") ? 1 : Arrhenius.factor(ea, tRef, T);
+                    // Arrhenius: the ions' transport at the scenario's temperature, whose values then hold there
+                    boolean sigmaWritten = m.writtenIn(file, "ionic_conductivity") && !sigmaFromD, dWritten = m.writtenIn(file, "diffusivity") && !dFromSigma;
+                    writtenWithItsTemperature(m, sigmaWritten || dWritten, ea, "reference_temperature", sigmaWritten ? "ionic_conductivity" : "diffusivity",
+                            "ion transport scales with temperature (activation_energy)");
+                    double factor = arrhenius(m, "reference_temperature", ea, tRef, T);
                     if (!Double.isNaN(d)) d *= factor;
                     if (!Double.isNaN(si)) si *= factor;
                     if (factor != 1)
                         scaling = String.format(java.util.Locale.ROOT, "; ion transport scaled by Arrhenius from %.2f K to %.2f K (x%.4g)", tRef, T, factor);
-                    tRef = T;
                 }
                 if (dFromSigma) d = si / nernstEinsteinFactor(modelSection);
                 if (sigmaFromD) si = d * nernstEinsteinFactor(modelSection);
                 double se = nonNegative(m, "electronic_conductivity", m.quantity("electronic_conductivity", PhysicalQuantity.CONDUCTIVITY));
                 double i0 = nonNegative(m, "exchange_current_density", m.quantity("exchange_current_density", PhysicalQuantity.CURRENT_DENSITY));
+                // i0 holds at its own reference temperature where given (paper B's Tafel fits at -5 C), else at the other values'
+                double i0RefGiven = temperature(m, "exchange_current_reference_temperature");
+                String i0RefKey = Double.isNaN(i0RefGiven) ? "reference_temperature" : "exchange_current_reference_temperature";
+                double i0Ref = Double.isNaN(i0RefGiven) ? tRef : i0RefGiven;
+                double eaI0 = activationEnergy(m, "exchange_current_activation_energy");
+                m.check(Double.isNaN(eaI0) || !Double.isNaN(i0Ref), "exchange_current_activation_energy",
+                        "needs exchange_current_reference_temperature (or reference_temperature), the temperature the exchange current density was measured at (docs/MODEL.md section 1.3)");
+                boolean i0Written = m.writtenIn(file, "exchange_current_density"), i0RefWritten = m.writtenIn(file, i0RefKey);
                 if (!Double.isNaN(eaI0)) {
-                    // Arrhenius for the charge transfer, as for the transport above: a value the scenario writes over a
-                    // library entry holds at the scenario's temperature unless the scenario also writes the temperature it holds at
-                    double T = modelTemperature_K(modelSection);
-                    boolean ownTemperature = m.writtenIn(file, i0OwnReference ? "exchange_current_reference_temperature" : "reference_temperature");
-                    double factor = m.writtenIn(file, "exchange_current_density") && !ownTemperature ? 1 : Arrhenius.factor(eaI0, i0Ref, T);
+                    writtenWithItsTemperature(m, i0Written, eaI0, "exchange_current_reference_temperature", "exchange_current_density",
+                            "exchange current scales with temperature (exchange_current_activation_energy)");
+                    double factor = arrhenius(m, i0RefKey, eaI0, i0Ref, T);
                     i0 *= factor;
                     if (factor != 1)
                         scaling += String.format(java.util.Locale.ROOT, "; exchange current density scaled by Arrhenius from %.2f K to %.2f K (x%.4g)", i0Ref, T, factor);
                     i0Ref = T;
+                } else if (i0Written && !i0RefWritten && !Double.isNaN(i0Ref)) {
+                    i0Ref = T; // a value the scenario writes over a library entry holds at the scenario's temperature
                 }
-                // an i0 left unscaled keeps the temperature it holds at where the transport's moved to the scenario's
-                if (!i0OwnReference && Double.isNaN(eaI0) && i0Ref == tRef) i0Ref = Double.NaN;
+                if (!Double.isNaN(ea)) tRef = T;
+                // an i0 at the temperature of the material's other values is not written twice
+                if (i0Ref == tRef) i0Ref = Double.NaN;
                 double ff = m.quantity("free_fraction", PhysicalQuantity.DIMENSIONLESS, 1.0);
                 m.check(ff >= 0 && ff <= 1, "free_fraction", "must be in [0, 1], got " + m.asWritten("free_fraction", ff));
                 double rho = m.quantity("density", PhysicalQuantity.DENSITY, Double.NaN);
@@ -556,6 +552,45 @@ public final class ScenarioLoader {
         double positive(Section s, String key, double v) {
             s.check(v > 0 && Double.isFinite(v), key, "must be > 0 and finite, got " + s.asWritten(key, v));
             return v;
+        }
+
+        /** An optional temperature, K, NaN where absent. */
+        double temperature(Section m, String key) {
+            double t = m.quantity(key, PhysicalQuantity.TEMPERATURE, Double.NaN);
+            m.check(Double.isNaN(t) || (t > 0 && Double.isFinite(t)), key, "must be > 0");
+            return t;
+        }
+
+        /** An optional activation energy, J/mol, NaN where absent, refused where it looks like a slip of units. */
+        double activationEnergy(Section m, String key) {
+            double ea = m.quantity(key, PhysicalQuantity.ACTIVATION_ENERGY, Double.NaN);
+            m.check(Double.isNaN(ea) || (ea >= 0 && Double.isFinite(ea)), key, "must be >= 0");
+            m.check(Double.isNaN(ea) || ea == 0 || ea >= MIN_ACTIVATION_ENERGY_J_PER_MOL, key,
+                    m.asWritten(key, ea) + " is below 0.01 eV (1 kJ/mol): per particle, give it in eV (e.g. 0.3 eV), per mole in kJ/mol");
+            m.check(Double.isNaN(ea) || ea <= MAX_ACTIVATION_ENERGY_J_PER_MOL, key,
+                    m.asWritten(key, ea) + " is above 3 eV (289 kJ/mol), beyond any ion transport or charge transfer: per particle, give it in eV (e.g. 0.3 eV), per mole in kJ/mol");
+            return ea;
+        }
+
+        /**
+         * A value the scenario writes over a library entry whose value scales with temperature would hold at whatever
+         * temperature the scenario is run at, and a change of temperature would leave it unscaled: the scenario says
+         * at which temperature it holds.
+         */
+        void writtenWithItsTemperature(Section m, boolean written, double ea, String temperatureKey, String valueKey, String what) {
+            boolean temperatureWritten = m.writtenIn(file, temperatureKey)
+                    || temperatureKey.equals("exchange_current_reference_temperature") && !m.has(temperatureKey) && m.writtenIn(file, "reference_temperature");
+            m.check(!written || ea == 0 || temperatureWritten, valueKey, "is written over a library entry whose " + what + ": give " + temperatureKey
+                    + " too, the temperature this value holds at (docs/MODEL.md section 1.3)");
+        }
+
+        /** The Arrhenius factor from tRef to T, refused where it is not a finite positive number. */
+        double arrhenius(Section m, String temperatureKey, double ea, double tRef, double T) {
+            double factor = Arrhenius.factor(ea, tRef, T);
+            m.check(factor > 0 && Double.isFinite(factor), temperatureKey, String.format(java.util.Locale.ROOT,
+                    "Arrhenius from %.4g K to the scenario's %.2f K at %.4g kJ/mol gives a factor of %s: check the temperature and the activation energy",
+                    tRef, T, ea / 1000, factor));
+            return factor;
         }
 
         void knownMaterial(Section s, String key, String name) {

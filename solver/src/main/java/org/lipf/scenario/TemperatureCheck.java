@@ -35,11 +35,14 @@ public final class TemperatureCheck {
             }
         }
         if (!away) return null;
+        String kineticsClause = kinetics.isEmpty() ? "" : (kinetics.size() == 1
+                ? "the exchange current density of " + kinetics.get(0) + " is taken at the temperature it holds at"
+                : "the exchange current densities of " + String.join(", ", kinetics) + " are taken at the temperatures they hold at")
+                + " (no exchange_current_activation_energy): above those temperatures kinetic overpotentials come out too large and "
+                + "kinetics-limited critical currents too small, below them the reverse; ";
         return String.format(Locale.ROOT, "model.temperature: %.2f K; %s%selectronic conductivities and fracture data are used as given at any "
-                + "temperature (docs/MODEL.md section 1.3)", T,
+                + "temperature; give activation energies, or the values at the scenario's temperature (docs/MODEL.md section 1.3)", T,
                 transport.isEmpty() ? "" : "the ion transport of " + String.join(", ", transport) + " is taken at its reference temperature (no activation_energy); ",
-                kinetics.isEmpty() ? "" : "the exchange current densities of " + String.join(", ", kinetics) + " are taken at theirs (no "
-                        + "exchange_current_activation_energy), so their kinetic overpotentials grow with the temperature (f = nF/RT falls) and "
-                        + "kinetics-limited critical currents fall; ");
+                kineticsClause);
     }
 }

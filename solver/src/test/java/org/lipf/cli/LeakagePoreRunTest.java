@@ -28,6 +28,7 @@ import org.lipf.scenario.ScenarioLoader;
  * (0.1 um: 55.7 mV, 7.5 A/m^2): the reduced P-LPSCl (7.1e-7 S/cm) fills its pores within about a minute and a
  * crack grows from one and shorts the cell when the two models say; the E-LPSCl film (1e-9 S/cm) would take
  * half a day, and nothing shorts.
+ * The cells take paper B's exchange currents as given at 300 K (activation energy 0), the currents here chosen for them.
  */
 class LeakagePoreRunTest {
     @TempDir
@@ -40,8 +41,8 @@ class LeakagePoreRunTest {
             grid: {dimensions: 2, width: 2 um, height: 6 um, spacing: 0.25 um}
             model: {form: mixed_conductor, interface_width: 0.5 um}
             materials:
-              li: {library: li-metal}
-              film: {library: %s}
+              li: {library: li-metal, exchange_current_activation_energy: 0 eV}
+              film: {library: %s, exchange_current_activation_energy: 0 eV}
             geometry:
               background: film
               layers:
@@ -103,8 +104,8 @@ class LeakagePoreRunTest {
     @Test
     void aFilmOnTheMetalThatBlocksElectronsKeepsThePoresEmpty() throws IOException {
         // paper A's Li3N SEI (1e-12 S/cm, 3 um) on the metal: the electrons cross it over the pore's cross-section
-        String coated = CELL.formatted("p-lpscl-reduced", CURRENT_A_PER_M2, 150).replace("  film: {library: p-lpscl-reduced}",
-                "  film: {library: p-lpscl-reduced}\n  li3n: {library: li3n}")
+        String coated = CELL.formatted("p-lpscl-reduced", CURRENT_A_PER_M2, 150).replace("  film: {library: p-lpscl-reduced, exchange_current_activation_energy: 0 eV}",
+                "  film: {library: p-lpscl-reduced, exchange_current_activation_energy: 0 eV}\n  li3n: {library: li3n, exchange_current_activation_energy: 0 eV}")
                 .replace("    - {material: film, thickness: rest, c: 1}", "    - {material: film, thickness: rest, c: 1}\n  coatings: [{material: li3n, layer: 0, thickness: 3 um, on_metal: true}]");
         Path file = CliTestSupport.write(tmp, "coated.yaml", coated);
         Path dir = tmp.resolve("coated");
@@ -138,8 +139,8 @@ class LeakagePoreRunTest {
      */
     @Test
     void aPoreFillsAndEmptiesWhereItLiesUnderAPatchyFilm() throws IOException {
-        String patchy = CELL.formatted("p-lpscl-reduced", 2.5, 160).replace("  film: {library: p-lpscl-reduced}",
-                "  film: {library: p-lpscl-reduced}\n  li3n: {library: li3n}")
+        String patchy = CELL.formatted("p-lpscl-reduced", 2.5, 160).replace("  film: {library: p-lpscl-reduced, exchange_current_activation_energy: 0 eV}",
+                "  film: {library: p-lpscl-reduced, exchange_current_activation_energy: 0 eV}\n  li3n: {library: li3n, exchange_current_activation_energy: 0 eV}")
                 .replace("    - {material: film, thickness: rest, c: 1}",
                         "    - {material: film, thickness: rest, c: 1}\n  coatings: [{material: li3n, layer: 0, thickness: 3 um, on_metal: true, coverage: 0.5, patch_size: 1 um, seed: 3}]")
                 .replace("control: {mode: galvanostatic, current_density: 2.5 A/m^2}",

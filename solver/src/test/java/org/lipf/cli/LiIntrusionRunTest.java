@@ -37,7 +37,8 @@ import org.lipf.scenario.ScenarioLoader;
  * overpotential of the set current. With a Li3N SEI on the metal (an on-metal film, section 1.2) the
  * reaction takes place at the Li / Li3N interface: the same limit at that interface's i0 (1.38 times the
  * argyrodite's, paper A) moves it to the larger current 2 i0_film sinh(f eta_c / 2); the film's ohmic
- * drop does not press the Li.
+ * drop does not press the Li. The cell takes paper B's i0 as given (activation energy 0), as the flaw size was
+ * calibrated; at 330 K with the library's activation energy the limit follows the scaled i0.
  */
 class LiIntrusionRunTest {
     @TempDir
@@ -48,9 +49,9 @@ class LiIntrusionRunTest {
             grid: {dimensions: 2, width: 2 um, height: 6 um, spacing: 0.25 um}
             model: {form: mixed_conductor, interface_width: 0.5 um}
             materials:
-              li: {library: li-metal}
-              lpscl: {library: lpscl-pellet}
-              li3n: {library: li3n}
+              li: {library: li-metal, exchange_current_activation_energy: 0 eV}
+              lpscl: {library: lpscl-pellet, exchange_current_activation_energy: 0 eV}
+              li3n: {library: li3n, exchange_current_activation_energy: 0 eV}
             geometry:
               background: lpscl
               layers:
@@ -82,7 +83,7 @@ class LiIntrusionRunTest {
         double pressure = etaC * PhysicalConstants.FARADAY_C_PER_MOL * ScenarioLoader.DEFAULT_SITE_DENSITY;
         assertEquals(0.23e6, pressure * Math.sqrt(Math.PI * 0.1e-6), 1e-9 * 0.23e6);
         double iC = 2 * i0 * Math.sinh(p.f_per_V() * etaC / 2);
-        if (surface.equals("bare")) assertEquals(7.5, iC, 0.5, "the library's flaw size is calibrated to paper A's 0.7 mA/cm^2");
+        if (surface.equals("bare")) assertEquals(7.5, iC, 0.5, "with paper B's i0 as given at 300 K the library's flaw size was calibrated to paper A's 0.7 mA/cm^2");
         else assertEquals(1.38 * 7.55, iC, 0.1, "Li / Li3N exchanges 1.38 times the argyrodite's current (paper A's overpotentials)");
 
         // at 1.3 i_c a crack grows from the flaws and shorts at the window's top
@@ -149,26 +150,28 @@ class LiIntrusionRunTest {
 
     @Test
     void atAnotherTemperatureTheLimitFollowsTheExchangeCurrentScaledThere() throws IOException {
-        // the Li / argyrodite i0 taken as measured at 300 K with 0.3 eV (docs/MODEL.md section 1.3), the cell at 330 K; the
-        // diffuse interface reacts in cells of both materials, each at its own i0, so both carry it
-        String activated = ", exchange_current_activation_energy: 0.3 eV, exchange_current_reference_temperature: 300 K}";
+        // the library's Li / argyrodite i0, measured at -5 C, with its 0.28 eV (docs/MODEL.md section 1.3), the cell at 330 K;
+        // the diffuse interface reacts in cells of both materials, each at its own i0, so both scale
         String hot = CELL.replace("interface_width: 0.5 um}", "interface_width: 0.5 um, temperature: 330 K}")
-                .replace("lpscl: {library: lpscl-pellet}", "lpscl: {library: lpscl-pellet" + activated).replace("li: {library: li-metal}", "li: {library: li-metal" + activated);
+                .replace("lpscl: {library: lpscl-pellet, exchange_current_activation_energy: 0 eV}", "lpscl: {library: lpscl-pellet}")
+                .replace("li: {library: li-metal, exchange_current_activation_energy: 0 eV}", "li: {library: li-metal}");
         Scenario s = ScenarioLoader.parse(hot.formatted("1", "1", ""), "intrusion.yaml", Map.of());
         ModelParameters p = ModelParameters.from(s);
         MaterialTable t = new MaterialTable(s, p);
         int lpscl = java.util.Arrays.asList(t.names).indexOf("lpscl");
         double etaC = t.intrusionOverpotential_V[lpscl], i0 = t.i0_A_per_m2[lpscl];
-        double factor = Math.exp(-0.3 * PhysicalConstants.FARADAY_C_PER_MOL / PhysicalConstants.GAS_CONSTANT_J_PER_MOL_K * (1 / 330.0 - 1 / 300.0));
-        assertEquals(2.91 * factor, i0, 1e-9 * i0, "the library's 0.291 mA/cm^2 scaled from 300 to 330 K");
+        double factor = Math.exp(-0.28 * PhysicalConstants.FARADAY_C_PER_MOL / PhysicalConstants.GAS_CONSTANT_J_PER_MOL_K * (1 / 330.0 - 1 / 268.15));
+        assertEquals(2.91 * factor, i0, 1e-9 * i0, "the library's 0.291 mA/cm^2 scaled from -5 C to 330 K");
         double y = p.f_per_V() * etaC / 2, iC = 2 * i0 * Math.sinh(y);
         // at 0.9 times the scaled limit: over twice the limit of the unscaled i0, which would have shorted the cell
         assertTrue(0.9 * iC > 2 * (2 * 2.91 * Math.sinh(y)), "the run tells the two apart");
-        Path dir = run(hot, "hot", 0.9 * iC, 300, "");
+        Path dir = run(hot, "hot", 0.9 * iC, 150, "");
         JsonNode r = new ObjectMapper().readTree(dir.resolve(RunResults.FILE_NAME).toFile());
         assertFalse(r.get("shorted").asBoolean(), r.toString());
-        // Butler-Volmer at 330 K with the scaled i0: asinh(0.9 sinh(f eta_c / 2)) / (f eta_c / 2) of the flaws' pressure
-        assertEquals(asinh(0.9 * Math.sinh(y)) / y, r.get("peak_intrusion_ratio").asDouble(), 0.03, r.toString());
+        // Butler-Volmer at 330 K with the scaled i0: asinh(0.9 sinh(f eta_c / 2)) / (f eta_c / 2) of the flaws' pressure, once
+        // the start's transient (at this current it peaks 5 % higher) has passed
+        double[] ratio = TimeSeries.read(dir.resolve("timeseries.csv")).values("intrusion_ratio");
+        assertEquals(asinh(0.9 * Math.sinh(y)) / y, ratio[ratio.length - 1], 0.03, r.toString());
     }
 
     @Test

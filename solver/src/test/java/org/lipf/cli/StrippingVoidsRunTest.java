@@ -29,6 +29,7 @@ import org.lipf.scenario.ScenarioLoader;
  * theta = exp(-(I - i_s) t / (n F c_s l_v)); the next plating runs at I / theta on the contacts, whose Li
  * presses the flaws at Butler-Volmer's overpotential of that current, beyond the limit: a crack grows and
  * shorts the cell, which a supply above I never does. The voids close at i_s while the metal plates.
+ * The cells take paper B's exchange currents as given at 300 K (activation energy 0), the currents here chosen for them.
  */
 class StrippingVoidsRunTest {
     @TempDir
@@ -40,8 +41,8 @@ class StrippingVoidsRunTest {
             grid: {dimensions: 2, width: 2 um, height: 6 um, spacing: 0.25 um}
             model: {form: mixed_conductor, interface_width: 0.5 um}
             materials:
-              li: {library: li-metal, critical_stripping_current: %s A/m^2, void_depth: 0.1 um}
-              lpscl: {library: lpscl-pellet}
+              li: {library: li-metal, critical_stripping_current: %s A/m^2, void_depth: 0.1 um, exchange_current_activation_energy: 0 eV}
+              lpscl: {library: lpscl-pellet, exchange_current_activation_energy: 0 eV}
             geometry:
               background: lpscl
               layers:

@@ -32,9 +32,10 @@ class TemperatureRestartTest {
         String restarted = lipfOk("run", file.toString(), "-o", tmp.resolve("hot").toString(), "--threads", "1", "--set", "model.temperature=330 K",
                 "--restart", middle.toString()).stderr();
         assertTrue(restarted.contains("the snapshot was written at 300.00 K; the run continues at the scenario's 330.00 K"), restarted);
-        // Li carries no ions: its exchange current is named, with the LPSCl's (whose transport scales from 30 C)
-        assertTrue(restarted.contains("warning: model.temperature: 330.00 K; the exchange current densities of li (298.15 K), lpscl (303.15 K) are taken"),
+        // Li carries no ions: its hand-written exchange current is named; the library's LPSCl scales both its transport and its i0
+        assertTrue(restarted.contains("warning: model.temperature: 330.00 K; the exchange current density of li (298.15 K) is taken at the temperature it holds at"),
                 restarted);
+        assertTrue(restarted.contains("its materials' ion transport and exchange currents scaled to it"), restarted);
         assertEquals(330, CliTestSupport.lastSnapshot(tmp.resolve("hot")).extraDouble(RunDriver.TEMPERATURE), 0);
     }
 }

@@ -13,8 +13,9 @@ import java.util.Locale;
  * @param pass the simulated values fall in the published order, each below the one before by more than {@link #TIE}
  * @param verdict one line: why it passes or fails
  * @param ratios simulated against published ratio of consecutive systems, where the paper gives both values
+ * @param note how the values were read where that is not each run's last value (e.g. {@link CommonTime}), or null
  */
-public record CheckResult(Trend.Check check, double[] values, boolean[] lowerBound, boolean pass, String verdict, List<String> ratios) {
+public record CheckResult(Trend.Check check, double[] values, boolean[] lowerBound, boolean pass, String verdict, List<String> ratios, String note) {
     /**
      * Relative difference (to the largest value of the check) below which two values count as equal, no
      * order: the runs do not resolve less (a current constriction of 1.0008 against 1.0002 is a uniform
@@ -52,7 +53,7 @@ public record CheckResult(Trend.Check check, double[] values, boolean[] lowerBou
             if (count == 0) missing.add(check.order().get(s));
         }
         if (!missing.isEmpty())
-            return new CheckResult(check, values, bound, false, "FAIL: no finished run with a value for " + String.join(", ", missing), List.of());
+            return new CheckResult(check, values, bound, false, "FAIL: no finished run with a value for " + String.join(", ", missing), List.of(), null);
         double scale = 0;
         for (double v : values) scale = Math.max(scale, Math.abs(v));
         List<String> broken = new ArrayList<>();
@@ -63,7 +64,12 @@ public record CheckResult(Trend.Check check, double[] values, boolean[] lowerBou
             else if (!(values[s] - values[s + 1] > TIE * scale)) broken.add(a + " > " + b + " does not hold");
         }
         return new CheckResult(check, values, bound, broken.isEmpty(),
-                broken.isEmpty() ? "PASS: " + String.join(" > ", check.order()) : "FAIL: " + String.join("; ", broken), ratios(check, values, bound));
+                broken.isEmpty() ? "PASS: " + String.join(" > ", check.order()) : "FAIL: " + String.join("; ", broken), ratios(check, values, bound), null);
+    }
+
+    /** The same result with a note on how its values were read. */
+    public CheckResult withNote(String text) {
+        return new CheckResult(check, values, lowerBound, pass, verdict, ratios, text);
     }
 
     /**

@@ -34,13 +34,21 @@ public record Trend(String id, String paper, String claim, Path sweep, Path quic
      * @param order the systems in the published order, largest first
      * @param published the published value per system, in the report's unit: a value, a bound (the paper's "&lt; 0.8"),
      *     or {@link ValueRange#NONE} where the paper gives none
+     * @param atCommonTime read the metric (time-series columns) when the first of the runs ended, not at each run's end
+     *     ({@link CommonTime})
      */
     public record Check(String title, String axis, String metric, String lowerBound, boolean absolute, String unit, double scale,
-            List<String> order, List<ValueRange> published) {
+            List<String> order, List<ValueRange> published, boolean atCommonTime) {
         public Check {
             order = List.copyOf(order);
             published = List.copyOf(published);
             if (published.size() != order.size()) throw new IllegalArgumentException("one published value per system in order");
+        }
+
+        /** A check on each run's last value. */
+        public Check(String title, String axis, String metric, String lowerBound, boolean absolute, String unit, double scale,
+                List<String> order, List<ValueRange> published) {
+            this(title, axis, metric, lowerBound, absolute, unit, scale, order, published, false);
         }
     }
 }

@@ -56,7 +56,7 @@ public final class TrendFile {
     }
 
     private Trend.Check check(MapNode m, String at) {
-        allowed(m, at, "title", "axis", "metric", "lower_bound", "absolute", "unit", "scale", "order", "published");
+        allowed(m, at, "title", "axis", "metric", "lower_bound", "absolute", "unit", "scale", "order", "published", "at_common_time");
         ListNode order = list(m.get("order"), at + ".order", m);
         List<String> systems = new ArrayList<>();
         for (int i = 0; i < order.items.size(); i++) systems.add(scalar(order.items.get(i), at + ".order[" + i + "]"));
@@ -75,7 +75,7 @@ public final class TrendFile {
         String scale = text(m, at, "scale", false);
         return new Trend.Check(text(m, at, "title", true), text(m, at, "axis", true), text(m, at, "metric", true), text(m, at, "lower_bound", false),
                 "true".equals(text(m, at, "absolute", false)), text(m, at, "unit", true),
-                scale == null ? 1 : number(m.get("scale"), at + ".scale", scale), systems, published);
+                scale == null ? 1 : number(m.get("scale"), at + ".scale", scale), systems, published, "true".equals(text(m, at, "at_common_time", false)));
     }
 
     private Path sweepFile(MapNode m, String at, String key, boolean required) {

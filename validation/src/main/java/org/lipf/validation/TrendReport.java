@@ -44,6 +44,7 @@ public final class TrendReport {
                 for (int s = 0; s < k.order().size(); s++)
                     md.append("| ").append(k.order().get(s)).append(" | ").append(r.lowerBound()[s] ? ">= " : "").append(fmt(r.values()[s]))
                             .append(" | ").append(k.published().get(s).format("%.4g")).append(" |\n");
+                if (r.note() != null) md.append("\n").append(r.note()).append("\n");
                 md.append("\n**").append(r.verdict()).append("**\n\n");
                 for (String ratio : r.ratios()) md.append("- ").append(ratio).append("\n");
                 md.append("\n![").append(k.title()).append("](").append(png).append(")\n\n");

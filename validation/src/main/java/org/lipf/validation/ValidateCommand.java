@@ -62,7 +62,14 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
             }
             List<List<String>> table = CsvTable.read(summary);
             List<CheckResult> results = new ArrayList<>();
-            for (Trend.Check c : t.checks()) results.add(CheckResult.evaluate(c, table));
+            for (Trend.Check c : t.checks()) {
+                if (!c.atCommonTime()) {
+                    results.add(CheckResult.evaluate(c, table));
+                    continue;
+                }
+                CommonTime.Reading at = CommonTime.read(c, table, runs);
+                results.add(CheckResult.evaluate(c, at.summary()).withNote(at.note()));
+            }
             outcomes.add(new TrendReport.Outcome(t, results, code == 0 ? null : "Some runs failed (lipf sweep exited " + code + "); see " + summary + "."));
         }
         Path report = TrendReport.write(dir, outcomes, quick);

@@ -137,6 +137,36 @@ class TrendCheckTest {
     }
 
     @Test
+    void aPenetrationIsComparedWhenTheFirstRunEndedNotAtEachRunsShort() throws IOException {
+        // two runs whose cracks both crossed the pellet: at their ends they tie at its thickness, though "sc" got there first;
+        // when "sc" shorted (t = 20 s) "micro" had come half as far; "nano" runs to the end without penetrating
+        Path sweep = tmp.resolve("sweep");
+        series(sweep, "r-sc", "0,0\n10,300e-6\n20,750e-6\n");
+        series(sweep, "r-micro", "0,0\n10,100e-6\n18,300e-6\n24,420e-6\n30,751e-6\n");
+        series(sweep, "r-nano", "0,0\n15,0.1e-6\n40,0.1e-6\n");
+        List<String> header = List.of("run", "interlayer", "status", "penetration_m");
+        List<List<String>> summary = List.of(header, List.of("r-sc", "sc", "shorted", "750e-6"), List.of("r-micro", "micro", "shorted", "751e-6"),
+                List.of("r-nano", "nano", "finished", "0.1e-6"));
+        Trend.Check atEnd = new Trend.Check("penetration", "interlayer", "penetration_m", null, false, "um", 1e6, List.of("sc", "micro", "nano"),
+                List.of(ValueRange.NONE, ValueRange.NONE, ValueRange.NONE));
+        assertFalse(CheckResult.evaluate(atEnd, summary).pass(), "at the runs' ends the two shorted runs tie");
+        Trend.Check common = new Trend.Check(atEnd.title(), atEnd.axis(), atEnd.metric(), null, false, "um", 1e6, atEnd.order(), atEnd.published(), true);
+        CommonTime.Reading at = CommonTime.read(common, summary, sweep);
+        assertEquals(20, at.time_s(), 0);
+        assertEquals("r-sc", at.firstRun());
+        CheckResult r = CheckResult.evaluate(common, at.summary()).withNote(at.note());
+        assertTrue(r.pass(), r.verdict());
+        // micro interpolated between 18 s (300 um) and 24 s (420 um); nano held at its value
+        assertArrayEquals(new double[] {750, 340, 0.1}, r.values(), 1e-9);
+        assertTrue(r.note().contains("t = 20.0 s, when the first of the runs ended (r-sc)"), r.note());
+    }
+
+    private static void series(Path sweep, String run, String rows) throws IOException {
+        Path dir = Files.createDirectories(sweep.resolve("runs").resolve(run));
+        Files.writeString(dir.resolve("timeseries.csv"), "time_s,penetration_m\n" + rows);
+    }
+
+    @Test
     void failedRunsAndSummedColumns() {
         Trend.Check share = new Trend.Check("share", "interlayer", "a+b", null, false, "%", 100, List.of("x", "y"), List.of(ValueRange.NONE, ValueRange.NONE));
         List<String> x = List.of("r1", "x", "finished", "", "", "", "0.25", "0.5"), y = List.of("r2", "y", "failed", "boom", "", "", "0.1", "0.1");

@@ -94,12 +94,13 @@ class PostprocessCliTest {
      */
     @Test
     void aCrackThroughThePelletIsAShortInTheMetricsAsInTheTimeSeries() throws Exception {
-        // the shipped bare Li / LPSCl cell in a 2 x 6 um window with no pellet beyond it, above the flaws' limit
+        // the shipped bare Li / LPSCl cell in a 2 x 6 um window with no pellet beyond it, above the flaws' limit (2.7 mA/cm^2
+        // for a flat front at 300 K)
         Path cracked = shared.resolve("cracked");
         ok("run", Path.of("..", "scenarios", "bare-li-lpscl.yaml").toString(), "-o", cracked.toString(), "--threads", "1",
                 "--set", "grid={dimensions: 2, width: 2 um, height: 6 um, spacing: 0.25 um}", "--set", "model.interface_width=0.5 um",
                 "--set", "geometry.electrolyte_beyond_top=0 um", "--set", "geometry.layers[0].thickness=2 um", "--set", "geometry.nuclei=[]",
-                "--set", "control.current_density=1.3 mA/cm^2",
+                "--set", "control.current_density=4 mA/cm^2",
                 "--set", "time={integrator: semi_implicit, end: 150 s, max_step: 0.5 s, output_interval: 20 s}");
         ok("metrics", cracked.toString());
         TimeSeriesTable m = TimeSeriesTable.read(cracked.resolve(RunFolder.METRICS_FILE));

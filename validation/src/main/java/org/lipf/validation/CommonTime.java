@@ -1,0 +1,90 @@
+package org.lipf.validation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.lipf.output.TimeSeries;
+
+/**
+ * A time-series metric read at the latest time every run of a check reached, in place of each run's last value. A
+ * run that shorts stops there: read at the end, two runs whose cracks both crossed the pellet tie at its thickness,
+ * however much earlier one of them got there. Read when the first run stopped, every run is compared at the same
+ * time (the same passed charge, as paper B's micrographs are), which is what the published order is about.
+ */
+final class CommonTime {
+    private CommonTime() {}
+
+    /**
+     * @param summary the summary with the check's metric columns at {@link #time_s} in place of the runs' last values
+     * @param time_s the time the runs are compared at
+     * @param firstRun the run that ended first (at that time)
+     */
+    record Reading(List<List<String>> summary, double time_s, String firstRun) {
+        /** The line the report prints under the check. */
+        String note() {
+            return String.format(Locale.ROOT, "Compared at t = %.1f s, when the first of the runs ended (%s); each run's time series is read there.", time_s, firstRun);
+        }
+    }
+
+    /**
+     * Reads the check's metric (a time-series column, or several joined by '+') from each finished or shorted run's
+     * {@code runs/RUN/timeseries.csv} under {@code sweepDir}, interpolated linearly in time at the earliest last time of
+     * those runs.
+     */
+    static Reading read(Trend.Check check, List<List<String>> summary, Path sweepDir) throws IOException {
+        List<String> header = summary.get(0);
+        int run = column(header, "run"), status = column(header, "status"), axis = column(header, check.axis());
+        String[] metric = check.metric().split("\\+");
+        List<Integer> rows = new ArrayList<>();
+        List<TimeSeries> series = new ArrayList<>();
+        double end = Double.POSITIVE_INFINITY;
+        String first = null;
+        for (int r = 1; r < summary.size(); r++) {
+            List<String> row = summary.get(r);
+            String st = row.get(status);
+            if (!check.order().contains(row.get(axis)) || !(st.equals("finished") || st.equals("shorted"))) continue;
+            Path csv = sweepDir.resolve("runs").resolve(row.get(run)).resolve("timeseries.csv");
+            if (!Files.isRegularFile(csv)) throw new IOException("no time series " + csv + " for the check '" + check.title() + "'");
+            TimeSeries ts = TimeSeries.read(csv);
+            if (ts.rows().isEmpty()) throw new IOException("the time series " + csv + " has no rows");
+            double last = ts.rows().get(ts.rows().size() - 1)[ts.column("time_s")];
+            if (last < end) {
+                end = last;
+                first = row.get(run);
+            }
+            rows.add(r);
+            series.add(ts);
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> row : summary) out.add(new ArrayList<>(row));
+        for (int i = 0; i < rows.size(); i++) {
+            TimeSeries ts = series.get(i);
+            for (String m : metric) out.get(rows.get(i)).set(column(header, m.trim()), Double.toString(at(ts, m.trim(), end)));
+        }
+        return new Reading(out, end, first);
+    }
+
+    /** The column's value at time t, interpolated linearly between the rows around it. */
+    static double at(TimeSeries ts, String name, double t) {
+        int time = ts.column("time_s"), k = ts.column(name);
+        List<double[]> rows = ts.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            double[] row = rows.get(i);
+            if (row[time] < t) continue;
+            if (row[time] == t || i == 0) return row[k];
+            double[] before = rows.get(i - 1);
+            double w = (t - before[time]) / (row[time] - before[time]);
+            return before[k] + w * (row[k] - before[k]);
+        }
+        return rows.get(rows.size() - 1)[k];
+    }
+
+    private static int column(List<String> header, String name) {
+        int k = header.indexOf(name);
+        if (k < 0) throw new IllegalArgumentException("the sweep summary has no column '" + name + "' (columns: " + String.join(", ", header) + ")");
+        return k;
+    }
+}
