@@ -34,6 +34,10 @@ public final class ScenarioLoader {
     public static final String OVERRIDE_FILE = "--set";
     /** Below this a nonzero activation energy is taken for a unit slip (J/mol written for eV), J/mol: 0.01 eV. */
     static final double MIN_ACTIVATION_ENERGY_J_PER_MOL = 1000;
+    /** The range of model.temperature: below it no material's data apply; above it Li is liquid. */
+    static final double MIN_TEMPERATURE_K = 200, LI_MELTING_POINT_K = 453.65;
+    /** An Arrhenius factor beyond this (or below its inverse) between a value's temperature and the scenario's is taken for a slip. */
+    static final double MAX_ARRHENIUS_FACTOR = 1e6;
     /** Above 3 eV per particle (289 kJ/mol) an activation energy is taken for a slip of units. */
     static final double MAX_ACTIVATION_ENERGY_J_PER_MOL = 3 * PhysicalConstants.FARADAY_C_PER_MOL;
 
@@ -434,7 +438,11 @@ public final class ScenarioLoader {
 
         /** S/m per m^2/s of the Nernst-Einstein relation at the scenario's T, n and c0 (read again, with the same checks, by {@link #model}). */
         double modelTemperature_K(Section m) {
-            return positive(m, "temperature", m.quantity("temperature", PhysicalQuantity.TEMPERATURE, DEFAULT_TEMPERATURE_K));
+            double T = positive(m, "temperature", m.quantity("temperature", PhysicalQuantity.TEMPERATURE, DEFAULT_TEMPERATURE_K));
+            m.check(T >= MIN_TEMPERATURE_K && T <= LI_MELTING_POINT_K, "temperature", String.format(Locale.ROOT,
+                    "%s lies outside %.0f-%.2f K: the model's Li is a solid (it melts at %.2f K) and its materials' data hold near room temperature",
+                    m.asWritten("temperature", T), MIN_TEMPERATURE_K, LI_MELTING_POINT_K, LI_MELTING_POINT_K));
+            return T;
         }
 
         double nernstEinsteinFactor(Section m) {
@@ -478,7 +486,7 @@ public final class ScenarioLoader {
                     boolean sigmaWritten = m.writtenIn(file, "ionic_conductivity") && !sigmaFromD, dWritten = m.writtenIn(file, "diffusivity") && !dFromSigma;
                     writtenWithItsTemperature(m, sigmaWritten || dWritten, ea, "reference_temperature", sigmaWritten ? "ionic_conductivity" : "diffusivity",
                             "ion transport scales with temperature (activation_energy)");
-                    double factor = arrhenius(m, "reference_temperature", ea, tRef, T);
+                    double factor = arrhenius(m, modelSection, "reference_temperature", ea, tRef, T);
                     if (!Double.isNaN(d)) d *= factor;
                     if (!Double.isNaN(si)) si *= factor;
                     if (factor != 1)
@@ -499,17 +507,16 @@ public final class ScenarioLoader {
                 if (!Double.isNaN(eaI0)) {
                     writtenWithItsTemperature(m, i0Written, eaI0, "exchange_current_reference_temperature", "exchange_current_density",
                             "exchange current scales with temperature (exchange_current_activation_energy)");
-                    double factor = arrhenius(m, i0RefKey, eaI0, i0Ref, T);
+                    double factor = arrhenius(m, modelSection, i0RefKey, eaI0, i0Ref, T);
                     i0 *= factor;
                     if (factor != 1)
                         scaling += String.format(java.util.Locale.ROOT, "; exchange current density scaled by Arrhenius from %.2f K to %.2f K (x%.4g)", i0Ref, T, factor);
-                    i0Ref = T;
+                    // with an activation energy of 0 an i0 the scenario did not write keeps the temperature it holds at (the report names it)
+                    if (eaI0 > 0 || i0Written && !i0RefWritten) i0Ref = T;
                 } else if (i0Written && !i0RefWritten && !Double.isNaN(i0Ref)) {
                     i0Ref = T; // a value the scenario writes over a library entry holds at the scenario's temperature
                 }
-                if (!Double.isNaN(ea)) tRef = T;
-                // an i0 at the temperature of the material's other values is not written twice
-                if (i0Ref == tRef) i0Ref = Double.NaN;
+                if (ea > 0) tRef = T;
                 double ff = m.quantity("free_fraction", PhysicalQuantity.DIMENSIONLESS, 1.0);
                 m.check(ff >= 0 && ff <= 1, "free_fraction", "must be in [0, 1], got " + m.asWritten("free_fraction", ff));
                 double rho = m.quantity("density", PhysicalQuantity.DENSITY, Double.NaN);
@@ -584,12 +591,17 @@ public final class ScenarioLoader {
                     + " too, the temperature this value holds at (docs/MODEL.md section 1.3)");
         }
 
-        /** The Arrhenius factor from tRef to T, refused where it is not a finite positive number. */
-        double arrhenius(Section m, String temperatureKey, double ea, double tRef, double T) {
+        /**
+         * The Arrhenius factor from tRef to T, refused beyond {@link #MAX_ARRHENIUS_FACTOR} either way: at the temperature
+         * key where the scenario wrote it, else (a library's) at model.temperature.
+         */
+        double arrhenius(Section m, Section modelSection, String temperatureKey, double ea, double tRef, double T) {
             double factor = Arrhenius.factor(ea, tRef, T);
-            m.check(factor > 0 && Double.isFinite(factor), temperatureKey, String.format(java.util.Locale.ROOT,
-                    "Arrhenius from %.4g K to the scenario's %.2f K at %.4g kJ/mol gives a factor of %s: check the temperature and the activation energy",
-                    tRef, T, ea / 1000, factor));
+            String why = String.format(Locale.ROOT, "Arrhenius from %s's %.4g K to the scenario's %.2f K at %.4g kJ/mol gives a factor of %.3g: "
+                    + "check the temperatures and the activation energy", temperatureKey, tRef, T, ea / 1000, factor);
+            boolean plausible = factor <= MAX_ARRHENIUS_FACTOR && factor >= 1 / MAX_ARRHENIUS_FACTOR;
+            if (m.writtenIn(file, temperatureKey)) m.check(plausible, temperatureKey, why);
+            else modelSection.check(plausible, "temperature", m.path + ": " + why);
             return factor;
         }
 
@@ -603,7 +615,7 @@ public final class ScenarioLoader {
 
         ModelSpec model(Section m, GridSpec grid) {
             ModelForm form = m.choice("form", ModelForm.class, DEFAULT_FORM);
-            double T = positive(m, "temperature", m.quantity("temperature", PhysicalQuantity.TEMPERATURE, DEFAULT_TEMPERATURE_K));
+            double T = modelTemperature_K(m);
             int n = (int) m.integer("charge_number", DEFAULT_CHARGE_NUMBER, 1, 10);
             double alpha = m.quantity("symmetry_factor", PhysicalQuantity.DIMENSIONLESS, DEFAULT_ALPHA);
             m.check(alpha > 0 && alpha < 1, "symmetry_factor", "must be in (0, 1), got " + alpha);

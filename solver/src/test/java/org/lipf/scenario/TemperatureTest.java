@@ -123,6 +123,55 @@ class TemperatureTest {
     }
 
     @Test
+    void anExchangeCurrentKeepsTheTemperatureItWasMeasuredAtUnlessTheScenarioSaysOtherwise() {
+        String lpscl = "{diffusivity: nernst-einstein, ionic_conductivity: 0.25 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, }";
+        // the library gives i0 its own temperature: the material's reference_temperature does not vouch for a written i0
+        String wrongKey = CELL.formatted("300 K", "").replace(lpscl, "{library: lpscl-pellet, exchange_current_density: 3 A/m^2, reference_temperature: 303.15 K}");
+        assertError(assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(wrongKey, "test.yaml", Map.of())), "test.yaml",
+                "materials.el.exchange_current_density", 6, "give exchange_current_reference_temperature too");
+        // without an activation energy a written value holds at the scenario's temperature and is not named
+        Scenario plain = ScenarioLoader.parse(CELL.formatted("330 K", "").replace(lpscl,
+                "{library: lpscl-pellet, exchange_current_density: 3 A/m^2, exchange_current_activation_energy: null}"), "test.yaml", Map.of());
+        assertEquals(3, plain.material("el").exchangeCurrentDensity_A_per_m2(), 0);
+        assertEquals(330, plain.material("el").exchangeCurrentTemperature_K(), 0);
+        assertTrue(warnings(plain).stream().noneMatch(w -> w.contains("el (")), warnings(plain).toString());
+        // an activation energy of 0 leaves the library's i0 at -5 C, and the report says so
+        Scenario zero = ScenarioLoader.parse(CELL.formatted("330 K", "").replace(lpscl, "{library: lpscl-pellet, exchange_current_activation_energy: 0 eV}"),
+                "test.yaml", Map.of());
+        assertEquals(2.91, zero.material("el").exchangeCurrentDensity_A_per_m2(), 0);
+        assertEquals(268.15, zero.material("el").exchangeCurrentTemperature_K(), 0);
+        assertTrue(warnings(zero).stream().anyMatch(w -> w.contains("the exchange current density of el (268.15 K) is taken at the temperature it holds at")),
+                warnings(zero).toString());
+        assertEquals(zero, ScenarioLoader.parse(ScenarioWriter.toYaml(zero), "resolved.yaml", Map.of()), "round trip");
+    }
+
+    @Test
+    void aTemperatureOutsideTheModelsRangeOrAnImplausibleFactorIsNamedWhereItWasWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertError(assertThrows(ScenarioException.class, () -> at("3 K", "")), "test.yaml", "model.temperature", 3, "outside 200-453.65 K");
+        assertError(assertThrows(ScenarioException.class, () -> at("500 K", "")), "test.yaml", "model.temperature", 3, "it melts at 453.65 K");
+        // a user library's reference temperature of 20 K: a factor of 4e70 at 300 K, blamed on the scenario's temperature
+        java.nio.file.Files.writeString(dir.resolve("lib.yaml"), """
+                cold:
+                  description: "measured cold"
+                  diffusivity: {value: nernst-einstein, source: "x"}
+                  ionic_conductivity: {value: 0.1 S/m, source: "x"}
+                  electronic_conductivity: {value: 0 S/m, source: "x"}
+                  exchange_current_density: {value: 1 mA/cm^2, source: "x"}
+                  free_fraction: {value: 1, source: "x"}
+                  activation_energy: {value: 0.3 eV, source: "x"}
+                  reference_temperature: {value: 20 K, source: "x"}
+                """);
+        java.nio.file.Path f = dir.resolve("case.yaml");
+        java.nio.file.Files.writeString(f, "materials_library: lib.yaml\n" + CELL.formatted("300 K", "").replace(
+                "{diffusivity: nernst-einstein, ionic_conductivity: 0.25 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, }",
+                "{library: cold}"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f, Map.of()));
+        assertEquals("model.temperature", e.keyPath(), e.getMessage());
+        assertTrue(e.getMessage().contains("materials.el: Arrhenius from reference_temperature's 20.00 K to the scenario's 300.00 K"), e.getMessage());
+    }
+
+    @Test
     void theResolvedScenarioReadAtAnotherTemperatureGivesWhatTheOriginalGivesThere() {
         // the resolved scenario keeps D as nernst-einstein: at another temperature it is derived anew from the scaled sigma
         String keys = "activation_energy: 0.3 eV, reference_temperature: 300 K";
@@ -231,9 +280,9 @@ class TemperatureTest {
         assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 5 eV, reference_temperature: 300 K")),
                 "test.yaml", "materials.el.activation_energy", 6, "above 3 eV (289 kJ/mol)");
         assertError(assertThrows(ScenarioException.class, () -> at("300 K", "exchange_current_activation_energy: 0.3 eV, exchange_current_reference_temperature: 2 K")),
-                "test.yaml", "materials.el.exchange_current_reference_temperature", 6, "gives a factor of Infinity");
+                "test.yaml", "materials.el.exchange_current_reference_temperature", 6, "check the temperatures and the activation energy");
         assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 0.3 eV, reference_temperature: 2 K")),
-                "test.yaml", "materials.el.reference_temperature", 6, "gives a factor of Infinity");
+                "test.yaml", "materials.el.reference_temperature", 6, "check the temperatures and the activation energy");
     }
 
     private static List<String> warnings(Scenario s) {

@@ -67,6 +67,13 @@ public record CheckResult(Trend.Check check, double[] values, boolean[] lowerBou
                 broken.isEmpty() ? "PASS: " + String.join(" > ", check.order()) : "FAIL: " + String.join("; ", broken), ratios(check, values, bound), null);
     }
 
+    /** A check that could not be evaluated: FAIL, with the reason. */
+    public static CheckResult failed(Trend.Check check, String why) {
+        double[] values = new double[check.order().size()];
+        java.util.Arrays.fill(values, Double.NaN);
+        return new CheckResult(check, values, new boolean[values.length], false, "FAIL: " + why, List.of(), null);
+    }
+
     /** The same result with a note on how its values were read. */
     public CheckResult withNote(String text) {
         return new CheckResult(check, values, lowerBound, pass, verdict, ratios, text);

@@ -22,11 +22,19 @@ final class CommonTime {
      * @param time_s the time the runs are compared at
      * @param firstRun the run that ended first (at that time)
      */
-    record Reading(List<List<String>> summary, double time_s, String firstRun) {
+    record Reading(List<List<String>> summary, double time_s, String firstRun, String firstEnd, boolean allEndedTogether) {
         /** The line the report prints under the check. */
         String note() {
-            return String.format(Locale.ROOT, "Compared at t = %.1f s, when the first of the runs ended (%s); each run's time series is read there.", time_s, firstRun);
+            if (allEndedTogether) return String.format(Locale.ROOT, "Read from the time series at t = %.1f s, where every run ended.", time_s);
+            return String.format(Locale.ROOT, "Compared at t = %.1f s, the earliest end among the runs: %s (%s); each run's time series is read "
+                    + "there, so a run that ended later is compared before its end.", time_s, firstRun, firstEnd);
         }
+    }
+
+    /** A reason of the summary, cut to a readable length. */
+    private static String shortened(String status, String reason) {
+        String r = reason.length() > 160 ? reason.substring(0, 157) + "..." : reason;
+        return r.isEmpty() ? status : status + ": " + r;
     }
 
     /**
@@ -36,12 +44,12 @@ final class CommonTime {
      */
     static Reading read(Trend.Check check, List<List<String>> summary, Path sweepDir) throws IOException {
         List<String> header = summary.get(0);
-        int run = column(header, "run"), status = column(header, "status"), axis = column(header, check.axis());
+        int run = column(header, "run"), status = column(header, "status"), reason = header.indexOf("reason"), axis = column(header, check.axis());
         String[] metric = check.metric().split("\\+");
         List<Integer> rows = new ArrayList<>();
         List<TimeSeries> series = new ArrayList<>();
-        double end = Double.POSITIVE_INFINITY;
-        String first = null;
+        double end = Double.POSITIVE_INFINITY, latest = Double.NEGATIVE_INFINITY;
+        String first = null, firstEnd = null;
         for (int r = 1; r < summary.size(); r++) {
             List<String> row = summary.get(r);
             String st = row.get(status);
@@ -54,7 +62,9 @@ final class CommonTime {
             if (last < end) {
                 end = last;
                 first = row.get(run);
+                firstEnd = shortened(st, reason < 0 ? "" : row.get(reason));
             }
+            latest = Math.max(latest, last);
             rows.add(r);
             series.add(ts);
         }
@@ -62,9 +72,13 @@ final class CommonTime {
         for (List<String> row : summary) out.add(new ArrayList<>(row));
         for (int i = 0; i < rows.size(); i++) {
             TimeSeries ts = series.get(i);
-            for (String m : metric) out.get(rows.get(i)).set(column(header, m.trim()), Double.toString(at(ts, m.trim(), end)));
+            for (String m : metric) {
+                if (!ts.columns().contains(m.trim()))
+                    throw new IllegalArgumentException("'" + m.trim() + "' is not a column of the runs' time series (columns: " + String.join(", ", ts.columns()) + ")");
+                out.get(rows.get(i)).set(column(header, m.trim()), Double.toString(at(ts, m.trim(), end)));
+            }
         }
-        return new Reading(out, end, first);
+        return new Reading(out, end, first, firstEnd, latest == end);
     }
 
     /** The column's value at time t, interpolated linearly between the rows around it. */

@@ -72,10 +72,15 @@ public final class TrendFile {
                 published.add(publishedValue(p.items.get(i), at + ".published[" + i + "]", v));
             }
         }
+        String common = text(m, at, "at_common_time", false);
+        if (common != null && !common.equals("true") && !common.equals("false"))
+            throw error(m.get("at_common_time"), at + ".at_common_time", "expected true or false, got '" + common + "'");
+        if ("true".equals(common) && text(m, at, "lower_bound", false) != null)
+            throw error(m.get("at_common_time"), at + ".at_common_time", "reads time-series columns, which have no lower_bound: give one or the other");
         String scale = text(m, at, "scale", false);
         return new Trend.Check(text(m, at, "title", true), text(m, at, "axis", true), text(m, at, "metric", true), text(m, at, "lower_bound", false),
                 "true".equals(text(m, at, "absolute", false)), text(m, at, "unit", true),
-                scale == null ? 1 : number(m.get("scale"), at + ".scale", scale), systems, published, "true".equals(text(m, at, "at_common_time", false)));
+                scale == null ? 1 : number(m.get("scale"), at + ".scale", scale), systems, published, "true".equals(common));
     }
 
     private Path sweepFile(MapNode m, String at, String key, boolean required) {

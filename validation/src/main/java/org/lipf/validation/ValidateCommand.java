@@ -67,8 +67,12 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
                     results.add(CheckResult.evaluate(c, table));
                     continue;
                 }
-                CommonTime.Reading at = CommonTime.read(c, table, runs);
-                results.add(CheckResult.evaluate(c, at.summary()).withNote(at.note()));
+                try {
+                    CommonTime.Reading at = CommonTime.read(c, table, runs);
+                    results.add(CheckResult.evaluate(c, at.summary()).withNote(at.note()));
+                } catch (IOException | IllegalArgumentException e) {
+                    results.add(CheckResult.failed(c, "cannot read the runs' time series at a common time: " + e.getMessage()));
+                }
             }
             outcomes.add(new TrendReport.Outcome(t, results, code == 0 ? null : "Some runs failed (lipf sweep exited " + code + "); see " + summary + "."));
         }

@@ -144,9 +144,12 @@ class TrendCheckTest {
         series(sweep, "r-sc", "0,0\n10,300e-6\n20,750e-6\n");
         series(sweep, "r-micro", "0,0\n10,100e-6\n18,300e-6\n24,420e-6\n30,751e-6\n");
         series(sweep, "r-nano", "0,0\n15,0.1e-6\n40,0.1e-6\n");
-        List<String> header = List.of("run", "interlayer", "status", "penetration_m");
-        List<List<String>> summary = List.of(header, List.of("r-sc", "sc", "shorted", "750e-6"), List.of("r-micro", "micro", "shorted", "751e-6"),
-                List.of("r-nano", "nano", "finished", "0.1e-6"));
+        // a failed replicate that stopped at 5 s sets nothing
+        series(sweep, "r-sc-failed", "0,0\n5,100e-6\n");
+        List<String> header = List.of("run", "interlayer", "status", "reason", "penetration_m", "ccd_A_per_m2");
+        List<List<String>> summary = List.of(header, List.of("r-sc", "sc", "shorted", "short circuit at t = 20 s: Li intrusion", "750e-6", ""),
+                List.of("r-sc-failed", "sc", "failed", "boom", "100e-6", ""), List.of("r-micro", "micro", "shorted", "short circuit at t = 30 s", "751e-6", ""),
+                List.of("r-nano", "nano", "finished", "end time reached", "0.1e-6", ""));
         Trend.Check atEnd = new Trend.Check("penetration", "interlayer", "penetration_m", null, false, "um", 1e6, List.of("sc", "micro", "nano"),
                 List.of(ValueRange.NONE, ValueRange.NONE, ValueRange.NONE));
         assertFalse(CheckResult.evaluate(atEnd, summary).pass(), "at the runs' ends the two shorted runs tie");
@@ -158,7 +161,32 @@ class TrendCheckTest {
         assertTrue(r.pass(), r.verdict());
         // micro interpolated between 18 s (300 um) and 24 s (420 um); nano held at its value
         assertArrayEquals(new double[] {750, 340, 0.1}, r.values(), 1e-9);
-        assertTrue(r.note().contains("t = 20.0 s, when the first of the runs ended (r-sc)"), r.note());
+        assertTrue(r.note().contains("t = 20.0 s, the earliest end among the runs: r-sc (shorted: short circuit at t = 20 s: Li intrusion)"), r.note());
+        // the report prints how the values were read
+        Trend trend = new Trend("t", "P", "C", sweep, null, List.of(common), null);
+        String report = Files.readString(TrendReport.write(Files.createDirectories(tmp.resolve("report")), List.of(new TrendReport.Outcome(trend, List.of(r), null)), false));
+        assertTrue(report.contains(r.note()), report);
+        // a metric that is not in the time series cannot be read there
+        Trend.Check ccd = new Trend.Check("ccd", "interlayer", "ccd_A_per_m2", null, false, "mA/cm^2", 0.1, atEnd.order(), atEnd.published(), true);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CommonTime.read(ccd, summary, sweep));
+        assertTrue(e.getMessage().contains("'ccd_A_per_m2' is not a column of the runs' time series"), e.getMessage());
+        // runs that all ended together are read where they ended, and the note says so
+        Trend.Check scNano = new Trend.Check("p", "interlayer", "penetration_m", null, false, "um", 1e6, List.of("nano", "sc"), List.of(ValueRange.NONE, ValueRange.NONE), true);
+        series(sweep, "r-sc2", "0,0\n40,2e-6\n");
+        List<List<String>> together = List.of(header, List.of("r-sc2", "sc", "finished", "end time reached", "2e-6", ""), summary.get(4));
+        assertEquals("Read from the time series at t = 40.0 s, where every run ended.", CommonTime.read(scNano, together, sweep).note());
+    }
+
+    @Test
+    void aCommonTimeIsTrueOrFalseAndNotWithALowerBound() throws IOException {
+        Files.writeString(tmp.resolve("s.yaml"), "base: x.yaml\n");
+        Path f = tmp.resolve("trends.yaml");
+        Files.writeString(f, trendWithChecks("      - {title: T, axis: a, metric: m, unit: V, order: [x, y], at_common_time: yes}\n"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
+        assertEquals("trends[0].checks[0].at_common_time", e.keyPath(), e.getMessage());
+        Files.writeString(f, trendWithChecks("      - {title: T, axis: a, metric: m, lower_bound: n, unit: V, order: [x, y], at_common_time: true}\n"));
+        e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
+        assertTrue(e.getMessage().contains("no lower_bound"), e.getMessage());
     }
 
     private static void series(Path sweep, String run, String rows) throws IOException {
@@ -221,6 +249,9 @@ class TrendCheckTest {
         // paper B's hosts say what their values rest on; the trends without one have none
         assertTrue(trends.get(0).caveat().contains("dispersed_ion_path") && trends.get(1).caveat().contains("dispersed_ion_path"));
         assertNull(trends.get(4).caveat());
+        // trend 1's penetration is read when the first of its runs ended (its hosts' cracks cross the pellet)
+        assertTrue(trends.get(0).checks().get(1).atCommonTime());
+        assertFalse(trends.get(0).checks().get(0).atCommonTime());
     }
 
     @Test
