@@ -178,33 +178,6 @@ class TrendCheckTest {
     }
 
     @Test
-    void aCommonTimeIsTrueOrFalseAndNotWithALowerBound() throws IOException {
-        Files.writeString(tmp.resolve("s.yaml"), "base: x.yaml\n");
-        Path f = tmp.resolve("trends.yaml");
-        Files.writeString(f, trendWithChecks("      - {title: T, axis: a, metric: m, unit: V, order: [x, y], at_common_time: yes}\n"));
-        ScenarioException e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
-        assertEquals("trends[0].checks[0].at_common_time", e.keyPath(), e.getMessage());
-        Files.writeString(f, trendWithChecks("      - {title: T, axis: a, metric: m, lower_bound: n, unit: V, order: [x, y], at_common_time: true}\n"));
-        e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
-        assertTrue(e.getMessage().contains("no lower_bound"), e.getMessage());
-    }
-
-    private static void series(Path sweep, String run, String rows) throws IOException {
-        Path dir = Files.createDirectories(sweep.resolve("runs").resolve(run));
-        Files.writeString(dir.resolve("timeseries.csv"), "time_s,penetration_m\n" + rows);
-    }
-
-    @Test
-    void failedRunsAndSummedColumns() {
-        Trend.Check share = new Trend.Check("share", "interlayer", "a+b", null, false, "%", 100, List.of("x", "y"), List.of(ValueRange.NONE, ValueRange.NONE));
-        List<String> x = List.of("r1", "x", "finished", "", "", "", "0.25", "0.5"), y = List.of("r2", "y", "failed", "boom", "", "", "0.1", "0.1");
-        CheckResult r = CheckResult.evaluate(share, List.of(HEADER, x, y));
-        assertFalse(r.pass());
-        assertEquals(75, r.values()[0], 1e-12, "a + b in %");
-        assertTrue(r.verdict().contains("no finished run with a value for y"), r.verdict());
-    }
-
-    @Test
     void trendsFileErrorsNameKeyAndLine() throws IOException {
         Files.writeString(tmp.resolve("s.yaml"), "base: x.yaml\n");
         Path f = tmp.resolve("trends.yaml");
@@ -230,6 +203,13 @@ class TrendCheckTest {
         e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
         assertTrue(e.getMessage().contains("no such sweep file"), e.getMessage());
         assertEquals(2, e.line());
+        // at_common_time is true or false, and reads time series, which have no lower bound
+        Files.writeString(f, trendWithChecks("      - {title: T, axis: a, metric: m, unit: V, order: [x, y], at_common_time: yes}\n"));
+        e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
+        assertEquals("trends[0].checks[0].at_common_time", e.keyPath(), e.getMessage());
+        Files.writeString(f, trendWithChecks("      - {title: T, axis: a, metric: m, lower_bound: n, unit: V, order: [x, y], at_common_time: true}\n"));
+        e = assertThrows(ScenarioException.class, () -> TrendFile.read(f));
+        assertTrue(e.getMessage().contains("no lower_bound"), e.getMessage());
     }
 
     /** A trends file of one trend (sweep s.yaml) whose checks are the given lines. */
