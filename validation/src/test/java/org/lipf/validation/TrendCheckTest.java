@@ -177,6 +177,21 @@ class TrendCheckTest {
         assertEquals("Read from the time series at t = 40.0 s, where every run ended.", CommonTime.read(scNano, together, sweep).note());
     }
 
+    private static void series(Path sweep, String run, String rows) throws IOException {
+        Path dir = Files.createDirectories(sweep.resolve("runs").resolve(run));
+        Files.writeString(dir.resolve("timeseries.csv"), "time_s,penetration_m\n" + rows);
+    }
+
+    @Test
+    void failedRunsAndSummedColumns() {
+        Trend.Check share = new Trend.Check("share", "interlayer", "a+b", null, false, "%", 100, List.of("x", "y"), List.of(ValueRange.NONE, ValueRange.NONE));
+        List<String> x = List.of("r1", "x", "finished", "", "", "", "0.25", "0.5"), y = List.of("r2", "y", "failed", "boom", "", "", "0.1", "0.1");
+        CheckResult r = CheckResult.evaluate(share, List.of(HEADER, x, y));
+        assertFalse(r.pass());
+        assertEquals(75, r.values()[0], 1e-12, "a + b in %");
+        assertTrue(r.verdict().contains("no finished run with a value for y"), r.verdict());
+    }
+
     @Test
     void trendsFileErrorsNameKeyAndLine() throws IOException {
         Files.writeString(tmp.resolve("s.yaml"), "base: x.yaml\n");
