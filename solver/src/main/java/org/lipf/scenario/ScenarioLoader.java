@@ -484,8 +484,8 @@ public final class ScenarioLoader {
                 if (!Double.isNaN(ea)) {
                     // Arrhenius: the ions' transport at the scenario's temperature, whose values then hold there
                     boolean sigmaWritten = m.writtenIn(file, "ionic_conductivity") && !sigmaFromD, dWritten = m.writtenIn(file, "diffusivity") && !dFromSigma;
-                    writtenWithItsTemperature(m, sigmaWritten || dWritten, ea, "reference_temperature", sigmaWritten ? "ionic_conductivity" : "diffusivity",
-                            "ion transport scales with temperature (activation_energy)");
+                    writtenWithItsTemperature(m, sigmaWritten || dWritten, m.writtenIn(file, "reference_temperature"), ea, "reference_temperature",
+                            sigmaWritten ? "ionic_conductivity" : "diffusivity", "ion transport scales with temperature (activation_energy)");
                     double factor = arrhenius(m, modelSection, "reference_temperature", ea, tRef, T);
                     if (!Double.isNaN(d)) d *= factor;
                     if (!Double.isNaN(si)) si *= factor;
@@ -505,7 +505,7 @@ public final class ScenarioLoader {
                         "needs exchange_current_reference_temperature (or reference_temperature), the temperature the exchange current density was measured at (docs/MODEL.md section 1.3)");
                 boolean i0Written = m.writtenIn(file, "exchange_current_density"), i0RefWritten = m.writtenIn(file, i0RefKey);
                 if (!Double.isNaN(eaI0)) {
-                    writtenWithItsTemperature(m, i0Written, eaI0, "exchange_current_reference_temperature", "exchange_current_density",
+                    writtenWithItsTemperature(m, i0Written, i0RefWritten, eaI0, "exchange_current_reference_temperature", "exchange_current_density",
                             "exchange current scales with temperature (exchange_current_activation_energy)");
                     double factor = arrhenius(m, modelSection, i0RefKey, eaI0, i0Ref, T);
                     i0 *= factor;
@@ -584,9 +584,7 @@ public final class ScenarioLoader {
          * temperature the scenario is run at, and a change of temperature would leave it unscaled: the scenario says
          * at which temperature it holds.
          */
-        void writtenWithItsTemperature(Section m, boolean written, double ea, String temperatureKey, String valueKey, String what) {
-            boolean temperatureWritten = m.writtenIn(file, temperatureKey)
-                    || temperatureKey.equals("exchange_current_reference_temperature") && !m.has(temperatureKey) && m.writtenIn(file, "reference_temperature");
+        void writtenWithItsTemperature(Section m, boolean written, boolean temperatureWritten, double ea, String temperatureKey, String valueKey, String what) {
             m.check(!written || ea == 0 || temperatureWritten, valueKey, "is written over a library entry whose " + what + ": give " + temperatureKey
                     + " too, the temperature this value holds at (docs/MODEL.md section 1.3)");
         }
