@@ -37,6 +37,12 @@ public final class Parallel implements AutoCloseable {
      * longer than the serial stretches between loops inside a solve (the coarse multigrid levels).
      */
     static final long SPIN_NS = 200_000;
+    /**
+     * How long of that a waiting thread only pauses, ns; after it, it yields the processor between looks. Spinning alone
+     * made a run on a machine that another busy process shares 2.4 times slower (a spinning thread held the core that
+     * the thread it waited for needed; docs/PERFORMANCE.md); yielding costs next to nothing on an idle core.
+     */
+    static final long PAUSE_NS = 20_000;
 
     private final int threads;
     private final Worker[] workers;
@@ -135,6 +141,15 @@ public final class Parallel implements AutoCloseable {
         for (Worker w : workers) LockSupport.unpark(w.thread);
     }
 
+    /** One look of a spinning wait begun at start (System.nanoTime()): false once the wait should sleep instead. */
+    private static boolean spunOnce(long start) {
+        final long waited = System.nanoTime() - start;
+        if (waited >= SPIN_NS) return false;
+        if (waited < PAUSE_NS) Thread.onSpinWait();
+        else Thread.yield();
+        return true;
+    }
+
     /** One loop handed to the team: immutable, so a worker sees either all of it or none. */
     private static final class Loop {
         final SlabBody body;
@@ -171,10 +186,7 @@ public final class Parallel implements AutoCloseable {
         void awaitWorkers(boolean spin) {
             long start = System.nanoTime();
             while (pending.get() != 0) {
-                if (spin && System.nanoTime() - start < SPIN_NS) {
-                    Thread.onSpinWait();
-                    continue;
-                }
+                if (spin && spunOnce(start)) continue;
                 callerAsleep = true;
                 if (pending.get() != 0) LockSupport.park(this);
             }
@@ -224,10 +236,7 @@ public final class Parallel implements AutoCloseable {
                 Loop loop = current;
                 if (loop != done) return loop;
                 if (closed) return null;
-                if (spin && System.nanoTime() - start < SPIN_NS) {
-                    Thread.onSpinWait();
-                    continue;
-                }
+                if (spin && spunOnce(start)) continue;
                 // the caller publishes the loop, then wakes sleepers: set the flag, look again, sleep
                 asleep = true;
                 if (current == done && !closed) LockSupport.park(this);
