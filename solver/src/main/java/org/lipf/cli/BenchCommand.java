@@ -29,6 +29,13 @@ final class BenchCommand implements Callable<Integer> {
      * material id and writes rate and xi; Nernst-Planck reads xi, c, phi_l, rate and the id and
      * writes c (neighbour reads come from cache): 11 reals and 2 bytes.
      */
+    /**
+     * Allocation per cell and explicit step above which the SIMD loops ran in the Vector API's Java fallback, which
+     * boxes their vectors (27 bytes per cell in the 2D case, 125 in 3D); compiled well they allocate nothing, and the
+     * rest of the update a few kB per step (1 byte per cell in 3D without tiered compilation).
+     */
+    static final double SLOW_MODE_BYTES_PER_CELL = 10;
+
     static int explicitBytesPerCell(int realBytes) {
         return 11 * realBytes + 2;
     }
@@ -95,11 +102,15 @@ final class BenchCommand implements Callable<Integer> {
             double dt = sim.state().nextStep_s;
             // best of three blocks: the machine is shared, and the best block is the one least disturbed
             double explicitSeconds = Double.MAX_VALUE, fullSeconds = Double.MAX_VALUE;
+            // bytes the JVM allocated over a block's explicit updates, the least of the blocks (the SIMD loops allocate none
+            // when compiled well; early blocks may still run code the JIT has not compiled yet)
+            long explicitAllocated = Long.MAX_VALUE;
             // of the best explicit block: ghost fill and Allen-Cahn, and Nernst-Planck
             double allenCahnSeconds = 0, nernstPlanckSeconds = 0;
             long iterations = 0;
             for (int block = 0; block < 3; block++) {
                 long allenCahnNs = 0, nernstPlanckNs = 0;
+                final long allocatedBefore = JvmAllocation.allThreads_bytes();
                 for (int i = 0; i < steps; i++) {
                     // each call ends with its reductions copied back, so the device has finished
                     long t0 = System.nanoTime();
@@ -110,6 +121,7 @@ final class BenchCommand implements Callable<Integer> {
                     allenCahnNs += t1 - t0;
                     nernstPlanckNs += System.nanoTime() - t1;
                 }
+                explicitAllocated = Math.min(explicitAllocated, JvmAllocation.allThreads_bytes() - allocatedBefore);
                 double explicit = (allenCahnNs + nernstPlanckNs) * 1e-9 / steps;
                 if (explicit < explicitSeconds) {
                     explicitSeconds = explicit;
@@ -135,6 +147,10 @@ final class BenchCommand implements Callable<Integer> {
                     100 * explicitBandwidth / bandwidth, fullSeconds * 1e3);
             System.out.printf("%-12s explicit update per cell: ghost fill and Allen-Cahn %.1f ns, Nernst-Planck %.1f ns (wall time)%n", "",
                     allenCahnSeconds * 1e9 / cells, nernstPlanckSeconds * 1e9 / cells);
+            if (!choice.isOpenCl() && explicitAllocated / (double) steps / cells > SLOW_MODE_BYTES_PER_CELL)
+                System.out.printf("%-12s warning: the explicit update allocated %.0f MB per step: this JVM compiled its SIMD loops without%n"
+                        + "%-12s the Vector API's intrinsics (Java 17 does so in some runs; docs/PERFORMANCE.md), so its figures are about half%n"
+                        + "%-12s the usual: run the bench again, or on a newer JDK%n", "", explicitAllocated / (double) steps / 1e6, "", "");
             backend.download();
             double[] shares = interfaceShares(g, sim.fields().xi);
             System.out.printf("%-12s cells outside the bulk (xi not 0 or 1) %.0f %%, at the interface (h' > 1e-12) %.0f %%%n", "",

@@ -19,6 +19,12 @@ final class LevelLanes {
     private LevelLanes() {}
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    // every operator of the Vector API run once before any loop here (Java 17's compiler: see VectorWarmUp)
+    static {
+        org.lipf.kernels.cpu.VectorWarmUp.ensure();
+    }
+
     private static final int LANES = S.length();
     /** Cells [s, end) of a row are done in lanes: whole groups of lanes. */
     static int end(int s, int nx) {

@@ -18,6 +18,12 @@ final class ExponentialLanes {
     private ExponentialLanes() {}
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    // every operator of the Vector API run once before any loop here (Java 17's compiler: see VectorWarmUp)
+    static {
+        VectorWarmUp.ensure();
+    }
+
     private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
     private static final double[] COEFFICIENTS = org.lipf.model.Exponential.seriesCoefficients();
 

@@ -26,6 +26,12 @@ final class NernstPlanckLanes {
     private NernstPlanckLanes() {}
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    // every operator of the Vector API run once before any loop here (Java 17's compiler: see VectorWarmUp)
+    static {
+        VectorWarmUp.ensure();
+    }
+
     private static final int LANES = S.length();
 
     /** Doubles per vector on this processor. */
