@@ -365,10 +365,10 @@ public final class AllenCahnUpdate {
                     faces.below2D = faces.above2D;
                     faces.above2D = t;
                 } else {
-                    for (int i = 0; i < g.nx; i++) faces.below2D[i] = faceFlux2D(xi, start - sz + i, sz, 1, invDx, false);
+                    faces2D(xi, start - sz, sz, 1, g.nx, invDx, false, faces.below2D);
                 }
-                for (int i = 0; i < g.nx; i++) faces.above2D[i] = faceFlux2D(xi, start + i, sz, 1, invDx, false);
-                for (int i = 0; i <= g.nx; i++) faces.x[i] = faceFlux2D(xi, start - 1 + i, 1, sz, invDx, true);
+                faces2D(xi, start, sz, 1, g.nx, invDx, false, faces.above2D);
+                faces2D(xi, start - 1, 1, sz, g.nx + 1, invDx, true, faces.x);
             }
             faces.aboveValid = anyActive;
         }
@@ -840,6 +840,12 @@ public final class AllenCahnUpdate {
      * stride st) in 2D: J = a(theta) g_n -+ a'(theta) g_t / 2 (Kobayashi torque term).
      */
     private double faceFlux2D(double[] xi, int L, int sn, int st, double invDx, boolean xFace) {
+        return faceFlux2D(xi, L, sn, st, invDx, xFace, p.anisotropyStrength(), p.anisotropyMode(), rotCos, rotSin);
+    }
+
+    /** {@link #faceFlux2D} with the anisotropy's strength delta, mode omega and the cosine and sine of omega theta0. */
+    static double faceFlux2D(double[] xi, int L, int sn, int st, double invDx, boolean xFace, double strength, int omega, double rotCos,
+            double rotSin) {
         final double gn = (xi[L + sn] - xi[L]) * invDx;
         final double gt = 0.25 * invDx * (xi[L + st] + xi[L + sn + st] - xi[L - st] - xi[L + sn - st]);
         final double gx = xFace ? gn : gt, gz = xFace ? gt : gn;
@@ -860,9 +866,15 @@ public final class AllenCahnUpdate {
             bre = t;
         }
         final double cosA = re * rotCos + im * rotSin, sinA = im * rotCos - re * rotSin;
-        final double a = 1 + p.anisotropyStrength() * cosA;
-        final double da = -p.anisotropyStrength() * p.anisotropyMode() * sinA;
+        final double a = 1 + strength * cosA;
+        final double da = -strength * omega * sinA;
         return xFace ? a * gx - 0.5 * da * gz : a * gz + 0.5 * da * gx;
+    }
+
+    /** {@link #faceFlux2D} of n faces, lower cells lo, lo + 1, ..., into out[0], out[1], ..., in SIMD lanes where they run. */
+    private void faces2D(double[] xi, int lo, int sn, int st, int n, double invDx, boolean xFace, double[] out) {
+        final int done = simd ? AllenCahnLanes.faces2D(xi, lo, sn, st, n, invDx, xFace, p.anisotropyStrength(), omega, rotCos, rotSin, out, 0) : 0;
+        for (int i = done; i < n; i++) out[i] = faceFlux2D(xi, lo + i, sn, st, invDx, xFace);
     }
 
     /** {@link #faceFlux3D} of n faces, lower cells lo, lo + 1, ..., into out[at], out[at + 1], ... */

@@ -138,6 +138,39 @@ class SimdLanesTest {
             assertEquals(Double.doubleToLongBits(Exponential.exp(x[i])), Double.doubleToLongBits(lanes[i]), "e^" + x[i]);
     }
 
+    /**
+     * The 2D anisotropic faces in lanes give the scalar bits for the four-fold mode, on x and z faces, at two angles, on
+     * a field of smooth values, exact zeros and ones (gradients below the isotropic cut-off, and none at all), negative
+     * zeros and a NaN; other modes are left to the scalar code.
+     */
+    @Test
+    void twoDimensionalFacesInLanesGiveTheScalarBits() {
+        final int nx = 35, rows = 5, sz = nx + 2, n = nx + 1;
+        final double invDx = 4e6;
+        SplittableRandom random = new SplittableRandom(9);
+        double[] xi = new double[sz * rows];
+        for (int q = 0; q < xi.length; q++) {
+            final int kind = random.nextInt(8);
+            xi[q] = kind == 0 ? 0 : kind == 1 ? 1 : kind == 2 ? -0.0 : kind == 3 ? 1 - 1e-12 * random.nextDouble() : random.nextDouble();
+        }
+        xi[2 * sz + 17] = Double.NaN;
+        int compared = 0;
+        for (double angle : new double[] {0, 0.3})
+            for (boolean xFace : new boolean[] {true, false}) {
+                final double rotCos = Math.cos(4 * angle), rotSin = Math.sin(4 * angle);
+                // lower cells: row 2 from its west ghost (x faces) or from its first cell (faces to row 3)
+                final int lo = xFace ? 2 * sz : 2 * sz + 1, sn = xFace ? 1 : sz, st = xFace ? sz : 1;
+                double[] lanes = new double[n];
+                final int done = AllenCahnLanes.faces2D(xi, lo, sn, st, n, invDx, xFace, 0.05, 4, rotCos, rotSin, lanes, 0);
+                assertEquals(n - n % NernstPlanckLanes.lanes(), done, "whole groups of lanes");
+                for (int i = 0; i < done; i++, compared++)
+                    assertEquals(Double.doubleToLongBits(AllenCahnUpdate.faceFlux2D(xi, lo + i, sn, st, invDx, xFace, 0.05, 4, rotCos, rotSin)),
+                            Double.doubleToLongBits(lanes[i]), "face " + i + ", x face " + xFace + ", angle " + angle);
+                assertEquals(0, AllenCahnLanes.faces2D(xi, lo, sn, st, n, invDx, xFace, 0.05, 6, rotCos, rotSin, lanes, 0), "mode 6: scalar");
+            }
+        assertTrue(compared > 100, compared + " faces compared");
+    }
+
     /** A film's resistance, exchange current or lost contact on a few columns each (their rows go to the scalar loop). */
     private static void filmsOnSomeColumns(FieldSet f) {
         for (int j = 0; j < f.grid.ny; j++) {
