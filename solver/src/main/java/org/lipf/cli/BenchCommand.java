@@ -25,17 +25,25 @@ import picocli.CommandLine.Option;
         description = "Measure a backend: cell updates per second and fraction of the memory bandwidth.")
 final class BenchCommand implements Callable<Integer> {
     /**
+     * Allocation per cell and explicit step, beyond {@link #ALLOCATION_ALLOWANCE_BYTES_PER_STEP}, above which the SIMD
+     * loops ran in the Vector API's Java fallback, which boxes their vectors (27 bytes per cell in the 2D case, 125 in
+     * 3D, when Java 17 compiled them so); compiled well they allocate nothing (about 1 byte per cell in 3D without
+     * tiered compilation).
+     */
+    static final double SLOW_MODE_BYTES_PER_CELL = 10;
+    /** What the rest of the explicit update allocates per step, whatever the grid (1.5 kB measured). */
+    static final double ALLOCATION_ALLOWANCE_BYTES_PER_STEP = 64e3;
+
+    /** Whether an explicit update that allocated this much per step on this many cells ran its SIMD loops boxed. */
+    static boolean vectorsBoxed(double allocatedBytesPerStep, double cells) {
+        return (allocatedBytesPerStep - ALLOCATION_ALLOWANCE_BYTES_PER_STEP) / cells > SLOW_MODE_BYTES_PER_CELL;
+    }
+
+    /**
      * Bytes the explicit update must move per cell: Allen-Cahn reads xi, c, phi_l, phi_s and the
      * material id and writes rate and xi; Nernst-Planck reads xi, c, phi_l, rate and the id and
      * writes c (neighbour reads come from cache): 11 reals and 2 bytes.
      */
-    /**
-     * Allocation per cell and explicit step above which the SIMD loops ran in the Vector API's Java fallback, which
-     * boxes their vectors (27 bytes per cell in the 2D case, 125 in 3D); compiled well they allocate nothing, and the
-     * rest of the update a few kB per step (1 byte per cell in 3D without tiered compilation).
-     */
-    static final double SLOW_MODE_BYTES_PER_CELL = 10;
-
     static int explicitBytesPerCell(int realBytes) {
         return 11 * realBytes + 2;
     }
@@ -121,7 +129,8 @@ final class BenchCommand implements Callable<Integer> {
                     allenCahnNs += t1 - t0;
                     nernstPlanckNs += System.nanoTime() - t1;
                 }
-                explicitAllocated = Math.min(explicitAllocated, JvmAllocation.allThreads_bytes() - allocatedBefore);
+                // at least 0: a thread that ended during the block takes its bytes out of the second sum
+                explicitAllocated = Math.min(explicitAllocated, Math.max(0, JvmAllocation.allThreads_bytes() - allocatedBefore));
                 double explicit = (allenCahnNs + nernstPlanckNs) * 1e-9 / steps;
                 if (explicit < explicitSeconds) {
                     explicitSeconds = explicit;
@@ -147,10 +156,11 @@ final class BenchCommand implements Callable<Integer> {
                     100 * explicitBandwidth / bandwidth, fullSeconds * 1e3);
             System.out.printf("%-12s explicit update per cell: ghost fill and Allen-Cahn %.1f ns, Nernst-Planck %.1f ns (wall time)%n", "",
                     allenCahnSeconds * 1e9 / cells, nernstPlanckSeconds * 1e9 / cells);
-            if (!choice.isOpenCl() && explicitAllocated / (double) steps / cells > SLOW_MODE_BYTES_PER_CELL)
-                System.out.printf("%-12s warning: the explicit update allocated %.0f MB per step: this JVM compiled its SIMD loops without%n"
-                        + "%-12s the Vector API's intrinsics (Java 17 does so in some runs; docs/PERFORMANCE.md), so its figures are about half%n"
-                        + "%-12s the usual: run the bench again, or on a newer JDK%n", "", explicitAllocated / (double) steps / 1e6, "", "");
+            if (!choice.isOpenCl() && vectorsBoxed(explicitAllocated / (double) steps, cells))
+                System.out.printf("%-12s warning: the explicit update allocated %.0f bytes per cell and step: its SIMD loops ran without the%n"
+                        + "%-12s Vector API's intrinsics (not compiled yet, on a small grid, or compiled without them; docs/PERFORMANCE.md),%n"
+                        + "%-12s so its figures are not the machine's: use more --steps, or run the bench again%n", "",
+                        explicitAllocated / (double) steps / cells, "", "");
             backend.download();
             double[] shares = interfaceShares(g, sim.fields().xi);
             System.out.printf("%-12s cells outside the bulk (xi not 0 or 1) %.0f %%, at the interface (h' > 1e-12) %.0f %%%n", "",

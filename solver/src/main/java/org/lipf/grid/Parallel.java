@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The solvers dispatch thousands of short loops per step (a multigrid cycle alone runs about a
  * hundred, many of them tens of microseconds long), so a dispatch must cost less than a loop: the
- * calling thread runs the first slab itself, and the workers wait for the next loop spinning for
- * {@link #SPIN_NS} before they sleep (as OpenMP runtimes do). Handing every loop to a thread pool
+ * calling thread runs the first slab itself, and the workers wait for the next loop spinning (pausing, then
+ * yielding the processor) for {@link #SPIN_NS} before they sleep (as OpenMP runtimes do). Handing every loop to a thread pool
  * and blocking the caller made a step with two threads 2.5 times slower than with one (each loop
  * paid for waking the sleeping workers and the caller).
  */
@@ -33,13 +33,13 @@ public final class Parallel implements AutoCloseable {
     }
 
     /**
-     * How long an idle worker (and the caller waiting for the workers) spins before it sleeps, ns:
+     * How long an idle worker (and the caller waiting for the workers) spins (pausing, then yielding) before it sleeps, ns:
      * longer than the serial stretches between loops inside a solve (the coarse multigrid levels).
      */
     static final long SPIN_NS = 200_000;
     /**
      * How long of that a waiting thread only pauses, ns; after it, it yields the processor between looks. Spinning alone
-     * made a run on a machine that another busy process shares 2.4 times slower (a spinning thread held the core that
+     * made a run on a machine that another busy process shares 2.2-2.5 times slower (a spinning thread held the core that
      * the thread it waited for needed; docs/PERFORMANCE.md); yielding costs next to nothing on an idle core.
      */
     static final long PAUSE_NS = 20_000;

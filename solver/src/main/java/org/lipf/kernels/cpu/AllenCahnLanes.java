@@ -17,7 +17,7 @@ import org.lipf.model.FieldSet;
  * (which cells of a row hold xi exactly 0 or 1 with equal face neighbours, where no term of the
  * update acts: in the 2D benchmark most cells, and the scalar test of five loads and comparisons per
  * cell, seven in 3D, was a third of the update's time), the 3D anisotropic gradient fluxes of the
- * faces, the 2D ones, the capillary rate of a row, and the settling of rows where nothing nucleates with the
+ * faces, the 2D ones of the four-fold mode, the capillary rate of a row, and the settling of rows where nothing nucleates with the
  * reaction of their interface cells (docs/MODEL.md sections 3.1 and 5.5). Every lane does the scalar code's operations in its order (no fused multiply-add),
  * so the numbers are the same (a NaN may carry another payload); the rest of a row goes to the scalar
  * code.
@@ -76,7 +76,7 @@ final class AllenCahnLanes {
      * tangential st; x faces if xFace) into out[at], ..., in whole groups of lanes, for the four-fold anisotropy of every
      * shipped scenario; returns how many it did (the scalar code does the rest, and every face of other modes). The unit
      * gradient is raised to the fourth power with the scalar loop's binary powers written out: a loop that reassigns
-     * vectors keeps them in objects on Java 17 (4.8 against 3.3 ns per cell for the 2D benchmark's Allen-Cahn update).
+     * vectors keeps them in objects on Java 17 (docs/PERFORMANCE.md).
      */
     static int faces2D(double[] xi, int lo, int sn, int st, int n, double invDx, boolean xFace, double strength, int omega, double rotCos,
             double rotSin, double[] out, int at) {

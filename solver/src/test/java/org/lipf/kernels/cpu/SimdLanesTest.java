@@ -25,7 +25,7 @@ import org.lipf.solver.Simulation;
  * scalar loops' bits: rows whose length is not a multiple of the lane count (a scalar rest), groups
  * of faces with a lane beyond the Bernoulli series (scalar fallback), the clamp, the unclamped update
  * of a semi-implicit step with negative values, and the bound check; the bulk test and the 3D
- * anisotropic faces of Allen-Cahn.
+ * and 2D (four-fold) anisotropic faces of Allen-Cahn.
  */
 class SimdLanesTest {
     @Test
@@ -169,6 +169,32 @@ class SimdLanesTest {
                 assertEquals(0, AllenCahnLanes.faces2D(xi, lo, sn, st, n, invDx, xFace, 0.05, 6, rotCos, rotSin, lanes, 0), "mode 6: scalar");
             }
         assertTrue(compared > 100, compared + " faces compared");
+    }
+
+    /** The 2D faces in lanes at the isotropic cut-off: a face whose squared gradient is the cut-off is anisotropic, one just below not. */
+    @Test
+    void twoDimensionalFacesInLanesKeepTheIsotropicCutOff() {
+        // a grid spacing at which some difference of xi squares to the cut-off exactly
+        double invDx = 0, xi = 0;
+        for (int k = 1; k < 100000 && invDx == 0; k++) {
+            final double candidate = 1e6 + k, cutoff = 1e-16 * candidate * candidate, g = Math.sqrt(cutoff), x = g / candidate;
+            if (g * g == cutoff && x * candidate == g) {
+                invDx = candidate;
+                xi = x;
+            }
+        }
+        assertTrue(invDx > 0, "a spacing with a gradient at the cut-off");
+        final int m = 2 * NernstPlanckLanes.lanes(), w = m + 2;
+        double[] edge = new double[3 * w];
+        edge[w + 4] = xi; // x face 3 of the middle row: its gradient xi[4] - xi[3], no tangential one
+        edge[w + m - 2] = Math.nextDown(xi); // x face m - 3: below the cut-off
+        double[] lanes = new double[m];
+        assertEquals(m, AllenCahnLanes.faces2D(edge, w, 1, w, m, invDx, true, 0.05, 4, 1, 0, lanes, 0));
+        for (int i = 0; i < m; i++)
+            assertEquals(Double.doubleToLongBits(AllenCahnUpdate.faceFlux2D(edge, w + i, 1, w, invDx, true, 0.05, 4, 1, 0)),
+                    Double.doubleToLongBits(lanes[i]), "face " + i + " at the cut-off");
+        assertEquals(1.05 * (xi * invDx), lanes[3], "the face at the cut-off is anisotropic");
+        assertEquals(Math.nextDown(xi) * invDx, lanes[m - 3], "the face below it is isotropic");
     }
 
     /** A film's resistance, exchange current or lost contact on a few columns each (their rows go to the scalar loop). */
