@@ -31,6 +31,8 @@ final class BenchCommand implements Callable<Integer> {
      * tiered compilation).
      */
     static final double SLOW_MODE_BYTES_PER_CELL = 10;
+    /** The smallest grid edge, in cells, that holds the bench cell's layer and nucleus. */
+    static final int MIN_EDGE = 32;
     /** What the rest of the explicit update allocates per step, whatever the grid (1.5 kB measured). */
     static final double ALLOCATION_ALLOWANCE_BYTES_PER_STEP = 64e3;
 
@@ -65,6 +67,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (int[] sizes : new int[][] {size2d, size3d})
+            for (int e : sizes)
+                if (e < MIN_EDGE) {
+                    System.err.printf("error: %s: %d is too small: the bench cell (a 2 um Li layer and a nucleus 8 um in, 0.25 um cells) needs at least %d cells per edge%n",
+                            sizes == size2d ? "--size2d" : "--size3d", e, MIN_EDGE);
+                    return Lipf.EXIT_BAD_INPUT;
+                }
         BackendOptions.Choice choice = backendOptions.resolveOrReport();
         if (choice == null) return Lipf.EXIT_BAD_INPUT;
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
