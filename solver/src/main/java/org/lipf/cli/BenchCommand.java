@@ -31,8 +31,8 @@ final class BenchCommand implements Callable<Integer> {
      * tiered compilation).
      */
     static final double SLOW_MODE_BYTES_PER_CELL = 10;
-    /** The smallest grid edge, in cells, that holds the bench cell's layer and nucleus. */
-    static final int MIN_EDGE = 32;
+    /** The smallest grid edges, in cells, that hold the bench cell's layer and nucleus (8 um in, in 2D; 4 um in 3D). */
+    static final int MIN_EDGE_2D = 32, MIN_EDGE_3D = 16;
     /** What the rest of the explicit update allocates per step, whatever the grid (1.5 kB measured). */
     static final double ALLOCATION_ALLOWANCE_BYTES_PER_STEP = 64e3;
 
@@ -68,12 +68,15 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (int[] sizes : new int[][] {size2d, size3d})
-            for (int e : sizes)
-                if (e < MIN_EDGE) {
-                    System.err.printf("error: %s: %d is too small: the bench cell (a 2 um Li layer and a nucleus 8 um in, 0.25 um cells) needs at least %d cells per edge%n",
-                            sizes == size2d ? "--size2d" : "--size3d", e, MIN_EDGE);
+            for (int e : sizes) {
+                final boolean twoD = sizes == size2d;
+                final int least = twoD ? MIN_EDGE_2D : MIN_EDGE_3D;
+                if (e < least) {
+                    System.err.printf("error: %s: %d is too small: the bench cell (a 2 um Li layer and a nucleus %s um in, 0.25 um cells) needs at least %d cells per edge%n",
+                            twoD ? "--size2d" : "--size3d", e, twoD ? "8" : "4", least);
                     return Lipf.EXIT_BAD_INPUT;
                 }
+            }
         BackendOptions.Choice choice = backendOptions.resolveOrReport();
         if (choice == null) return Lipf.EXIT_BAD_INPUT;
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();

@@ -28,9 +28,9 @@ class BadInputTest {
     /** A bench grid too small for the bench cell is refused by its option, before the bandwidth is measured. */
     @Test
     void benchGridTooSmallIsNamedByItsOption() {
-        Result r = CliTestSupport.lipf("bench", "--size2d", "512", "--size3d", "16");
+        Result r = CliTestSupport.lipf("bench", "--size2d", "512", "--size3d", "8");
         assertEquals(2, r.exitCode(), r.stderr());
-        assertTrue(r.stderr().contains("--size3d: 16 is too small") && r.stderr().contains("at least 32 cells"), r.stderr());
+        assertTrue(r.stderr().contains("--size3d: 8 is too small") && r.stderr().contains("at least 16 cells"), r.stderr());
         assertFalse(r.stderr().contains("Exception"), r.stderr());
     }
 
