@@ -14,10 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The solvers dispatch thousands of short loops per step (a multigrid cycle alone runs about a
  * hundred, many of them tens of microseconds long), so a dispatch must cost less than a loop: the
- * calling thread runs the first slab itself, and the workers wait for the next loop spinning (pausing, then
- * yielding the processor) for {@link #SPIN_NS} before they sleep (as OpenMP runtimes do). Handing every loop to a thread pool
- * and blocking the caller made a step with two threads 2.5 times slower than with one (each loop
- * paid for waking the sleeping workers and the caller).
+ * calling thread runs the first slab itself, and the workers wait for the next loop spinning (pausing,
+ * then yielding the processor) for {@link #SPIN_NS} before they sleep (as OpenMP runtimes do). Handing
+ * every loop to a thread pool and blocking the caller made a step with two threads 2.5 times slower than
+ * with one (each loop paid for waking the sleeping workers and the caller).
  */
 public final class Parallel implements AutoCloseable {
     /** A loop body over the z-planes [k0, k1). */
@@ -33,8 +33,8 @@ public final class Parallel implements AutoCloseable {
     }
 
     /**
-     * How long an idle worker (and the caller waiting for the workers) spins (pausing, then yielding) before it sleeps, ns:
-     * longer than the serial stretches between loops inside a solve (the coarse multigrid levels).
+     * How long an idle worker (and the caller waiting for the workers) spins (pausing, then yielding) before it
+     * sleeps, ns: longer than the serial stretches between loops inside a solve (the coarse multigrid levels).
      */
     static final long SPIN_NS = 200_000;
     /**

@@ -17,10 +17,10 @@ import org.lipf.model.FieldSet;
  * (which cells of a row hold xi exactly 0 or 1 with equal face neighbours, where no term of the
  * update acts: in the 2D benchmark most cells, and the scalar test of five loads and comparisons per
  * cell, seven in 3D, was a third of the update's time), the 3D anisotropic gradient fluxes of the
- * faces, the 2D ones of the four-fold mode, the capillary rate of a row, and the settling of rows where nothing nucleates with the
- * reaction of their interface cells (docs/MODEL.md sections 3.1 and 5.5). Every lane does the scalar code's operations in its order (no fused multiply-add),
- * so the numbers are the same (a NaN may carry another payload); the rest of a row goes to the scalar
- * code.
+ * faces, the 2D ones of the four-fold mode, the capillary rate of a row, and the settling of rows where
+ * nothing nucleates with the reaction of their interface cells (docs/MODEL.md sections 3.1 and 5.5). Every
+ * lane does the scalar code's operations in its order (no fused multiply-add), so the numbers are the same
+ * (a NaN may carry another payload); the rest of a row goes to the scalar code.
  * <p>
  * No method here passes a vector to a method of ours, or returns one: Java 17's compiler inlines those only while
  * the inlining budget of the method it compiles lasts (the Allen-Cahn row loop, which inlines some of these, spends
