@@ -15,6 +15,9 @@ import org.lipf.model.PhysicalConstants;
  * where the library derives it; the rest is used as given, and the start-of-run report says so.
  */
 class TemperatureTest {
+    /** The electrolyte of {@link #CELL} as written there, for tests that put a library entry in its place. */
+    private static final String CELL_EL = "{diffusivity: nernst-einstein, ionic_conductivity: 0.25 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, }";
+
     private static final String CELL = """
             name: temperature
             grid: {dimensions: 2, width: 4 um, height: 4 um, spacing: 0.25 um}
@@ -90,14 +93,13 @@ class TemperatureTest {
 
     @Test
     void anExchangeCurrentTheScenarioWritesOverALibraryEntryThatScalesNeedsTheTemperatureItHoldsAt() {
-        String lpscl = "{diffusivity: nernst-einstein, ionic_conductivity: 0.25 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, }";
         double ea = 0.3 * PhysicalConstants.FARADAY_C_PER_MOL;
         // without it a change of temperature would leave the value unscaled: refused, naming the value's key and line
-        String own = CELL.formatted("300 K", "").replace(lpscl, "{library: lpscl-pellet, exchange_current_density: 3 A/m^2, exchange_current_activation_energy: 0.3 eV}");
+        String own = CELL.formatted("300 K", "").replace(CELL_EL, "{library: lpscl-pellet, exchange_current_density: 3 A/m^2, exchange_current_activation_energy: 0.3 eV}");
         assertError(assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(own, "test.yaml", Map.of())), "test.yaml",
                 "materials.el.exchange_current_density", 6, "give exchange_current_reference_temperature too");
         // with it, scaled from there, and the resolved scenario read at another temperature gives what the original gives there
-        String ownAt = CELL.formatted("300 K", "").replace(lpscl,
+        String ownAt = CELL.formatted("300 K", "").replace(CELL_EL,
                 "{library: lpscl-pellet, exchange_current_density: 3 A/m^2, exchange_current_activation_energy: 0.3 eV, exchange_current_reference_temperature: 280 K}");
         Scenario s = ScenarioLoader.parse(ownAt, "test.yaml", Map.of());
         assertEquals(3 * Arrhenius.factor(ea, 280, 300), s.material("el").exchangeCurrentDensity_A_per_m2(), 1e-12);
@@ -106,17 +108,17 @@ class TemperatureTest {
         assertEquals(at310, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of("model.temperature", "310 K")).material("el")
                 .exchangeCurrentDensity_A_per_m2(), 1e-12 * at310);
         // the library's own i0 with an activation energy the scenario adds, written or set: from the temperature paper B measured it at
-        String lib = CELL.formatted("300 K", "").replace(lpscl, "{library: lpscl-pellet, exchange_current_activation_energy: 0.3 eV}");
+        String lib = CELL.formatted("300 K", "").replace(CELL_EL, "{library: lpscl-pellet, exchange_current_activation_energy: 0.3 eV}");
         assertEquals(2.91 * Arrhenius.factor(ea, 268.15, 300), ScenarioLoader.parse(lib, "test.yaml", Map.of()).material("el").exchangeCurrentDensity_A_per_m2(), 1e-12);
-        String plain = CELL.formatted("300 K", "").replace(lpscl, "{library: lpscl-pellet}");
+        String plain = CELL.formatted("300 K", "").replace(CELL_EL, "{library: lpscl-pellet}");
         assertEquals(2.91 * Arrhenius.factor(ea, 268.15, 300), ScenarioLoader.parse(plain, "test.yaml",
                 Map.of("materials.el.exchange_current_activation_energy", "0.3 eV")).material("el").exchangeCurrentDensity_A_per_m2(), 1e-12);
         // the library's own activation energy asks for it too
-        String overLibrary = CELL.formatted("300 K", "").replace(lpscl, "{library: lpscl-pellet, exchange_current_density: 3 A/m^2}");
+        String overLibrary = CELL.formatted("300 K", "").replace(CELL_EL, "{library: lpscl-pellet, exchange_current_density: 3 A/m^2}");
         assertError(assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(overLibrary, "test.yaml", Map.of())), "test.yaml",
                 "materials.el.exchange_current_density", 6, "give exchange_current_reference_temperature too");
         // a value written with the activation energy switched off holds at the scenario's temperature: the report does not name it
-        String asGiven = CELL.formatted("330 K", "").replace(lpscl, "{library: lpscl-pellet, exchange_current_density: 3 A/m^2, exchange_current_activation_energy: 0 eV}");
+        String asGiven = CELL.formatted("330 K", "").replace(CELL_EL, "{library: lpscl-pellet, exchange_current_density: 3 A/m^2, exchange_current_activation_energy: 0 eV}");
         MaterialSpec el = ScenarioLoader.parse(asGiven, "test.yaml", Map.of()).material("el");
         assertEquals(3, el.exchangeCurrentDensity_A_per_m2(), 0);
         assertEquals(330, el.exchangeCurrentTemperature_K(), 0);
@@ -124,19 +126,18 @@ class TemperatureTest {
 
     @Test
     void anExchangeCurrentKeepsTheTemperatureItWasMeasuredAtUnlessTheScenarioSaysOtherwise() {
-        String lpscl = "{diffusivity: nernst-einstein, ionic_conductivity: 0.25 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, }";
         // the library gives i0 its own temperature: the material's reference_temperature does not vouch for a written i0
-        String wrongKey = CELL.formatted("300 K", "").replace(lpscl, "{library: lpscl-pellet, exchange_current_density: 3 A/m^2, reference_temperature: 303.15 K}");
+        String wrongKey = CELL.formatted("300 K", "").replace(CELL_EL, "{library: lpscl-pellet, exchange_current_density: 3 A/m^2, reference_temperature: 303.15 K}");
         assertError(assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(wrongKey, "test.yaml", Map.of())), "test.yaml",
                 "materials.el.exchange_current_density", 6, "give exchange_current_reference_temperature too");
         // without an activation energy a written value holds at the scenario's temperature and is not named
-        Scenario plain = ScenarioLoader.parse(CELL.formatted("330 K", "").replace(lpscl,
+        Scenario plain = ScenarioLoader.parse(CELL.formatted("330 K", "").replace(CELL_EL,
                 "{library: lpscl-pellet, exchange_current_density: 3 A/m^2, exchange_current_activation_energy: null}"), "test.yaml", Map.of());
         assertEquals(3, plain.material("el").exchangeCurrentDensity_A_per_m2(), 0);
         assertEquals(330, plain.material("el").exchangeCurrentTemperature_K(), 0);
         assertTrue(warnings(plain).stream().noneMatch(w -> w.contains("el (")), warnings(plain).toString());
         // an activation energy of 0 leaves the library's i0 at -5 C, and the report says so
-        Scenario zero = ScenarioLoader.parse(CELL.formatted("330 K", "").replace(lpscl, "{library: lpscl-pellet, exchange_current_activation_energy: 0 eV}"),
+        Scenario zero = ScenarioLoader.parse(CELL.formatted("330 K", "").replace(CELL_EL, "{library: lpscl-pellet, exchange_current_activation_energy: 0 eV}"),
                 "test.yaml", Map.of());
         assertEquals(2.91, zero.material("el").exchangeCurrentDensity_A_per_m2(), 0);
         assertEquals(268.15, zero.material("el").exchangeCurrentTemperature_K(), 0);
@@ -188,16 +189,15 @@ class TemperatureTest {
 
     @Test
     void aTransportValueTheScenarioWritesOverALibraryEntryThatScalesNeedsTheTemperatureItHoldsAt() {
-        String lpscl = "{diffusivity: nernst-einstein, ionic_conductivity: 0.25 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 2.91 A/m^2, }";
-        String own = CELL.formatted("300 K", "").replace(lpscl, "{library: lpscl-pellet, ionic_conductivity: 3 mS/cm}");
+        String own = CELL.formatted("300 K", "").replace(CELL_EL, "{library: lpscl-pellet, ionic_conductivity: 3 mS/cm}");
         assertError(assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(own, "test.yaml", Map.of())), "test.yaml",
                 "materials.el.ionic_conductivity", 6, "give reference_temperature too");
         // set on the command line alike
-        String lib = CELL.formatted("300 K", "").replace(lpscl, "{library: lpscl-pellet}");
+        String lib = CELL.formatted("300 K", "").replace(CELL_EL, "{library: lpscl-pellet}");
         assertError(assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(lib, "test.yaml", Map.of("materials.el.ionic_conductivity", "3 mS/cm"))),
                 ScenarioLoader.OVERRIDE_FILE, "materials.el.ionic_conductivity", -1, "give reference_temperature too");
         // with its own reference temperature it is scaled from there
-        String ownAt = CELL.formatted("300 K", "").replace(lpscl, "{library: lpscl-pellet, ionic_conductivity: 3 mS/cm, reference_temperature: 303.15 K}");
+        String ownAt = CELL.formatted("300 K", "").replace(CELL_EL, "{library: lpscl-pellet, ionic_conductivity: 3 mS/cm, reference_temperature: 303.15 K}");
         assertEquals(0.3 * Arrhenius.factor(0.28 * PhysicalConstants.FARADAY_C_PER_MOL, 303.15, 300),
                 ScenarioLoader.parse(ownAt, "test.yaml", Map.of()).material("el").sigmaIon_S_per_m(), 1e-15);
         // the library's own value is scaled from its 30 C
@@ -252,37 +252,29 @@ class TemperatureTest {
         return warnings(at("328.15 K", keys)).stream().filter(w -> w.startsWith("model.temperature")).findFirst().orElseThrow();
     }
 
+    /** A scenario at this temperature with these keys on its material is refused at line 6, naming key, with message. */
+    private static void refused(String temperature, String keys, String key, String message) {
+        assertError(assertThrows(ScenarioException.class, () -> at(temperature, keys)), "test.yaml", key, 6, message);
+    }
+
     @Test
     void badTemperatureDataIsNamedWithItsKey() {
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 0.3 eV")),
-                "test.yaml", "materials.el.activation_energy", 6, "needs reference_temperature");
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 0.3 V, reference_temperature: 300 K")),
-                "test.yaml", "materials.el.activation_energy", 6, "expected an activation energy");
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: -0.3 eV, reference_temperature: 300 K")),
-                "test.yaml", "materials.el.activation_energy", 6, "must be >= 0");
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 0.3 eV, reference_temperature: 0 K")),
-                "test.yaml", "materials.el.reference_temperature", 6, "must be > 0");
+        refused("300 K", "activation_energy: 0.3 eV", "materials.el.activation_energy", "needs reference_temperature");
+        refused("300 K", "activation_energy: 0.3 V, reference_temperature: 300 K", "materials.el.activation_energy", "expected an activation energy");
+        refused("300 K", "activation_energy: -0.3 eV, reference_temperature: 300 K", "materials.el.activation_energy", "must be >= 0");
+        refused("300 K", "activation_energy: 0.3 eV, reference_temperature: 0 K", "materials.el.reference_temperature", "must be > 0");
         // a value per mole written for one per particle
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 0.3 J/mol, reference_temperature: 300 K")),
-                "test.yaml", "materials.el.activation_energy", 6, "below 0.01 eV (1 kJ/mol)");
+        refused("300 K", "activation_energy: 0.3 J/mol, reference_temperature: 300 K", "materials.el.activation_energy", "below 0.01 eV (1 kJ/mol)");
         assertEquals(0.25, at("330 K", "activation_energy: 0 eV, reference_temperature: 300 K").material("el").sigmaIon_S_per_m(), 0, "none");
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "exchange_current_activation_energy: 0.3 eV")),
-                "test.yaml", "materials.el.exchange_current_activation_energy", 6, "needs exchange_current_reference_temperature (or reference_temperature)");
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "exchange_current_activation_energy: 0.3 V, exchange_current_reference_temperature: 300 K")),
-                "test.yaml", "materials.el.exchange_current_activation_energy", 6, "expected an activation energy");
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "exchange_current_activation_energy: -0.3 eV, exchange_current_reference_temperature: 300 K")),
-                "test.yaml", "materials.el.exchange_current_activation_energy", 6, "must be >= 0");
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "exchange_current_activation_energy: 0.3 J/mol, exchange_current_reference_temperature: 300 K")),
-                "test.yaml", "materials.el.exchange_current_activation_energy", 6, "below 0.01 eV (1 kJ/mol)");
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "exchange_current_reference_temperature: -3 K")),
-                "test.yaml", "materials.el.exchange_current_reference_temperature", 6, "must be > 0");
+        refused("300 K", "exchange_current_activation_energy: 0.3 eV", "materials.el.exchange_current_activation_energy", "needs exchange_current_reference_temperature (or reference_temperature)");
+        refused("300 K", "exchange_current_activation_energy: 0.3 V, exchange_current_reference_temperature: 300 K", "materials.el.exchange_current_activation_energy", "expected an activation energy");
+        refused("300 K", "exchange_current_activation_energy: -0.3 eV, exchange_current_reference_temperature: 300 K", "materials.el.exchange_current_activation_energy", "must be >= 0");
+        refused("300 K", "exchange_current_activation_energy: 0.3 J/mol, exchange_current_reference_temperature: 300 K", "materials.el.exchange_current_activation_energy", "below 0.01 eV (1 kJ/mol)");
+        refused("300 K", "exchange_current_reference_temperature: -3 K", "materials.el.exchange_current_reference_temperature", "must be > 0");
         // a slip of units the other way, and temperatures that overflow the Arrhenius factor
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 5 eV, reference_temperature: 300 K")),
-                "test.yaml", "materials.el.activation_energy", 6, "above 3 eV (289 kJ/mol)");
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "exchange_current_activation_energy: 0.3 eV, exchange_current_reference_temperature: 2 K")),
-                "test.yaml", "materials.el.exchange_current_reference_temperature", 6, "check the temperatures and the activation energy");
-        assertError(assertThrows(ScenarioException.class, () -> at("300 K", "activation_energy: 0.3 eV, reference_temperature: 2 K")),
-                "test.yaml", "materials.el.reference_temperature", 6, "check the temperatures and the activation energy");
+        refused("300 K", "activation_energy: 5 eV, reference_temperature: 300 K", "materials.el.activation_energy", "above 3 eV (289 kJ/mol)");
+        refused("300 K", "exchange_current_activation_energy: 0.3 eV, exchange_current_reference_temperature: 2 K", "materials.el.exchange_current_reference_temperature", "check the temperatures and the activation energy");
+        refused("300 K", "activation_energy: 0.3 eV, reference_temperature: 2 K", "materials.el.reference_temperature", "check the temperatures and the activation energy");
     }
 
     private static List<String> warnings(Scenario s) {
