@@ -1,16 +1,23 @@
 package org.lipf.kernels.cpu;
 
 import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.AND;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.OR;
+import static jdk.incubator.vector.VectorOperators.XOR;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.lipf.model.FieldSet;
+import org.lipf.model.Interpolation;
+import org.lipf.model.LangevinNoise;
 
 /**
  * Loops of {@link AllenCahnUpdate} in SIMD lanes (the Vector API; see {@link Simd}): the bulk test
@@ -18,7 +25,8 @@ import org.lipf.model.FieldSet;
  * update acts: in the 2D benchmark most cells, and the scalar test of five loads and comparisons per
  * cell, seven in 3D, was a third of the update's time), the 3D anisotropic gradient fluxes of the
  * faces, the 2D ones of the four-fold mode, the capillary rate of a row, and the settling of rows where
- * nothing nucleates with the reaction of their interface cells (docs/MODEL.md sections 3.1 and 5.5). Every
+ * nothing nucleates with the reaction of their interface cells, its noise and the row's volume sums (docs/MODEL.md
+ * sections 3.1 and 5.5). Every
  * lane does the scalar code's operations in its order (no fused multiply-add), so the numbers are the same
  * (a NaN may carry another payload); the rest of a row goes to the scalar code.
  * <p>
@@ -38,6 +46,11 @@ final class AllenCahnLanes {
     }
 
     private static final int LANES = S.length();
+    /** Longs with as many lanes as S: the noise's hash. */
+    private static final VectorSpecies<Long> L = S.withLanes(long.class);
+    /** 0, 1, ..., LANES - 1: the cells of a group from its first. */
+    private static final long[] CELL_OFFSETS = java.util.stream.LongStream.range(0, LANES).toArray();
+    private static final long TWO_TO_52_BITS = Double.doubleToRawLongBits(0x1p52);
 
     /**
      * bulk[i] = 1 where {@link AllenCahnUpdate#bulk} holds for cell start + i, else 0, i &lt; n (strides sz, sy;
@@ -237,6 +250,85 @@ final class AllenCahnLanes {
             faces.stiffness = Math.max(faces.stiffness, stiffest.reduceLanes(MAX));
         }
         return !(worst.reduceLanes(MAX) <= 0);
+    }
+
+    /**
+     * Adds the reaction of a row that {@link #settle} settled with it (a row of one material under no film where nothing
+     * nucleates; n cells from start, a multiple of the lanes), as the row loop of {@link AllenCahnUpdate} does: where
+     * h' &gt; {@link AllenCahnUpdate#INTERFACE_DH}, rate = (capillary + R_echem) + noise and xiNext = resolved(xi + dt
+     * rate), the noise A U h'(xi) / h'(1/2) with U of {@link LangevinNoise#uniform} (docs/MODEL.md section 3.1;
+     * amplitude A times the noise scale, 0 without noise). Groups of lanes without an interface cell are left as they
+     * are; {@link #volumeSums} then adds up the row. Returns whether a reacting cell's next xi left [XI_MIN, XI_MAX] or
+     * is NaN.
+     */
+    static boolean react(FieldSet f, int start, int n, AllenCahnUpdate.RowBuffers faces, double dt, double amplitude, long seed, long step) {
+        final double[] xi = f.xi, rate = f.rate, xiNext = f.xiNext, dh = faces.dh, echem = faces.echem;
+        // LangevinNoise.uniform's hash of (seed, step, cell): the cell's term is added in the lanes
+        final long base = seed * 0x9E3779B97F4A7C15L + step * 0xBF58476D1CE4E5B9L;
+        // without noise its term is -0, which adds nothing to any number (+0 would turn a rate of -0 into +0)
+        final VectorMask<Double> quiet = S.maskAll(amplitude == 0);
+        // the largest excess of a reacting cell's next xi over its bounds, per lane, in memory: a vector carried through the
+        // loop and left alone by the groups without an interface cell would be assigned on two paths, which Java 17 keeps
+        // in an object
+        final double[] worst = faces.worstExcess;
+        DoubleVector.broadcast(S, -1.0).intoArray(worst, 0);
+        for (int i = 0; i < n; i += LANES) {
+            final int P = start + i;
+            final DoubleVector h = DoubleVector.fromArray(S, dh, i);
+            final VectorMask<Double> still = h.compare(GT, AllenCahnUpdate.INTERFACE_DH).not();
+            if (still.allTrue()) continue;
+            final LongVector z0 = LongVector.fromArray(L, CELL_OFFSETS, 0).add(P).mul(0x94D049BB133111EBL).add(base);
+            final LongVector z1 = z0.lanewise(XOR, z0.lanewise(LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+            final LongVector z2 = z1.lanewise(XOR, z1.lanewise(LSHR, 27)).mul(0x94D049BB133111EBL);
+            // z >>> 11 (53 bits) to a double exactly: its upper 52 bits and its lowest one, each as 2^52 + bits - 2^52
+            final LongVector bits = z2.lanewise(XOR, z2.lanewise(LSHR, 31)).lanewise(LSHR, 11);
+            final DoubleVector upper = bits.lanewise(LSHR, 1).lanewise(OR, TWO_TO_52_BITS).reinterpretAsDoubles().sub(0x1p52);
+            final DoubleVector lowest = bits.lanewise(AND, 1L).lanewise(OR, TWO_TO_52_BITS).reinterpretAsDoubles().sub(0x1p52);
+            final DoubleVector uniform = upper.mul(2.0).add(lowest).mul(0x1.0p-53).sub(0.5);
+            final DoubleVector noise = uniform.mul(amplitude).mul(h).div(Interpolation.DH_MAX).blend(-0.0, quiet);
+            final DoubleVector r0 = DoubleVector.fromArray(S, rate, P), r = r0.add(DoubleVector.fromArray(S, echem, i)).add(noise);
+            r.blend(r0, still).intoArray(rate, P);
+            final DoubleVector next = DoubleVector.fromArray(S, xi, P).add(r.mul(dt));
+            final DoubleVector xn = next.blend(0.0, next.abs().compare(LT, AllenCahnUpdate.XI_RESOLUTION));
+            xn.blend(DoubleVector.fromArray(S, xiNext, P), still).intoArray(xiNext, P);
+            DoubleVector.fromArray(S, worst, 0).max(xn.neg().add(AllenCahnUpdate.XI_MIN).max(xn.sub(AllenCahnUpdate.XI_MAX)).blend(-1.0, still)).intoArray(worst, 0);
+        }
+        return !(DoubleVector.fromArray(S, worst, 0).reduceLanes(MAX) <= 0);
+    }
+
+    /**
+     * The volume sums of the cells start, ..., start + n - 1 (n a multiple of {@link RowSums#WAYS}) of a row that
+     * {@link #react} finished, into faces' partial sums (from zero), as the row loop of {@link AllenCahnUpdate} adds
+     * them: f_free (rate - R_echem) and f_free h' (R_echem only where h' &gt; {@link AllenCahnUpdate#INTERFACE_DH}).
+     * The sums are vectors carried through the loop, one per sum with eight lanes, or two (the first and second four of
+     * each eight cells) with four, the fewest {@link Simd} runs; not partial sums in memory, where each group's addition
+     * would wait for the store of the group before it.
+     */
+    static void volumeSums(FieldSet f, int start, int n, AllenCahnUpdate.RowBuffers faces, double freeFraction) {
+        final double[] rate = f.rate, dh = faces.dh, echem = faces.echem;
+        DoubleVector capillary = DoubleVector.zero(S), weight = DoubleVector.zero(S);
+        DoubleVector capillaryOdd = DoubleVector.zero(S), weightOdd = DoubleVector.zero(S);
+        for (int i = 0; i < n; i += RowSums.WAYS) {
+            final int P = start + i;
+            final DoubleVector h = DoubleVector.fromArray(S, dh, i), r = DoubleVector.fromArray(S, rate, P);
+            final VectorMask<Double> still = h.compare(GT, AllenCahnUpdate.INTERFACE_DH).not();
+            capillary = capillary.add(r.sub(DoubleVector.fromArray(S, echem, i)).blend(r, still).mul(freeFraction));
+            weight = weight.add(h.mul(freeFraction));
+            // four lanes: the second group of four of the eight (a constant condition, folded by the compiler)
+            if (LANES < RowSums.WAYS) {
+                final int Q = P + LANES, j = i + LANES;
+                final DoubleVector h2 = DoubleVector.fromArray(S, dh, j), r2 = DoubleVector.fromArray(S, rate, Q);
+                final VectorMask<Double> still2 = h2.compare(GT, AllenCahnUpdate.INTERFACE_DH).not();
+                capillaryOdd = capillaryOdd.add(r2.sub(DoubleVector.fromArray(S, echem, j)).blend(r2, still2).mul(freeFraction));
+                weightOdd = weightOdd.add(h2.mul(freeFraction));
+            }
+        }
+        capillary.intoArray(faces.capillarySums, 0);
+        weight.intoArray(faces.weightSums, 0);
+        if (LANES < RowSums.WAYS) {
+            capillaryOdd.intoArray(faces.capillarySums, LANES);
+            weightOdd.intoArray(faces.weightSums, LANES);
+        }
     }
 
     /** eta = phi_s - phi_l - E_eq (phi_l - E_eq with one potential) of the cells start + i, i &lt; n, to eta[i]. */

@@ -170,6 +170,10 @@ public final class AllenCahnUpdate {
         final double[] cathodic, anodic;
         /** The row's largest reaction stiffness, 1/s. */
         double stiffness;
+        /** The row's volume sums f_free (rate - R_echem) and f_free h' as partial sums ({@link RowSums}). */
+        final double[] capillarySums = RowSums.create(), weightSums = RowSums.create();
+        /** The largest excess of a reacting cell's next xi over its bounds, per lane ({@link AllenCahnLanes#react}). */
+        final double[] worstExcess = RowSums.create();
         /** North faces of the previous row and of this one; swapped after each row. */
         double[] north, nextNorth;
         /** Per cell of the row: whether it is active, and (SIMD) whether it is bulk (1) or not (0). */
@@ -390,16 +394,24 @@ public final class AllenCahnUpdate {
                 : AllenCahnLanes.capillaryRates(xi, start, g.nx, sz, sy, zHi, zLo, capillaryConstants, faces.x, nextNorth, south, top, inPlane, bottom,
                         bottomAt, faces.capillary);
         faces.stiffness = 0;
-        double capillary = 0, weight = 0;
+        // the volume sums, cell i in partial i mod 8 (RowSums: the same bits in lanes)
+        final double[] capillary = faces.capillarySums, weight = faces.weightSums;
+        RowSums.clear(capillary);
+        RowSums.clear(weight);
         boolean bad = false;
-        // rows where nothing nucleates: every cell settled in lanes as if it did not react (rate, next xi, h'); the
-        // scalar loop then adds the interface cells' reaction (from the lanes too where the row holds one material
-        // under no film), their noise, and the volume sums in cell order
+        // rows where nothing nucleates: every cell settled in lanes as if it did not react (rate, next xi, h'); then the
+        // interface cells' reaction, their noise and the volume sums
         final int settled = anyNucleation || dispersedForm ? 0 : laned;
         final boolean plain = settled > 0 && Rows.oneMaterial(mat, start, g.nx) && Rows.all(f.filmResistance_ohm_m2, inPlane, g.nx, 0)
                 && Rows.all(f.filmExchangeCurrent_A_per_m2, inPlane, g.nx, 0) && Rows.all(f.contactFraction, inPlane, g.nx, 1);
         if (settled > 0) bad = AllenCahnLanes.settle(f, start, settled, faces, dt, plain ? reactionLanes[mat[start]] : null);
-        for (int i = 0; i < settled; i++) {
+        // those of one material under no film in lanes as far as whole groups of RowSums.WAYS cells go
+        final int summed = plain ? settled - settled % RowSums.WAYS : 0;
+        if (summed > 0) {
+            bad |= AllenCahnLanes.react(f, start, summed, faces, dt, noisy ? p.noiseRate_per_s() * noiseScale : 0, p.seed(), step);
+            AllenCahnLanes.volumeSums(f, start, summed, faces, table.freeFraction[mat[start]]);
+        }
+        for (int i = summed; i < settled; i++) {
             final int P = start + i;
             final double dh = faces.dh[i], ff = table.freeFraction[mat[P]];
             // bulk cells add rate 0 and h' 0: a sum never -0 is unchanged by +0
@@ -408,12 +420,12 @@ public final class AllenCahnUpdate {
                 double r = rate[P] + echem;
                 if (noisy) r += noiseRate(step, P, dh);
                 rate[P] = r;
-                capillary += ff * (r - echem);
+                capillary[RowSums.way(i)] += ff * (r - echem);
                 final double xn = resolved(x + dt * r);
                 xiNext[P] = xn;
                 if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = true;
-            } else capillary += ff * rate[P];
-            weight += ff * dh;
+            } else capillary[RowSums.way(i)] += ff * rate[P];
+            weight[RowSums.way(i)] += ff * dh;
         }
         for (int i = settled; i < g.nx; i++) {
             final int P = start + i;
@@ -457,16 +469,16 @@ public final class AllenCahnUpdate {
                 f.dispersedNext[P] = f.dispersed[P];
             }
             rate[P] = r;
-            capillary += table.freeFraction[m] * (r - echem);
-            weight += table.freeFraction[m] * dh;
+            capillary[RowSums.way(i)] += table.freeFraction[m] * (r - echem);
+            weight[RowSums.way(i)] += table.freeFraction[m] * dh;
             final double xn = resolved(x + dt * r);
             xiNext[P] = xn;
             if (!(xn >= XI_MIN && xn <= XI_MAX)) bad = true;
         }
         final double stiff = faces.stiffness;
         planeStiffness[k] = Math.max(planeStiffness[k], stiff);
-        planeCapillary[k] += capillary;
-        planeWeight[k] += weight;
+        planeCapillary[k] += RowSums.total(capillary);
+        planeWeight[k] += RowSums.total(weight);
         if (bad) planeBad[k] = 1;
     }
 

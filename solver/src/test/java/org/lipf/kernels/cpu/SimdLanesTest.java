@@ -87,11 +87,13 @@ class SimdLanesTest {
         // the dispersed form where nothing nucleates: every cell's dispersed metal is still copied
         Map<String, String> dispersedOnly = Map.of("materials.lpscl.electronic_conductivity", "0 S/m", "model.nucleation", "{into: dispersed}",
                 "solver", "{reaction_coupling: implicit}");
+        // no noise: its term in the lanes adds nothing, not even to a rate of -0
+        Map<String, String> quiet = Map.of("materials.lpscl.electronic_conductivity", "0 S/m", "model.noise.amplitude", "0");
         Map<String, String> unequal = Map.of("materials.lpscl.electronic_conductivity", "0 S/m", "materials.li.exchange_current_density", "9 A/m^2",
                 "materials.lpscl.free_fraction", "0.8");
         int poisonedRows = 0;
         for (String[] g : new String[][] {{grid2D, nucleus2D}, {grid3D, nucleus3D}}) {
-            for (Map<String, String> overrides : List.of(anisotropic, isotropic, singlePotential, frozen, dispersed, dispersedOnly, unequal,
+            for (Map<String, String> overrides : List.of(anisotropic, isotropic, singlePotential, frozen, dispersed, dispersedOnly, quiet, unequal,
                     Map.<String, String>of()))
                 for (boolean nan : new boolean[] {false, true}) poisonedRows += assertSameAllenCahnBits(g[0], g[1], overrides, nan, f -> {}, 1) ? 1 : 0;
             // 9 planes: the nucleus's tails reach the top plane
@@ -120,6 +122,34 @@ class SimdLanesTest {
                 }
             }
         return false;
+    }
+
+    /**
+     * Without noise the lanes' reaction adds nothing to a reacting cell's rate, not even +0 to a rate of -0 (the scalar
+     * loop adds no noise term); with noise each reacting cell gets its own term, the quiet ones none.
+     */
+    @Test
+    void reactionInLanesAddsNoNoiseTermWithoutNoise() {
+        org.lipf.grid.Grid g = new org.lipf.grid.Grid(16, 1, 1, 2.5e-7);
+        FieldSet f = new FieldSet(g, new byte[g.paddedLength()], false);
+        AllenCahnUpdate.RowBuffers faces = new AllenCahnUpdate.RowBuffers(g.nx, 0);
+        int start = g.rowStart(0, 0);
+        for (double amplitude : new double[] {0, 1e3}) {
+            for (int i = 0; i < g.nx; i++) {
+                f.xi[start + i] = 0.5;
+                f.xiNext[start + i] = 0.5;
+                f.rate[start + i] = -0.0;
+                faces.echem[i] = -0.0;
+                // every other cell reacts
+                faces.dh[i] = i % 2 == 0 ? Interpolation.dh(0.5) : 0;
+            }
+            AllenCahnLanes.react(f, start, g.nx, faces, 1e-6, amplitude, 5, 7);
+            for (int i = 0; i < g.nx; i++) {
+                double expected = amplitude == 0 || i % 2 != 0 ? -0.0
+                        : -0.0 + amplitude * org.lipf.model.LangevinNoise.uniform(5, 7, start + i) * faces.dh[i] / Interpolation.DH_MAX;
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(f.rate[start + i]), "cell " + i + ", amplitude " + amplitude);
+            }
+        }
     }
 
     /** The exponential in lanes gives the scalar one's bits, over the whole range and at its special values. */
@@ -256,6 +286,7 @@ class SimdLanesTest {
             }
             // (a NaN cell that nucleates makes the stiffness NaN)
             assertTrue(nan || scalar[2][0] > 0, "the interface reacts, " + which);
+            assertTrue(nan || scalar[2][3] != 0, "the capillary part changes the metal volume, " + which);
             assertEquals(nan ? 1.0 : 0.0, lanes[2][1], "out of bounds, " + which);
         }
         return poisoned;
@@ -344,8 +375,12 @@ class SimdLanesTest {
             java.util.Arrays.fill(f.dispersedRate, Double.NaN);
             update.compute(f, 1e-6, 7);
             double bad = update.lastOutOfBounds() ? 1 : 0;
-            return new double[][] {f.rate.clone(), f.xiNext.clone(), {update.lastReactionStiffness_per_s(), bad, update.lastDispersedChange()},
+            double[][] results = {f.rate.clone(), f.xiNext.clone(), {update.lastReactionStiffness_per_s(), bad, update.lastDispersedChange(), 0},
                     f.dispersedNext.clone(), f.dispersedRate.clone()};
+            // the volume sums, through the multiplier that makes the capillary part conserve the metal
+            update.conserveMetalVolume(f, 1e-6);
+            results[2][3] = update.lastVolumeMultiplier_per_s();
+            return results;
         }
     }
 
