@@ -327,10 +327,12 @@ public final class AllenCahnUpdate {
         final boolean carried3D = aniso && sy != 0;
         final boolean[] active = faces.active;
         final double[] bulk = faces.bulk;
-        boolean anyActive = false;
         // a row of bulk cells where no material nucleates (most rows) has no active cell: no test per cell
         final boolean allBulk = simd && AllenCahnLanes.bulk(xi, start, g.nx, sz, sy, bulk);
-        if (!(allBulk && !anyNucleation))
+        // without frozen or nucleating materials a cell is active exactly where it is not bulk: no test per cell either
+        final boolean activeWhereNotBulk = simd && !anyFrozen && !anyNucleation;
+        boolean anyActive = activeWhereNotBulk && !allBulk;
+        if (!activeWhereNotBulk && !(allBulk && !anyNucleation))
             for (int i = 0; i < g.nx; i++) {
                 final int P = start + i;
                 // frozen cells, and bulk cells (xi exactly 0 or 1 with equal neighbours) where no term acts
@@ -431,7 +433,7 @@ public final class AllenCahnUpdate {
             final int P = start + i;
             final double x = xi[P];
             final int m = mat[P];
-            if (!active[i]) {
+            if (activeWhereNotBulk ? bulk[i] != 0 : !active[i]) {
                 rate[P] = 0;
                 xiNext[P] = x;
                 if (dispersedForm) {
