@@ -51,6 +51,12 @@ final class AllenCahnLanes {
     /** 0, 1, ..., LANES - 1: the cells of a group from its first. */
     private static final long[] CELL_OFFSETS = java.util.stream.LongStream.range(0, LANES).toArray();
     private static final long TWO_TO_52_BITS = Double.doubleToRawLongBits(0x1p52);
+    /**
+     * Whether {@link #react} and {@link #volumeSums} run on this processor: with 4 or 8 lanes, whose groups tile the
+     * {@link RowSums#WAYS} partial sums (vectors of 16 doubles or more, as SVE may have, leave those rows to the scalar
+     * loop).
+     */
+    static final boolean ROW_SUMS = LANES == RowSums.WAYS || 2 * LANES == RowSums.WAYS;
 
     /**
      * bulk[i] = 1 where {@link AllenCahnUpdate#bulk} holds for cell start + i, else 0, i &lt; n (strides sz, sy;

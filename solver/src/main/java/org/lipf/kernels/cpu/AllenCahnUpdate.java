@@ -172,11 +172,17 @@ public final class AllenCahnUpdate {
         double stiffness;
         /** The row's volume sums f_free (rate - R_echem) and f_free h' as partial sums ({@link RowSums}). */
         final double[] capillarySums = RowSums.create(), weightSums = RowSums.create();
-        /** The largest excess of a reacting cell's next xi over its bounds, per lane ({@link AllenCahnLanes#react}). */
-        final double[] worstExcess = RowSums.create();
+        /**
+         * The largest excess of a reacting cell's next xi over its bounds, per lane ({@link AllenCahnLanes#react}, which
+         * runs with at most {@link RowSums#WAYS} lanes).
+         */
+        final double[] worstExcess = new double[RowSums.WAYS];
         /** North faces of the previous row and of this one; swapped after each row. */
         double[] north, nextNorth;
-        /** Per cell of the row: whether it is active, and (SIMD) whether it is bulk (1) or not (0). */
+        /**
+         * Per cell of the row: whether it is active (not written where, without frozen or nucleating materials, the bulk
+         * flags decide it), and (SIMD) whether it is bulk (1) or not (0).
+         */
         final boolean[] active;
         final double[] bulk;
         final double[][] top;
@@ -408,7 +414,7 @@ public final class AllenCahnUpdate {
                 && Rows.all(f.filmExchangeCurrent_A_per_m2, inPlane, g.nx, 0) && Rows.all(f.contactFraction, inPlane, g.nx, 1);
         if (settled > 0) bad = AllenCahnLanes.settle(f, start, settled, faces, dt, plain ? reactionLanes[mat[start]] : null);
         // those of one material under no film in lanes as far as whole groups of RowSums.WAYS cells go
-        final int summed = plain ? settled - settled % RowSums.WAYS : 0;
+        final int summed = plain && AllenCahnLanes.ROW_SUMS ? settled - settled % RowSums.WAYS : 0;
         if (summed > 0) {
             bad |= AllenCahnLanes.react(f, start, summed, faces, dt, noisy ? p.noiseRate_per_s() * noiseScale : 0, p.seed(), step);
             AllenCahnLanes.volumeSums(f, start, summed, faces, table.freeFraction[mat[start]]);

@@ -125,29 +125,42 @@ class SimdLanesTest {
     }
 
     /**
-     * Without noise the lanes' reaction adds nothing to a reacting cell's rate, not even +0 to a rate of -0 (the scalar
-     * loop adds no noise term); with noise each reacting cell gets its own term, the quiet ones none.
+     * The lanes' reaction of a row ({@link AllenCahnLanes#react}) against the scalar loop's formulas: without noise it adds
+     * nothing to a reacting cell's rate, not even +0 to a rate of -0 (the scalar loop adds no noise term); with noise
+     * each reacting cell gets its own term and next xi, the quiet ones neither; the bound flag reports a reacting cell
+     * pushed out of [XI_MIN, XI_MAX] or made NaN, and not a quiet cell's NaN reaction, which is discarded.
      */
     @Test
-    void reactionInLanesAddsNoNoiseTermWithoutNoise() {
+    void reactionInLanesFollowsTheScalarLoop() {
         org.lipf.grid.Grid g = new org.lipf.grid.Grid(16, 1, 1, 2.5e-7);
         FieldSet f = new FieldSet(g, new byte[g.paddedLength()], false);
         AllenCahnUpdate.RowBuffers faces = new AllenCahnUpdate.RowBuffers(g.nx, 0);
         int start = g.rowStart(0, 0);
-        for (double amplitude : new double[] {0, 1e3}) {
+        double dt = 1e-6;
+        // amplitude, step, the NaN reaction's cell (-1: none), and whether the flag is expected
+        double[][] cases = {{0, 1e-6, -1, 0}, {1e3, 1e-6, -1, 0}, {1e3, 0.1, -1, 1}, {0, 1e-6, 4, 1}, {0, 1e-6, 5, 0}};
+        for (double[] c : cases) {
+            double amplitude = c[0], step = c[1];
             for (int i = 0; i < g.nx; i++) {
                 f.xi[start + i] = 0.5;
-                f.xiNext[start + i] = 0.5;
+                f.xiNext[start + i] = 0.25;
                 f.rate[start + i] = -0.0;
-                faces.echem[i] = -0.0;
+                faces.echem[i] = i == c[2] ? Double.NaN : -0.0;
                 // every other cell reacts
                 faces.dh[i] = i % 2 == 0 ? Interpolation.dh(0.5) : 0;
             }
-            AllenCahnLanes.react(f, start, g.nx, faces, 1e-6, amplitude, 5, 7);
+            boolean bad = AllenCahnLanes.react(f, start, g.nx, faces, step, amplitude, 5, 7);
+            String which = "amplitude " + amplitude + ", step " + step + ", NaN at " + c[2];
+            assertEquals(c[3] != 0, bad, "bound flag, " + which);
+            // (a NaN's payload aside)
             for (int i = 0; i < g.nx; i++) {
-                double expected = amplitude == 0 || i % 2 != 0 ? -0.0
-                        : -0.0 + amplitude * org.lipf.model.LangevinNoise.uniform(5, 7, start + i) * faces.dh[i] / Interpolation.DH_MAX;
-                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(f.rate[start + i]), "cell " + i + ", amplitude " + amplitude);
+                boolean reacting = i % 2 == 0;
+                double r = !reacting ? -0.0
+                        : amplitude == 0 ? -0.0 + faces.echem[i]
+                        : (-0.0 + faces.echem[i]) + amplitude * org.lipf.model.LangevinNoise.uniform(5, 7, start + i) * faces.dh[i] / Interpolation.DH_MAX;
+                double xn = reacting ? AllenCahnUpdate.resolved(0.5 + step * r) : 0.25;
+                assertEquals(Double.doubleToLongBits(r), Double.doubleToLongBits(f.rate[start + i]), "rate, cell " + i + ", " + which);
+                assertEquals(Double.doubleToLongBits(xn), Double.doubleToLongBits(f.xiNext[start + i]), "xiNext, cell " + i + ", " + which);
             }
         }
     }
@@ -279,7 +292,7 @@ class SimdLanesTest {
             alter.accept(f);
             double[][] scalar = allenCahn(f, p, table, false), lanes = null;
             String which = overrides + ", " + grid + ", NaN " + nan;
-            String[] names = {"rate", "xiNext", "reductions", "dispersedNext", "dispersedRate"};
+            String[] names = {"rate", "xiNext", "reductions", "dispersedNext", "dispersedRate", "conserving rate", "conserving xiNext"};
             for (int r = 0; r < repeats; r++) {
                 lanes = allenCahn(f, p, table, true);
                 for (int a = 0; a < names.length; a++) assertArrayEquals(scalar[a], lanes[a], "Allen-Cahn " + names[a] + ", " + which + ", repeat " + r);
@@ -375,11 +388,14 @@ class SimdLanesTest {
             java.util.Arrays.fill(f.dispersedRate, Double.NaN);
             update.compute(f, 1e-6, 7);
             double bad = update.lastOutOfBounds() ? 1 : 0;
-            double[][] results = {f.rate.clone(), f.xiNext.clone(), {update.lastReactionStiffness_per_s(), bad, update.lastDispersedChange(), 0},
-                    f.dispersedNext.clone(), f.dispersedRate.clone()};
-            // the volume sums, through the multiplier that makes the capillary part conserve the metal
-            update.conserveMetalVolume(f, 1e-6);
+            double[][] results = {f.rate.clone(), f.xiNext.clone(), {update.lastReactionStiffness_per_s(), bad, update.lastDispersedChange(), 0, 0},
+                    f.dispersedNext.clone(), f.dispersedRate.clone(), null, null};
+            // the volume sums, through the multiplier that makes the capillary part conserve the metal, and the rates and
+            // next xi it gives (over the rows the update found active)
+            results[2][4] = update.conserveMetalVolume(f, 1e-6) ? 1 : 0;
             results[2][3] = update.lastVolumeMultiplier_per_s();
+            results[5] = f.rate.clone();
+            results[6] = f.xiNext.clone();
             return results;
         }
     }
