@@ -50,7 +50,12 @@ final class Cases {
      * (not from the rate field), A/m^2.
      */
     static double volumeCurrent(String yaml, Parallel parallel, BackendFactory backend) {
-        try (Simulation sim = start(yaml, Map.of(), parallel, backend)) {
+        return volumeCurrent(yaml, parallel, backend, Map.of());
+    }
+
+    /** {@link #volumeCurrent(String, Parallel, BackendFactory)} of the case with keys overridden. */
+    static double volumeCurrent(String yaml, Parallel parallel, BackendFactory backend, Map<String, String> overrides) {
+        try (Simulation sim = start(yaml, overrides, parallel, backend)) {
             runTo(sim, 0.2);
             double v0 = sim.metrics().metalVolumePerArea_m(sim.fields()), t0 = sim.state().time_s;
             runTo(sim, 0.4);
