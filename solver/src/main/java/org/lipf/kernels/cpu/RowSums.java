@@ -12,7 +12,7 @@ import java.util.Arrays;
 final class RowSums {
     private RowSums() {}
 
-    /** Partial sums per row: a multiple of every lane count the SIMD loops run with. */
+    /** Partial sums per row: a multiple of the lane counts (4 and 8) with which {@link AllenCahnLanes#volumeSums} adds them. */
     static final int WAYS = 8;
 
     /** The partial sum cell i (0 or more) goes into. */
