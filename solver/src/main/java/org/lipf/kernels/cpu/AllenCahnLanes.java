@@ -270,7 +270,7 @@ final class AllenCahnLanes {
     static boolean react(FieldSet f, int start, int n, AllenCahnUpdate.RowBuffers faces, double dt, double amplitude, long seed, long step) {
         final double[] xi = f.xi, rate = f.rate, xiNext = f.xiNext, dh = faces.dh, echem = faces.echem;
         // LangevinNoise.uniform's hash of (seed, step, cell): the cell's term is added in the lanes
-        final long base = seed * 0x9E3779B97F4A7C15L + step * 0xBF58476D1CE4E5B9L;
+        final long base = LangevinNoise.base(seed, step);
         // without noise its term is -0, which adds nothing to any number (+0 would turn a rate of -0 into +0)
         final VectorMask<Double> quiet = S.maskAll(amplitude == 0);
         // the largest excess of a reacting cell's next xi over its bounds, per lane, in memory: a vector carried through the
@@ -283,11 +283,11 @@ final class AllenCahnLanes {
             final DoubleVector h = DoubleVector.fromArray(S, dh, i);
             final VectorMask<Double> still = h.compare(GT, AllenCahnUpdate.INTERFACE_DH).not();
             if (still.allTrue()) continue;
-            final LongVector z0 = LongVector.fromArray(L, CELL_OFFSETS, 0).add(P).mul(0x94D049BB133111EBL).add(base);
-            final LongVector z1 = z0.lanewise(XOR, z0.lanewise(LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
-            final LongVector z2 = z1.lanewise(XOR, z1.lanewise(LSHR, 27)).mul(0x94D049BB133111EBL);
+            final LongVector z0 = LongVector.fromArray(L, CELL_OFFSETS, 0).add(P).mul(LangevinNoise.MIX_2).add(base);
+            final LongVector z1 = z0.lanewise(XOR, z0.lanewise(LSHR, LangevinNoise.SHIFT_1)).mul(LangevinNoise.MIX_1);
+            final LongVector z2 = z1.lanewise(XOR, z1.lanewise(LSHR, LangevinNoise.SHIFT_2)).mul(LangevinNoise.MIX_2);
             // z >>> 11 (53 bits) to a double exactly: its upper 52 bits and its lowest one, each as 2^52 + bits - 2^52
-            final LongVector bits = z2.lanewise(XOR, z2.lanewise(LSHR, 31)).lanewise(LSHR, 11);
+            final LongVector bits = z2.lanewise(XOR, z2.lanewise(LSHR, LangevinNoise.SHIFT_3)).lanewise(LSHR, 11);
             final DoubleVector upper = bits.lanewise(LSHR, 1).lanewise(OR, TWO_TO_52_BITS).reinterpretAsDoubles().sub(0x1p52);
             final DoubleVector lowest = bits.lanewise(AND, 1L).lanewise(OR, TWO_TO_52_BITS).reinterpretAsDoubles().sub(0x1p52);
             final DoubleVector uniform = upper.mul(2.0).add(lowest).mul(0x1.0p-53).sub(0.5);
