@@ -41,6 +41,11 @@ import org.lipf.solver.SimulationState;
 public final class RunDriver {
     /** Snapshot dataset of the dispersed metal, delta, as a fraction of each cell's free volume (docs/MODEL.md section 3.6). */
     public static final String DISPERSED_FIELD = "dispersed_li";
+    /**
+     * Snapshot dataset of the Li at the faces where hosts meet ion conductors, in volumes of the conductor's cell it lies
+     * in (may exceed 1: a layer thicker than a cell; docs/MODEL.md section 3.6.1).
+     */
+    public static final String FACE_LI_FIELD = "face_li";
     /** Snapshot attributes of the leading Li-filled crack (docs/MODEL.md section 4.2): its radius, m, and its Li volume, m^3. */
     public static final String CRACK_RADIUS = "crack_radius_m", CRACK_LI_VOLUME = "crack_li_volume_m3";
     /**
@@ -184,6 +189,9 @@ public final class RunDriver {
         List<String> names = scenario.materials().stream().map(MaterialSpec::name).toList();
         if (!names.equals(snap.materialNames()))
             return "its materials are " + snap.materialNames() + ", the scenario's " + names + " (the same, in this order, are needed)";
+        if (!scenario.model().faceReaction() && snap.fields().containsKey(FACE_LI_FIELD)
+                && java.util.Arrays.stream(snap.field(FACE_LI_FIELD)).anyMatch(v -> v != 0))
+            return "it holds Li at host faces (" + FACE_LI_FIELD + "), which a scenario without model.nucleation.face_reaction would neither count nor strip";
         return ImageDigests.mismatch(scenario, snap);
     }
 
@@ -224,6 +232,7 @@ public final class RunDriver {
         grid.setInterior(fields.phiL, snap.field("phi_l"));
         if (!single) grid.setInterior(fields.phiS, snap.field("phi_s"));
         if (snap.fields().containsKey(DISPERSED_FIELD)) grid.setInterior(fields.dispersed, snap.field(DISPERSED_FIELD));
+        if (snap.fields().containsKey(FACE_LI_FIELD)) grid.setInterior(fields.faceLi, snap.field(FACE_LI_FIELD));
         SimulationState state = new SimulationState();
         state.time_s = snap.time_s();
         state.step = snap.step();
@@ -262,6 +271,7 @@ public final class RunDriver {
         fields.put("rate", g.interior(f.rate));
         fields.put(REACTION_RATE_FIELD, g.interior(sim.reactionRate()));
         if (sim.parameters().dispersedNucleation()) fields.put(DISPERSED_FIELD, g.interior(f.dispersed));
+        if (sim.parameters().faceReaction()) fields.put(FACE_LI_FIELD, g.interior(f.faceLi));
         if (st.voidVolume_m != null) {
             // C order [z][y][x]: the columns' values, plane after plane
             double[] v = new double[g.nx * g.ny * g.nz];

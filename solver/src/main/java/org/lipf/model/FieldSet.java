@@ -30,6 +30,11 @@ public final class FieldSet {
     public final double[] dispersedRate;
     /** The dispersed fraction a step writes; swapped with {@code dispersed} by {@link #swapDispersed}. */
     public double[] dispersedNext;
+    /**
+     * Li collected at the faces where a host meets an ion conductor beyond the host's pores, in cell volumes, kept
+     * in the conductor's cell (docs/MODEL.md section 3.6.1; zero unless the scenario has model.nucleation.face_reaction).
+     */
+    public final double[] faceLi;
     /** Static material id per cell (ghosts filled periodic / zero gradient). */
     public final byte[] material;
     public double[] xiNext;
@@ -64,6 +69,7 @@ public final class FieldSet {
         this.dispersed = grid.newField();
         this.dispersedRate = grid.newField();
         this.dispersedNext = grid.newField();
+        this.faceLi = grid.newField();
         this.xiNext = grid.newField();
         this.cNext = grid.newField();
         this.filmResistance_ohm_m2 = new double[grid.strideZ];

@@ -30,6 +30,7 @@ import org.lipf.scenario.Scenario;
  * @param metalConductivity_S_per_m electronic conductivity of the metal phase
  * @param dispersedNucleation whether nucleated metal goes into the dispersed field (docs/MODEL.md section 3.6)
  * @param dispersedIonPath    fraction of the metal's ion path (section 3.3) that dispersed metal keeps
+ * @param faceReaction        whether the hosts of dispersed metal react at their faces against ion conductors (section 3.6.1)
  */
 public record ModelParameters(
         ModelForm form,
@@ -52,7 +53,8 @@ public record ModelParameters(
         double metalDiffusivity_m2_per_s,
         double metalConductivity_S_per_m,
         boolean dispersedNucleation,
-        double dispersedIonPath) {
+        double dispersedIonPath,
+        boolean faceReaction) {
 
     public static ModelParameters from(Scenario scenario) {
         ModelSpec m = scenario.model();
@@ -84,7 +86,8 @@ public record ModelParameters(
                 metal.diffusivity_m2_per_s(),
                 metal.sigmaEl_S_per_m(),
                 m.nucleationForm() == org.lipf.scenario.NucleationForm.DISPERSED,
-                m.dispersedIonPath());
+                m.dispersedIonPath(),
+                m.faceReaction());
     }
 
     /** The same model without the Langevin noise. */
@@ -92,7 +95,7 @@ public record ModelParameters(
         return new ModelParameters(form, f_per_V, alpha, chargeDensity_C_per_m3, siteRatio, W_J_per_m3, kappa0_J_per_m,
                 Lsigma_m3_per_J_s, interfaceWidth_m, anisotropyStrength, anisotropyMode, anisotropyAngle_rad, 0, seed,
                 nucleationBarrier_V, nucleationConductivity_S_per_m, equilibriumPotential_V, metalDiffusivity_m2_per_s,
-                metalConductivity_S_per_m, dispersedNucleation, dispersedIonPath);
+                metalConductivity_S_per_m, dispersedNucleation, dispersedIonPath, faceReaction);
     }
 
     public boolean singlePotential() {

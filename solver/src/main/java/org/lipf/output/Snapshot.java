@@ -53,6 +53,7 @@ public record Snapshot(
         u.put("phi_l", "V");
         u.put("phi_s", "V");
         u.put("dispersed_li", "1"); // fraction of the free volume (docs/MODEL.md section 3.6)
+        u.put("face_li", "1"); // cell volumes of Li at host faces (section 3.6.1)
         u.put("rate", "1/s"); // d xi/dt of the step that led here: how the front moves
         u.put("reaction_rate", "1/s"); // its electrochemical part at the snapshot's fields: where the reaction deposits Li
         u.put("void_volume_m", "m"); // void volume per area at the metal surface of each column (docs/MODEL.md section 4.3)

@@ -21,6 +21,7 @@ package org.lipf.scenario;
  * @param nucleationConductivity_S_per_m electronic conductivity above which nucleation is enabled
  * @param nucleationForm whether nucleated metal joins xi or the dispersed field (docs/MODEL.md section 3.6)
  * @param dispersedIonPath fraction of the metal's ion path (docs/MODEL.md section 3.3) that dispersed metal keeps, in [0, 1]
+ * @param faceReaction whether hosts of dispersed metal react at their faces against ion conductors (docs/MODEL.md section 3.6.1)
  * @param metalMaterial name of the material that represents Li metal
  * @param equilibriumPotential_V E_eq
  */
@@ -29,7 +30,7 @@ public record ModelSpec(ModelForm form, double temperature_K, int chargeNumber, 
         double interfaceWidth_m, double interfaceEnergy_J_per_m2, double allenCahnMobility_m3_per_J_s,
         double anisotropyStrength, int anisotropyMode, double anisotropyAngle_rad,
         double noiseAmplitude, long seed, double nucleationBarrier_V, double nucleationConductivity_S_per_m,
-        NucleationForm nucleationForm, double dispersedIonPath, String metalMaterial, double equilibriumPotential_V) {
+        NucleationForm nucleationForm, double dispersedIonPath, boolean faceReaction, String metalMaterial, double equilibriumPotential_V) {
     public ModelSpec {
         Checks.notNull("form", form);
         Checks.positive("temperature", temperature_K);
@@ -48,6 +49,7 @@ public record ModelSpec(ModelForm form, double temperature_K, int chargeNumber, 
         Checks.nonNegative("nucleation.gating_conductivity", nucleationConductivity_S_per_m);
         Checks.notNull("nucleation.into", nucleationForm);
         if (!(dispersedIonPath >= 0 && dispersedIonPath <= 1)) throw new IllegalArgumentException("nucleation.dispersed_ion_path must be in [0, 1], got " + dispersedIonPath);
+        if (faceReaction && nucleationForm != NucleationForm.DISPERSED) throw new IllegalArgumentException("nucleation.face_reaction needs into: dispersed");
         if (metalMaterial == null || metalMaterial.isBlank()) throw new IllegalArgumentException("metal material name is missing");
         Checks.finite("equilibrium_potential", equilibriumPotential_V);
     }

@@ -56,7 +56,7 @@ public final class ScenarioLoader {
     public static final double DEFAULT_NUCLEATION_BARRIER_V = 0;
     public static final double DEFAULT_GATING_CONDUCTIVITY = 1e-3;
     /** The keys of model.nucleation. */
-    private static final String[] NUCLEATION_KEYS = {"barrier", "gating_conductivity", "into", "dispersed_ion_path"};
+    private static final String[] NUCLEATION_KEYS = {"barrier", "gating_conductivity", "into", "dispersed_ion_path", "face_reaction"};
     public static final String DEFAULT_METAL = "li";
     public static final long DEFAULT_MAX_STEPS = 1_000_000_000L;
     /**
@@ -389,6 +389,10 @@ public final class ScenarioLoader {
                 throw modelSection.section("nucleation", NUCLEATION_KEYS).error("into",
                         "dispersed needs solver: {reaction_coupling: implicit} (nucleation over a volume makes the lagged potentials diverge)");
             List<InterphaseSpec> interphases = interphases(root, model);
+            // which faces react is fixed at the start (HostFaces); an interphase changes materials during the run
+            if (model.faceReaction() && !interphases.isEmpty())
+                throw modelSection.section("nucleation", NUCLEATION_KEYS).error("face_reaction",
+                        "cannot be combined with interphases (they change the materials whose faces react during the run)");
             try {
                 return new Scenario(name, description, grid, model, List.copyOf(materials.values()), geometry, control, time, solver, interphases);
             } catch (IllegalArgumentException e) {
@@ -646,6 +650,9 @@ public final class ScenarioLoader {
             nu.check(ionPath >= 0 && ionPath <= 1, "dispersed_ion_path", "must be in [0, 1] (the fraction of the metal's ion path that dispersed metal keeps), got " + ionPath);
             nu.check(!nu.has("dispersed_ion_path") || into == NucleationForm.DISPERSED, "dispersed_ion_path",
                     "applies to dispersed metal only: set into: dispersed, or leave it out");
+            boolean faceReaction = nu.flag("face_reaction");
+            nu.check(!faceReaction || into == NucleationForm.DISPERSED, "face_reaction",
+                    "applies to dispersed metal only (the Li a host's faces collect): set into: dispersed, or leave it out");
             String metal = m.string("metal", DEFAULT_METAL);
             if (!materials.containsKey(metal)) {
                 if (m.has("metal")) knownMaterial(m, "metal", metal);
@@ -654,7 +661,7 @@ public final class ScenarioLoader {
             }
             double eeq = m.quantity("equilibrium_potential", PhysicalQuantity.POTENTIAL, 0.0);
             m.check(Double.isFinite(eeq), "equilibrium_potential", "must be finite");
-            return new ModelSpec(form, T, n, alpha, cs, c0, width, gamma, L, delta, mode, angle, amp, seed, barrier, gating, into, ionPath, metal, eeq);
+            return new ModelSpec(form, T, n, alpha, cs, c0, width, gamma, L, delta, mode, angle, amp, seed, barrier, gating, into, ionPath, faceReaction, metal, eeq);
         }
 
         GeometrySpec geometry(Section g, GridSpec grid) {

@@ -40,6 +40,7 @@ public final class ScenarioWriter {
                 .append(", gating_conductivity: ").append(UnitParser.format(m.nucleationConductivity_S_per_m(), CONDUCTIVITY))
                 .append(", into: ").append(m.nucleationForm().yamlName());
         if (m.nucleationForm() == NucleationForm.DISPERSED) b.append(", dispersed_ion_path: ").append(UnitParser.format(m.dispersedIonPath(), DIMENSIONLESS));
+        if (m.faceReaction()) b.append(", face_reaction: true");
         b.append("}\n");
         kv(b, 2, "metal", str(m.metalMaterial()));
         kv(b, 2, "equilibrium_potential", UnitParser.format(m.equilibriumPotential_V(), POTENTIAL));

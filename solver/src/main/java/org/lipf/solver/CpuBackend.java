@@ -5,6 +5,7 @@ import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
 import org.lipf.kernels.cpu.DispersedMerge;
+import org.lipf.kernels.cpu.HostFaces;
 import org.lipf.kernels.cpu.NernstPlanckUpdate;
 import org.lipf.kernels.cpu.PotentialCoefficients;
 import org.lipf.model.FieldSet;
@@ -41,6 +42,8 @@ public final class CpuBackend implements Backend {
     private final double noiseReferenceStep_s;
     /** Full cells of dispersed metal become resolved metal after each step (null without dispersed nucleation). */
     private final DispersedMerge dispersedMerge;
+    /** The faces where hosts meet ion conductors, whose reaction lays Li there (null unless model.nucleation.face_reaction). */
+    private final HostFaces hostFaces;
 
     public CpuBackend(Scenario scenario, FieldSet fields, Parallel parallel) {
         this.grid = fields.grid;
@@ -49,6 +52,8 @@ public final class CpuBackend implements Backend {
         this.parallel = parallel;
         this.fields = fields;
         this.allenCahn = new AllenCahnUpdate(grid, params, table, parallel);
+        this.hostFaces = params.faceReaction() ? new HostFaces(grid, table, fields.material, parallel) : null;
+        if (hostFaces != null) allenCahn.reactAtHostFaces(hostFaces);
         this.nernstPlanck = new NernstPlanckUpdate(grid, params, table, parallel);
         this.coefficients = new PotentialCoefficients(grid, params, table, parallel);
         this.potentials = new PotentialSolves(scenario, params, grid, parallel);
@@ -135,6 +140,7 @@ public final class CpuBackend implements Backend {
         fields.swapNext();
         if (dispersedMerge != null) {
             fields.swapDispersed();
+            if (hostFaces != null) hostFaces.collect(fields);
             dispersedMerge.apply(fields);
         }
     }

@@ -31,9 +31,23 @@ public final class DepositMetrics {
         this.planeScratch = new double[g.nz];
     }
 
-    /** Li metal volume per unit lateral area, m^3/m^2 (= m of dense Li): resolved and dispersed. */
+    /**
+     * Li metal volume per unit lateral area, m^3/m^2 (= m of dense Li): resolved and dispersed, and the Li at host faces
+     * (section 3.6.1; zero without them), in cell volumes of whatever cell holds it.
+     */
     public double metalVolumePerArea_m(FieldSet f) {
-        return dispersed ? perArea(f, f.xi) + perArea(f, f.dispersed) : perArea(f, f.xi);
+        return dispersed ? perArea(f, f.xi) + perArea(f, f.dispersed) + cellVolumesPerArea(f.faceLi) : perArea(f, f.xi);
+    }
+
+    /** integral(field) dV / area for a field in cell volumes, a deterministic plane-ordered sum. */
+    private double cellVolumesPerArea(double[] field) {
+        double sum = parallel.sumOverPlanes(g.nz, planeScratch, k -> {
+            double s = 0;
+            for (int j = 0; j < g.ny; j++)
+                for (int P = g.rowStart(j, k), end = P + g.nx; P < end; P++) s += field[P];
+            return s;
+        });
+        return sum * g.cellVolume_m3() / g.lateralArea();
     }
 
     /**

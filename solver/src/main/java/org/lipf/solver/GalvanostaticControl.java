@@ -215,7 +215,7 @@ public final class GalvanostaticControl {
                 for (int n = k * planeCells, end = n + count[k]; n < end; n++) {
                     final int P = cells[n], m = f.material[P];
                     allenCahn.linearisedReaction(f.xi[P], f.dispersed[P], m, eta[n] + dV * weight[n], f.c[P], allenCahn.filmDrop_V(f, P, m),
-                            allenCahn.filmKinetics(f, P, m), linear);
+                            allenCahn.filmKinetics(f, P, m), allenCahn.openFaces(f, P), allenCahn.faceLi(f, P), linear);
                     final double free = table.freeFraction[m];
                     s += free * (linear[0] - reactionOld[n]);
                     d += free * weight[n] * linear[1];

@@ -170,7 +170,7 @@ final class ImplicitReactionPotentials {
                         double rate = 0, slope = 0;
                         if (allenCahn.reactive(x, m)) {
                             allenCahn.linearisedReaction(x, f.dispersed[c], m, allenCahn.overpotential(f, c), f.c[c], allenCahn.filmDrop_V(f, c, m),
-                                    allenCahn.filmKinetics(f, c, m), linear);
+                                    allenCahn.filmKinetics(f, c, m), allenCahn.openFaces(f, c), allenCahn.faceLi(f, c), linear);
                             rate = linear[0];
                             slope = linear[1] + linear[2];
                         }

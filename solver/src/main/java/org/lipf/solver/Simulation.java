@@ -4,6 +4,7 @@ import org.lipf.grid.SurfaceFilms;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
+import org.lipf.kernels.cpu.HostFaces;
 import org.lipf.grid.GhostCells;
 import org.lipf.kernels.cpu.NernstPlanckUpdate;
 import org.lipf.model.FieldSet;
@@ -88,6 +89,7 @@ public final class Simulation implements AutoCloseable {
         this.filmElectronResistance_ohm_m2 = java.util.Arrays.stream(table.pore).anyMatch(java.util.Objects::nonNull)
                 ? SurfaceFilms.electronicResistancePerColumn_ohm_m2(scenario, grid) : null;
         this.reactions = new AllenCahnUpdate(grid, params, table, parallel);
+        if (params.faceReaction()) reactions.reactAtHostFaces(new HostFaces(grid, table, fields.material, parallel));
         this.voids = StrippingVoids.of(scenario, grid, params, table, reactions);
         if (voids != null) {
             if (state.voidVolume_m == null) state.voidVolume_m = new double[voids.columns()];

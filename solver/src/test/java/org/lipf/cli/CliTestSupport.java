@@ -38,6 +38,19 @@ public final class CliTestSupport {
     public static final String CELL_2D = CELL.formatted("cell", "grid: {dimensions: 2, width: 4 um, height: 8 um, spacing: 0.25 um}",
             "2 um", "{x: 2 um, radius: 1 um}", "0.04 s");
 
+    /**
+     * The 2D cell with a 2 um host of dispersed metal on the Li (electrons 1 S/m, ions 1e-3 S/m, pores 0.02 of its
+     * volume, i0 200 A/m^2) whose face against the LPSCl reacts (docs/MODEL.md section 3.6.1) and takes most of the
+     * current: its top cells fill within 0.11 s, then Li collects at the face. To 0.16 s.
+     */
+    static String hostFaceCell() {
+        return CELL_2D.replace("time: {", "time: {integrator: semi_implicit, ")
+                .replace("seed: 5}}", "seed: 5}, nucleation: {into: dispersed, face_reaction: true}}")
+                .replace("  lpscl: {", "  host: {diffusivity: 1e-13 m^2/s, ionic_conductivity: 1e-3 S/m, electronic_conductivity: 1 S/m, exchange_current_density: 200 A/m^2, free_fraction: 0.02}\n  lpscl: {")
+                .replace("    - {material: lpscl, thickness: rest, c: 1}", "    - {material: host, thickness: 2 um, c: 1}\n    - {material: lpscl, thickness: rest, c: 1}")
+                .replace("{x: 2 um, radius: 1 um}", "{x: 2 um, radius: 0.5 um}").replace("end: 0.04 s", "end: 0.16 s") + "solver: {reaction_coupling: implicit}\n";
+    }
+
     /** The same cell in 3D, 8 x 8 x 16 cells. */
     static final String CELL_3D = CELL.formatted("cell3d", "grid: {dimensions: 3, width: 2 um, depth: 2 um, height: 4 um, spacing: 0.25 um}",
             "1 um", "{x: 1 um, y: 1 um, radius: 0.5 um}", "0.02 s");

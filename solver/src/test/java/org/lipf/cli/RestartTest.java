@@ -32,28 +32,34 @@ class RestartTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"explicit", "semi_implicit", "semi_implicit dispersed"})
+    @ValueSource(strings = {"explicit", "semi_implicit", "semi_implicit dispersed", "semi_implicit host faces"})
     void restartedRunEqualsUninterruptedRun(String variant) throws IOException {
         String yaml = CliTestSupport.CELL_2D.replace("time: {", "time: {integrator: " + variant.split(" ")[0] + ", ");
         // a leaky electrolyte (1 S/m) nucleates dispersed metal (docs/MODEL.md section 3.6) at the default barrier
         if (variant.endsWith("dispersed"))
             yaml = yaml.replace("seed: 5}}", "seed: 5}, nucleation: {into: dispersed}}")
                     .replace("electronic_conductivity: 1.6e-6 S/m", "electronic_conductivity: 1 S/m") + "solver: {reaction_coupling: implicit}\n";
+        // the host's face collects Li from 0.11 s on: restarted at 0.12 s
+        final boolean faces = variant.endsWith("faces");
+        if (faces) yaml = CliTestSupport.hostFaceCell();
+        final String end = faces ? "0.16" : END, middleTime = faces ? "0.12" : MIDDLE;
         Path scenario = CliTestSupport.write(tmp, "cell.yaml", yaml);
         Path whole = tmp.resolve("whole");
-        runCell(scenario, whole, 2, END, null);
+        runCell(scenario, whole, 2, end, null);
         assertTrue(snapshots(whole).size() >= 4, "several snapshots expected: " + snapshots(whole));
 
         Path split = tmp.resolve("split");
-        runCell(scenario, split, 2, MIDDLE, null);
+        runCell(scenario, split, 2, middleTime, null);
         Path middle = last(snapshots(split));
         double restartTime = SnapshotReader.read(middle).time_s();
-        assertEquals(0.02, restartTime, 1e-12);
+        assertEquals(Double.parseDouble(middleTime), restartTime, 1e-12);
         assertTrue(restartTime < lastSnapshot(whole).time_s());
         assertTrue(snapshots(whole).stream().anyMatch(p -> p.getFileName().equals(middle.getFileName())),
                 "the uninterrupted run wrote the middle snapshot " + middle.getFileName() + " too: " + snapshots(whole));
         double[] xiAtRestart = SnapshotReader.read(middle).field("xi");
-        runCell(scenario, split, 2, END, middle);
+        if (faces)
+            assertTrue(java.util.Arrays.stream(SnapshotReader.read(middle).field(RunDriver.FACE_LI_FIELD)).max().orElse(0) > 0, "Li at the host's face at the restart");
+        runCell(scenario, split, 2, end, middle);
         assertTrue(Files.readString(split.resolve("run.json")).contains("\"restarted_from\""), "run.json records the restart");
         assertFalse(java.util.Arrays.equals(xiAtRestart, lastSnapshot(split).field("xi")), "the phase field moved after the restart");
 
@@ -118,6 +124,21 @@ class RestartTest {
         assertSameRowsAfter(whole, third, SnapshotReader.read(middle).time_s());
         List<String> rows = Files.readAllLines(third.resolve("timeseries.csv"));
         assertEquals(SnapshotReader.read(middle).time_s(), Double.parseDouble(rows.get(1).split(",")[0]), 0.0, "first row at the restart");
+    }
+
+    /** Li at host faces (docs/MODEL.md section 3.6.1) would be neither counted nor stripped by a scenario without them. */
+    @Test
+    void aSnapshotWithLiAtHostFacesDoesNotContinueAScenarioWithoutThem() throws IOException {
+        String yaml = CliTestSupport.hostFaceCell();
+        Path scenario = CliTestSupport.write(tmp, "faces.yaml", yaml);
+        Path run = tmp.resolve("run");
+        runCell(scenario, run, 2, "0.16", null);
+        Path snapshot = last(snapshots(run));
+        assertTrue(java.util.Arrays.stream(SnapshotReader.read(snapshot).field(RunDriver.FACE_LI_FIELD)).max().orElse(0) > 0, "Li at the face");
+        Path without = CliTestSupport.write(tmp, "without.yaml", yaml.replace(", face_reaction: true", ""));
+        CliTestSupport.Result r = CliTestSupport.lipf("run", without.toString(), "--threads", "1", "--restart", snapshot.toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("face_reaction") && r.stderr().contains("--restart"), r.stderr());
     }
 
     @Test
@@ -261,6 +282,8 @@ class RestartTest {
             assertArrayEquals(a.field(RunDriver.DISPERSED_FIELD), b.field(RunDriver.DISPERSED_FIELD), 0.0, "dispersed metal at the end");
             assertTrue(java.util.Arrays.stream(a.field(RunDriver.DISPERSED_FIELD)).max().orElse(0) > 0, "the electrolyte nucleated");
         }
+        if (a.fields().containsKey(RunDriver.FACE_LI_FIELD))
+            assertArrayEquals(a.field(RunDriver.FACE_LI_FIELD), b.field(RunDriver.FACE_LI_FIELD), 0.0, "Li at host faces at the end");
         assertArrayEquals(a.material(), b.material(), "material ids");
         assertEquals(a.extras(), b.extras(), "state attributes");
     }

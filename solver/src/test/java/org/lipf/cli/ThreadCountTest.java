@@ -48,6 +48,13 @@ class ThreadCountTest {
         assertTrue(java.util.Arrays.stream(reference.field("dispersed_li")).max().orElse(0) > 1e-6, "the electrolyte took up dispersed metal");
     }
 
+    @Test
+    void identicalArraysWithLiAtHostFaces() throws IOException {
+        // the host faces' reaction and the gather of their Li into the LPSCl cells (docs/MODEL.md section 3.6.1)
+        Snapshot reference = assertThreadCountsAgree(CliTestSupport.hostFaceCell(), "0.16", 2, 1, 2, 3);
+        assertTrue(java.util.Arrays.stream(reference.field("face_li")).max().orElse(0) > 0, "Li collected at the host's face");
+    }
+
     /** Runs the cell at each thread count and compares every array with the first run's; returns that run's last snapshot. */
     private Snapshot assertThreadCountsAgree(String yaml, String endTime, int dimensions, int... threads) throws IOException {
         Path scenario = CliTestSupport.write(tmp, "cell.yaml", yaml);
@@ -68,8 +75,8 @@ class ThreadCountTest {
             assertEquals(reference.step(), s.step(), n + " threads: final step");
             assertEquals(reference.time_s(), s.time_s(), 0.0, n + " threads: final time");
             for (String f : FIELDS) assertArrayEquals(reference.field(f), s.field(f), 0.0, n + " threads vs " + threads[0] + ": " + f);
-            if (reference.fields().containsKey("dispersed_li"))
-                assertArrayEquals(reference.field("dispersed_li"), s.field("dispersed_li"), 0.0, n + " threads: dispersed_li");
+            for (String sub : new String[] {"dispersed_li", "face_li"})
+                if (reference.fields().containsKey(sub)) assertArrayEquals(reference.field(sub), s.field(sub), 0.0, n + " threads: " + sub);
             assertArrayEquals(reference.material(), s.material(), n + " threads: material");
             assertEquals(reference.extras(), s.extras(), n + " threads: state attributes");
             assertEquals(referenceSeries, series, n + " threads: timeseries.csv");

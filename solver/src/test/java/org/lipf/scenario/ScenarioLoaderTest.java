@@ -296,6 +296,18 @@ class ScenarioLoaderTest {
                 "test.yaml", "model.nucleation.dispersed_ion_path", 12, "dimension");
         assertError(fails(dispersed.replace("into: dispersed", "dispersed_ion_path: 0")),
                 "test.yaml", "model.nucleation.dispersed_ion_path", 12, "into: dispersed");
+        // the host faces' reaction (docs/MODEL.md section 3.6.1): off by default, a true/false key, for dispersed metal only
+        assertEquals(false, parse(dispersed).model().faceReaction(), "default: no face reaction");
+        Scenario faces = parse(dispersed.replace("into: dispersed", "into: dispersed, face_reaction: true"));
+        assertEquals(true, faces.model().faceReaction());
+        assertEquals(faces, ScenarioLoader.parse(ScenarioWriter.toYaml(faces), "resolved.yaml", Map.of()), "round trip");
+        assertError(fails(dispersed.replace("into: dispersed", "into: dispersed, face_reaction: yes please")),
+                "test.yaml", "model.nucleation.face_reaction", 12, "true or false");
+        assertError(fails(dispersed.replace("into: dispersed", "face_reaction: true")),
+                "test.yaml", "model.nucleation.face_reaction", 12, "into: dispersed");
+        assertError(fails(dispersed.replace("into: dispersed", "into: dispersed, face_reaction: true")
+                        + "interphases: [{material: electrolyte, product: llzto, rate_constant: 1e-12 m^2/s}]\n"),
+                "test.yaml", "model.nucleation.face_reaction", 12, "interphases");
     }
 
     @Test

@@ -39,9 +39,10 @@ public final class DepositShares {
         return normalised(perMaterial);
     }
 
-    /** Metal deposited in cell P since the start, in cell volumes. */
+    /** Metal deposited in cell P since the start, in cell volumes (Li at host faces included: there is none at the start). */
     private static double deposit(MetalDistribution d, double[] xiInitial, int P) {
-        return d.freeFraction()[d.material()[P]] * (d.xi()[P] - xiInitial[P]);
+        final double resolved = d.freeFraction()[d.material()[P]] * (d.xi()[P] - xiInitial[P]);
+        return d.faceLi() == null ? resolved : resolved + d.faceLi()[P];
     }
 
     /** The groups' gains as shares of the total gain, losses counting 0; NaN without a net deposit. */

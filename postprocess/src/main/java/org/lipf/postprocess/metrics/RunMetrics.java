@@ -136,7 +136,8 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
 
     /**
      * The metal of one snapshot, with f_free from the run's scenario: xi, plus the dispersed metal
-     * (solver docs/MODEL.md section 3.6) where the run has it, as the solver counts it.
+     * (solver docs/MODEL.md section 3.6) where the run has it, as the solver counts it, and the Li at host faces
+     * (section 3.6.1: in the ion conductor's cells, outside the host; in the volume and the shares, not in the fronts).
      */
     public static MetalDistribution distribution(RunFolder run, Snapshot snap) throws RunFolderException {
         double[] filled = snap.field("xi");
@@ -146,7 +147,7 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
             for (int P = 0; P < filled.length; P++) filled[P] += dispersed[P];
         }
         return new MetalDistribution(CellBlock.of(snap.shape(), snap.dx_m()), filled, snap.material(),
-                run.freeFraction(snap.materialNames()));
+                run.freeFraction(snap.materialNames()), snap.fields().containsKey(RunDriver.FACE_LI_FIELD) ? snap.field(RunDriver.FACE_LI_FIELD) : null);
     }
 
     /** Column names of {@code metrics.csv} (units in the names): {@link #FIXED_COLUMNS}, then the shares of the layers and materials. */

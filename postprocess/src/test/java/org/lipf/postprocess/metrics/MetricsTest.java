@@ -102,6 +102,23 @@ class MetricsTest {
         assertArrayEquals(new double[] {0.75 / 0.875, 0.125 / 0.875}, DepositShares.byMaterial(d, xi0), 1e-15);
     }
 
+    /**
+     * Li at host faces (solver docs/MODEL.md section 3.6.1) lies in the ion conductor's cells: it counts in the volume
+     * and in the layer and material of that cell, and it is no front (a layer that pushes the conductor away).
+     */
+    @Test
+    void liAtHostFacesCountsInTheVolumeAndTheSharesButNotInTheFront() {
+        double[] xi0 = flatFront();
+        double[] xi = flatFront();
+        xi[FLAT.index(1, 0, 3)] = 1; // +0.25 in layer 1 (cells 0..3)
+        double[] faceLi = new double[FLAT.cellCount()];
+        faceLi[FLAT.index(2, 0, 6)] = 0.75; // in layer 2, more than half a cell
+        MetalDistribution plain = metal(FLAT, xi), withFaces = new MetalDistribution(FLAT, xi, new byte[FLAT.cellCount()], new double[] {1}, faceLi);
+        assertArrayEquals(new double[] {0.25, 0.75}, DepositShares.byLayer(withFaces, xi0, new int[][] {{0, 4}, {4, 10}}), 1e-15);
+        assertEquals(DepositVolume.metalVolumePerArea_m(plain) + 0.75 * DX * DX / (4 * DX), DepositVolume.metalVolumePerArea_m(withFaces), 1e-20);
+        assertArrayEquals(FrontProfile.columnHeights_m(plain), FrontProfile.columnHeights_m(withFaces), 0.0, "the fronts");
+    }
+
     @Test
     void aLayerThatLostMetalHasNoShareAndTheSharesStayFractions() {
         // a nucleus in layer 2 flattens: 0.6 of a cell leaves it and 0.9 arrives in layer 1 (0.3 deposited net);

@@ -30,7 +30,8 @@ import org.lipf.model.ModelParameters;
  * L_eta = {@code table.Leta_per_s}. Cells of a material with zero free fraction are
  * frozen (zero rate), and no xi flux crosses into them. Writes {@code rate} and {@code xiNext}; with
  * dispersed nucleation (docs/MODEL.md section 3.6) the nucleation term goes to {@code dispersedRate}
- * and {@code dispersedNext} instead of xi.
+ * and {@code dispersedNext} instead of xi, and with {@link #reactAtHostFaces} a host cell's faces against an
+ * ion conductor react too (section 3.6.1).
  */
 public final class AllenCahnUpdate {
     /** Bounds on xi beyond which a step is rejected and retried with a smaller step. */
@@ -58,6 +59,10 @@ public final class AllenCahnUpdate {
     private final Grid g;
     private final ModelParameters p;
     private final MaterialTable table;
+    /** The kinetic length of the diffuse interface over dx: L_eta times it is a face's rate per cell (section 3.6.1). */
+    private final double faceLength;
+    /** The faces where hosts meet ion conductors, when they react (section 3.6.1), else null. */
+    private HostFaces hostFaces;
     private final Parallel parallel;
     private final double[] mobile;
     /** Whether some material is frozen (zero free fraction: no xi flux crosses into its cells). */
@@ -134,6 +139,29 @@ public final class AllenCahnUpdate {
         this.dispersedForm = p.dispersedNucleation();
         this.planeDispersedChange = new double[g.nz];
         this.rowActive = new boolean[g.ny * g.nz];
+        this.faceLength = Interpolation.kineticLength_m(p.interfaceWidth_m()) / g.dx_m;
+    }
+
+    /**
+     * Makes the host cells' faces against ion conductors react (docs/MODEL.md section 3.6.1), the Li they deposit
+     * beyond the host's pores going to {@code faces}' records (dispersed form only).
+     */
+    public void reactAtHostFaces(HostFaces faces) {
+        if (!dispersedForm) throw new IllegalStateException("the host faces' reaction needs the dispersed form");
+        this.hostFaces = faces;
+    }
+
+    /**
+     * The faces of cell P against an ion conductor where they react (section 3.6.1), else 0: none where the cell is
+     * resolved metal (xi &gt;= 1/2), whose surface reacts as a front.
+     */
+    public int openFaces(FieldSet f, int P) {
+        return hostFaces == null || f.xi[P] >= 0.5 ? 0 : hostFaces.open(P);
+    }
+
+    /** Cell P's share of the Li at its reacting faces, in units of its free volume (section 3.6.1), else 0. */
+    public double faceLi(FieldSet f, int P) {
+        return openFaces(f, P) == 0 ? 0 : hostFaces.available(f.faceLi, P) / table.freeFraction[f.material[P]];
     }
 
     /**
@@ -223,6 +251,7 @@ public final class AllenCahnUpdate {
 
     /** Computes rate and xiNext from the current fields. */
     public void compute(FieldSet f, double dt_s, long step) {
+        if (hostFaces != null) hostFaces.clear();
         // the work lies where the interface is, often in a few planes: chunks taken in turn balance it
         parallel.forChunks(g.nz, chunkPlanes(), (k0, k1) -> {
             RowBuffers faces = spareFaces.poll();
@@ -503,12 +532,14 @@ public final class AllenCahnUpdate {
         final double film = columnFilmDrop_V(f, q, m), filmK = columnFilmKinetics(f, q, m);
         final double bvFilm = growthFactor(film, filmK, x, eta, c, bv);
         final double delta = f.dispersed[P];
+        final int open = openFaces(f, P);
+        final double faceLi = faceLi(f, P);
         // the terms of reactionRate, evaluated once: nucleation goes to xi, or to delta in the dispersed form
-        final double nucleation = nucleationTerm(x, delta, m, eta, bv);
+        final double nucleation = nucleationTerm(x, delta, m, eta, bv, open, faceLi);
         double echem = growthTerm(x, m, bvFilm);
-        if (dispersedForm) planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, x, delta, nucleation, dt));
+        if (dispersedForm) planeDispersedChange[k] = Math.max(planeDispersedChange[k], disperse(f, P, x, delta, nucleation, dt, open));
         else echem += nucleation;
-        faces.stiffness = Math.max(faces.stiffness, reactionStiffness_per_s(m, dh, eta, bv, cathodic, film, filmK, bvFilm));
+        faces.stiffness = Math.max(faces.stiffness, reactionStiffness_per_s(m, dh, eta, bv, cathodic, film, filmK, bvFilm, open));
         return echem;
     }
 
@@ -591,10 +622,13 @@ public final class AllenCahnUpdate {
                 & xi[P + sy] == x & xi[P - sy] == x;
     }
 
-    /** Whether the nucleation term can act in cell P (its material nucleates and the gate is open, or it holds dispersed metal). */
+    /**
+     * Whether the nucleation term can act in cell P (its material nucleates and the gate is open, or it holds dispersed metal,
+     * or its faces react: section 3.6.1).
+     */
     private boolean nucleating(int material, FieldSet f, int P) {
         return table.nucleationActivity[material] > 0
-                && (p.f_per_V() * (overpotential(f, P) + p.nucleationBarrier_V()) < GATE_CLOSED || f.dispersed[P] > 0);
+                && (p.f_per_V() * (overpotential(f, P) + p.nucleationBarrier_V()) < GATE_CLOSED || f.dispersed[P] > 0 || openFaces(f, P) > 0);
     }
 
     /**
@@ -606,8 +640,8 @@ public final class AllenCahnUpdate {
      * @param bvFilm the growth factor behind the film of the cell's column, {@link FilmButlerVolmer#factor}
      *     (equal to bv where there is none)
      */
-    public double reactionRate(double xi, double delta, int material, double eta_V, double bv, double bvFilm) {
-        return growthTerm(xi, material, bvFilm) + nucleationTerm(xi, delta, material, eta_V, bv);
+    public double reactionRate(double xi, double delta, int material, double eta_V, double bv, double bvFilm, int openFaces, double faceLi) {
+        return growthTerm(xi, material, bvFilm) + nucleationTerm(xi, delta, material, eta_V, bv, openFaces, faceLi);
     }
 
     /** The surface growth part of {@link #reactionRate}, L_eta h'(xi) BV (behind the film), 1/s. */
@@ -615,10 +649,14 @@ public final class AllenCahnUpdate {
         return table.Leta_per_s[material] * Interpolation.dh(xi) * bvFilm;
     }
 
-    /** The nucleation part of {@link #reactionRate}, 1/s: averaged over the assumed step in the dispersed form. */
-    private double nucleationTerm(double xi, double delta, int material, double eta_V, double bv) {
+    /**
+     * The nucleation part of {@link #reactionRate}, 1/s: averaged over the assumed step in the dispersed form, with
+     * the host faces' growth (section 3.6.1).
+     */
+    private double nucleationTerm(double xi, double delta, int material, double eta_V, double bv, int openFaces, double faceLi) {
         final double gate = gateFor(material, eta_V, bv);
-        return nucleationRate(xi, delta, material, eta_V, bv, gate) * dispersedAveraging(xi, delta, material, bv, gate);
+        return nucleationRate(xi, delta, material, eta_V, bv, gate, openFaces, faceLi) * dispersedAveraging(xi, delta, material, bv, gate, openFaces, faceLi)
+                + faceGrowth(material, openFaces, bv);
     }
 
     /**
@@ -635,7 +673,7 @@ public final class AllenCahnUpdate {
         final int m = f.material[P];
         final double x = f.xi[P], c = f.c[P];
         final double bv = ButlerVolmer.depositionFactor(eta_V, c, p.alpha(), p.f_per_V());
-        return reactionRate(x, f.dispersed[P], m, eta_V, bv, growthFactor(filmDrop_V(f, P, m), filmKinetics(f, P, m), x, eta_V, c, bv));
+        return reactionRate(x, f.dispersed[P], m, eta_V, bv, growthFactor(filmDrop_V(f, P, m), filmKinetics(f, P, m), x, eta_V, c, bv), openFaces(f, P), faceLi(f, P));
     }
 
     /** The Butler-Volmer growth part of {@link #reactionRate(FieldSet, int)}, 1/s: the metal surface's reaction without nucleation. */
@@ -658,17 +696,22 @@ public final class AllenCahnUpdate {
      *
      * @param film the film's drop {@link #filmDrop_V}, V
      * @param k the film's kinetics {@link #filmKinetics}
+     * @param openFaces the cell's faces against an ion conductor where they react ({@link #openFaces(FieldSet, int)})
+     * @param faceLi the cell's share of the Li at those faces ({@link #faceLi})
      */
-    public void linearisedReaction(double xi, double delta, int material, double eta_V, double c, double film, double k, double[] out) {
+    public void linearisedReaction(double xi, double delta, int material, double eta_V, double c, double film, double k, int openFaces, double faceLi,
+            double[] out) {
         final double alpha = p.alpha(), fF = p.f_per_V();
         final double cathodic = ButlerVolmer.cathodicExponential(eta_V, alpha, fF), anodic = ButlerVolmer.anodicExponential(eta_V, alpha, fF);
         final double bv = ButlerVolmer.depositionFactor(cathodic, anodic, c);
         final double bvSlope = ButlerVolmer.depositionFactorSlope(cathodic, anodic, c, alpha, fF);
         final double bvFilm = growthFactor(film, k, xi, eta_V, c, bv);
         final double gate = gateFor(material, eta_V, bv);
-        final double nucleation = nucleationRate(xi, delta, material, eta_V, bv, gate), a = dispersedAveraging(xi, delta, material, bv, gate);
-        out[0] = growthTerm(xi, material, bvFilm) + nucleation * a;
-        final double growthSlope = growthTerm(xi, material, FilmButlerVolmer.slope(eta_V, c, alpha, fF, film, k, bvFilm, bvSlope));
+        final double nucleation = nucleationRate(xi, delta, material, eta_V, bv, gate, openFaces, faceLi);
+        final double a = dispersedAveraging(xi, delta, material, bv, gate, openFaces, faceLi);
+        out[0] = growthTerm(xi, material, bvFilm) + (nucleation * a + faceGrowth(material, openFaces, bv));
+        final double growthSlope = growthTerm(xi, material, FilmButlerVolmer.slope(eta_V, c, alpha, fF, film, k, bvFilm, bvSlope))
+                + (openFaces > 0 && bv >= 0 ? faceRate_per_s(material, openFaces) * bvSlope : 0);
         out[1] = bv == 0 ? growthSlope : growthSlope + nucleation / bv * bvSlope * a * a;
         // the gated part of the nucleation rate: all of it where it plates (nucleationRate), none where it strips
         final double gated = bv >= 0 ? nucleation : 0;
@@ -692,11 +735,33 @@ public final class AllenCahnUpdate {
     /**
      * The nucleation part of {@link #reactionRate}, 1/s (zero where the material does not nucleate):
      * gated growth where it plates, and in the dispersed form the oxidation of dispersed metal where it
-     * strips, L_eta a_nuc delta BV (no barrier: the metal is there). {@code gate}: {@link #gateFor}.
+     * strips, L_eta a_nuc delta BV (no barrier: the metal is there); with reacting faces (section 3.6.1) their
+     * oxidation joins it, and the Li at them counts with delta, up to a cell's worth: (L_eta a_nuc + faces' rate)
+     * min(1, delta + faceLi) BV. {@code gate}: {@link #gateFor}.
      */
-    private double nucleationRate(double xi, double delta, int material, double eta_V, double bv, double gate) {
+    private double nucleationRate(double xi, double delta, int material, double eta_V, double bv, double gate, int openFaces, double faceLi) {
         if (bv >= 0) return gatedNucleationRate(xi, delta, material, eta_V, bv, gate);
-        return dispersedForm && delta > 0 ? table.Leta_per_s[material] * table.nucleationActivity[material] * delta * bv : 0;
+        final double stock = delta + faceLi;
+        return dispersedForm && stock > 0 ? oxidationRate_per_s(material, openFaces) * Math.min(1, stock) * bv : 0;
+    }
+
+    /** The dispersed metal's oxidation rate per unit of delta and of BV, L_eta a_nuc plus the host faces', 1/s. */
+    private double oxidationRate_per_s(int material, int openFaces) {
+        return table.Leta_per_s[material] * table.nucleationActivity[material] + faceRate_per_s(material, openFaces);
+    }
+
+    /**
+     * A host cell's faces against ion conductors (docs/MODEL.md section 3.6.1): each carries the host's i0 BV per area,
+     * i0 BV / (n F c_s f_free dx) per cell = L_eta (l_kin / dx) BV, with l_kin the kinetic length L_eta is calibrated
+     * with (section 3.1). This is that rate per unit of BV, 1/s.
+     */
+    private double faceRate_per_s(int material, int openFaces) {
+        return openFaces == 0 ? 0 : table.Leta_per_s[material] * faceLength * openFaces;
+    }
+
+    /** The host faces' plating, {@link #faceRate_per_s} max(0, BV), 1/s: no barrier (Li+ meets the host's electrons at the face) and no room (the host yields). */
+    private double faceGrowth(int material, int openFaces, double bv) {
+        return openFaces > 0 && bv > 0 ? faceRate_per_s(material, openFaces) * bv : 0;
     }
 
     /** L_eta a_nuc (room) max(0, BV) G(eta): room 1 - h(xi), less the dispersed metal in the dispersed form. */
@@ -718,24 +783,46 @@ public final class AllenCahnUpdate {
      * 1 - h - delta (plating) or -R over delta (stripping), so d/dR [R / (1 + dt B)] = 1 / (1 + dt B)^2. 1 outside
      * the dispersed form.
      */
-    private double dispersedAveraging(double xi, double delta, int material, double bv, double gate) {
+    private double dispersedAveraging(double xi, double delta, int material, double bv, double gate, int openFaces, double faceLi) {
         if (!dispersedForm || assumedStep_s <= 0) return 1;
+        // stripping a stock of more than a cell's worth (Li at the faces) at its full rate, a step takes at most the stock
+        final double stock = delta + faceLi;
         final double B = bv > 0 ? table.Leta_per_s[material] * table.nucleationActivity[material] * bv * gate
-                : delta > 0 ? table.Leta_per_s[material] * table.nucleationActivity[material] * -bv : 0;
+                : stock > 0 ? oxidationRate_per_s(material, openFaces) * -bv / Math.max(1, stock) : 0;
         return 1 / (1 + assumedStep_s * B);
     }
 
     /**
      * The dispersed metal of cell P over a step dt &lt;= the assumed step: delta + dt times the averaged rate the
      * potentials carried as their source (the charge that passed), within [0, 1 - h] (backward Euler over the
-     * assumed step keeps it there). Writes dispersedNext and the rate to dispersedRate; returns |change|.
+     * assumed step keeps it there). Writes dispersedNext and the rate to dispersedRate; returns |change|. A cell
+     * whose faces react (section 3.6.1) lays what exceeds its room at its faces, and oxidises the Li there before its
+     * own: the rate then stays the one that passed ({@link HostFaces#record}).
      *
      * @param rate the averaged nucleation rate of the cell, 1/s
+     * @param openFaces the cell's reacting faces ({@link #openFaces(FieldSet, int)})
      */
-    private double disperse(FieldSet f, int P, double xi, double delta, double rate, double dt) {
-        final double next = Math.min(Math.max(0, 1 - Interpolation.h(xi)), Math.max(0, delta + dt * rate));
+    private double disperse(FieldSet f, int P, double xi, double delta, double rate, double dt, int openFaces) {
+        final double room = Math.max(0, 1 - Interpolation.h(xi)), wanted = delta + dt * rate;
+        double next = Math.min(room, Math.max(0, wanted)), atFaces = 0;
+        if (openFaces > 0) {
+            final double free = table.freeFraction[f.material[P]];
+            if (wanted > room) {
+                // the host yields: the Li its pores cannot hold collects at its faces
+                atFaces = (wanted - room) * free;
+                hostFaces.record(P, atFaces, 0);
+            } else if (rate < 0) {
+                // what delta holds beyond its room (xi rose) is oxidised first, so that none is clipped away
+                final double want = -dt * rate * free, there = hostFaces.available(f.faceLi, P);
+                final double taken = Math.min(there, Math.max(0, want - Math.max(0, delta - room) * free));
+                hostFaces.record(P, 0, there > 0 ? taken / there : 0);
+                atFaces = -taken;
+                next = Math.min(room, Math.max(0, delta - (want - taken) / free));
+            }
+            atFaces /= free;
+        }
         f.dispersedNext[P] = next;
-        f.dispersedRate[P] = (next - delta) / dt;
+        f.dispersedRate[P] = (next - delta + atFaces) / dt;
         return Math.abs(next - delta);
     }
 
@@ -746,8 +833,8 @@ public final class AllenCahnUpdate {
      *
      * @param cathodic exp(-alpha f eta), {@link ButlerVolmer#cathodicExponential}
      */
-    private double reactionStiffness_per_s(int m, double dh, double eta, double bv, double cathodic, double film, double k, double bvFilm) {
-        final double nuc = table.nucleationActivity[m], alpha = p.alpha(), fF = p.f_per_V();
+    private double reactionStiffness_per_s(int m, double dh, double eta, double bv, double cathodic, double film, double k, double bvFilm, int openFaces) {
+        final double nuc = table.nucleationActivity[m] + faceLength * openFaces, alpha = p.alpha(), fF = p.f_per_V();
         final double sink = p.siteRatio() * table.freeFraction[m];
         if (film == 0 && k == 1) {
             final double kinetic = table.Leta_per_s[m] * (dh + nuc);
@@ -770,7 +857,7 @@ public final class AllenCahnUpdate {
         final double x = f.xi[P], dh = Interpolation.dh(x), eta = overpotential(f, P), c = f.c[P];
         final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
         final double bvFilm = growthFactor(filmDrop_V(f, P, m), filmKinetics(f, P, m), x, eta, c, bv);
-        final double nucleation = dispersedForm ? 0 : nucleationRate(x, 0, m, eta, bv, gateFor(m, eta, bv));
+        final double nucleation = dispersedForm ? 0 : nucleationRate(x, 0, m, eta, bv, gateFor(m, eta, bv), 0, 0);
         final double oneMinusH = 1 - Interpolation.h(x);
         final double slope = table.Leta_per_s[m] * Interpolation.d2h(x) * bvFilm - (oneMinusH > 0 ? nucleation * dh / oneMinusH : 0);
         return Math.max(0, -slope);
@@ -799,7 +886,10 @@ public final class AllenCahnUpdate {
             final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
             growth = k * ButlerVolmer.cathodicExponential(u, alpha, fF) / (1 - film * k * ButlerVolmer.depositionFactorSlope(u, c, alpha, fF));
         } else growth = 0;
-        final double nucleation = bv != 0 ? nucleationRate(x, f.dispersed[P], m, eta, bv, gateFor(m, eta, bv)) / bv * ButlerVolmer.cathodicExponential(eta, alpha, fF) : 0;
+        final int open = openFaces(f, P);
+        final double nucleation = bv != 0
+                ? (nucleationRate(x, f.dispersed[P], m, eta, bv, gateFor(m, eta, bv), open, faceLi(f, P)) + faceGrowth(m, open, bv)) / bv * ButlerVolmer.cathodicExponential(eta, alpha, fF)
+                : 0;
         return p.siteRatio() * table.freeFraction[m] * (table.Leta_per_s[m] * dh * growth + nucleation);
     }
 

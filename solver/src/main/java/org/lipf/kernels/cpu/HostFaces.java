@@ -1,0 +1,150 @@
+package org.lipf.kernels.cpu;
+
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.model.FieldSet;
+import org.lipf.model.MaterialTable;
+
+/**
+ * The faces where a host of dispersed metal meets an ion conductor, and the Li that collects there
+ * (docs/MODEL.md section 3.6.1). A host cell is one whose material nucleates (it conducts electrons and
+ * ions); an ion conductor is a material that does not nucleate, conducts ions and that the metal may grow into
+ * (f_free = 1, an electrolyte): across such a face Li+ meets the host's electrons directly. Frozen conductors
+ * (f_free = 0, particles) are left out: with the faces of SC-nano's LLZTO network reacting, its coupled potential
+ * solve failed to converge at the first stripping (docs/MODEL.md section 10.4, session 26). The Li those faces deposit beyond the
+ * host's pores (the host yields to it) lies between host and conductor: it is kept in the conductor's
+ * cell, {@link FieldSet#faceLi}, in cell volumes (it may exceed 1: a layer thicker than a cell that
+ * pushes the conductor away, below the grid).
+ *
+ * <p>The update records, per host cell, the volume its faces deposited and the fraction of its share of
+ * the faces' Li it oxidised ({@link #record}); {@link #collect} then gathers both into the conductor
+ * cells after the step is accepted. A conductor cell that faces several host cells gives each the same
+ * share of its Li to oxidise, so no cell is overdrawn and the gather needs no lock.
+ */
+public final class HostFaces {
+    private final Grid g;
+    private final Parallel parallel;
+    /** Per host cell: its faces against an ion conductor (0 elsewhere). */
+    private final byte[] open;
+    /** Per ion-conductor cell: its faces against host cells (0 elsewhere). */
+    private final byte[] hosts;
+    /** Per host cell, this step: Li deposited at its faces beyond its pores, cell volumes. */
+    private final double[] deposited;
+    /** Per host cell, this step: the fraction of its share of its faces' Li that it oxidised. */
+    private final double[] oxidised;
+
+    public HostFaces(Grid grid, MaterialTable table, byte[] material, Parallel parallel) {
+        this.g = grid;
+        this.parallel = parallel;
+        this.open = new byte[grid.paddedLength()];
+        this.hosts = new byte[grid.paddedLength()];
+        this.deposited = new double[grid.paddedLength()];
+        this.oxidised = new double[grid.paddedLength()];
+        final int[] neighbours = new int[6];
+        for (int k = 0; k < g.nz; k++)
+            for (int j = 0; j < g.ny; j++)
+                for (int i = 0; i < g.nx; i++) {
+                    final int P = g.index(i, j, k);
+                    if (!host(table, material[P])) continue;
+                    for (int n = 0, count = neighbours(i, j, k, neighbours); n < count; n++) {
+                        final int Q = neighbours[n];
+                        if (!ionConductor(table, material[Q])) continue;
+                        open[P]++;
+                        hosts[Q]++;
+                    }
+                }
+    }
+
+    /** Whether material m hosts dispersed metal (it nucleates: docs/MODEL.md section 3.1). */
+    static boolean host(MaterialTable table, int m) {
+        return table.nucleationActivity[m] > 0;
+    }
+
+    /** Whether material m carries Li+ to a host's face: it conducts ions, does not nucleate and the metal may grow into it. */
+    static boolean ionConductor(MaterialTable table, int m) {
+        return table.nucleationActivity[m] == 0 && table.sigmaIon_S_per_m[m] > 0 && table.freeFraction[m] == 1;
+    }
+
+    /** Whether the grid has any host face. */
+    public boolean any() {
+        for (int P = 0; P < open.length; P++)
+            if (open[P] != 0) return true;
+        return false;
+    }
+
+    /** The faces of cell P against an ion conductor (0 unless P is a host cell). */
+    public int open(int P) {
+        return open[P];
+    }
+
+    /** The Li at cell P's faces that P may oxidise, cell volumes: its share of each neighbouring conductor cell's. */
+    public double available(double[] faceLi, int P) {
+        final int plane = g.sx * g.sy, k = P / plane - 1, inPlane = P % plane;
+        final int j = inPlane / g.sx - (g.dimensions == 3 ? 1 : 0), i = inPlane % g.sx - 1;
+        double sum = share(faceLi, g.index((i + 1) % g.nx, j, k)) + share(faceLi, g.index((i - 1 + g.nx) % g.nx, j, k));
+        if (g.dimensions == 3) sum += share(faceLi, g.index(i, (j + 1) % g.ny, k)) + share(faceLi, g.index(i, (j - 1 + g.ny) % g.ny, k));
+        if (k + 1 < g.nz) sum += share(faceLi, g.index(i, j, k + 1));
+        if (k > 0) sum += share(faceLi, g.index(i, j, k - 1));
+        return sum;
+    }
+
+    /** A host neighbour's share of the Li in cell Q, cell volumes (0 unless Q is an ion conductor next to a host). */
+    private double share(double[] faceLi, int Q) {
+        return hosts[Q] == 0 ? 0 : faceLi[Q] / hosts[Q];
+    }
+
+    /**
+     * What host cell P's faces did over the step: {@code depositedVolume} cell volumes of Li laid at them
+     * (shared equally among them), and the fraction {@code oxidisedFraction} of its share of their Li oxidised.
+     */
+    public void record(int P, double depositedVolume, double oxidisedFraction) {
+        deposited[P] = depositedVolume;
+        oxidised[P] = oxidisedFraction;
+    }
+
+    /** Forgets the records: before a step, so that a cell the step skips moves no Li. */
+    public void clear() {
+        java.util.Arrays.fill(deposited, 0);
+        java.util.Arrays.fill(oxidised, 0);
+    }
+
+    /** Adds the accepted step's records to the faces' Li, f.faceLi (each conductor cell gathers from its host neighbours). */
+    public void collect(FieldSet f) {
+        final double[] faceLi = f.faceLi;
+        parallel.forSlabs(g.nz, (k0, k1) -> {
+            final int[] neighbours = new int[6];
+            for (int k = k0; k < k1; k++)
+                for (int j = 0; j < g.ny; j++)
+                    for (int i = 0; i < g.nx; i++) {
+                        final int Q = g.index(i, j, k);
+                        if (hosts[Q] == 0) continue;
+                        double kept = 1, added = 0;
+                        for (int n = 0, count = neighbours(i, j, k, neighbours); n < count; n++) {
+                            final int P = neighbours[n];
+                            if (open[P] == 0) continue;
+                            kept -= oxidised[P] / hosts[Q];
+                            added += deposited[P] / open[P];
+                        }
+                        faceLi[Q] = Math.max(0, kept) * faceLi[Q] + added;
+                    }
+        });
+        clear();
+    }
+
+    /**
+     * The face neighbours of cell (i, j, k) inside the domain into {@code out}, returns their number: the sides
+     * are periodic (a neighbour across one is the cell on the other side), the ends are walls.
+     */
+    private int neighbours(int i, int j, int k, int[] out) {
+        int n = 0;
+        out[n++] = g.index((i + 1) % g.nx, j, k);
+        out[n++] = g.index((i - 1 + g.nx) % g.nx, j, k);
+        if (g.dimensions == 3) {
+            out[n++] = g.index(i, (j + 1) % g.ny, k);
+            out[n++] = g.index(i, (j - 1 + g.ny) % g.ny, k);
+        }
+        if (k + 1 < g.nz) out[n++] = g.index(i, j, k + 1);
+        if (k > 0) out[n++] = g.index(i, j, k - 1);
+        return n;
+    }
+}

@@ -1,0 +1,112 @@
+package org.lipf.kernels.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lipf.grid.Grid;
+import org.lipf.grid.Parallel;
+import org.lipf.model.FieldSet;
+import org.lipf.model.MaterialTable;
+import org.lipf.model.ModelParameters;
+import org.lipf.scenario.Scenario;
+import org.lipf.scenario.ScenarioLoader;
+
+/**
+ * {@link HostFaces} (docs/MODEL.md section 3.6.1): which faces react, and how the Li their cells lay or oxidise is
+ * gathered into the ion conductor's cells. On a 4 x 6 grid, Li (rows 0-1) under a host (rows 2-3) under an electrolyte
+ * (rows 4-5) with one electrolyte cell set into the host at (1, 3): the top host row faces the electrolyte once per
+ * cell, the host cells around the inset cell once more, the Li, the host's lower row and a frozen LLZTO not at all; an electrolyte
+ * cell facing two host cells gives each half of its Li; deposits are shared among a cell's faces; and Li is conserved.
+ */
+class HostFacesTest {
+    private static final String CELL = """
+            name: faces
+            grid: {dimensions: 2, width: 1 um, height: 1.5 um, spacing: 0.25 um}
+            model: {form: mixed_conductor, interface_width: 0.5 um, nucleation: {into: dispersed, face_reaction: true}}
+            materials:
+              li: {diffusivity: 7.5e-13 m^2/s, ionic_conductivity: 0 S/m, electronic_conductivity: 1.1e7 S/m, exchange_current_density: 3 A/m^2, free_fraction: 1}
+              host: {diffusivity: 1e-13 m^2/s, ionic_conductivity: 1e-3 S/m, electronic_conductivity: 1 S/m, exchange_current_density: 3 A/m^2, free_fraction: 0.3}
+              lpscl: {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.25 S/m, electronic_conductivity: 1.6e-6 S/m, exchange_current_density: 3 A/m^2, free_fraction: 1}
+              llzto: {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.1 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 3 A/m^2, free_fraction: 0}
+            geometry:
+              background: lpscl
+              layers:
+                - {material: li, thickness: 0.5 um, xi: 1, c: 0}
+                - {material: host, thickness: 0.5 um, c: 1}
+                - {material: lpscl, thickness: rest, c: 1}
+            control: {mode: galvanostatic, current_density: 1 mA/cm^2}
+            time: {end: 1 s, output_interval: 1 s}
+            solver: {reaction_coupling: implicit}
+            """;
+
+    private static final Scenario SCENARIO = ScenarioLoader.parse(CELL, "faces.yaml", Map.of());
+    private static final MaterialTable TABLE = new MaterialTable(SCENARIO, ModelParameters.from(SCENARIO));
+
+    @Test
+    void theHostsFacesAgainstTheElectrolyteReactAndGatherTheirLi() {
+        MaterialTable table = TABLE;
+        Grid g = SCENARIO.grid().toGrid();
+        byte li = 0, host = 1, lpscl = 2;
+        assertEquals("host", table.names[host]);
+        assertEquals("llzto", table.names[3]);
+        byte[] material = new byte[g.paddedLength()];
+        for (int k = 0; k < g.nz; k++)
+            for (int i = 0; i < g.nx; i++) material[g.index(i, 0, k)] = k < 2 ? li : k < 4 ? host : lpscl;
+        final int inset = g.index(1, 0, 3);
+        material[inset] = lpscl;
+        try (Parallel parallel = Parallel.serial()) {
+            HostFaces faces = new HostFaces(g, table, material, parallel);
+            assertTrue(faces.any());
+            for (int i = 0; i < g.nx; i++) {
+                assertEquals(0, faces.open(g.index(i, 0, 1)), "Li conducts no ions: no face, column " + i);
+                assertEquals(i == 1 ? 1 : 0, faces.open(g.index(i, 0, 2)), "the host's lower row faces the inset cell only, column " + i);
+                if (i != 1) assertEquals(i == 0 || i == 2 ? 2 : 1, faces.open(g.index(i, 0, 3)), "the host's top row, column " + i);
+                assertEquals(0, faces.open(g.index(i, 0, 4)), "the electrolyte is no host, column " + i);
+            }
+            FieldSet f = new FieldSet(g, material, false);
+            // the electrolyte cell above (2, 3) holds 0.4 cell volumes; it faces one host cell, the inset cell three
+            final int above = g.index(2, 0, 4);
+            f.faceLi[above] = 0.4;
+            f.faceLi[inset] = 0.3;
+            assertEquals(0.4 + 0.3 / 3, faces.available(f.faceLi, g.index(2, 0, 3)), 1e-15, "(2, 3) draws on the cell above and a third of the inset's");
+            assertEquals(0.3 / 3, faces.available(f.faceLi, g.index(1, 0, 2)), 1e-15, "the inset cell's lower neighbour");
+            double before = total(g, f.faceLi);
+            // (0, 3) lays 0.2 cell volumes at its two faces; (2, 3) oxidises half of its share
+            faces.record(g.index(0, 0, 3), 0.2, 0);
+            faces.record(g.index(2, 0, 3), 0, 0.5);
+            faces.collect(f);
+            assertEquals(0.1, f.faceLi[g.index(0, 0, 4)], 1e-15, "half of (0, 3)'s deposit above it");
+            assertEquals(0.4 - 0.5 * 0.4, f.faceLi[above], 1e-15, "(2, 3) took half of the Li above it");
+            assertEquals(0.3 - 0.5 * 0.1 + 0.1, f.faceLi[inset], 1e-15, "the inset cell: half of (2, 3)'s share taken, half of (0, 3)'s deposit laid");
+            assertEquals(before + 0.2 - 0.5 * (0.4 + 0.1), total(g, f.faceLi), 1e-15, "Li conserved");
+            // collect forgets the records
+            double[] after = f.faceLi.clone();
+            faces.collect(f);
+            assertEquals(java.util.Arrays.toString(after), java.util.Arrays.toString(f.faceLi), "a second gather moves nothing");
+        }
+    }
+
+    @Test
+    void withoutAnElectrolyteNextToTheHostNothingReacts() {
+        Grid g = SCENARIO.grid().toGrid();
+        byte[] material = new byte[g.paddedLength()];
+        for (int k = 0; k < g.nz; k++)
+            for (int i = 0; i < g.nx; i++) material[g.index(i, 0, k)] = (byte) (k < 2 ? 0 : 1);
+        try (Parallel parallel = Parallel.serial()) {
+            assertFalse(new HostFaces(g, TABLE, material, parallel).any(), "a host up to the top wall has no reacting face");
+            // frozen LLZTO (f_free 0) above the host: its faces are left out
+            for (int i = 0; i < g.nx; i++) material[g.index(i, 0, 4)] = 3;
+            assertFalse(new HostFaces(g, TABLE, material, parallel).any(), "a frozen ion conductor's faces do not react");
+        }
+    }
+
+    private static double total(Grid g, double[] field) {
+        double s = 0;
+        for (int k = 0; k < g.nz; k++)
+            for (int i = 0; i < g.nx; i++) s += field[g.index(i, 0, k)];
+        return s;
+    }
+}
