@@ -82,6 +82,16 @@ class HostFacesTest {
             assertEquals(0.4 - 0.5 * 0.4, f.faceLi[above], 1e-15, "(2, 3) took half of the Li above it");
             assertEquals(0.3 - 0.5 * 0.1 + 0.1, f.faceLi[inset], 1e-15, "the inset cell: half of (2, 3)'s share taken, half of (0, 3)'s deposit laid");
             assertEquals(before + 0.2 - 0.5 * (0.4 + 0.1), total(g, f.faceLi), 1e-15, "Li conserved");
+            // the update reads a cell's share in its free volume (f_free 0.3), and none once the cell is resolved metal
+            AllenCahnUpdate update = new AllenCahnUpdate(g, ModelParameters.from(SCENARIO), table, parallel);
+            update.reactAtHostFaces(faces);
+            final int P = g.index(2, 0, 3);
+            assertEquals(2, update.openFaces(f, P));
+            assertEquals(faces.available(f.faceLi, P) / 0.3, update.faceLi(f, P), 1e-15, "the share in the cell's free volume");
+            f.xi[P] = 0.6;
+            assertEquals(0, update.openFaces(f, P), "a resolved cell's surface reacts as a front");
+            assertEquals(0, update.faceLi(f, P));
+            f.xi[P] = 0;
             // collect forgets the records
             double[] after = f.faceLi.clone();
             faces.collect(f);
