@@ -741,8 +741,9 @@ public final class AllenCahnUpdate {
      */
     private double nucleationRate(double xi, double delta, int material, double eta_V, double bv, double gate, int openFaces, double faceLi) {
         if (bv >= 0) return gatedNucleationRate(xi, delta, material, eta_V, bv, gate);
-        final double stock = delta + faceLi;
-        return dispersedForm && stock > 0 ? oxidationRate_per_s(material, openFaces) * Math.min(1, stock) * bv : 0;
+        // without Li at faces the stock is delta as it is (it may pass 1 where xi < 0: 1 - h(xi) > 1)
+        final double stock = faceLi == 0 ? delta : Math.min(1, delta + faceLi);
+        return dispersedForm && stock > 0 ? oxidationRate_per_s(material, openFaces) * stock * bv : 0;
     }
 
     /** The dispersed metal's oxidation rate per unit of delta and of BV, L_eta a_nuc plus the host faces', 1/s. */
@@ -788,7 +789,7 @@ public final class AllenCahnUpdate {
         // stripping a stock of more than a cell's worth (Li at the faces) at its full rate, a step takes at most the stock
         final double stock = delta + faceLi;
         final double B = bv > 0 ? table.Leta_per_s[material] * table.nucleationActivity[material] * bv * gate
-                : stock > 0 ? oxidationRate_per_s(material, openFaces) * -bv / Math.max(1, stock) : 0;
+                : stock > 0 ? oxidationRate_per_s(material, openFaces) * -bv / (faceLi == 0 ? 1 : Math.max(1, stock)) : 0;
         return 1 / (1 + assumedStep_s * B);
     }
 
