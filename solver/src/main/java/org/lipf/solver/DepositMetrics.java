@@ -36,18 +36,7 @@ public final class DepositMetrics {
      * (section 3.6.1; zero without them), in cell volumes of whatever cell holds it.
      */
     public double metalVolumePerArea_m(FieldSet f) {
-        return dispersed ? perArea(f, f.xi) + perArea(f, f.dispersed) + cellVolumesPerArea(f.faceLi) : perArea(f, f.xi);
-    }
-
-    /** integral(field) dV / area for a field in cell volumes, a deterministic plane-ordered sum. */
-    private double cellVolumesPerArea(double[] field) {
-        double sum = parallel.sumOverPlanes(g.nz, planeScratch, k -> {
-            double s = 0;
-            for (int j = 0; j < g.ny; j++)
-                for (int P = g.rowStart(j, k), end = P + g.nx; P < end; P++) s += field[P];
-            return s;
-        });
-        return sum * g.cellVolume_m3() / g.lateralArea();
+        return dispersed ? perArea(f, f.xi) + perArea(f, f.dispersed) + perArea(f, f.faceLi, false) : perArea(f, f.xi);
     }
 
     /**
@@ -65,11 +54,16 @@ public final class DepositMetrics {
 
     /** integral(f_free field) dV / area, a deterministic plane-ordered sum. */
     private double perArea(FieldSet f, double[] field) {
+        return perArea(f, field, true);
+    }
+
+    /** integral(f_free field) dV / area, or integral(field) dV / area for a field in cell volumes ({@code byFreeFraction} false). */
+    private double perArea(FieldSet f, double[] field, boolean byFreeFraction) {
         double sum = parallel.sumOverPlanes(g.nz, planeScratch, k -> {
             double s = 0;
             for (int j = 0; j < g.ny; j++) {
                 final int start = g.rowStart(j, k);
-                for (int P = start; P < start + g.nx; P++) s += table.freeFraction[f.material[P]] * field[P];
+                for (int P = start; P < start + g.nx; P++) s += byFreeFraction ? table.freeFraction[f.material[P]] * field[P] : field[P];
             }
             return s;
         });

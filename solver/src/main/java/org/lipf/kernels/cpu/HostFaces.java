@@ -46,9 +46,9 @@ public final class HostFaces {
                 for (int i = 0; i < g.nx; i++) {
                     final int P = g.index(i, j, k);
                     if (!host(table, material[P])) continue;
-                    for (int n = 0, count = neighbours(i, j, k, neighbours); n < count; n++) {
-                        final int Q = neighbours[n];
-                        if (!ionConductor(table, material[Q])) continue;
+                    g.faceNeighbours(P, neighbours);
+                    for (int Q : neighbours) {
+                        if (Q < 0 || !ionConductor(table, material[Q])) continue;
                         open[P]++;
                         hosts[Q]++;
                     }
@@ -79,18 +79,12 @@ public final class HostFaces {
 
     /** The Li at cell P's faces that P may oxidise, cell volumes: its share of each neighbouring conductor cell's. */
     public double available(double[] faceLi, int P) {
-        final int plane = g.sx * g.sy, k = P / plane - 1, inPlane = P % plane;
-        final int j = inPlane / g.sx - (g.dimensions == 3 ? 1 : 0), i = inPlane % g.sx - 1;
-        double sum = share(faceLi, g.index((i + 1) % g.nx, j, k)) + share(faceLi, g.index((i - 1 + g.nx) % g.nx, j, k));
-        if (g.dimensions == 3) sum += share(faceLi, g.index(i, (j + 1) % g.ny, k)) + share(faceLi, g.index(i, (j - 1 + g.ny) % g.ny, k));
-        if (k + 1 < g.nz) sum += share(faceLi, g.index(i, j, k + 1));
-        if (k > 0) sum += share(faceLi, g.index(i, j, k - 1));
+        final int[] neighbours = new int[6];
+        g.faceNeighbours(P, neighbours);
+        double sum = 0;
+        for (int Q : neighbours)
+            if (Q >= 0 && hosts[Q] > 0) sum += faceLi[Q] / hosts[Q];
         return sum;
-    }
-
-    /** A host neighbour's share of the Li in cell Q, cell volumes (0 unless Q is an ion conductor next to a host). */
-    private double share(double[] faceLi, int Q) {
-        return hosts[Q] == 0 ? 0 : faceLi[Q] / hosts[Q];
     }
 
     /**
@@ -119,9 +113,9 @@ public final class HostFaces {
                         final int Q = g.index(i, j, k);
                         if (hosts[Q] == 0) continue;
                         double kept = 1, added = 0;
-                        for (int n = 0, count = neighbours(i, j, k, neighbours); n < count; n++) {
-                            final int P = neighbours[n];
-                            if (open[P] == 0) continue;
+                        g.faceNeighbours(Q, neighbours);
+                        for (int P : neighbours) {
+                            if (P < 0 || open[P] == 0) continue;
                             kept -= oxidised[P] / hosts[Q];
                             added += deposited[P] / open[P];
                         }
@@ -129,22 +123,5 @@ public final class HostFaces {
                     }
         });
         clear();
-    }
-
-    /**
-     * The face neighbours of cell (i, j, k) inside the domain into {@code out}, returns their number: the sides
-     * are periodic (a neighbour across one is the cell on the other side), the ends are walls.
-     */
-    private int neighbours(int i, int j, int k, int[] out) {
-        int n = 0;
-        out[n++] = g.index((i + 1) % g.nx, j, k);
-        out[n++] = g.index((i - 1 + g.nx) % g.nx, j, k);
-        if (g.dimensions == 3) {
-            out[n++] = g.index(i, (j + 1) % g.ny, k);
-            out[n++] = g.index(i, (j - 1 + g.ny) % g.ny, k);
-        }
-        if (k + 1 < g.nz) out[n++] = g.index(i, j, k + 1);
-        if (k > 0) out[n++] = g.index(i, j, k - 1);
-        return n;
     }
 }
