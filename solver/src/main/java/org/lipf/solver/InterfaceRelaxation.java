@@ -76,7 +76,7 @@ final class InterfaceRelaxation {
         private final MaterialTable table;
         private final int[] pieceAt;
         private final int count;
-        private final double[] target, volume, multiplier, planeChange, planeWeight;
+        private final double[] target, volume, multiplier, planeChange, planeWeight, planeRaise, planeLower;
 
         Pieces(Grid g, MaterialTable table, FieldSet f) {
             this.g = g;
@@ -100,6 +100,8 @@ final class InterfaceRelaxation {
             multiplier = new double[n];
             planeChange = new double[g.nz * n];
             planeWeight = new double[g.nz * n];
+            planeRaise = new double[g.nz * n];
+            planeLower = new double[g.nz * n];
         }
 
         /**
@@ -115,6 +117,8 @@ final class InterfaceRelaxation {
                     final int at = k * count;
                     Arrays.fill(planeChange, at, at + count, 0);
                     Arrays.fill(planeWeight, at, at + count, 0);
+                    Arrays.fill(planeRaise, at, at + count, Double.POSITIVE_INFINITY);
+                    Arrays.fill(planeLower, at, at + count, Double.NEGATIVE_INFINITY);
                     for (int j = 0; j < g.ny; j++) {
                         if (!step.rowActive(j, k)) continue;
                         final int start = g.rowStart(j, k);
@@ -122,20 +126,33 @@ final class InterfaceRelaxation {
                             final double x = xi[P], ff = free[material[P]];
                             final int r = pieceAt[P];
                             if ((x == 0 || x == 1) && rate[P] == 0 || r < 0 || ff == 0) continue;
+                            final double dh = Interpolation.dh(x), capillary = x + dt_s * rate[P];
                             planeChange[at + r] += ff * rate[P];
-                            planeWeight[at + r] += ff * Interpolation.dh(x);
+                            planeWeight[at + r] += ff * dh;
+                            if (dh > 0) {
+                                planeRaise[at + r] = Math.min(planeRaise[at + r], Math.max(0, (1 - capillary) / dh));
+                                planeLower[at + r] = Math.max(planeLower[at + r], Math.min(0, -capillary / dh));
+                            }
                         }
                     }
                 }
             });
-            final double[] change = new double[count], weight = new double[count];
+            final double[] change = new double[count], weight = new double[count], raise = new double[count], lower = new double[count];
+            Arrays.fill(raise, Double.POSITIVE_INFINITY);
+            Arrays.fill(lower, Double.NEGATIVE_INFINITY);
             for (int k = 0; k < g.nz; k++)
                 for (int r = 0; r < count; r++) {
                     change[r] += planeChange[k * count + r];
                     weight[r] += planeWeight[k * count + r];
+                    raise[r] = Math.min(raise[r], planeRaise[k * count + r]);
+                    lower[r] = Math.max(lower[r], planeLower[k * count + r]);
                 }
             for (int r = 0; r < count; r++) {
-                multiplier[r] = weight[r] > 0 ? (target[r] - volume[r] - dt_s * change[r]) / (dt_s * weight[r]) : 0;
+                // the multiplier pushes no cell past 0 or 1: against a host of small f_free the first steps' loss
+                // would otherwise be given back by cells that hardly count, driven far past 1 where h' grows again
+                // (the whole relaxation diverged below f_free 0.05); what is held back now, later steps give back
+                final double wanted = weight[r] > 0 ? (target[r] - volume[r] - dt_s * change[r]) / (dt_s * weight[r]) : 0;
+                multiplier[r] = Math.min(Math.max(wanted, lower[r] / dt_s), raise[r] / dt_s);
                 volume[r] += dt_s * (change[r] + multiplier[r] * weight[r]);
             }
             parallel.forSlabs(g.nz, (k0, k1) -> {
