@@ -44,6 +44,7 @@ public final class Simulation implements AutoCloseable {
     /** Set current over time (galvanostatic runs; the driver keeps each step inside one segment). */
     private final CurrentProgram program;
     private final InterphaseGrowth interphases;
+    private final ElectrolyteFollowsMetal follower;
     private final LiIntrusion intrusion;
     /** The electronic area resistance of the films on the metal per column (section 4.2.1); null without pores. */
     private final double[] filmElectronResistance_ohm_m2;
@@ -84,6 +85,7 @@ public final class Simulation implements AutoCloseable {
         this.implicitReactions = scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT;
         this.program = galvanostatic ? CurrentProgram.of(scenario.control()) : null;
         this.interphases = new InterphaseGrowth(scenario, grid, table);
+        this.follower = new ElectrolyteFollowsMetal(scenario, grid, table);
         this.intrusion = new LiIntrusion(grid, params, table, parallel, scenario.geometry().electrolyteBeyondTop_m());
         this.beyondTopResistance_ohm_m2 = ElectrolyteBeyondTop.resistance_ohm_m2(scenario);
         this.filmElectronResistance_ohm_m2 = java.util.Arrays.stream(table.pore).anyMatch(java.util.Objects::nonNull)
@@ -202,7 +204,10 @@ public final class Simulation implements AutoCloseable {
         backend.swapNext();
         // rare (the interphase passed a further half cell): material ids change on the host before the
         // coefficients are computed from them, and the backend takes the host fields
-        if (interphases.due(state.time_s, state.time_s + dt) && interphases.update(state.time_s, state.time_s + dt, fields())) backend.upload();
+        boolean relabelled = interphases.due(state.time_s, state.time_s + dt) && interphases.update(state.time_s, state.time_s + dt, fields());
+        // where the metal stripped out of its own layer's cells the electrolyte takes their place (section 3.7)
+        if (follower.active()) relabelled |= follower.update(fields());
+        if (relabelled) backend.upload();
         // fields() brought the host up to date above; the solves below run ahead of it again
         hostCurrent = false;
         state.time_s += dt;

@@ -1,0 +1,109 @@
+package org.lipf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lipf.cli.CliTestSupport.lastSnapshot;
+import static org.lipf.cli.CliTestSupport.lipfOk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lipf.backend.opencl.OpenClTestDevice;
+import org.lipf.model.ModelParameters;
+import org.lipf.output.Snapshot;
+import org.lipf.output.SnapshotReader;
+import org.lipf.output.TimeSeries;
+import org.lipf.scenario.ScenarioLoader;
+
+/**
+ * The electrolyte follows the metal where it strips (docs/MODEL.md section 3.7): a Li / LPSCl cell stripped below
+ * its starting surface, with a Li supply above the current (no voids), keeps the cell voltage of its first
+ * seconds, since Butler-Volmer at the set current and the pellet's ohmic drop do not change as the surface
+ * recedes; the cells the metal left hold LPSCl; the metal lost is the charge's (Faraday). Without the relabel the
+ * Li layer's cells, ion blockers once empty, open a gap: this cell's voltage rose from 12.7 mV to 24 mV after
+ * 1200 s and 336 mV after 1560 s, and the run failed.
+ */
+class ElectrolyteFollowsMetalTest {
+    @TempDir
+    Path tmp;
+
+    /** 3 um of Li stripped at 0.5 mA/cm^2 for 1800 s: 1.22 um of it. */
+    private static final String CELL = """
+            name: strip
+            grid: {dimensions: 2, width: 2 um, height: 7 um, spacing: 0.25 um}
+            model: {form: mixed_conductor, interface_width: 0.5 um}
+            materials:
+              li: {library: li-metal, critical_stripping_current: 10 A/m^2}
+              lpscl: {library: lpscl-pellet}
+            geometry:
+              background: lpscl
+              layers:
+                - {material: li, thickness: 3 um, xi: 1, c: 1}
+                - {material: lpscl, thickness: rest, c: 1}
+            control: {mode: galvanostatic, current_density: -5 A/m^2}
+            time: {integrator: semi_implicit, end: 1800 s, max_step: 5 s, output_interval: 300 s}
+            """;
+
+    /** The relabel runs on the host for both backends; the OpenCL backend then takes the material ids. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"cpu", "opencl"})
+    void strippingBelowTheStartingSurfaceKeepsTheVoltageAndTheElectrolyteTakesTheCellsTheMetalLeft(String backend) throws IOException {
+        Path dir = run(backend, null, "1800", backend.equals("cpu") ? new String[0]
+                : new String[] {"--backend", "opencl", "--device", Integer.toString(OpenClTestDevice.require().index())});
+        TimeSeries series = TimeSeries.read(dir.resolve("timeseries.csv"));
+        double[] time = series.values("time_s"), voltage = series.values("cell_voltage_V"), metal = series.values("metal_volume_m3_per_m2");
+        double[] charge = series.values("passed_charge_C_per_m2");
+        int last = time.length - 1;
+        assertEquals(1800, time[last], 1e-6, "the run reached its end");
+        int early = 0;
+        while (time[early] < 60) early++;
+        // 0.5 mV: the front moves cell by cell through the lattice (the drop over 1.22 um more of pellet is 2e-5 V)
+        assertEquals(voltage[early], voltage[last], 5e-4, "the stripping voltage after 1.22 um, against its first minute's");
+        double rho = ModelParameters.from(ScenarioLoader.parse(CELL, "strip.yaml", Map.of())).chargeDensity_C_per_m3();
+        double lost = metal[0] - metal[last];
+        assertEquals(5 * 1800, -charge[last], 0.001 * 5 * 1800, "the control holds the set current to 0.1 %");
+        assertEquals(-charge[last] / rho, lost, 0.01 * lost, "Faraday: the metal lost is the charge's");
+
+        Snapshot end = lastSnapshot(dir);
+        int lpscl = end.materialNames().indexOf("lpscl"), li = end.materialNames().indexOf("li"), nx = end.shape()[1];
+        double[] xi = end.field("xi");
+        int relabelled = 0;
+        for (int k = 0; k < 12; k++) // the Li layer's rows
+            for (int i = 0; i < nx; i++) {
+                int c = k * nx + i;
+                if (xi[c] < 0.5) {
+                    assertEquals(lpscl, end.material()[c], "a Li-layer cell the metal left holds LPSCl, row " + k);
+                    relabelled++;
+                } else assertEquals(li, end.material()[c], "a cell that still holds its metal is Li, row " + k);
+            }
+        assertTrue(relabelled >= 4 * nx, "the metal left at least four rows of its layer: " + relabelled / nx);
+    }
+
+    /** The metal leaves two rows of its layer before the restart at 600 s and one more after it. */
+    @Test
+    void aRestartWhileTheElectrolyteFollowsEqualsTheUninterruptedRun() throws IOException {
+        Path whole = run("whole", null, "1200");
+        Path first = run("first", null, "600");
+        List<Path> snaps = SnapshotReader.list(first.resolve("snapshots"));
+        Path restarted = run("restarted", snaps.get(snaps.size() - 1), "1200");
+        RestartTest.assertSameFinalState(whole, restarted);
+    }
+
+    private Path run(String name, Path restart, String end, String... extra) throws IOException {
+        Path yaml = tmp.resolve("strip.yaml");
+        if (!Files.exists(yaml)) Files.writeString(yaml, CELL);
+        Path out = tmp.resolve(name);
+        List<String> args = new ArrayList<>(List.of("run", yaml.toString(), "-o", out.toString(), "--threads", "2", "--end-time", end));
+        if (restart != null) args.addAll(List.of("--restart", restart.toString()));
+        args.addAll(List.of(extra));
+        lipfOk(args.toArray(String[]::new));
+        return out;
+    }
+}
