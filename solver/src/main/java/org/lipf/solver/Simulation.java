@@ -226,6 +226,9 @@ public final class Simulation implements AutoCloseable {
         final double coupledCurrent = state.counterCurrent_A_per_m2;
         state.nextStep_s = stableStep(); // before the solve, whose source depends on it
         solvePotentialsNow();
+        // before the crack and the voids take the overpotentials from it (they read the host fields each step anyway)
+        if (!galvanostatic && !implicitReactions && (intrusion.active() || voids != null))
+            LaggedCouplingCheck.requireBounded(grid, fields().phiL, state.cellVoltage_V, params.equilibriumPotential_V());
         final double flowed = params.singlePotential() ? state.reactionCurrent_A_per_m2
                 : implicitReactions ? coupledCurrent : state.counterCurrent_A_per_m2;
         state.passedCharge_C_per_m2 += flowed * dt;
