@@ -148,7 +148,12 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(restart)) return "no such snapshot file: " + restart;
         String mismatch;
         try {
-            mismatch = RunDriver.restartMismatch(scenario, SnapshotReader.read(restart));
+            org.lipf.output.Snapshot snap = SnapshotReader.read(restart);
+            mismatch = RunDriver.restartMismatch(scenario, snap);
+            // a run that would end where it starts does nothing: say so rather than "finished"
+            if (mismatch == null && scenario.time().end_s() < snap.time_s())
+                return String.format(java.util.Locale.ROOT, "the run would end (time.end or --end-time: %s s) before the snapshot's time, %s s: nothing to run",
+                        scenario.time().end_s(), snap.time_s());
         } catch (IOException e) {
             return restart + " is not a LiPF snapshot: " + e.getMessage();
         }

@@ -20,6 +20,7 @@ import org.lipf.output.SnapshotReader;
 import org.lipf.output.SnapshotWriter;
 import org.lipf.output.TimeSeriesWriter;
 import org.lipf.output.XdmfWriter;
+import org.lipf.scenario.ControlMode;
 import org.lipf.scenario.CurrentProgram;
 import org.lipf.scenario.LayerSpec;
 import org.lipf.scenario.MaterialSpec;
@@ -209,6 +210,9 @@ public final class RunDriver {
             if (!Double.isNaN(was) && was != now)
                 progressOut.printf(java.util.Locale.ROOT, "lipf: the snapshot was written at %.2f K; the run continues at the scenario's %.2f K, "
                         + "its materials' ion transport and exchange currents scaled to it where they give an activation energy (docs/MODEL.md section 1.3)%n", was, now);
+            if (scenario.control().mode() == ControlMode.POTENTIOSTATIC && snap.cellVoltage_V() != scenario.control().voltage_V())
+                progressOut.printf(java.util.Locale.ROOT, "lipf: the snapshot's cell voltage was %s V; the run continues at the scenario's %s V%n",
+                        snap.cellVoltage_V(), scenario.control().voltage_V());
         }
         return snap;
     }
@@ -256,7 +260,20 @@ public final class RunDriver {
         state.peakIntrusionRatio = snap.extraDoubleOr(PEAK_INTRUSION_RATIO, Double.NaN);
         state.minContactFraction = snap.extraDoubleOr(MIN_CONTACT_FRACTION, Double.NaN);
         if (snap.fields().containsKey(VOID_FIELD)) state.voidVolume_m = java.util.Arrays.copyOf(snap.field(VOID_FIELD), grid.nx * grid.ny);
-        return new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
+        Simulation sim = new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
+        // a potentiostatic scenario holds its own voltage: one that sets another than the snapshot's continues at it,
+        // from potentials solved at it (the same voltage continues bit for bit)
+        final double held = scenario.control().voltage_V();
+        if (scenario.control().mode() == ControlMode.POTENTIOSTATIC && held != state.cellVoltage_V) {
+            state.cellVoltage_V = held;
+            try {
+                sim.solvePotentials();
+            } catch (RuntimeException e) {
+                sim.close();
+                throw e;
+            }
+        }
+        return sim;
     }
 
     static Snapshot snapshotOf(Simulation sim) {

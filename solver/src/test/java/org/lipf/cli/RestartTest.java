@@ -68,6 +68,47 @@ class RestartTest {
         assertEquals(names(snapshots(whole)), names(snapshots(split)));
     }
 
+    /**
+     * A potentiostatic scenario restarted with another voltage continues at its own voltage (the snapshot's was held
+     * before), from potentials solved at it, and says so; the snapshot's voltage continues bit for bit (above).
+     */
+    @Test
+    void aPotentiostaticRestartHoldsTheScenariosVoltage() throws IOException {
+        String yaml = CliTestSupport.CELL_2D.replace("control: {mode: galvanostatic, current_density: 50 mA/cm^2}", "control: {mode: potentiostatic, voltage: -0.02 V}");
+        assertTrue(yaml.contains("potentiostatic"));
+        Path scenario = CliTestSupport.write(tmp, "cell.yaml", yaml);
+        Path run = tmp.resolve("run");
+        runCell(scenario, run, 2, MIDDLE, null);
+        Path middle = last(snapshots(run));
+        CliTestSupport.Result r = lipfOk("run", scenario.toString(), "-o", run.toString(), "--threads", "2", "--end-time", END, "--restart", middle.toString(),
+                "--set", "control.voltage=-0.04 V");
+        assertTrue(r.stderr().contains("the snapshot's cell voltage was -0.02 V; the run continues at the scenario's -0.04 V"), r.stderr());
+        org.lipf.output.TimeSeries series = org.lipf.output.TimeSeries.read(run.resolve("timeseries.csv"));
+        double[] time = series.values("time_s"), voltage = series.values("cell_voltage_V"), current = series.values("current_density_A_per_m2");
+        double before = Double.NaN;
+        for (int i = 0; i < time.length; i++) {
+            if (time[i] <= Double.parseDouble(MIDDLE)) {
+                assertEquals(-0.02, voltage[i], 0.0, "before the restart, t = " + time[i]);
+                before = current[i];
+            } else assertEquals(-0.04, voltage[i], 0.0, "after the restart, t = " + time[i]);
+        }
+        assertTrue(current[time.length - 1] > 1.5 * before, "twice the overpotential draws more current: " + before + " -> " + current[time.length - 1]);
+    }
+
+    /** A restart whose end lies before its snapshot would do nothing: it is refused, and the run is left as it was. */
+    @Test
+    void aRestartThatWouldEndBeforeItsSnapshotIsRefused() throws IOException {
+        Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D);
+        Path run = tmp.resolve("run");
+        runCell(scenario, run, 2, MIDDLE, null);
+        Path middle = last(snapshots(run));
+        String before = Files.readString(run.resolve("timeseries.csv"));
+        CliTestSupport.Result r = CliTestSupport.lipf("run", scenario.toString(), "-o", run.toString(), "--end-time", "0.01", "--restart", middle.toString());
+        assertEquals(Lipf.EXIT_BAD_INPUT, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("before the snapshot's time, 0.02 s: nothing to run"), r.stderr());
+        assertEquals(before, Files.readString(run.resolve("timeseries.csv")), "the run is left as it was");
+    }
+
     @Test
     void restartAfterACrashReproducesTheUninterruptedRun() throws IOException {
         Path scenario = cellScenario(), whole = wholeRun(scenario);
