@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
             return Lipf.EXIT_BAD_INPUT;
         }
         Scenario scenario;
+        Map<String, String> loadedWith = overrides;
         try {
             scenario = ScenarioLoader.load(scenarioFile, overrides);
             if (endTime != null || maxSteps != null) {
@@ -84,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
                 if (endTime != null) settings.put("time.end", endTime + " s");
                 if (maxSteps != null) settings.put("time.max_steps", Long.toString(maxSteps));
                 scenario = ScenarioLoader.load(scenarioFile, settings);
+                loadedWith = settings;
             }
         } catch (ScenarioException e) {
             System.err.println("error: " + e.getMessage());
@@ -119,8 +121,11 @@ final class RunCommand implements Callable<Integer> {
             String why = status == RunDriver.Status.SHORTED ? " (" + RunInfo.read(dir.resolve(RunInfo.FILE_NAME)).data().reason() + ")" : "";
             System.err.println("lipf: " + status.name().toLowerCase() + why + "; results in " + dir);
             return 0;
-        } catch (OpenClUnavailableException | ScenarioException e) {
+        } catch (ScenarioException e) {
             // bad input found while the geometry is built, or a folder that is not a run's: nothing was written
+            System.err.println("\nerror: " + ScenarioLoader.located(scenarioFile, loadedWith, e).getMessage());
+            return Lipf.EXIT_BAD_INPUT;
+        } catch (OpenClUnavailableException e) {
             System.err.println("\nerror: " + e.getMessage());
             return Lipf.EXIT_BAD_INPUT;
         } catch (RuntimeException e) {

@@ -227,7 +227,8 @@ public final class GeometryBuilder {
             int[] kk = layerCells[p.layer()];
             double zLo = kk[0] * dx, zHi = kk[1] * dx;
             double dMax = maxDiameter(p);
-            if (p.meanDiameter_m() > dMax)
+            // a relative 1e-9 for the window's width on the grid, nx dx, which rounds below the width the loader accepted
+            if (p.meanDiameter_m() > dMax * (1 + 1e-9))
                 throw error(key + ".diameter", String.format(Locale.ROOT, "particles of diameter %.4g um do not fit in layer %d (%.4g um thick on the grid)",
                         p.meanDiameter_m() * 1e6, p.layer(), (zHi - zLo) * 1e6));
             double limit = g.is3D() ? ParticleSpec.MAX_PACKING_3D : ParticleSpec.MAX_PACKING_2D;

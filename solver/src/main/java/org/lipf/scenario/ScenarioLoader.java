@@ -101,6 +101,32 @@ public final class ScenarioLoader {
         return new Reader(file).read(rootMap, defaultName);
     }
 
+    /**
+     * A problem found after loading (while the geometry is built: particles that do not fit, a crack that covers no
+     * cell), named by its key but not located, given the file and line of that key as {@link #load} read it with the
+     * same overrides ({@code --set} for an overridden key): the deepest node of the key path the file or the overrides
+     * give. The problem as it was where the file cannot be read again or the key has no such node.
+     */
+    public static ScenarioException located(Path file, Map<String, String> overrides, ScenarioException problem) {
+        if (problem.line() > 0 || problem.keyPath().isEmpty()) return problem;
+        try {
+            YamlNode node = YamlNode.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), true);
+            if (!(node instanceof MapNode root)) return problem;
+            if (overrides != null) overrides.forEach((k, v) -> applyOverride(root, k, v));
+            for (String part : problem.keyPath().split("\\.")) {
+                Matcher m = PATH_SEGMENT.matcher(part);
+                if (!m.matches() || !(node instanceof MapNode map) || map.get(m.group(1)) == null) break;
+                node = map.get(m.group(1));
+                Matcher idx = Pattern.compile("\\[(\\d+)\\]").matcher(m.group(2));
+                while (idx.find() && node instanceof ListNode list && Integer.parseInt(idx.group(1)) < list.items.size())
+                    node = list.items.get(Integer.parseInt(idx.group(1)));
+            }
+            return node.line > 0 || node.file.equals(OVERRIDE_FILE) ? new ScenarioException(node.file, problem.keyPath(), node.line, problem.detail(), problem) : problem;
+        } catch (IOException | RuntimeException e) {
+            return problem;
+        }
+    }
+
     // ------------------------------------------------------------------------------- overrides
 
     static void applyOverride(MapNode root, String keyPath, String value) {

@@ -155,7 +155,7 @@ public final class GalvanostaticControl {
         }
         throw new SolverDivergedException(String.format(
                 "galvanostatic control could not reach %.6g A/m^2 within %d iterations (last voltage shift %.4g V, closest %.6g A/m^2, "
-                        + "bracket %.3g V): is there a metal surface in contact with an ion conductor?", target_A_per_m2, MAX_ITERATIONS, dV,
+                        + "bracket %.3g V): is there a metal surface in contact with an ion conductor? (a material of free_fraction 0, such as the library's LLZTO particles, has no room for metal: a dense electrolyte takes free_fraction 1)", target_A_per_m2, MAX_ITERATIONS, dV,
                 target_A_per_m2 + bestResidual, hi - lo),
                 MAX_ITERATIONS, Double.NaN);
     }

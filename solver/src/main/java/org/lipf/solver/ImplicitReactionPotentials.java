@@ -126,7 +126,7 @@ final class ImplicitReactionPotentials {
                 final double current = linearCurrent(f), response = responseCurrent();
                 if (!(response < 0))
                     throw new SolverDivergedException(String.format("implicit potentials: the current does not respond to the cell voltage (%.3g A/m^2 per V): "
-                            + "is there a metal surface or a nucleating host in contact with an ion conductor?", response), step, Double.NaN);
+                            + "is there a metal surface or a nucleating host in contact with an ion conductor? (a material of free_fraction 0, such as the library's LLZTO particles, has no room for metal: a dense electrolyte takes free_fraction 1)", response), step, Double.NaN);
                 dV = (target_A_per_m2 - current) / response;
                 final double shift = dV;
                 forInterior(c -> {

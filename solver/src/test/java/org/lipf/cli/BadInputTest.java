@@ -78,6 +78,18 @@ class BadInputTest {
         assertMessage(r, scenario(), lineOf(yaml, "diameter: 3 um"), "geometry.particles[0].diameter", "do not fit");
     }
 
+    /** An error found while the geometry is built (not by the loader) names the file and the key's line too. */
+    @Test
+    void particlesTheRandomPlacementCannotFitAreRejectedWithTheirLine() throws IOException {
+        String particles = "  particles: [{material: li, layer: 1, diameter: 1.9 um, volume_fraction: 0.5, seed: 1}]";
+        String yaml = replace(CELL_2D, NUCLEI, particles + "\n" + NUCLEI);
+        Result r = runBad(yaml);
+        // after the run's first line (the cell and grid it starts)
+        assertEquals(Lipf.EXIT_BAD_INPUT, r.exitCode(), r.stderr());
+        assertFalse(r.stderr().contains("\tat ") || r.stderr().contains("Exception"), "no stack trace: " + r.stderr());
+        assertTrue(r.stderr().contains("error: " + scenario() + ":" + lineOf(yaml, "diameter: 1.9 um") + ": geometry.particles[0]: could place only 4 particles"), r.stderr());
+    }
+
     @Test
     void interfaceNarrowerThanTheGridSpacingIsRejected() throws IOException {
         String yaml = replace(CELL_2D, "interface_width: 0.5 um", "interface_width: 0.1 um");
