@@ -223,12 +223,13 @@ public final class Simulation implements AutoCloseable {
         state.reactionCurrent_A_per_m2 = params.chargeDensity_C_per_m3() * backend.growthVelocity_m_per_s();
         // the current that flowed in this step: the coupled solve's at its start (the solve below already
         // aims at the set current of the next step, which differs across a change of the program)
-        final double coupledCurrent = state.counterCurrent_A_per_m2;
+        final double coupledCurrent = state.counterCurrent_A_per_m2, stepVoltage = state.cellVoltage_V;
         state.nextStep_s = stableStep(); // before the solve, whose source depends on it
         solvePotentialsNow();
-        // before the crack and the voids take the overpotentials from it (they read the host fields each step anyway)
-        if (!galvanostatic && !implicitReactions && (intrusion.active() || voids != null))
-            LaggedCouplingCheck.requireBounded(grid, fields().phiL, state.cellVoltage_V, params.equilibriumPotential_V());
+        // before the crack and the voids take the overpotentials from it (they read the host fields each step anyway);
+        // the lagged phi_l comes from the step's sources alone, which ran at the step's voltage
+        if (!implicitReactions && (intrusion.active() || voids != null))
+            LaggedCouplingCheck.requireBounded(grid, fields().phiL, fields().xi, stepVoltage, params.equilibriumPotential_V());
         final double flowed = params.singlePotential() ? state.reactionCurrent_A_per_m2
                 : implicitReactions ? coupledCurrent : state.counterCurrent_A_per_m2;
         state.passedCharge_C_per_m2 += flowed * dt;
