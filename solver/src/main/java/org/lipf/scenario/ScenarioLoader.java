@@ -403,6 +403,7 @@ public final class ScenarioLoader {
                     "metal", "equilibrium_potential");
             readMaterials(root, modelSection);
             ModelSpec model = model(modelSection, grid);
+            conductors(root, model);
             if (!root.has("geometry")) throw root.missing("geometry", "a map with background and layers");
             GeometrySpec geometry = geometry(root.section("geometry", "background", "layers", "particles", "cracks", "nuclei", "gradients", "grain_mixtures",
                     "coatings", "images", "electrolyte_beyond_top"), grid);
@@ -480,6 +481,21 @@ public final class ScenarioLoader {
             int n = (int) m.integer("charge_number", DEFAULT_CHARGE_NUMBER, 1, 10);
             double c0 = positive(m, "bulk_concentration", m.quantity("bulk_concentration", PhysicalQuantity.CONCENTRATION, DEFAULT_BULK_CONCENTRATION));
             return NernstEinstein.conductivity(1.0, T, n, c0);
+        }
+
+        /**
+         * Ions must cross the cell and electrons reach the metal: with every ionic_conductivity 0, or a metal that does
+         * not conduct electrons, the potentials have no solution (the run failed at its first solve, naming a cell).
+         */
+        void conductors(Section root, ModelSpec model) {
+            if (materials.values().stream().noneMatch(m -> m.sigmaIon_S_per_m() > 0))
+                throw root.error("materials", "no material conducts ions (every ionic_conductivity is 0): the electrolyte needs one above 0");
+            MaterialSpec metal = materials.get(model.metalMaterial());
+            if (metal != null && !(metal.sigmaEl_S_per_m() > 0)) {
+                Entry e = ((MapNode) root.node("materials")).entries.get(metal.name());
+                throw new ScenarioException(e.keyFile(), "materials." + metal.name() + ".electronic_conductivity", e.keyLine(),
+                        "the metal (model.metal) must conduct electrons, got " + metal.sigmaEl_S_per_m() + " S/m");
+            }
         }
 
         void readMaterials(Section root, Section modelSection) {

@@ -158,6 +158,15 @@ class ScenarioLoaderTest {
         assertError(twoRest, "test.yaml", "geometry.layers[1].thickness", 20, "only one layer may have thickness 'rest'");
     }
 
+    /** Without an ion conductor, or with a metal that conducts no electrons, the potentials have no solution: refused at load. */
+    @Test
+    void aCellWithoutAnIonConductorOrAnElectronConductingMetalIsAnError() {
+        ScenarioException noIons = fails(BASE.replace("ionic_conductivity: 1.19 S/m", "ionic_conductivity: 0 S/m").replace("ionic_conductivity: 1 mS/cm", "ionic_conductivity: 0 S/m"));
+        assertError(noIons, "test.yaml", "materials", 13, "no material conducts ions");
+        ScenarioException metal = fails(BASE.replace("electronic_conductivity: 1e7 S/m", "electronic_conductivity: 0 S/m"));
+        assertError(metal, "test.yaml", "materials.li.electronic_conductivity", 13, "the metal (model.metal) must conduct electrons");
+    }
+
     @Test
     void layerThinnerThanTheGridIsAnError() {
         ScenarioException e = fails(BASE.replace("thickness: 10 um", "thickness: 100 nm"));
