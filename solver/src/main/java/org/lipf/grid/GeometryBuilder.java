@@ -175,21 +175,7 @@ public final class GeometryBuilder {
                 byte id = (byte) s.materialId(L.material());
                 for (int k = layerCells[l][0]; k < layerCells[l][1]; k++) fillPlane(k, id, L.xi(), L.c());
                 layerResults.add(new GeometryReport.LayerResult(l, L.material(), layerCells[l][0], layerCells[l][1]));
-                thinMetal(l, L);
             }
-        }
-
-        /**
-         * Warns of a metal layer thinner than two interface widths: its diffuse surface then spans the whole layer, and
-         * the metal there is no bulk with a surface (no cell of it reaches xi = 1/2 once the profile has relaxed, so the
-         * front height reads 0, and a film on it sees no surface).
-         */
-        void thinMetal(int l, LayerSpec L) {
-            double thick = (layerCells[l][1] - layerCells[l][0]) * dx, w = s.model().interfaceWidth_m();
-            if (L.xi() > 0 && thick < 2 * w * (1 - 1e-9))
-                warnings.add(String.format(Locale.ROOT, "geometry.layers[%d]: the %s layer holds metal but is %.4g um thick on the grid, less than two "
-                        + "interface widths (%.4g um): its diffuse surface spans the whole layer, so it holds no bulk metal with a surface "
-                        + "(its front height may read 0); a thicker layer or a narrower interface resolves it", l, L.material(), thick * 1e6, 2 * w * 1e6));
         }
 
         void fillPlane(int k, byte id, double x0, double c0) {

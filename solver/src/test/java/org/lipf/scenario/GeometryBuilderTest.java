@@ -91,16 +91,6 @@ class GeometryBuilderTest {
         assertTrue(twoSpacings.warnings().stream().noneMatch(w -> w.startsWith("model.interface_width")), twoSpacings.warnings().toString());
     }
 
-    /** The default interface is 1 um here (2 spacings): a 1.5 um Li layer is under two widths, the 5 um one is not. */
-    @Test
-    void aMetalLayerThinnerThanTwoInterfaceWidthsIsWarnedOf() {
-        GeometryReport thin = build(scenario2D(0.1, 1, 0).replace("{material: li, thickness: 5 um, xi: 1, c: 0}", "{material: li, thickness: 1.5 um, xi: 1, c: 0}")).report();
-        assertEquals(1, thin.warnings().stream().filter(w -> w.startsWith("geometry.layers[0]: the li layer holds metal but is 1.500 um thick on the grid, less than two "
-                + "interface widths (2.000 um)")).count(), thin.warnings().toString());
-        GeometryReport thick = build(scenario2D(0.1, 1, 0)).report();
-        assertTrue(thick.warnings().stream().noneMatch(w -> w.startsWith("geometry.layers[")), thick.warnings().toString());
-    }
-
     @Test
     void layersStackFromTheBottomWithTheirXiAndC() {
         InitialState st = build(scenario2D(0.1, 1, 0));
