@@ -260,11 +260,13 @@ public final class RunDriver {
         state.peakIntrusionRatio = snap.extraDoubleOr(PEAK_INTRUSION_RATIO, Double.NaN);
         state.minContactFraction = snap.extraDoubleOr(MIN_CONTACT_FRACTION, Double.NaN);
         if (snap.fields().containsKey(VOID_FIELD)) state.voidVolume_m = java.util.Arrays.copyOf(snap.field(VOID_FIELD), grid.nx * grid.ny);
-        Simulation sim = new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
         // a potentiostatic scenario holds its own voltage: one that sets another than the snapshot's continues at it,
-        // from potentials solved at it (the same voltage continues bit for bit)
+        // from potentials solved at it with the snapshot's step as the lagged source (the same voltage continues bit for bit)
         final double held = scenario.control().voltage_V();
-        if (scenario.control().mode() == ControlMode.POTENTIOSTATIC && held != state.cellVoltage_V) {
+        final boolean newVoltage = scenario.control().mode() == ControlMode.POTENTIOSTATIC && held != state.cellVoltage_V;
+        if (newVoltage) grid.setInterior(fields.rate, snap.field("rate"));
+        Simulation sim = new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
+        if (newVoltage) {
             state.cellVoltage_V = held;
             try {
                 sim.solvePotentials();

@@ -113,6 +113,7 @@ public final class ScenarioLoader {
             YamlNode node = YamlNode.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), true);
             if (!(node instanceof MapNode root)) return problem;
             if (overrides != null) overrides.forEach((k, v) -> applyOverride(root, k, v));
+            YamlNode top = node;
             for (String part : problem.keyPath().split("\\.")) {
                 Matcher m = PATH_SEGMENT.matcher(part);
                 if (!m.matches() || !(node instanceof MapNode map) || map.get(m.group(1)) == null) break;
@@ -121,7 +122,9 @@ public final class ScenarioLoader {
                 while (idx.find() && node instanceof ListNode list && Integer.parseInt(idx.group(1)) < list.items.size())
                     node = list.items.get(Integer.parseInt(idx.group(1)));
             }
-            return node.line > 0 || node.file.equals(OVERRIDE_FILE) ? new ScenarioException(node.file, problem.keyPath(), node.line, problem.detail(), problem) : problem;
+            // a key the file and the overrides lack altogether (a default) has no line of its own
+            return node != top && (node.line > 0 || node.file.equals(OVERRIDE_FILE))
+                    ? new ScenarioException(node.file, problem.keyPath(), node.line, problem.detail(), problem) : problem;
         } catch (IOException | RuntimeException e) {
             return problem;
         }

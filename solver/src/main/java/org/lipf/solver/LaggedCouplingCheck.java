@@ -21,13 +21,16 @@ final class LaggedCouplingCheck {
      * slack took for a divergence); a diverging source overshoots by the applied voltage and more.
      */
     static final double SLACK = 0.5, SLACK_MIN_V = 0.05;
+    /** Cells below this xi count as electrolyte here (h' below 3e-3 of its peak: no capillary source to speak of). */
+    static final double ELECTROLYTE_XI = 0.01;
 
     private LaggedCouplingCheck() {}
 
     /**
      * Throws if phi (the ionic potential, or the single potential) leaves [min(V, 0), max(V, 0)], widened by |E_eq| and
-     * the slack, in a cell outside the metal (xi &lt; 1/2), where the passive electrolyte bounds it (inside, the metal's
-     * weak ion path carries the capillary sources).
+     * the slack, in a cell of the electrolyte away from the interface (xi &lt; {@link #ELECTROLYTE_XI}): the capillary
+     * sources sit in the interface (excursions of 25-31 mV at xi 0.36-0.5 next to bare-li-lpscl.yaml's nucleus), and
+     * the passive electrolyte beyond them carries the bound; a diverging source moves the whole electrolyte.
      */
     static void requireBounded(Grid g, double[] phi, double[] xi, double V, double equilibrium_V) {
         final double slack = Math.max(SLACK * Math.abs(V), SLACK_MIN_V) + Math.abs(equilibrium_V);
@@ -36,12 +39,12 @@ final class LaggedCouplingCheck {
             for (int j = 0; j < g.ny; j++) {
                 final int start = g.rowStart(j, k);
                 for (int P = start; P < start + g.nx; P++)
-                    if (xi[P] < 0.5 && !(phi[P] >= lo && phi[P] <= hi))
+                    if (xi[P] < ELECTROLYTE_XI && !(phi[P] >= lo && phi[P] <= hi))
                         throw new SolverDivergedException(String.format(java.util.Locale.ROOT,
                                 "the potentials solved with the reaction lagged by a step diverged: the ionic potential reached %.3g V at cell "
-                                        + "(%d,%d,%d), outside the cell's %.3g .. %.3g V, which a consistent solution cannot leave: this happens at large "
-                                        + "overpotentials (potentiostatic control) or exchange currents: set solver: {reaction_coupling: implicit} "
-                                        + "(docs/MODEL.md section 5.4.1)", phi[P], P - start, j, k, Math.min(V, 0), Math.max(V, 0)), 0, phi[P]);
+                                        + "(%d,%d,%d) of the electrolyte, outside %.3g .. %.3g V (the cell's terminals at %.3g and 0 V, with a slack for "
+                                        + "the capillary sources), which a consistent solution cannot leave: this happens at large overpotentials or "
+                                        + "exchange currents: set solver: {reaction_coupling: implicit} (docs/MODEL.md section 5.4.1)", phi[P], P - start, j, k, lo, hi, V), 0, phi[P]);
             }
     }
 }

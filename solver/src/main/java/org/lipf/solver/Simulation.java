@@ -205,8 +205,10 @@ public final class Simulation implements AutoCloseable {
         // rare (the interphase passed a further half cell): material ids change on the host before the
         // coefficients are computed from them, and the backend takes the host fields
         boolean relabelled = interphases.due(state.time_s, state.time_s + dt) && interphases.update(state.time_s, state.time_s + dt, fields());
-        // where the metal stripped out of its own layer's cells the electrolyte takes their place (section 3.7)
-        if (follower.active()) relabelled |= follower.update(fields());
+        // where the metal stripped out of its own layer's cells the electrolyte takes their place (section 3.7); only
+        // in a stripping step, so that a plating run (on the OpenCL backend: without reading the fields back) is untouched
+        final boolean stripping = galvanostatic ? target < 0 : state.cellVoltage_V > params.equilibriumPotential_V();
+        if (stripping && follower.active()) relabelled |= follower.update(fields());
         if (relabelled) backend.upload();
         // fields() brought the host up to date above; the solves below run ahead of it again
         hostCurrent = false;

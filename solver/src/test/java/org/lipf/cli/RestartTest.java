@@ -80,6 +80,15 @@ class RestartTest {
         Path run = tmp.resolve("run");
         runCell(scenario, run, 2, MIDDLE, null);
         Path middle = last(snapshots(run));
+        // the lagged phi_l follows from the snapshot's step alone: the same at the new voltage, phi_s moved by the change
+        Snapshot snap = SnapshotReader.read(middle);
+        org.lipf.scenario.Scenario changed = org.lipf.scenario.ScenarioLoader.load(scenario, java.util.Map.of("control.voltage", "-0.04 V"));
+        try (org.lipf.grid.Parallel serial = org.lipf.grid.Parallel.serial(); org.lipf.solver.Simulation sim = RunDriver.restore(changed, snap, serial)) {
+            double[] phiL = sim.grid().interior(sim.fields().phiL), was = snap.field("phi_l");
+            double span = java.util.Arrays.stream(was).max().orElse(0) - java.util.Arrays.stream(was).min().orElse(0);
+            assertTrue(span > 1e-3, "the snapshot's electrolyte carries an ohmic drop: " + span + " V");
+            for (int c = 0; c < phiL.length; c++) assertEquals(was[c], phiL[c], 1e-6 * span + 1e-12, "phi_l at cell " + c);
+        }
         CliTestSupport.Result r = lipfOk("run", scenario.toString(), "-o", run.toString(), "--threads", "2", "--end-time", END, "--restart", middle.toString(),
                 "--set", "control.voltage=-0.04 V");
         assertTrue(r.stderr().contains("the snapshot's cell voltage was -0.02 V; the run continues at the scenario's -0.04 V"), r.stderr());

@@ -167,6 +167,18 @@ class ScenarioLoaderTest {
         assertError(metal, "test.yaml", "materials.li.electronic_conductivity", 13, "the metal (model.metal) must conduct electrons");
     }
 
+    /** A problem found after loading gets its key's line; a key the file does not hold (a default) keeps no line. */
+    @Test
+    void aProblemFoundAfterLoadingIsLocatedAtItsKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("s.yaml"), BASE);
+        ScenarioException crack = ScenarioLoader.located(file, Map.of(), new ScenarioException("chen2015", "geometry.cracks[0].width", -1, "covers no cell"));
+        assertError(crack, file.toString(), "geometry.cracks[0].width", 22, "covers no cell");
+        ScenarioException set = ScenarioLoader.located(file, Map.of("geometry.cracks[0].width", "0.1 um"), new ScenarioException("chen2015", "geometry.cracks[0].width", -1, "x"));
+        assertEquals(ScenarioLoader.OVERRIDE_FILE, set.file(), set.getMessage());
+        ScenarioException absent = new ScenarioException("chen2015", "solver.reaction_coupling", -1, "needs implicit");
+        assertEquals(absent, ScenarioLoader.located(file, Map.of(), absent), "no line for a key the file lacks");
+    }
+
     @Test
     void layerThinnerThanTheGridIsAnError() {
         ScenarioException e = fails(BASE.replace("thickness: 10 um", "thickness: 100 nm"));
