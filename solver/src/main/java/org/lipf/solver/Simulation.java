@@ -235,6 +235,8 @@ public final class Simulation implements AutoCloseable {
         final double flowed = params.singlePotential() ? state.reactionCurrent_A_per_m2
                 : implicitReactions ? coupledCurrent : state.counterCurrent_A_per_m2;
         state.passedCharge_C_per_m2 += flowed * dt;
+        if (stripping && state.initialMetalVolume_m + state.passedCharge_C_per_m2 / params.chargeDensity_C_per_m3() <= 0)
+            throw new MetalUsedUpException(state.time_s, state.initialMetalVolume_m);
         if (!switching) advanceBelowGrid(dt);
         recordExtremes();
     }

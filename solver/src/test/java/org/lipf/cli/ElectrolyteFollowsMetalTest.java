@@ -86,6 +86,28 @@ class ElectrolyteFollowsMetalTest {
         assertTrue(relabelled >= 4 * nx, "the metal left at least four rows of its layer: " + relabelled / nx);
     }
 
+    /**
+     * A stripping that takes all the metal ends the run as failed, when the passed charge equals the metal the cell
+     * held (2 um at 5 mA/cm^2: 295 s), instead of stripping on into negative xi at ever smaller steps (it had not
+     * reached 400 s after 10 minutes).
+     */
+    @Test
+    void aStrippingThatUsesUpTheMetalEndsTheRun() throws IOException {
+        Path yaml = CliTestSupport.write(tmp, "exhaust.yaml", CELL.replace("height: 7 um, spacing: 0.25 um", "height: 8 um, spacing: 0.5 um")
+                .replace("interface_width: 0.5 um", "interface_width: 1 um").replace("critical_stripping_current: 10 A/m^2", "critical_stripping_current: 100 A/m^2")
+                .replace("thickness: 3 um", "thickness: 2 um").replace("current_density: -5 A/m^2", "current_density: -50 A/m^2"));
+        Path dir = tmp.resolve("exhaust");
+        CliTestSupport.Result r = CliTestSupport.lipf("run", yaml.toString(), "-o", dir.toString(), "--end-time", "400");
+        assertEquals(Lipf.EXIT_FAILED, r.exitCode(), r.stderr());
+        double rho = ModelParameters.from(ScenarioLoader.parse(CELL, "strip.yaml", Map.of())).chargeDensity_C_per_m3();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("the metal is used up at t = ([0-9.]+) s").matcher(r.stderr());
+        assertTrue(m.find(), r.stderr());
+        // within the last step (5 s at most) after Faraday's time
+        double faraday = 2e-6 * rho / 50;
+        assertTrue(Double.parseDouble(m.group(1)) >= faraday && Double.parseDouble(m.group(1)) <= faraday + 5, m.group(1) + " s against " + faraday + " s");
+        assertEquals(org.lipf.output.RunInfo.Status.FAILED, org.lipf.output.RunInfo.read(dir.resolve(org.lipf.output.RunInfo.FILE_NAME)).data().status());
+    }
+
     /** The metal leaves two rows of its layer before the restart at 600 s and one more after it. */
     @Test
     void aRestartWhileTheElectrolyteFollowsEqualsTheUninterruptedRun() throws IOException {
