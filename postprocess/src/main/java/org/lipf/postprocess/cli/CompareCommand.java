@@ -27,7 +27,7 @@ public final class CompareCommand extends PostprocessCommand {
     String atTime;
 
     @Option(names = "--at-charge", paramLabel = "Q",
-            description = "Passed charge per area, e.g. '0.5 mAh/cm^2'; a bare number is in mAh/cm^2 (each run's closest snapshot).")
+            description = "Passed charge per area, e.g. '0.5 mAh/cm^2' (negative while stripping); a bare number is in mAh/cm^2 (each run's closest snapshot).")
     String atCharge;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "compare.png", description = "Output PNG (default: ${DEFAULT-VALUE}).")
@@ -39,8 +39,8 @@ public final class CompareCommand extends PostprocessCommand {
         List<RunFolder> runs = new ArrayList<>();
         for (Path p : runDirs) runs.add(RunFolder.open(p));
         CompareTarget target = atCharge != null
-                ? CompareTarget.charge(quantity("--at-charge", atCharge, PhysicalQuantity.AREAL_CAPACITY, "mAh/cm^2"))
-                : CompareTarget.time(atTime != null ? quantity("--at-time", atTime, PhysicalQuantity.TIME, "s") : CompareFigure.commonTime_s(runs));
+                ? CompareTarget.charge(quantity("--at-charge", atCharge, PhysicalQuantity.AREAL_CAPACITY, "mAh/cm^2", true))
+                : CompareTarget.time(atTime != null ? quantity("--at-time", atTime, PhysicalQuantity.TIME, "s", false) : CompareFigure.commonTime_s(runs));
         List<CompareFigure.Column> columns = CompareFigure.at(runs, target);
         for (CompareFigure.Column c : columns) {
             if (!target.near(c.at()))
@@ -62,15 +62,18 @@ public final class CompareCommand extends PostprocessCommand {
                 + target.quantity() + " above it";
     }
 
-    /** An option's value with a unit, in SI; a bare number is in {@code bareUnit}. A bad value is bad input. */
-    private static double quantity(String option, String text, PhysicalQuantity kind, String bareUnit) throws RunFolderException {
+    /**
+     * An option's value with a unit, in SI; a bare number is in {@code bareUnit}. A bad value is bad input, and so is a
+     * negative one unless {@code signed} (the charge a stripping run passes is negative).
+     */
+    private static double quantity(String option, String text, PhysicalQuantity kind, String bareUnit, boolean signed) throws RunFolderException {
         double value;
         try {
             value = UnitParser.parse(text, kind, bareUnit);
         } catch (IllegalArgumentException e) {
             throw new RunFolderException(option + ": " + e.getMessage(), e);
         }
-        if (!(value >= 0)) throw new RunFolderException(option + ": must not be negative, got '" + text + "'");
+        if (!(signed ? Double.isFinite(value) : value >= 0)) throw new RunFolderException(option + ": must not be negative, got '" + text + "'");
         return value;
     }
 }

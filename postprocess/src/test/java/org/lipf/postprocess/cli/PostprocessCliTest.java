@@ -155,6 +155,8 @@ class PostprocessCliTest {
         ok("compare", run.toString(), "--at-time", "20 ms", "-o", cmp.toString());
         ok("compare", run.toString(), "--at-charge", "3.6 C/cm^2", "-o", cmp.toString());
         ok("compare", run.toString(), "--at-charge", "1e-3", "-o", cmp.toString());
+        // a stripping run's passed charge is negative: the plating run's closest snapshot is its first, with a warning
+        assertTrue(ok("compare", run.toString(), "--at-charge", "-1e-3", "-o", cmp.toString()).err().contains("warning: "));
         for (String[] bad : List.of(new String[] {"--at-time", "4 V"}, new String[] {"--at-time", "4 parsecs"},
                 new String[] {"--at-charge", "1 mA/cm^2"}, new String[] {"--at-time", "-5"})) {
             Result r = lipf("compare", run.toString(), bad[0], bad[1], "-o", cmp.toString());
