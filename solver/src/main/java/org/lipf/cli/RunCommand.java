@@ -159,6 +159,9 @@ final class RunCommand implements Callable<Integer> {
             if (mismatch == null && scenario.time().end_s() < snap.time_s())
                 return String.format(java.util.Locale.ROOT, "the run would end (time.end or --end-time: %s s) before the snapshot's time, %s s: nothing to run",
                         scenario.time().end_s(), snap.time_s());
+            if (mismatch == null && scenario.time().maxSteps() < snap.step())
+                return "the run would end (time.max_steps or --max-steps: " + scenario.time().maxSteps() + ") before the snapshot's step, " + snap.step()
+                        + ": nothing to run (the steps count from the run's start)";
         } catch (IOException e) {
             return restart + " is not a LiPF snapshot: " + e.getMessage();
         }

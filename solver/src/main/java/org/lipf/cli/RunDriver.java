@@ -210,11 +210,16 @@ public final class RunDriver {
             if (!Double.isNaN(was) && was != now)
                 progressOut.printf(java.util.Locale.ROOT, "lipf: the snapshot was written at %.2f K; the run continues at the scenario's %.2f K, "
                         + "its materials' ion transport and exchange currents scaled to it where they give an activation energy (docs/MODEL.md section 1.3)%n", was, now);
-            if (scenario.control().mode() == ControlMode.POTENTIOSTATIC && snap.cellVoltage_V() != scenario.control().voltage_V())
+            if (changesVoltage(scenario, snap))
                 progressOut.printf(java.util.Locale.ROOT, "lipf: the snapshot's cell voltage was %s V; the run continues at the scenario's %s V%n",
                         snap.cellVoltage_V(), scenario.control().voltage_V());
         }
         return snap;
+    }
+
+    /** Whether a potentiostatic scenario holds another voltage than its snapshot was written at. */
+    private static boolean changesVoltage(Scenario scenario, Snapshot snap) {
+        return scenario.control().mode() == ControlMode.POTENTIOSTATIC && snap.cellVoltage_V() != scenario.control().voltage_V();
     }
 
     /** Rebuilds a simulation from a snapshot, exactly as it was when the snapshot was written. */
@@ -262,12 +267,11 @@ public final class RunDriver {
         if (snap.fields().containsKey(VOID_FIELD)) state.voidVolume_m = java.util.Arrays.copyOf(snap.field(VOID_FIELD), grid.nx * grid.ny);
         // a potentiostatic scenario holds its own voltage: one that sets another than the snapshot's continues at it,
         // from potentials solved at it with the snapshot's step as the lagged source (the same voltage continues bit for bit)
-        final double held = scenario.control().voltage_V();
-        final boolean newVoltage = scenario.control().mode() == ControlMode.POTENTIOSTATIC && held != state.cellVoltage_V;
+        final boolean newVoltage = changesVoltage(scenario, snap);
         if (newVoltage) grid.setInterior(fields.rate, snap.field("rate"));
         Simulation sim = new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
         if (newVoltage) {
-            state.cellVoltage_V = held;
+            state.cellVoltage_V = scenario.control().voltage_V();
             try {
                 sim.solvePotentials();
             } catch (RuntimeException e) {

@@ -204,6 +204,9 @@ class RestartTest {
         r = CliTestSupport.lipf("run", scenario.toString(), "--threads", "1", "--end-time", "0.01", "--restart", snapshot.toString());
         assertEquals(2, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("before the snapshot's time, 0.02 s: nothing to run"), r.stderr());
+        r = CliTestSupport.lipf("run", scenario.toString(), "--threads", "1", "--max-steps", "1", "--restart", snapshot.toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("(time.max_steps or --max-steps: 1) before the snapshot's step"), r.stderr());
 
         // the same cell counts at twice the spacing: the shape fits, the cells do not
         Path coarser = CliTestSupport.write(tmp, "coarser.yaml", CliTestSupport.CELL_2D.replace("width: 4 um, height: 8 um, spacing: 0.25 um",
