@@ -43,8 +43,9 @@ final class LaggedCouplingCheck {
                         throw new SolverDivergedException(String.format(java.util.Locale.ROOT,
                                 "the potentials solved with the reaction lagged by a step diverged: the ionic potential reached %.3g V at cell "
                                         + "(%d,%d,%d) of the electrolyte, outside %.3g .. %.3g V (the cell's terminals at %.3g and 0 V, with a slack for "
-                                        + "the capillary sources), which a consistent solution cannot leave: this happens at large overpotentials or "
-                                        + "exchange currents: set solver: {reaction_coupling: implicit} (docs/MODEL.md section 5.4.1)", phi[P], P - start, j, k, lo, hi, V), 0, phi[P]);
+                                        + "the capillary sources), which a consistent solution cannot leave: this happens where the reaction's conductance "
+                                        + "is large against the electrolyte's (large overpotentials, large exchange currents, or a stripping crowded into "
+                                        + "a small contact by voids): set solver: {reaction_coupling: implicit} (docs/MODEL.md section 5.4.1)", phi[P], P - start, j, k, lo, hi, V), 0, phi[P]);
             }
     }
 }

@@ -175,6 +175,26 @@ public final class Simulation implements AutoCloseable {
      * @throws NumericalInstabilityException if the step fails at every retry
      */
     public void advance(double maxStep_s) {
+        try {
+            step(maxStep_s);
+        } catch (MetalUsedUpException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a stripping whose metal is nearly gone (less than an interface width) or whose contact is lost to voids
+            // fails in the control or a solve as the last metal goes: it says so (section 3.7)
+            final double left = state.initialMetalVolume_m + state.passedCharge_C_per_m2 / params.chargeDensity_C_per_m3(), contact = minContactFraction();
+            if (strippingNow() && (left < scenario.model().interfaceWidth_m() || contact < MetalUsedUpException.CONTACT_LOST))
+                throw new MetalUsedUpException(state.time_s, state.initialMetalVolume_m, left, contact, e);
+            throw e;
+        }
+    }
+
+    /** Whether the control strips now: a negative set current, or a potentiostatic voltage above E_eq. */
+    private boolean strippingNow() {
+        return galvanostatic ? program.currentAt_A_per_m2(state.time_s) < 0 : state.cellVoltage_V > params.equilibriumPotential_V();
+    }
+
+    private void step(double maxStep_s) {
         hostCurrent = false;
         backend.fillGhosts();
         double dt = Math.min(state.nextStep_s, maxStep_s);
@@ -207,7 +227,7 @@ public final class Simulation implements AutoCloseable {
         boolean relabelled = interphases.due(state.time_s, state.time_s + dt) && interphases.update(state.time_s, state.time_s + dt, fields());
         // where the metal stripped out of its own layer's cells the electrolyte takes their place (section 3.7); only
         // in a stripping step, so that a plating run (on the OpenCL backend: without reading the fields back) is untouched
-        final boolean stripping = galvanostatic ? target < 0 : state.cellVoltage_V > params.equilibriumPotential_V();
+        final boolean stripping = strippingNow();
         if (stripping && follower.active()) relabelled |= follower.update(fields());
         if (relabelled) backend.upload();
         // fields() brought the host up to date above; the solves below run ahead of it again

@@ -108,6 +108,22 @@ class ElectrolyteFollowsMetalTest {
         assertEquals(org.lipf.output.RunInfo.Status.FAILED, org.lipf.output.RunInfo.read(dir.resolve(org.lipf.output.RunInfo.FILE_NAME)).data().status());
     }
 
+    /**
+     * A stripping that fails in its last 50 nm, with its contact lost to voids (a cracked LiF film on 1.5 um of Li at
+     * 5 mA/cm^2: the galvanostatic control finds no voltage that draws the current), says that the metal is used up or
+     * cut off, with what is left and the failure, instead of asking whether there is a metal surface at all.
+     */
+    @Test
+    void aStrippingThatFailsAsItsLastMetalGoesSaysSo() throws IOException {
+        Path dir = tmp.resolve("lif");
+        CliTestSupport.Result r = CliTestSupport.lipf("run", Path.of("..", "scenarios", "lif-50nm.yaml").toString(), "-o", dir.toString(),
+                "--set", "geometry.layers[0].thickness=1.5 um", "--set", "control.current_density=-5 mA/cm^2", "--set", "time.integrator=semi_implicit",
+                "--set", "time.max_step=5 s", "--end-time", "300");
+        assertEquals(Lipf.EXIT_FAILED, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("the stripping could not go on at t = ") && r.stderr().contains("the metal is used up or cut off")
+                && r.stderr().contains("The step failed with: galvanostatic control could not reach"), r.stderr());
+    }
+
     /** The metal leaves two rows of its layer before the restart at 600 s and one more after it. */
     @Test
     void aRestartWhileTheElectrolyteFollowsEqualsTheUninterruptedRun() throws IOException {
