@@ -182,11 +182,16 @@ public final class Simulation implements AutoCloseable {
         } catch (RuntimeException e) {
             // a stripping whose metal is nearly gone (less than an interface width) or whose contact is lost to voids
             // fails in the control or a solve as the last metal goes: it says so (section 3.7)
-            final double left = state.initialMetalVolume_m + state.passedCharge_C_per_m2 / params.chargeDensity_C_per_m3(), contact = minContactFraction();
+            final double left = metalLeft_m(), contact = minContactFraction();
             if (strippingNow() && (left < scenario.model().interfaceWidth_m() || contact < MetalUsedUpException.CONTACT_LOST))
                 throw new MetalUsedUpException(state.time_s, state.initialMetalVolume_m, left, contact, e);
             throw e;
         }
+    }
+
+    /** The metal per area the cell holds by Faraday's law: the starting metal plus the passed charge over n F c_s, m. */
+    private double metalLeft_m() {
+        return state.initialMetalVolume_m + state.passedCharge_C_per_m2 / params.chargeDensity_C_per_m3();
     }
 
     /** Whether the control strips now: a negative set current, or a potentiostatic voltage above E_eq. */
@@ -255,7 +260,7 @@ public final class Simulation implements AutoCloseable {
         final double flowed = params.singlePotential() ? state.reactionCurrent_A_per_m2
                 : implicitReactions ? coupledCurrent : state.counterCurrent_A_per_m2;
         state.passedCharge_C_per_m2 += flowed * dt;
-        if (stripping && state.initialMetalVolume_m + state.passedCharge_C_per_m2 / params.chargeDensity_C_per_m3() <= 0)
+        if (stripping && metalLeft_m() <= 0)
             throw new MetalUsedUpException(state.time_s, state.initialMetalVolume_m);
         if (!switching) advanceBelowGrid(dt);
         recordExtremes();
