@@ -59,6 +59,9 @@ public interface Backend extends AutoCloseable {
     /** Largest |xi^(n+1) - xi^n| of the last {@link #implicitAllenCahn} call. */
     double lastXiChange();
 
+    /** Rayleigh quotient (u, r) / (u, u) of the last {@link #implicitAllenCahn} call's filter ({@link FilterAmplification}). */
+    double filterRayleighQuotient();
+
     /** PCG iterations of the semi-implicit Allen-Cahn and Nernst-Planck solves so far (0 without them). */
     long implicitIterations();
 

@@ -121,6 +121,8 @@ public final class CpuBackend implements Backend {
 
     @Override public double lastXiChange() { return Math.max(implicitAllenCahn.lastMaxChange(), allenCahn.lastDispersedChange()); }
 
+    @Override public double filterRayleighQuotient() { return implicitAllenCahn.rayleighQuotient(); }
+
     @Override public void assumeStep(double dt_s) { allenCahn.assumeStep(dt_s); }
 
     @Override

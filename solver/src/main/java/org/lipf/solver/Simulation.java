@@ -361,6 +361,8 @@ public final class Simulation implements AutoCloseable {
             double dt = change > 0 ? state.lastStep_s * scenario.time().maxXiChange() / change : Double.POSITIVE_INFINITY;
             // a step that had to be retried smaller is not grown again at once
             dt = Math.min(dt, retried ? state.lastStep_s : 2 * state.nextStep_s);
+            // nor into the filter's amplification (a front crossing a Peierls maximum, section 5.3.2)
+            dt = Math.min(dt, FilterAmplification.stepLimit_s(state.lastStep_s, backend.filterRayleighQuotient()));
             return Math.min(dt, scenario.time().maxStep_s());
         }
         return explicitStep();

@@ -150,6 +150,48 @@ class FilterAmplificationTest {
     }
 
     @Test
+    void theNextStepIsSizedFromTheRayleighQuotientWhereTheDoubledStepWouldBeRejected() {
+        try (Parallel serial = Parallel.serial(); Front onFace = front(true, serial); Front onCell = front(false, serial)) {
+            Front pinned = onFace.lowestMode_J_per_m3() < 0 ? onFace : onCell;
+            double zPerSecond = pinned.Lsigma() * -pinned.lowestMode_J_per_m3();
+            double[] r = deposit(pinned, 1e-3);
+            // an accepted step at z = 0.45; doubling it (as the step size rule allows) would reach z = 0.9 and be rejected
+            double dt = 0.45 / zPerSecond;
+            double rho = filtered(pinned, r, dt).rayleighQuotient();
+            assertTrue(filtered(pinned, r, 2 * dt).amplified(), "the doubled step is rejected");
+            double next = FilterAmplification.stepLimit_s(dt, rho);
+            // rho = 1 - z where the mode dominates: the limit brings z to 1 - 0.6 = 0.4 (to the 1 % of rho's estimate)
+            assertEquals(0.4 / zPerSecond, next, 0.01 * next, "next step, s");
+            LinearlyImplicitAllenCahn aimed = filtered(pinned, r, next);
+            assertEquals(FilterAmplification.TARGET_RAYLEIGH_QUOTIENT, aimed.rayleighQuotient(), 0.01, "rho at the aimed step");
+            assertFalse(aimed.amplified(), "the aimed step is accepted");
+        }
+        // no negative mode (rho >= 1) or no rates (NaN): no limit
+        assertEquals(Double.POSITIVE_INFINITY, FilterAmplification.stepLimit_s(1, 1.0));
+        assertEquals(Double.POSITIVE_INFINITY, FilterAmplification.stepLimit_s(1, 30));
+        assertEquals(Double.POSITIVE_INFINITY, FilterAmplification.stepLimit_s(1, Double.NaN));
+    }
+
+    /**
+     * Trend 5's Li / LAGP cell (0.05 mA/cm^2, 0.5 um cells) for 4 h, its front crossing Peierls maxima: with the steps
+     * sized from the quotient fewer than one in ten is retried (64 retries in 162 steps when the step after an accepted one
+     * could double into the rejection, as until 2026-12-07).
+     */
+    @Test
+    void aFrontCrossingPeierlsMaximaRetriesFewSteps() throws Exception {
+        Scenario s = ScenarioLoader.load(java.nio.file.Path.of("..", "scenarios", "li-lagp.yaml"), Map.of("control.current_density", "0.05 mA/cm^2",
+                "grid.spacing", "0.5 um", "model.interface_width", "1 um", "time.integrator", "semi_implicit", "time.max_step", "600 s"));
+        try (Parallel parallel = new Parallel(2); Simulation sim = RunDriver.fresh(s, parallel)) {
+            // steps end at the time-series rows (every 720 s), as in lipf run
+            for (int row = 1; row <= 20; row++)
+                while (sim.state().time_s < row * 720.0 * (1 - 1e-12)) sim.advance(row * 720.0 - sim.state().time_s);
+            long steps = sim.state().step, retried = sim.state().rejectedSteps;
+            assertTrue(steps > 100, steps + " steps");
+            assertTrue(retried < 0.1 * steps, retried + " of " + steps + " steps retried");
+        }
+    }
+
+    @Test
     void noiseAtLowCurrentIsDampedNotAmplifiedAndItsVolumeDoesNotRejectTheStep() {
         try (Parallel serial = Parallel.serial(); Front onFace = front(true, serial); Front onCell = front(false, serial)) {
             Front pinned = onFace.lowestMode_J_per_m3() < 0 ? onFace : onCell;

@@ -87,7 +87,7 @@ public final class OpenClBackend implements Backend {
     private final Parallel parallel;
     /** The explicit step at the stability limit: semi-implicit steps scale the noise to its variance per unit time (as CpuBackend). */
     private final double noiseReferenceStep_s;
-    private double lastXiChange;
+    private double lastXiChange, filterRayleighQuotient = Double.NaN;
     /** PCG iterations of the semi-implicit solves so far. */
     private long implicitIterations;
     /**
@@ -390,10 +390,14 @@ public final class OpenClBackend implements Backend {
         lastXiChange = maxima[0];
         final boolean bad = maxima[1] != 0 || !Double.isFinite(lastXiChange);
         double[] dots = reducer.reduce(2, 2, groups, false);
-        return bad || FilterAmplification.amplified(weight > 0 ? dots[0] : Double.NaN, dots[1]);
+        final double filteredDotRaw = weight > 0 ? dots[0] : Double.NaN;
+        filterRayleighQuotient = filteredDotRaw / dots[1];
+        return bad || FilterAmplification.amplified(filteredDotRaw, dots[1]);
     }
 
     @Override public double lastXiChange() { return lastXiChange; }
+
+    @Override public double filterRayleighQuotient() { return filterRayleighQuotient; }
 
     @Override public long implicitIterations() { return implicitIterations; }
 
