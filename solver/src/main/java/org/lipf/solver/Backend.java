@@ -113,6 +113,16 @@ public interface Backend extends AutoCloseable {
         throw new UnsupportedOperationException(name() + " backend: solver.reaction_coupling: implicit");
     }
 
+    /**
+     * After {@link #solvePotentialsWithReactions} under galvanostatic control, when the contact fractions changed
+     * under the solved potentials (the voids, docs/MODEL.md section 4.3): shifts the potentials along the solve's
+     * voltage response so that the linearised source carries {@code target_A_per_m2} again; returns the voltage
+     * shift, V (section 5.4.1).
+     */
+    default double correctVoltageForCurrent(double target_A_per_m2) {
+        throw new UnsupportedOperationException(name() + " backend: solver.reaction_coupling: implicit");
+    }
+
     /** Li metal volume per unit lateral area, m (as {@link DepositMetrics#metalVolumePerArea_m}). */
     double metalVolumePerArea_m();
 

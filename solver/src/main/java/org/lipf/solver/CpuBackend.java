@@ -159,6 +159,11 @@ public final class CpuBackend implements Backend {
         return implicitPotentials.solve(fields, potentials.sigmaL, potentials.sigmaS, V, target_A_per_m2, state);
     }
 
+    @Override
+    public double correctVoltageForCurrent(double target_A_per_m2) {
+        return implicitPotentials.correctVoltage(fields, target_A_per_m2);
+    }
+
     @Override public double metalVolumePerArea_m() { return metrics.metalVolumePerArea_m(fields); }
     @Override public double frontHeight_m() { return metrics.frontHeight_m(fields); }
     @Override public ShortCircuitDetector.Short checkShort() { return shorts.check(fields); }

@@ -184,6 +184,27 @@ final class ImplicitReactionPotentials {
         opS.coefficientsChanged();
     }
 
+    /**
+     * One Newton step in the voltage alone, along the last {@link #solve}'s response w: after the contact fractions
+     * changed under the solved potentials (the voids advance at the overpotentials of a step's end), the source no
+     * longer carries the set current, and the dispersed form has no control that corrects the rates. Brings the
+     * linearised source back to {@code target_A_per_m2} (first order in the shift; the potentials' fields keep their
+     * shape). Returns the voltage shift dV, V.
+     */
+    double correctVoltage(FieldSet f, double target_A_per_m2) {
+        linearise(f);
+        copyInterior(f.phiL, oldL);
+        copyInterior(f.phiS, oldS);
+        final double response = responseCurrent();
+        if (!(response < 0)) return 0;
+        final double dV = (target_A_per_m2 - linearCurrent(f)) / response;
+        forInterior(c -> {
+            f.phiL[c] += dV * wL[c];
+            f.phiS[c] += dV * wS[c];
+        });
+        return dV;
+    }
+
     /** integral of the linearised source at the new potentials, per area, A/m^2. */
     private double linearCurrent(FieldSet f) {
         final double[] a = opL.shift();

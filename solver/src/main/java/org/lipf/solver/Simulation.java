@@ -262,7 +262,13 @@ public final class Simulation implements AutoCloseable {
         state.passedCharge_C_per_m2 += flowed * dt;
         if (stripping && metalLeft_m() <= 0)
             throw new MetalUsedUpException(state.time_s, state.initialMetalVolume_m);
-        if (!switching) advanceBelowGrid(dt);
+        if (!switching) {
+            advanceBelowGrid(dt);
+            // the voids shrank the contact the coupled source was solved with: without the control's correction of the
+            // rates (dispersed form) the next step would deposit less than the set current (section 5.4.1)
+            if (voids != null && implicitReactions && galvanostatic && params.dispersedNucleation())
+                state.cellVoltage_V += backend.correctVoltageForCurrent(program.currentAt_A_per_m2(state.time_s));
+        }
         recordExtremes();
     }
 
