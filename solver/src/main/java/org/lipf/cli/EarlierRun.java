@@ -21,6 +21,8 @@ final class EarlierRun {
     /** Snapshots and the temporary files of snapshots being written. */
     private static final Pattern SNAPSHOT = Pattern.compile("\\.?step_\\d+\\.h5.*");
     /** What lipf render and lipf plot write into figures/. */
+    /** The step in a snapshot's or a picture's name. */
+    private static final Pattern STEP = Pattern.compile("step_(\\d+)");
     private static final Pattern FIGURE = Pattern.compile("[a-z_]+_step_\\d+\\.png|[a-z_]+\\.gif|timeseries\\.png");
 
     private EarlierRun() {
@@ -49,6 +51,36 @@ final class EarlierRun {
             }
         return true;
     }
+
+    /**
+     * Before a restart in dir from its own snapshot of {@code step}: removes what the run wrote after that step (the
+     * later snapshots and their pictures), and what it derived from its whole history (the metrics table, the
+     * animation, the time-series plot), so that the continuation does not mix with them; the time series drops its
+     * later rows itself ({@link org.lipf.output.TimeSeriesWriter#resume}). A restart from the last snapshot removes
+     * nothing of the snapshots.
+     *
+     * @return the number of later snapshots removed
+     */
+    static int replaceAfter(Path dir, long step) throws IOException {
+        List<Path> snapshots = new ArrayList<>(), figures = new ArrayList<>();
+        collect(dir.resolve("snapshots"), SNAPSHOT, snapshots);
+        collect(dir.resolve("figures"), FIGURE, figures);
+        snapshots.removeIf(f -> stepIn(f) <= step);
+        // a picture of one snapshot names its step; the animation and the plot cover the whole history
+        figures.removeIf(f -> stepIn(f) >= 0 && stepIn(f) <= step);
+        if (snapshots.isEmpty()) return 0;
+        for (Path f : snapshots) Files.delete(f);
+        for (Path f : figures) Files.delete(f);
+        Files.deleteIfExists(dir.resolve("metrics.csv"));
+        return snapshots.size();
+    }
+
+    /** The step a snapshot's or a picture's name holds ({@code ..step_NNNNNNNN...}), or -1. */
+    private static long stepIn(Path file) {
+        var m = STEP.matcher(file.getFileName().toString());
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
 
     private static boolean isRunFolder(Path dir) {
         try {

@@ -346,6 +346,11 @@ public final class RunDriver {
                         : restore(scenario, restartSnapshot(restartFrom), parallel, backend)) {
             final boolean ownFolder = restartFrom != null && isInThisFolder(restartFrom);
             if (!ownFolder && EarlierRun.replace(runDir) && progressOut != null) progressOut.println("lipf: replacing the earlier run in " + runDir);
+            if (ownFolder) {
+                final int later = EarlierRun.replaceAfter(runDir, sim.state().step);
+                if (later > 0 && progressOut != null)
+                    progressOut.printf("lipf: the run continues from step %d: its %d later snapshot(s) are replaced%n", sim.state().step, later);
+            }
             Files.createDirectories(runDir.resolve("snapshots"));
             AtomicFiles.writeString(runDir.resolve("scenario.yaml"), ScenarioWriter.toYaml(scenario));
             MaterialsCsv.write(runDir, scenario.materials(), scenario.geometry().microstructure().generatedMaterials());
@@ -358,8 +363,8 @@ public final class RunDriver {
                 }
                 try (TimeSeriesWriter series = restartFrom != null && Files.exists(csv) ? TimeSeriesWriter.resume(csv, COLUMNS, sim.state().time_s)
                         : TimeSeriesWriter.create(csv, COLUMNS)) {
-                    // a folder without the starting snapshot gets it first, with its row
-                    return loop(sim, series, info, end_s, maxSteps, !ownFolder);
+                    // a folder without the starting snapshot gets it first (a copy of the restart's), with its row
+                    return loop(sim, series, info, end_s, maxSteps, !ownFolder, ownFolder ? null : restartFrom);
                 }
             } catch (RuntimeException | IOException e) {
                 info.finish(RunInfo.Status.FAILED, e instanceof IOException io ? Lipf.describe(io) : e.getMessage());
@@ -384,7 +389,11 @@ public final class RunDriver {
         if (source != null && Files.isRegularFile(source)) Files.copy(source, csv);
     }
 
-    private Status loop(Simulation sim, TimeSeriesWriter series, RunInfo info, double end_s, long maxSteps, boolean fresh) throws IOException {
+    /**
+     * @param fresh whether the folder lacks the starting snapshot
+     * @param copyFrom the restart snapshot the folder starts with, copied as it is (the restored state lacks its rates), or null
+     */
+    private Status loop(Simulation sim, TimeSeriesWriter series, RunInfo info, double end_s, long maxSteps, boolean fresh, Path copyFrom) throws IOException {
         SimulationState st = sim.state();
         double outputInterval = scenario.time().outputInterval_s();
         double rowInterval = outputInterval / ROWS_PER_OUTPUT;
@@ -395,7 +404,13 @@ public final class RunDriver {
         written.removeIf(path -> stepOf(path) > st.step);
         if (fresh) {
             row(sim, series, false);
-            snapshot(sim, writer, written);
+            if (copyFrom == null) snapshot(sim, writer, written);
+            else {
+                Path copy = AtomicFiles.write(runDir.resolve("snapshots").resolve(SnapshotWriter.fileName(sim.state().step)),
+                        tmp -> Files.copy(copyFrom, tmp));
+                written.add(copy);
+                XdmfWriter.writeFromFiles(runDir, written);
+            }
         }
         ProgressLine progress = new ProgressLine(progressOut, st.step, st.time_s);
         CurrentProgram program = sim.currentProgram();
@@ -428,8 +443,9 @@ public final class RunDriver {
                 result.put(SHORT_VOLTAGE, st.cellVoltage_V);
                 info.putAll(result);
                 RunResults.write(runDir, scenario.control(), st.time_s, extremes(st), result);
-                info.finish(RunInfo.Status.SHORTED, String.format("short circuit at t = %.6g s, x = %.3g um, z = %.3g um: %s",
-                        st.time_s, sc.x_m() * 1e6, sc.z_m() * 1e6, sc.cause()));
+                String where = sim.grid().is3D() ? String.format("x = %.3g um, y = %.3g um, z = %.3g um", sc.x_m() * 1e6, sc.y_m() * 1e6, sc.z_m() * 1e6)
+                        : String.format("x = %.3g um, z = %.3g um", sc.x_m() * 1e6, sc.z_m() * 1e6);
+                info.finish(RunInfo.Status.SHORTED, String.format("short circuit at t = %.6g s, %s: %s", st.time_s, where, sc.cause()));
                 return Status.SHORTED;
             }
             if (atSnapshot) snapshot(sim, writer, written);

@@ -145,8 +145,8 @@ class RestartTest {
                 "the earlier rows carried over, the later ones as in the uninterrupted run");
         List<String> expected = names(snapshots(whole)).stream().filter(n -> n.compareTo(middle.getFileName().toString()) >= 0).toList();
         assertEquals(expected, names(snapshots(second)), "the restart snapshot and the later ones");
-        assertArrayEquals(SnapshotReader.read(middle).field("xi"), SnapshotReader.read(snapshots(second).get(0)).field("xi"), 0.0,
-                "the new folder's first snapshot is the restart state");
+        assertArrayEquals(Files.readAllBytes(middle), Files.readAllBytes(snapshots(second).get(0)),
+                "the new folder's first snapshot is the restart snapshot as it was (its rates included, which a restored state lacks)");
         assertTrue(Files.readString(second.resolve("run.json")).contains("\"finished\""));
         // the first run's folder is left as it was
         assertEquals(names(snapshots(first)).get(names(snapshots(first)).size() - 1), middle.getFileName().toString());
@@ -160,6 +160,38 @@ class RestartTest {
         assertSameRowsAfter(whole, third, SnapshotReader.read(middle).time_s());
         List<String> rows = Files.readAllLines(third.resolve("timeseries.csv"));
         assertEquals(SnapshotReader.read(middle).time_s(), Double.parseDouble(rows.get(1).split(",")[0]), 0.0, "first row at the restart");
+    }
+
+    /**
+     * A restart in a run's own folder from an earlier snapshot replaces what the run wrote after it: the later snapshots
+     * (post-processing would read them as this run's), their pictures and the metrics table; the continuation then
+     * reproduces the uninterrupted run.
+     */
+    @Test
+    void aRestartFromAnEarlierSnapshotOfItsFolderReplacesTheLaterHistory() throws IOException {
+        Path scenario = cellScenario(), toMiddle = tmp.resolve("to-middle");
+        middleSnapshot(scenario, toMiddle);
+        Path run = tmp.resolve("again");
+        runCell(scenario, run, 2, END, null);
+        List<Path> all = snapshots(run);
+        Path earlier = all.get(1);
+        assertTrue(SnapshotReader.read(earlier).time_s() < Double.parseDouble(MIDDLE) && all.size() > snapshots(toMiddle).size(), "snapshots " + names(all));
+        Path figures = Files.createDirectories(run.resolve("figures"));
+        Path laterPicture = figures.resolve("xi_" + all.get(2).getFileName().toString().replace(".h5", ".png"));
+        Path earlierPicture = figures.resolve("xi_" + earlier.getFileName().toString().replace(".h5", ".png"));
+        Files.writeString(laterPicture, "png");
+        Files.writeString(earlierPicture, "png");
+        Files.writeString(run.resolve("metrics.csv"), "stale");
+
+        // continued to an earlier end than the first time: the snapshots after that end are the replaced history's
+        runCell(scenario, run, 2, MIDDLE, earlier);
+        assertSameFinalState(toMiddle, run);
+        assertEquals(names(snapshots(toMiddle)), names(snapshots(run)), "the snapshots of the continuation, no others");
+        assertFalse(Files.exists(laterPicture), "a picture of a replaced snapshot goes");
+        assertTrue(Files.exists(earlierPicture), "a picture of a kept snapshot stays");
+        assertFalse(Files.exists(run.resolve("metrics.csv")), "metrics of the replaced history go");
+        assertEquals(Files.readAllLines(toMiddle.resolve("timeseries.csv")), Files.readAllLines(run.resolve("timeseries.csv")), "time series");
+        assertTrue(Files.readString(run.resolve("fields.xdmf")).contains(earlier.getFileName().toString()), "fields.xdmf lists the kept snapshots");
     }
 
     /** Li at host faces (docs/MODEL.md section 3.6.1) would be neither counted nor stripped by a scenario without them. */

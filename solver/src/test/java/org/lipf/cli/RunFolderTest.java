@@ -177,5 +177,18 @@ class RunFolderTest {
         assertTrue(summary.get("shorted").asBoolean(), summary.toString());
         assertEquals(t, summary.get("time_to_short_s").asDouble(), 0.0);
         assertEquals(3, summary.get("short_location_m").size(), summary.toString());
+        assertTrue(info.get("reason").asText().matches("short circuit at t = \\S+ s, x = \\S+ um, z = \\S+ um: .*"), info.toString());
+    }
+
+    /** In 3D the reason names all three coordinates of the short. */
+    @Test
+    void a3DShortIsLocatedInAllThreeCoordinates() throws IOException {
+        Path file = CliTestSupport.write(tmp, "shorting.yaml", CliTestSupport.SHORTING_CELL);
+        Path run = tmp.resolve("run3d");
+        lipfOk("run", file.toString(), "-o", run.toString(), "--set", "grid={dimensions: 3, width: 4 um, depth: 4 um, height: 8 um, spacing: 0.5 um}",
+                "--set", "geometry.nuclei=[{x: 2 um, y: 2 um, radius: 3 um}]");
+        JsonNode info = new ObjectMapper().readTree(run.resolve("run.json").toFile());
+        assertEquals("shorted", info.get("status").asText(), info.toString());
+        assertTrue(info.get("reason").asText().matches("short circuit at t = \\S+ s, x = \\S+ um, y = \\S+ um, z = \\S+ um: .*"), info.toString());
     }
 }
