@@ -65,7 +65,8 @@ final class EarlierRun {
         List<Path> snapshots = new ArrayList<>(), figures = new ArrayList<>();
         collect(dir.resolve("snapshots"), SNAPSHOT, snapshots);
         collect(dir.resolve("figures"), FIGURE, figures);
-        snapshots.removeIf(f -> stepIn(f) <= step);
+        // a crash's partial snapshot is not history (the run deletes its temporaries itself)
+        snapshots.removeIf(f -> stepIn(f) <= step || org.lipf.output.AtomicFiles.isTemporary(f));
         // a picture of one snapshot names its step; the animation and the plot cover the whole history
         figures.removeIf(f -> stepIn(f) >= 0 && stepIn(f) <= step);
         if (snapshots.isEmpty()) return 0;
