@@ -60,18 +60,7 @@ class DispersedNucleationTest {
         Map<String, String> longSteps = new java.util.HashMap<>(DISPERSED);
         longSteps.put("time.max_step", "10 s");
         longSteps.put("time.max_xi_change", "0.05");
-        try (Parallel parallel = new Parallel(2);
-             Simulation sim = Cases.start(ImplicitReactionCouplingTest.HOST_CELL, longSteps, parallel)) {
-            double v0 = sim.metrics().metalVolumePerArea_m(sim.fields());
-            for (int i = 0; i < 40; i++) {
-                sim.advance(Double.POSITIVE_INFINITY);
-                assertEquals(50.0, sim.state().reactionCurrent_A_per_m2, 0.05, "deposition current, step " + i + ", dt " + sim.state().lastStep_s + " s");
-            }
-            assertTrue(sim.state().lastStep_s > 1, "long steps: " + sim.state().lastStep_s + " s");
-            double deposited = sim.metrics().metalVolumePerArea_m(sim.fields()) - v0;
-            double charge = sim.state().passedCharge_C_per_m2;
-            assertEquals(charge, deposited * sim.parameters().chargeDensity_C_per_m3(), 0.001 * charge, "Faraday");
-        }
+        depositsTheSetCurrent(longSteps, 40, 0, 50.0, 0.05, 0.001, 1, sim -> { });
     }
 
     @Test
@@ -191,18 +180,30 @@ class DispersedNucleationTest {
         stripping.put("control.current_density", "-5 mA/cm^2");
         stripping.put("time.max_step", "0.5 s");
         stripping.put("time.end", "10 s");
+        depositsTheSetCurrent(stripping, 20, 1, -50.0, 50e-5, 1e-4, 0.1,
+                sim -> assertTrue(sim.minContactFraction() < 0.97, "the voids shrink the contact: " + sim.minContactFraction()));
+    }
+
+    /**
+     * The host cell with the overrides for a number of steps: the deposition current of each step from the one numbered
+     * {@code from} is the set one to {@code tolerance} (A/m^2), the steps grew past {@code minLastStep_s}, and the metal
+     * deposited is the charge that passed to the fraction {@code faraday} of it; then the run's own checks.
+     */
+    private static void depositsTheSetCurrent(Map<String, String> overrides, int steps, int from, double current_A_per_m2, double tolerance,
+            double faraday, double minLastStep_s, java.util.function.Consumer<Simulation> checks) {
         try (Parallel parallel = new Parallel(2);
-             Simulation sim = Cases.start(ImplicitReactionCouplingTest.HOST_CELL, stripping, parallel)) {
+             Simulation sim = Cases.start(ImplicitReactionCouplingTest.HOST_CELL, overrides, parallel)) {
             double v0 = sim.metrics().metalVolumePerArea_m(sim.fields());
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < steps; i++) {
                 sim.advance(Double.POSITIVE_INFINITY);
-                if (i > 0) assertEquals(-50.0, sim.state().reactionCurrent_A_per_m2, 50e-5, "deposition current, step " + i + ", dt " + sim.state().lastStep_s + " s");
+                if (i >= from)
+                    assertEquals(current_A_per_m2, sim.state().reactionCurrent_A_per_m2, tolerance, "deposition current, step " + i + ", dt " + sim.state().lastStep_s + " s");
             }
-            assertTrue(sim.minContactFraction() < 0.97, "the voids shrink the contact: " + sim.minContactFraction());
-            assertTrue(sim.state().lastStep_s > 0.1, "long steps: " + sim.state().lastStep_s + " s");
-            double dissolved = sim.metrics().metalVolumePerArea_m(sim.fields()) - v0;
+            assertTrue(sim.state().lastStep_s > minLastStep_s, "long steps: " + sim.state().lastStep_s + " s");
+            double deposited = sim.metrics().metalVolumePerArea_m(sim.fields()) - v0;
             double charge = sim.state().passedCharge_C_per_m2;
-            assertEquals(charge, dissolved * sim.parameters().chargeDensity_C_per_m3(), 1e-4 * -charge, "Faraday");
+            assertEquals(charge, deposited * sim.parameters().chargeDensity_C_per_m3(), faraday * Math.abs(charge), "Faraday");
+            checks.accept(sim);
         }
     }
 
