@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.ScenarioLoader;
@@ -26,6 +28,7 @@ import org.lipf.sweep.SweepSpec.AxisValue;
  */
 final class ScenarioCheck {
     private static final String MATERIALS = "materials.";
+    private static final Pattern KEY_STEP = Pattern.compile("[^.\\[]+|\\[\\d+\\]");
 
     private ScenarioCheck() {
     }
@@ -84,16 +87,42 @@ final class ScenarioCheck {
             return ScenarioLoader.load(run.scenario(), run.overrides());
         } catch (ScenarioException e) {
             if (!e.file().equals(ScenarioLoader.OVERRIDE_FILE)) throw e;
+            // the node at fault came from an override: the value of the axis whose key shares the longest start with the
+            // error's key set it, or made the list entry it lies in (geometry.nuclei[1].x missing where an axis
+            // appends nuclei[1].radius; geometry.layers[5] out of range where an axis sets layers[5].thickness)
+            String blamed = null;
+            AxisValue blamedValue = null;
+            int longest = 0;
             for (Map.Entry<String, String> p : run.parameters().entrySet()) {
                 AxisValue v = valueOf(spec, p.getKey(), p.getValue());
                 if (v == null) continue;
-                for (String key : v.overrides().keySet())
-                    if (e.keyPath().equals(key) || e.keyPath().startsWith(key + ".") || e.keyPath().startsWith(key + "["))
-                        throw new ScenarioException(spec.file().toString(), "axes." + p.getKey(), v.line(),
-                                "value '" + p.getValue() + "': " + e.keyPath() + ": " + e.detail());
+                for (String key : v.overrides().keySet()) {
+                    int shared = sharedSteps(e.keyPath(), key);
+                    if (shared > longest) {
+                        longest = shared;
+                        blamed = p.getKey();
+                        blamedValue = v;
+                    }
+                }
             }
+            if (blamed != null)
+                throw new ScenarioException(spec.file().toString(), "axes." + blamed, blamedValue.line(),
+                        "value '" + blamedValue.label() + "': " + e.keyPath() + ": " + e.detail());
             throw new ScenarioException(spec.file().toString(), "", -1, "run " + run.id() + ": " + e.getMessage());
         }
+    }
+
+    /** How many leading steps (names and list indices) the key paths {@code a} and {@code b} share. */
+    private static int sharedSteps(String a, String b) {
+        List<String> x = steps(a), y = steps(b);
+        int n = 0;
+        while (n < x.size() && n < y.size() && x.get(n).equals(y.get(n))) n++;
+        return n;
+    }
+
+    /** {@code geometry.layers[5].thickness} as geometry, layers, [5], thickness. */
+    private static List<String> steps(String keyPath) {
+        return KEY_STEP.matcher(keyPath).results().map(MatchResult::group).toList();
     }
 
     private static AxisValue valueOf(SweepSpec spec, String axis, String label) {

@@ -1,6 +1,7 @@
 package org.lipf.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -31,6 +32,8 @@ class BadSweepFileTest {
             plot of an unknown metric | base: cell.yaml\\naxes:\\n  seed.x: [1]\\nplot: {metric: voltage, x: seed.x} | 4 | plot.metric | unknown metric 'voltage'; known:
             misspelt share material| base: cell.yaml\\nmetrics: [step, share_layer2_lpsc]                     | 2 | metrics[1]        | unknown material 'lpsc' in 'share_layer2_lpsc' (did you mean 'share_layer2_lpscl'?); the materials of the sweep's scenarios: li, lpscl
             duplicate value        | base: cell.yaml\\naxes:\\n  grid.spacing: [1 um, 1 um]                     | 3 | axes.grid.spacing | appears twice
+            list index out of range| base: cell.yaml\\n# layers\\naxes:\\n  geometry.layers[5].thickness: [2 um, 3 um] | 4 | axes.geometry.layers[5].thickness | value '2 um': geometry.layers[5]: no such entry: the list has 2
+            list entry appended    | base: cell.yaml\\naxes:\\n  geometry.nuclei[1].radius: [1 um, 2 um]      | 3 | axes.geometry.nuclei[1].radius | value '1 um': geometry.nuclei[1].x: missing required key 'x'
             """)
     void badSweepFileIsReportedWithFileLineAndKey(String what, String yaml, int line, String key, String message) throws IOException {
         SweepTestSupport.tinyCell(dir);
@@ -40,5 +43,6 @@ class BadSweepFileTest {
         String expected = "error: " + sweep + ":" + line + ": " + key + ": ";
         assertTrue(r.stderr().startsWith(expected) && r.stderr().contains(message), "expected '" + expected + "..." + message + "', got: " + r.stderr());
         assertEquals(1, r.stderr().strip().lines().count(), "one line, no stack trace: " + r.stderr());
+        assertFalse(r.stderr().contains("--set"), "the sweep file's axis, not lipf run's --set: " + r.stderr());
     }
 }
