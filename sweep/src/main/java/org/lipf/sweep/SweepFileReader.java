@@ -53,6 +53,8 @@ public final class SweepFileReader {
     /** Digits of sampled and logarithmic range values: the label is the value passed to the run. */
     private static final int SAMPLE_DIGITS = 6;
     private static final int MAX_RUNS_PER_AXIS = 100_000;
+    /** The sweep's run limits and the scenario keys they override in every run. */
+    private static final Map<String, String> RUN_LIMITS = Map.of("end_time", "time.end", "max_steps", "time.max_steps");
 
     private final String file;
     private final Path dir;
@@ -96,6 +98,7 @@ public final class SweepFileReader {
         Axis replicates = replicates(value(root, "replicates"));
         if (replicates != null && axes.containsKey(SEED_AXIS)) throw error(axesNode, "axes." + SEED_AXIS, "the axis name 'seed' is taken by replicates");
         SampleSpec sample = sample(value(root, "sample"), axes.keySet());
+        noAxisSetsARunLimit(root, axes.values(), replicates, sample);
         Supplier<Set<String>> materials = () -> materials(base, axes.values());
         List<String> metrics = metrics(value(root, "metrics"), materials);
         Double end = root.get("end_time") == null ? null : positiveSeconds(root);
@@ -232,6 +235,30 @@ public final class SweepFileReader {
             for (List<Axis> z : zipped) if (z.get(0) == a) groups.add(z);
         }
         return groups;
+    }
+
+    /**
+     * end_time and max_steps are passed to every run as {@code --end-time} and {@code --max-steps},
+     * which override time.end and time.max_steps: an axis that sets these too would be overridden
+     * in every run while summary.csv listed its values.
+     */
+    private void noAxisSetsARunLimit(MapNode root, Collection<Axis> axes, Axis replicates, SampleSpec sample) {
+        List<Axis> all = new ArrayList<>(axes);
+        if (replicates != null) all.add(replicates);
+        for (Axis a : all)
+            for (AxisValue v : a.values())
+                for (String key : v.overrides().keySet()) notARunLimit(root, "axes." + a.name(), a.name(), key, v.line());
+        if (sample != null) for (SampledAxis a : sample.axes()) notARunLimit(root, "sample.axes." + a.key(), a.key(), a.key(), a.line());
+    }
+
+    private void notARunLimit(MapNode root, String path, String axis, String key, int line) {
+        for (Map.Entry<String, String> limit : RUN_LIMITS.entrySet()) {
+            Scalar s = scalar(root, "", limit.getKey());
+            String limited = limit.getValue();
+            if (s != null && (key.equals(limited) || limited.startsWith(key + ".")))
+                throw new ScenarioException(file, path, line, "key " + limited + " is set both by " + limit.getKey() + " (line " + s.line + ") and by axis '"
+                        + axis + "': " + limit.getKey() + " overrides it in every run; drop one of them");
+        }
     }
 
     private Axis replicates(YamlNode node) {
