@@ -27,6 +27,9 @@ import org.lipf.sweep.SweepSpec.SlurmSpec;
 final class SlurmEmitter {
     static final String TASKS = "tasks.tsv";
     static final String SCRIPT = "sweep.sbatch";
+    /** The time limits sbatch reads: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS, or no limit. */
+    private static final java.util.regex.Pattern SLURM_TIME = java.util.regex.Pattern.compile(
+            "\\d+(:\\d+){0,2}|\\d+-\\d+(:\\d+){0,2}|(?i:unlimited|infinite)");
 
     private SlurmEmitter() {
     }
@@ -84,6 +87,12 @@ final class SlurmEmitter {
         AtomicFiles.writeString(script, s.toString());
         script.toFile().setExecutable(true);
         return script;
+    }
+
+    /** Why sbatch would reject {@code time} as {@code --time} (e.g. "4h"), or null if it reads it. */
+    static String timeProblem(String time) {
+        return SLURM_TIME.matcher(time).matches() ? null
+                : "'" + time + "' is not a Slurm time limit: give minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS (e.g. 04:00:00 or 1-12)";
     }
 
     /** This JVM's heap limit and the options of its SIMD loops. */

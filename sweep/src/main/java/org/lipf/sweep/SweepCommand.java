@@ -79,6 +79,9 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
         Path dir = output != null ? output : Path.of("sweeps", sweepFile.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
         try {
             checkOptions();
+            // a mistyped -o would otherwise be collected as a sweep whose runs are all pending
+            if (collect && !Files.isDirectory(dir))
+                throw new ScenarioException("--collect", "", -1, "no such sweep folder: " + dir + " (give the -o the sweep ran or was emitted with)");
             spec = SweepFileReader.read(sweepFile);
             runs = RunFolders.resume(SweepExpander.expand(spec), dir);
             scenarios = task == null ? ScenarioCheck.load(spec, runs) : null;
@@ -122,6 +125,8 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
         positive("--jobs", jobs);
         positive("--threads", threads);
         positive("--cpus-per-task", cpusPerTask);
+        String timeProblem = timeLimit == null ? null : SlurmEmitter.timeProblem(timeLimit);
+        if (timeProblem != null) throw new ScenarioException("--time", "", -1, timeProblem);
         if (maxParallel != null && maxParallel < 0) throw new ScenarioException("--max-parallel", "", -1, "must be >= 0, got " + maxParallel);
         if (precision != null)
             try {

@@ -376,6 +376,8 @@ public final class SweepFileReader {
         MapNode m = map(node, "slurm", "expected {partition, time, cpus_per_task, max_parallel, options}");
         checkKeys(m, "slurm", "partition", "time", "cpus_per_task", "max_parallel", "options");
         Scalar partition = scalar(m, "slurm", "partition"), time = scalar(m, "slurm", "time");
+        String timeProblem = time == null ? null : SlurmEmitter.timeProblem(time.text.trim());
+        if (timeProblem != null) throw error(time, "slurm.time", timeProblem);
         Long cpus = integerOrNull(m, "slurm", "cpus_per_task", 1);
         Long parallel = integerOrNull(m, "slurm", "max_parallel", 0);
         return new SlurmSpec(partition == null ? null : partition.text.trim(), time == null ? null : time.text.trim(),

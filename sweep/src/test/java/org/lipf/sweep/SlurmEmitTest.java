@@ -93,6 +93,41 @@ class SlurmEmitTest {
         assertTrue(r.stderr().contains("--precision") && r.stderr().contains("half"), r.stderr());
     }
 
+    /** Slurm rejects a script whose --time it cannot read (4h): the sweep file's or the command line's is checked when emitted. */
+    @Test
+    void aTimeLimitSlurmCannotReadIsBadInput() throws IOException {
+        for (String t : List.of("90", "90:30", "04:00:00", "1-12", "1-12:30", "1-12:30:00", "UNLIMITED"))
+            assertEquals(null, SlurmEmitter.timeProblem(t), t);
+        for (String t : List.of("4h", "1:2:3:4", "1-2-3", "", "04:00:00s"))
+            assertTrue(SlurmEmitter.timeProblem(t) != null, t);
+        SweepTestSupport.tinyCell(dir);
+        String yaml = "base: cell.yaml\naxes:\n  control.current_density: [30 mA/cm^2]\nslurm:\n  time: %s\n";
+        Path sweep = SweepTestSupport.write(dir, "sweep.yaml", yaml.formatted("\"01:00:00\""));
+        Path out = dir.resolve("out");
+        SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweep.toString(), "--emit", "slurm", "-o", out.toString(), "--time", "4h");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().startsWith("error: --time: '4h' is not a Slurm time limit"), r.stderr());
+        assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+        assertTrue(Files.notExists(out), "nothing written");
+        SweepTestSupport.write(dir, "sweep.yaml", yaml.formatted("4h"));
+        r = SweepTestSupport.lipf("sweep", sweep.toString(), "--emit", "slurm", "-o", out.toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().startsWith("error: " + sweep + ":5: slurm.time: '4h' is not a Slurm time limit"), r.stderr());
+        assertTrue(Files.notExists(out), "nothing written");
+    }
+
+    /** A mistyped -o of --collect is reported, not collected as a sweep whose runs are all pending. */
+    @Test
+    void collectingAFolderThatDoesNotExistIsBadInput() throws IOException {
+        SweepTestSupport.tinyCell(dir);
+        Path sweep = SweepTestSupport.write(dir, "sweep.yaml", "base: cell.yaml\naxes:\n  control.current_density: [30 mA/cm^2]\n");
+        Path typo = dir.resolve("oput");
+        SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweep.toString(), "--collect", "-o", typo.toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertEquals("error: --collect: no such sweep folder: " + typo + " (give the -o the sweep ran or was emitted with)", r.stderr().strip());
+        assertTrue(Files.notExists(typo), "not created");
+    }
+
     /** Runs bash with these arguments as Slurm's array task 0 would, without an inherited preload (and with this PATH unless null). */
     private static int bash(List<String> args, String path) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash"));
