@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +83,13 @@ final class RunNames {
 
     /** 8 hex digits of the SHA-256 of {@code text}. */
     static String hash(String text) {
+        return sha256(text).substring(0, 8);
+    }
+
+    /** The SHA-256 of {@code text} (UTF-8) in hex. */
+    static String sha256(String text) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return String.format("%02x%02x%02x%02x", d[0], d[1], d[2], d[3]);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -45,6 +45,11 @@ record RunState(Status status, String reason, Path lastSnapshot, RunInfo.Data in
         }
     }
 
+    /** Whether the folder holds a run that a sweep would keep or continue: done, running, or with a snapshot to restart from. */
+    boolean holdsRun() {
+        return status.done() || status == Status.RUNNING || lastSnapshot != null;
+    }
+
     /** The state of {@code folder}, seen from a process that does not hold its lock. */
     static RunState of(Path folder) throws IOException {
         return of(folder, RunLock.isHeld(folder));

@@ -14,9 +14,11 @@ import org.lipf.cli.Lipf;
 /**
  * Runs one run of a sweep in this process, under the run's lock: skips it if it is finished or
  * shorted, restarts it from its last snapshot if it was interrupted or failed after writing one,
- * and starts it afresh (in an emptied folder) otherwise. It records the run's parameters in the
- * folder ({@link RunFolders#PARAMETERS_FILE}) when it starts it afresh and when it restarts one that
- * has no record yet, and leaves alone a folder that records other parameters. Local sweeps start one such task per child
+ * and starts it afresh (in an emptied folder) otherwise. It records the run's parameters and
+ * inputs in the folder ({@link RunFolders#PARAMETERS_FILE}, {@link RunFingerprint#FILE_NAME}) when it
+ * starts it afresh and when it restarts one that has no record yet, and leaves alone a folder that
+ * records other parameters, or holds a run of other inputs ({@link ChangedRuns}: what a Slurm array
+ * resubmitted after the base scenario was edited would find). Local sweeps start one such task per child
  * JVM; a Slurm array task is one too. Deciding under the lock means two processes can never run,
  * restart or clean the same run at once, whichever order they come in.
  */
@@ -28,10 +30,13 @@ final class RunTask {
     }
 
     /**
+     * @param fingerprint the run's {@link RunFingerprint} as the sweep gives it now
      * @param passThrough further {@code lipf run} options (e.g. {@code --backend opencl})
-     * @return the exit code: 0 (done or already done), {@link #EXIT_BUSY}, or that of {@code lipf run}
+     * @return the exit code: 0 (done or already done), {@link #EXIT_BUSY}, {@link Lipf#EXIT_BAD_INPUT} (a run of
+     *     other inputs), or that of {@code lipf run}
      */
-    static int execute(SweepSpec spec, SweepRun run, Path sweepDir, int threads, List<String> passThrough, PrintStream err) throws IOException {
+    static int execute(SweepSpec spec, SweepRun run, String fingerprint, Path sweepDir, int threads, List<String> passThrough, PrintStream err)
+            throws IOException {
         Path folder = run.folder(sweepDir);
         Files.createDirectories(folder);
         try (RunLock lock = RunLock.tryAcquire(folder)) {
@@ -46,6 +51,11 @@ final class RunTask {
                 return Lipf.EXIT_FAILED;
             }
             RunState state = RunState.of(folder, false);
+            String inputs = RunFingerprint.recorded(folder);
+            if (inputs != null && !inputs.equals(fingerprint) && state.holdsRun()) {
+                err.println("error: " + ChangedRuns.refusal(spec, sweepDir, List.of(run)).getMessage());
+                return Lipf.EXIT_BAD_INPUT;
+            }
             if (state.status().done()) {
                 err.println("lipf sweep: run " + run.id() + " is already " + state.status().csv());
                 return 0;
@@ -55,10 +65,12 @@ final class RunTask {
             if (state.lastSnapshot() != null) {
                 args.addAll(List.of("--restart", state.lastSnapshot().toAbsolutePath().toString()));
                 if (recorded == null) RunFolders.record(run, folder);
+                if (inputs == null) RunFingerprint.record(fingerprint, folder);
                 err.println("lipf sweep: run " + run.id() + " (" + state.status().csv() + ") restarts from " + state.lastSnapshot().getFileName());
             } else {
                 emptyExceptLockAndLog(folder);
                 RunFolders.record(run, folder);
+                RunFingerprint.record(fingerprint, folder);
                 err.println("lipf sweep: run " + run.id() + " starts");
             }
             return Lipf.execute(args.toArray(String[]::new));

@@ -46,6 +46,10 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
     @Option(names = "--task", paramLabel = "RUN", description = "Run the one run RUN (its id or index) in this process: what local children and Slurm array tasks do.")
     String task;
 
+    @Option(names = ChangedRuns.FLAG, description = "Rerun from the start the runs whose inputs changed since they ran (the base scenario, a scenario file"
+            + " an axis names, end_time, max_steps), after moving their folders aside to RUN.superseded-N (kept); without it such runs stop the sweep.")
+    boolean rerunChanged;
+
     @Option(names = "--backend", paramLabel = "NAME", description = "Passed to every run as lipf run --backend (OpenCL runs go one per device at a time).")
     String backend;
 
@@ -75,7 +79,9 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
         PrintStream err = System.err;
         SweepSpec spec;
         List<SweepRun> runs;
-        List<Scenario> scenarios;
+        List<Scenario> scenarios = null;
+        SweepRun taskRun = null;
+        String taskFingerprint = null;
         Path dir = output != null ? output : Path.of("sweeps", sweepFile.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
         try {
             checkOptions();
@@ -84,21 +90,22 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
                 throw new ScenarioException("--collect", "", -1, "no such sweep folder: " + dir + " (give the -o the sweep ran or was emitted with)");
             spec = SweepFileReader.read(sweepFile);
             runs = RunFolders.resume(SweepExpander.expand(spec), dir);
-            scenarios = task == null ? ScenarioCheck.load(spec, runs) : null;
+            if (task != null) {
+                taskRun = find(runs, task);
+                taskFingerprint = RunFingerprint.of(spec, ScenarioCheck.load(spec, List.of(taskRun)).get(0));
+            } else {
+                scenarios = ScenarioCheck.load(spec, runs);
+                ChangedRuns.check(spec, runs, RunFingerprint.of(spec, scenarios), dir, rerunChanged, err);
+            }
         } catch (ScenarioException e) {
             err.println("error: " + e.getMessage());
             return Lipf.EXIT_BAD_INPUT;
         }
         int cores = Runtime.getRuntime().availableProcessors();
         if (task != null) {
-            SweepRun run = find(runs, task);
-            if (run == null) {
-                err.println("error: --task: no run '" + task + "' in " + sweepFile + " (" + runs.size() + " runs; was the sweep file changed after the task list was written?)");
-                return Lipf.EXIT_BAD_INPUT;
-            }
             String slurmCpus = System.getenv("SLURM_CPUS_PER_TASK");
             int n = threads != null ? threads : slurmCpus != null && slurmCpus.matches("\\d+") ? Integer.parseInt(slurmCpus) : cores;
-            return RunTask.execute(spec, run, dir, n, passThrough(), err);
+            return RunTask.execute(spec, taskRun, taskFingerprint, dir, n, passThrough(), err);
         }
         int nJobs = jobs != null ? jobs : "opencl".equals(backend) ? 1 : Math.max(1, cores / 2);
         int nThreads = threads != null ? threads : Math.max(1, cores / nJobs);
@@ -122,6 +129,8 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
         if (emit != null && !emit.equals("slurm")) throw new ScenarioException("--emit", "", -1, "the only target is slurm, got '" + emit + "'");
         int modes = (plan ? 1 : 0) + (emit != null ? 1 : 0) + (collect ? 1 : 0) + (task != null ? 1 : 0);
         if (modes > 1) throw new ScenarioException("command line", "", -1, "give at most one of --plan, --emit, --collect, --task");
+        if (rerunChanged && (plan || collect || task != null))
+            throw new ScenarioException(ChangedRuns.FLAG, "", -1, "reruns runs: give it to a sweep that runs, or to --emit slurm, not with --plan, --collect or --task");
         positive("--jobs", jobs);
         positive("--threads", threads);
         positive("--cpus-per-task", cpusPerTask);
@@ -158,10 +167,11 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
                 cpusPerTask != null ? cpusPerTask : file.cpusPerTask(), maxParallel != null ? maxParallel : file.maxParallel(), extra);
     }
 
-    private static SweepRun find(List<SweepRun> runs, String idOrIndex) {
+    private SweepRun find(List<SweepRun> runs, String idOrIndex) {
         for (SweepRun r : runs) if (r.id().equals(idOrIndex)) return r;
         if (idOrIndex.matches("\\d+") && Integer.parseInt(idOrIndex) < runs.size()) return runs.get(Integer.parseInt(idOrIndex));
-        return null;
+        throw new ScenarioException("--task", "", -1, "no run '" + idOrIndex + "' in " + sweepFile + " (" + runs.size()
+                + " runs; was the sweep file changed after the task list was written?)");
     }
 
     /** Writes summary.csv and the plot; exit 0 if every run is finished or shorted, else {@link Lipf#EXIT_FAILED}. */

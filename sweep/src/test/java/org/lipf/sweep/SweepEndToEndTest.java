@@ -227,6 +227,63 @@ class SweepEndToEndTest {
         assertEquals(4, folderNames(out.resolve("runs")).size());
     }
 
+    /**
+     * The base scenario edited after the sweep ran (its run names unchanged): the sweep, --collect and
+     * a task all stop without touching a run, naming the runs and what to do; --rerun-changed moves
+     * their folders aside and runs them afresh. A changed end_time stops it too. Folders without a
+     * record of their inputs (sweeps begun before it) are reused, with a note.
+     */
+    @Test
+    void aRunOfOtherInputsStopsTheSweepUntilItIsMovedAside() throws IOException {
+        Path cell = SweepTestSupport.tinyCell(dir);
+        Path sweepFile = SweepTestSupport.write(dir, "sweep.yaml", SINGLE_VALUED.formatted("30 mA/cm^2"));
+        Path out = dir.resolve("out");
+        assertEquals(0, sweep(sweepFile, out).exitCode());
+        List<SweepRun> runs = SweepExpander.expand(SweepFileReader.read(sweepFile));
+        List<byte[]> records = new ArrayList<>();
+        for (SweepRun r : runs) records.add(Files.readAllBytes(r.folder(out).resolve(RunInfo.FILE_NAME)));
+        byte[] summary = Files.readAllBytes(out.resolve(SweepSummary.FILE_NAME));
+
+        Files.writeString(cell, Files.readString(cell).replace("strength: 0.05", "strength: 0.06"));
+        for (List<String> extra : List.of(List.<String>of(), List.of("--collect"), List.of("--task", "seed-1"))) {
+            List<String> args = new ArrayList<>(List.of("sweep", sweepFile.toString(), "-o", out.toString(), "--threads", "1"));
+            args.addAll(extra);
+            SweepTestSupport.Result r = SweepTestSupport.lipf(args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), extra + ": " + r.stderr());
+            String runsNamed = extra.isEmpty() || extra.contains("--collect") ? "2 runs (seed-1, seed-2)" : "run seed-1";
+            assertTrue(r.stderr().startsWith("error: " + sweepFile + ": " + runsNamed + " in " + out.resolve("runs") + " ran with other inputs"), r.stderr());
+            assertTrue(r.stderr().contains("give a new sweep folder (-o), or add --rerun-changed"), r.stderr());
+            assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+        }
+        for (int i = 0; i < 2; i++) assertArrayEquals(records.get(i), Files.readAllBytes(runs.get(i).folder(out).resolve(RunInfo.FILE_NAME)), "not run");
+        assertArrayEquals(summary, Files.readAllBytes(out.resolve(SweepSummary.FILE_NAME)));
+
+        SweepTestSupport.Result rerun = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--jobs", "2", "--threads", "1", "--rerun-changed");
+        assertEquals(0, rerun.exitCode(), rerun.stderr());
+        assertTrue(rerun.stderr().contains("run seed-1 ran with other inputs; its folder is moved to " + out.resolve("runs").resolve("seed-1.superseded-1")), rerun.stderr());
+        assertTrue(rerun.stderr().contains("2 runs, 0 done before, 2 to run"), rerun.stderr());
+        assertEquals(List.of("seed-1", "seed-1.superseded-1", "seed-2", "seed-2.superseded-1"), folderNames(out.resolve("runs")));
+        for (int i = 0; i < 2; i++) {
+            Path old = out.resolve("runs").resolve(runs.get(i).id() + ".superseded-1");
+            assertArrayEquals(records.get(i), Files.readAllBytes(old.resolve(RunInfo.FILE_NAME)), "the old run is kept as it was");
+            assertEquals(RunInfo.Status.FINISHED, RunInfo.read(runs.get(i).folder(out).resolve(RunInfo.FILE_NAME)).data().status());
+            assertTrue(Files.readString(runs.get(i).folder(out).resolve("scenario.yaml")).contains("strength: 0.06"));
+        }
+
+        Files.writeString(sweepFile, Files.readString(sweepFile).replace("end_time: 0.02 s", "end_time: 0.01 s"));
+        SweepTestSupport.Result shorter = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--plan");
+        assertEquals(2, shorter.exitCode(), shorter.stderr());
+        assertTrue(shorter.stderr().contains("2 runs (seed-1, seed-2) in " + out.resolve("runs") + " ran with other inputs"), shorter.stderr());
+
+        Files.writeString(sweepFile, Files.readString(sweepFile).replace("end_time: 0.01 s", "end_time: 0.02 s"));
+        for (SweepRun r : runs) Files.delete(r.folder(out).resolve(RunFingerprint.FILE_NAME));
+        SweepTestSupport.Result unrecorded = sweep(sweepFile, out);
+        assertEquals(0, unrecorded.exitCode(), unrecorded.stderr());
+        assertTrue(unrecorded.stderr().contains("2 runs, 2 done before, 0 to run"), unrecorded.stderr());
+        assertEquals(1, unrecorded.stderr().lines().filter(l -> l.startsWith("lipf sweep: note: 2 runs (seed-1, seed-2) began before run folders recorded"))
+                .count(), unrecorded.stderr());
+    }
+
     /** A sweep folder moved elsewhere (with its sweep and scenario files) resumes in place, runs in earlier folders included. */
     @Test
     void aMovedSweepFolderResumesInPlace() throws IOException {
