@@ -51,7 +51,8 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
             if (sweep == null) continue;
             System.err.println("lipf validate: " + t.id() + ": " + t.claim());
             Path runs = dir.resolve(t.id());
-            List<String> args = new ArrayList<>(List.of("sweep", sweep.toString(), "-o", runs.toString()));
+            // a trend's scenario edited since its runs: they are moved aside and run again, so the report is of the files as they are
+            List<String> args = new ArrayList<>(List.of("sweep", sweep.toString(), "-o", runs.toString(), "--rerun-changed"));
             if (jobs != null) args.addAll(List.of("--jobs", jobs.toString()));
             if (threads != null) args.addAll(List.of("--threads", threads.toString()));
             int code = Lipf.execute(args.toArray(String[]::new));
