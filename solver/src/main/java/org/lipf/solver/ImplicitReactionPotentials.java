@@ -136,14 +136,7 @@ final class ImplicitReactionPotentials {
             }
             maxChange = maxOverpotentialChange(f);
             if (!Double.isFinite(maxChange)) throw new SolverDivergedException("implicit potentials: the overpotential is not finite at Newton step " + step, step, maxChange);
-            if (maxChange > MAX_ETA_STEP_V) {
-                final double s = MAX_ETA_STEP_V / maxChange;
-                forInterior(c -> {
-                    f.phiL[c] = oldL[c] + s * (f.phiL[c] - oldL[c]);
-                    f.phiS[c] = oldS[c] + s * (f.phiS[c] - oldS[c]);
-                });
-                dV *= s;
-            }
+            dV *= capOverpotentialStep(f, maxChange);
             V += dV;
             // only a step solved to the potentials' tolerance may end Newton
             if (maxChange < ETA_TOLERANCE_V && step > 0) {
@@ -185,24 +178,49 @@ final class ImplicitReactionPotentials {
     }
 
     /**
-     * One Newton step in the voltage alone, along the last {@link #solve}'s response w: after the contact fractions
-     * changed under the solved potentials (the voids advance at the overpotentials of a step's end), the source no
-     * longer carries the set current, and the dispersed form has no control that corrects the rates. Brings the
-     * linearised source back to {@code target_A_per_m2} (first order in the shift; the potentials' fields keep their
-     * shape). Returns the voltage shift dV, V.
+     * Newton in the voltage alone, along the last {@link #solve}'s response w: after the contact fractions changed
+     * under the solved potentials (the voids advance at the overpotentials of a step's end), the source no longer
+     * carries the set current, and the dispersed form has no control that corrects the rates. Shifts the potentials by
+     * dV w until the source, re-evaluated at each shift, carries {@code target_A_per_m2} (no linear solve: the
+     * potentials' fields keep their shape; each shift moves no overpotential by more than the solve's cap, as the
+     * exponential rates overshoot). Returns the voltage shift, V.
+     *
+     * @throws SolverDivergedException if it does not converge
      */
     double correctVoltage(FieldSet f, double target_A_per_m2) {
-        linearise(f);
-        copyInterior(f.phiL, oldL);
-        copyInterior(f.phiS, oldS);
-        final double response = responseCurrent();
-        if (!(response < 0)) return 0;
-        final double dV = (target_A_per_m2 - linearCurrent(f)) / response;
+        double shifted = 0;
+        for (int step = 0; step < MAX_NEWTON_STEPS; step++) {
+            linearise(f);
+            copyInterior(f.phiL, oldL);
+            copyInterior(f.phiS, oldS);
+            final double response = responseCurrent();
+            if (!(response < 0)) return shifted;
+            final double wanted = (target_A_per_m2 - linearCurrent(f)) / response;
+            forInterior(c -> {
+                f.phiL[c] += wanted * wL[c];
+                f.phiS[c] += wanted * wS[c];
+            });
+            final double change = maxOverpotentialChange(f);
+            if (!Double.isFinite(change)) throw new SolverDivergedException("implicit potentials: the voltage's correction for the voids' contact is not finite", step, change);
+            shifted += wanted * capOverpotentialStep(f, change);
+            if (change < ETA_TOLERANCE_V) return shifted;
+        }
+        throw new SolverDivergedException("implicit potentials: the voltage's correction for the voids' contact did not converge in "
+                + MAX_NEWTON_STEPS + " steps", MAX_NEWTON_STEPS, Double.NaN);
+    }
+
+    /**
+     * Takes the potentials' change since oldL, oldS back to the fraction that moves no overpotential by more than
+     * {@link #MAX_ETA_STEP_V} where {@code change} (the largest move) exceeds it; returns that fraction (1 if none).
+     */
+    private double capOverpotentialStep(FieldSet f, double change) {
+        if (!(change > MAX_ETA_STEP_V)) return 1;
+        final double s = MAX_ETA_STEP_V / change;
         forInterior(c -> {
-            f.phiL[c] += dV * wL[c];
-            f.phiS[c] += dV * wS[c];
+            f.phiL[c] = oldL[c] + s * (f.phiL[c] - oldL[c]);
+            f.phiS[c] = oldS[c] + s * (f.phiS[c] - oldS[c]);
         });
-        return dV;
+        return s;
     }
 
     /** integral of the linearised source at the new potentials, per area, A/m^2. */
