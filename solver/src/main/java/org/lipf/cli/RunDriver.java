@@ -232,16 +232,7 @@ public final class RunDriver {
         String mismatch = restartMismatch(scenario, snap);
         if (mismatch != null) throw new IllegalArgumentException("the snapshot cannot continue this scenario: " + mismatch);
         Grid grid = scenario.grid().toGrid();
-        boolean single = scenario.model().form() == ModelForm.SINGLE_POTENTIAL;
-        byte[] padded = new byte[grid.paddedLength()];
-        grid.setInterior(padded, snap.material());
-        FieldSet fields = new FieldSet(grid, padded, single);
-        grid.setInterior(fields.xi, snap.field("xi"));
-        grid.setInterior(fields.c, snap.field("c"));
-        grid.setInterior(fields.phiL, snap.field("phi_l"));
-        if (!single) grid.setInterior(fields.phiS, snap.field("phi_s"));
-        if (snap.fields().containsKey(DISPERSED_FIELD)) grid.setInterior(fields.dispersed, snap.field(DISPERSED_FIELD));
-        if (snap.fields().containsKey(FACE_LI_FIELD)) grid.setInterior(fields.faceLi, snap.field(FACE_LI_FIELD));
+        FieldSet fields = fieldsOf(grid, scenario.model().form() == ModelForm.SINGLE_POTENTIAL, snap);
         SimulationState state = new SimulationState();
         state.time_s = snap.time_s();
         state.step = snap.step();
@@ -280,6 +271,24 @@ public final class RunDriver {
             }
         }
         return sim;
+    }
+
+    /**
+     * The fields a snapshot holds, on {@code grid}: the material map, xi, c, the potentials and, where the snapshot has
+     * them, the dispersed metal and the Li at a host's faces (the rest stays as a fresh {@link FieldSet} has it). A restart
+     * and the post-processing's rebuilt currents read the snapshot alike, so the conductivities count the same metal.
+     */
+    public static FieldSet fieldsOf(Grid grid, boolean singlePotential, Snapshot snap) {
+        byte[] padded = new byte[grid.paddedLength()];
+        grid.setInterior(padded, snap.material());
+        FieldSet fields = new FieldSet(grid, padded, singlePotential);
+        grid.setInterior(fields.xi, snap.field("xi"));
+        grid.setInterior(fields.c, snap.field("c"));
+        grid.setInterior(fields.phiL, snap.field("phi_l"));
+        if (!singlePotential) grid.setInterior(fields.phiS, snap.field("phi_s"));
+        if (snap.fields().containsKey(DISPERSED_FIELD)) grid.setInterior(fields.dispersed, snap.field(DISPERSED_FIELD));
+        if (snap.fields().containsKey(FACE_LI_FIELD)) grid.setInterior(fields.faceLi, snap.field(FACE_LI_FIELD));
+        return fields;
     }
 
     static Snapshot snapshotOf(Simulation sim) {

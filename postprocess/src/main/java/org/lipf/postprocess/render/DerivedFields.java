@@ -1,6 +1,7 @@
 package org.lipf.postprocess.render;
 
 import java.util.List;
+import org.lipf.cli.RunDriver;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.PotentialCoefficients;
@@ -23,7 +24,8 @@ import org.lipf.scenario.Scenario;
  * <li>current: the magnitude of the total current density {@code |i_l + i_s|}, A/m^2, with
  * {@code i = -sigma grad phi} per potential (single form: the one potential). Cell conductivities
  * come from the solver's own {@link PotentialCoefficients} (same mixing rules, the metal's ion path
- * and floors), face conductivities are harmonic means of the two cells and the boundary faces carry
+ * and floors; the metal fraction f_free (h(xi) + delta) counts the dispersed metal of a host's pores,
+ * docs/MODEL.md section 3.6, which carries a host's current), face conductivities are harmonic means of the two cells and the boundary faces carry
  * the boundary values of docs/MODEL.md section 4 (phi_s or phi = the cell voltage at the
  * collector, phi_l = 0 at the counter boundary), as in {@code VariableCoefficientPoisson}; the cell
  * value averages the fluxes through its two faces on each axis. In the electrolyte it is the ionic
@@ -75,10 +77,8 @@ public final class DerivedFields {
         Grid g = new Grid(b.nx(), b.ny(), b.nz(), b.dx_m());
         ModelParameters p = ModelParameters.from(scenario);
         boolean single = p.singlePotential();
-        byte[] material = new byte[g.paddedLength()];
-        g.setInterior(material, s.material());
-        FieldSet f = new FieldSet(g, material, single);
-        g.setInterior(f.xi, s.field("xi"));
+        // the snapshot's fields as a restart reads them: the metal fraction counts the dispersed metal of a host's pores
+        FieldSet f = RunDriver.fieldsOf(g, single, s);
         double[] sigmaL = g.newField(), sigmaS = single ? null : g.newField(), source = g.newField();
         try (Parallel serial = Parallel.serial()) {
             new PotentialCoefficients(g, p, new MaterialTable(scenario, p), serial).compute(f, sigmaL, sigmaS, source);

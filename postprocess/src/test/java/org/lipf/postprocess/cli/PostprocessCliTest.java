@@ -9,12 +9,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lipf.cli.Lipf;
+import org.lipf.cli.RunDriver;
 import org.lipf.output.Snapshot;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.SyntheticRun;
@@ -114,18 +116,43 @@ class PostprocessCliTest {
 
     @Test
     void reconstructedCurrentCarriesTheSolversCounterCurrentThroughEveryPlane() throws Exception {
-        RunFolder folder = RunFolder.open(run);
+        assertEveryPlaneCarriesTheCounterCurrent(RunFolder.open(run), 100, 1e-4);
+    }
+
+    /**
+     * The shipped soft-carbon host (dispersed sub-grid metal, docs/MODEL.md section 3.6) shrunk to a 1 x 8 um window:
+     * the Li dispersed in the host's pores conducts the current, so the rebuilt field must count it (without it the
+     * layer carried a tenth of the cell's 5 mA/cm^2).
+     */
+    @Test
+    void reconstructedCurrentCountsTheDispersedMetal(@TempDir Path tmp) throws Exception {
+        Path sc = tmp.resolve("sc");
+        ok("run", Path.of("..", "scenarios", "sc.yaml").toString(), "-o", sc.toString(), "--threads", "1",
+                "--set", "grid={dimensions: 2, width: 1 um, height: 8 um, spacing: 0.1 um}", "--set", "geometry.layers[0].thickness=2 um",
+                "--set", "geometry.layers[2].thickness=3.5 um", "--set", "geometry.electrolyte_beyond_top=0 um",
+                "--set", "time.end=4 s", "--set", "time.output_interval=2 s");
+        RunFolder folder = RunFolder.open(sc);
+        double dispersed = Arrays.stream(folder.read(folder.snapshots().size() - 1).field(RunDriver.DISPERSED_FIELD)).max().orElse(0);
+        assertTrue(dispersed > 0.1, "the host holds dispersed metal: " + dispersed);
+        // 1e-3: the 2 um of Li metal carry the current on nanovolt differences of phi_s, which the solve resolves to 1.2e-4
+        // of it here; the host's planes carried 2 to 11 % of it before the fix, every plane within 1e-5 of it after
+        assertEveryPlaneCarriesTheCounterCurrent(folder, 49, 1e-3);
+    }
+
+    /**
+     * Charge conservation of the discrete fluxes rebuilt from the last snapshot: ionic plus electronic current
+     * through any horizontal plane is the current through the counter boundary (to the solver's tolerance, relative).
+     */
+    private static void assertEveryPlaneCarriesTheCounterCurrent(RunFolder folder, double minCurrent_A_per_m2, double tolerance) throws Exception {
         Snapshot last = folder.read(folder.snapshots().size() - 1);
         double[][] i = DerivedFields.currentVector_A_per_m2(last, folder.scenario());
         int nz = last.shape()[0], nx = last.shape()[1];
         double counter = last.extraDouble("counter_current_A_per_m2");
-        assertTrue(counter > 100, "a run that passes current: " + counter);
-        // charge conservation of the discrete fluxes: ionic plus electronic current through any
-        // horizontal plane is the current through the counter boundary (to the solver's tolerance)
+        assertTrue(counter > minCurrent_A_per_m2, "a run that passes current: " + counter);
         for (int k = 0; k < nz; k++) {
             double mean = 0;
             for (int x = 0; x < nx; x++) mean += i[2][k * nx + x] / nx;
-            assertEquals(-counter, mean, 1e-4 * counter, "plane k = " + k);
+            assertEquals(-counter, mean, tolerance * counter, "plane k = " + k);
         }
     }
 
