@@ -21,10 +21,10 @@ import org.lipf.postprocess.metrics.SnapshotMetrics;
 /**
  * Runs side by side ({@code lipf compare}, after Figure 6 of paper B): for each run the snapshot
  * closest to a common time (or passed charge), its morphology (3D: the x-z mid-slice) in the same
- * colours for the same materials, and a table of its metrics under the pictures.
+ * colours for the same materials and at the same scale, and a table of its metrics under the pictures.
  */
 public final class CompareFigure {
-    /** Each run's picture fits in this box, px. */
+    /** The largest run's picture fits in this box, px; the others are drawn at its scale. */
     public static final int BOX_WIDTH_PX = 420, BOX_HEIGHT_PX = 520;
 
     /** Header row of the table: a bold font, so that the runs' labels stand out. */
@@ -74,35 +74,63 @@ public final class CompareFigure {
 
     /** The figure: pictures in a row, each captioned with its snapshot's time or charge, the metrics table under them. */
     public static BufferedImage draw(List<Column> columns, CompareTarget target, String title) throws RunFolderException {
-        LinkedHashSet<String> order = new LinkedHashSet<>();
-        for (Column c : columns) order.addAll(c.snapshot().materialNames());
-        List<Panel> panels = new ArrayList<>();
-        LinkedHashSet<Integer> legendIds = new LinkedHashSet<>();
-        MaterialPalette legendPalette = null;
-        List<String> allNames = List.copyOf(order);
+        List<String> allNames = materialOrder(columns);
+        BufferedImage pictures = Frame.compose(title, panels(columns, target, allNames), columns.size(), legend(columns, allNames));
+        return appendTable(pictures, table(columns));
+    }
+
+    /**
+     * Each run's morphology (3D: the x-z mid-slice, which its caption names with its y) at one common scale, the one
+     * that fits the largest run into the box, so that the runs' sizes compare; captioned with the run's label and
+     * its snapshot's time or charge.
+     */
+    public static List<Panel> panels(List<Column> columns, CompareTarget target) throws RunFolderException {
+        return panels(columns, target, materialOrder(columns));
+    }
+
+    private static List<Panel> panels(List<Column> columns, CompareTarget target, List<String> allNames) throws RunFolderException {
         Graphics2D probe = Frame.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
         FontMetrics captionFont = probe.getFontMetrics();
         probe.dispose();
+        double metresPerPixel = commonScale_m_per_px(columns);
+        List<Panel> panels = new ArrayList<>();
         for (Column c : columns) {
             Snapshot s = c.snapshot();
             MaterialPalette palette = new MaterialPalette(s.materialNames(), c.run().freeFraction(s.materialNames()),
                     c.run().scenario().model().metalMaterial(), allNames);
-            CellBlock b = CellBlock.of(s.shape(), s.dx_m());
-            double ppc = Math.min((double) BOX_WIDTH_PX / b.nx(), (double) BOX_HEIGHT_PX / b.nz());
-            Panel p = new Renderer(c.run(), FieldKind.XI, palette).panelsAt(s, null, ppc).get(0);
-            String when = "  \u00b7  " + target.describe(c.at());
+            Panel p = new Renderer(c.run(), FieldKind.XI, palette).panelsAt(s, null, s.dx_m() / metresPerPixel).get(0);
+            String when = "  \u00b7  " + target.describe(c.at()) + (CellBlock.of(s.shape(), s.dx_m()).is3D() ? "  \u00b7  " + p.caption() : "");
             // the caption stays within the box of the run's picture: a long label is shortened, not spread
             String label = TextFit.middle(c.label(), captionFont, BOX_WIDTH_PX - captionFont.stringWidth(when));
             panels.add(new Panel(p.image(), label + when, p.metresPerPixel(), null));
-            for (int id : Renderer.present(s.material())) legendIds.add(allNames.indexOf(s.materialNames().get(id)));
-            if (legendPalette == null) {
-                double[] noMetal = new double[allNames.size()];
-                legendPalette = new MaterialPalette(allNames, noMetal, c.run().scenario().model().metalMaterial());
-            }
         }
-        BufferedImage pictures = Frame.compose(title, panels, panels.size(), new MaterialLegend(legendPalette, List.copyOf(legendIds)));
-        List<List<String>> table = table(columns);
-        return appendTable(pictures, table);
+        return panels;
+    }
+
+    /** Metres per pixel that fit the widest and the tallest of the runs' x-z planes into the box. */
+    static double commonScale_m_per_px(List<Column> columns) {
+        double metresPerPixel = 0;
+        for (Column c : columns) {
+            CellBlock b = CellBlock.of(c.snapshot().shape(), c.snapshot().dx_m());
+            metresPerPixel = Math.max(metresPerPixel, Math.max(b.nx() * b.dx_m() / BOX_WIDTH_PX, b.nz() * b.dx_m() / BOX_HEIGHT_PX));
+        }
+        return metresPerPixel;
+    }
+
+    /** The materials of all runs, each once, in the order the runs list them: the same colour for the same material. */
+    private static List<String> materialOrder(List<Column> columns) {
+        LinkedHashSet<String> order = new LinkedHashSet<>();
+        for (Column c : columns) order.addAll(c.snapshot().materialNames());
+        return List.copyOf(order);
+    }
+
+    /** The legend of the materials the pictures show, in the colours of {@link #materialOrder}. */
+    private static MaterialLegend legend(List<Column> columns, List<String> allNames) {
+        LinkedHashSet<Integer> shown = new LinkedHashSet<>();
+        for (Column c : columns)
+            for (int id : Renderer.present(c.snapshot().material())) shown.add(allNames.indexOf(c.snapshot().materialNames().get(id)));
+        MaterialPalette palette = new MaterialPalette(allNames, new double[allNames.size()], columns.get(0).run().scenario().model().metalMaterial());
+        return new MaterialLegend(palette, List.copyOf(shown));
     }
 
     /** Rows of text: a header row of run labels, then one row per measure. */

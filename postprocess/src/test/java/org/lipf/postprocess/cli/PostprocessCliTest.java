@@ -21,6 +21,7 @@ import org.lipf.output.Snapshot;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.SyntheticRun;
 import org.lipf.postprocess.TimeSeriesTable;
+import org.lipf.postprocess.render.CompareFigure;
 import org.lipf.postprocess.render.CompareTarget;
 import org.lipf.postprocess.render.DerivedFields;
 import org.lipf.postprocess.render.FieldKind;
@@ -235,6 +236,17 @@ class PostprocessCliTest {
         assertTrue(panels.get(2).caption().startsWith("x-y slice"), panels.get(2).caption());
         assertTrue(panels.get(3).ownLegend() != null, "the height map has its own colour bar");
         assertEquals(folder.snapshots().size(), TimeSeriesTable.read(run3d.resolve(RunFolder.METRICS_FILE)).rowCount());
+
+        // compared with the 2D run of twice its width and height: the caption names the 3D run's slice, and both are
+        // drawn at one scale, so the 2 x 4 um slice is half the 4 x 8 um cross-section's size
+        CompareTarget at = CompareTarget.time(0.02);
+        List<Panel> compared = CompareFigure.panels(CompareFigure.at(List.of(folder, RunFolder.open(run)), at), at);
+        assertTrue(compared.get(0).caption().endsWith("  \u00b7  " + panels.get(0).caption()), compared.get(0).caption());
+        assertTrue(panels.get(0).caption().startsWith("x-z mid-slice, y = "), panels.get(0).caption());
+        assertFalse(compared.get(1).caption().contains("slice"), "a 2D run is its cross-section: " + compared.get(1).caption());
+        assertEquals(compared.get(1).metresPerPixel(), compared.get(0).metresPerPixel(), 1e-3 * compared.get(1).metresPerPixel());
+        assertEquals(compared.get(1).image().getHeight(), 2 * compared.get(0).image().getHeight(), 1);
+        assertEquals(compared.get(1).image().getWidth(), 2 * compared.get(0).image().getWidth(), 1);
     }
 
     @Test
