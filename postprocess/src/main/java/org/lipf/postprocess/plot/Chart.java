@@ -14,10 +14,10 @@ public record Chart(XYChart chart, Map<String, XYSeries> series) {
         series = new LinkedHashMap<>(series);
     }
 
-    /** Adds a line (with markers when {@code markers}) and remembers it. */
+    /** Adds a line (with markers when {@code markers}, or where it is one point: that draws no line) and remembers it. */
     public XYSeries add(String name, double[] x, double[] y, boolean markers) {
         XYSeries s = chart.addSeries(name, x, y);
-        s.setMarker(markers ? org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE : org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        s.setMarker(markers || x.length == 1 ? org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE : org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         series.put(name, s);
         return s;
     }

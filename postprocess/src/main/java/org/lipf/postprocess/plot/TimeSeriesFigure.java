@@ -25,6 +25,8 @@ public final class TimeSeriesFigure {
     public static final String FILE_NAME = "timeseries.png";
     /** mA/cm^2 per A/m^2. */
     public static final double MA_PER_CM2 = 0.1;
+    /** The intrusion ratio's legend entry, on two lines: XChart cuts a line at 45 % of the chart's width. */
+    static final String INTRUSION_LEGEND = "intrusion ratio\n(above 1 a crack grows from the flaws)";
 
     private TimeSeriesFigure() {
     }
@@ -62,7 +64,7 @@ public final class TimeSeriesFigure {
         boolean voids = ts.has(RunResults.CONTACT_FRACTION) && min(ts.column(RunResults.CONTACT_FRACTION)) < 1;
         if (!intrusion && !voids) return null;
         Chart c = Charts.lineChart("Li / electrolyte interface", "t [s]", "ratio [1]");
-        if (intrusion) c.add("intrusion ratio (above 1 a crack grows from the flaws)", t, ts.column(RunResults.INTRUSION_RATIO), false);
+        if (intrusion) c.add(INTRUSION_LEGEND, t, ts.column(RunResults.INTRUSION_RATIO), false);
         if (voids) c.add("contact fraction of the metal surface", t, ts.column(RunResults.CONTACT_FRACTION), false);
         return c;
     }

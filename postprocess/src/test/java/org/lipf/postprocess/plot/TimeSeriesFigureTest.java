@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.FontMetrics;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.SyntheticRun;
 import org.lipf.postprocess.TimeSeriesTable;
@@ -66,7 +69,36 @@ class TimeSeriesFigureTest {
         List<Chart> charts = TimeSeriesFigure.charts(folder.timeSeries(), RunMetrics.compute(folder));
         assertEquals(5, charts.size());
         assertTrue(charts.get(3).series().containsKey("no deposit yet"), "one snapshot, nothing deposited: " + charts.get(3).series().keySet());
-        assertArrayEquals(new double[] {0.5, 0.9}, charts.get(4).series().get("intrusion ratio (above 1 a crack grows from the flaws)").getYData(), 0);
+        assertArrayEquals(new double[] {0.5, 0.9}, charts.get(4).series().get(TimeSeriesFigure.INTRUSION_LEGEND).getYData(), 0);
         assertArrayEquals(new double[] {1.0, 0.6}, charts.get(4).series().get("contact fraction of the metal surface").getYData(), 0);
+        // XChart cuts a legend line wider than 45 % of the chart ("(above 1 a crack grows fro...")
+        FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+                .getFontMetrics(charts.get(4).chart().getStyler().getLegendFont());
+        for (Chart c : charts)
+            for (String name : c.series().keySet())
+                for (String line : name.split("\n")) assertTrue(fm.stringWidth(line) < 0.45 * Charts.WIDTH, line);
+    }
+
+    /** Tick labels keep their leading zero and no rounding noise, and a single value gets a few digits, not 14. */
+    @Test
+    void tickLabelsReadAsNumbersWithTheDigitsTheAxisNeeds() {
+        assertEquals("0.003", Charts.tickLabel(0.003, 0, 0.04));
+        assertEquals("0.006", Charts.tickLabel(0.006000000000000001, 0, 0.04));
+        assertEquals("0.3", Charts.tickLabel(0.30000000000000004, -0.32, 0));
+        assertEquals("-0.15", Charts.tickLabel(-0.15, -0.32, 0));
+        assertEquals("0", Charts.tickLabel(1e-17, -0.32, 0.1));
+        assertEquals("20000", Charts.tickLabel(20000, 0, 36000));
+        assertEquals("14.5", Charts.tickLabel(14.5, 10, 14.5));
+        // a one-row series: the digits of the value's own size
+        assertEquals("-0.0723", Charts.tickLabel(-0.07234567891234, -0.07234567891234, -0.07234567891234));
+        assertEquals("-0.07230001", Charts.tickLabel(-0.07230001000000001, -0.0723, -0.07229998), "a range flat to 1e-8 V still resolves");
+        assertEquals("0", Charts.tickLabel(0, 0, 0));
+    }
+
+    @Test
+    void aSeriesOfOnePointIsDrawnAsAMarker() {
+        Chart c = Charts.lineChart("one row", "t [s]", "V [V]");
+        assertEquals(SeriesMarkers.CIRCLE, c.add("cell voltage", new double[] {0}, new double[] {-0.07}, false).getMarker());
+        assertEquals(SeriesMarkers.NONE, c.add("two rows", new double[] {0, 1}, new double[] {-0.07, -0.08}, false).getMarker());
     }
 }
