@@ -20,10 +20,10 @@ final class EarlierRun {
     private static final List<String> FILES = List.of("timeseries.csv", "fields.xdmf", "results.json", "metrics.csv", MaterialsCsv.FILE_NAME);
     /** Snapshots and the temporary files of snapshots being written. */
     private static final Pattern SNAPSHOT = Pattern.compile("\\.?step_\\d+\\.h5.*");
-    /** What lipf render and lipf plot write into figures/. */
     /** The step in a snapshot's or a picture's name. */
     private static final Pattern STEP = Pattern.compile("step_(\\d+)");
-    private static final Pattern FIGURE = Pattern.compile("[a-z_]+_step_\\d+\\.png|[a-z_]+\\.gif|timeseries\\.png");
+    /** What lipf render, lipf plot and lipf compare (of the run alone) write into figures/. */
+    private static final Pattern FIGURE = Pattern.compile("[a-z_]+_step_\\d+\\.png|[a-z_]+\\.gif|timeseries\\.png|compare\\.png");
 
     private EarlierRun() {
     }

@@ -308,6 +308,7 @@ class RestartTest {
         lipfOk("run", scenario.toString(), "-o", other.toString(), "--threads", "1", "--end-time", END, "--set", "control.current_density=20 mA/cm^2");
         Files.createDirectories(other.resolve("figures"));
         Files.writeString(other.resolve("figures").resolve("xi_step_00000000.png"), "old picture");
+        Files.writeString(other.resolve("figures").resolve("compare.png"), "old comparison of the run alone");
 
         for (int time = 0; time < 2; time++) {
             runCell(scenario, other, 2, END, middle);

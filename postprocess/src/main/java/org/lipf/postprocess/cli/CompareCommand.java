@@ -30,7 +30,11 @@ public final class CompareCommand extends PostprocessCommand {
             description = "Passed charge per area, e.g. '0.5 mAh/cm^2' (negative while stripping); a bare number is in mAh/cm^2 (each run's closest snapshot).")
     String atCharge;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "compare.png", description = "Output PNG (default: ${DEFAULT-VALUE}).")
+    /** The default output's file name: in the working directory, or in RUN/figures/ where one run is shown. */
+    public static final String FILE_NAME = "compare.png";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Output PNG (default: " + FILE_NAME + "; with one run, RUN/figures/" + FILE_NAME + ", beside its other pictures).")
     Path output;
 
     @Override
@@ -47,8 +51,9 @@ public final class CompareCommand extends PostprocessCommand {
                 System.err.println("warning: " + c.label() + ": its closest snapshot is at " + target.describe(c.at()) + ", not "
                         + target.describe(target.value()));
         }
-        Path png = Images.writePng(CompareFigure.draw(columns, target, title(target, atTime == null && atCharge == null)), output);
-        System.err.println("lipf: comparison of " + runs.size() + " runs written to " + png);
+        Path file = output != null ? output : runs.size() == 1 ? runs.get(0).figuresDir().resolve(FILE_NAME) : Path.of(FILE_NAME);
+        Path png = Images.writePng(CompareFigure.draw(columns, target, title(target, atTime == null && atCharge == null)), file);
+        System.err.println("lipf: comparison of " + runs.size() + (runs.size() == 1 ? " run" : " runs") + " written to " + png);
         return 0;
     }
 

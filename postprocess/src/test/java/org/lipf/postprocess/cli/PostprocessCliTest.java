@@ -194,6 +194,15 @@ class PostprocessCliTest {
         }
     }
 
+    /** A run compared alone: the picture goes beside its other pictures, not into the working directory. */
+    @Test
+    void aRunComparedAloneGoesIntoItsFiguresFolder() throws Exception {
+        Result r = ok("compare", run.toString(), "--at-time", "0.02");
+        Path png = run.resolve("figures").resolve(CompareCommand.FILE_NAME);
+        assertTrue(ImageIO.read(png.toFile()).getWidth() > 200, png.toString());
+        assertTrue(r.err().contains("lipf: comparison of 1 run written to " + png), r.err());
+    }
+
     /**
      * A time beyond the end of a run shows its last snapshot: the title says what was asked and that each picture
      * is its run's closest snapshot, and each run whose snapshot is not within 1 % gets a warning line.
