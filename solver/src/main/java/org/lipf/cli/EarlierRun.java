@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.lipf.output.MaterialsCsv;
 import org.lipf.output.RunInfo;
+import org.lipf.output.RunResults;
+import org.lipf.output.SnapshotReader;
+import org.lipf.output.XdmfWriter;
 import org.lipf.scenario.ScenarioException;
 
 /**
@@ -20,8 +23,8 @@ final class EarlierRun {
     private static final List<String> FILES = List.of("timeseries.csv", "fields.xdmf", "results.json", "metrics.csv", MaterialsCsv.FILE_NAME);
     /** Snapshots and the temporary files of snapshots being written. */
     private static final Pattern SNAPSHOT = Pattern.compile("\\.?step_\\d+\\.h5.*");
-    /** The step in a snapshot's or a picture's name. */
-    private static final Pattern STEP = Pattern.compile("step_(\\d+)");
+    /** The step in a picture's name (its eight digits, as a snapshot's). */
+    private static final Pattern STEP = Pattern.compile("_step_(\\d{1,18})\\.png$");
     /** What lipf render, lipf plot and lipf compare (of the run alone) write into figures/. */
     private static final Pattern FIGURE = Pattern.compile("[a-z_]+_step_\\d+\\.png|[a-z_]+\\.gif|timeseries\\.png|compare\\.png");
 
@@ -54,34 +57,35 @@ final class EarlierRun {
 
     /**
      * Before a restart in dir from its own snapshot of {@code step}: removes what the run wrote after that step (the
-     * later snapshots and their pictures), and what it derived from its whole history (the metrics table, the
-     * animation, the time-series plot), so that the continuation does not mix with them; the time series drops its
-     * later rows itself ({@link org.lipf.output.TimeSeriesWriter#resume}). A restart from the last snapshot removes
-     * nothing of the snapshots.
+     * later snapshots and their pictures), and what it derived from its whole history (the metrics table, results.json,
+     * the animation, the plot, a comparison), and lists the kept snapshots in fields.xdmf, so that the continuation
+     * does not mix with them even if it ends before its next snapshot; the time series drops its later rows itself
+     * ({@link org.lipf.output.TimeSeriesWriter#resume}). Only files named as LiPF names its snapshots go (a user's
+     * {@code step_00000500.h5.bak} stays). A restart from the last snapshot removes nothing.
      *
      * @return the number of later snapshots removed
      */
     static int replaceAfter(Path dir, long step) throws IOException {
-        List<Path> snapshots = new ArrayList<>(), figures = new ArrayList<>();
-        collect(dir.resolve("snapshots"), SNAPSHOT, snapshots);
+        List<Path> kept = new ArrayList<>(SnapshotReader.list(dir.resolve("snapshots"))), later = new ArrayList<>(kept), figures = new ArrayList<>();
+        kept.removeIf(f -> SnapshotReader.step(f) > step);
+        later.removeAll(kept);
+        if (later.isEmpty()) return 0;
         collect(dir.resolve("figures"), FIGURE, figures);
-        // a crash's partial snapshot is not history (the run deletes its temporaries itself)
-        snapshots.removeIf(f -> stepIn(f) <= step || org.lipf.output.AtomicFiles.isTemporary(f));
-        // a picture of one snapshot names its step; the animation and the plot cover the whole history
+        // a picture of one snapshot names its step; the animation, the plot and a comparison cover the whole history
         figures.removeIf(f -> stepIn(f) >= 0 && stepIn(f) <= step);
-        if (snapshots.isEmpty()) return 0;
-        for (Path f : snapshots) Files.delete(f);
+        for (Path f : later) Files.delete(f);
         for (Path f : figures) Files.delete(f);
         Files.deleteIfExists(dir.resolve("metrics.csv"));
-        return snapshots.size();
+        Files.deleteIfExists(dir.resolve(RunResults.FILE_NAME));
+        XdmfWriter.writeFromFiles(dir, kept);
+        return later.size();
     }
 
-    /** The step a snapshot's or a picture's name holds ({@code ..step_NNNNNNNN...}), or -1. */
+    /** The step a picture's name holds ({@code ..._step_NNNNNNNN.png}), or -1. */
     private static long stepIn(Path file) {
         var m = STEP.matcher(file.getFileName().toString());
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
-
 
     private static boolean isRunFolder(Path dir) {
         try {

@@ -183,6 +183,16 @@ class RestartTest {
         Files.writeString(earlierPicture, "png");
         Files.writeString(run.resolve("metrics.csv"), "stale");
 
+        Path usersCopy = run.resolve("snapshots").resolve(all.get(all.size() - 1).getFileName() + ".bak");
+        Files.copy(all.get(all.size() - 1), usersCopy);
+        // the folder is consistent from the moment the history is replaced (a continuation may fail before its first snapshot)
+        assertEquals(all.size() - 2, EarlierRun.replaceAfter(run, SnapshotReader.read(earlier).step()), "later snapshots replaced");
+        String xdmf = Files.readString(run.resolve("fields.xdmf"));
+        assertTrue(xdmf.contains(earlier.getFileName().toString()) && !xdmf.contains(all.get(2).getFileName().toString()), "fields.xdmf lists the kept snapshots only");
+        assertFalse(Files.exists(run.resolve("results.json")), "the replaced history's results go");
+        assertTrue(Files.exists(usersCopy), "a file LiPF did not name stays");
+        Files.delete(usersCopy);
+
         // continued to an earlier end than the first time: the snapshots after that end are the replaced history's
         runCell(scenario, run, 2, MIDDLE, earlier);
         assertSameFinalState(toMiddle, run);
