@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -17,10 +18,10 @@ import org.lipf.sweep.SweepSummary.Row;
 /**
  * The plot of a sweep, {@code DIR/plot-METRIC.png} (XChart): a metric of the finished and shorted
  * runs over one axis, one line per value of a second axis. Where several runs share an x value and
- * a series value (replicate seeds, or further axes), the line goes through their mean. A numeric
- * axis (every value a number in one unit) is drawn to scale; any other axis (scenario files, named
- * alternatives) as evenly spaced labelled categories in sweep order; a logarithmically spaced axis
- * on a logarithmic scale.
+ * a series value (replicate seeds, or further axes), the line goes through their mean; where none of
+ * them gave a value (failed, or not done) the line has a gap. The x axis is a {@link PlotAxis}:
+ * quantities to scale (in the first value's unit), anything else as categories in sweep order; a
+ * logarithmically spaced axis on a logarithmic scale labelled at 1, 2 and 5 times the powers of ten.
  */
 final class MetricPlot {
     private MetricPlot() {
@@ -33,48 +34,49 @@ final class MetricPlot {
     /** Writes the plot; returns its path, or null (and writes nothing) if no run has a numeric value of the metric. */
     static Path write(PlotSpec plot, List<Row> rows, Path sweepDir) throws IOException {
         List<String> xLabels = new ArrayList<>();
-        Map<String, Map<String, double[]>> sums = new LinkedHashMap<>(); // series -> x label -> {sum, count}
-        for (Row r : rows) {
-            String x = r.run().parameters().get(plot.x());
-            if (!xLabels.contains(x)) xLabels.add(x);
-            Double y = number(r.metric(plot.metric()));
-            if (!r.state().status().done() || y == null) continue;
-            String series = plot.series() == null ? plot.metric() : plot.series() + " = " + r.run().parameters().get(plot.series());
-            double[] s = sums.computeIfAbsent(series, k -> new LinkedHashMap<>()).computeIfAbsent(x, k -> new double[2]);
-            s[0] += y;
-            s[1]++;
-        }
-        if (sums.isEmpty()) return null;
-        String unit = commonUnit(xLabels);
+        for (Row r : rows) if (!xLabels.contains(r.run().parameters().get(plot.x()))) xLabels.add(r.run().parameters().get(plot.x()));
+        PlotAxis axis = PlotAxis.of(xLabels, plot.logX());
+        Map<String, List<Double[]>> lines = lines(plot, rows, axis);
+        if (lines.values().stream().flatMap(List::stream).allMatch(p -> p[1] == null)) return null;
         XYChart chart = new XYChartBuilder().width(900).height(600).title(plot.metric() + " over " + plot.x())
-                .xAxisTitle(unit == null ? plot.x() : plot.x() + (unit.isEmpty() ? "" : " [" + unit + "]")).yAxisTitle(plot.metric()).build();
+                .xAxisTitle(axis.title(plot.x())).yAxisTitle(plot.metric()).build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setXAxisLogarithmic(plot.logX() && unit != null);
-        if (unit == null) chart.setCustomXAxisTickLabelsFormatter(v -> {
-            int i = (int) Math.round(v);
-            return Math.abs(v - i) < 1e-9 && i >= 0 && i < xLabels.size() ? xLabels.get(i) : "";
-        });
-        for (Map.Entry<String, Map<String, double[]>> series : sums.entrySet()) {
-            List<double[]> points = new ArrayList<>();
-            series.getValue().forEach((x, s) -> points.add(new double[] {unit == null ? xLabels.indexOf(x) : QuantityText.parse(x).value(), s[0] / s[1]}));
-            points.sort((a, b) -> Double.compare(a[0], b[0]));
-            chart.addSeries(series.getKey(), points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray())
-                    .setMarker(SeriesMarkers.CIRCLE);
+        if (axis.logarithmic()) {
+            // every tick (1 to 9 times the powers of ten), of which tickLabel labels a few, between labelled ends
+            chart.getStyler().setXAxisLogarithmic(true).setXAxisLogarithmicDecadeOnly(false);
+            chart.getStyler().setXAxisMin(axis.logMin()).setXAxisMax(axis.logMax());
         }
+        if (!axis.numeric() || axis.logarithmic()) chart.setCustomXAxisTickLabelsFormatter(axis::tickLabel);
+        lines.forEach((name, points) -> {
+            if (points.stream().allMatch(p -> p[1] == null)) return; // a line whose runs all failed: nothing to draw
+            chart.addSeries(name, points.stream().map(p -> p[0]).toList(), points.stream().map(p -> p[1]).toList())
+                    .setMarker(SeriesMarkers.CIRCLE);
+        });
         Path file = fileFor(plot, sweepDir);
         AtomicFiles.writeBytes(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         return file;
     }
 
-    /** The unit every label shares if all are numbers ("" for bare numbers), else null. */
-    static String commonUnit(List<String> labels) {
-        String unit = null;
-        for (String l : labels) {
-            QuantityText q = QuantityText.parse(l);
-            if (q == null || (unit != null && !unit.equals(q.unit()))) return null;
-            unit = q.unit();
+    /**
+     * Each line's points {x, y}, sorted by x: y is the mean of the done runs with a numeric value there, and null
+     * (XChart leaves a gap) where the line's runs at that x failed or are not done, so that no line joins its
+     * neighbours across a run that gave nothing.
+     */
+    static Map<String, List<Double[]>> lines(PlotSpec plot, List<Row> rows, PlotAxis axis) {
+        Map<String, Map<Double, double[]>> sums = new LinkedHashMap<>(); // line -> x -> {sum, count}
+        for (Row r : rows) {
+            String line = plot.series() == null ? plot.metric() : plot.series() + " = " + r.run().parameters().get(plot.series());
+            double x = axis.position(r.run().parameters().get(plot.x()));
+            double[] s = sums.computeIfAbsent(line, k -> new TreeMap<>()).computeIfAbsent(x, k -> new double[2]);
+            Double y = number(r.metric(plot.metric()));
+            if (!r.state().status().done() || y == null) continue;
+            s[0] += y;
+            s[1]++;
         }
-        return unit;
+        Map<String, List<Double[]>> lines = new LinkedHashMap<>();
+        sums.forEach((line, points) -> lines.put(line, points.entrySet().stream()
+                .map(p -> new Double[] {p.getKey(), p.getValue()[1] > 0 ? p.getValue()[0] / p.getValue()[1] : null}).toList()));
+        return lines;
     }
 
     private static Double number(String text) {
