@@ -55,6 +55,8 @@ public final class SweepFileReader {
     private static final int MAX_RUNS_PER_AXIS = 100_000;
     /** The sweep's run limits and the scenario keys they override in every run. */
     private static final Map<String, String> RUN_LIMITS = Map.of("end_time", "time.end", "max_steps", "time.max_steps");
+    /** A quoted value written as a YAML flow map or list: it starts with a brace or bracket. */
+    private static final java.util.regex.Pattern FLOW_COLLECTION = java.util.regex.Pattern.compile("(?s)[{\\[].*");
 
     private final String file;
     private final Path dir;
@@ -128,7 +130,7 @@ public final class SweepFileReader {
             List<AxisValue> values = new ArrayList<>();
             for (YamlNode item : list.items) {
                 if (item instanceof Scalar s && s.isNull()) throw error(item, path, "empty value in the list");
-                String text = YamlText.of(item);
+                String text = setValue(item, path);
                 values.add(new AxisValue(text, Map.of(name, text), null, item.line));
             }
             return checked(new Axis(name, values, e.keyLine()), path);
@@ -136,6 +138,23 @@ public final class SweepFileReader {
         if (v instanceof MapNode m && (m.get("from") != null || m.get("to") != null)) return checked(range(name, m, path), path);
         if (v instanceof MapNode m) return checked(alternatives(name, m, path), path);
         throw error(v, path, "expected a list of values, a range {from, to, steps} or a map of named alternatives, got " + v.kind());
+    }
+
+    /**
+     * A value as {@code lipf run --set} takes it. A quoted flow map or list ({@code "{mode: potentiostatic, voltage: -2 V}"},
+     * which --set gets once the shell has stripped its quotes) is that map or list, as --set reads it: passed on as one
+     * quoted string, the scenario refused it where it expects a map. Scenario text values (names, modes, file names) are
+     * not written in braces or brackets.
+     */
+    private String setValue(YamlNode n, String path) {
+        if (n instanceof Scalar s && !s.isNull() && FLOW_COLLECTION.matcher(s.text.strip()).matches()) {
+            try {
+                return YamlText.of(YamlNode.parse(s.text, file, false));
+            } catch (ScenarioException e) {
+                throw error(s, path, "value '" + s.text + "' is not a YAML flow map or list: " + e.detail());
+            }
+        }
+        return YamlText.of(n);
     }
 
     private Axis checked(Axis a, String path) {
@@ -197,7 +216,7 @@ public final class SweepFileReader {
                     scenario = scenarioFile(s, at + ".base");
                 } else {
                     if (k.value() instanceof Scalar s && s.isNull()) throw error(k.value(), at + "." + k.key(), "empty value");
-                    overrides.put(k.key(), YamlText.of(k.value()));
+                    overrides.put(k.key(), setValue(k.value(), at + "." + k.key()));
                 }
             }
             values.add(new AxisValue(e.key(), overrides, scenario, e.keyLine()));

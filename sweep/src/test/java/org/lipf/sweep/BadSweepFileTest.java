@@ -36,6 +36,7 @@ class BadSweepFileTest {
             max_steps and an alternative | base: cell.yaml\\naxes:\\n  limit:\\n    short: {time.max_steps: 5}\\nmax_steps: 10 | 4 | axes.limit | key time.max_steps is set both by max_steps (line 5) and by axis 'limit'
             end_time and a sampled axis | base: cell.yaml\\nend_time: 1 s\\nsample:\\n  method: sobol\\n  count: 2\\n  axes:\\n    time.end: {from: 1 s, to: 2 s} | 7 | sample.axes.time.end | key time.end is set both by end_time (line 2)
             list index out of range| base: cell.yaml\\n# layers\\naxes:\\n  geometry.layers[5].thickness: [2 um, 3 um] | 4 | axes.geometry.layers[5].thickness | value '2 um': geometry.layers[5]: no such entry: the list has 2
+            unclosed quoted flow map | base: cell.yaml\\naxes:\\n  control:\\n    pot: {control: "{mode: potentiostatic"} | 4 | axes.control.pot.control | value '{mode: potentiostatic' is not a YAML flow map or list
             list entry appended    | base: cell.yaml\\naxes:\\n  geometry.nuclei[1].radius: [1 um, 2 um]      | 3 | axes.geometry.nuclei[1].radius | value '1 um': geometry.nuclei[1].x: missing required key 'x'
             """)
     void badSweepFileIsReportedWithFileLineAndKey(String what, String yaml, int line, String key, String message) throws IOException {

@@ -115,6 +115,25 @@ class SweepExpansionTest {
         assertEquals(List.of("thin", "thick", "thin", "thick"), values(runs, "anode"));
     }
 
+    /** A quoted flow map or list is what --set makes of it (the shell strips the quotes): a map or list, not one string. */
+    @Test
+    void aQuotedFlowMapIsAMapAsWithSet() throws IOException {
+        Path sweep = SweepTestSupport.write(SweepTestSupport.tinyCell(dir).getParent(), "sweep.yaml", """
+                base: cell.yaml
+                axes:
+                  control:
+                    pot: {control: "{mode: potentiostatic, voltage: -0.2 V}"}
+                    gal: {control: {mode: galvanostatic, current_density: 5 mA/cm^2}}
+                  geometry.nuclei: ["[{x: 1 um, radius: 0.5 um}]", '[{x: 3 um, radius: 0.5 um}]']
+                """);
+        List<SweepRun> runs = SweepExpander.expand(SweepFileReader.read(sweep));
+        assertEquals("{mode: potentiostatic, voltage: -0.2 V}", runs.get(0).overrides().get("control"));
+        assertEquals(List.of("[{x: 1 um, radius: 0.5 um}]", "[{x: 3 um, radius: 0.5 um}]"), values(runs, "geometry.nuclei").subList(0, 2));
+        // every run's scenario loads: the quoted map is the control map, as --set control='{...}' gives it
+        SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweep.toString(), "--plan", "-o", dir.resolve("out").toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+    }
+
     @Test
     void sobolDesignPutsOnePointInEveryStratumOfEachAxis() throws IOException {
         int n = 16;
