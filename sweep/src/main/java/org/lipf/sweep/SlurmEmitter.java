@@ -21,7 +21,8 @@ import org.lipf.sweep.SweepSpec.SlurmSpec;
  * resumes the sweep and never runs a run twice at once. Paths in the script are absolute and
  * written now (no shared home assumed): the Java launcher, LiPF's class path, the sweep file and
  * the sweep folder must be visible under the same paths on the compute nodes. Like {@code ./lipf}, the
- * script preloads the signal-chaining library of the Java it runs, which OpenCL runs need. The collect step
+ * script preloads the signal-chaining library of the Java it runs, which OpenCL runs need. The tasks' heap fits the
+ * memory they ask for ({@link SlurmMemory}). The collect step
  * ({@code lipf sweep SWEEP --collect -o DIR}) writes summary.csv and the plot afterwards.
  */
 final class SlurmEmitter {
@@ -60,7 +61,7 @@ final class SlurmEmitter {
         s.append("# The paths below were written at emit time; edit JAVA if the compute nodes keep Java elsewhere.\n");
         s.append("set -euo pipefail\n");
         s.append("JAVA=").append(quote(Path.of(System.getProperty("java.home"), "bin", "java").toString())).append('\n');
-        s.append("JAVA_OPTS=").append(quote(jvmOptions())).append('\n');
+        s.append("JAVA_OPTS=").append(quote(jvmOptions(slurm))).append('\n');
         s.append("LIPF_CLASSPATH=").append(quote(absoluteClassPath())).append('\n');
         s.append("SWEEP=").append(quote(spec.file().toAbsolutePath().normalize().toString())).append('\n');
         s.append("DIR=").append(quote(dir.toString())).append('\n');
@@ -95,9 +96,11 @@ final class SlurmEmitter {
                 : "'" + time + "' is not a Slurm time limit: give minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS (e.g. 04:00:00 or 1-12)";
     }
 
-    /** This JVM's heap limit and the options of its SIMD loops. */
-    private static String jvmOptions() {
-        List<String> options = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Xmx")).toList());
+    /** The heap that fits the memory the task asks for (else this JVM's heap limit) and the options of this JVM's SIMD loops. */
+    private static String jvmOptions(SlurmSpec slurm) {
+        String heap = SlurmMemory.heapOption(slurm.extraOptions(), slurm.cpusPerTask());
+        List<String> options = new ArrayList<>(heap != null ? List.of(heap)
+                : ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Xmx")).toList());
         options.addAll(Simd.childJvmOptions());
         return String.join(" ", options);
     }

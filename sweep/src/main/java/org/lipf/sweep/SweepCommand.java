@@ -136,6 +136,10 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
         positive("--cpus-per-task", cpusPerTask);
         String timeProblem = timeLimit == null ? null : SlurmEmitter.timeProblem(timeLimit);
         if (timeProblem != null) throw new ScenarioException("--time", "", -1, timeProblem);
+        for (String o : sbatchOptions) {
+            String memoryProblem = SlurmMemory.problem(o);
+            if (memoryProblem != null) throw new ScenarioException("--sbatch-option", "", -1, memoryProblem);
+        }
         if (maxParallel != null && maxParallel < 0) throw new ScenarioException("--max-parallel", "", -1, "must be >= 0, got " + maxParallel);
         if (precision != null)
             try {

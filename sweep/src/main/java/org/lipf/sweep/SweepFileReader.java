@@ -399,8 +399,13 @@ public final class SweepFileReader {
         if (timeProblem != null) throw error(time, "slurm.time", timeProblem);
         Long cpus = integerOrNull(m, "slurm", "cpus_per_task", 1);
         Long parallel = integerOrNull(m, "slurm", "max_parallel", 0);
+        List<String> options = stringList(m, "slurm", "options");
+        for (int i = 0; i < options.size(); i++) {
+            String memoryProblem = SlurmMemory.problem(options.get(i));
+            if (memoryProblem != null) throw error(((ListNode) m.get("options")).items.get(i), "slurm.options[" + i + "]", memoryProblem);
+        }
         return new SlurmSpec(partition == null ? null : partition.text.trim(), time == null ? null : time.text.trim(),
-                cpus == null ? 1 : cpus.intValue(), parallel == null ? 0 : parallel.intValue(), stringList(m, "slurm", "options"));
+                cpus == null ? 1 : cpus.intValue(), parallel == null ? 0 : parallel.intValue(), options);
     }
 
     // ------------------------------------------------------------------------------- helpers

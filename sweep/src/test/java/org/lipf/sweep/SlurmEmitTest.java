@@ -84,6 +84,44 @@ class SlurmEmitTest {
         assertTrue(Files.readString(log).lines().anyMatch(l -> l.equals("LD_PRELOAD=" + home.resolve("lib/libjsig.so"))), Files.readString(log));
     }
 
+    /** A task that asks for 2 GB kept the heap of 8 GB that ./lipf gives: Slurm kills it when the heap grows past 2 GB. */
+    @Test
+    void theTasksHeapFitsTheMemoryTheyAskFor() throws IOException {
+        SweepTestSupport.tinyCell(dir);
+        String yaml = "base: cell.yaml\naxes:\n  control.current_density: [30 mA/cm^2]\nslurm: {cpus_per_task: 4, options: [%s]}\n";
+        Path sweep = SweepTestSupport.write(dir, "sweep.yaml", yaml.formatted("--account=abc"));
+        Path out = dir.resolve("out");
+        assertEquals(List.of("-Xmx1638m"), heaps(sweep, out, "--sbatch-option=--mem=2G"));
+        assertEquals(List.of("-Xmx100m"), heaps(sweep, out, "--sbatch-option=--mem=125"), "megabytes without a unit");
+        SweepTestSupport.write(dir, "sweep.yaml", yaml.formatted("--mem-per-cpu=1G"));
+        assertEquals(List.of("-Xmx3276m"), heaps(sweep, out), "per CPU, times cpus_per_task");
+        assertEquals(List.of("-Xmx6553m"), heaps(sweep, out, "--sbatch-option=--mem=8G"), "the command line's comes last");
+        // no memory asked for (or all of a node's): the heap of this JVM, as before
+        List<String> own = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Xmx")).toList();
+        assertEquals(own, heaps(sweep, out, "--sbatch-option=--mem=0"));
+        SweepTestSupport.write(dir, "sweep.yaml", yaml.formatted("--account=abc"));
+        assertEquals(own, heaps(sweep, out));
+
+        SweepTestSupport.Result r = SweepTestSupport.lipf("sweep", sweep.toString(), "--emit", "slurm", "-o", dir.resolve("bad").toString(), "--sbatch-option=--mem=2X");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().startsWith("error: --sbatch-option: '--mem=2X' is not a Slurm memory size"), r.stderr());
+        SweepTestSupport.write(dir, "sweep.yaml", yaml.formatted("--account=abc, --mem=2 GB"));
+        r = SweepTestSupport.lipf("sweep", sweep.toString(), "--emit", "slurm", "-o", dir.resolve("bad").toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().startsWith("error: " + sweep + ":4: slurm.options[1]: '--mem=2 GB' is not a Slurm memory size"), r.stderr());
+        assertTrue(Files.notExists(dir.resolve("bad")), "nothing written");
+    }
+
+    /** The -Xmx options of the emitted script's JAVA_OPTS. */
+    private static List<String> heaps(Path sweep, Path out, String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("sweep", sweep.toString(), "--emit", "slurm", "-o", out.toString()));
+        args.addAll(List.of(options));
+        SweepTestSupport.Result r = SweepTestSupport.lipf(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.stderr());
+        String javaOpts = Files.readAllLines(out.resolve("slurm/sweep.sbatch")).stream().filter(l -> l.startsWith("JAVA_OPTS=")).findFirst().orElseThrow();
+        return java.util.Arrays.stream(javaOpts.replace("'", "").split(" ")).map(w -> w.replace("JAVA_OPTS=", "")).filter(w -> w.startsWith("-Xmx")).toList();
+    }
+
     @Test
     void anUnknownPrecisionIsBadInputBeforeAnyRun() throws IOException {
         SweepTestSupport.tinyCell(dir);
