@@ -4,11 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.measure.IncommensurableException;
-import javax.measure.UnconvertibleException;
-import javax.measure.Unit;
-import javax.measure.UnitConverter;
-import org.lipf.scenario.UnitParser;
 
 /**
  * The x axis of a sweep plot: where each value of the axis goes and how its ticks are labelled.
@@ -94,21 +89,11 @@ record PlotAxis(String unit, Map<String, Double> positions, boolean logarithmic)
         for (String l : labels) {
             QuantityText q = QuantityText.parse(l);
             if (q == null) return null;
-            Double v = q.unit().equals(first.unit()) ? Double.valueOf(q.value()) : converted(q, first.unit());
+            // a bare number, another kind of quantity or text that is no unit: the axis is categories
+            Double v = q.in(first.unit());
             if (v == null) return null;
             out.add(v);
         }
         return out;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Double converted(QuantityText q, String unit) {
-        if (q.unit().isEmpty() || unit.isEmpty()) return null;
-        try {
-            UnitConverter c = ((Unit) UnitParser.parseUnit(q.unit())).getConverterToAny((Unit) UnitParser.parseUnit(unit));
-            return c.convert(q.value());
-        } catch (IllegalArgumentException | IncommensurableException | UnconvertibleException e) {
-            return null; // not a unit, or another kind of quantity: the axis is categories
-        }
     }
 }

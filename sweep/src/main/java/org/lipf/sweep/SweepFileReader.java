@@ -160,8 +160,20 @@ public final class SweepFileReader {
     private Axis checked(Axis a, String path) {
         if (a.values().isEmpty()) throw new ScenarioException(file, path, a.line(), "an axis needs at least one value");
         Set<String> labels = new LinkedHashSet<>();
-        for (AxisValue v : a.values())
+        List<QuantityText> quantities = new ArrayList<>();
+        for (AxisValue v : a.values()) {
             if (!labels.add(v.label())) throw new ScenarioException(file, path, v.line(), "value '" + v.label() + "' appears twice");
+            // written otherwise, the same quantity (10 A/m^2 after 1 mA/cm^2) would run the same run twice
+            QuantityText q = QuantityText.parse(v.label());
+            if (q == null) continue;
+            for (QuantityText earlier : quantities) {
+                Double same = q.in(earlier.unit());
+                if (same != null && Math.abs(same - earlier.value()) <= 1e-12 * Math.abs(earlier.value()))
+                    throw new ScenarioException(file, path, v.line(), "value '" + v.label() + "' is '" + QuantityText.format(earlier.value(), earlier.unit(), 12)
+                            + "' again, written otherwise");
+            }
+            quantities.add(q);
+        }
         return a;
     }
 

@@ -32,6 +32,7 @@ class BadSweepFileTest {
             plot of an unknown metric | base: cell.yaml\\naxes:\\n  seed.x: [1]\\nplot: {metric: voltage, x: seed.x} | 4 | plot.metric | unknown metric 'voltage'; known:
             misspelt share material| base: cell.yaml\\nmetrics: [step, share_layer2_lpsc]                     | 2 | metrics[1]        | unknown material 'lpsc' in 'share_layer2_lpsc' (did you mean 'share_layer2_lpscl'?); the materials of the sweep's scenarios: li, lpscl
             duplicate value        | base: cell.yaml\\naxes:\\n  grid.spacing: [1 um, 1 um]                     | 3 | axes.grid.spacing | appears twice
+            same quantity twice    | base: cell.yaml\\naxes:\\n  grid.spacing: [1 um, 0.5 um, 500 nm]         | 3 | axes.grid.spacing | value '500 nm' is '0.5 um' again, written otherwise
             end_time and an axis   | base: cell.yaml\\naxes:\\n  time.end: [0.4 s, 0.2 s]\\nend_time: 0.1 s    | 3 | axes.time.end     | key time.end is set both by end_time (line 4) and by axis 'time.end'
             max_steps and an alternative | base: cell.yaml\\naxes:\\n  limit:\\n    short: {time.max_steps: 5}\\nmax_steps: 10 | 4 | axes.limit | key time.max_steps is set both by max_steps (line 5) and by axis 'limit'
             end_time and a sampled axis | base: cell.yaml\\nend_time: 1 s\\nsample:\\n  method: sobol\\n  count: 2\\n  axes:\\n    time.end: {from: 1 s, to: 2 s} | 7 | sample.axes.time.end | key time.end is set both by end_time (line 2)
