@@ -409,7 +409,7 @@ public final class ScenarioLoader {
             conductors(root, model);
             if (!root.has("geometry")) throw root.missing("geometry", "a map with background and layers");
             GeometrySpec geometry = geometry(root.section("geometry", "background", "layers", "particles", "cracks", "nuclei", "gradients", "grain_mixtures",
-                    "coatings", "images", "electrolyte_beyond_top"), grid);
+                    "coatings", "images", "electrolyte_beyond_top"), grid, model.metalMaterial());
             if (!root.has("control")) throw root.missing("control", "a map with mode and voltage, current_density or protocol");
             ControlSpec control = control(root.section("control", "mode", "voltage", "current_density", "protocol"));
             if (!root.has("time") && control.protocol() == null) throw root.missing("time", "a map with at least end");
@@ -709,7 +709,7 @@ public final class ScenarioLoader {
             return new ModelSpec(form, T, n, alpha, cs, c0, width, gamma, L, delta, mode, angle, amp, seed, barrier, gating, into, ionPath, faceReaction, metal, eeq);
         }
 
-        GeometrySpec geometry(Section g, GridSpec grid) {
+        GeometrySpec geometry(Section g, GridSpec grid, String metal) {
             ListNode layerList = g.list("layers");
             if (layerList == null) throw g.missing("layers", "a list of {material, thickness, xi, c}, bottom up");
             if (layerList.items.isEmpty()) throw g.error("layers", "at least one layer is needed");
@@ -763,7 +763,7 @@ public final class ScenarioLoader {
                             + ") contains no cell centre at spacing " + fmt(dx, PhysicalQuantity.LENGTH) + "; refine grid.spacing or thicken the layer");
             }
             List<ParticleSpec> particles = particles(g, grid, probe);
-            List<CrackSpec> cracks = cracks(g, grid, probe);
+            List<CrackSpec> cracks = cracks(g, grid, probe, metal);
             List<NucleusSpec> nuclei = nuclei(g, grid, probe);
             MicrostructureSpec micro = new MicrostructureReader(file, grid, probe, materials).read(g);
             double beyond = g.quantity("electrolyte_beyond_top", PhysicalQuantity.LENGTH, 0.0);
@@ -853,7 +853,7 @@ public final class ScenarioLoader {
             return out;
         }
 
-        List<CrackSpec> cracks(Section g, GridSpec grid, GeometrySpec probe) {
+        List<CrackSpec> cracks(Section g, GridSpec grid, GeometrySpec probe, String metal) {
             List<CrackSpec> out = new ArrayList<>();
             ListNode list = g.list("cracks");
             if (list == null) return out;
@@ -884,6 +884,10 @@ public final class ScenarioLoader {
                 }
                 String fill = s.requiredString("fill", "a material name");
                 knownMaterial(s, "fill", fill);
+                // its cells would be the metal's material holding no metal: an ion blocker that is no Li (the run diverged)
+                s.check(!fill.equals(metal), "fill", "a crack is filled at xi = 0, and the metal's own material (" + fill + ") holds no metal there: "
+                        + "fill it with an electrolyte or a coating's material; Li in a flaw grows from the contact's pressure (docs/MODEL.md section 4.2), "
+                        + "and metal is placed with layers or nuclei");
                 double c = s.quantity("c", PhysicalQuantity.DIMENSIONLESS, Double.NaN);
                 s.check(Double.isNaN(c) || c >= 0, "c", "must be >= 0");
                 out.add(new CrackSpec(layer, x, y, w, fill, length, c));

@@ -150,6 +150,12 @@ class ScenarioLoaderTest {
         assertError(fails(BASE.replace("background: electrolyte", "background: lpscl")), "test.yaml", "geometry.background", 17, "unknown material 'lpscl'");
     }
 
+    /** A crack's cells hold no metal (xi = 0): filled with the metal's own material they would block ions and hold no Li. */
+    @Test
+    void aCrackFilledWithTheMetalsMaterialIsAnError() {
+        assertError(fails(BASE.replace("fill: electrolyte", "fill: li")), "test.yaml", "geometry.cracks[0].fill", 22, "the metal's own material (li) holds no metal there");
+    }
+
     @Test
     void layersThickerThanTheDomainAreAnError() {
         ScenarioException e = fails(BASE.replace("thickness: rest", "thickness: 195 um"));
