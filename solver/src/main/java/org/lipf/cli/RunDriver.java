@@ -427,6 +427,10 @@ public final class RunDriver {
         // program's end every step was cut to zero length at its "next change", and the run never ended
         final boolean protocolEnds = program != null && program.end_s() <= end_s;
         if (protocolEnds) end_s = program.end_s();
+        else if (scenario.control().protocol() != null && progressOut != null)
+            // the shipped scenarios' own time.end is minutes: a protocol set on one would stop there unsaid
+            progressOut.printf(java.util.Locale.ROOT, "lipf: the current protocol runs to %.6g s; the run stops at %.6g s (time.end or --end-time): "
+                    + "results.json gives protocol_completed: false unless it shorts first%n", program.end_s(), end_s);
         while (st.time_s < end_s * (1 - 1e-12) && st.step < maxSteps) {
             // a step never crosses a change of the set current, and each change gets a row
             double change = program == null ? Double.POSITIVE_INFINITY : program.nextChange_s(st.time_s);

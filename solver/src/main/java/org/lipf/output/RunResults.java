@@ -37,7 +37,7 @@ public final class RunResults {
      * what tools that read results.json check names against.
      */
     public static final List<String> KEYS = List.of("shorted", "time_to_short_s", "final_cell_voltage_V", "peak_intrusion_ratio",
-            "min_contact_fraction", "protocol", "current_steps_completed", "highest_current_passed_A_per_m2", "ccd_A_per_m2", "ccd_reached",
+            "min_contact_fraction", "protocol", "protocol_completed", "current_steps_completed", "highest_current_passed_A_per_m2", "ccd_A_per_m2", "ccd_reached",
             "cycles_completed", "failure_cycle", "cycles");
 
     private RunResults() {
@@ -81,13 +81,15 @@ public final class RunResults {
         if (control.protocol() == null) return r;
         CurrentProgram program = CurrentProgram.of(control);
         double reached_s = shorted ? shortTime_s : (t.length > 0 ? t[t.length - 1] : 0);
-        int failed = program.segmentAt(reached_s);
+        // the step that shorted may end exactly on a change of the current: the short is that segment's
+        int failed = shorted ? program.segmentEndingAt(shortTime_s) : program.segmentAt(reached_s);
         boolean lastDone = !shorted && reached_s >= program.end_s() * (1 - 1e-9);
         int completed = lastDone ? program.segments() : failed; // segments finished without a short
         if (control.protocol() instanceof ProtocolSpec.CcdRamp ramp) {
             // a symmetric ramp has a plating and a stripping segment per current step
             int per = ramp.segmentsPerStep(), steps = completed / per;
             r.put("protocol", "ccd_ramp");
+            r.put("protocol_completed", shorted || lastDone);
             r.put("current_steps_completed", steps);
             r.put("highest_current_passed_A_per_m2", steps > 0 ? program.segmentCurrent_A_per_m2((steps - 1) * per) : null);
             // the CCD is the current density of the step that shorted, as the papers report it
@@ -96,10 +98,13 @@ public final class RunResults {
             return r;
         }
         r.put("protocol", "cycling");
+        // stopped by time.end, --end-time or a step limit before its end, the program's results are partial
+        r.put("protocol_completed", shorted || lastDone);
         r.put("cycles_completed", completed / 2);
         r.put("failure_cycle", shorted ? failed / 2 + 1 : null);
         List<Map<String, Object>> cycles = new ArrayList<>();
-        int started = lastDone ? program.segments() : failed + 1;
+        // a run stopped on a change of the current has not started the next segment
+        int started = lastDone ? program.segments() : shorted ? failed + 1 : program.segmentEndingAt(reached_s) + 1;
         for (int k = 0; k < started; k += 2) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("cycle", k / 2 + 1);

@@ -57,6 +57,15 @@ public final class CurrentProgram {
         return k >= 0 ? k : Math.max(0, -k - 2);
     }
 
+    /**
+     * Index of the segment a step that ended at time t ran in: a step ends exactly on each change of the current, so a
+     * time on a boundary belongs to the segment before it here ({@link #segmentAt} gives the one after).
+     */
+    public int segmentEndingAt(double t_s) {
+        int k = Arrays.binarySearch(start_s, t_s - tolerance_s);
+        return k >= 0 ? k : Math.max(0, -k - 2);
+    }
+
     /** Set current density at time t, A/m^2 (deposition positive). */
     public double currentAt_A_per_m2(double t_s) {
         return current_A_per_m2[segmentAt(t_s)];
