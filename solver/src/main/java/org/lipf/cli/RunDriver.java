@@ -453,7 +453,7 @@ public final class RunDriver {
                 result.put(SHORT_LOCATION, List.of(sc.x_m(), sc.y_m(), sc.z_m()));
                 result.put(SHORT_CAUSE, sc.cause());
                 result.put(SHORT_CURRENT, st.reactionCurrent_A_per_m2);
-                result.put(SHORT_VOLTAGE, st.cellVoltage_V);
+                result.put(SHORT_VOLTAGE, sim.rowVoltage_V());
                 info.putAll(result);
                 RunResults.write(runDir, scenario.control(), st.time_s, extremes(st), result);
                 String where = sim.grid().is3D() ? String.format("x = %.3g um, y = %.3g um, z = %.3g um", sc.x_m() * 1e6, sc.y_m() * 1e6, sc.z_m() * 1e6)
@@ -492,8 +492,8 @@ public final class RunDriver {
         SimulationState st = sim.state();
         double metal = sim.metalVolumePerArea_m();
         double front = sim.frontHeight_m();
-        series.append(st.time_s, st.step, st.lastStep_s, st.cellVoltage_V, st.reactionCurrent_A_per_m2,
-                st.counterCurrent_A_per_m2, st.passedCharge_C_per_m2, metal, metal - st.initialMetalVolume_m,
+        series.append(st.time_s, st.step, st.lastStep_s, sim.rowVoltage_V(), st.reactionCurrent_A_per_m2,
+                sim.rowCounterCurrent_A_per_m2(), st.passedCharge_C_per_m2, metal, metal - st.initialMetalVolume_m,
                 front, sim.metrics().penetration_m(front) + sim.crackRadius_m(), shorted ? 1 : 0, st.lastIterations, st.rejectedSteps,
                 sim.intrusionRatio(), sim.crackRadius_m(), sim.minContactFraction(), st.lastImplicitIterations, sim.poreFill(), sim.beyondTopDrop_V());
     }

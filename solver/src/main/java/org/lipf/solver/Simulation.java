@@ -194,10 +194,27 @@ public final class Simulation implements AutoCloseable {
         return state.initialMetalVolume_m + state.passedCharge_C_per_m2 / params.chargeDensity_C_per_m3();
     }
 
+    /**
+     * The cell voltage of the time-series row after the last step, V: the state's, except where that step ended on a
+     * change of the set current and the coupled solve (section 5.4.1) has since aimed at the next current: then the
+     * voltage the step ran at, as the lagged control's rows give (a plating's last row read the stripping's voltage).
+     */
+    public double rowVoltage_V() {
+        return Double.isNaN(switchedStepVoltage_V) ? state.cellVoltage_V : switchedStepVoltage_V;
+    }
+
+    /** The counter current of the time-series row after the last step, A/m^2: as {@link #rowVoltage_V}, the step's own. */
+    public double rowCounterCurrent_A_per_m2() {
+        return Double.isNaN(switchedStepVoltage_V) ? state.counterCurrent_A_per_m2 : switchedStepCurrent_A_per_m2;
+    }
+
     /** Whether the control strips now: a negative set current, or a potentiostatic voltage above E_eq. */
     private boolean strippingNow() {
         return galvanostatic ? program.currentAt_A_per_m2(state.time_s) < 0 : state.cellVoltage_V > params.equilibriumPotential_V();
     }
+
+    /** The voltage and counter current of a step that ended on a change of the set current under the coupled solve ({@link #rowVoltage_V}). */
+    private double switchedStepVoltage_V = Double.NaN, switchedStepCurrent_A_per_m2 = Double.NaN;
 
     private void step(double maxStep_s) {
         hostCurrent = false;
@@ -245,6 +262,9 @@ public final class Simulation implements AutoCloseable {
         // across a switch of the program that solve aims at the next step's current, and the potentials that
         // drove the step, solved at its start, stand in (docs/MODEL.md section 4.2)
         final boolean switching = galvanostatic && program.currentAt_A_per_m2(state.time_s) != target;
+        // the solve below aims at the next current: the row keeps the voltage this step ran at
+        switchedStepVoltage_V = switching && implicitReactions ? state.cellVoltage_V : Double.NaN;
+        switchedStepCurrent_A_per_m2 = state.counterCurrent_A_per_m2;
         if (switching) advanceBelowGrid(dt);
         backend.computeCoefficients();
         state.reactionCurrent_A_per_m2 = params.chargeDensity_C_per_m3() * backend.growthVelocity_m_per_s();

@@ -26,9 +26,9 @@ class ProtocolRunTest {
 
     private static final String CONSTANT = "control: {mode: galvanostatic, current_density: 50 mA/cm^2}";
 
-    private Path run(String name, String protocol) throws IOException {
+    private Path run(String name, String protocol, String... moreLines) throws IOException {
         String yaml = CliTestSupport.CELL_2D.replace(CONSTANT, "control: {mode: galvanostatic, protocol: " + protocol + "}")
-                .replace("time: {end: 0.04 s, output_interval: 0.01 s}", "time: {output_interval: 0.01 s}");
+                .replace("time: {end: 0.04 s, output_interval: 0.01 s}", "time: {output_interval: 0.01 s}") + String.join("\n", moreLines);
         assertNotEquals(CliTestSupport.CELL_2D, yaml);
         Path file = CliTestSupport.write(tmp, name + ".yaml", yaml);
         Path dir = tmp.resolve(name);
@@ -75,6 +75,29 @@ class ProtocolRunTest {
         var info = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
         assertEquals("finished", info.get("status").asText());
         assertEquals("current protocol completed", info.get("reason").asText());
+    }
+
+    /**
+     * With the coupled solve (docs/MODEL.md section 5.4.1) the potentials after a step aim at the next step's current: the
+     * row at the end of a half cycle still gives the voltage and counter current of the half that ended (a plating's
+     * last row read the stripping's voltage, and its mean |V| took it in).
+     */
+    @Test
+    void theRowAtAChangeOfTheCurrentIsTheEndedHalfsUnderTheCoupledSolve() throws IOException {
+        Path dir = run("cycles-coupled", "{type: cycling, current_density: 50 mA/cm^2, capacity: 5 C/m^2, cycles: 2}", "solver: {reaction_coupling: implicit}");
+        TimeSeries ts = TimeSeries.read(dir.resolve("timeseries.csv"));
+        double[] t = ts.values("time_s"), v = ts.values("cell_voltage_V"), i = ts.values("counter_current_A_per_m2");
+        double half = 5.0 / 500;
+        int boundaries = 0;
+        for (int r = 1; r < t.length; r++) {
+            double k = t[r] / half;
+            if (Math.abs(k - Math.rint(k)) > 1e-6 || Math.rint(k) == 0) continue;
+            boolean plating = ((long) Math.rint(k) - 1) % 2 == 0;
+            assertEquals(plating ? 500 : -500, i[r], 0.5, "counter current of the half ending at " + t[r] + " s");
+            assertTrue(plating ? v[r] < 0 : v[r] > 0, "voltage of the half ending at " + t[r] + " s: " + v[r]);
+            boundaries++;
+        }
+        assertEquals(4, boundaries, "a row at the end of each half");
     }
 
     @Test
