@@ -30,6 +30,9 @@ import org.lipf.scenario.YamlNode.Scalar;
  * {@code --set}. A list index equal to the list's length appends an entry.
  */
 public final class ScenarioLoader {
+    /** The most current steps of a CCD ramp, and cycles of a cycling protocol: a program of that many segments still fits in memory. */
+    static final int MAX_RAMP_STEPS = 1_000_000;
+
     /** File label of values that came from command-line overrides. */
     public static final String OVERRIDE_FILE = "--set";
     /** Below this a nonzero activation energy is taken for a unit slip (J/mol written for eV), J/mol: 0.01 eV. */
@@ -948,9 +951,14 @@ public final class ScenarioLoader {
             try {
                 if (type.equals("ccd_ramp")) {
                     Section p = c.section("protocol", ramp);
-                    return new ProtocolSpec.CcdRamp(positive(p, "start", p.quantity("start", PhysicalQuantity.CURRENT_DENSITY)),
-                            positive(p, "step", p.quantity("step", PhysicalQuantity.CURRENT_DENSITY)),
-                            positive(p, "max", p.quantity("max", PhysicalQuantity.CURRENT_DENSITY)),
+                    final double start = positive(p, "start", p.quantity("start", PhysicalQuantity.CURRENT_DENSITY));
+                    final double step = positive(p, "step", p.quantity("step", PhysicalQuantity.CURRENT_DENSITY));
+                    final double max = positive(p, "max", p.quantity("max", PhysicalQuantity.CURRENT_DENSITY));
+                    p.check(max >= start, "max", "must be at least start (" + fmt(start, PhysicalQuantity.CURRENT_DENSITY) + ")");
+                    // as many current steps as cycles at most (a step of 1e-12 mA/cm^2 overflowed the count, a max of 1e9 the memory)
+                    p.check((max - start) / step < MAX_RAMP_STEPS, "step", "the ramp from start to max would take "
+                            + String.format(Locale.ROOT, "%.3g", (max - start) / step + 1) + " steps; at most " + MAX_RAMP_STEPS);
+                    return new ProtocolSpec.CcdRamp(start, step, max,
                             positive(p, "capacity", p.quantity("capacity", PhysicalQuantity.AREAL_CAPACITY)),
                             nonNegative(p, "capacity_step", p.quantity("capacity_step", PhysicalQuantity.AREAL_CAPACITY, 0.0)),
                             p.flag("symmetric"));
@@ -959,7 +967,7 @@ public final class ScenarioLoader {
                     Section p = c.section("protocol", cycling);
                     return new ProtocolSpec.Cycling(positive(p, "current_density", p.quantity("current_density", PhysicalQuantity.CURRENT_DENSITY)),
                             positive(p, "capacity", p.quantity("capacity", PhysicalQuantity.AREAL_CAPACITY)),
-                            (int) p.requiredInteger("cycles", 1, 1_000_000));
+                            (int) p.requiredInteger("cycles", 1, MAX_RAMP_STEPS));
                 }
             } catch (IllegalArgumentException e) {
                 throw c.error("protocol", e.getMessage());

@@ -137,6 +137,11 @@ class ProtocolTest {
         assertError(failsWithControl("control: {mode: galvanostatic, protocol: {type: cycling, current_density: 1 mA/cm^2, capacity: 1 mA/cm^2, cycles: 3}}\n"),
                 "test.yaml", "control.protocol.capacity", 24, "areal capacity");
         assertError(failsWithControl("control: {mode: galvanostatic, protocol: {type: ccd_ramp, start: 2 mA/cm^2, step: 1 mA/cm^2, max: 1 mA/cm^2, capacity: 1 mAh/cm^2}}\n"),
-                "test.yaml", "control.protocol", 24, "max must be >= start");
+                "test.yaml", "control.protocol.max", 24, "must be at least start (20 A/m^2)");
+        // a count of steps past an int (step 1e-12 mA/cm^2), or a program past the memory (max 1e9 mA/cm^2)
+        assertError(failsWithControl("control: {mode: galvanostatic, protocol: {type: ccd_ramp, start: 1 mA/cm^2, step: 1e-12 mA/cm^2, max: 2 mA/cm^2, capacity: 1 mAh/cm^2}}\n"),
+                "test.yaml", "control.protocol.step", 24, "steps; at most 1000000");
+        assertError(failsWithControl("control: {mode: galvanostatic, protocol: {type: ccd_ramp, start: 1 mA/cm^2, step: 1 mA/cm^2, max: 1e9 mA/cm^2, capacity: 1 mAh/cm^2}}\n"),
+                "test.yaml", "control.protocol.step", 24, "steps; at most 1000000");
     }
 }
