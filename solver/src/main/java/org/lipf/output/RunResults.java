@@ -143,16 +143,18 @@ public final class RunResults {
         return last;
     }
 
-    /** Mean |V| over the rows inside (t0, t1], null if none: the cell voltage is the overpotential of a Li | Li cell. */
+    /** Time average of |V| over the rows inside (t0, t1], null if none: the cell voltage is the overpotential of a Li | Li cell. */
     private static Double meanAbs(double[] t, double[] v, double t0_s, double t1_s) {
-        double tol = 1e-9 * (t1_s - t0_s), sum = 0;
-        int n = 0;
+        // each row stands for the time since the row before (its steps): the extra rows at a change of the current, a
+        // short or a restart's --end-time weigh what they span, not a whole row interval
+        double tol = 1e-9 * (t1_s - t0_s), sum = 0, span = 0;
         for (int i = 0; i < t.length; i++)
             if (t[i] > t0_s + tol && t[i] <= t1_s + tol) {
-                sum += Math.abs(v[i]);
-                n++;
+                double since = t[i] - Math.max(t0_s, i > 0 ? t[i - 1] : t0_s);
+                sum += Math.abs(v[i]) * since;
+                span += since;
             }
-        return n == 0 ? null : sum / n;
+        return span > 0 ? sum / span : null;
     }
 
     /** Evaluates and writes {@code results.json} into the run folder, atomically. */

@@ -80,6 +80,17 @@ class RunResultsTest {
         assertEquals(1, ((List<Map<String, Object>>) r.get("cycles")).size(), r.toString());
     }
 
+    /** A half cycle's overpotential is the time average of |V|: a row written between the regular ones weighs what it spans. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHalfCyclesOverpotentialWeighsEachRowByTheTimeItSpans() {
+        TimeSeries rows = new TimeSeries(List.of("time_s", "cell_voltage_V"), List.of(new double[] {0, 0}, new double[] {0.05, -0.02},
+                new double[] {0.06, -0.02}, new double[] {0.1, -0.04}));
+        Map<String, Object> r = RunResults.evaluate(CYCLING, rows, Double.NaN, RunResults.Extremes.FROM_ROWS);
+        // (0.05 x 0.02 + 0.01 x 0.02 + 0.04 x 0.04) / 0.1, where the plain mean of the rows gave 0.0267
+        assertEquals(0.028, (Double) ((List<Map<String, Object>>) r.get("cycles")).get(0).get("plating_overpotential_V"), 1e-15);
+    }
+
     /** The rows of {@link #ROWS} up to time t. */
     private static TimeSeries upTo(double t_s) {
         return new TimeSeries(COLUMNS, ROWS_LIST.stream().filter(row -> row[0] <= t_s + 1e-12).toList());
