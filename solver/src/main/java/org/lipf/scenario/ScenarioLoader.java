@@ -930,9 +930,10 @@ public final class ScenarioLoader {
             ControlMode mode = c.choice("mode", ControlMode.class, null);
             if (mode == null) throw c.missing("mode", "potentiostatic or galvanostatic");
             if (mode == ControlMode.POTENTIOSTATIC) {
-                double v = c.quantity("voltage", PhysicalQuantity.POTENTIAL);
+                // the keys of the other mode first: a protocol without a voltage meant galvanostatic, not a missing voltage
                 c.check(!c.has("current_density"), "current_density", "current_density is not used in potentiostatic mode (set voltage, or mode: galvanostatic)");
                 c.check(!c.has("protocol"), "protocol", "a current protocol needs mode: galvanostatic");
+                double v = c.quantity("voltage", PhysicalQuantity.POTENTIAL);
                 return new ControlSpec(mode, v, Double.NaN);
             }
             double v = c.quantity("voltage", PhysicalQuantity.POTENTIAL, Double.NaN);

@@ -128,6 +128,8 @@ class ProtocolTest {
     void badProtocolsNameKeyAndLine() {
         assertError(failsWithControl("control: {mode: potentiostatic, voltage: -0.1 V, protocol: {type: cycling}}\n"),
                 "test.yaml", "control.protocol", 24, "galvanostatic");
+        assertError(failsWithControl("control: {mode: potentiostatic, protocol: {type: cycling}}\n"),
+                "test.yaml", "control.protocol", 24, "a current protocol needs mode: galvanostatic");
         assertError(failsWithControl("control: {mode: galvanostatic, current_density: 1 mA/cm^2, protocol: {type: cycling}}\n"),
                 "test.yaml", "control.current_density", 24, "protocol sets the current");
         assertError(failsWithControl("control: {mode: galvanostatic, protocol: {type: ccd, start: 1 mA/cm^2}}\n"),
