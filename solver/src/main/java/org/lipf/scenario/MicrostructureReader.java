@@ -26,12 +26,15 @@ final class MicrostructureReader {
     private final GridSpec grid;
     private final GeometrySpec probe;
     private final Map<String, MaterialSpec> materials;
+    /** The metal's material (model.metal). */
+    private final String metal;
 
-    MicrostructureReader(String file, GridSpec grid, GeometrySpec probe, Map<String, MaterialSpec> materials) {
+    MicrostructureReader(String file, GridSpec grid, GeometrySpec probe, Map<String, MaterialSpec> materials, String metal) {
         this.file = file;
         this.grid = grid;
         this.probe = probe;
         this.materials = materials;
+        this.metal = metal;
     }
 
     MicrostructureSpec read(Section g) {
@@ -157,6 +160,9 @@ final class MicrostructureReader {
 
     CoatingSpec coating(Section s, int index) {
         String m = material(s, "material");
+        // its cells (or its film on the metal) would be the metal's material holding no metal: an ion blocker that is no Li
+        s.check(!m.equals(metal), "material", "a coating's cells hold no metal (xi = 0), and the metal's own material (" + m + ") without metal "
+                + "blocks the ions and is no Li: coat with the film's material; metal is placed with layers (xi: 1) or nuclei");
         int layer = layer(s);
         double dx = grid.spacing_m();
         int top = probe.layerCells(layer, dx, grid.nz())[1];

@@ -768,7 +768,7 @@ public final class ScenarioLoader {
             List<ParticleSpec> particles = particles(g, grid, probe);
             List<CrackSpec> cracks = cracks(g, grid, probe, metal);
             List<NucleusSpec> nuclei = nuclei(g, grid, probe);
-            MicrostructureSpec micro = new MicrostructureReader(file, grid, probe, materials).read(g);
+            MicrostructureSpec micro = new MicrostructureReader(file, grid, probe, materials, metal).read(g);
             double beyond = g.quantity("electrolyte_beyond_top", PhysicalQuantity.LENGTH, 0.0);
             g.check(beyond >= 0 && Double.isFinite(beyond), "electrolyte_beyond_top", "must be a length >= 0, got " + g.asWritten("electrolyte_beyond_top", beyond));
             return new GeometrySpec(background, layers, particles, cracks, nuclei, micro, beyond);
@@ -1009,6 +1009,13 @@ public final class ScenarioLoader {
                 knownMaterial(s, "product", product);
                 s.check(!product.equals(reactant), "product", "must differ from material");
                 s.check(!reactant.equals(model.metalMaterial()), "material", "the metal cannot react with itself");
+                // the product's cells hold no metal (xi = 0): the metal's material there would block the ions and be no Li
+                s.check(!product.equals(model.metalMaterial()), "product", "the interphase is formed at xi = 0, and the metal's own material (" + product
+                        + ") holds no metal there: name the material the reactant turns into (the interphase phase)");
+                // a second reaction of one reactant would compete for its cells silently, the first listed winning
+                for (int j = 0; j < out.size(); j++)
+                    s.check(!out.get(j).reactant().equals(reactant), "material", "'" + reactant + "' already reacts in interphases[" + j + "] (to "
+                            + out.get(j).product() + "): a material has one interphase; give one product (a mixed interphase is a material of its own)");
                 double k = positive(s, "rate_constant", s.quantity("rate_constant", PhysicalQuantity.DIFFUSIVITY));
                 out.add(new InterphaseSpec(reactant, product, k));
             }

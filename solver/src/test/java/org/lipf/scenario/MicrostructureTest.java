@@ -298,6 +298,14 @@ class MicrostructureTest {
         assertTrue(gap.getMessage().endsWith("patch_size: must be >= 0, got -2 um"), gap.getMessage());
     }
 
+    /** A coating's cells hold no metal: of the metal's own material they would block the ions and be no Li. */
+    @Test
+    void aCoatingOfTheMetalsMaterialIsAnError() {
+        for (String kind : new String[] {"", ", subcell: true", ", on_metal: true"})
+            assertFailsAt("  coatings: [{material: li, layer: 0, thickness: 0.2 um%s}]\n".formatted(kind), "  coatings:", "geometry.coatings[0].material",
+                    "the metal's own material (li) without metal blocks the ions");
+    }
+
     // ------------------------------------------------------------------------------- grain mixtures
 
     @Test

@@ -156,6 +156,16 @@ class ScenarioLoaderTest {
         assertError(fails(BASE.replace("fill: electrolyte", "fill: li")), "test.yaml", "geometry.cracks[0].fill", 22, "the metal's own material (li) holds no metal there");
     }
 
+    /** An interphase's cells hold no metal either, and a second reaction of one reactant would compete for its cells. */
+    @Test
+    void anInterphaseOfTheMetalsMaterialOrOfAReactantTwiceIsAnError() {
+        assertError(fails(BASE + "interphases: [{material: electrolyte, product: li, rate_constant: 1e-12 m^2/s}]\n"),
+                "test.yaml", "interphases[0].product", 26, "the metal's own material (li) holds no metal there");
+        assertError(fails(BASE + "interphases:\n  - {material: electrolyte, product: llzto, rate_constant: 1e-12 m^2/s}\n"
+                        + "  - {material: electrolyte, product: llzto, rate_constant: 1e-14 m^2/s}\n"),
+                "test.yaml", "interphases[1].material", 28, "'electrolyte' already reacts in interphases[0] (to llzto)");
+    }
+
     @Test
     void layersThickerThanTheDomainAreAnError() {
         ScenarioException e = fails(BASE.replace("thickness: rest", "thickness: 195 um"));
