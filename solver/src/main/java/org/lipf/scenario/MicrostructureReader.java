@@ -174,6 +174,10 @@ final class MicrostructureReader {
         if (!subcell && !onMetal)
             s.check(t >= dx * (1 - 1e-9), "thickness", "the coating (" + ScenarioLoader.fmt(t, PhysicalQuantity.LENGTH) + ") is thinner than the grid spacing "
                     + ScenarioLoader.fmt(dx, PhysicalQuantity.LENGTH) + "; refine grid.spacing, or declare subcell: true (effective cells) or on_metal: true (a film on the metal surface)");
+        // one effective cell holds at most a cell of film: a thicker one was cut to a cell while the report gave its thickness
+        s.check(!subcell || t <= dx * (1 + 1e-9), "thickness", "the coating (" + ScenarioLoader.fmt(t, PhysicalQuantity.LENGTH)
+                + ") is thicker than a cell (" + ScenarioLoader.fmt(dx, PhysicalQuantity.LENGTH) + "), and subcell: true draws it in one cell per column: "
+                + "drop subcell (the grid resolves it), or on_metal: true for a film carried by the metal surface");
         double rsd = s.quantity("thickness_rsd", PhysicalQuantity.DIMENSIONLESS, 0.0);
         s.check(rsd >= 0 && Double.isFinite(rsd), "thickness_rsd", "must be >= 0, got " + s.asWritten("thickness_rsd", rsd));
         double corr = optionalLength(s, "correlation_length");

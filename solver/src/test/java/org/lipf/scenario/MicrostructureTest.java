@@ -298,6 +298,14 @@ class MicrostructureTest {
         assertTrue(gap.getMessage().endsWith("patch_size: must be >= 0, got -2 um"), gap.getMessage());
     }
 
+    /** A sub-cell coating is drawn in one cell per column: a thicker one was cut to a cell while the report gave its thickness. */
+    @Test
+    void subcellCoatingThickerThanACellIsAnError() {
+        assertFailsAt("  coatings: [{material: lif, layer: 0, thickness: 0.15 um, subcell: true}]\n", "  coatings:", "geometry.coatings[0].thickness",
+                "is thicker than a cell (0.1 um)");
+        assertEquals(1, build("  coatings: [{material: lif, layer: 0, thickness: 0.1 um, subcell: true, coverage: 50 %}]\n").report().coatings().size(), "a film of one cell is still one");
+    }
+
     /** A coating's cells hold no metal: of the metal's own material they would block the ions and be no Li. */
     @Test
     void aCoatingOfTheMetalsMaterialIsAnError() {
