@@ -181,6 +181,12 @@ final class MicrostructureBuilder {
             }
             if (k == kLimit && (k + 0.5 - k0) * dx < t[q]) clipped++;
         }
+        // its cells hold no metal (f_free = 0): whole, the film leaves no cell at the metal surface to react in, and the run failed at its first solve
+        if (co.subcell() && covered == cols)
+            throw new ScenarioException(s.name(), "geometry.coatings[" + index + "]", -1, "the sub-cell coating of " + co.material()
+                    + " covers every column of the window, and Li neither grows into its cells nor reacts in them: no current could pass "
+                    + "(docs/MODEL.md section 1.2); for a film the current crosses, in series with the reaction, say on_metal: true instead of subcell; "
+                    + "for a film the current goes around, leave some columns open (coverage below 100 %, pinholes or cracks)");
         if (clipped > 0)
             warnings.add(String.format(Locale.ROOT, "geometry.coatings[%d]: %d columns are thicker than the layer above and were cut at its top", index, clipped));
         return new GeometryReport.CoatingResult(index, co.material(), co.layer(), co.subcell(), k0, t, (double) covered / cols, sum / cols, cells, clipped,

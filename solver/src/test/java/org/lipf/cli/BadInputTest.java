@@ -186,6 +186,19 @@ class BadInputTest {
         assertMessage(r, scenario(), lineOf(yaml, "-50 nm"), "geometry.coatings[0].thickness", "must be > 0");
     }
 
+    /** Found while the geometry is built (the coverage as drawn), named with the coating's line. */
+    @Test
+    void subcellFilmOverEveryColumnIsNamedWithItsLine() throws IOException {
+        String yaml = replace(CELL_2D, NUCLEI, FILM.replace("on_metal: true", "subcell: true") + "\n" + NUCLEI);
+        Result r = runBad(yaml);
+        // after the run's first line (the cell and grid it starts)
+        assertEquals(Lipf.EXIT_BAD_INPUT, r.exitCode(), r.stderr());
+        assertFalse(r.stderr().contains("\tat ") || r.stderr().contains("Exception"), "no stack trace: " + r.stderr());
+        assertTrue(r.stderr().contains("error: " + scenario() + ":" + lineOf(yaml, "subcell: true") + ": geometry.coatings[0]: the sub-cell coating of lpscl covers every column"),
+                r.stderr());
+        assertTrue(r.stderr().contains("say on_metal: true instead of subcell"), r.stderr());
+    }
+
     @Test
     void filmBothOnTheMetalAndInCellsIsRejected() throws IOException {
         String yaml = replace(CELL_2D, NUCLEI, FILM.replace("on_metal: true", "on_metal: true, subcell: true") + "\n" + NUCLEI);
