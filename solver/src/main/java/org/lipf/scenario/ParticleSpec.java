@@ -86,10 +86,4 @@ public record ParticleSpec(String material, int layer, double meanDiameter_m, do
     public boolean isUniform() {
         return !Double.isNaN(diameterMin_m);
     }
-
-    /** vf = (w / rho_p) / (w / rho_p + (1 - w) / rho_host). */
-    public static double volumeFractionFromWeight(double w, double rhoParticle, double rhoHost) {
-        double vp = w / rhoParticle;
-        return vp / (vp + (1 - w) / rhoHost);
-    }
 }

@@ -89,16 +89,17 @@ public record Scenario(String name, String description, GridSpec grid, ModelSpec
 
     /**
      * Target volume fraction of particle set {@code index} within its layer: the given
-     * volume_fraction, or the weight_fraction converted with the densities of the particle and
-     * the host layer materials.
+     * volume_fraction, or the weight_fraction converted with the densities of its layer's sets
+     * given by weight and of the host layer material ({@link LayerParticleFractions}).
      */
     public double particleVolumeFraction(int index) {
         ParticleSpec p = geometry.particles().get(index);
         if (!Double.isNaN(p.volumeFraction())) return p.volumeFraction();
-        MaterialSpec particle = material(p.material());
-        MaterialSpec host = material(geometry.layers().get(p.layer()).material());
-        if (!particle.hasDensity() || !host.hasDensity())
-            throw new IllegalStateException("weight_fraction needs the densities of '" + particle.name() + "' and '" + host.name() + "'");
-        return ParticleSpec.volumeFractionFromWeight(p.weightFraction(), particle.density_kg_per_m3(), host.density_kg_per_m3());
+        String host = geometry.layers().get(p.layer()).material();
+        return LayerParticleFractions.of(geometry.particles(), index, name -> {
+            MaterialSpec m = material(name);
+            if (!m.hasDensity()) throw new IllegalStateException("weight_fraction needs the density of '" + name + "'");
+            return m.density_kg_per_m3();
+        }, host);
     }
 }

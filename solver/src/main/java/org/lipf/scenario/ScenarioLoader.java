@@ -779,7 +779,8 @@ public final class ScenarioLoader {
             ListNode list = g.list("particles");
             if (list == null) return out;
             int nl = probe.layers().size();
-            double[] packed = new double[nl];
+            double[] byVolume = new double[nl], byWeight = new double[nl];
+            List<Section> sections = new ArrayList<>();
             for (int p = 0; p < list.items.size(); p++) {
                 Section s = new Section(file, list.items.get(p), g.keyPath("particles") + "[" + p + "]", list.line, "material", "layer", "diameter", "diameter_std",
                         "diameter_min", "diameter_max", "volume_fraction", "weight_fraction", "seed", "min_gap", "arrangement");
@@ -809,12 +810,10 @@ public final class ScenarioLoader {
                 boolean hasV = s.has("volume_fraction"), hasW = s.has("weight_fraction");
                 if (hasV == hasW) throw hasV ? s.error("weight_fraction", "give either volume_fraction or weight_fraction, not both")
                         : s.missing("volume_fraction", "or weight_fraction, e.g. '20 %'");
-                double vf = Double.NaN, wf = Double.NaN, target;
-                String fracKey = hasV ? "volume_fraction" : "weight_fraction";
+                double vf = Double.NaN, wf = Double.NaN;
                 if (hasV) {
                     vf = s.quantity("volume_fraction", PhysicalQuantity.DIMENSIONLESS);
                     s.check(vf > 0 && vf < 1, "volume_fraction", "must be in (0, 1), got " + s.asWritten("volume_fraction", vf));
-                    target = vf;
                 } else {
                     wf = s.quantity("weight_fraction", PhysicalQuantity.DIMENSIONLESS);
                     s.check(wf > 0 && wf < 1, "weight_fraction", "must be in (0, 1), got " + s.asWritten("weight_fraction", wf));
@@ -824,8 +823,13 @@ public final class ScenarioLoader {
                         throw s.error("weight_fraction", "converting a weight fraction needs the densities of the particle material '" + m + "'"
                                 + " and of the layer material '" + host + "'; missing: "
                                 + (!pm.hasDensity() ? "materials." + m + ".density " : "") + (!hm.hasDensity() ? "materials." + host + ".density" : "").trim());
-                    target = ParticleSpec.volumeFractionFromWeight(wf, pm.density_kg_per_m3(), hm.density_kg_per_m3());
                 }
+                // converted with the layer's other sets (LayerParticleFractions): the host keeps the rest of the volume, and of the mass
+                String fracKey = hasV ? "volume_fraction" : "weight_fraction";
+                double[] sum = hasV ? byVolume : byWeight;
+                sum[layer] += hasV ? vf : wf;
+                s.check(sum[layer] < 1, fracKey, String.format(Locale.ROOT, "the particle sets of layer %d given by %s add up to %.4g, leaving nothing to the layer's material '%s'",
+                        layer, hasV ? "volume" : "weight", sum[layer], probe.layers().get(layer).material()));
                 long seed = s.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
                 double gap = nonNegative(s, "min_gap", s.quantity("min_gap", PhysicalQuantity.LENGTH, 0.0));
                 // fit checks
@@ -838,22 +842,37 @@ public final class ScenarioLoader {
                 double lateral = grid.is3D() ? Math.min(grid.width_m(), grid.depth_m()) : grid.width_m();
                 s.check(dFit + gap <= lateral, dKey, "particles of diameter " + fmt(dFit, PhysicalQuantity.LENGTH) + " plus min_gap do not fit in the lateral extent "
                         + fmt(lateral, PhysicalQuantity.LENGTH));
-                double limit = grid.is3D() ? ParticleSpec.MAX_PACKING_3D : ParticleSpec.MAX_PACKING_2D;
-                double eff = target * Math.pow((d + gap) / d, grid.dimensions());
-                // a shell on the grains is no packing of discrete particles: any fraction below 1 is reachable
-                if (!onBoundaries) packed[layer] += eff;
-                if (packed[layer] > limit)
-                    throw s.error(fracKey, String.format(Locale.ROOT, "cannot place these particles without overlap: volume fraction %.3f%s%s is a packing fraction of %.3f"
-                            + " in layer %d, above the random-placement limit %.2f for %s", target, hasW ? " (from the weight fraction)" : "",
-                            gap > 0 ? " with min_gap" : "", packed[layer], layer, limit, grid.is3D() ? "spheres" : "discs"));
                 try {
                     out.add(onBoundaries ? ParticleSpec.onGrainBoundaries(m, layer, d, vf, wf, seed)
                             : uniform ? ParticleSpec.uniform(m, layer, dMin, dMax, vf, wf, seed, gap) : new ParticleSpec(m, layer, d, std, vf, wf, seed, gap));
                 } catch (IllegalArgumentException e) {
                     throw new ScenarioException(s.map.file, s.path, s.line(), e.getMessage(), e);
                 }
+                sections.add(s);
             }
+            checkPacking(out, sections, grid, probe);
             return out;
+        }
+
+        /** Whether each layer's random particles, each counted with its min_gap shell, stay below the random-placement limit. */
+        private void checkPacking(List<ParticleSpec> sets, List<Section> sections, GridSpec grid, GeometrySpec probe) {
+            double[] packed = new double[probe.layers().size()];
+            double limit = grid.is3D() ? ParticleSpec.MAX_PACKING_3D : ParticleSpec.MAX_PACKING_2D;
+            for (int p = 0; p < sets.size(); p++) {
+                ParticleSpec set = sets.get(p);
+                int layer = set.layer();
+                // a shell on the grains is no packing of discrete particles: any fraction below 1 is reachable
+                if (set.arrangement() == ParticleSpec.Arrangement.GRAIN_BOUNDARIES) continue;
+                double target = LayerParticleFractions.of(sets, p, name -> materials.get(name).density_kg_per_m3(), probe.layers().get(layer).material());
+                double d = set.meanDiameter_m(), gap = set.minGap_m();
+                packed[layer] += target * Math.pow((d + gap) / d, grid.dimensions());
+                boolean byWeight = Double.isNaN(set.volumeFraction());
+                if (packed[layer] > limit)
+                    throw sections.get(p).error(byWeight ? "weight_fraction" : "volume_fraction", String.format(Locale.ROOT,
+                            "cannot place these particles without overlap: volume fraction %.3f%s%s is a packing fraction of %.3f"
+                            + " in layer %d, above the random-placement limit %.2f for %s", target, byWeight ? " (from the weight fraction)" : "",
+                            gap > 0 ? " with min_gap" : "", packed[layer], layer, limit, grid.is3D() ? "spheres" : "discs"));
+            }
         }
 
         List<CrackSpec> cracks(Section g, GridSpec grid, GeometrySpec probe, String metal) {

@@ -97,7 +97,34 @@ class ScenarioLoaderTest {
         Scenario s = parse(BASE);
         double expected = (0.2 / 5100) / (0.2 / 5100 + 0.8 / 1200);
         assertEquals(expected, s.particleVolumeFraction(0), 1e-12);
-        assertEquals(expected, ParticleSpec.volumeFractionFromWeight(0.2, 5100, 1200), 1e-15);
+    }
+
+    /**
+     * Sets of one layer given by weight are converted together (each alone counted the others' mass as the host's): 20 wt% LLZTO
+     * (5.1 g/cm^3) + 20 wt% LiF (2.635) in soft carbon (2.0) are 0.0945 and 0.1828 by volume, not 0.0893 and 0.1595; a set given
+     * by volume takes its volume first.
+     */
+    @Test
+    void weightFractionsOfOneLayerConvertJointly() {
+        String two = BASE.replace("density: 1.2 g/cm^3", "density: 2.0 g/cm^3")
+                .replace("  llzto: ", "  lif:         {diffusivity: 1e-16 m^2/s, ionic_conductivity: 1e-9 S/m, electronic_conductivity: 0 S/m, exchange_current_density: 3 A/m^2, "
+                        + "free_fraction: 0, density: 2.635 g/cm^3}\n  llzto: ")
+                .replace("weight_fraction: 20 %, seed: 7} ]", "weight_fraction: 20 %, seed: 7},\n"
+                        + "                {material: lif, layer: 1, diameter: 2 um, weight_fraction: 20 %, seed: 8} ]");
+        Scenario s = parse(two);
+        double specificVolume = 0.2 / 5.1 + 0.2 / 2.635 + 0.6 / 2.0;
+        assertEquals(0.2 / 5.1 / specificVolume, s.particleVolumeFraction(0), 1e-12);
+        assertEquals(0.2 / 2.635 / specificVolume, s.particleVolumeFraction(1), 1e-12);
+        assertEquals(0.0945, s.particleVolumeFraction(0), 5e-5);
+        assertEquals(0.1828, s.particleVolumeFraction(1), 5e-5);
+        // a set in another layer, or given by volume in this one (which takes its 10 % first), is counted accordingly
+        Scenario withVolume = parse(two.replace("seed: 8} ]", "seed: 8},\n                {material: llzto, layer: 1, diameter: 2 um, volume_fraction: 10 %, seed: 9} ]"));
+        assertEquals(0.9 * 0.2 / 5.1 / specificVolume, withVolume.particleVolumeFraction(0), 1e-12);
+        assertEquals(0.1, withVolume.particleVolumeFraction(2), 0);
+        // the layer's weight-given sets must leave the host some mass
+        ScenarioException full = fails(two.replace("weight_fraction: 20 %, seed: 8", "weight_fraction: 80 %, seed: 8"));
+        assertEquals("geometry.particles[1].weight_fraction", full.keyPath(), full.getMessage());
+        assertTrue(full.getMessage().contains("given by weight add up to 1"), full.getMessage());
     }
 
     @Test
