@@ -425,7 +425,8 @@ public final class RunDriver {
         CurrentProgram program = sim.currentProgram();
         // a protocol ends the run, and --end-time only stops it earlier (as time.end does): beyond the
         // program's end every step was cut to zero length at its "next change", and the run never ended
-        final boolean protocolEnds = program != null && program.end_s() <= end_s;
+        // as results.json judges it: a time.end equal to the program's end as written is its end
+        final boolean protocolEnds = program != null && program.end_s() <= end_s * (1 + 1e-9);
         if (protocolEnds) end_s = program.end_s();
         else if (scenario.control().protocol() != null && progressOut != null)
             // the shipped scenarios' own time.end is minutes: a protocol set on one would stop there unsaid

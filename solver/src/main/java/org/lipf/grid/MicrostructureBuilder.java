@@ -181,8 +181,9 @@ final class MicrostructureBuilder {
             }
             if (k == kLimit && (k + 0.5 - k0) * dx < t[q]) clipped++;
         }
-        // its cells hold no metal (f_free = 0): whole, the film leaves no cell at the metal surface to react in, and the run failed at its first solve
-        if (co.subcell() && covered == cols)
+        // its cells hold no metal (f_free = 0): whole on the metal, the film leaves no cell at the metal surface to react in, and
+        // the run failed at its first solve; on another layer the ions cross its cells in series (section 1.2)
+        if (co.subcell() && covered == cols && s.geometry().layers().get(co.layer()).material().equals(s.model().metalMaterial()))
             throw new ScenarioException(s.name(), "geometry.coatings[" + index + "]", -1, "the sub-cell coating of " + co.material()
                     + " covers every column of the window, and Li neither grows into its cells nor reacts in them: no current could pass "
                     + "(docs/MODEL.md section 1.2); for a film the current crosses, in series with the reaction, say on_metal: true instead of subcell; "

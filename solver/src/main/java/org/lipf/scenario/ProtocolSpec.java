@@ -35,7 +35,12 @@ public sealed interface ProtocolSpec permits ProtocolSpec.CcdRamp, ProtocolSpec.
 
         /** Number of current steps from start to max. */
         public int steps() {
-            return (int) Math.floor((max_A_per_m2 - start_A_per_m2) / step_A_per_m2 * (1 + 1e-12)) + 1;
+            return (int) stepCount();
+        }
+
+        /** {@link #steps} as a double, which a ramp of absurd input may take past an int: the loader bounds it. */
+        public double stepCount() {
+            return Math.floor((max_A_per_m2 - start_A_per_m2) / step_A_per_m2 * (1 + 1e-12)) + 1;
         }
 
         @Override

@@ -975,13 +975,14 @@ public final class ScenarioLoader {
                     final double step = positive(p, "step", p.quantity("step", PhysicalQuantity.CURRENT_DENSITY));
                     final double max = positive(p, "max", p.quantity("max", PhysicalQuantity.CURRENT_DENSITY));
                     p.check(max >= start, "max", "must be at least start (" + fmt(start, PhysicalQuantity.CURRENT_DENSITY) + ")");
-                    // as many current steps as cycles at most (a step of 1e-12 mA/cm^2 overflowed the count, a max of 1e9 the memory)
-                    p.check((max - start) / step < MAX_RAMP_STEPS, "step", "the ramp from start to max would take "
-                            + String.format(Locale.ROOT, "%.3g", (max - start) / step + 1) + " steps; at most " + MAX_RAMP_STEPS);
-                    return new ProtocolSpec.CcdRamp(start, step, max,
+                    ProtocolSpec.CcdRamp r = new ProtocolSpec.CcdRamp(start, step, max,
                             positive(p, "capacity", p.quantity("capacity", PhysicalQuantity.AREAL_CAPACITY)),
                             nonNegative(p, "capacity_step", p.quantity("capacity_step", PhysicalQuantity.AREAL_CAPACITY, 0.0)),
                             p.flag("symmetric"));
+                    // as many current steps as cycles at most (a step of 1e-12 mA/cm^2 overflowed the count, a max of 1e9 the memory)
+                    p.check(r.stepCount() <= MAX_RAMP_STEPS, "step", "the ramp from start to max would take "
+                            + String.format(Locale.ROOT, "%.0f", r.stepCount()) + " steps; at most " + MAX_RAMP_STEPS);
+                    return r;
                 }
                 if (type.equals("cycling")) {
                     Section p = c.section("protocol", cycling);

@@ -263,8 +263,9 @@ public final class Simulation implements AutoCloseable {
         // drove the step, solved at its start, stand in (docs/MODEL.md section 4.2)
         final boolean switching = galvanostatic && program.currentAt_A_per_m2(state.time_s) != target;
         // the solve below aims at the next current: the row keeps the voltage this step ran at
-        switchedStepVoltage_V = switching && implicitReactions ? state.cellVoltage_V : Double.NaN;
-        switchedStepCurrent_A_per_m2 = state.counterCurrent_A_per_m2;
+        final boolean aimedAhead = switching && implicitReactions;
+        switchedStepVoltage_V = aimedAhead ? state.cellVoltage_V : Double.NaN;
+        switchedStepCurrent_A_per_m2 = aimedAhead ? state.counterCurrent_A_per_m2 : Double.NaN;
         if (switching) advanceBelowGrid(dt);
         backend.computeCoefficients();
         state.reactionCurrent_A_per_m2 = params.chargeDensity_C_per_m3() * backend.growthVelocity_m_per_s();
