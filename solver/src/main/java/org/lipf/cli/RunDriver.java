@@ -410,16 +410,11 @@ public final class RunDriver {
         long nextRow = (long) Math.floor(st.time_s / rowInterval * (1 + 1e-12)) + 1;
         SnapshotWriter writer = new SnapshotWriter();
         List<Path> written = new ArrayList<>(SnapshotReader.list(runDir.resolve("snapshots")));
-        written.removeIf(path -> stepOf(path) > st.step);
+        written.removeIf(path -> SnapshotReader.step(path) > st.step);
         if (fresh) {
             row(sim, series, false);
             if (copyFrom == null) snapshot(sim, writer, written);
-            else {
-                Path copy = AtomicFiles.write(runDir.resolve("snapshots").resolve(SnapshotWriter.fileName(sim.state().step)),
-                        tmp -> Files.copy(copyFrom, tmp));
-                written.add(copy);
-                XdmfWriter.writeFromFiles(runDir, written);
-            }
+            else list(AtomicFiles.write(runDir.resolve("snapshots").resolve(SnapshotWriter.fileName(sim.state().step)), tmp -> Files.copy(copyFrom, tmp)), written);
         }
         ProgressLine progress = new ProgressLine(progressOut, st.step, st.time_s);
         CurrentProgram program = sim.currentProgram();
@@ -464,7 +459,7 @@ public final class RunDriver {
             }
             if (atSnapshot) snapshot(sim, writer, written);
         }
-        if (written.isEmpty() || stepOf(written.get(written.size() - 1)) != st.step) snapshot(sim, writer, written);
+        if (written.isEmpty() || SnapshotReader.step(written.get(written.size() - 1)) != st.step) snapshot(sim, writer, written);
         progress.update(st.time_s, end_s, st.step, st.cellVoltage_V, st.reactionCurrent_A_per_m2, true);
         progress.finish();
         RunResults.write(runDir, scenario.control(), Double.NaN, extremes(st), Map.of());
@@ -478,15 +473,14 @@ public final class RunDriver {
     }
 
     private void snapshot(Simulation sim, SnapshotWriter writer, List<Path> written) throws IOException {
-        Path file = writer.write(runDir.resolve("snapshots"), snapshotOf(sim));
+        list(writer.write(runDir.resolve("snapshots"), snapshotOf(sim)), written);
+    }
+
+    /** Adds a snapshot just written to the run's list (in place of one of its name) and the XDMF index. */
+    private void list(Path file, List<Path> written) throws IOException {
         written.removeIf(p -> p.getFileName().equals(file.getFileName()));
         written.add(file);
         XdmfWriter.writeFromFiles(runDir, written);
-    }
-
-    private static long stepOf(Path snapshot) {
-        String n = snapshot.getFileName().toString();
-        return Long.parseLong(n.substring(n.indexOf('_') + 1, n.indexOf('.')));
     }
 
     private static void row(Simulation sim, TimeSeriesWriter series, boolean shorted) throws IOException {
