@@ -69,6 +69,8 @@ public final class RunDriver {
      * ({@link SimulationState#peakIntrusionRatio}), which a restart continues; results.json reports them.
      */
     public static final String PEAK_INTRUSION_RATIO = "peak_intrusion_ratio", MIN_CONTACT_FRACTION = "min_contact_fraction";
+    /** The voltage and counter current of the step that ended on a change of the set current under the coupled solve ({@link Simulation#rowVoltage_V}); only in such snapshots. */
+    public static final String ROW_CELL_VOLTAGE = "row_cell_voltage_V", ROW_COUNTER_CURRENT = "row_counter_current_A_per_m2";
     /** Snapshot attribute: the model's form (single_potential or mixed_conductor), which a restart must share. */
     static final String MODEL_FORM = "model_form";
     /**
@@ -261,6 +263,8 @@ public final class RunDriver {
         final boolean newVoltage = changesVoltage(scenario, snap);
         if (newVoltage) grid.setInterior(fields.rate, snap.field("rate"));
         Simulation sim = new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
+        if (snap.extras().containsKey(ROW_CELL_VOLTAGE))
+            sim.resumeSwitchedStep(snap.extraDouble(ROW_CELL_VOLTAGE), snap.extraDouble(ROW_COUNTER_CURRENT));
         if (newVoltage) {
             state.cellVoltage_V = scenario.control().voltage_V();
             try {
@@ -326,6 +330,12 @@ public final class RunDriver {
         extras.put(CRACK_FROM_PORE, st.crackFromPore ? 1.0 : 0.0);
         extras.put(PEAK_INTRUSION_RATIO, st.peakIntrusionRatio);
         extras.put(MIN_CONTACT_FRACTION, st.minContactFraction);
+        // cell_voltage_V is the one the next step starts from; at a change of the current under the coupled solve the
+        // row of this time gives the ended step's, which a restart into a new folder writes as its first row
+        if (sim.rowVoltage_V() != st.cellVoltage_V || sim.rowCounterCurrent_A_per_m2() != st.counterCurrent_A_per_m2) {
+            extras.put(ROW_CELL_VOLTAGE, sim.rowVoltage_V());
+            extras.put(ROW_COUNTER_CURRENT, sim.rowCounterCurrent_A_per_m2());
+        }
         extras.put(SHORT_CIRCUIT, sim.lastShort() != null ? 1L : 0L);
         extras.put(MODEL_FORM, sim.scenario().model().form().name().toLowerCase());
         extras.put(TEMPERATURE, sim.scenario().model().temperature_K());

@@ -208,6 +208,12 @@ public final class Simulation implements AutoCloseable {
         return Double.isNaN(switchedStepVoltage_V) ? state.counterCurrent_A_per_m2 : switchedStepCurrent_A_per_m2;
     }
 
+    /** Takes up the row values of a restored step that ended on a change of the set current ({@link #rowVoltage_V}). */
+    public void resumeSwitchedStep(double voltage_V, double counterCurrent_A_per_m2) {
+        switchedStepVoltage_V = voltage_V;
+        switchedStepCurrent_A_per_m2 = counterCurrent_A_per_m2;
+    }
+
     /** Whether the control strips now: a negative set current, or a potentiostatic voltage above E_eq. */
     private boolean strippingNow() {
         return galvanostatic ? program.currentAt_A_per_m2(state.time_s) < 0 : state.cellVoltage_V > params.equilibriumPotential_V();

@@ -98,6 +98,25 @@ class ProtocolRunTest {
             boundaries++;
         }
         assertEquals(4, boundaries, "a row at the end of each half");
+
+        // restarted into a new folder from the snapshot at the end of the first plating, alone (no history to copy):
+        // the first row is that of the uninterrupted run (the snapshot keeps the ended step's row values)
+        Path atSwitch = null;
+        for (Path p : CliTestSupport.snapshots(dir))
+            if (Math.abs(org.lipf.output.SnapshotReader.read(p).time_s() - half) < 1e-12) atSwitch = p;
+        assertNotNull(atSwitch, "a snapshot at the end of the first plating");
+        Path loose = tmp.resolve("loose.h5");
+        java.nio.file.Files.copy(atSwitch, loose);
+        Path again = tmp.resolve("again");
+        lipfOk("run", dir.resolve("scenario.yaml").toString(), "-o", again.toString(), "--threads", "2", "--restart", loose.toString());
+        TimeSeries restarted = TimeSeries.read(again.resolve("timeseries.csv"));
+        int r = 0;
+        while (Math.abs(t[r] - half) > 1e-12) r++;
+        assertEquals(half, restarted.values("time_s")[0], 0.0);
+        assertEquals(v[r], restarted.values("cell_voltage_V")[0], 0.0, "the plating's voltage, not the stripping's");
+        assertEquals(i[r], restarted.values("counter_current_A_per_m2")[0], 0.0);
+        assertEquals(java.util.Arrays.stream(v).skip(r).boxed().toList(), java.util.Arrays.stream(restarted.values("cell_voltage_V")).boxed().toList(),
+                "the continuation's rows as the uninterrupted run's");
     }
 
     @Test
