@@ -52,7 +52,7 @@ import org.lipf.scenario.TemperatureCheck;
  *   <li><b>Coatings</b>: per lateral column a thickness t (seeded random field, coverage patches,
  *       pinholes, cracks; see {@link org.lipf.scenario.CoatingSpec}); the cells above the top of the
  *       layer whose centre lies below top + t get the coating material, xi = 0 and the coating's c,
- *       up to the top of the layer above. Sub-cell coatings are only reported.
+ *       up to the top of the layer above. A sub-cell coating fills one effective cell per covered column.
  *   <li><b>Voxel images</b>: every cell whose centre lies in the placed image takes the mapped
  *       material, xi and (if given) c of the voxel containing it (a LiPF snapshot mapped by its own
  *       names: the xi and c the voxel had in the snapshot); the part of the image outside the
@@ -60,6 +60,8 @@ import org.lipf.scenario.TemperatureCheck;
  *   <li><b>Cracks</b>: cells of the layer whose centre is within width/2 of x (periodic; in 3D
  *       also within length/2 of y unless the crack spans the whole depth) get the fill material,
  *       xi = 0 and the crack's c (default the layer's c).
+ *   <li>Sub-cell coatings on a layer of the metal's material that, together, hold every cell of the plane above it
+ *       (after the images and cracks) are refused: no cell would be left at the metal surface to react in.
  *   <li><b>Nuclei</b>: cells above the top of the topmost xi = 1 layer whose centre is within the
  *       radius of (x, y, top) get xi = min(1, free fraction of their material) and the metal
  *       layer's c; their material is unchanged.
@@ -126,6 +128,7 @@ public final class GeometryBuilder {
             List<GeometryReport.ImageResult> images = new ArrayList<>();
             for (int i = 0; i < micro.images().size(); i++) images.add(mb.image(i));
             for (int i = 0; i < geo.cracks().size(); i++) crack(i);
+            mb.refuseClosedMetalSurfaces();
             for (int i = 0; i < geo.nuclei().size(); i++) nucleus(i);
             MaterialMap map = new MaterialMap(g, s.materialNames(), ids);
             return new InitialState(map, xi, c, new GeometryReport(layerResults, particleResults, warnings, connectivity(map), gradients, mixtures, coatings, images));

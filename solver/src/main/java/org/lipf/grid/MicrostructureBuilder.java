@@ -3,9 +3,11 @@ package org.lipf.grid;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.lipf.scenario.SubcellCoating;
 import org.lipf.scenario.CoatingSpec;
@@ -181,17 +183,48 @@ final class MicrostructureBuilder {
             }
             if (k == kLimit && (k + 0.5 - k0) * dx < t[q]) clipped++;
         }
-        // its cells hold no metal (f_free = 0): whole on the metal, the film leaves no cell at the metal surface to react in, and
-        // the run failed at its first solve; on another layer the ions cross its cells in series (section 1.2)
-        if (co.subcell() && covered == cols && s.geometry().layers().get(co.layer()).material().equals(s.model().metalMaterial()))
-            throw new ScenarioException(s.name(), "geometry.coatings[" + index + "]", -1, "the sub-cell coating of " + co.material()
-                    + " covers every column of the window, and Li neither grows into its cells nor reacts in them: no current could pass "
-                    + "(docs/MODEL.md section 1.2); for a film the current crosses, in series with the reaction, say on_metal: true instead of subcell; "
-                    + "for a film the current goes around, leave some columns open (coverage below 100 %, pinholes or cracks)");
         if (clipped > 0)
             warnings.add(String.format(Locale.ROOT, "geometry.coatings[%d]: %d columns are thicker than the layer above and were cut at its top", index, clipped));
         return new GeometryReport.CoatingResult(index, co.material(), co.layer(), co.subcell(), k0, t, (double) covered / cols, sum / cols, cells, clipped,
                 layout.cracksAlongX(), layout.cracksAlongY());
+    }
+
+    /**
+     * Refuses sub-cell coatings on a layer of the metal's material that together (with what the images and cracks drawn after
+     * them left) hold every cell of the plane above it: their cells hold no metal (f_free = 0), so no cell at the metal
+     * surface is left to react in, and the run failed at its first solve. Two films each with gaps may close each other's
+     * gaps. On another layer the ions cross such cells in series (docs/MODEL.md section 1.2).
+     */
+    void refuseClosedMetalSurfaces() {
+        List<CoatingSpec> coatings = s.geometry().microstructure().coatings();
+        for (int l = 0; l < layerCells.length; l++) {
+            if (!s.geometry().layers().get(l).material().equals(s.model().metalMaterial())) continue;
+            Set<Integer> filmIds = new HashSet<>();
+            List<Integer> films = new ArrayList<>();
+            for (int n = 0; n < coatings.size(); n++) {
+                CoatingSpec co = coatings.get(n);
+                if (co.layer() != l || !co.subcell()) continue;
+                for (int k = 0; k < SubcellCoating.classes(co); k++) filmIds.add(s.materialId(SubcellCoating.className(co, n, k)));
+                films.add(n);
+            }
+            if (films.isEmpty() || !closed(layerCells[l][1], filmIds)) continue;
+            String what = films.size() == 1 ? "the sub-cell coating of " + coatings.get(films.get(0)).material() + " covers"
+                    : "the sub-cell coatings " + String.join(", ", films.stream().map(n -> "of " + coatings.get(n).material() + " (geometry.coatings[" + n + "])").toList())
+                            + " together cover";
+            int last = films.get(films.size() - 1);
+            throw new ScenarioException(s.name(), "geometry.coatings[" + last + "]", -1, what + " every column of the window over layer " + l
+                    + ", and Li neither grows into their cells nor reacts in them: no current could pass "
+                    + "(docs/MODEL.md section 1.2); for a film the current crosses, in series with the reaction, say on_metal: true instead of subcell; "
+                    + "for a film the current goes around, leave some columns open (coverage below 100 %, pinholes or cracks)");
+        }
+    }
+
+    /** Whether every cell of plane k is one of the materials {@code filmIds}. */
+    private boolean closed(int k, Set<Integer> filmIds) {
+        for (int j = 0; j < g.ny; j++)
+            for (int i = 0; i < g.nx; i++)
+                if (!filmIds.contains((int) ids[g.index(i, j, k)])) return false;
+        return true;
     }
 
     // ------------------------------------------------------------------------------- images

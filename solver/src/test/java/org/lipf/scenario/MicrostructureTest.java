@@ -323,6 +323,32 @@ class MicrostructureTest {
         build(yaml.replace("layer: 0", "layer: 1"));
     }
 
+    /**
+     * Two sub-cell films on the metal, each with a crack, may close each other's cracks: together they leave no cell at the metal
+     * surface, and are refused at the later one. A crack through the layer above reopens a whole film: the map as finally built counts.
+     */
+    @Test
+    void subcellCoatingsThatTogetherCoverEveryColumnAreAnError() {
+        String one = "{material: lif, layer: %d, thickness: 50 nm, subcell: true, cracks: 1, crack_width: 1 um, seed: %d}";
+        String two = "  coatings: [" + one.formatted(0, 1) + ", " + one.formatted(0, 2) + "]\n";
+        // each alone leaves its crack's 10 columns open, in different places
+        for (int seed : new int[] {1, 2}) {
+            GeometryReport.CoatingResult alone = build("  coatings: [" + one.formatted(0, seed) + "]\n").report().coatings().get(0);
+            assertEquals(0.95, alone.coveredFraction(), 1e-12);
+        }
+        ScenarioException e = assertThrows(ScenarioException.class, () -> build(two));
+        assertEquals("geometry.coatings[1]", e.keyPath(), e.getMessage());
+        assertTrue(e.getMessage().contains("the sub-cell coatings of lif (geometry.coatings[0]), of lif (geometry.coatings[1]) together cover every column"),
+                e.getMessage());
+        // the second on the layer above the metal: the ions cross its cells in series
+        build("  coatings: [" + one.formatted(0, 1) + ", " + one.formatted(1, 2) + "]\n");
+        // a whole film that a crack through the layer above opens
+        String whole = "  coatings: [{material: lif, layer: 0, thickness: 50 nm, subcell: true}]\n";
+        assertThrows(ScenarioException.class, () -> build(whole));
+        MaterialMap m = build(whole + "  cracks: [{layer: 1, x: 5 um, width: 0.5 um, fill: el}]\n").materials();
+        assertEquals("el", m.name(50, 0, 30), "the crack's cell at the metal surface");
+    }
+
     /** A coating's cells hold no metal: of the metal's own material they would block the ions and be no Li. */
     @Test
     void aCoatingOfTheMetalsMaterialIsAnError() {
