@@ -311,6 +311,7 @@ public final class GeometryBuilder {
          * the one whose shell comes closest to the target fraction (bisection: more grains, more boundary).
          */
         void grainBoundaryShell(int index, ParticleSpec p, double target) {
+            String key = "geometry.particles[" + index + "]";
             int[] kk = layerCells[p.layer()];
             long layerCellCount = (long) g.nx * g.ny * (kk[1] - kk[0]);
             double volume = layerCellCount * g.cellVolume_m3();
@@ -333,6 +334,12 @@ public final class GeometryBuilder {
             boolean pickHi = Math.abs(count(shellHi) - target * layerCellCount) <= Math.abs(count(shellLo) - target * layerCellCount);
             boolean[] shell = pickHi ? shellHi : shellLo;
             int grains = pickHi ? hi : lo;
+            // one grain has no boundary: a target nearer none than the shell of the fewest grains would build nothing
+            if (count(shell) == 0)
+                throw error(key + (Double.isNaN(p.volumeFraction()) ? ".weight_fraction" : ".volume_fraction"), String.format(Locale.ROOT,
+                        "the volume fraction %.4g is nearer none than the thinnest shell on the boundaries of this layer's grains (%.4f, on %d grains): "
+                        + "no particle would be placed; raise the fraction, or give a thicker layer or a wider window", target,
+                        (double) count(shellHi) / layerCellCount, hi));
             byte id = (byte) s.materialId(p.material());
             LayerSpec L = geo.layers().get(p.layer());
             double xi0 = Math.min(L.xi(), s.material(p.material()).freeFraction());

@@ -107,7 +107,26 @@ final class MicrostructureBuilder {
         }
         double[] achieved = new double[nm];
         for (int m = 0; m < nm; m++) achieved[m] = (double) count[m] / nCells;
+        refuseMissingGrains(index, mix, grains, count, planes);
         return new GeometryReport.MixtureResult(index, mix.layer(), grains, mix.materials(), achieved);
+    }
+
+    /**
+     * A material of the mixture that no grain took (grains too large for the layer: one grain made it all of one material)
+     * is refused, with the grain size that would give it a grain of its own.
+     */
+    private void refuseMissingGrains(int index, GrainMixtureSpec mix, int grains, long[] count, int planes) {
+        for (int m = 0; m < count.length; m++) {
+            double f = mix.fractions().get(m);
+            if (count[m] > 0 || f == 0) continue;
+            double layerVolume = g.nx * dx * planes * dx * (g.is3D() ? g.ny * dx : 1);
+            throw new ScenarioException(s.name(), "geometry.grain_mixtures[" + index + "].grain_size", -1, String.format(Locale.ROOT,
+                    "grains of %.4g um make %d grain%s in layer %d (%.4g um thick on the grid, %.4g um wide%s), and %s (fraction %.4g) got none: the layer would hold no %s; "
+                    + "a grain of its own needs a grain_size of at most about %.3g um (its fraction of the layer), or a thicker layer or a wider window",
+                    mix.grainSize_m() * 1e6, grains, grains == 1 ? "" : "s", mix.layer(), planes * dx * 1e6, g.nx * dx * 1e6,
+                    g.is3D() ? String.format(Locale.ROOT, ", %.4g um deep", g.ny * dx * 1e6) : "", mix.materials().get(m), f, mix.materials().get(m),
+                    Math.pow(f * layerVolume, 1.0 / g.dimensions) * 1e6));
+        }
     }
 
     /** Whole-cell targets summing to n: floors, the rest to the largest remainders (ties to the first). */

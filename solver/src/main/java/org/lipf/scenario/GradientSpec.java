@@ -54,6 +54,11 @@ public record GradientSpec(int layer, String from, String to, double surfaceFrac
         return (int) Math.min(levels, Math.round(x / surfaceFraction * levels));
     }
 
+    /** The depth below the entry surface down to which a cell centre takes level 1 or above (x rounds to half a level or more). */
+    public double drawnDepth_m() {
+        return diffusionLength_m * org.apache.commons.math3.special.Erf.erfcInv(0.5 / levels);
+    }
+
     /** The generated materials, level 1 first. */
     public List<MaterialSpec> materials(MaterialSpec fromSpec, MaterialSpec toSpec) {
         List<MaterialSpec> out = new ArrayList<>();

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.special.Erf;
 import org.lipf.grid.ImagePlacement;
 import org.lipf.grid.VoxelImage;
 import org.lipf.scenario.ScenarioLoader.Section;
@@ -41,7 +43,7 @@ final class MicrostructureReader {
         List<GradientSpec> gradients = new ArrayList<>();
         forEach(g, "gradients", s -> gradients.add(gradient(s)), "layer", "to", "surface_fraction", "diffusion_length", "levels", "surface", "mixing");
         List<GrainMixtureSpec> mixtures = new ArrayList<>();
-        forEach(g, "grain_mixtures", s -> mixtures.add(grainMixture(s)), "layer", "materials", "fractions", "grain_size", "seed");
+        forEach(g, "grain_mixtures", s -> mixtures.add(grainMixture(s, gradients, mixtures)), "layer", "materials", "fractions", "grain_size", "seed");
         List<CoatingSpec> coatings = new ArrayList<>();
         forEach(g, "coatings", s -> coatings.add(coating(s, coatings.size())), "material", "layer", "thickness", "thickness_rsd", "correlation_length", "coverage",
                 "patch_size", "pinholes", "pinhole_diameter", "cracks", "crack_width", "crack_direction", "seed", "subcell", "on_metal", "c");
@@ -101,6 +103,7 @@ final class MicrostructureReader {
         GradientSpec.Surface surface = s.choice("surface", GradientSpec.Surface.class, GradientSpec.Surface.TOP);
         GradientSpec.Mixing mixing = s.choice("mixing", GradientSpec.Mixing.class, GradientSpec.Mixing.LINEAR);
         GradientSpec spec = new GradientSpec(layer, from, to, xs, L, levels, surface, mixing);
+        drawnOnTheGrid(s, spec);
         List<MaterialSpec> generated = spec.materials(materials.get(from), materials.get(to));
         s.check(materials.size() + generated.size() <= Scenario.MAX_MATERIALS, "levels",
                 "the " + levels + " generated materials bring the scenario above " + Scenario.MAX_MATERIALS + " materials; use fewer levels");
@@ -111,10 +114,33 @@ final class MicrostructureReader {
         return spec;
     }
 
+    /**
+     * A gradient whose first level ends above the layer's first cell centre, half a spacing below its entry surface, would
+     * leave every cell of the layer its own material (the report showed only level 0): refused, with what would draw it.
+     */
+    private void drawnOnTheGrid(Section s, GradientSpec spec) {
+        double dx = grid.spacing_m(), firstCentre = dx / 2;
+        if (spec.levelAt(firstCentre) > 0) return;
+        double erfcInv = Erf.erfcInv(0.5 / spec.levels());
+        int levelsNeeded = (int) Math.ceil(0.5 / Erf.erfc(firstCentre / spec.diffusionLength_m()));
+        throw s.error("diffusion_length", "the gradient draws no cell: its first level (x = " + String.format(Locale.ROOT, "%.3g", spec.levelFraction(1))
+                + ", drawn where x >= " + String.format(Locale.ROOT, "%.3g", spec.levelFraction(1) / 2) + ") reaches " + ScenarioLoader.fmt(spec.drawnDepth_m(), PhysicalQuantity.LENGTH) + " below the layer's " + spec.surface().name().toLowerCase(Locale.ROOT)
+                + " surface, short of its first cell centre, half a spacing (" + ScenarioLoader.fmt(firstCentre, PhysicalQuantity.LENGTH) + ") deep; it needs "
+                + "a grid.spacing of at most " + ScenarioLoader.fmt(2 * spec.diffusionLength_m() * erfcInv, PhysicalQuantity.LENGTH)
+                + ", a diffusion_length of at least " + ScenarioLoader.fmt(firstCentre / erfcInv, PhysicalQuantity.LENGTH)
+                + (levelsNeeded <= MAX_GRADIENT_LEVELS ? ", or levels: " + levelsNeeded : ""));
+    }
+
     // ------------------------------------------------------------------------------- grain mixtures
 
-    GrainMixtureSpec grainMixture(Section s) {
+    GrainMixtureSpec grainMixture(Section s, List<GradientSpec> gradients, List<GrainMixtureSpec> mixtures) {
         int layer = layer(s);
+        // a mixture redraws every cell of its layer: a gradient drawn before it, or an earlier mixture, would leave nothing
+        for (int i = 0; i < gradients.size(); i++)
+            s.check(gradients.get(i).layer() != layer, "layer", "layer " + layer + " has the gradient geometry.gradients[" + i + "], and a grain mixture "
+                    + "redraws every cell of its layer after the gradients: nothing of the gradient would remain; give them different layers");
+        for (int i = 0; i < mixtures.size(); i++)
+            s.check(mixtures.get(i).layer() != layer, "layer", "layer " + layer + " already is the grain mixture geometry.grain_mixtures[" + i + "], which this one would redraw entirely: list all the layer's materials in one mixture");
         List<String> names = new ArrayList<>();
         for (Scalar item : scalars(s, "materials")) {
             String m = item.text.trim();

@@ -839,6 +839,10 @@ public final class ScenarioLoader {
                 double dFit = uniform ? dMax : d;
                 s.check(dFit <= layerThick, dKey, "particles of diameter " + fmt(dFit, PhysicalQuantity.LENGTH) + " do not fit in layer " + layer + " ("
                         + fmt(layerThick, PhysicalQuantity.LENGTH) + " thick on the grid)");
+                // a placed particle takes the cells whose centres it covers: one under a cell is drawn as a whole cell, many times its size
+                s.check(onBoundaries || d >= grid.spacing_m() * (1 - 1e-9), dKey, "particles of " + (uniform ? "mean diameter " : "diameter ")
+                        + fmt(d, PhysicalQuantity.LENGTH) + " are smaller than a grid cell (" + fmt(grid.spacing_m(), PhysicalQuantity.LENGTH)
+                        + "): each would be drawn as one whole cell; refine grid.spacing (2 spacings or more across a particle resolve its shape)");
                 double lateral = grid.is3D() ? Math.min(grid.width_m(), grid.depth_m()) : grid.width_m();
                 s.check(dFit + gap <= lateral, dKey, "particles of diameter " + fmt(dFit, PhysicalQuantity.LENGTH) + " plus min_gap do not fit in the lateral extent "
                         + fmt(lateral, PhysicalQuantity.LENGTH));
@@ -867,6 +871,13 @@ public final class ScenarioLoader {
                 double d = set.meanDiameter_m(), gap = set.minGap_m();
                 packed[layer] += target * Math.pow((d + gap) / d, grid.dimensions());
                 boolean byWeight = Double.isNaN(set.volumeFraction());
+                int[] kk = probe.layerCells(layer, grid.spacing_m(), grid.nz());
+                long layerCells = (long) grid.nx() * grid.ny() * (kk[1] - kk[0]);
+                // the set is placed until round(fraction x layer cells) of its cells: under half a cell, none
+                if (Math.round(target * layerCells) == 0)
+                    throw sections.get(p).error(byWeight ? "weight_fraction" : "volume_fraction", String.format(Locale.ROOT,
+                            "volume fraction %.3g%s of layer %d's %d cells is less than half a cell: no particle would be placed; it needs a volume fraction of at least %.3g, "
+                            + "or widen the window", target, byWeight ? " (from the weight fraction)" : "", layer, layerCells, 0.5 / layerCells));
                 if (packed[layer] > limit)
                     throw sections.get(p).error(byWeight ? "weight_fraction" : "volume_fraction", String.format(Locale.ROOT,
                             "cannot place these particles without overlap: volume fraction %.3f%s%s is a packing fraction of %.3f"

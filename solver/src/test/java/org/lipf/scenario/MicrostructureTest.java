@@ -396,6 +396,32 @@ class MicrostructureTest {
         assertTrue(unknown.getMessage().contains("unknown material 'mgg'; did you mean 'mg'?"), unknown.getMessage());
     }
 
+    /**
+     * Grains larger than the layer: 0.5 um x 20 um holds round(10 / 16) = 1 grain of 4 um, all lif, and mg (0.4) gets none; the
+     * report alone said so. Refused at grain_size, with the size that gives mg a grain: (0.4 x 10 um^2)^(1/2) = 2 um.
+     */
+    @Test
+    void aMixtureMaterialThatNoGrainTakesIsAnError() {
+        String yaml = BASE.replace("thickness: 2 um", "thickness: 0.5 um") + "  grain_mixtures: [{layer: 1, materials: [lif, mg], fractions: [0.6, 0.4], grain_size: 4 um}]\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> build(parse(yaml)));
+        assertEquals("geometry.grain_mixtures[0].grain_size", e.keyPath(), e.getMessage());
+        assertTrue(e.getMessage().contains("make 1 grain in layer 1") && e.getMessage().contains("mg (fraction 0.4000) got none")
+                && e.getMessage().contains("at most about 2.00 um"), e.getMessage());
+        GeometryReport.MixtureResult r = build(parse(yaml.replace("grain_size: 4 um", "grain_size: 1 um"))).report().grainMixtures().get(0);
+        assertTrue(r.achievedFractions()[1] > 0, "10 grains: mg has some");
+    }
+
+    /** A grain mixture redraws its whole layer: a gradient or an earlier mixture there would leave nothing. */
+    @Test
+    void aMixtureOnALayerOfAnotherGeneratorIsAnError() {
+        String mix = "{layer: 0, materials: [lif, mg], fractions: [0.6, 0.4], grain_size: 50 nm}";
+        assertFailsAt(GRADIENT.formatted("") + "  grain_mixtures: [" + mix + "]\n", "  grain_mixtures:", "geometry.grain_mixtures[0].layer",
+                "has the gradient geometry.gradients[0]");
+        assertFailsAt("  grain_mixtures: [" + mix + ", " + mix.replace("0.6, 0.4", "0.5, 0.5") + "]\n", "  grain_mixtures:",
+                "geometry.grain_mixtures[1].layer", "already is the grain mixture geometry.grain_mixtures[0]");
+        build("  grain_mixtures: [" + mix + ", " + mix.replace("layer: 0", "layer: 1") + "]\n");
+    }
+
     // ------------------------------------------------------------------------------- gradients
 
     static final String GRADIENT = "  gradients: [{layer: 0, to: mg, surface_fraction: 0.7, diffusion_length: 0.5 um, levels: 7%s}]\n";
@@ -446,6 +472,22 @@ class MicrostructureTest {
         Scenario back = ScenarioLoader.parse(yaml, "resolved.yaml", Map.of());
         assertEquals(s, back, yaml);
         assertEquals(yaml, ScenarioWriter.toYaml(back));
+    }
+
+    /**
+     * A gradient whose first level ends above the first cell centre (0.05 um deep at 0.1 um cells) draws nothing; refused with what
+     * would draw it. Level 1 of 7 needs erfc(d / L) >= 1/14, d <= 1.2747 L: L = 30 nm reaches 38.2 nm, L = 40 nm 51.0 nm; at 30 nm
+     * erfc(50 / 30) = 0.01832 needs 0.5 / 0.01832 = 27.3 levels.
+     */
+    @Test
+    void aGradientThatDrawsNoCellIsAnError() {
+        ScenarioException e = assertFailsAt(GRADIENT.formatted("").replace("0.5 um", "30 nm"), "  gradients:", "geometry.gradients[0].diffusion_length",
+                "the gradient draws no cell");
+        assertTrue(e.getMessage().contains("a grid.spacing of at most 0.0764") && e.getMessage().contains("a diffusion_length of at least 0.0392")
+                && e.getMessage().endsWith("or levels: 28"), e.getMessage());
+        GeometryReport.GradientResult r = build(GRADIENT.formatted("").replace("0.5 um", "40 nm")).report().gradients().get(0);
+        assertEquals(200, r.cellsPerLevel()[1], "one plane at level 1: erfc(50 nm / 40 nm) = 0.0771 -> 0.54 of a level");
+        assertEquals("li-mg-1of28", build(GRADIENT.formatted("").replace("0.5 um", "30 nm").replace("levels: 7", "levels: 28")).materials().name(0, 0, 29));
     }
 
     @Test
@@ -692,6 +734,28 @@ class MicrostructureTest {
         Percolation.Result host3 = st3.report().connectivity().get(1).result();
         assertTrue(host3.percolates(), st3.report().summary());
         assertEquals(host3.clusters(), host3.clustersOnBottom(), st3.report().summary());
+    }
+
+    /**
+     * Particles that would build nothing, or something other than written: a fraction under half a cell of the layer (no particle placed),
+     * a diameter under a cell (each particle drawn as a whole cell), a shell nearer none than the thinnest one of the layer's grains.
+     */
+    @Test
+    void particlesThatWouldBuildNothingOrCellsInsteadAreErrors() {
+        // layer 1 of 5 um: 200 x 10 = 2000 cells; 0.02 % is 0.4 of a cell
+        ScenarioException few = fails(PARTICLES.formatted("5 um", "diameter: 1 um, volume_fraction: 0.02 %"));
+        assertEquals("geometry.particles[0].volume_fraction", few.keyPath());
+        assertTrue(few.getMessage().contains("less than half a cell: no particle would be placed") && few.getMessage().contains("at least 0.00025"),
+                few.getMessage());
+        assertEquals(1, build(parse(PARTICLES.formatted("5 um", "diameter: 1 um, volume_fraction: 0.03 %"))).report().particles().get(0).placed());
+        ScenarioException small = fails(PARTICLES.formatted("5 um", "diameter: 0.3 um, volume_fraction: 10 %"));
+        assertEquals("geometry.particles[0].diameter", small.keyPath());
+        assertTrue(small.getMessage().contains("smaller than a grid cell (0.5 um)"), small.getMessage());
+        assertEquals("geometry.particles[0].diameter_max", fails(PARTICLES.formatted("5 um", "diameter_min: 0.2 um, diameter_max: 0.6 um, volume_fraction: 10 %")).keyPath());
+        ScenarioException shell = assertThrows(ScenarioException.class,
+                () -> build(parse(PARTICLES.formatted("5 um", "diameter: 1 um, volume_fraction: 0.2 %, arrangement: grain_boundaries"))));
+        assertEquals("geometry.particles[0].volume_fraction", shell.keyPath(), shell.getMessage());
+        assertTrue(shell.getMessage().contains("nearer none than the thinnest shell"), shell.getMessage());
     }
 
     @Test
