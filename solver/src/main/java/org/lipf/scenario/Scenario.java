@@ -3,6 +3,7 @@ package org.lipf.scenario;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A fully resolved simulation scenario: immutable, SI units, validated on construction. Load one
@@ -90,16 +91,17 @@ public record Scenario(String name, String description, GridSpec grid, ModelSpec
     /**
      * Target volume fraction of particle set {@code index} within its layer: the given
      * volume_fraction, or the weight_fraction converted with the densities of its layer's sets
-     * given by weight and of the host layer material ({@link LayerParticleFractions}).
+     * given by weight and of the layer's host, its material or its grain mixture ({@link LayerParticleFractions}).
      */
     public double particleVolumeFraction(int index) {
         ParticleSpec p = geometry.particles().get(index);
         if (!Double.isNaN(p.volumeFraction())) return p.volumeFraction();
-        String host = geometry.layers().get(p.layer()).material();
-        return LayerParticleFractions.of(geometry.particles(), index, name -> {
+        ToDoubleFunction<String> density = name -> {
             MaterialSpec m = material(name);
             if (!m.hasDensity()) throw new IllegalStateException("weight_fraction needs the density of '" + name + "'");
             return m.density_kg_per_m3();
-        }, host);
+        };
+        return LayerParticleFractions.of(geometry.particles(), index, density,
+                LayerParticleFractions.hostDensity(geometry.layers(), geometry.microstructure().grainMixtures(), p.layer(), density));
     }
 }

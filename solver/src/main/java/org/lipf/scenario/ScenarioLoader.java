@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lipf.model.PhysicalConstants;
@@ -765,16 +766,17 @@ public final class ScenarioLoader {
                     throw ls[l].error("thickness", "layer " + l + " (" + fmt(thick[l], PhysicalQuantity.LENGTH) + " of " + mat[l]
                             + ") contains no cell centre at spacing " + fmt(dx, PhysicalQuantity.LENGTH) + "; refine grid.spacing or thicken the layer");
             }
-            List<ParticleSpec> particles = particles(g, grid, probe);
+            // the microstructure first: a grain mixture is the host whose density converts its layer's weight fractions
+            MicrostructureSpec micro = new MicrostructureReader(file, grid, probe, materials, metal).read(g);
+            List<ParticleSpec> particles = particles(g, grid, probe, micro.grainMixtures());
             List<CrackSpec> cracks = cracks(g, grid, probe, metal);
             List<NucleusSpec> nuclei = nuclei(g, grid, probe);
-            MicrostructureSpec micro = new MicrostructureReader(file, grid, probe, materials, metal).read(g);
             double beyond = g.quantity("electrolyte_beyond_top", PhysicalQuantity.LENGTH, 0.0);
             g.check(beyond >= 0 && Double.isFinite(beyond), "electrolyte_beyond_top", "must be a length >= 0, got " + g.asWritten("electrolyte_beyond_top", beyond));
             return new GeometrySpec(background, layers, particles, cracks, nuclei, micro, beyond);
         }
 
-        List<ParticleSpec> particles(Section g, GridSpec grid, GeometrySpec probe) {
+        List<ParticleSpec> particles(Section g, GridSpec grid, GeometrySpec probe, List<GrainMixtureSpec> mixtures) {
             List<ParticleSpec> out = new ArrayList<>();
             ListNode list = g.list("particles");
             if (list == null) return out;
@@ -817,12 +819,16 @@ public final class ScenarioLoader {
                 } else {
                     wf = s.quantity("weight_fraction", PhysicalQuantity.DIMENSIONLESS);
                     s.check(wf > 0 && wf < 1, "weight_fraction", "must be in (0, 1), got " + s.asWritten("weight_fraction", wf));
-                    String host = probe.layers().get(layer).material();
-                    MaterialSpec pm = materials.get(m), hm = materials.get(host);
-                    if (!pm.hasDensity() || !hm.hasDensity())
+                    List<String> host = LayerParticleFractions.hostMaterials(probe.layers(), mixtures, layer);
+                    List<String> missing = new ArrayList<>();
+                    if (!materials.get(m).hasDensity()) missing.add("materials." + m + ".density");
+                    for (String name : host)
+                        if (!name.equals(m) && !materials.get(name).hasDensity()) missing.add("materials." + name + ".density");
+                    if (!missing.isEmpty())
                         throw s.error("weight_fraction", "converting a weight fraction needs the densities of the particle material '" + m + "'"
-                                + " and of the layer material '" + host + "'; missing: "
-                                + (!pm.hasDensity() ? "materials." + m + ".density " : "") + (!hm.hasDensity() ? "materials." + host + ".density" : "").trim());
+                                + (host.size() == 1 ? " and of the layer material '" + host.get(0) + "'"
+                                        : " and of the materials of layer " + layer + "'s grain mixture (" + String.join(", ", host) + ")")
+                                + "; missing: " + String.join(" ", missing));
                 }
                 // converted with the layer's other sets (LayerParticleFractions): the host keeps the rest of the volume, and of the mass
                 String fracKey = hasV ? "volume_fraction" : "weight_fraction";
@@ -854,12 +860,12 @@ public final class ScenarioLoader {
                 }
                 sections.add(s);
             }
-            checkPacking(out, sections, grid, probe);
+            checkPacking(out, sections, grid, probe, mixtures);
             return out;
         }
 
         /** Whether each layer's random particles, each counted with its min_gap shell, stay below the random-placement limit. */
-        private void checkPacking(List<ParticleSpec> sets, List<Section> sections, GridSpec grid, GeometrySpec probe) {
+        private void checkPacking(List<ParticleSpec> sets, List<Section> sections, GridSpec grid, GeometrySpec probe, List<GrainMixtureSpec> mixtures) {
             double[] packed = new double[probe.layers().size()];
             double limit = grid.is3D() ? ParticleSpec.MAX_PACKING_3D : ParticleSpec.MAX_PACKING_2D;
             for (int p = 0; p < sets.size(); p++) {
@@ -867,7 +873,8 @@ public final class ScenarioLoader {
                 int layer = set.layer();
                 // a shell on the grains is no packing of discrete particles: any fraction below 1 is reachable
                 if (set.arrangement() == ParticleSpec.Arrangement.GRAIN_BOUNDARIES) continue;
-                double target = LayerParticleFractions.of(sets, p, name -> materials.get(name).density_kg_per_m3(), probe.layers().get(layer).material());
+                ToDoubleFunction<String> density = name -> materials.get(name).density_kg_per_m3();
+                double target = LayerParticleFractions.of(sets, p, density, LayerParticleFractions.hostDensity(probe.layers(), mixtures, layer, density));
                 double d = set.meanDiameter_m(), gap = set.minGap_m();
                 packed[layer] += target * Math.pow((d + gap) / d, grid.dimensions());
                 boolean byWeight = Double.isNaN(set.volumeFraction());

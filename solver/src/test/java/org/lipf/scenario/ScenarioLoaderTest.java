@@ -127,6 +127,23 @@ class ScenarioLoaderTest {
         assertTrue(full.getMessage().contains("given by weight add up to 1"), full.getMessage());
     }
 
+    /**
+     * A layer that a grain mixture draws is the particles' host: its density is the mixture's, volume-weighted, 0.5 x 1.2 + 0.5 x 2.0 =
+     * 1.6 g/cm^3 (the layer's own electrolyte alone, 1.2, gave 0.0556 instead of 0.0727 for 20 wt% LLZTO), and every one of its
+     * materials needs a density.
+     */
+    @Test
+    void weightFractionInAGrainMixtureTakesTheMixturesDensity() {
+        String mixed = BASE.replace("  llzto: ", "  carbon:      {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.1 S/m, electronic_conductivity: 10 S/m, "
+                + "exchange_current_density: 3 A/m^2, density: 2.0 g/cm^3}\n  llzto: ")
+                .replace("  cracks:", "  grain_mixtures: [{layer: 1, materials: [electrolyte, carbon], fractions: [0.5, 0.5], grain_size: 1 um}]\n  cracks:");
+        Scenario s = parse(mixed);
+        assertEquals((0.2 / 5.1) / (0.2 / 5.1 + 0.8 / 1.6), s.particleVolumeFraction(0), 1e-12);
+        assertEquals(0.0727, s.particleVolumeFraction(0), 5e-5);
+        ScenarioException e = fails(mixed.replace(", density: 2.0 g/cm^3", ""));
+        assertError(e, "test.yaml", "geometry.particles[0].weight_fraction", 22, "the materials of layer 1's grain mixture (electrolyte, carbon); missing: materials.carbon.density");
+    }
+
     @Test
     void weightFractionWithoutHostDensityIsAnError() {
         ScenarioException e = fails(BASE.replace(", density: 1.2 g/cm^3", ""));
