@@ -125,6 +125,13 @@ final class RunCommand implements Callable<Integer> {
             // bad input found while the geometry is built, or a folder that is not a run's: nothing was written
             System.err.println("\nerror: " + ScenarioLoader.located(scenarioFile, loadedWith, e).getMessage());
             return Lipf.EXIT_BAD_INPUT;
+        } catch (OutOfMemoryError e) {
+            // the grid's fields do not fit the heap: named at the spacing, which sets their size
+            System.err.println("\nerror: " + ScenarioLoader.located(scenarioFile, loadedWith, new ScenarioException(scenarioFile.toString(), "grid.spacing", -1,
+                    String.format(java.util.Locale.ROOT, "the run ran out of memory with %s: its %.3g cells need more than the %.3g GB the JVM may use; "
+                            + "coarsen grid.spacing, make the window smaller, or give the JVM more (LIPF_JAVA_OPTS=-Xmx...)", scenario.grid().toGrid(),
+                            (double) scenario.grid().nx() * scenario.grid().ny() * scenario.grid().nz(), Runtime.getRuntime().maxMemory() / 1e9))).getMessage());
+            return Lipf.EXIT_BAD_INPUT;
         } catch (OpenClUnavailableException e) {
             System.err.println("\nerror: " + e.getMessage());
             return Lipf.EXIT_BAD_INPUT;

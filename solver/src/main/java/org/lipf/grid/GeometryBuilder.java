@@ -473,13 +473,14 @@ public final class GeometryBuilder {
             double cc = Double.isNaN(cr.c()) ? geo.layers().get(cr.layer()).c() : cr.c();
             double hw = cr.width_m() / 2 * (1 + 1e-9), hl = cr.length_m() / 2 * (1 + 1e-9);
             boolean full = !g.is3D() || Double.isInfinite(cr.length_m());
-            long marked = 0;
+            long marked = 0, changed = 0;
             for (int k = kk[0]; k < kk[1]; k++)
                 for (int j = 0; j < g.ny; j++) {
                     if (!full && periodicDistance((j + 0.5) * dx, cr.y_m(), D) > hl) continue;
                     for (int i = 0; i < g.nx; i++) {
                         if (periodicDistance((i + 0.5) * dx, cr.x_m(), W) > hw) continue;
                         int idx = g.index(i, j, k);
+                        if (ids[idx] != id || xi[idx] != 0 || c[idx] != cc) changed++;
                         ids[idx] = id;
                         xi[idx] = 0;
                         c[idx] = cc;
@@ -487,6 +488,9 @@ public final class GeometryBuilder {
                     }
                 }
             if (marked == 0) throw error(key + ".width", "the crack covers no cell centre; widen it to at least the grid spacing");
+            if (changed == 0)
+                throw error(key + ".fill", "the crack's cells already are " + cr.fill() + " at xi = 0 and c = " + cc + ": it changes nothing in layer " + cr.layer()
+                        + "; fill it with another material (an electrolyte, a coating's material) or give the layer it cuts");
         }
 
         void nucleus(int index) {

@@ -147,6 +147,10 @@ final class MicrostructureReader {
             if (!materials.containsKey(m)) throw new ScenarioException(item.file, s.keyPath("materials"), item.line, "unknown material '" + m + "'"
                     + ScenarioLoader.suggestMaterial(m, materials.keySet()));
             if (names.contains(m)) throw new ScenarioException(item.file, s.keyPath("materials"), item.line, "'" + m + "' is listed twice");
+            double layerXi = probe.layers().get(layer).xi();
+            if (m.equals(metal) && layerXi < materials.get(m).freeFraction())
+                throw new ScenarioException(item.file, s.keyPath("materials"), item.line, ScenarioLoader.heldWithoutMetal("grains", m, layerXi)
+                        + " (grains take their layer's xi, " + layerXi + "); metal is placed with layers (xi: 1), nuclei, or an image's {material: " + m + ", xi: 1}");
             names.add(m);
         }
         s.check(names.size() >= 2, "materials", "a grain mixture needs at least two materials");

@@ -388,6 +388,15 @@ public final class ScenarioLoader {
         return !hint.isEmpty() ? hint : "; defined materials: " + String.join(", ", materials);
     }
 
+    /**
+     * Why cells of the metal's own material at {@code xi} below its free fraction are refused: without metal it blocks the ions
+     * and is no Li (the run diverged), as a crack's fill or a coating of it would (README, docs/MODEL.md section 1).
+     */
+    static String heldWithoutMetal(String what, String metal, double xi) {
+        return what + " of the metal's own material (" + metal + ") at xi = " + xi + " would hold " + (xi == 0 ? "no" : "only part") + " metal, and "
+                + "the metal's material without metal blocks the ions and is no Li";
+    }
+
     /** Reads the whole scenario; one instance per parse. */
     private static final class Reader {
         final String file;
@@ -449,6 +458,10 @@ public final class ScenarioLoader {
             divides(g, "width", width, spacing);
             divides(g, "height", height, spacing);
             if (dim == 3) divides(g, "depth", depth, spacing);
+            // each field is one array of the cells with their ghost layer (Grid.paddedLength)
+            double padded = (width / spacing + 2) * (height / spacing + 2) * (dim == 3 ? depth / spacing + 2 : 1);
+            g.check(padded <= Integer.MAX_VALUE - 8, "spacing", String.format(Locale.ROOT, "the grid has %.3g cells (with its ghost layer), more than a field "
+                    + "array holds (%.3g): coarsen grid.spacing or make the window smaller", padded, (double) (Integer.MAX_VALUE - 8)));
             return new GridSpec(dim, width, depth, height, spacing);
         }
 
@@ -737,6 +750,7 @@ public final class ScenarioLoader {
                 s.check(xi[l] >= 0 && xi[l] <= 1, "xi", "must be in [0, 1], got " + xi[l]);
                 double ff = materials.get(mat[l]).freeFraction();
                 s.check(xi[l] <= ff, "xi", "xi " + xi[l] + " exceeds the free_fraction " + ff + " of '" + mat[l] + "'");
+                s.check(!mat[l].equals(metal) || xi[l] == ff, "xi", heldWithoutMetal("a layer", mat[l], xi[l]) + "; give it xi: " + ff);
                 c[l] = s.quantity("c", PhysicalQuantity.DIMENSIONLESS, 1.0);
                 s.check(c[l] >= 0 && Double.isFinite(c[l]), "c", "must be >= 0, got " + c[l]);
             }
@@ -768,7 +782,7 @@ public final class ScenarioLoader {
             }
             // the microstructure first: a grain mixture is the host whose density converts its layer's weight fractions
             MicrostructureSpec micro = new MicrostructureReader(file, grid, probe, materials, metal).read(g);
-            List<ParticleSpec> particles = particles(g, grid, probe, micro.grainMixtures());
+            List<ParticleSpec> particles = particles(g, grid, probe, micro.grainMixtures(), metal);
             List<CrackSpec> cracks = cracks(g, grid, probe, metal);
             List<NucleusSpec> nuclei = nuclei(g, grid, probe);
             double beyond = g.quantity("electrolyte_beyond_top", PhysicalQuantity.LENGTH, 0.0);
@@ -776,7 +790,7 @@ public final class ScenarioLoader {
             return new GeometrySpec(background, layers, particles, cracks, nuclei, micro, beyond);
         }
 
-        List<ParticleSpec> particles(Section g, GridSpec grid, GeometrySpec probe, List<GrainMixtureSpec> mixtures) {
+        List<ParticleSpec> particles(Section g, GridSpec grid, GeometrySpec probe, List<GrainMixtureSpec> mixtures, String metal) {
             List<ParticleSpec> out = new ArrayList<>();
             ListNode list = g.list("particles");
             if (list == null) return out;
@@ -790,6 +804,9 @@ public final class ScenarioLoader {
                 knownMaterial(s, "material", m);
                 int layer = (int) s.requiredInteger("layer", 0, Integer.MAX_VALUE);
                 s.check(layer < nl, "layer", "layer " + layer + " does not exist: there are " + nl + " layers (0.." + (nl - 1) + ", bottom up)");
+                double hostXi = probe.layers().get(layer).xi(), metalRoom = materials.get(m).freeFraction();
+                s.check(!m.equals(metal) || hostXi >= metalRoom, "material", heldWithoutMetal("particles", m, hostXi) + " (particles take their layer's xi, "
+                        + hostXi + "); metal is placed with layers (xi: 1), nuclei, or an image's {material: " + m + ", xi: 1}");
                 ParticleSpec.Arrangement arrangement = s.choice("arrangement", ParticleSpec.Arrangement.class, ParticleSpec.Arrangement.RANDOM);
                 boolean onBoundaries = arrangement == ParticleSpec.Arrangement.GRAIN_BOUNDARIES;
                 if (onBoundaries)

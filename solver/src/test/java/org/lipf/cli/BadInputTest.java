@@ -81,7 +81,7 @@ class BadInputTest {
     /** An error found while the geometry is built (not by the loader) names the file and the key's line too. */
     @Test
     void particlesTheRandomPlacementCannotFitAreRejectedWithTheirLine() throws IOException {
-        String particles = "  particles: [{material: li, layer: 1, diameter: 1.9 um, volume_fraction: 0.5, seed: 1}]";
+        String particles = "  particles: [{material: lpscl, layer: 1, diameter: 1.9 um, volume_fraction: 0.5, seed: 1}]";
         String yaml = replace(CELL_2D, NUCLEI, particles + "\n" + NUCLEI);
         Result r = runBad(yaml);
         // after the run's first line (the cell and grid it starts)

@@ -422,6 +422,24 @@ class MicrostructureTest {
         build("  grain_mixtures: [" + mix + ", " + mix.replace("layer: 0", "layer: 1") + "]\n");
     }
 
+    /** Grains of the metal's own material take their layer's xi: in a layer without metal they would hold none, and block the ions. */
+    @Test
+    void grainsOfTheMetalsMaterialWithoutMetalAreAnError() {
+        assertFailsAt("  grain_mixtures: [{layer: 1, materials: [el, li], fractions: [0.6, 0.4], grain_size: 0.5 um}]\n", "  grain_mixtures:",
+                "geometry.grain_mixtures[0].materials", "grains of the metal's own material (li) at xi = 0.0 would hold no metal");
+        build("  grain_mixtures: [{layer: 0, materials: [mg, li], fractions: [0.4, 0.6], grain_size: 0.5 um}]\n");
+    }
+
+    /** A crack filled with what its cells already hold (lpscl through lpscl) changes nothing: refused at its fill. */
+    @Test
+    void aCrackThatChangesNothingIsAnError() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> build("  cracks: [{layer: 1, x: 5 um, width: 0.5 um, fill: el}]\n"));
+        assertEquals("geometry.cracks[0].fill", e.keyPath(), e.getMessage());
+        assertTrue(e.getMessage().contains("changes nothing in layer 1"), e.getMessage());
+        assertEquals("el", build("  cracks: [{layer: 1, x: 5 um, width: 0.5 um, fill: el, c: 0.5}]\n").materials().name(50, 0, 40), "another c is a change");
+        assertEquals("lif", build("  cracks: [{layer: 1, x: 5 um, width: 0.5 um, fill: lif}]\n").materials().name(50, 0, 40));
+    }
+
     // ------------------------------------------------------------------------------- gradients
 
     static final String GRADIENT = "  gradients: [{layer: 0, to: mg, surface_fraction: 0.7, diffusion_length: 0.5 um, levels: 7%s}]\n";

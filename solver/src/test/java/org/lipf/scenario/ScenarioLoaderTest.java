@@ -144,6 +144,26 @@ class ScenarioLoaderTest {
         assertError(e, "test.yaml", "geometry.particles[0].weight_fraction", 22, "the materials of layer 1's grain mixture (electrolyte, carbon); missing: materials.carbon.density");
     }
 
+    /** Cells of the metal's own material without metal block the ions and are no Li (the runs diverged at their first step): refused. */
+    @Test
+    void theMetalsMaterialWithoutMetalIsAnError() {
+        assertError(fails(BASE.replace("{material: li, thickness: 10 um, xi: 1, c: 0}", "{material: li, thickness: 10 um, c: 0}")), "test.yaml",
+                "geometry.layers[0].xi", 19, "a layer of the metal's own material (li) at xi = 0.0 would hold no metal");
+        assertError(fails(BASE.replace("{material: li, thickness: 10 um, xi: 1, c: 0}", "{material: li, thickness: 10 um, xi: 0.5, c: 0}")), "test.yaml",
+                "geometry.layers[0].xi", 19, "would hold only part metal");
+        assertError(fails(BASE.replace("{material: llzto, layer: 1", "{material: li, layer: 1")), "test.yaml", "geometry.particles[0].material", 21,
+                "particles take their layer's xi, 0.0");
+        // in the metal's layer they are metal
+        parse(BASE.replace("{material: llzto, layer: 1", "{material: li, layer: 0"));
+    }
+
+    /** A grid whose fields would not fit one array (2^31 entries) was an OutOfMemoryError with a stack trace. */
+    @Test
+    void aGridBeyondOneArrayIsAnError() {
+        assertError(fails(BASE.replace("width: 200 um, height: 200 um", "width: 5 cm, height: 5 cm")), "test.yaml", "grid.spacing", 3,
+                "the grid has 1.00e+10 cells (with its ghost layer), more than a field array holds");
+    }
+
     @Test
     void weightFractionWithoutHostDensityIsAnError() {
         ScenarioException e = fails(BASE.replace(", density: 1.2 g/cm^3", ""));
