@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lipf.backend.opencl.OpenClTestDevice;
 
-/** The Newton solve of the potentials with the reaction runs on the CPU; the OpenCL backend says so before it starts. */
+/**
+ * The Newton solve of the potentials with the reaction, and the dispersed metal that needs it, run on the CPU; the
+ * OpenCL backend says so before it starts.
+ */
 class ReactionCouplingBackendTest {
     @TempDir
     Path tmp;
@@ -22,6 +25,16 @@ class ReactionCouplingBackendTest {
         CliTestSupport.Result r = CliTestSupport.lipf("run", scenario.toString(), "-o", tmp.resolve("run").toString(), "--backend", "opencl", "--max-steps", "2");
         assertEquals(Lipf.EXIT_BAD_INPUT, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("reaction_coupling") && r.stderr().contains("--backend cpu"), r.stderr());
+        assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
+    }
+
+    @Test
+    void openClBackendRefusesDispersedNucleationNamingIt() throws IOException {
+        OpenClTestDevice.require();
+        Path scenario = CliTestSupport.write(tmp, "host.yaml", CliTestSupport.hostFaceCell());
+        CliTestSupport.Result r = CliTestSupport.lipf("run", scenario.toString(), "-o", tmp.resolve("run").toString(), "--backend", "opencl", "--max-steps", "2");
+        assertEquals(Lipf.EXIT_BAD_INPUT, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("into: dispersed with face_reaction") && r.stderr().contains("--backend cpu"), r.stderr());
         assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
     }
 

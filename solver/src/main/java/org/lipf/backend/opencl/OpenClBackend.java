@@ -16,6 +16,7 @@ import org.lipf.model.FieldSet;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.scenario.Integrator;
+import org.lipf.scenario.NucleationForm;
 import org.lipf.scenario.ReactionCoupling;
 import org.lipf.scenario.Scenario;
 import org.lipf.solver.Backend;
@@ -97,6 +98,10 @@ public final class OpenClBackend implements Backend {
      */
 
     public OpenClBackend(Scenario scenario, FieldSet fields, Parallel parallel, OpenClDevices.Device device, Precision precision) {
+        // named before the coupling it needs, so that the message names what the scenario asks for
+        if (scenario.model().nucleationForm() == NucleationForm.DISPERSED)
+            throw new OpenClUnavailableException("model.nucleation.into: dispersed" + (scenario.model().faceReaction() ? " with face_reaction" : "")
+                    + " runs on the CPU backend only (the dispersed metal, its merge into xi and the hosts' faces are not on the device); use --backend cpu");
         if (scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT)
             throw new OpenClUnavailableException("solver.reaction_coupling: implicit runs on the CPU backend only (the Newton solve of the "
                     + "potentials with the reaction is not on the device yet); use --backend cpu");
