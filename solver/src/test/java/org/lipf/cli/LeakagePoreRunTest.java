@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lipf.backend.opencl.FieldComparison;
+import org.lipf.backend.opencl.OpenClTestDevice;
 import org.lipf.model.ButlerVolmer;
 import org.lipf.model.LeakageFilledPore;
 import org.lipf.model.LiFilledCrack;
@@ -99,6 +101,34 @@ class LeakagePoreRunTest {
         double filledAt20 = pore.fillFraction(advanced(pore, 20, eta));
         assertEquals(filledAt20, fill[row], 0.01 * filledAt20, "at " + time[row] + " s");
         assertEquals(0, fill[fill.length - 1], 0, "the pore's Li went into the crack");
+    }
+
+    /**
+     * The pore and its crack advance on the host from the backend's fields, which the OpenCL backend copies back each
+     * step: on OpenCL (PoCL in CI) the reduced film's pore fills, cracks and shorts the cell as on the CPU, every row
+     * of those columns equal to 1e-9 of the column's scale (measured below 2e-13 with lipf run) and the same short. The
+     * cell is 12 um wide (48 x 24 cells): above DevicePotentialSolver.HOST_CELLS the potentials are solved on the device
+     * and copied back (on the 2 um cell the host solves them, and a stale copy would pass unseen); steps of up to 2 s.
+     */
+    @Test
+    void onOpenClThePoreFillsCracksAndShortsAsOnTheCpu() throws IOException {
+        String device = Integer.toString(OpenClTestDevice.require().index());
+        Path file = CliTestSupport.write(tmp, "wide.yaml", CELL.formatted("p-lpscl-reduced", CURRENT_A_PER_M2, 300)
+                .replace("width: 2 um", "width: 12 um").replace("max_step: 0.5 s", "max_step: 2 s"));
+        Path cpu = tmp.resolve("cpu"), openCl = tmp.resolve("opencl");
+        lipfOk("run", file.toString(), "-o", cpu.toString(), "--threads", "2");
+        lipfOk("run", file.toString(), "-o", openCl.toString(), "--threads", "2", "--backend", "opencl", "--device", device);
+        TimeSeries a = TimeSeries.read(cpu.resolve("timeseries.csv")), b = TimeSeries.read(openCl.resolve("timeseries.csv"));
+        assertEquals(a.rows().size(), b.rows().size(), "rows");
+        for (String column : new String[] {"time_s", RunDriver.PORE_FILL, RunDriver.CRACK_RADIUS, RunResults.INTRUSION_RATIO, "cell_voltage_V"}) {
+            double d = FieldComparison.relativeDifference(a.values(column), b.values(column));
+            assertTrue(d <= 1e-9, column + ": relative difference " + d);
+        }
+        JsonNode ra = new ObjectMapper().readTree(cpu.resolve(RunResults.FILE_NAME).toFile());
+        JsonNode rb = new ObjectMapper().readTree(openCl.resolve(RunResults.FILE_NAME).toFile());
+        assertTrue(ra.get(RunDriver.SHORT_CAUSE).asText().contains("from a pore its electronic leakage filled"), ra.toString());
+        assertEquals(ra.get(RunDriver.SHORT_CAUSE).asText(), rb.get(RunDriver.SHORT_CAUSE).asText());
+        assertEquals(ra.get("time_to_short_s").asDouble(), rb.get("time_to_short_s").asDouble(), 1e-9 * ra.get("time_to_short_s").asDouble());
     }
 
     @Test
