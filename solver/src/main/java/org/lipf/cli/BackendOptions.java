@@ -5,6 +5,7 @@ import org.lipf.backend.opencl.OpenClBackend;
 import org.lipf.backend.opencl.OpenClDevices;
 import org.lipf.backend.opencl.OpenClUnavailableException;
 import org.lipf.backend.opencl.Precision;
+import org.lipf.scenario.Scenario;
 import org.lipf.solver.BackendFactory;
 import picocli.CommandLine.Option;
 
@@ -18,7 +19,7 @@ final class BackendOptions {
     }
 
     @Option(names = "--backend", paramLabel = "cpu|opencl|auto", defaultValue = "cpu",
-            description = "Where the fields live: cpu (default), opencl, or auto (an OpenCL GPU if present, else cpu).")
+            description = "Where the fields live: cpu (default), opencl, or auto (an OpenCL GPU if present and the scenario runs there, else cpu).")
     String backend;
 
     @Option(names = "--device", paramLabel = "N", description = "OpenCL device number (see lipf devices; default: what auto picks, else 0).")
@@ -27,6 +28,21 @@ final class BackendOptions {
     @Option(names = "--precision", paramLabel = "double|float", defaultValue = "double",
             description = "OpenCL field precision (default: double).")
     String precision;
+
+    /**
+     * Resolves the options for a scenario: auto takes the CPU for one that asks for what runs on the CPU only
+     * ({@link OpenClBackend#cpuOnly}), saying why on {@code notes}.
+     *
+     * @throws OpenClUnavailableException (bad input) with the cause and the fix
+     */
+    Choice resolve(Scenario scenario, java.io.PrintStream notes) {
+        String cpuOnly = scenario == null ? null : OpenClBackend.cpuOnly(scenario);
+        if (cpuOnly != null && backend.equalsIgnoreCase("auto") && device == null && Precision.DOUBLE.typeName.equals(precision.toLowerCase())) {
+            notes.println("lipf: --backend auto runs this scenario on the CPU: " + cpuOnly);
+            return new Choice(BackendFactory.CPU, "cpu", null, null);
+        }
+        return resolve();
+    }
 
     /**
      * Resolves the options.
@@ -67,10 +83,10 @@ final class BackendOptions {
         }
     }
 
-    /** {@link #resolve()}, or null after printing the error (the caller exits with {@link Lipf#EXIT_BAD_INPUT}). */
-    Choice resolveOrReport() {
+    /** {@link #resolve(Scenario, java.io.PrintStream)}, or null after printing the error (the caller exits with {@link Lipf#EXIT_BAD_INPUT}). */
+    Choice resolveOrReport(Scenario scenario) {
         try {
-            return resolve();
+            return resolve(scenario, System.err);
         } catch (OpenClUnavailableException e) {
             System.err.println("error: " + e.getMessage());
             return null;

@@ -77,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
                     return Lipf.EXIT_BAD_INPUT;
                 }
             }
-        BackendOptions.Choice choice = backendOptions.resolveOrReport();
+        BackendOptions.Choice choice = backendOptions.resolveOrReport(null);
         if (choice == null) return Lipf.EXIT_BAD_INPUT;
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try (Parallel parallel = new Parallel(n)) {

@@ -103,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("error: --threads must be >= 1, got " + n);
             return Lipf.EXIT_BAD_INPUT;
         }
-        BackendOptions.Choice backend = backendOptions.resolveOrReport();
+        BackendOptions.Choice backend = backendOptions.resolveOrReport(scenario);
         if (backend == null) return Lipf.EXIT_BAD_INPUT;
         Path dir = output != null ? output : restart != null ? snapshotsRunFolder(restart) : Path.of("runs", scenario.name());
         if (dir == null) {

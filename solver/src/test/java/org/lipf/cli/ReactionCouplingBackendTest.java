@@ -38,6 +38,20 @@ class ReactionCouplingBackendTest {
         assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
     }
 
+    /**
+     * --backend auto runs a scenario that the device cannot run on the CPU, saying why, rather than picking a GPU and
+     * stopping at its refusal (the test machine has no GPU for auto to pick: the note shows the choice was the scenario's).
+     */
+    @Test
+    void autoRunsACpuOnlyScenarioOnTheCpuAndSaysWhy() throws IOException {
+        Path scenario = CliTestSupport.write(tmp, "host.yaml", CliTestSupport.hostFaceCell());
+        CliTestSupport.Result r = CliTestSupport.lipf("run", scenario.toString(), "-o", tmp.resolve("run").toString(), "--backend", "auto", "--max-steps", "2");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("--backend auto runs this scenario on the CPU: model.nucleation.into: dispersed"), r.stderr());
+        assertTrue(java.nio.file.Files.readString(tmp.resolve("run").resolve("run.json")).contains("\"backend\" : \"cpu\""),
+                java.nio.file.Files.readString(tmp.resolve("run").resolve("run.json")));
+    }
+
     @Test
     void cpuRunRecordsTheCouplingInTheResolvedScenario() throws IOException {
         Path scenario = CliTestSupport.write(tmp, "cell.yaml", CliTestSupport.CELL_2D + "solver: {reaction_coupling: implicit}\n");

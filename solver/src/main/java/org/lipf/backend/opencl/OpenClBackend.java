@@ -97,14 +97,24 @@ public final class OpenClBackend implements Backend {
      * gain, for a retry test on it.
      */
 
-    public OpenClBackend(Scenario scenario, FieldSet fields, Parallel parallel, OpenClDevices.Device device, Precision precision) {
+    /**
+     * Why the scenario cannot run on this backend, or null where it can: what it asks for that runs on the CPU backend only
+     * (docs/MODEL.md section 5.6).
+     */
+    public static String cpuOnly(Scenario scenario) {
         // named before the coupling it needs, so that the message names what the scenario asks for
         if (scenario.model().nucleationForm() == NucleationForm.DISPERSED)
-            throw new OpenClUnavailableException("model.nucleation.into: dispersed" + (scenario.model().faceReaction() ? " with face_reaction" : "")
-                    + " runs on the CPU backend only (the dispersed metal, its merge into xi and the hosts' faces are not on the device); use --backend cpu");
+            return "model.nucleation.into: dispersed" + (scenario.model().faceReaction() ? " with face_reaction" : "")
+                    + " runs on the CPU backend only (the dispersed metal, its merge into xi and the hosts' faces are not on the device)";
         if (scenario.solver().reactionCoupling() == ReactionCoupling.IMPLICIT)
-            throw new OpenClUnavailableException("solver.reaction_coupling: implicit runs on the CPU backend only (the Newton solve of the "
-                    + "potentials with the reaction is not on the device yet); use --backend cpu");
+            return "solver.reaction_coupling: implicit runs on the CPU backend only (the Newton solve of the "
+                    + "potentials with the reaction is not on the device yet)";
+        return null;
+    }
+
+    public OpenClBackend(Scenario scenario, FieldSet fields, Parallel parallel, OpenClDevices.Device device, Precision precision) {
+        String cpuOnly = cpuOnly(scenario);
+        if (cpuOnly != null) throw new OpenClUnavailableException(cpuOnly + "; use --backend cpu");
         boolean semiImplicit = scenario.time().integrator() == Integrator.SEMI_IMPLICIT;
         this.frontDeflation = semiImplicit && scenario.solver().frontDeflation();
         this.parallel = parallel;
