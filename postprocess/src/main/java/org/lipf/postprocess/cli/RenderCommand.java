@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 /** {@code lipf render RUN}: pictures of the snapshots under RUN/figures/. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Draw the snapshots of a run as PNG images under RUN/figures/.",
-            "The Li metal over the material map (xi), or a field in colour with a colour bar; a scale bar in um and the "
+            "The Li metal over the material map (xi), or a field in colour with a colour bar; axes in um and the "
                 + "simulated time on every frame. 3D runs: two mid-slices, an x-y slice through the metal front and the front "
                 + "height map (open RUN/fields.xdmf in ParaView for volume rendering)."})
 public final class RenderCommand extends PostprocessCommand {

@@ -102,7 +102,7 @@ public final class CompareFigure {
             String when = "  \u00b7  " + target.describe(c.at()) + (CellBlock.of(s.shape(), s.dx_m()).is3D() ? "  \u00b7  " + p.caption() : "");
             // the caption stays within the box of the run's picture: a long label is shortened, not spread
             String label = TextFit.middle(c.label(), captionFont, BOX_WIDTH_PX - captionFont.stringWidth(when));
-            panels.add(new Panel(p.image(), label + when, p.metresPerPixel(), null));
+            panels.add(new Panel(p.image(), label + when, p.metresPerPixel(), p.axes(), null));
         }
         return panels;
     }

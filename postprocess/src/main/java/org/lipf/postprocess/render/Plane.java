@@ -14,8 +14,10 @@ package org.lipf.postprocess.render;
  * @param values the field shown in colour, display units, or null (morphology only)
  * @param rowsPeriodic whether the rows wrap around
  * @param caption what the plane is, e.g. "x-z mid-slice, y = 2.0 um"
+ * @param axes the axes along its columns and rows, e.g. x and z
  */
-public record Plane(int cols, int rows, double dx_m, double[] xi, byte[] material, double[] values, boolean rowsPeriodic, String caption) {
+public record Plane(int cols, int rows, double dx_m, double[] xi, byte[] material, double[] values, boolean rowsPeriodic, String caption,
+        PanelAxes axes) {
     public Plane {
         int n = cols * rows;
         if (cols < 1 || rows < 1) throw new IllegalArgumentException("plane needs at least one cell: " + cols + "x" + rows);

@@ -11,6 +11,9 @@ import org.lipf.postprocess.metrics.CellBlock;
  * three orthogonal slices (x-z at mid y, y-z at mid x, x-y through the metal front).
  */
 public final class Planes {
+    /** The axes of a vertical section along x (a 2D run's cross-section) and of a horizontal plane. */
+    static final PanelAxes XZ = new PanelAxes("x", "z"), XY = new PanelAxes("x", "y");
+
     private Planes() {
     }
 
@@ -23,15 +26,15 @@ public final class Planes {
     public static List<Plane> of(CellBlock b, double[] xi, byte[] material, double[] values, FrontSlice xy) {
         List<Plane> out = new ArrayList<>();
         if (!b.is3D()) {
-            out.add(new Plane(b.nx(), b.nz(), b.dx_m(), xi, material, values, false, "x-z cross-section"));
+            out.add(new Plane(b.nx(), b.nz(), b.dx_m(), xi, material, values, false, "x-z cross-section", XZ));
             return out;
         }
         int jm = b.ny() / 2, im = b.nx() / 2;
         out.add(cut(b, b.nx(), b.nz(), (c, r) -> b.index(c, jm, r), xi, material, values, false,
-                "x-z mid-slice, y = " + um(b, jm)));
+                "x-z mid-slice, y = " + um(b, jm), XZ));
         out.add(cut(b, b.ny(), b.nz(), (c, r) -> b.index(im, c, r), xi, material, values, false,
-                "y-z mid-slice, x = " + um(b, im)));
-        out.add(cut(b, b.nx(), b.ny(), (c, r) -> b.index(c, r, xy.k()), xi, material, values, true, xy.caption()));
+                "y-z mid-slice, x = " + um(b, im), new PanelAxes("y", "z")));
+        out.add(cut(b, b.nx(), b.ny(), (c, r) -> b.index(c, r, xy.k()), xi, material, values, true, xy.caption(), XY));
         return out;
     }
 
@@ -41,7 +44,7 @@ public final class Planes {
     }
 
     private static Plane cut(CellBlock b, int cols, int rows, IntBinaryOperator cell, double[] xi, byte[] material, double[] values,
-            boolean rowsPeriodic, String caption) {
+            boolean rowsPeriodic, String caption, PanelAxes axes) {
         double[] x = xi == null ? null : new double[cols * rows];
         byte[] m = material == null ? null : new byte[cols * rows];
         double[] v = values == null ? null : new double[cols * rows];
@@ -52,6 +55,6 @@ public final class Planes {
                 if (m != null) m[p] = material[P];
                 if (v != null) v[p] = values[P];
             }
-        return new Plane(cols, rows, b.dx_m(), x, m, v, rowsPeriodic, caption);
+        return new Plane(cols, rows, b.dx_m(), x, m, v, rowsPeriodic, caption, axes);
     }
 }

@@ -19,7 +19,7 @@ import org.lipf.postprocess.metrics.RunMetrics;
 /**
  * Pictures of a run's snapshots ({@code lipf render}): one figure per snapshot, the morphology (Li
  * metal over the material map) or a field in colour on a colour scale fixed over the whole run, with
- * the simulated time in the title and a scale bar. 2D runs show the cross-section; 3D runs show the
+ * the simulated time in the title and axes in µm. 2D runs show the cross-section; 3D runs show the
  * x-z and y-z mid-slices, the x-y slice through the metal front ({@link FrontSlice}) and the height
  * map of the front (a projection along z).
  */
@@ -146,7 +146,7 @@ public final class Renderer {
         List<Panel> panels = new ArrayList<>();
         for (Plane p : Planes.of(b, s.field("xi"), s.material(), values, xy)) {
             BufferedImage img = kind == FieldKind.XI ? PanelPainter.morphology(p, palette, ppc) : PanelPainter.field(p, scale, ppc);
-            panels.add(new Panel(img, p.caption(), p.cols() * p.dx_m() / img.getWidth(), null));
+            panels.add(new Panel(img, p.caption(), p.cols() * p.dx_m() / img.getWidth(), p.axes(), null));
         }
         if (front_m != null) panels.add(heightMap(front_m, b, ppc));
         return panels;
@@ -155,11 +155,11 @@ public final class Renderer {
     /** The front height over (x, y), um, with its own colour bar over the snapshot's range of heights. */
     private static Panel heightMap(double[] front_m, CellBlock b, double ppc) {
         double[] front_um = Arrays.stream(front_m).map(h -> h * 1e6).toArray();
-        Plane p = new Plane(b.nx(), b.ny(), b.dx_m(), null, null, front_um, true, "metal front height (projection along z)");
+        Plane p = new Plane(b.nx(), b.ny(), b.dx_m(), null, null, front_um, true, "metal front height (projection along z)", Planes.XY);
         DoubleSummaryStatistics h = Arrays.stream(front_um).summaryStatistics();
         ColorScale scale = new ColorScale(ColorMap.VIRIDIS, h.getMin(), h.getMax(), "front [\u00b5m]");
         BufferedImage img = PanelPainter.field(p, scale, ppc);
-        return new Panel(img, p.caption(), b.nx() * b.dx_m() / img.getWidth(), new ColorBar(scale));
+        return new Panel(img, p.caption(), b.nx() * b.dx_m() / img.getWidth(), p.axes(), new ColorBar(scale));
     }
 
     public MaterialPalette palette() {

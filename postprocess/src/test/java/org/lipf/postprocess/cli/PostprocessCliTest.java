@@ -26,6 +26,7 @@ import org.lipf.postprocess.render.CompareTarget;
 import org.lipf.postprocess.render.DerivedFields;
 import org.lipf.postprocess.render.FieldKind;
 import org.lipf.postprocess.render.Panel;
+import org.lipf.postprocess.render.PanelAxes;
 import org.lipf.postprocess.render.Renderer;
 
 /** The four verbs through {@code Lipf.execute}, on a real tiny run and on bad input. */
@@ -244,6 +245,7 @@ class PostprocessCliTest {
         assertEquals(4, panels.size());
         assertTrue(panels.get(2).caption().startsWith("x-y slice"), panels.get(2).caption());
         assertTrue(panels.get(3).ownLegend() != null, "the height map has its own colour bar");
+        assertEquals(List.of("x z", "y z", "x y", "x y"), panels.stream().map(p -> p.axes().horizontal() + " " + p.axes().vertical()).toList());
         assertEquals(folder.snapshots().size(), TimeSeriesTable.read(run3d.resolve(RunFolder.METRICS_FILE)).rowCount());
 
         // compared with the 2D run of twice its width and height: the caption names the 3D run's slice, and both are
@@ -253,6 +255,7 @@ class PostprocessCliTest {
         assertTrue(compared.get(0).caption().endsWith("  \u00b7  " + panels.get(0).caption()), compared.get(0).caption());
         assertTrue(panels.get(0).caption().startsWith("x-z mid-slice, y = "), panels.get(0).caption());
         assertFalse(compared.get(1).caption().contains("slice"), "a 2D run is its cross-section: " + compared.get(1).caption());
+        for (Panel p : compared) assertEquals(new PanelAxes("x", "z"), p.axes());
         assertEquals(compared.get(1).metresPerPixel(), compared.get(0).metresPerPixel(), 1e-3 * compared.get(1).metresPerPixel());
         assertEquals(compared.get(1).image().getHeight(), 2 * compared.get(0).image().getHeight(), 1);
         assertEquals(compared.get(1).image().getWidth(), 2 * compared.get(0).image().getWidth(), 1);

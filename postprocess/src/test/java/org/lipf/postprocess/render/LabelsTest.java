@@ -1,7 +1,10 @@
 package org.lipf.postprocess.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.FontMetrics;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +38,21 @@ class LabelsTest {
     }
 
     @Test
-    void scaleBarIsTheLargestOneTwoOrFiveBelowFortyPercentOfTheWidth() {
-        assertEquals(20e-6, Frame.scaleBarLength_m(100e-6), 1e-18); // 40 um -> 20
-        assertEquals(1e-6, Frame.scaleBarLength_m(4e-6), 1e-18); // 1.6 um -> 1
-        assertEquals(5e-6, Frame.scaleBarLength_m(15e-6), 1e-18); // 6 um -> 5
-        assertEquals("20 \u00b5m", Frame.lengthLabel(20e-6));
-        assertEquals("0.5 \u00b5m", Frame.lengthLabel(0.5e-6));
+    void panelAxesTickRoundMicronsAndThinThemWhereLabelsWouldCrowd() {
+        FontMetrics fm = Frame.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)).getFontMetrics();
+        // the 16 um tall window of a 3D run's slice at 340 px: every 5 um
+        assertEquals(List.of("0", "5", "10", "15"), ticks(16, 340, fm, false));
+        // 8 um across 240 px: every 2 um
+        assertEquals(List.of("0", "2", "4", "6", "8"), ticks(8, 240, fm, true));
+        assertEquals(List.of("0", "0.5", "1", "1.5", "2"), ticks(2, 240, fm, true));
+        // 100 um squeezed into 60 px: labels three digits wide need more room than 20 um steps give
+        List<String> narrow = ticks(100, 60, fm, true);
+        assertTrue(narrow.size() < 6 && narrow.size() >= 2, narrow.toString());
+        assertEquals("x [\u00b5m]", PanelAxes.title("x"));
+    }
+
+    static List<String> ticks(double length_um, int px, FontMetrics fm, boolean alongWidth) {
+        return PanelAxes.ticks(length_um, px, fm, alongWidth).stream().map(PanelAxes.Tick::label).toList();
     }
 
     @Test

@@ -85,6 +85,46 @@ class RenderTest {
     }
 
     @Test
+    void panelAxesTickTheMicronsFromTheDomainCornerOnTheLeftAndBottomEdges() {
+        // a white 20 x 10 um picture at 0.1 um per pixel: ticks every 5 um along x (50 px) and 2 um along z (20 px)
+        BufferedImage white = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = white.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 200, 100);
+        g.dispose();
+        BufferedImage frame = Frame.compose("t", java.util.List.of(new Panel(white, "x-z", 0.1e-6, new PanelAxes("x", "z"), null)), 1, null);
+        // the picture's grey frame: its bottom-left corner
+        int left = -1, bottom = -1;
+        for (int y = 0; y < frame.getHeight() && left < 0; y++)
+            for (int x = 0; x < frame.getWidth(); x++)
+                if ((frame.getRGB(x, y) & 0xFFFFFF) == 0x808080 && (frame.getRGB(x + 201, y + 101) & 0xFFFFFF) == 0x808080) {
+                    left = x + 1;
+                    bottom = y + 100;
+                    break;
+                }
+        assertTrue(left > 0, "the picture's frame is drawn");
+        for (int um = 0; um <= 20; um += 5) {
+            int px = left + Math.min(199, um * 10);
+            assertEquals(0, frame.getRGB(px, bottom + 3) & 0xFFFFFF, "a tick under x = " + um + " um");
+            assertEquals(0xFFFFFF, frame.getRGB(px + 5, bottom + 3) & 0xFFFFFF, "no tick between");
+        }
+        for (int um = 0; um <= 10; um += 2) {
+            int py = bottom - Math.min(99, um * 10);
+            assertEquals(0, frame.getRGB(left - 3, py) & 0xFFFFFF, "a tick left of z = " + um + " um");
+        }
+        // the axis names: ink under the tick labels and left of them
+        assertTrue(hasInk(frame, left, bottom + 30, left + 200, bottom + PanelAxes.bottomHeight(Frame.graphics(frame).getFontMetrics())),
+                "x [um] under the picture");
+        assertTrue(hasInk(frame, 0, bottom - 100, left - 25, bottom), "z [um] left of the picture");
+    }
+
+    private static boolean hasInk(BufferedImage img, int x0, int y0, int x1, int y1) {
+        for (int y = Math.max(0, y0); y < Math.min(img.getHeight(), y1); y++)
+            for (int x = Math.max(0, x0); x < Math.min(img.getWidth(), x1); x++) if ((img.getRGB(x, y) & 0xFF) < 100) return true;
+        return false;
+    }
+
+    @Test
     void currentDensityOfAUniformConductorIsSigmaTimesTheGradient() throws Exception {
         // single-potential cell, all electrolyte (sigma 1.19 S/m), phi linear from V on the collector face to 0 on the top face
         String yaml = SyntheticRun.CELL_2D.replace("form: mixed_conductor", "form: single_potential")
