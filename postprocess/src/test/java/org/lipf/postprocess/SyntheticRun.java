@@ -57,9 +57,15 @@ public final class SyntheticRun {
         return m;
     }
 
-    /** Writes a 2D snapshot of the cell with the given xi (c = 1, potentials 0 unless given). */
+    /** Writes a 2D snapshot of the cell with the given xi (c = 1, potentials 0 unless given), having passed 100 C/m^2 per s. */
     public static Snapshot write(Path run, long step, double time_s, double[] xi, byte[] material, double[] phiL, double[] phiS)
             throws IOException {
+        return write(run, step, time_s, xi, material, phiL, phiS, 100.0 * time_s);
+    }
+
+    /** {@link #write} with the given net passed charge, C/m^2. */
+    public static Snapshot write(Path run, long step, double time_s, double[] xi, byte[] material, double[] phiL, double[] phiS,
+            double passedCharge_C_per_m2) throws IOException {
         LinkedHashMap<String, double[]> f = new LinkedHashMap<>();
         double[] c = new double[xi.length];
         java.util.Arrays.fill(c, 1);
@@ -68,10 +74,31 @@ public final class SyntheticRun {
         f.put("phi_l", phiL != null ? phiL : new double[xi.length]);
         f.put("phi_s", phiS != null ? phiS : new double[xi.length]);
         LinkedHashMap<String, Object> extras = new LinkedHashMap<>();
-        extras.put("passed_charge_C_per_m2", 100.0 * time_s);
+        extras.put("passed_charge_C_per_m2", passedCharge_C_per_m2);
         Snapshot s = new Snapshot(step, time_s, DX_M, new int[] {NZ, NX}, f, material, MATERIALS, -50, -0.1, extras);
         new SnapshotWriter().write(run.resolve(SnapshotInfo.SNAPSHOT_DIR), s);
         return s;
+    }
+
+    /** Half cycles of {@link #cycling}: 1 mA/cm^2 for 3.6 s, 36 C/m^2 (0.001 mAh/cm^2). */
+    public static final double HALF_CYCLE_S = 3.6, CYCLE_CURRENT_A_PER_M2 = 10;
+
+    /**
+     * A run of {@link #CELL_2D} under 3 plating/stripping cycles of {@link #HALF_CYCLE_S} at {@link #CYCLE_CURRENT_A_PER_M2},
+     * with a snapshot every 0.9 s up to {@code end_s}: the net charge rises to 36 C/m^2 and falls back to 0 in each cycle,
+     * plus a drift of {@code drift} C/m^2 per s (a later cycle's snapshot may lie nearer a charge than the first's).
+     */
+    public static Path cycling(Path dir, double end_s, double drift) throws IOException {
+        create(dir, CELL_2D.replace("control: {mode: galvanostatic, current_density: 50 mA/cm^2}",
+                "control: {mode: galvanostatic, protocol: {type: cycling, current_density: 1 mA/cm^2, capacity: 0.001 mAh/cm^2, cycles: 3}}"));
+        double[] xi = new double[NX * NZ];
+        for (int P = 0; P < NX * 8; P++) xi[P] = 1;
+        for (int n = 0; 0.9 * n <= end_s + 1e-9; n++) {
+            double t = 0.9 * n, inCycle = t % (2 * HALF_CYCLE_S);
+            double q = CYCLE_CURRENT_A_PER_M2 * (inCycle <= HALF_CYCLE_S + 1e-9 ? inCycle : 2 * HALF_CYCLE_S - inCycle);
+            write(dir, 10L * n, t, xi, layeredMaterial(), null, null, q + drift * t);
+        }
+        return dir;
     }
 
     /** A time series with the solver's standard columns, one row per given time. */

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Put runs side by side at the same time or passed charge, with their metrics; one PNG.",
             "Default time: the latest time all runs reached. Each run shows its closest snapshot; a warning names each run "
-                + "whose closest snapshot is more than 1 %% away."})
+                + "whose closest snapshot is more than 1 %% away. A net charge recurs in every cycle of a run that plates and strips: "
+                + "it shows the first time the charge reaches it (a note says so), or --cycle N picks the cycle."})
 public final class CompareCommand extends PostprocessCommand {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "RUN", description = "Run folders.")
     List<Path> runDirs;
@@ -27,8 +28,14 @@ public final class CompareCommand extends PostprocessCommand {
     String atTime;
 
     @Option(names = "--at-charge", paramLabel = "Q",
-            description = "Passed charge per area, e.g. '0.5 mAh/cm^2' (negative while stripping); a bare number is in mAh/cm^2 (each run's closest snapshot).")
+            description = "Passed charge per area, e.g. '0.5 mAh/cm^2' (negative while stripping); a bare number is in mAh/cm^2 (each run's "
+                    + "closest snapshot where its charge first reaches it; with --cycle, the charge plated, or negative stripped, in that cycle).")
     String atCharge;
+
+    @Option(names = "--cycle", paramLabel = "N",
+            description = "With --at-charge, on runs that plate and strip in turn (a cycling protocol or a symmetric ccd_ramp): "
+                    + "count the charge from the start of cycle N (from 1): positive, plated in its plating half; negative, stripped in its stripping half.")
+    Integer cycle;
 
     /** The default output's file name: in the working directory, or in RUN/figures/ where one run is shown. */
     public static final String FILE_NAME = "compare.png";
@@ -40,19 +47,29 @@ public final class CompareCommand extends PostprocessCommand {
     @Override
     int execute() throws Exception {
         if (atTime != null && atCharge != null) throw new RunFolderException("give --at-time or --at-charge, not both");
+        if (cycle != null && atCharge == null)
+            throw new RunFolderException("--cycle needs --at-charge: the charge plated (or, negative, stripped) in that cycle");
+        if (cycle != null && cycle < 1) throw new RunFolderException("--cycle: cycles count from 1, got " + cycle);
         List<RunFolder> runs = new ArrayList<>();
         for (Path p : runDirs) runs.add(RunFolder.open(p));
-        CompareTarget target = atCharge != null
-                ? CompareTarget.charge(quantity("--at-charge", atCharge, PhysicalQuantity.AREAL_CAPACITY, "mAh/cm^2", true))
-                : CompareTarget.time(atTime != null ? quantity("--at-time", atTime, PhysicalQuantity.TIME, "s", false) : CompareFigure.commonTime_s(runs));
+        CompareTarget target;
+        if (atCharge != null) {
+            double q = quantity("--at-charge", atCharge, PhysicalQuantity.AREAL_CAPACITY, "mAh/cm^2", true);
+            target = cycle == null ? CompareTarget.charge(q) : CompareTarget.chargeInCycle(q, cycle);
+        } else {
+            target = CompareTarget.time(atTime != null ? quantity("--at-time", atTime, PhysicalQuantity.TIME, "s", false) : CompareFigure.commonTime_s(runs));
+        }
         List<CompareFigure.Column> columns = CompareFigure.at(runs, target);
         for (CompareFigure.Column c : columns) {
-            if (!target.near(c.at()))
-                System.err.println("warning: " + c.label() + ": its closest snapshot is at " + target.describe(c.at()) + ", not "
-                        + target.describe(target.value()));
+            if (c.pick().passages() > 1)
+                System.err.println("note: " + c.label() + ": its passed charge reaches " + target.describe(target.value()) + " "
+                        + c.pick().passages() + " times (it plates and strips in turn); shown: the first, at t = " + Images.time(c.snapshot().time_s())
+                        + (c.pick().cycles() ? " (--cycle N counts the charge plated, or negative stripped, in cycle N)" : ""));
+            if (!c.pick().near())
+                System.err.println("warning: " + c.label() + ": its closest snapshot is at " + c.pick().where() + ", not " + target.describeTarget());
         }
         Path file = output != null ? output : runs.size() == 1 ? runs.get(0).figuresDir().resolve(FILE_NAME) : Path.of(FILE_NAME);
-        Path png = Images.writePng(CompareFigure.draw(columns, target, title(target, atTime == null && atCharge == null)), file);
+        Path png = Images.writePng(CompareFigure.draw(columns, title(target, atTime == null && atCharge == null)), file);
         System.err.println("lipf: comparison of " + runs.size() + (runs.size() == 1 ? " run" : " runs") + " written to " + png);
         return 0;
     }
@@ -62,9 +79,9 @@ public final class CompareCommand extends PostprocessCommand {
      * or charge its caption gives (they differ where runs wrote snapshots at other times, or ended before).
      */
     static String title(CompareTarget target, boolean latestCommonTime) {
-        return "Comparison at " + target.describe(target.value()) + (target.byCharge() ? " passed" : "")
-                + (latestCommonTime ? " (the latest time all runs reached)" : "") + ": each run's closest snapshot, its "
-                + target.quantity() + " above it";
+        return "Comparison at " + target.describeTarget() + (latestCommonTime ? " (the latest time all runs reached)" : "")
+                + ": each run's closest snapshot" + (target.byCharge() && target.cycle() == 0 ? " where its charge first reaches it" : "")
+                + ", its " + target.quantity() + " above it";
     }
 
     /**

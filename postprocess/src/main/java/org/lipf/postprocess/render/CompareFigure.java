@@ -20,7 +20,7 @@ import org.lipf.postprocess.metrics.SnapshotMetrics;
 
 /**
  * Runs side by side ({@code lipf compare}, after Figure 6 of paper B): for each run the snapshot
- * closest to a common time (or passed charge), its morphology (3D: the x-z mid-slice) in the same
+ * closest to a common time (or passed charge, {@link CompareTarget}), its morphology (3D: the x-z mid-slice) in the same
  * colours for the same materials and at the same scale, and a table of its metrics under the pictures.
  */
 public final class CompareFigure {
@@ -34,9 +34,9 @@ public final class CompareFigure {
      * One run at the chosen snapshot.
      *
      * @param label the run's name in the figure ({@link RunLabels}: its folder's)
-     * @param at the snapshot's time (s) or passed charge (C/m^2), as the {@link CompareTarget} is
+     * @param pick which snapshot, and where it is relative to the {@link CompareTarget}
      */
-    public record Column(String label, RunFolder run, Snapshot snapshot, double at, SnapshotMetrics metrics, List<String> layerNames) {
+    public record Column(String label, RunFolder run, Snapshot snapshot, CompareTarget.Pick pick, SnapshotMetrics metrics, List<String> layerNames) {
     }
 
     private CompareFigure() {
@@ -49,33 +49,24 @@ public final class CompareFigure {
         return t;
     }
 
-    /** For each run, the snapshot whose time or passed charge is closest to {@code target}, with its metrics. */
+    /** For each run, the snapshot closest to {@code target} ({@link CompareTarget#pick}), with its metrics. */
     public static List<Column> at(List<RunFolder> runs, CompareTarget target) throws RunFolderException {
         List<String> labels = RunLabels.of(runs.stream().map(RunFolder::dir).toList());
         List<Column> out = new ArrayList<>();
-        for (int n = 0; n < runs.size(); n++) out.add(closest(labels.get(n), runs.get(n), target));
+        for (int n = 0; n < runs.size(); n++) {
+            RunFolder run = runs.get(n);
+            CompareTarget.Pick pick = target.pick(run);
+            Snapshot s = run.read(pick.snapshot());
+            RunMetrics m = RunMetrics.compute(run);
+            out.add(new Column(labels.get(n), run, s, pick, m.atStep(s.step()), m.layerNames()));
+        }
         return out;
     }
 
-    private static Column closest(String label, RunFolder run, CompareTarget target) throws RunFolderException {
-        Snapshot best = null;
-        double bestAt = Double.NaN;
-        for (int n = 0; n < run.snapshots().size(); n++) {
-            Snapshot s = run.read(n);
-            double at = target.of(s, run.snapshots().get(n));
-            if (best == null || Math.abs(at - target.value()) < Math.abs(bestAt - target.value())) {
-                best = s;
-                bestAt = at;
-            }
-        }
-        RunMetrics m = RunMetrics.compute(run);
-        return new Column(label, run, best, bestAt, m.atStep(best.step()), m.layerNames());
-    }
-
     /** The figure: pictures in a row, each captioned with its snapshot's time or charge, the metrics table under them. */
-    public static BufferedImage draw(List<Column> columns, CompareTarget target, String title) throws RunFolderException {
+    public static BufferedImage draw(List<Column> columns, String title) throws RunFolderException {
         List<String> allNames = materialOrder(columns);
-        BufferedImage pictures = Frame.compose(title, panels(columns, target, allNames), columns.size(), legend(columns, allNames));
+        BufferedImage pictures = Frame.compose(title, panels(columns, allNames), columns.size(), legend(columns, allNames));
         return appendTable(pictures, table(columns));
     }
 
@@ -84,11 +75,11 @@ public final class CompareFigure {
      * that fits the largest run into the box, so that the runs' sizes compare; captioned with the run's label and
      * its snapshot's time or charge.
      */
-    public static List<Panel> panels(List<Column> columns, CompareTarget target) throws RunFolderException {
-        return panels(columns, target, materialOrder(columns));
+    public static List<Panel> panels(List<Column> columns) throws RunFolderException {
+        return panels(columns, materialOrder(columns));
     }
 
-    private static List<Panel> panels(List<Column> columns, CompareTarget target, List<String> allNames) throws RunFolderException {
+    private static List<Panel> panels(List<Column> columns, List<String> allNames) throws RunFolderException {
         Graphics2D probe = Frame.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
         FontMetrics captionFont = probe.getFontMetrics();
         probe.dispose();
@@ -99,7 +90,7 @@ public final class CompareFigure {
             MaterialPalette palette = new MaterialPalette(s.materialNames(), c.run().freeFraction(s.materialNames()),
                     c.run().scenario().model().metalMaterial(), allNames);
             Panel p = new Renderer(c.run(), FieldKind.XI, palette).panelsAt(s, null, s.dx_m() / metresPerPixel).get(0);
-            String when = "  \u00b7  " + target.describe(c.at()) + (CellBlock.of(s.shape(), s.dx_m()).is3D() ? "  \u00b7  " + p.caption() : "");
+            String when = "  \u00b7  " + c.pick().where() + (CellBlock.of(s.shape(), s.dx_m()).is3D() ? "  \u00b7  " + p.caption() : "");
             // the caption stays within the box of the run's picture: a long label is shortened, not spread
             String label = TextFit.middle(c.label(), captionFont, BOX_WIDTH_PX - captionFont.stringWidth(when));
             panels.add(new Panel(p.image(), label + when, p.metresPerPixel(), p.axes(), null));

@@ -219,8 +219,34 @@ class PostprocessCliTest {
         assertFalse(ok("compare", run.toString(), "-o", cmp.toString()).err().contains("warning"));
         assertEquals("Comparison at t = 0.3 s (the latest time all runs reached): each run's closest snapshot, its time above it",
                 CompareCommand.title(CompareTarget.time(0.3), true));
-        assertEquals("Comparison at 0.5 mAh/cm\u00b2 passed: each run's closest snapshot, its charge above it",
+        assertEquals("Comparison at 0.5 mAh/cm\u00b2 passed: each run's closest snapshot where its charge first reaches it, its charge above it",
                 CompareCommand.title(CompareTarget.charge(18000), false));
+        assertEquals("Comparison at 0.5 mAh/cm\u00b2 stripped in cycle 3: each run's closest snapshot, its charge above it",
+                CompareCommand.title(CompareTarget.chargeInCycle(-18000, 3), false));
+    }
+
+    /** A net charge recurs in every cycle: compare says so and shows the first; --cycle picks a cycle's half. */
+    @Test
+    void compareOfACyclingRunNamesTheAmbiguityOfANetChargeAndTakesACycle() throws Exception {
+        Path cyc = SyntheticRun.cycling(shared.resolve("cycling"), 21.6, 0);
+        Path png = shared.resolve("cyc.png");
+        Result first = ok("compare", cyc.toString(), "--at-charge", "0.0005", "-o", png.toString());
+        assertEquals(List.of("note: cycling: its passed charge reaches 0.0005 mAh/cm\u00b2 6 times (it plates and strips in turn); shown: the first, "
+                + "at t = 1.8 s (--cycle N counts the charge plated, or negative stripped, in cycle N)"),
+                first.err().lines().filter(l -> l.startsWith("note") || l.startsWith("warning")).toList(), first.err());
+        Result second = ok("compare", cyc.toString(), "--at-charge", "-0.0005 mAh/cm^2", "--cycle", "2", "-o", png.toString());
+        assertFalse(second.err().contains("note") || second.err().contains("warning"), second.err());
+        for (String[] bad : List.of(new String[] {"--at-charge", "0.0005", "--cycle", "4"}, new String[] {"--cycle", "1"},
+                new String[] {"--at-charge", "0.0005", "--cycle", "0"}, new String[] {"--at-charge", "0.002", "--cycle", "1"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("compare", cyc.toString(), "-o", png.toString()));
+            args.addAll(List.of(bad));
+            Result r = lipf(args.toArray(String[]::new));
+            assertEquals(Lipf.EXIT_BAD_INPUT, r.exitCode(), r.err());
+            assertEquals(1, r.err().lines().filter(l -> !l.startsWith("WARNING")).count(), r.err());
+        }
+        // a run that does not cycle: --cycle is refused, naming it
+        Result plain = lipf("compare", run.toString(), "--at-charge", "0.0005", "--cycle", "1", "-o", png.toString());
+        assertTrue(plain.err().contains("has no plating/stripping cycles"), plain.err());
     }
 
     @Test
@@ -251,7 +277,7 @@ class PostprocessCliTest {
         // compared with the 2D run of twice its width and height: the caption names the 3D run's slice, and both are
         // drawn at one scale, so the 2 x 4 um slice is half the 4 x 8 um cross-section's size
         CompareTarget at = CompareTarget.time(0.02);
-        List<Panel> compared = CompareFigure.panels(CompareFigure.at(List.of(folder, RunFolder.open(run)), at), at);
+        List<Panel> compared = CompareFigure.panels(CompareFigure.at(List.of(folder, RunFolder.open(run)), at));
         assertTrue(compared.get(0).caption().endsWith("  \u00b7  " + panels.get(0).caption()), compared.get(0).caption());
         assertTrue(panels.get(0).caption().startsWith("x-z mid-slice, y = "), panels.get(0).caption());
         assertFalse(compared.get(1).caption().contains("slice"), "a 2D run is its cross-section: " + compared.get(1).caption());

@@ -2,6 +2,7 @@ package org.lipf.postprocess.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.FontMetrics;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lipf.postprocess.RunFolder;
+import org.lipf.postprocess.RunFolderException;
 import org.lipf.postprocess.SyntheticRun;
 
 class CompareFigureTest {
@@ -44,7 +46,7 @@ class CompareFigureTest {
             String name = "bare-li-lpscl-".repeat(8 * (n + 1));
             List<CompareFigure.Column> columns = CompareFigure.at(List.of(run(tmp.resolve("x" + n).resolve(name)),
                     run(tmp.resolve("y" + n).resolve(name + "sc"))), CompareTarget.time(0.01));
-            widths[n] = CompareFigure.draw(columns, CompareTarget.time(0.01), "title").getWidth();
+            widths[n] = CompareFigure.draw(columns, "title").getWidth();
         }
         assertEquals(widths[0], widths[1], "labels of 112 and 224 characters both fit their boxes");
         assertTrue(widths[0] < 3 * CompareFigure.BOX_WIDTH_PX, "two boxes, the table's first column and margins: " + widths[0]);
@@ -54,25 +56,74 @@ class CompareFigureTest {
     void eachRunShowsItsClosestSnapshotWhichIsNearTheTargetWithinOnePercent() throws Exception {
         List<RunFolder> runs = List.of(run(tmp.resolve("run")));
         CompareFigure.Column late = CompareFigure.at(runs, CompareTarget.time(100)).get(0);
-        assertEquals(0.01, late.at());
+        assertEquals(0.01, late.pick().at());
         assertEquals(10, late.snapshot().step());
-        assertFalse(CompareTarget.time(100).near(late.at()));
+        assertFalse(CompareTarget.time(100).near(late.pick().at()));
         assertTrue(CompareTarget.time(0.0101).near(0.01));
         assertFalse(CompareTarget.time(0.0102).near(0.01));
         assertTrue(CompareTarget.time(0).near(0));
         // SyntheticRun's snapshots passed 100 C/m^2 per s: 1 C/m^2 at 0.01 s
         CompareFigure.Column byCharge = CompareFigure.at(runs, CompareTarget.charge(0.9)).get(0);
-        assertEquals(1.0, byCharge.at(), 1e-12);
+        assertEquals(1.0, byCharge.pick().at(), 1e-12);
         assertEquals("t = 0.01 s", CompareTarget.time(0.01).describe(0.01));
         assertEquals("0.5 mAh/cm\u00b2", CompareTarget.charge(18000).describe(18000));
+    }
+
+    @Test
+    void aNetChargeThatRecursInEveryCycleIsShownWhereItIsFirstReached() throws Exception {
+        // the charge drifts up by 0.01 C/m^2 per s: 18.1 C/m^2 lies nearer cycle 2's 18.09 (t = 9 s) than cycle 1's 18.018 (t = 1.8 s)
+        RunFolder run = RunFolder.open(SyntheticRun.cycling(tmp.resolve("cyc"), 21.6, 0.01));
+        CompareTarget.Pick first = CompareTarget.charge(18.1).pick(run);
+        assertEquals(1.8, run.read(first.snapshot()).time_s(), 1e-12);
+        // plated 1.8 s into cycles 1, 2 and 3, left after 1.8 s of their stripping: six times
+        assertEquals(6, first.passages());
+        assertTrue(first.near() && first.cycles());
+        // a run that only plates reaches it once
+        assertEquals(1, CompareTarget.charge(0.9).pick(run(tmp.resolve("plating"))).passages());
+        assertEquals(0, CompareTarget.charge(-5).pick(run(tmp.resolve("plating2"))).passages());
+    }
+
+    @Test
+    void aChargeInACycleCountsFromTheStartOfItsPlatingOrStrippingHalf() throws Exception {
+        RunFolder run = RunFolder.open(SyntheticRun.cycling(tmp.resolve("cyc"), 21.6, 0));
+        // cycle 2 strips from 10.8 s: 18 C/m^2 (0.0005 mAh/cm^2) stripped at 12.6 s
+        CompareTarget.Pick stripped = CompareTarget.chargeInCycle(-18, 2).pick(run);
+        assertEquals(12.6, run.read(stripped.snapshot()).time_s(), 1e-12);
+        assertEquals(-18, stripped.at(), 1e-9);
+        assertEquals("cycle 2, 0.0005 mAh/cm\u00b2 stripped", stripped.where());
+        assertTrue(stripped.near());
+        // the end of cycle 3's plating (18 s) is also the start of its stripping: as a plated charge it is the plating's end
+        CompareTarget.Pick plated = CompareTarget.chargeInCycle(36, 3).pick(run);
+        assertEquals(18.0, run.read(plated.snapshot()).time_s(), 1e-12);
+        assertEquals(36, plated.at(), 1e-9);
+        assertEquals("0.0005 mAh/cm\u00b2 stripped in cycle 2", CompareTarget.chargeInCycle(-18, 2).describeTarget());
+        assertEquals("0.0005 mAh/cm\u00b2 passed", CompareTarget.charge(18).describeTarget());
+
+        // a run that ended in cycle 2's plating (9 s) shows its last snapshot where it is, not near cycle 3
+        RunFolder ended = RunFolder.open(SyntheticRun.cycling(tmp.resolve("ended"), 9.0, 0));
+        CompareTarget.Pick late = CompareTarget.chargeInCycle(18, 3).pick(ended);
+        assertEquals(ended.snapshots().size() - 1, late.snapshot());
+        assertFalse(late.near());
+        assertEquals("cycle 2, 0.0005 mAh/cm\u00b2 plated", late.where());
+    }
+
+    @Test
+    void aCycleTheRunCannotHaveIsAnErrorNamingIt() throws Exception {
+        RunFolder run = RunFolder.open(SyntheticRun.cycling(tmp.resolve("cyc"), 21.6, 0));
+        assertTrue(assertThrows(RunFolderException.class, () -> CompareTarget.chargeInCycle(18, 4).pick(run)).getMessage()
+                .contains("has 3 cycles"));
+        assertTrue(assertThrows(RunFolderException.class, () -> CompareTarget.chargeInCycle(-40, 1).pick(run)).getMessage()
+                .contains("more than the 0.001 mAh/cm\u00b2 stripped in cycle 1"));
+        assertTrue(assertThrows(RunFolderException.class, () -> CompareTarget.chargeInCycle(18, 1).pick(run(tmp.resolve("plating")))).getMessage()
+                .contains("has no plating/stripping cycles"));
     }
 
     @Test
     void aLongTitleWrapsToThePicturesWidthAndStaysInsideTheFigure() throws Exception {
         List<CompareFigure.Column> columns = CompareFigure.at(List.of(run(tmp.resolve("a")), run(tmp.resolve("b"))), CompareTarget.time(0.01));
         String title = "Comparison at t = 0.01 s (the latest time all runs reached): each run's closest snapshot, its time above it";
-        BufferedImage img = CompareFigure.draw(columns, CompareTarget.time(0.01), title);
-        assertEquals(CompareFigure.draw(columns, CompareTarget.time(0.01), "short").getWidth(), img.getWidth(),
+        BufferedImage img = CompareFigure.draw(columns, title);
+        assertEquals(CompareFigure.draw(columns, "short").getWidth(), img.getWidth(),
                 "the title does not widen the figure");
         // the title's ink ends a margin short of the right edge
         FontMetrics fm = Frame.graphics(img).getFontMetrics(Frame.TITLE_FONT);
