@@ -63,7 +63,7 @@ public final class CompareCommand extends PostprocessCommand {
         for (CompareFigure.Column c : columns) {
             if (c.pick().passages() > 1)
                 System.err.println("note: " + c.label() + ": its passed charge reaches " + target.describe(target.value()) + " "
-                        + c.pick().passages() + " times (it plates and strips in turn); shown: the first, at t = " + Images.time(c.snapshot().time_s())
+                        + c.pick().passages() + " times in its snapshots (it plates and strips in turn); shown: the first, at t = " + Images.time(c.snapshot().time_s())
                         + (c.pick().cycles() ? " (--cycle N counts the charge plated, or negative stripped, in cycle N)" : ""));
             if (!c.pick().near())
                 System.err.println("warning: " + c.label() + ": its closest snapshot is at " + c.pick().where() + ", not " + target.describeTarget());

@@ -231,7 +231,7 @@ class PostprocessCliTest {
         Path cyc = SyntheticRun.cycling(shared.resolve("cycling"), 21.6, 0);
         Path png = shared.resolve("cyc.png");
         Result first = ok("compare", cyc.toString(), "--at-charge", "0.0005", "-o", png.toString());
-        assertEquals(List.of("note: cycling: its passed charge reaches 0.0005 mAh/cm\u00b2 6 times (it plates and strips in turn); shown: the first, "
+        assertEquals(List.of("note: cycling: its passed charge reaches 0.0005 mAh/cm\u00b2 6 times in its snapshots (it plates and strips in turn); shown: the first, "
                 + "at t = 1.8 s (--cycle N counts the charge plated, or negative stripped, in cycle N)"),
                 first.err().lines().filter(l -> l.startsWith("note") || l.startsWith("warning")).toList(), first.err());
         Result second = ok("compare", cyc.toString(), "--at-charge", "-0.0005 mAh/cm^2", "--cycle", "2", "-o", png.toString());
