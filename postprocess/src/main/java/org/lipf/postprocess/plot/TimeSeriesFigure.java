@@ -11,6 +11,7 @@ import org.lipf.postprocess.metrics.RunMetrics;
 import org.lipf.postprocess.metrics.SnapshotMetrics;
 import org.lipf.postprocess.render.Images;
 import org.lipf.output.RunResults;
+import org.lipf.output.TimeSeriesWriter;
 
 /**
  * The time series of a run ({@code lipf plot}), four charts in one PNG: cell voltage; deposition
@@ -25,6 +26,8 @@ public final class TimeSeriesFigure {
     public static final String FILE_NAME = "timeseries.png";
     /** mA/cm^2 per A/m^2. */
     public static final double MA_PER_CM2 = 0.1;
+    /** The time series' short flag (1 from the row of the short on). */
+    static final String SHORT_COLUMN = "short";
     /** The intrusion ratio's legend entry, on two lines: XChart cuts a line at 45 % of the chart's width. */
     static final String INTRUSION_LEGEND = "intrusion ratio\n(above 1 a crack grows from the flaws)";
 
@@ -86,8 +89,20 @@ public final class TimeSeriesFigure {
     /** Draws the run's figure to {@code RUN/figures/timeseries.png}. */
     public static Path write(RunFolder run) throws RunFolderException, IOException {
         List<Chart> charts = charts(run.timeSeries(), RunMetrics.compute(run));
-        BufferedImage img = Charts.grid(run.name() + ": time series", charts, 2);
+        BufferedImage img = Charts.grid(title(run.name(), run.timeSeries()), charts, 2);
         return Images.writePng(img, run.figuresDir().resolve(FILE_NAME));
+    }
+
+    /**
+     * The figure's title: the run's name, and where the time series records a short, when (the run stops there; without
+     * this its charts ended as if the run had reached its end).
+     */
+    static String title(String runName, TimeSeriesTable ts) throws RunFolderException {
+        String title = runName + ": time series";
+        if (!ts.has(SHORT_COLUMN)) return title;
+        double[] t = ts.column(TimeSeriesWriter.TIME_COLUMN), shorted = ts.column(SHORT_COLUMN);
+        for (int n = 0; n < t.length; n++) if (shorted[n] != 0) return title + "  \u00b7  shorted at t = " + Images.time(t[n]);
+        return title;
     }
 
     static double[] scaled(double[] v, double factor) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.TreeSet;
+import org.lipf.cli.RunDriver;
 import org.lipf.output.Snapshot;
 import org.lipf.output.SnapshotWriter;
 import org.lipf.postprocess.RunFolder;
@@ -119,11 +120,17 @@ public final class Renderer {
 
     /** The figure of one snapshot; {@code scale} is ignored for the morphology. */
     public BufferedImage frame(Snapshot s, ColorScale scale) throws RunFolderException {
-        String title = run.name() + (kind == FieldKind.XI ? "" : "  \u00b7  " + kind.description) + "  \u00b7  t = " + Images.time(s.time_s())
-                + "  \u00b7  step " + s.step();
+        String title = title(run.name(), kind, s);
         List<Panel> panels = panels(s, scale, CellBlock.of(s.shape(), s.dx_m()).is3D() ? PANEL_3D_PX : PANEL_2D_PX);
         Legend legend = kind == FieldKind.XI ? new MaterialLegend(palette, present(s.material())) : new ColorBar(scale);
         return Frame.compose(title, panels, panels.size() > 1 ? 2 : 1, legend);
+    }
+
+    /** A frame's title: the run, the field, the simulated time and step, and whether the solver recorded a short at it. */
+    static String title(String runName, FieldKind kind, Snapshot s) {
+        boolean shorted = s.extras().get(RunDriver.SHORT_CIRCUIT) instanceof Long flag && flag != 0;
+        return runName + (kind == FieldKind.XI ? "" : "  \u00b7  " + kind.description) + "  \u00b7  t = " + Images.time(s.time_s())
+                + "  \u00b7  step " + s.step() + (shorted ? "  \u00b7  shorted" : "");
     }
 
     /**

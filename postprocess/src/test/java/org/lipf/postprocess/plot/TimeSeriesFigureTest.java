@@ -49,6 +49,7 @@ class TimeSeriesFigureTest {
         assertArrayEquals(new double[] {0.5}, charts.get(3).series().get("layer1_li").getXData(), 0);
         assertArrayEquals(new double[] {0}, charts.get(3).series().get("layer1_li").getYData(), 1e-12);
         assertArrayEquals(new double[] {100}, charts.get(3).series().get("layer2_lpscl").getYData(), 1e-12);
+        assertEquals("synthetic: time series", TimeSeriesFigure.title(folder.name(), ts));
         Path png = TimeSeriesFigure.write(folder);
         assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() >= 2 * Charts.WIDTH);
     }
@@ -77,6 +78,16 @@ class TimeSeriesFigureTest {
         for (Chart c : charts)
             for (String name : c.series().keySet())
                 for (String line : name.split("\n")) assertTrue(fm.stringWidth(line) < 0.45 * Charts.WIDTH, line);
+    }
+
+    @Test
+    void aRunThatShortedSaysWhenInTheTitle() throws Exception {
+        Path csv = tmp.resolve("timeseries.csv");
+        try (TimeSeriesWriter w = TimeSeriesWriter.create(csv, TimeSeriesWriter.DEFAULT_COLUMNS)) {
+            w.append(0, 0, -0.1, 5, 0, 0, 2e-6, 0, 0);
+            w.append(26.5, 64, -0.1, 5, 5, 1e-7, 2e-6, 0, 1);
+        }
+        assertEquals("cell: time series  \u00b7  shorted at t = 26.5 s", TimeSeriesFigure.title("cell", TimeSeriesTable.read(csv)));
     }
 
     /** Tick labels keep their leading zero and no rounding noise, and a single value gets a few digits, not 14. */

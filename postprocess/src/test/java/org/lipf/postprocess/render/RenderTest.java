@@ -125,6 +125,19 @@ class RenderTest {
     }
 
     @Test
+    void theFrameOfTheSnapshotTheSolverWroteAtAShortSaysSo() throws Exception {
+        Path run = SyntheticRun.create(tmp.resolve("run"), SyntheticRun.CELL_2D);
+        Snapshot s = SyntheticRun.write(run, 64, 26.5, layerAndDisc(), SyntheticRun.layeredMaterial(), null, null);
+        assertEquals("cell  \u00b7  t = 26.5 s  \u00b7  step 64", Renderer.title("cell", FieldKind.XI, s));
+        java.util.LinkedHashMap<String, Object> extras = new java.util.LinkedHashMap<>(s.extras());
+        extras.put(org.lipf.cli.RunDriver.SHORT_CIRCUIT, 1L);
+        Snapshot shorted = new Snapshot(s.step(), s.time_s(), s.dx_m(), s.shape(), s.fields(), s.material(), s.materialNames(),
+                s.appliedCurrent_A_per_m2(), s.cellVoltage_V(), extras);
+        assertEquals("cell  \u00b7  current density |i|  \u00b7  t = 26.5 s  \u00b7  step 64  \u00b7  shorted",
+                Renderer.title("cell", FieldKind.CURRENT, shorted));
+    }
+
+    @Test
     void currentDensityOfAUniformConductorIsSigmaTimesTheGradient() throws Exception {
         // single-potential cell, all electrolyte (sigma 1.19 S/m), phi linear from V on the collector face to 0 on the top face
         String yaml = SyntheticRun.CELL_2D.replace("form: mixed_conductor", "form: single_potential")
