@@ -90,10 +90,12 @@ public final class CompareFigure {
             MaterialPalette palette = new MaterialPalette(s.materialNames(), c.run().freeFraction(s.materialNames()),
                     c.run().scenario().model().metalMaterial(), allNames);
             Panel p = new Renderer(c.run(), FieldKind.XI, palette).panelsAt(s, null, s.dx_m() / metresPerPixel).get(0);
-            String when = "  \u00b7  " + c.pick().where() + (CellBlock.of(s.shape(), s.dx_m()).is3D() ? "  \u00b7  " + p.caption() : "");
-            // the caption stays within the box of the run's picture: a long label is shortened, not spread
-            String label = TextFit.middle(c.label(), captionFont, BOX_WIDTH_PX - captionFont.stringWidth(when));
-            panels.add(new Panel(p.image(), label + when, p.metresPerPixel(), p.axes(), null));
+            String when = c.pick().where() + (CellBlock.of(s.shape(), s.dx_m()).is3D() ? "  \u00b7  " + p.caption() : "");
+            // the caption stays within the box of the run's picture: where label and snapshot do not fit one line, the
+            // label stands on its own, shortened to the box if need be (a 3D run's label shrank to "…" beside its slice)
+            String caption = c.label() + "  \u00b7  " + when;
+            if (captionFont.stringWidth(caption) > BOX_WIDTH_PX) caption = TextFit.middle(c.label(), captionFont, BOX_WIDTH_PX) + "\n" + when;
+            panels.add(new Panel(p.image(), caption, p.metresPerPixel(), p.axes(), null));
         }
         return panels;
     }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Lays out a figure: a title (run, simulated time, step; wrapped to the width of what is under it),
- * panels in a grid, each with its caption above and its axes in µm ({@link PanelAxes}) left and below,
+ * panels in a grid, each with its caption (one or more lines) above and its axes in µm ({@link PanelAxes}) left and below,
  * and the legend (colour bar or materials) on the right.
  */
 public final class Frame {
@@ -30,6 +30,11 @@ public final class Frame {
         return g;
     }
 
+    /** A caption's lines (a compare picture's label may stand on a line of its own). */
+    private static String[] lines(String caption) {
+        return caption.split("\n");
+    }
+
     /**
      * Composes the figure.
      *
@@ -39,7 +44,8 @@ public final class Frame {
     public static BufferedImage compose(String title, List<Panel> panels, int columns, Legend legend) {
         Graphics2D probe = graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
         FontMetrics body = probe.getFontMetrics();
-        int captionH = body.getHeight() + 2, axesH = PanelAxes.bottomHeight(body);
+        int captionLines = panels.stream().mapToInt(p -> lines(p.caption()).length).max().orElse(1);
+        int captionH = captionLines * body.getHeight() + 2, axesH = PanelAxes.bottomHeight(body);
         int cols = Math.min(columns, panels.size());
         int rows = (panels.size() + columns - 1) / columns;
         int[] colW = new int[cols], rowH = new int[rows], left = new int[panels.size()];
@@ -47,7 +53,9 @@ public final class Frame {
             Panel p = panels.get(n);
             left[n] = p.axes().leftWidth(body, p);
             int right = Math.max(p.ownLegend() == null ? 0 : GAP + p.ownLegend().width(probe), p.axes().rightOverhang(body, p));
-            int w = left[n] + Math.max(p.image().getWidth() + right, body.stringWidth(p.caption()));
+            int captionW = 0;
+            for (String line : lines(p.caption())) captionW = Math.max(captionW, body.stringWidth(line));
+            int w = left[n] + Math.max(p.image().getWidth() + right, captionW);
             colW[n % columns] = Math.max(colW[n % columns], w);
             rowH[n / columns] = Math.max(rowH[n / columns], captionH + p.image().getHeight() + axesH);
         }
@@ -89,7 +97,8 @@ public final class Frame {
             Panel p = panels.get(n);
             int x = colX[n % columns] + left[n], y = top + rowY[n / columns];
             g.setColor(Color.BLACK);
-            g.drawString(p.caption(), x, y + g.getFontMetrics().getAscent());
+            String[] caption = lines(p.caption());
+            for (int l = 0; l < caption.length; l++) g.drawString(caption[l], x, y + l * g.getFontMetrics().getHeight() + g.getFontMetrics().getAscent());
             int iy = y + captionH;
             g.drawImage(p.image(), x, iy, null);
             g.setColor(Color.GRAY);

@@ -53,6 +53,20 @@ class CompareFigureTest {
     }
 
     @Test
+    void aLabelThatDoesNotFitBesideItsSnapshotStandsOnALineOfItsOwn() throws Exception {
+        String name = "bare-li-lpscl-cycling-0.5mA-0.5mAh";
+        RunFolder run = RunFolder.open(SyntheticRun.cycling(tmp.resolve(name), 21.6, 0));
+        CompareTarget at = CompareTarget.chargeInCycle(-18, 2);
+        Panel p = CompareFigure.panels(CompareFigure.at(List.of(run), at)).get(0);
+        assertEquals(name + "\ncycle 2, 0.0005 mAh/cm\u00b2 stripped", p.caption());
+        // a short one keeps one line
+        assertEquals("cyc  \u00b7  cycle 2, 0.0005 mAh/cm\u00b2 stripped",
+                CompareFigure.panels(CompareFigure.at(List.of(RunFolder.open(SyntheticRun.cycling(tmp.resolve("cyc"), 21.6, 0))), at)).get(0).caption());
+        BufferedImage img = CompareFigure.draw(CompareFigure.at(List.of(run), at), "t");
+        assertTrue(img.getWidth() < 2 * CompareFigure.BOX_WIDTH_PX, "one picture and the table: " + img.getWidth());
+    }
+
+    @Test
     void eachRunShowsItsClosestSnapshotWhichIsNearTheTargetWithinOnePercent() throws Exception {
         List<RunFolder> runs = List.of(run(tmp.resolve("run")));
         CompareFigure.Column late = CompareFigure.at(runs, CompareTarget.time(100)).get(0);
