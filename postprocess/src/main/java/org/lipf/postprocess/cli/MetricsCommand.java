@@ -3,6 +3,7 @@ package org.lipf.postprocess.cli;
 import java.nio.file.Path;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.metrics.RunMetrics;
+import org.lipf.postprocess.render.Images;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -22,6 +23,9 @@ public final class MetricsCommand extends PostprocessCommand {
         Path csv = run.dir().resolve(RunFolder.METRICS_FILE);
         m.writeCsv(csv);
         System.out.print(m.summary());
+        if (m.sharesFrom_s() > 0)
+            System.err.println("note: the layer shares count the Li deposited" + Images.since(m.sharesFrom_s()) + ", the folder's first snapshot (a run continued "
+                    + "from another folder's snapshot); the deposited volume counts from the run's start");
         System.err.println("lipf: " + m.rows().size() + " snapshots measured; table in " + csv);
         return 0;
     }

@@ -34,9 +34,12 @@ import org.lipf.scenario.Scenario;
  * @param runName the scenario's name
  * @param layerNames one name per layer, bottom up, e.g. {@code layer2_carbon}
  * @param materialNames the snapshots' material names, by id
+ * @param sharesFrom_s time of the first snapshot, from which the shares count the deposited Li: 0, unless the folder
+ *     holds a run continued from another folder's snapshot (its start is not here; its deposited volume still counts
+ *     from the start, by the snapshots' {@code initial_metal_volume_m})
  * @param rows one per snapshot, in step order
  */
-public record RunMetrics(String runName, List<String> layerNames, List<String> materialNames, List<SnapshotMetrics> rows) {
+public record RunMetrics(String runName, List<String> layerNames, List<String> materialNames, double sharesFrom_s, List<SnapshotMetrics> rows) {
     /** Snapshot attribute holding the solver's initial metal volume per area, m. */
     public static final String INITIAL_METAL_ATTRIBUTE = "initial_metal_volume_m";
     /** The columns of {@code metrics.csv} that every run has. */
@@ -105,7 +108,7 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
             rows.add(SnapshotMetrics.of(snap.step(), snap.time_s(), distribution(run, snap), xi0, metal0, electrolyteBase_m, RunDriver.crackRadius_m(snap), band, layerCells,
                     depositionRate(snap), charge, shortRecorded));
         }
-        return new RunMetrics(s.name(), names, first.materialNames(), rows);
+        return new RunMetrics(s.name(), names, first.materialNames(), first.time_s(), rows);
     }
 
     /** The times of the time series' rows with the short flag set (none without a time series). */

@@ -48,7 +48,7 @@ public final class TimeSeriesFigure {
         front.add("front height", t, scaled(ts.column("front_height_m"), 1e6), false);
         front.add("penetration into electrolyte", t, scaled(ts.column("penetration_m"), 1e6), false);
 
-        Chart shares = Charts.lineChart("Where the deposited Li is", "t [s]", "share of deposited Li [%]");
+        Chart shares = Charts.lineChart("Where the Li deposited" + Images.since(metrics.sharesFrom_s()) + " is", "t [s]", "share of deposited Li [%]");
         shares.chart().getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
         List<SnapshotMetrics> rows = metrics.rows().stream().filter(r -> !Double.isNaN(r.layerShares()[0])).toList();
         double[] st = rows.stream().mapToDouble(SnapshotMetrics::time_s).toArray();

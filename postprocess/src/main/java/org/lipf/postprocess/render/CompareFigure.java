@@ -35,8 +35,10 @@ public final class CompareFigure {
      *
      * @param label the run's name in the figure ({@link RunLabels}: its folder's)
      * @param pick which snapshot, and where it is relative to the {@link CompareTarget}
+     * @param sharesSince where its layer shares count from ({@link Images#since})
      */
-    public record Column(String label, RunFolder run, Snapshot snapshot, CompareTarget.Pick pick, SnapshotMetrics metrics, List<String> layerNames) {
+    public record Column(String label, RunFolder run, Snapshot snapshot, CompareTarget.Pick pick, SnapshotMetrics metrics, List<String> layerNames,
+            String sharesSince) {
     }
 
     private CompareFigure() {
@@ -58,7 +60,7 @@ public final class CompareFigure {
             CompareTarget.Pick pick = target.pick(run);
             Snapshot s = run.read(pick.snapshot());
             RunMetrics m = RunMetrics.compute(run);
-            out.add(new Column(labels.get(n), run, s, pick, m.atStep(s.step()), m.layerNames()));
+            out.add(new Column(labels.get(n), run, s, pick, m.atStep(s.step()), m.layerNames(), Images.since(m.sharesFrom_s())));
         }
         return out;
     }
@@ -149,7 +151,7 @@ public final class CompareFigure {
                 if (layer >= c.layerNames().size()) return "-";
                 double share = c.metrics().layerShares()[layer];
                 String material = c.layerNames().get(layer).replaceFirst("^layer\\d+_", "");
-                return (Double.isNaN(share) ? "-" : Decimals.format("%.1f", 100 * share)) + " (" + material + ")";
+                return (Double.isNaN(share) ? "-" : Decimals.format("%.1f", 100 * share)) + " (" + material + (c.sharesSince().isEmpty() ? "" : "," + c.sharesSince()) + ")";
             });
         }
         return rows;

@@ -28,6 +28,14 @@ public final class Images {
         return trim(String.format(Locale.ROOT, "%.4g", time_s * 1e6)) + " \u00b5s";
     }
 
+    /**
+     * Where a run's layer shares count from ({@code RunMetrics.sharesFrom_s}), for labels: "" from the start of the run,
+     * " since t = 6 s" from a later first snapshot.
+     */
+    public static String since(double sharesFrom_s) {
+        return sharesFrom_s > 0 ? " since t = " + time(sharesFrom_s) : "";
+    }
+
     /** A formatted decimal without trailing zeros ("0.50" to "0.5", "4.000" to "4"). */
     static String trim(String s) {
         return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;

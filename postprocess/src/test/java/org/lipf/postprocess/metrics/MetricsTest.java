@@ -183,7 +183,7 @@ class MetricsTest {
     void summaryPrintsAZeroWithoutSign() {
         SnapshotMetrics start = new SnapshotMetrics(0, 0, 2e-6, -1e-12, 2e-6, 0, 0, 1, 1, 0, false, new double[] {Double.NaN},
                 new double[] {Double.NaN}, Double.NaN, Double.NaN);
-        RunMetrics m = new RunMetrics("cell", java.util.List.of("layer1_li"), java.util.List.of("li"), java.util.List.of(start));
+        RunMetrics m = new RunMetrics("cell", java.util.List.of("layer1_li"), java.util.List.of("li"), 0, java.util.List.of(start));
         String row = m.summary().lines().skip(1).findFirst().orElseThrow();
         assertFalse(row.contains("-0.0"), row);
         assertTrue(row.contains(" 0.0000 "), row);
@@ -196,7 +196,7 @@ class MetricsTest {
      */
     @Test
     void isColumnKnowsEveryColumnOfARunAndNoMisspeltOne() {
-        RunMetrics run = new RunMetrics("cell", java.util.List.of("layer1_li", "layer2_soft_carbon"), java.util.List.of("li", "lpscl"), java.util.List.of());
+        RunMetrics run = new RunMetrics("cell", java.util.List.of("layer1_li", "layer2_soft_carbon"), java.util.List.of("li", "lpscl"), 0, java.util.List.of());
         for (String c : run.columns()) assertTrue(RunMetrics.isColumn(c), c);
         for (String c : new String[] {"penetraton_m", "share_layer0_li", "share_layer_li", "share_li", "share_material_"}) assertFalse(RunMetrics.isColumn(c), c);
         java.util.List<String> shares = run.columns().subList(RunMetrics.FIXED_COLUMNS.size(), run.columns().size());

@@ -67,6 +67,27 @@ class CompareFigureTest {
     }
 
     @Test
+    void theSharesOfARunContinuedInAnotherFolderSayFromWhenTheyCount() throws Exception {
+        // a folder that starts with the restart snapshot at 0.01 s: the shares count the Li deposited after it
+        Path dir = SyntheticRun.create(tmp.resolve("continued"), SyntheticRun.CELL_2D);
+        double[] xi = RenderTest.layerAndDisc(), more = xi.clone();
+        more[8 * SyntheticRun.NX] = 1;
+        SyntheticRun.write(dir, 10, 0.01, xi, SyntheticRun.layeredMaterial(), null, null);
+        SyntheticRun.write(dir, 20, 0.02, more, SyntheticRun.layeredMaterial(), null, null);
+        List<CompareFigure.Column> columns = CompareFigure.at(List.of(RunFolder.open(dir), run(tmp.resolve("fresh"))), CompareTarget.time(0.01));
+        List<String> layer2 = CompareFigure.table(columns).stream().filter(r -> r.get(0).startsWith("Li in layer 2")).findFirst().orElseThrow();
+        assertEquals(List.of("Li in layer 2 [%]", "- (lpscl, since t = 0.01 s)", "- (lpscl)"), layer2);
+        assertEquals(0.01, org.lipf.postprocess.metrics.RunMetrics.compute(dir).sharesFrom_s());
+        assertEquals("Where the Li deposited since t = 0.01 s is", org.lipf.postprocess.plot.TimeSeriesFigure.charts(
+                timeSeries(dir), org.lipf.postprocess.metrics.RunMetrics.compute(dir)).get(3).chart().getTitle());
+    }
+
+    private static org.lipf.postprocess.TimeSeriesTable timeSeries(Path dir) throws Exception {
+        SyntheticRun.timeSeries(dir, new double[] {0, 0.01, 0.02});
+        return RunFolder.open(dir).timeSeries();
+    }
+
+    @Test
     void eachRunShowsItsClosestSnapshotWhichIsNearTheTargetWithinOnePercent() throws Exception {
         List<RunFolder> runs = List.of(run(tmp.resolve("run")));
         CompareFigure.Column late = CompareFigure.at(runs, CompareTarget.time(100)).get(0);
