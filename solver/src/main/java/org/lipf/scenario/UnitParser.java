@@ -71,6 +71,7 @@ public final class UnitParser {
         Matcher m = NUMBER.matcher(text);
         if (!m.matches()) throw new IllegalArgumentException("'" + text + "' is not a number followed by a unit; expected " + expected.description + ", e.g. '" + expected.example + "'");
         double value = Double.parseDouble(m.group(1));
+        if (!Double.isFinite(value)) throw new IllegalArgumentException("'" + m.group(1) + "' in '" + text + "' is beyond the range of a double (about 1.8e308)");
         String unitText = m.group(2);
         if (unitText.isEmpty()) {
             if (expected == PhysicalQuantity.DIMENSIONLESS) return value;
@@ -86,7 +87,9 @@ public final class UnitParser {
             String got = kindOf(unit);
             throw new IllegalArgumentException("expected " + expected.description + ", got '" + text + "'" + (got == null ? "" : " (" + got + ")") + "; e.g. '" + expected.example + "'");
         }
-        return convert(unit, value);
+        double si = convert(unit, value);
+        if (!Double.isFinite(si)) throw new IllegalArgumentException("'" + text + "' is beyond the range of a double (about 1.8e308) in SI units");
+        return si;
     }
 
     /**

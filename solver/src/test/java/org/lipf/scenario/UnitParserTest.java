@@ -77,6 +77,9 @@ class UnitParserTest {
     void rejectsUnknownUnitsGarbageAndAmbiguousDivision() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> UnitParser.parse("3 furlong", LENGTH)).getMessage().contains("unknown unit 'furlong'"));
         assertThrows(IllegalArgumentException.class, () -> UnitParser.parse("abc um", LENGTH));
+        // beyond a double: a plain message, not the units library's "Unsupported number value 'Infinity'"
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> UnitParser.parse("1e400 mA/cm^2", CURRENT_DENSITY)).getMessage().contains("beyond the range"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> UnitParser.parse("1e308 km", LENGTH)).getMessage().contains("beyond the range"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> UnitParser.parse("2.5e-6 m^3/J/s", MOBILITY)).getMessage().contains("ambiguous"));
     }
 
