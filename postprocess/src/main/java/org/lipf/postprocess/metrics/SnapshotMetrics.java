@@ -19,8 +19,9 @@ package org.lipf.postprocess.metrics;
  *     snapshot (a Li-filled crack through the electrolyte, docs/MODEL.md section 4.2, which no metal field shows)
  * @param layerShares share of the deposited Li in each layer, bottom up ({@link DepositShares}), 1
  * @param materialShares share of the deposited Li in each material, by material id, 1
- * @param maxLocalCurrent_A_per_m2 largest column deposition current density ({@link DepositionCurrent}), NaN without a rate
- * @param currentConstriction its ratio to the mean (1 = uniform), NaN without a rate or a deposition current
+ * @param maxLocalCurrent_A_per_m2 the column current density farthest in the mean's direction ({@link DepositionCurrent#peak_A_per_m2}:
+ *     the largest deposition current, or where the metal strips the fastest stripping, negative), NaN without a rate or a current
+ * @param currentConstriction its ratio to the mean (1 = uniform), NaN without a rate or a current
  */
 public record SnapshotMetrics(
         long step,
@@ -75,8 +76,7 @@ public record SnapshotMetrics(
         double front = FrontProfile.maxHeight_m(heights);
         MetalClusters clusters = MetalClusters.of(d, topBandCells);
         double[] columns = rate == null ? null : DepositionCurrent.columns_A_per_m2(d, rate, chargeDensity_C_per_m3);
-        double maxCurrent = Double.NaN;
-        if (columns != null) for (double v : columns) maxCurrent = Double.isNaN(maxCurrent) ? v : Math.max(maxCurrent, v);
+        double maxCurrent = columns == null ? Double.NaN : DepositionCurrent.peak_A_per_m2(columns);
         return new SnapshotMetrics(step, time_s, metal, metal - initialMetalVolume_m, front, Math.max(0, front - electrolyteBase_m) + crackRadius_m,
                 FrontProfile.roughness_m(heights), InterfaceArea.perLateralArea(d), clusters.components(), clusters.isolated(),
                 clusters.shorted() || shortRecorded, DepositShares.byLayer(d, xiInitial, layerCells),

@@ -173,9 +173,18 @@ class MetricsTest {
         SnapshotMetrics m = SnapshotMetrics.of(5, 0.5, d, flatFront(), 3 * DX, 2.5 * DX, 0, 1, new int[][] {{0, 10}}, rate, charge, false);
         assertEquals(FLAT.nx(), m.currentConstriction(), 1e-12);
         assertEquals(charge * 1e-3 * DX, m.maxLocalCurrent_A_per_m2(), 1e-12 * charge * 1e-3 * DX);
-        // stripping everywhere is no deposition current: no constriction
-        java.util.Arrays.fill(rate, -1e-3);
+        // stripping: taken in the mean's direction, the column that strips fastest (a third of the columns at twice the rate)
+        java.util.Arrays.fill(rate, 0);
+        for (int i = 0; i < FLAT.nx(); i++) rate[FLAT.index(i, 0, 3)] = i % 3 == 0 ? -2e-3 : -1e-3;
+        double[] stripping = DepositionCurrent.columns_A_per_m2(d, rate, charge);
+        double mean = java.util.Arrays.stream(stripping).average().orElseThrow();
+        assertEquals(-2e-3 * charge * DX, DepositionCurrent.peak_A_per_m2(stripping), 1e-12 * charge * 2e-3 * DX);
+        assertEquals(-2e-3 * charge * DX / mean, DepositionCurrent.constriction(stripping), 1e-12);
+        assertTrue(DepositionCurrent.constriction(stripping) > 1);
+        // no current at all: none
+        java.util.Arrays.fill(rate, 0);
         assertTrue(Double.isNaN(DepositionCurrent.constriction(DepositionCurrent.columns_A_per_m2(d, rate, charge))));
+        assertTrue(Double.isNaN(DepositionCurrent.peak_A_per_m2(DepositionCurrent.columns_A_per_m2(d, rate, charge))));
     }
 
     /** A deposited volume of -1e-12 m (rounding at the start of a run) reads 0, not -0.0000, in the table; the CSV keeps it. */
