@@ -7,11 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lipf.backend.opencl.OpenClUnavailableException;
+import org.lipf.grid.Grid;
+import org.lipf.grid.SurfaceFilms;
 import org.lipf.linear.SolverDivergedException;
 import org.lipf.model.MaterialTable;
 import org.lipf.model.ModelParameters;
 import org.lipf.output.RunInfo;
 import org.lipf.output.SnapshotReader;
+import org.lipf.scenario.ControlMode;
+import org.lipf.scenario.CurrentProgram;
 import org.lipf.scenario.ModelForm;
 import org.lipf.scenario.PhysicalQuantity;
 import org.lipf.scenario.ReactionCoupling;
@@ -137,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
             return Lipf.EXIT_BAD_INPUT;
         } catch (RuntimeException e) {
             boolean diverged = e instanceof SolverDivergedException || e instanceof NumericalInstabilityException;
-            System.err.println("\nerror: run failed: " + e.getMessage() + recordedIn(dir) + (diverged ? laggedNucleationHint(scenario) : ""));
+            System.err.println("\nerror: run failed: " + e.getMessage() + recordedIn(dir) + (diverged ? laggedNucleationHint(scenario) + filmDropHint(scenario) : ""));
             return Lipf.EXIT_FAILED;
         }
     }
@@ -191,6 +195,30 @@ final class RunCommand implements Callable<Integer> {
      * potentials' fixed point diverge (docs/MODEL.md sections 5.4.1 and 10.2): a failed run of such a scenario says
      * which setting solves it. Empty otherwise.
      */
+    /**
+     * Where the films on the metal (on_metal coatings) resist so much in every column that the set current needs
+     * volts across them (an ionic insulator such as intact LiF: 29 ohm m^2 at 50 nm), a hint saying so: the
+     * control's failure otherwise reads like a missing metal surface. Empty otherwise.
+     */
+    static String filmDropHint(Scenario scenario) {
+        if (scenario.control().mode() != ControlMode.GALVANOSTATIC) return "";
+        Grid g = scenario.grid().toGrid();
+        double[] r = SurfaceFilms.resistancePerColumn_ohm_m2(scenario, g);
+        double least = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < g.ny; j++)
+            for (int i = 0; i < g.nx; i++) least = Math.min(least, r[g.index(i, j, 0) % g.strideZ]);
+        CurrentProgram program = CurrentProgram.of(scenario.control());
+        double current = 0;
+        for (int k = 0; k < program.segments(); k++) current = Math.max(current, Math.abs(program.segmentCurrent_A_per_m2(k)));
+        final double drop = current * least;
+        if (!(drop > FILM_DROP_HINT_V)) return "";
+        return String.format("%nhint: the films on the metal resist at least %.3g ohm m^2 in every column, so %.3g mA/cm^2 needs %s across them: "
+                + "check the coatings' ionic conductivity and thickness (docs/MODEL.md section 1.2)", least, current / 10, Double.isInfinite(drop) ? "an infinite voltage" : String.format("%.3g V", drop));
+    }
+
+    /** The films' least drop at the set current above which a failed run names them, V. */
+    private static final double FILM_DROP_HINT_V = 1;
+
     static String laggedNucleationHint(Scenario scenario) {
         if (scenario.solver().reactionCoupling() != ReactionCoupling.LAGGED || scenario.model().form() != ModelForm.MIXED_CONDUCTOR) return "";
         MaterialTable table = new MaterialTable(scenario, ModelParameters.from(scenario));
