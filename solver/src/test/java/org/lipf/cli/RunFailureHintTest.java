@@ -9,8 +9,9 @@ import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioLoader;
 
 /**
- * A failed run says what probably made it fail: an electrolyte conducts ions and electrons (above the electronic floor, 1e-10 of the metal's), with
- * the reaction source lagged, names the setting that solves it.
+ * A failed run says what probably made it fail: an electrolyte that conducts ions and electrons (above the electronic
+ * floor, 1e-10 of the metal's) with the reaction source lagged (the setting that solves it), or films on the metal that
+ * the set current cannot cross.
  */
 class RunFailureHintTest {
     @Test
