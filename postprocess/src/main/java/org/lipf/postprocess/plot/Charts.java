@@ -6,14 +6,10 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Function;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 
 /** The common look of LiPF's charts, and laying several of them out in one image. */
@@ -51,46 +47,12 @@ public final class Charts {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(title, 14, 23);
         for (int n = 0; n < charts.size(); n++) {
-            labelTicks(charts.get(n));
+            AxisTicks.lay(charts.get(n));
             Graphics2D cg = (Graphics2D) g.create((n % columns) * WIDTH, top + (n / columns) * HEIGHT, WIDTH, HEIGHT);
             charts.get(n).chart().paint(cg, WIDTH, HEIGHT);
             cg.dispose();
         }
         g.dispose();
         return img;
-    }
-
-    /**
-     * Writes the chart's tick labels with {@link #tickLabel}, from the range of its data on each axis: XChart's own
-     * labels drop the leading zero (".003") and, where all values are one (a single row), give a tick 14 digits.
-     */
-    static void labelTicks(Chart c) {
-        double[] x = range(c, XYSeries::getXData), y = range(c, XYSeries::getYData);
-        c.chart().getStyler().setXAxisTickLabelsFormattingFunction(v -> tickLabel(v, x[0], x[1]));
-        c.chart().getStyler().setYAxisTickLabelsFormattingFunction(v -> tickLabel(v, y[0], y[1]));
-    }
-
-    /** {min, max} of the finite values of the chart's series on one axis. */
-    private static double[] range(Chart c, Function<XYSeries, double[]> axis) {
-        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-        for (XYSeries s : c.series().values())
-            for (double v : axis.apply(s))
-                if (Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-        return min <= max ? new double[] {min, max} : new double[] {0, 0};
-    }
-
-    /**
-     * A tick's label on an axis whose data span [min, max]: its leading zero written, to the decimal of a hundredth of
-     * the span (XChart's ticks lie at least a tenth of it apart, so neighbours differ) with trailing zeros dropped,
-     * which also drops the rounding noise of a tick's value (0.30000000000000004). A span of one value is taken as
-     * the value's size.
-     */
-    static String tickLabel(double v, double min, double max) {
-        double span = max > min ? max - min : Math.max(Math.abs(min), Math.abs(max));
-        int decimals = span > 0 ? Math.max(0, -(int) Math.floor(Math.log10(span / 100))) : 0;
-        return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

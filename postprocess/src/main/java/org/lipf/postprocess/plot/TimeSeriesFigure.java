@@ -19,7 +19,8 @@ import org.lipf.output.TimeSeriesWriter;
  * from {@code timeseries.csv}); and the share of the deposited Li in each layer (from the snapshots,
  * {@link RunMetrics}). A run against a brittle electrolyte gets a fifth: the intrusion ratio (the Li
  * pressure on the flaws over their critical pressure, docs/MODEL.md section 4.2) and, where the metal
- * forms voids, the contact fraction of its surface (section 4.3).
+ * forms voids, the contact fraction of its surface (section 4.3). Time is in s, min or h by the run's length
+ * ({@link TimeAxis}).
  */
 public final class TimeSeriesFigure {
     /** File name under RUN/figures/. */
@@ -36,37 +37,39 @@ public final class TimeSeriesFigure {
 
     /** The four charts, and the interface chart where the run has one. */
     public static List<Chart> charts(TimeSeriesTable ts, RunMetrics metrics) throws RunFolderException {
-        double[] t = ts.column("time_s");
-        Chart voltage = Charts.lineChart("Cell voltage", "t [s]", "V [V]");
+        double[] time_s = ts.column("time_s");
+        TimeAxis time = TimeAxis.forEnd(max(time_s));
+        double[] t = time.of(time_s);
+        Chart voltage = Charts.lineChart("Cell voltage", time.title(), "V [V]");
         voltage.add("cell voltage", t, ts.column("cell_voltage_V"), false);
 
-        Chart current = Charts.lineChart("Current density", "t [s]", "i [mA/cm\u00b2]");
+        Chart current = Charts.lineChart("Current density", time.title(), "i [mA/cm\u00b2]");
         current.add("deposition", t, scaled(ts.column("current_density_A_per_m2"), MA_PER_CM2), false);
         if (ts.has("counter_current_A_per_m2")) current.add("counter boundary", t, scaled(ts.column("counter_current_A_per_m2"), MA_PER_CM2), false);
 
-        Chart front = Charts.lineChart("Metal front", "t [s]", "height [\u00b5m]");
+        Chart front = Charts.lineChart("Metal front", time.title(), "height [\u00b5m]");
         front.add("front height", t, scaled(ts.column("front_height_m"), 1e6), false);
         front.add("penetration into electrolyte", t, scaled(ts.column("penetration_m"), 1e6), false);
 
-        Chart shares = Charts.lineChart("Where the Li deposited" + Images.since(metrics.sharesFrom_s()) + " is", "t [s]", "share of deposited Li [%]");
+        Chart shares = Charts.lineChart("Where the Li deposited" + Images.since(metrics.sharesFrom_s()) + " is", time.title(), "share of deposited Li [%]");
         shares.chart().getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
         List<SnapshotMetrics> rows = metrics.rows().stream().filter(r -> !Double.isNaN(r.layerShares()[0])).toList();
-        double[] st = rows.stream().mapToDouble(SnapshotMetrics::time_s).toArray();
+        double[] st = time.of(rows.stream().mapToDouble(SnapshotMetrics::time_s).toArray());
         if (rows.isEmpty()) shares.add("no deposit yet", new double[] {0}, new double[] {0}, true);
         else for (int l = 0; l < metrics.layerNames().size(); l++) {
             final int layer = l;
             shares.add(metrics.layerNames().get(l), st, rows.stream().mapToDouble(r -> 100 * r.layerShares()[layer]).toArray(), true);
         }
-        Chart contact = interfaceChart(ts, t);
+        Chart contact = interfaceChart(ts, t, time);
         return contact == null ? List.of(voltage, current, front, shares) : List.of(voltage, current, front, shares, contact);
     }
 
     /** Intrusion ratio and contact fraction over time, or null where the run has neither (a liquid, a polymer, older runs). */
-    private static Chart interfaceChart(TimeSeriesTable ts, double[] t) throws RunFolderException {
+    private static Chart interfaceChart(TimeSeriesTable ts, double[] t, TimeAxis time) throws RunFolderException {
         boolean intrusion = ts.has(RunResults.INTRUSION_RATIO) && max(ts.column(RunResults.INTRUSION_RATIO)) > 0;
         boolean voids = ts.has(RunResults.CONTACT_FRACTION) && min(ts.column(RunResults.CONTACT_FRACTION)) < 1;
         if (!intrusion && !voids) return null;
-        Chart c = Charts.lineChart("Li / electrolyte interface", "t [s]", "ratio [1]");
+        Chart c = Charts.lineChart("Li / electrolyte interface", time.title(), "ratio [1]");
         if (intrusion) c.add(INTRUSION_LEGEND, t, ts.column(RunResults.INTRUSION_RATIO), false);
         if (voids) c.add("contact fraction of the metal surface", t, ts.column(RunResults.CONTACT_FRACTION), false);
         return c;

@@ -90,22 +90,6 @@ class TimeSeriesFigureTest {
         assertEquals("cell: time series  \u00b7  shorted at t = 26.5 s", TimeSeriesFigure.title("cell", TimeSeriesTable.read(csv)));
     }
 
-    /** Tick labels keep their leading zero and no rounding noise, and a single value gets a few digits, not 14. */
-    @Test
-    void tickLabelsReadAsNumbersWithTheDigitsTheAxisNeeds() {
-        assertEquals("0.003", Charts.tickLabel(0.003, 0, 0.04));
-        assertEquals("0.006", Charts.tickLabel(0.006000000000000001, 0, 0.04));
-        assertEquals("0.3", Charts.tickLabel(0.30000000000000004, -0.32, 0));
-        assertEquals("-0.15", Charts.tickLabel(-0.15, -0.32, 0));
-        assertEquals("0", Charts.tickLabel(1e-17, -0.32, 0.1));
-        assertEquals("20000", Charts.tickLabel(20000, 0, 36000));
-        assertEquals("14.5", Charts.tickLabel(14.5, 10, 14.5));
-        // a one-row series: the digits of the value's own size
-        assertEquals("-0.0723", Charts.tickLabel(-0.07234567891234, -0.07234567891234, -0.07234567891234));
-        assertEquals("-0.07230001", Charts.tickLabel(-0.07230001000000001, -0.0723, -0.07229998), "a range flat to 1e-8 V still resolves");
-        assertEquals("0", Charts.tickLabel(0, 0, 0));
-    }
-
     @Test
     void aSeriesOfOnePointIsDrawnAsAMarker() {
         Chart c = Charts.lineChart("one row", "t [s]", "V [V]");
