@@ -113,12 +113,19 @@ final class MicrostructureBuilder {
 
     /**
      * A material of the mixture that no grain took (grains too large for the layer: one grain made it all of one material)
-     * is refused, with the grain size that would give it a grain of its own.
+     * is refused, with the grain size that would give it a grain of its own; one whose fraction is under one of the
+     * layer's cells, which no grain size can give a grain (the smallest is a cell), with the fraction it needs.
      */
     private void refuseMissingGrains(int index, GrainMixtureSpec mix, int grains, long[] count, int planes) {
+        long layerCells = (long) g.nx * g.ny * planes;
         for (int m = 0; m < count.length; m++) {
             double f = mix.fractions().get(m);
             if (count[m] > 0 || f == 0) continue;
+            if (f * layerCells < 1)
+                throw new ScenarioException(s.name(), "geometry.grain_mixtures[" + index + "].fractions", -1, String.format(Locale.ROOT,
+                        "%s (fraction %.4g) is %.3g of the %d cells of layer %d, and even grains of one cell give it none: the layer would hold no %s; "
+                        + "it needs a fraction of at least %.3g (one cell), or a thicker layer, a wider window or a finer grid.spacing",
+                        mix.materials().get(m), f, f * layerCells, layerCells, mix.layer(), mix.materials().get(m), 1.0 / layerCells));
             double layerVolume = g.nx * dx * planes * dx * (g.is3D() ? g.ny * dx : 1);
             throw new ScenarioException(s.name(), "geometry.grain_mixtures[" + index + "].grain_size", -1, String.format(Locale.ROOT,
                     "grains of %.4g um make %d grain%s in layer %d (%.4g um thick on the grid, %.4g um wide%s), and %s (fraction %.4g) got none: the layer would hold no %s; "

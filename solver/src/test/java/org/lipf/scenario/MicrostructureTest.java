@@ -411,6 +411,23 @@ class MicrostructureTest {
         assertTrue(r.achievedFractions()[1] > 0, "10 grains: mg has some");
     }
 
+    /**
+     * A fraction under one of the layer's cells (0.0004 of 200 x 5 cells: 0.4 of a cell) gets no cell even from grains of one cell:
+     * refused at the fractions with the one that would give it a cell, 1 / 1000 (a smaller grain_size, as the message for large
+     * grains says, could not help); one cell's worth builds.
+     */
+    @Test
+    void aMixtureFractionUnderOneCellIsAnErrorAtTheFractions() {
+        String yaml = BASE.replace("thickness: 2 um", "thickness: 0.5 um")
+                + "  grain_mixtures: [{layer: 1, materials: [lif, mg], fractions: [0.9996, 0.0004], grain_size: 50 nm}]\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> build(parse(yaml)));
+        assertEquals("geometry.grain_mixtures[0].fractions", e.keyPath(), e.getMessage());
+        assertTrue(e.getMessage().contains("mg (fraction 0.0004000) is 0.400 of the 1000 cells of layer 1") && e.getMessage().contains("at least 0.00100 (one cell)"),
+                e.getMessage());
+        GeometryReport.MixtureResult r = build(parse(yaml.replace("0.9996, 0.0004", "0.999, 0.001"))).report().grainMixtures().get(0);
+        assertEquals(0.001, r.achievedFractions()[1], 1e-12, "one cell of mg");
+    }
+
     /** A grain mixture redraws its whole layer: a gradient or an earlier mixture there would leave nothing. */
     @Test
     void aMixtureOnALayerOfAnotherGeneratorIsAnError() {
