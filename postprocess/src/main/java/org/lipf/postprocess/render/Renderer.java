@@ -19,7 +19,7 @@ import org.lipf.postprocess.metrics.RunMetrics;
 
 /**
  * Pictures of a run's snapshots ({@code lipf render}): one figure per snapshot, the morphology (Li
- * metal over the material map) or a field in colour on a colour scale fixed over the whole run, with
+ * metal over the material map) or a field in colour on a colour scale fixed over the frames drawn ({@link #scale(List)}), with
  * the simulated time in the title and axes in µm. 2D runs show the cross-section; 3D runs show the
  * x-z and y-z mid-slices, the x-y slice through the metal front ({@link FrontSlice}) and the height
  * map of the front (a projection along z).
