@@ -10,8 +10,11 @@ import java.util.TreeMap;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.lipf.output.AtomicFiles;
+import org.lipf.postprocess.plot.AxisTicks;
+import org.lipf.postprocess.plot.Chart;
 import org.lipf.sweep.SweepSpec.PlotSpec;
 import org.lipf.sweep.SweepSummary.Row;
 
@@ -33,6 +36,15 @@ final class MetricPlot {
 
     /** Writes the plot; returns its path, or null (and writes nothing) if no run has a numeric value of the metric. */
     static Path write(PlotSpec plot, List<Row> rows, Path sweepDir) throws IOException {
+        XYChart chart = chart(plot, rows);
+        if (chart == null) return null;
+        Path file = fileFor(plot, sweepDir);
+        AtomicFiles.writeBytes(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        return file;
+    }
+
+    /** The plot's chart, or null if no run has a numeric value of the metric. */
+    static XYChart chart(PlotSpec plot, List<Row> rows) {
         List<String> xLabels = new ArrayList<>();
         for (Row r : rows) if (!xLabels.contains(r.run().parameters().get(plot.x()))) xLabels.add(r.run().parameters().get(plot.x()));
         PlotAxis axis = PlotAxis.of(xLabels, plot.logX());
@@ -46,15 +58,20 @@ final class MetricPlot {
             chart.getStyler().setXAxisLogarithmic(true).setXAxisLogarithmicDecadeOnly(false);
             chart.getStyler().setXAxisMin(axis.logMin()).setXAxisMax(axis.logMax());
         }
-        if (!axis.numeric() || axis.logarithmic()) chart.setCustomXAxisTickLabelsFormatter(axis::tickLabel);
+        final boolean labelledX = !axis.numeric() || axis.logarithmic();
+        if (labelledX) chart.setCustomXAxisTickLabelsFormatter(axis::tickLabel);
+        Map<String, XYSeries> series = new LinkedHashMap<>();
         lines.forEach((name, points) -> {
             if (points.stream().allMatch(p -> p[1] == null)) return; // a line whose runs all failed: nothing to draw
-            chart.addSeries(name, points.stream().map(p -> p[0]).toList(), points.stream().map(p -> p[1]).toList())
-                    .setMarker(SeriesMarkers.CIRCLE);
+            XYSeries s = chart.addSeries(name, points.stream().map(p -> p[0]).toList(), points.stream().map(p -> p[1]).toList());
+            s.setMarker(SeriesMarkers.CIRCLE);
+            series.put(name, s);
         });
-        Path file = fileFor(plot, sweepDir);
-        AtomicFiles.writeBytes(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        return file;
+        // round ticks with readable labels, as lipf plot's; an axis of categories or on a log scale keeps its own
+        Chart ticked = new Chart(chart, series);
+        if (labelledX) AxisTicks.labelY(ticked);
+        else AxisTicks.lay(ticked);
+        return chart;
     }
 
     /**

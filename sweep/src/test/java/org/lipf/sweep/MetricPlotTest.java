@@ -51,6 +51,23 @@ class MetricPlotTest {
         assertEquals(1.0, PlotAxis.of(List.of("sc", "sc-nano"), false).position("sc-nano"));
     }
 
+    /**
+     * The metric's axis is labelled as lipf plot's: XChart wrote a penetration of 7.5e-4 m as ".00075", and crowded the labels of
+     * evenly spaced quantities; categories keep their own labels.
+     */
+    @Test
+    void theMetricsAxisHasPlotsLabels() {
+        List<Row> rows = List.of(row(0, "0 mA/cm^2", null, Status.FINISHED, "7.5e-4"), row(1, "1 mA/cm^2", null, Status.FINISHED, "4.1e-4"),
+                row(2, "2 mA/cm^2", null, Status.FINISHED, "0.5e-4"));
+        org.knowm.xchart.XYChart numeric = MetricPlot.chart(new PlotSpec("m", "x", null, false), rows);
+        assertEquals("7.5e-4", numeric.getStyler().getYAxisTickLabelsFormattingFunction().apply(7.5e-4));
+        assertEquals("1.5", numeric.getStyler().getXAxisTickLabelsFormattingFunction().apply(1.5));
+        List<Row> categories = List.of(row(0, "sc", null, Status.FINISHED, "7.5e-4"), row(1, "sc-nano", null, Status.FINISHED, "0.5e-4"));
+        org.knowm.xchart.XYChart named = MetricPlot.chart(new PlotSpec("m", "x", null, false), categories);
+        assertEquals("7.5e-4", named.getStyler().getYAxisTickLabelsFormattingFunction().apply(7.5e-4));
+        assertEquals("sc-nano", named.getStyler().getXAxisTickLabelsFormattingFunction().apply(1.0), "the categories' own labels");
+    }
+
     /** XChart labels a log axis at its decades only: a sampled 1 to 10 mA/cm^2 had the one label "1". */
     @Test
     void aLogarithmicAxisIsLabelledAtOneTwoAndFiveTimesThePowersOfTen() {

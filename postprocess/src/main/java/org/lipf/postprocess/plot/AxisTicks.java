@@ -29,7 +29,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * step whose labels leave a gap. Its y axis keeps XChart's hint (labels there stack, a step at least 25 px for labels
  * 9 px high).
  */
-final class AxisTicks {
+public final class AxisTicks {
     /** Least gap between neighbouring x tick labels, px. */
     static final int MIN_GAP_PX = 10;
     /** Least distance between x ticks, px (XChart's own: 42 to 106 px). */
@@ -43,8 +43,18 @@ final class AxisTicks {
     private AxisTicks() {
     }
 
+    /**
+     * The y axis' labels alone, as {@link #lay} writes them: for a chart whose x axis labels itself (a sweep's
+     * categories or logarithmic axis, whose ticks must stay on its values), once its series are added.
+     */
+    public static void labelY(Chart c) {
+        AxesChartStyler styler = c.chart().getStyler();
+        double[] y = range(c, XYSeries::getYData, styler.getYAxisMin(), styler.getYAxisMax());
+        styler.setYAxisTickLabelsFormattingFunction(v -> label(v, y[0], y[1]));
+    }
+
     /** Sets the chart's tick labels and spacing from its data, once its series are added; calling it again changes nothing. */
-    static void lay(Chart c) {
+    public static void lay(Chart c) {
         XYChart chart = c.chart();
         AxesChartStyler styler = chart.getStyler();
         double[] x = range(c, XYSeries::getXData, styler.getXAxisMin(), styler.getXAxisMax());
