@@ -50,7 +50,7 @@ public final class RunFolder {
         }
         Scenario scenario;
         try {
-            scenario = ScenarioLoader.load(yaml, Map.of());
+            scenario = ScenarioLoader.loadRecorded(yaml, Map.of()); // its geometry is in its snapshots
         } catch (ScenarioException e) {
             throw new RunFolderException(e.getMessage(), e);
         }

@@ -79,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario;
         Map<String, String> loadedWith = overrides;
         try {
-            scenario = ScenarioLoader.load(scenarioFile, overrides);
+            // a restart takes its geometry from the snapshot: checks of what a new geometry would draw do not apply
+            scenario = restart != null ? ScenarioLoader.loadRecorded(scenarioFile, overrides) : ScenarioLoader.load(scenarioFile, overrides);
             if (endTime != null || maxSteps != null) {
                 // the limits go into the resolved scenario.yaml, so that it repeats the run; the output interval and
                 // the largest step, which default to fractions of time.end, stay those of the scenario's own end
@@ -88,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
                 settings.put("time.max_step", scenario.time().maxStep_s() + " s");
                 if (endTime != null) settings.put("time.end", endTime + " s");
                 if (maxSteps != null) settings.put("time.max_steps", Long.toString(maxSteps));
-                scenario = ScenarioLoader.load(scenarioFile, settings);
+                scenario = restart != null ? ScenarioLoader.loadRecorded(scenarioFile, settings) : ScenarioLoader.load(scenarioFile, settings);
                 loadedWith = settings;
             }
         } catch (ScenarioException e) {

@@ -31,8 +31,12 @@ final class MicrostructureReader {
     /** The metal's material (model.metal). */
     private final String metal;
 
-    MicrostructureReader(String file, GridSpec grid, GeometrySpec probe, Map<String, MaterialSpec> materials, String metal) {
+    /** Whether the scenario is an existing run's, whose geometry its snapshots hold ({@link ScenarioLoader#loadRecorded}). */
+    private final boolean recorded;
+
+    MicrostructureReader(String file, GridSpec grid, GeometrySpec probe, Map<String, MaterialSpec> materials, String metal, boolean recorded) {
         this.file = file;
+        this.recorded = recorded;
         this.grid = grid;
         this.probe = probe;
         this.materials = materials;
@@ -103,7 +107,7 @@ final class MicrostructureReader {
         GradientSpec.Surface surface = s.choice("surface", GradientSpec.Surface.class, GradientSpec.Surface.TOP);
         GradientSpec.Mixing mixing = s.choice("mixing", GradientSpec.Mixing.class, GradientSpec.Mixing.LINEAR);
         GradientSpec spec = new GradientSpec(layer, from, to, xs, L, levels, surface, mixing);
-        drawnOnTheGrid(s, spec);
+        if (!recorded) drawnOnTheGrid(s, spec);
         List<MaterialSpec> generated = spec.materials(materials.get(from), materials.get(to));
         s.check(materials.size() + generated.size() <= Scenario.MAX_MATERIALS, "levels",
                 "the " + levels + " generated materials bring the scenario above " + Scenario.MAX_MATERIALS + " materials; use fewer levels");
@@ -137,10 +141,10 @@ final class MicrostructureReader {
         int layer = layer(s);
         // a mixture redraws every cell of its layer: a gradient drawn before it, or an earlier mixture, would leave nothing
         for (int i = 0; i < gradients.size(); i++)
-            s.check(gradients.get(i).layer() != layer, "layer", "layer " + layer + " has the gradient geometry.gradients[" + i + "], and a grain mixture "
+            s.check(recorded || gradients.get(i).layer() != layer, "layer", "layer " + layer + " has the gradient geometry.gradients[" + i + "], and a grain mixture "
                     + "redraws every cell of its layer after the gradients: nothing of the gradient would remain; give them different layers");
         for (int i = 0; i < mixtures.size(); i++)
-            s.check(mixtures.get(i).layer() != layer, "layer", "layer " + layer + " already is the grain mixture geometry.grain_mixtures[" + i + "], which this one would redraw entirely: list all the layer's materials in one mixture");
+            s.check(recorded || mixtures.get(i).layer() != layer, "layer", "layer " + layer + " already is the grain mixture geometry.grain_mixtures[" + i + "], which this one would redraw entirely: list all the layer's materials in one mixture");
         List<String> names = new ArrayList<>();
         for (Scalar item : scalars(s, "materials")) {
             String m = item.text.trim();

@@ -79,6 +79,20 @@ public final class ScenarioLoader {
     private ScenarioLoader() {}
 
     public static Scenario load(Path file, Map<String, String> overrides) {
+        return load(file, overrides, false);
+    }
+
+    /**
+     * As {@link #load}, for the scenario of a run that exists (its snapshots hold the geometry: post-processing, a
+     * restart): the refusals of geometry that a new run would draw other than written (particles under a cell, a set
+     * under half a cell, a gradient that draws no cell, a grain mixture over another generator's layer) do not apply,
+     * so that runs made before those refusals can still be read and continued.
+     */
+    public static Scenario loadRecorded(Path file, Map<String, String> overrides) {
+        return load(file, overrides, true);
+    }
+
+    private static Scenario load(Path file, Map<String, String> overrides, boolean recorded) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -88,21 +102,21 @@ public final class ScenarioLoader {
             throw new ScenarioException(file.toString(), "", -1, "cannot read the scenario file: " + e.getMessage(), e);
         }
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return parse(text, file.toString(), overrides, stem);
+        return parse(text, file.toString(), overrides, stem, recorded);
     }
 
     /** @param fileLabel name used in error messages (and, without its extension, the default name) */
     public static Scenario parse(String yamlText, String fileLabel, Map<String, String> overrides) {
         String base = Path.of(fileLabel.isBlank() ? "scenario" : fileLabel).getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return parse(yamlText, fileLabel, overrides, base);
+        return parse(yamlText, fileLabel, overrides, base, false);
     }
 
-    private static Scenario parse(String yamlText, String file, Map<String, String> overrides, String defaultName) {
+    private static Scenario parse(String yamlText, String file, Map<String, String> overrides, String defaultName, boolean recorded) {
         YamlNode root = YamlNode.parse(yamlText, file, true);
         if (root instanceof Scalar s && s.isNull()) root = new MapNode(file, 1);
         if (!(root instanceof MapNode rootMap)) throw new ScenarioException(file, "", root.line, "a scenario must be a map of sections, got " + root.kind());
         if (overrides != null) overrides.forEach((k, v) -> applyOverride(rootMap, k, v));
-        return new Reader(file).read(rootMap, defaultName);
+        return new Reader(file, recorded).read(rootMap, defaultName);
     }
 
     /**
@@ -400,10 +414,13 @@ public final class ScenarioLoader {
     /** Reads the whole scenario; one instance per parse. */
     private static final class Reader {
         final String file;
+        /** Whether the scenario is an existing run's ({@link #loadRecorded}). */
+        final boolean recorded;
         final Map<String, MaterialSpec> materials = new LinkedHashMap<>();
 
-        Reader(String file) {
+        Reader(String file, boolean recorded) {
             this.file = file;
+            this.recorded = recorded;
         }
 
         Scenario read(MapNode rootMap, String defaultName) {
@@ -781,7 +798,7 @@ public final class ScenarioLoader {
                             + ") contains no cell centre at spacing " + fmt(dx, PhysicalQuantity.LENGTH) + "; refine grid.spacing or thicken the layer");
             }
             // the microstructure first: a grain mixture is the host whose density converts its layer's weight fractions
-            MicrostructureSpec micro = new MicrostructureReader(file, grid, probe, materials, metal).read(g);
+            MicrostructureSpec micro = new MicrostructureReader(file, grid, probe, materials, metal, recorded).read(g);
             List<ParticleSpec> particles = particles(g, grid, probe, micro.grainMixtures(), metal);
             List<CrackSpec> cracks = cracks(g, grid, probe, metal);
             List<NucleusSpec> nuclei = nuclei(g, grid, probe);
@@ -863,7 +880,7 @@ public final class ScenarioLoader {
                 s.check(dFit <= layerThick, dKey, "particles of diameter " + fmt(dFit, PhysicalQuantity.LENGTH) + " do not fit in layer " + layer + " ("
                         + fmt(layerThick, PhysicalQuantity.LENGTH) + " thick on the grid)");
                 // a placed particle takes the cells whose centres it covers: one under a cell is drawn as a whole cell, many times its size
-                s.check(onBoundaries || d >= grid.spacing_m() * (1 - 1e-9), dKey, "particles of " + (uniform ? "mean diameter " : "diameter ")
+                s.check(recorded || onBoundaries || d >= grid.spacing_m() * (1 - 1e-9), dKey, "particles of " + (uniform ? "mean diameter " : "diameter ")
                         + fmt(d, PhysicalQuantity.LENGTH) + " are smaller than a grid cell (" + fmt(grid.spacing_m(), PhysicalQuantity.LENGTH)
                         + "): each would be drawn as one whole cell; refine grid.spacing (2 spacings or more across a particle resolve its shape)");
                 double lateral = grid.is3D() ? Math.min(grid.width_m(), grid.depth_m()) : grid.width_m();
@@ -898,7 +915,7 @@ public final class ScenarioLoader {
                 int[] kk = probe.layerCells(layer, grid.spacing_m(), grid.nz());
                 long layerCells = (long) grid.nx() * grid.ny() * (kk[1] - kk[0]);
                 // the set is placed until round(fraction x layer cells) of its cells: under half a cell, none
-                if (Math.round(target * layerCells) == 0)
+                if (!recorded && Math.round(target * layerCells) == 0)
                     throw sections.get(p).error(byWeight ? "weight_fraction" : "volume_fraction", String.format(Locale.ROOT,
                             "volume fraction %.3g%s of layer %d's %d cells is less than half a cell: no particle would be placed; it needs a volume fraction of at least %.3g, "
                             + "or widen the window", target, byWeight ? " (from the weight fraction)" : "", layer, layerCells, 0.5 / layerCells));

@@ -793,6 +793,21 @@ class MicrostructureTest {
         assertTrue(shell.getMessage().contains("nearer none than the thinnest shell"), shell.getMessage());
     }
 
+    /**
+     * The scenario of an existing run (post-processing, a restart: its geometry is in its snapshots) is read without the
+     * refusals of what a new geometry would draw, so that runs made before them stay readable; a new run still gets them.
+     */
+    @Test
+    void anExistingRunsScenarioIsReadWithoutTheRefusalsOfWhatANewGeometryWouldDraw(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        String[] drawOtherwise = {PARTICLES.formatted("5 um", "diameter: 0.3 um, volume_fraction: 10 %"), PARTICLES.formatted("5 um", "diameter: 1 um, volume_fraction: 0.02 %"),
+                BASE + GRADIENT.formatted("").replace("0.5 um", "30 nm")};
+        for (String yaml : drawOtherwise) {
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("scenario.yaml"), yaml);
+            assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file, Map.of()), yaml);
+            assertNotNull(ScenarioLoader.loadRecorded(file, Map.of()), yaml);
+        }
+    }
+
     @Test
     void particlesOnGrainBoundariesTakeOneDiameter() {
         ScenarioException e = fails(PARTICLES.formatted("30 um", "diameter: 1 um, diameter_std: 0.1 um, volume_fraction: 0.09, arrangement: grain_boundaries"));
