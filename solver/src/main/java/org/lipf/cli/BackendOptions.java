@@ -37,7 +37,8 @@ final class BackendOptions {
      */
     Choice resolve(Scenario scenario, java.io.PrintStream notes) {
         String cpuOnly = scenario == null ? null : OpenClBackend.cpuOnly(scenario);
-        if (cpuOnly != null && backend.equalsIgnoreCase("auto") && device == null && Precision.DOUBLE.typeName.equals(precision.toLowerCase())) {
+        // as auto does without an OpenCL platform: a --device or --precision for the device then goes unused
+        if (cpuOnly != null && backend.equalsIgnoreCase("auto")) {
             notes.println("lipf: --backend auto runs this scenario on the CPU: " + cpuOnly);
             return new Choice(BackendFactory.CPU, "cpu", null, null);
         }

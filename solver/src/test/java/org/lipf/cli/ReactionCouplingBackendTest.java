@@ -50,6 +50,10 @@ class ReactionCouplingBackendTest {
         assertTrue(r.stderr().contains("--backend auto runs this scenario on the CPU: model.nucleation.into: dispersed"), r.stderr());
         assertTrue(java.nio.file.Files.readString(tmp.resolve("run").resolve("run.json")).contains("\"backend\" : \"cpu\""),
                 java.nio.file.Files.readString(tmp.resolve("run").resolve("run.json")));
+        // also where a device is named (a sweep per GPU passes --device N to every run)
+        CliTestSupport.Result named = CliTestSupport.lipf("run", scenario.toString(), "-o", tmp.resolve("named").toString(), "--backend", "auto", "--device", "0", "--max-steps", "2");
+        assertEquals(0, named.exitCode(), named.stderr());
+        assertTrue(named.stderr().contains("--backend auto runs this scenario on the CPU"), named.stderr());
     }
 
     @Test
