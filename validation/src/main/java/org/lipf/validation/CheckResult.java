@@ -50,7 +50,7 @@ public record CheckResult(Trend.Check check, double[] values, boolean[] lowerBou
                 count++;
             }
             values[s] = count == 0 ? Double.NaN : sum / count;
-            if (count == 0) missing.add(check.order().get(s));
+            if (count == 0) missing.add(check.order().get(s) + " (" + whyNoValue(check.order().get(s), summary, axis, status) + ")");
         }
         if (!missing.isEmpty())
             return new CheckResult(check, values, bound, false, "FAIL: no finished run with a value for " + String.join(", ", missing), List.of(), null);
@@ -65,6 +65,20 @@ public record CheckResult(Trend.Check check, double[] values, boolean[] lowerBou
         }
         return new CheckResult(check, values, bound, broken.isEmpty(),
                 broken.isEmpty() ? "PASS: " + String.join(" > ", check.order()) : "FAIL: " + String.join("; ", broken), ratios(check, values, bound), null);
+    }
+
+    /** Why a system has no value, in words: what became of its runs (summary.csv's status), or that it has none. */
+    private static String whyNoValue(String system, List<List<String>> summary, int axis, int status) {
+        List<String> outcomes = new ArrayList<>();
+        for (List<String> row : summary.subList(1, summary.size()))
+            if (row.get(axis).equals(system)) outcomes.add(switch (row.get(status)) {
+                case "finished", "shorted" -> row.get(status) + " without a value";
+                case "running" -> "still running in another process";
+                case "interrupted" -> "interrupted";
+                case "pending" -> "not run";
+                default -> row.get(status);
+            });
+        return outcomes.isEmpty() ? "no run" : (outcomes.size() == 1 ? "its run: " : "its runs: ") + String.join(", ", outcomes);
     }
 
     /** A check that could not be evaluated: FAIL, with the reason. */

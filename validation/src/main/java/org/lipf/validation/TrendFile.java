@@ -11,6 +11,8 @@ import org.lipf.scenario.YamlNode;
 import org.lipf.scenario.YamlNode.ListNode;
 import org.lipf.scenario.YamlNode.MapNode;
 import org.lipf.scenario.YamlNode.Scalar;
+import org.lipf.sweep.SweepFileReader;
+import org.lipf.sweep.SweepSpec;
 
 /**
  * Reads {@code validation/trends.yaml}: the trends, their sweep files (relative to the trends
@@ -19,21 +21,32 @@ import org.lipf.scenario.YamlNode.Scalar;
 public final class TrendFile {
     private final String file;
     private final Path dir;
+    private final boolean againstSweeps;
 
-    private TrendFile(Path path) {
+    private TrendFile(Path path, boolean againstSweeps) {
         this.file = path.toString();
         this.dir = path.toAbsolutePath().getParent();
+        this.againstSweeps = againstSweeps;
     }
 
     /** Reads the trends of {@code path}. */
     public static List<Trend> read(Path path) {
+        return read(path, false);
+    }
+
+    /**
+     * Reads the trends of {@code path}; with {@code againstSweeps} also reads their sweep files and checks that each
+     * check's axis, systems, metric and lower bound are an axis, values of it and metrics of both sweeps: a typo
+     * would otherwise show only after the sweeps ran, as a check without values.
+     */
+    public static List<Trend> read(Path path, boolean againstSweeps) {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ScenarioException(path.toString(), "", -1, "cannot read the trends file: " + e.getMessage(), e);
         }
-        return new TrendFile(path).trends(YamlNode.parse(text, path.toString(), true));
+        return new TrendFile(path, againstSweeps).trends(YamlNode.parse(text, path.toString(), true));
     }
 
     private List<Trend> trends(YamlNode root) {
@@ -52,6 +65,11 @@ public final class TrendFile {
         ListNode checks = list(m.get("checks"), at + ".checks", m);
         List<Trend.Check> out = new ArrayList<>();
         for (int i = 0; i < checks.items.size(); i++) out.add(check(map(checks.items.get(i), at + ".checks[" + i + "]"), at + ".checks[" + i + "]"));
+        if (againstSweeps)
+            for (Path p : quick == null ? List.of(sweep) : List.of(sweep, quick)) {
+                SweepSpec spec = SweepFileReader.read(p);
+                for (int i = 0; i < out.size(); i++) matchSweep(out.get(i), (MapNode) checks.items.get(i), at + ".checks[" + i + "]", spec);
+            }
         return new Trend(text(m, at, "id", true), text(m, at, "paper", true), text(m, at, "claim", true), sweep, quick, out, text(m, at, "caveat", false));
     }
 
@@ -81,6 +99,30 @@ public final class TrendFile {
         return new Trend.Check(text(m, at, "title", true), text(m, at, "axis", true), text(m, at, "metric", true), text(m, at, "lower_bound", false),
                 "true".equals(text(m, at, "absolute", false)), text(m, at, "unit", true),
                 scale == null ? 1 : number(m.get("scale"), at + ".scale", scale), systems, published, "true".equals(common));
+    }
+
+    /** That the check's axis, systems and columns are in the sweep's summary (its metrics, where the sweep lists them). */
+    private void matchSweep(Trend.Check check, MapNode m, String at, SweepSpec spec) {
+        String sweep = spec.file().toString();
+        if (!spec.axisNames().contains(check.axis()))
+            throw error(m.get("axis"), at + ".axis", "'" + check.axis() + "' is not an axis of " + sweep + " (axes: " + String.join(", ", spec.axisNames()) + ")");
+        for (List<SweepSpec.Axis> group : spec.groups())
+            for (SweepSpec.Axis axis : group) {
+                if (!axis.name().equals(check.axis())) continue;
+                List<String> labels = axis.values().stream().map(SweepSpec.AxisValue::label).toList();
+                ListNode order = (ListNode) m.get("order");
+                for (int s = 0; s < check.order().size(); s++)
+                    if (!labels.contains(check.order().get(s)))
+                        throw error(order.items.get(s), at + ".order[" + s + "]", "'" + check.order().get(s) + "' is not a value of axis '" + axis.name()
+                                + "' of " + sweep + " (values: " + String.join(", ", labels) + ")");
+            }
+        if (spec.metrics().isEmpty()) return; // the default set and the runs' results: known once they ran
+        for (String metric : check.metric().split("\\+"))
+            if (!spec.metrics().contains(metric.trim()))
+                throw error(m.get("metric"), at + ".metric", "'" + metric.trim() + "' is not a metric of " + sweep + " (metrics: " + String.join(", ", spec.metrics()) + ")");
+        if (check.lowerBound() != null && !spec.metrics().contains(check.lowerBound()))
+            throw error(m.get("lower_bound"), at + ".lower_bound", "'" + check.lowerBound() + "' is not a metric of " + sweep + " (metrics: "
+                    + String.join(", ", spec.metrics()) + ")");
     }
 
     private Path sweepFile(MapNode m, String at, String key, boolean required) {

@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lipf.cli.Lipf;
 import org.lipf.cli.LipfCommand;
 import org.lipf.output.CsvTable;
+import org.lipf.output.RunInfo;
+import org.lipf.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,12 +43,17 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (!"trends".equals(what)) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "unknown validation '" + what + "': use trends");
+        if (!"trends".equals(what)) throw new ScenarioException("command line", "", -1, "unknown validation '" + what + "' (the only one is 'trends')");
+        positive("--jobs", jobs);
+        positive("--threads", threads);
         Path file = trendsFile != null ? trendsFile : defaultTrendsFile();
-        List<Trend> trends = TrendFile.read(file);
+        List<Trend> trends = TrendFile.read(file, true);
         Path dir = output != null ? output : Path.of("runs", quick ? "validation-quick" : "validation");
         Files.createDirectories(dir);
+        // the report of an earlier validation here would describe runs that this one may replace, until it is rewritten
+        TrendReport.remove(dir, trends);
         List<TrendReport.Outcome> outcomes = new ArrayList<>();
+        int exit = 0;
         for (Trend t : trends) {
             Path sweep = quick ? t.quickSweep() : t.sweep();
             if (sweep == null) continue;
@@ -55,33 +63,48 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
             List<String> args = new ArrayList<>(List.of("sweep", sweep.toString(), "-o", runs.toString(), "--rerun-changed"));
             if (jobs != null) args.addAll(List.of("--jobs", jobs.toString()));
             if (threads != null) args.addAll(List.of("--threads", threads.toString()));
-            int code = Lipf.execute(args.toArray(String[]::new));
+            SweepInvocation ran = SweepInvocation.run(args);
             Path summary = runs.resolve("summary.csv");
-            if (!Files.isRegularFile(summary)) {
-                outcomes.add(new TrendReport.Outcome(t, List.of(), "The sweep did not run (lipf sweep exited " + code + ")."));
+            // bad input stops a sweep before it runs: a summary.csv there is an earlier one's
+            if (ran.exitCode() == Lipf.EXIT_BAD_INPUT || !Files.isRegularFile(summary)) {
+                exit = worse(exit, ran.exitCode() == Lipf.EXIT_BAD_INPUT ? Lipf.EXIT_BAD_INPUT : Lipf.EXIT_FAILED);
+                outcomes.add(new TrendReport.Outcome(t, List.of(), "**The sweep did not run:** " + ran.failure() + ".", Map.of()));
                 continue;
             }
+            if (ran.exitCode() != 0) exit = worse(exit, Lipf.EXIT_FAILED);
             List<List<String>> table = CsvTable.read(summary);
             List<CheckResult> results = new ArrayList<>();
-            for (Trend.Check c : t.checks()) {
-                if (!c.atCommonTime()) {
-                    results.add(CheckResult.evaluate(c, table));
-                    continue;
-                }
-                try {
-                    CommonTime.Reading at = CommonTime.read(c, table, runs);
-                    results.add(CheckResult.evaluate(c, at.summary()).withNote(at.note()));
-                } catch (IOException | IllegalArgumentException e) {
-                    results.add(CheckResult.failed(c, "cannot read the runs' time series at a common time: " + e.getMessage()));
-                }
-            }
-            outcomes.add(new TrendReport.Outcome(t, results, code == 0 ? null : "Some runs failed (lipf sweep exited " + code + "); see " + summary + "."));
+            for (Trend.Check c : t.checks()) results.add(evaluate(c, table, runs));
+            List<String> unfinished = TrendRuns.unfinished(table);
+            String note = unfinished.isEmpty() ? null : "**Not every run finished or shorted** (" + summary + "):\n\n- " + String.join("\n- ", unfinished);
+            outcomes.add(new TrendReport.Outcome(t, results, note, TrendRuns.commits(runs, table)));
         }
-        Path report = TrendReport.write(dir, outcomes, quick);
+        Path report = TrendReport.write(dir, outcomes, quick, RunInfo.codeCommit());
         long pass = outcomes.stream().flatMap(o -> o.results().stream()).filter(CheckResult::pass).count();
         long total = outcomes.stream().mapToLong(o -> o.results().size()).sum();
-        System.err.printf("lipf validate: %d of %d checks pass; report in %s%n", pass, total, report);
-        return 0;
+        System.err.printf("lipf validate: %d of %d checks pass; report in %s%s%n", pass, total, report,
+                exit == 0 ? "" : " (a sweep did not run, or not all its runs finished or shorted: see the report)");
+        return exit;
+    }
+
+    /** The check on the sweep's summary; one that cannot be read is a FAIL that says why, and the other checks go on. */
+    private static CheckResult evaluate(Trend.Check c, List<List<String>> table, Path runs) {
+        try {
+            if (!c.atCommonTime()) return CheckResult.evaluate(c, table);
+            CommonTime.Reading at = CommonTime.read(c, table, runs);
+            return CheckResult.evaluate(c, at.summary()).withNote(at.note());
+        } catch (IOException | IllegalArgumentException e) {
+            return CheckResult.failed(c, (c.atCommonTime() ? "cannot read the runs' time series at a common time: " : "cannot read the summary: ") + e.getMessage());
+        }
+    }
+
+    /** The exit code of two outcomes: bad input (a sweep that could not run) before failed runs before 0. */
+    private static int worse(int a, int b) {
+        return a == Lipf.EXIT_BAD_INPUT || b == Lipf.EXIT_BAD_INPUT ? Lipf.EXIT_BAD_INPUT : Math.max(a, b);
+    }
+
+    private static void positive(String option, Integer value) {
+        if (value != null && value < 1) throw new ScenarioException(option, "", -1, "must be >= 1, got " + value);
     }
 
     /** validation/trends.yaml of the LiPF the launcher runs ($LIPF_HOME), else of the working directory. */

@@ -1,6 +1,7 @@
 package org.lipf.validation;
 
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * What is known of a positive quantity: its value, or a bound on one side. Papers give some values as bounds
@@ -89,15 +90,16 @@ public record ValueRange(double low, boolean lowOpen, double high, boolean highO
      * both sides, which only a ratio of such ranges gives: its ends are not marked open or closed), "open".
      */
     public String format(String numberFormat) {
-        if (!known()) return "-";
-        if (low == high) return number(numberFormat, low);
-        if (unbounded()) return "open";
-        if (high == Double.POSITIVE_INFINITY) return (lowOpen ? "> " : ">= ") + number(numberFormat, low);
-        if (low == 0) return (highOpen ? "< " : "<= ") + number(numberFormat, high);
-        return number(numberFormat, low) + " to " + number(numberFormat, high);
+        return format(v -> String.format(Locale.ROOT, numberFormat, v));
     }
 
-    private static String number(String numberFormat, double v) {
-        return String.format(Locale.ROOT, numberFormat, v);
+    /** The range in words as {@link #format(String)} gives it, numbers written by {@code number}. */
+    public String format(DoubleFunction<String> number) {
+        if (!known()) return "-";
+        if (low == high) return number.apply(low);
+        if (unbounded()) return "open";
+        if (high == Double.POSITIVE_INFINITY) return (lowOpen ? "> " : ">= ") + number.apply(low);
+        if (low == 0) return (highOpen ? "< " : "<= ") + number.apply(high);
+        return number.apply(low) + " to " + number.apply(high);
     }
 }
