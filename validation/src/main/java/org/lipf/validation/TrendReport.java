@@ -84,7 +84,7 @@ public final class TrendReport {
                 Trend.Check k = r.check();
                 String png = t.id() + "-" + (c + 1) + ".png";
                 AtomicFiles.writeBytes(dir.resolve(png), BitmapEncoder.getBitmapBytes(chart(r), BitmapEncoder.BitmapFormat.PNG));
-                md.append("### ").append(k.title()).append("\n\n| system | simulated (").append(k.unit()).append(") | published (").append(k.unit()).append(") |\n|---|---|---|\n");
+                md.append("### ").append(k.title()).append("\n\n| system | simulated (").append(unit(k)).append(") | published (").append(unit(k)).append(") |\n|---|---|---|\n");
                 for (int s = 0; s < k.order().size(); s++)
                     md.append("| ").append(k.order().get(s)).append(" | ").append(simulated(r, s)).append(" | ").append(k.published().get(s).format("%.4g")).append(" |\n");
                 if (r.note() != null) md.append("\n").append(r.note()).append("\n");
@@ -135,6 +135,11 @@ public final class TrendReport {
         return commit.matches("[0-9a-f]{8,}(-dirty)?") ? commit.substring(0, 7) + (commit.endsWith("-dirty") ? "-dirty" : "") : commit;
     }
 
+    /** The check's unit in words: "dimensionless" for the unit 1. */
+    private static String unit(Trend.Check k) {
+        return k.unit().equals("1") ? "dimensionless" : k.unit();
+    }
+
     /** A simulated value as the table and the chart show it: "-" for none, ">= " before a lower bound. */
     private static String simulated(CheckResult r, int s) {
         double v = r.values()[s];
@@ -149,7 +154,7 @@ public final class TrendReport {
         Trend.Check k = r.check();
         // a long title widens the chart rather than being cut at its edges
         CategoryChart chart = new CategoryChartBuilder().width(Math.max(CHART_WIDTH, titleWidth(k.title()))).height(CHART_HEIGHT).title(k.title())
-                .xAxisTitle(k.axis()).yAxisTitle(k.unit().equals("1") ? "dimensionless" : k.unit()).theme(Styler.ChartTheme.Matlab).build();
+                .xAxisTitle(k.axis()).yAxisTitle(unit(k)).theme(Styler.ChartTheme.Matlab).build();
         chart.getStyler().setAvailableSpaceFill(BAR_FILL);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setYAxisTickLabelsFormattingFunction(TrendReport::tick);

@@ -1,6 +1,9 @@
 package org.lipf.validation;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +24,10 @@ import picocli.CommandLine.Parameters;
  * a report with the simulated values next to the published ones and PASS/FAIL on the order.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check the simulator against the published trends (validation/trends.yaml): runs their sweeps, writes DIR/report.md.")
+        description = {"Check the simulator against the published trends (validation/trends.yaml): runs their sweeps, writes DIR/report.md."
+                + " Resumable: after an interruption, the same command keeps the finished runs and continues the others.",
+                "Exit code: 0 when every run finished or shorted (whatever the checks say), 3 when some run did not, 2 when a sweep could not start"
+                        + " or on bad input."})
 public final class ValidateCommand implements Callable<Integer>, LipfCommand {
     @Parameters(index = "0", paramLabel = "trends", description = "What to validate: trends.")
     String what;
@@ -32,7 +38,7 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
     @Option(names = "--quick", description = "A smoke test (2-3 minutes on two cores, CI runs it): the trends with a quick_sweep, run with it; its runs are too short for its values to mean anything.")
     boolean quick;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Runs at a time (passed to lipf sweep).")
+    @Option(names = "--jobs", paramLabel = "N", description = "Runs at a time (passed to lipf sweep; default: half the cores, at least 1).")
     Integer jobs;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads per run (passed to lipf sweep; default: the cores shared out among the jobs).")
@@ -49,7 +55,7 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
         Path file = trendsFile != null ? trendsFile : defaultTrendsFile();
         List<Trend> trends = TrendFile.read(file, true);
         Path dir = output != null ? output : Path.of("runs", quick ? "validation-quick" : "validation");
-        Files.createDirectories(dir);
+        createFolder(dir);
         // the report of an earlier validation here would describe runs that this one may replace, until it is rewritten
         TrendReport.remove(dir, trends);
         List<TrendReport.Outcome> outcomes = new ArrayList<>();
@@ -63,10 +69,11 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
             List<String> args = new ArrayList<>(List.of("sweep", sweep.toString(), "-o", runs.toString(), "--rerun-changed"));
             if (jobs != null) args.addAll(List.of("--jobs", jobs.toString()));
             if (threads != null) args.addAll(List.of("--threads", threads.toString()));
-            SweepInvocation ran = SweepInvocation.run(args);
             Path summary = runs.resolve("summary.csv");
-            // bad input stops a sweep before it runs: a summary.csv there is an earlier one's
-            if (ran.exitCode() == Lipf.EXIT_BAD_INPUT || !Files.isRegularFile(summary)) {
+            // an earlier sweep's summary would stand for this one's where this one stops before writing its own (bad input)
+            Files.deleteIfExists(summary);
+            SweepInvocation ran = SweepInvocation.run(args);
+            if (!Files.isRegularFile(summary)) {
                 exit = worse(exit, ran.exitCode() == Lipf.EXIT_BAD_INPUT ? Lipf.EXIT_BAD_INPUT : Lipf.EXIT_FAILED);
                 outcomes.add(new TrendReport.Outcome(t, List.of(), "**The sweep did not run:** " + ran.failure() + ".", Map.of()));
                 continue;
@@ -101,6 +108,19 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
     /** The exit code of two outcomes: bad input (a sweep that could not run) before failed runs before 0. */
     private static int worse(int a, int b) {
         return a == Lipf.EXIT_BAD_INPUT || b == Lipf.EXIT_BAD_INPUT ? Lipf.EXIT_BAD_INPUT : Math.max(a, b);
+    }
+
+    /** Creates the validation folder; one that cannot be is bad input (a mistyped -o), named in one line. */
+    private static void createFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            String why = e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
+                    : e instanceof AccessDeniedException ? "access denied"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                    : "a folder on its path cannot be created";
+            throw new ScenarioException("-o", "", -1, "cannot create the folder " + dir + " (" + why + ")", e);
+        }
     }
 
     private static void positive(String option, Integer value) {

@@ -69,6 +69,9 @@ class ValidateCommandTest {
             assertEquals(Lipf.EXIT_BAD_INPUT, Lipf.execute(cat(List.of("validate", "trends", "--trends", f.toString(), "-o", out.toString()), options)), options.toString());
         assertEquals(Lipf.EXIT_BAD_INPUT, Lipf.execute("validate", "trend", "-o", out.toString()));
         assertFalse(Files.exists(out));
+        // -o naming a file (a mistyped folder) is bad input too, not a failure
+        Path file = Files.writeString(tmp.resolve("a-file"), "");
+        assertEquals(Lipf.EXIT_BAD_INPUT, Lipf.execute("validate", "trends", "--trends", f.toString(), "-o", file.toString()));
     }
 
     private static String[] cat(List<String> a, List<String> b) {
