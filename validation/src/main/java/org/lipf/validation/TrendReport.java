@@ -121,11 +121,13 @@ public final class TrendReport {
         int runs = commits.values().stream().mapToInt(Integer::intValue).sum();
         int other = runs - commits.getOrDefault(codeCommit, 0);
         if (runs == 0) return "";
-        if (other == 0 && !codeCommit.equals("unknown"))
-            return "The runs were made by the code of this report (commit " + shortCommit(codeCommit) + ")"
-                    + (codeCommit.endsWith("-dirty") ? ", with uncommitted changes that may differ from theirs" : "") + ".\n\n";
         List<String> made = new ArrayList<>();
         commits.forEach((c, n) -> made.add(shortCommit(c) + " (" + n + (n == 1 ? " run)" : " runs)")));
+        if (codeCommit.equals("unknown"))
+            return "The runs were made by LiPF commit " + String.join(", ", made) + "; the commit of this report's code is unknown (`./lipf` records it).\n\n";
+        if (other == 0)
+            return "The runs were made by the code of this report (commit " + shortCommit(codeCommit) + ")"
+                    + (codeCommit.endsWith("-dirty") ? ", with uncommitted changes that may differ from theirs" : "") + ".\n\n";
         return String.format(Locale.ROOT, "**%d of %d runs were made by other code than this report's (commit %s):** %s. Their values are of that code: "
                 + "give a new `-o` to validate this one.\n\n", other, runs, shortCommit(codeCommit), String.join(", ", made));
     }

@@ -121,6 +121,8 @@ class ValidateCommandTest {
         assertEquals("The runs were made by the code of this report (commit c30f0e6).\n\n",
                 TrendReport.provenance(List.of(new TrendReport.Outcome(t, List.of(), null, Map.of(now, 4))), now));
         assertEquals("", TrendReport.provenance(List.of(new TrendReport.Outcome(t, List.of(), null)), now), "no runs, nothing to say");
+        assertEquals("The runs were made by LiPF commit unknown (2 runs); the commit of this report's code is unknown (`./lipf` records it).\n\n",
+                TrendReport.provenance(List.of(new TrendReport.Outcome(t, List.of(), null, Map.of("unknown", 2))), "unknown"));
     }
 
     @Test
