@@ -35,7 +35,7 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder of the runs and the report (default: runs/validation or runs/validation-quick).")
     Path output;
 
-    @Option(names = "--quick", description = "A smoke test (2-3 minutes on two cores, CI runs it): the trends with a quick_sweep, run with it; its runs are too short for its values to mean anything.")
+    @Option(names = "--quick", description = "A smoke test (under a minute on two cores, CI runs it): the trends with a quick_sweep, run with it; its runs are too short for its values to mean anything.")
     boolean quick;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Runs at a time (passed to lipf sweep; default: half the cores, at least 1).")
