@@ -37,6 +37,14 @@ public final class Lipf implements Runnable {
                 .sorted(Comparator.comparing(c -> new CommandLine(c).getCommandName()))
                 .forEach(line::addSubcommand);
         return line
+                // a mistyped option: the error, picocli's suggestions and where the options are, not the whole usage text
+                .setParameterExceptionHandler((e, given) -> {
+                    java.io.PrintWriter err = e.getCommandLine().getErr();
+                    err.println("error: " + e.getMessage());
+                    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+                    err.println("see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options");
+                    return EXIT_BAD_INPUT;
+                })
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
                     cl.getErr().println("error: " + describe(e));
                     return e instanceof org.lipf.scenario.ScenarioException ? EXIT_BAD_INPUT : EXIT_FAILED;

@@ -34,6 +34,16 @@ class BadInputTest {
         assertFalse(r.stderr().contains("Exception"), r.stderr());
     }
 
+    /** A mistyped option gets the error, picocli's suggestion and where the options are: not the whole usage text. */
+    @Test
+    void mistypedOptionIsOneErrorWithASuggestion() {
+        Result r = CliTestSupport.lipf("run", "cell.yaml", "--thread", "2");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("error: Unknown options: '--thread'") && r.stderr().contains("--threads")
+                && r.stderr().contains("see 'lipf run --help' for the options"), r.stderr());
+        assertFalse(r.stderr().contains("Usage:"), r.stderr());
+    }
+
     @Test
     void misspelledKeyIsNamedWithItsLine() throws IOException {
         String yaml = replace(CELL_2D, "thickness: 2 um", "thicknes: 2 um");
