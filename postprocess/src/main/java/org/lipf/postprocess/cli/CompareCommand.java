@@ -24,6 +24,8 @@ public final class CompareCommand extends PostprocessCommand {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "RUN", description = "Run folders.")
     List<Path> runDirs;
 
+    private static final String CYCLE_HINT = " (--cycle N counts the charge plated, or negative stripped, in cycle N)";
+
     @Option(names = "--at-time", paramLabel = "T", description = "Simulated time, e.g. '4 s' or '2 min'; a bare number is in s (each run's closest snapshot).")
     String atTime;
 
@@ -64,9 +66,11 @@ public final class CompareCommand extends PostprocessCommand {
             if (c.pick().passages() > 1)
                 System.err.println("note: " + c.label() + ": its passed charge reaches " + target.describe(target.value()) + " "
                         + c.pick().passages() + " times in its snapshots (it plates and strips in turn); shown: the first, at t = " + Images.time(c.snapshot().time_s())
-                        + (c.pick().cycles() ? " (--cycle N counts the charge plated, or negative stripped, in cycle N)" : ""));
+                        + (c.pick().cycles() ? CYCLE_HINT : ""));
             if (!c.pick().near())
-                System.err.println("warning: " + c.label() + ": its closest snapshot is at " + c.pick().where() + ", not " + target.describeTarget());
+                // a net charge that a cycling run never reaches (a stripped amount, negative) is often one half's: --cycle counts it there
+                System.err.println("warning: " + c.label() + ": its closest snapshot is at " + c.pick().where() + ", not " + target.describeTarget()
+                        + (c.pick().cycles() && target.byCharge() && target.cycle() == 0 ? CYCLE_HINT : ""));
         }
         Path file = output != null ? output : runs.size() == 1 ? runs.get(0).figuresDir().resolve(FILE_NAME) : Path.of(FILE_NAME);
         Path png = Images.writePng(CompareFigure.draw(columns, title(target, atTime == null && atCharge == null)), file);

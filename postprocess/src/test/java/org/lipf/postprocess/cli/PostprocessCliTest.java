@@ -236,6 +236,9 @@ class PostprocessCliTest {
                 first.err().lines().filter(l -> l.startsWith("note") || l.startsWith("warning")).toList(), first.err());
         Result second = ok("compare", cyc.toString(), "--at-charge", "-0.0005 mAh/cm^2", "--cycle", "2", "-o", png.toString());
         assertFalse(second.err().contains("note") || second.err().contains("warning"), second.err());
+        // a stripped amount asked for as a net charge, which the run never reaches: the warning points to --cycle
+        Result stripped = ok("compare", cyc.toString(), "--at-charge", "-0.0005 mAh/cm^2", "-o", png.toString());
+        assertTrue(stripped.err().lines().anyMatch(l -> l.startsWith("warning: cycling: its closest snapshot") && l.endsWith("in cycle N)")), stripped.err());
         for (String[] bad : List.of(new String[] {"--at-charge", "0.0005", "--cycle", "4"}, new String[] {"--cycle", "1"},
                 new String[] {"--at-charge", "0.0005", "--cycle", "0"}, new String[] {"--at-charge", "0.002", "--cycle", "1"})) {
             List<String> args = new java.util.ArrayList<>(List.of("compare", cyc.toString(), "-o", png.toString()));
