@@ -79,8 +79,7 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario;
         Map<String, String> loadedWith = overrides;
         try {
-            // a restart takes its geometry from the snapshot: checks of what a new geometry would draw do not apply
-            scenario = restart != null ? ScenarioLoader.loadRecorded(scenarioFile, overrides) : ScenarioLoader.load(scenarioFile, overrides);
+            scenario = load(overrides);
             if (endTime != null || maxSteps != null) {
                 // the limits go into the resolved scenario.yaml, so that it repeats the run; the output interval and
                 // the largest step, which default to fractions of time.end, stay those of the scenario's own end
@@ -89,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
                 settings.put("time.max_step", scenario.time().maxStep_s() + " s");
                 if (endTime != null) settings.put("time.end", endTime + " s");
                 if (maxSteps != null) settings.put("time.max_steps", Long.toString(maxSteps));
-                scenario = restart != null ? ScenarioLoader.loadRecorded(scenarioFile, settings) : ScenarioLoader.load(scenarioFile, settings);
+                scenario = load(settings);
                 loadedWith = settings;
             }
         } catch (ScenarioException e) {
@@ -145,6 +144,11 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("\nerror: run failed: " + e.getMessage() + recordedIn(dir) + (diverged ? laggedNucleationHint(scenario) + filmDropHint(scenario) : ""));
             return Lipf.EXIT_FAILED;
         }
+    }
+
+    /** The scenario file with these settings; a restart takes its geometry from the snapshot, so checks of what a new geometry would draw do not apply. */
+    private Scenario load(Map<String, String> settings) {
+        return restart != null ? ScenarioLoader.loadRecorded(scenarioFile, settings) : ScenarioLoader.load(scenarioFile, settings);
     }
 
     /**
