@@ -263,6 +263,9 @@ public final class RunDriver {
         final boolean newVoltage = changesVoltage(scenario, snap);
         if (newVoltage) grid.setInterior(fields.rate, snap.field("rate"));
         Simulation sim = new Simulation(scenario, grid, fields, state, parallel, electrolyteBase_m(scenario), backend);
+        // absent before 2026-12-07 and where no galvanostatic coupled solve ran: the next solve starts from the uniform shift
+        if (snap.fields().containsKey(Snapshot.VOLTAGE_RESPONSE_L) && sim.solvesVoltageResponse())
+            sim.restoreVoltageResponse(snap.field(Snapshot.VOLTAGE_RESPONSE_L), snap.field(Snapshot.VOLTAGE_RESPONSE_S));
         if (snap.extras().containsKey(ROW_CELL_VOLTAGE))
             sim.resumeSwitchedStep(snap.extraDouble(ROW_CELL_VOLTAGE), snap.extraDouble(ROW_COUNTER_CURRENT));
         if (newVoltage) {
@@ -308,6 +311,11 @@ public final class RunDriver {
         fields.put(REACTION_RATE_FIELD, g.interior(sim.reactionRate()));
         if (sim.parameters().dispersedNucleation()) fields.put(DISPERSED_FIELD, g.interior(f.dispersed));
         if (sim.parameters().faceReaction()) fields.put(FACE_LI_FIELD, g.interior(f.faceLi));
+        double[][] response = sim.voltageResponse();
+        if (response != null) {
+            fields.put(Snapshot.VOLTAGE_RESPONSE_L, g.interior(response[0]));
+            fields.put(Snapshot.VOLTAGE_RESPONSE_S, g.interior(response[1]));
+        }
         if (st.voidVolume_m != null) {
             // C order [z][y][x]: the columns' values, plane after plane
             double[] v = new double[g.nx * g.ny * g.nz];

@@ -43,6 +43,12 @@ public record Snapshot(
         double cellVoltage_V,
         LinkedHashMap<String, Object> extras) {
 
+    /**
+     * The coupled solve's response of the potentials to the cell voltage (docs/MODEL.md section 5.4.1), kept so that a
+     * restart starts its next solve where the run did (bit for bit); solver state, left out of fields.xdmf.
+     */
+    public static final String VOLTAGE_RESPONSE_L = "voltage_response_l", VOLTAGE_RESPONSE_S = "voltage_response_s";
+
     /** Field names, in output order, with the units written as the dataset attribute {@code units}. */
     public static final Map<String, String> FIELD_UNITS;
 
@@ -57,8 +63,13 @@ public record Snapshot(
         u.put("rate", "1/s"); // d xi/dt of the step that led here: how the front moves
         u.put("reaction_rate", "1/s"); // its electrochemical part at the snapshot's fields: where the reaction deposits Li
         u.put("void_volume_m", "m"); // void volume per area at the metal surface of each column (docs/MODEL.md section 4.3)
+        u.put(VOLTAGE_RESPONSE_L, "1"); // d phi_l / d V of the coupled solve (section 5.4.1): solver state, not a physical field
+        u.put(VOLTAGE_RESPONSE_S, "1");
         FIELD_UNITS = Collections.unmodifiableMap(u);
     }
+
+    /** Datasets that hold solver state rather than physical fields: not offered to viewers. */
+    public static final Set<String> SOLVER_STATE_FIELDS = Set.of(VOLTAGE_RESPONSE_L, VOLTAGE_RESPONSE_S);
 
     /** Root attribute names written by {@link SnapshotWriter}; extras may not use them. */
     public static final Set<String> RESERVED_ATTRIBUTES = Set.of(

@@ -69,7 +69,8 @@ public final class XdmfWriter {
         b.append("     <DataItem Name=\"Spacing\" Dimensions=\"3\" NumberType=\"Float\" Precision=\"8\" Format=\"XML\">")
                 .append(dx).append(' ').append(dx).append(' ').append(dx).append("</DataItem>\n");
         b.append("    </Geometry>\n");
-        for (String f : s.fields()) attribute(b, f, cells, "Float", 8, s.relativePath());
+        for (String f : s.fields())
+            if (!Snapshot.SOLVER_STATE_FIELDS.contains(f)) attribute(b, f, cells, "Float", 8, s.relativePath());
         if (s.hasMaterial()) attribute(b, Snapshot.MATERIAL_DATASET, cells, "Char", 1, s.relativePath());
         b.append("   </Grid>\n");
     }

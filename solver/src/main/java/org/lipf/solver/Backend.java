@@ -123,6 +123,19 @@ public interface Backend extends AutoCloseable {
         throw new UnsupportedOperationException(name() + " backend: solver.reaction_coupling: implicit");
     }
 
+    /**
+     * The coupled solve's response of phi_l and phi_s to a unit change of the cell voltage (padded fields), the start
+     * of its next galvanostatic solve (section 5.4.1); null where there is none yet. Snapshots keep it.
+     */
+    default double[][] voltageResponse() {
+        return null;
+    }
+
+    /** Takes up a {@link #voltageResponse} saved in a snapshot (interior cells, C order). */
+    default void restoreVoltageResponse(double[] interiorL, double[] interiorS) {
+        throw new UnsupportedOperationException(name() + " backend: solver.reaction_coupling: implicit");
+    }
+
     /** Li metal volume per unit lateral area, m (as {@link DepositMetrics#metalVolumePerArea_m}). */
     double metalVolumePerArea_m();
 

@@ -164,6 +164,16 @@ public final class CpuBackend implements Backend {
         return implicitPotentials.correctVoltage(fields, target_A_per_m2);
     }
 
+    @Override
+    public double[][] voltageResponse() {
+        return implicitPotentials == null ? null : implicitPotentials.voltageResponse();
+    }
+
+    @Override
+    public void restoreVoltageResponse(double[] interiorL, double[] interiorS) {
+        implicitPotentials.restoreVoltageResponse(interiorL, interiorS);
+    }
+
     @Override public double metalVolumePerArea_m() { return metrics.metalVolumePerArea_m(fields); }
     @Override public double frontHeight_m() { return metrics.frontHeight_m(fields); }
     @Override public ShortCircuitDetector.Short checkShort() { return shorts.check(fields); }

@@ -65,6 +65,8 @@ final class ImplicitReactionPotentials {
     private final double relTol;
     private final double[] q, rhsL, rhsS, wL, wS, oldL, oldS, planeA, planeB;
     private final double perArea;
+    /** Whether wL, wS hold the response of the last galvanostatic solve ({@link #voltageResponse}). */
+    private boolean responseKnown;
 
     ImplicitReactionPotentials(Grid g, ModelParameters p, MaterialTable table, AllenCahnUpdate allenCahn, Parallel parallel, double relTol, int maxIterations) {
         this.g = g;
@@ -99,10 +101,14 @@ final class ImplicitReactionPotentials {
         opL.setCellCoefficients(sigmaL);
         opS.setCellCoefficients(sigmaS);
         final boolean galvanostatic = !Double.isNaN(target_A_per_m2);
-        // the voltage response starts each call from the response without reactions (phi_s shifts
-        // uniformly), not from the last step's: a run restarted from a snapshot then repeats it bit for bit
-        java.util.Arrays.fill(wL, 0);
-        java.util.Arrays.fill(wS, 1);
+        // the voltage response starts from the last step's (a third of a coupled step's iterations were its first
+        // solve from the uniform shift); snapshots keep it, so that a restart repeats the run bit for bit
+        if (!responseKnown) {
+            java.util.Arrays.fill(wL, 0);
+            java.util.Arrays.fill(wS, 1);
+        }
+        // a call that fails part-way leaves no response to start from
+        responseKnown = false;
         double V = V_V, maxChange = Double.NaN;
         int iterations = 0;
         for (int step = 0; step < MAX_NEWTON_STEPS; step++) {
@@ -140,6 +146,7 @@ final class ImplicitReactionPotentials {
             V += dV;
             // only a step solved to the potentials' tolerance may end Newton
             if (maxChange < ETA_TOLERANCE_V && step > 0) {
+                responseKnown = galvanostatic;
                 state.lastIterations = iterations;
                 state.counterCurrent_A_per_m2 = PotentialSolver.currentIntoTop(g, sigmaL, f.phiL, 0.0);
                 return V;
@@ -147,6 +154,23 @@ final class ImplicitReactionPotentials {
         }
         throw new SolverDivergedException(String.format("implicit potentials: Newton did not converge in %d steps (last overpotential change %.3g V)",
                 MAX_NEWTON_STEPS, maxChange), MAX_NEWTON_STEPS, maxChange);
+    }
+
+    /**
+     * The response of phi_l and phi_s to a unit change of the collector voltage (padded fields), as the last
+     * galvanostatic {@link #solve} left it, the next one's start; null before one has succeeded.
+     */
+    double[][] voltageResponse() {
+        return responseKnown ? new double[][] {wL, wS} : null;
+    }
+
+    /** Takes up a response saved from {@link #voltageResponse} (interior cells, C order), as the next solve's start. */
+    void restoreVoltageResponse(double[] interiorL, double[] interiorS) {
+        java.util.Arrays.fill(wL, 0);
+        java.util.Arrays.fill(wS, 1);
+        g.setInterior(wL, interiorL);
+        g.setInterior(wS, interiorS);
+        responseKnown = true;
     }
 
     /** q = n F c_s f_free R(eta) and the coupling a = -n F c_s f_free dR/d eta (both operators' shifts) at the current potentials. */

@@ -453,6 +453,21 @@ public final class Simulation implements AutoCloseable {
         return r;
     }
 
+    /** The coupled solve's voltage response, the start of its next solve (padded phi_l, phi_s; section 5.4.1), or null. */
+    public double[][] voltageResponse() {
+        return backend.voltageResponse();
+    }
+
+    /** Whether the potentials are solved with the reaction under galvanostatic control, which solves a voltage response. */
+    public boolean solvesVoltageResponse() {
+        return implicitReactions && galvanostatic;
+    }
+
+    /** Takes up a voltage response saved in a snapshot (interior cells), so that the next solve starts where the run's did. */
+    public void restoreVoltageResponse(double[] interiorL, double[] interiorS) {
+        backend.restoreVoltageResponse(interiorL, interiorS);
+    }
+
     /** The smallest contact fraction of the metal surface over the columns (docs/MODEL.md section 4.3); 1 without voids. */
     public double minContactFraction() {
         if (voids == null) return 1;

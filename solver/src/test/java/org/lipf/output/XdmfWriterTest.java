@@ -62,9 +62,11 @@ class XdmfWriterTest {
             assertEquals("0 0 0", origin.item(0).getTextContent());
             assertEquals(3, origin.item(1).getTextContent().split(" ").length, "a spacing per axis");
             NodeList attrs = grid.getElementsByTagName("Attribute");
-            assertEquals(Snapshot.FIELD_UNITS.size() + 1, attrs.getLength(), "every field and the material ids");
+            assertEquals(Snapshot.FIELD_UNITS.size() - Snapshot.SOLVER_STATE_FIELDS.size() + 1, attrs.getLength(),
+                    "every field but the solver's state (the coupled solve's voltage response), and the material ids");
             for (int a = 0; a < attrs.getLength(); a++) {
                 Element attr = (Element) attrs.item(a);
+                assertTrue(!Snapshot.SOLVER_STATE_FIELDS.contains(attr.getAttribute("Name")), attr.getAttribute("Name"));
                 assertEquals("Cell", attr.getAttribute("Center"));
                 Element item = (Element) attr.getElementsByTagName("DataItem").item(0);
                 String[] ref = item.getTextContent().trim().split(":", 2);
