@@ -103,6 +103,8 @@ public final class RunDriver {
     private final PrintStream progressOut;
     private final BackendFactory backend;
     private final String backendLabel;
+    /** The run's run.json once {@link #run} has written the folder, else null. */
+    private RunInfo runRecord;
 
     public RunDriver(Scenario scenario, Path runDir, int threads, PrintStream progressOut) {
         this(scenario, runDir, threads, progressOut, BackendFactory.CPU, "cpu");
@@ -365,9 +367,33 @@ public final class RunDriver {
      * snapshot's, then replaces the run the folder held ({@link EarlierRun}); a restart into its snapshot's own folder
      * continues its time series there.
      *
+     * <p>A failure once the folder is written is recorded in run.json (status failed, and why) before it is thrown on; an
+     * {@link Error} (out of memory, a stack overflow) is then thrown on as a {@link JvmFailure} that says what to do.
+     *
      * @param restartFrom snapshot to continue from, or null for a fresh start
      */
     public Status run(double end_s, long maxSteps, Path restartFrom) throws IOException {
+        runRecord = null;
+        try {
+            return simulate(end_s, maxSteps, restartFrom);
+        } catch (RuntimeException | IOException e) {
+            if (runRecord != null) runRecord.finish(RunInfo.Status.FAILED, e instanceof IOException io ? Lipf.describe(io) : e.getMessage());
+            throw e;
+        } catch (Error e) {
+            if (runRecord == null) throw e; // before the folder was touched: the caller names the grid's size
+            // the simulation's fields went with simulate's frame, so that the JVM has room again for the record
+            JvmFailure failure = JvmFailure.of(e, runDir);
+            try {
+                runRecord.finish(RunInfo.Status.FAILED, failure.getMessage());
+            } catch (IOException | Error notRecorded) {
+                failure.addSuppressed(notRecorded);
+            }
+            throw failure;
+        }
+    }
+
+    /** {@link #run} but for recording its failure; sets {@link #runRecord} once it starts run.json. */
+    private Status simulate(double end_s, long maxSteps, Path restartFrom) throws IOException {
         try (Parallel parallel = new Parallel(threads);
                 Simulation sim = restartFrom == null ? fresh(scenario, parallel, progressOut, backend)
                         : restore(scenario, restartSnapshot(restartFrom), parallel, backend)) {
@@ -381,21 +407,16 @@ public final class RunDriver {
             Files.createDirectories(runDir.resolve("snapshots"));
             AtomicFiles.writeString(runDir.resolve("scenario.yaml"), ScenarioWriter.toYaml(scenario));
             MaterialsCsv.write(runDir, scenario.materials(), scenario.geometry().microstructure().generatedMaterials());
-            RunInfo info = RunInfo.start(runDir, backendLabel, threads);
-            try {
-                Path csv = runDir.resolve("timeseries.csv");
-                if (restartFrom != null) {
-                    info.put(RESTARTED_FROM, restartFrom.toString());
-                    if (!ownFolder) copyHistory(restartFrom, csv);
-                }
-                try (TimeSeriesWriter series = restartFrom != null && Files.exists(csv) ? TimeSeriesWriter.resume(csv, COLUMNS, sim.state().time_s)
-                        : TimeSeriesWriter.create(csv, COLUMNS)) {
-                    // a folder without the starting snapshot gets it first (a copy of the restart's), with its row
-                    return loop(sim, series, info, end_s, maxSteps, !ownFolder, ownFolder ? null : restartFrom);
-                }
-            } catch (RuntimeException | IOException e) {
-                info.finish(RunInfo.Status.FAILED, e instanceof IOException io ? Lipf.describe(io) : e.getMessage());
-                throw e;
+            runRecord = RunInfo.start(runDir, backendLabel, threads);
+            Path csv = runDir.resolve("timeseries.csv");
+            if (restartFrom != null) {
+                runRecord.put(RESTARTED_FROM, restartFrom.toString());
+                if (!ownFolder) copyHistory(restartFrom, csv);
+            }
+            try (TimeSeriesWriter series = restartFrom != null && Files.exists(csv) ? TimeSeriesWriter.resume(csv, COLUMNS, sim.state().time_s)
+                    : TimeSeriesWriter.create(csv, COLUMNS)) {
+                // a folder without the starting snapshot gets it first (a copy of the restart's), with its row
+                return loop(sim, series, runRecord, end_s, maxSteps, !ownFolder, ownFolder ? null : restartFrom);
             }
         }
     }

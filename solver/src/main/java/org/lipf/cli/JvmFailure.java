@@ -1,0 +1,57 @@
+package org.lipf.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.lipf.output.SnapshotReader;
+
+/**
+ * A run that the JVM could not carry on (an {@link Error}: out of memory, a stack overflow) after its folder was written:
+ * the message says what happened and what to do, and is the reason run.json records. The caller reports it as it reports
+ * other failed runs, in one line.
+ */
+final class JvmFailure extends RuntimeException {
+    /** The heap ./lipf gives the JVM unless {@code LIPF_JAVA_OPTS} says otherwise (the launcher's default). */
+    private static final String LAUNCHER_DEFAULT = "-Xmx8g";
+
+    private JvmFailure(String message, Error cause) {
+        super(message, cause);
+    }
+
+    /** The failure of the run in {@code runDir} that {@code error} ended; its last snapshot is named for the restart. */
+    static JvmFailure of(Error error, Path runDir) {
+        return new JvmFailure(what(error) + "; " + restart(runDir), error);
+    }
+
+    private static String what(Error error) {
+        if (error instanceof OutOfMemoryError) {
+            final double heap_MiB = Runtime.getRuntime().maxMemory() / (double) (1 << 20);
+            final String heap = heap_MiB >= 1024 ? String.format(Locale.ROOT, "%.3g GiB", heap_MiB / 1024) : String.format(Locale.ROOT, "%.0f MiB", heap_MiB);
+            return String.format(Locale.ROOT, "the JVM ran out of memory (%s) with a heap limit of %s: give it more, e.g. "
+                    + "LIPF_JAVA_OPTS=%s ./lipf run ... (the variable replaces ./lipf's default %s), or coarsen grid.spacing",
+                    error.getMessage(), heap, xmx(2 * heap_MiB), LAUNCHER_DEFAULT);
+        }
+        if (error instanceof StackOverflowError)
+            return "a thread's stack overflowed: give the threads more, e.g. LIPF_JAVA_OPTS=\"" + LAUNCHER_DEFAULT
+                    + " -Xss16m\" ./lipf run ... (the variable replaces ./lipf's default " + LAUNCHER_DEFAULT + ", hence both)";
+        return "the JVM failed: " + error.getClass().getSimpleName() + (error.getMessage() != null ? ": " + error.getMessage() : "");
+    }
+
+    /** A heap size as -Xmx gives it: whole GiB ("-Xmx16g") from 1 GiB on, else whole MiB ("-Xmx160m"); rounded up. */
+    private static String xmx(double heap_MiB) {
+        return heap_MiB >= 1024 ? "-Xmx" + (long) Math.ceil(heap_MiB / 1024 - 1e-9) + "g" : "-Xmx" + (long) Math.ceil(heap_MiB - 1e-9) + "m";
+    }
+
+    /** How to continue: from the run's last snapshot, where it wrote one. */
+    private static String restart(Path runDir) {
+        List<Path> snapshots;
+        try {
+            snapshots = SnapshotReader.list(runDir.resolve("snapshots"));
+        } catch (IOException unreadable) {
+            snapshots = List.of();
+        }
+        return snapshots.isEmpty() ? "the run wrote no snapshot: run it again"
+                : "continue from its last snapshot with --restart " + snapshots.get(snapshots.size() - 1);
+    }
+}
