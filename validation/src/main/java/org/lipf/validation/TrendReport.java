@@ -53,23 +53,29 @@ public final class TrendReport {
     private TrendReport() {
     }
 
-    /** Writes the report as {@link #write(Path, List, boolean, String)} does, of runs this code made (tests). */
+    /** Writes the report as {@link #write(Path, List, boolean, String, List)} does, of runs this code made, over every trend (tests). */
     public static Path write(Path dir, List<Outcome> outcomes, boolean quick) throws IOException {
-        return write(dir, outcomes, quick, RunInfo.codeCommit());
+        return write(dir, outcomes, quick, RunInfo.codeCommit(), List.of());
     }
 
     /**
      * Writes {@code report.md} and one PNG per check into {@code dir}; returns the report's path.
      *
      * @param codeCommit the commit of the code that writes the report (run.json's form), to which the runs' are compared
+     * @param leftOut the ids of the trends file's trends that {@code --only} left out, which the report names as not covered
      */
-    public static Path write(Path dir, List<Outcome> outcomes, boolean quick, String codeCommit) throws IOException {
+    public static Path write(Path dir, List<Outcome> outcomes, boolean quick, String codeCommit, List<String> leftOut) throws IOException {
         StringBuilder md = new StringBuilder("# LiPF validation against the published trends\n\n");
         md.append(quick ? "**Quick subset (`--quick`): a smoke test of the validation pipeline.** Its sweeps run for a fraction of the "
                         + "full ones' time and some trends are left out, so its values and PASS/FAIL say nothing about the "
                         + "physics: run `lipf validate trends` without `--quick` for the validation.\n\n" : "")
                 .append("Every case uses the same model constants; only materials and geometry differ (scenario files under `scenarios/`). ")
                 .append("A check passes when the simulated values fall in the published order. The runs are in the folders named after each trend.\n\n");
+        if (!leftOut.isEmpty())
+            md.append(String.format(Locale.ROOT, "**This report covers %d of the %d trends of its trends file (`--only`): %s.** Left out: %s "
+                    + "(their runs in this folder, if any, are kept as they were; without `--only` the report covers every trend).\n\n",
+                    outcomes.size(), outcomes.size() + leftOut.size(), String.join(", ", outcomes.stream().map(o -> o.trend().id()).toList()),
+                    String.join(", ", leftOut)));
         int passed = 0, total = 0;
         for (Outcome o : outcomes) for (CheckResult r : o.results()) { total++; if (r.pass()) passed++; }
         md.append(String.format(Locale.ROOT, "**%d of %d checks pass.**\n\n", passed, total));

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code lipf validate trends}: runs the sweep of every published trend of PAPERS.md and writes
+ * {@code lipf validate trends}: runs the sweep of every published trend of PAPERS.md (or of those {@code --only} names) and writes
  * a report with the simulated values next to the published ones and PASS/FAIL on the order.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -47,17 +47,29 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
     @Option(names = "--trends", paramLabel = "FILE", description = "Trends file (default: validation/trends.yaml of this LiPF).")
     Path trendsFile;
 
+    @Option(names = "--only", split = ",", paramLabel = "TREND", description = "Run only these trends, by id (1-interlayer-5mA) or number (--only 1,3);"
+            + " the report covers them alone.")
+    List<String> only;
+
     @Override
     public Integer call() throws IOException {
         if (!"trends".equals(what)) throw new ScenarioException("command line", "", -1, "unknown validation '" + what + "' (the only one is 'trends')");
         positive("--jobs", jobs);
         positive("--threads", threads);
         Path file = trendsFile != null ? trendsFile : defaultTrendsFile();
-        List<Trend> trends = TrendFile.read(file, true);
+        List<Trend> all = TrendFile.read(file, true);
+        List<Trend> trends = TrendSelection.of(all, only, file);
+        // --quick leaves out the trends without a quick sweep: one that is asked for is refused, not left out unsaid
+        if (quick && only != null)
+            for (Trend t : trends)
+                if (t.quickSweep() == null)
+                    throw new ScenarioException("--only", "", -1, "trend " + t.id() + " has no quick_sweep in " + file + ": --quick runs "
+                            + String.join(", ", all.stream().filter(q -> q.quickSweep() != null).map(Trend::id).toList()));
         Path dir = output != null ? output : Path.of("runs", quick ? "validation-quick" : "validation");
         createFolder(dir);
-        // the report of an earlier validation here would describe runs that this one may replace, until it is rewritten
-        TrendReport.remove(dir, trends);
+        // the report of an earlier validation here would describe runs that this one may replace, until it is rewritten;
+        // the charts of the trends left out go too: the new report covers the selected trends alone
+        TrendReport.remove(dir, all);
         List<TrendReport.Outcome> outcomes = new ArrayList<>();
         int exit = 0;
         for (Trend t : trends) {
@@ -86,10 +98,12 @@ public final class ValidateCommand implements Callable<Integer>, LipfCommand {
             String note = unfinished.isEmpty() ? null : "**Not every run finished or shorted** (" + summary + "):\n\n- " + String.join("\n- ", unfinished);
             outcomes.add(new TrendReport.Outcome(t, results, note, TrendRuns.commits(runs, table)));
         }
-        Path report = TrendReport.write(dir, outcomes, quick, RunInfo.codeCommit());
+        List<String> leftOut = all.stream().filter(t -> !trends.contains(t)).map(Trend::id).toList();
+        Path report = TrendReport.write(dir, outcomes, quick, RunInfo.codeCommit(), leftOut);
         long pass = outcomes.stream().flatMap(o -> o.results().stream()).filter(CheckResult::pass).count();
         long total = outcomes.stream().mapToLong(o -> o.results().size()).sum();
-        System.err.printf("lipf validate: %d of %d checks pass; report in %s%s%n", pass, total, report,
+        System.err.printf("lipf validate: %d of %d checks pass%s; report in %s%s%n", pass, total,
+                only == null ? "" : " (trends " + String.join(", ", trends.stream().map(Trend::id).toList()) + ")", report,
                 exit == 0 ? "" : " (a sweep did not run, or not all its runs finished or shorted: see the report)");
         return exit;
     }

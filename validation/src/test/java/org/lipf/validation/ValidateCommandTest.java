@@ -96,6 +96,91 @@ class ValidateCommandTest {
         assertFalse(Files.exists(out.resolve("t-1.png")), "the earlier chart of the trend is gone");
     }
 
+    /** A trends file of the trends "1-first" over the sweep {@code first.yaml} and "2-second" over {@code second.yaml}, one check each. */
+    private Path twoTrends(String first, String second) throws IOException {
+        String check = "    checks:\n      - {title: T, axis: electrolyte, metric: cell_voltage_V, absolute: true, unit: V, order: [a, b]}\n";
+        Files.writeString(tmp.resolve("first.yaml"), first);
+        Files.writeString(tmp.resolve("second.yaml"), second);
+        return Files.writeString(tmp.resolve("trends.yaml"), "trends:\n  - id: 1-first\n    paper: P\n    claim: C1\n    sweep: first.yaml\n" + check
+                + "  - id: 2-second\n    paper: P\n    claim: C2\n    sweep: second.yaml\n" + check);
+    }
+
+    /** A sweep of the LAGP cell over axis electrolyte (a and b: two coarse grids), three steps a run; {@code b} overrides b's. */
+    private static String sweep(String b) {
+        return "base: " + SCENARIO + "\naxes:\n  electrolyte:\n    a: {grid.spacing: 1 um}\n    b: " + b + "\n  time.max_steps: [3]\n"
+                + "  model.interface_width: [4 um]\nmetrics: [cell_voltage_V, penetration_m]\n";
+    }
+
+    /** {@code lipf ARGS}: its exit code and what it wrote to stderr. */
+    private static Map.Entry<Integer, String> lipf(String... args) {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream capture = new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            int code = Lipf.execute(args);
+            return Map.entry(code, buf.toString(java.nio.charset.StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(saved);
+        }
+    }
+
+    @Test
+    void onlyNamesTrendsByIdOrNumberAndAnyOtherNameStopsBeforeAnythingIsWritten() throws IOException {
+        Path f = twoTrends(sweep("{grid.spacing: 2 um}"), sweep("{grid.spacing: 2 um}"));
+        List<Trend> all = TrendFile.read(f);
+        assertEquals(List.of("2-second"), TrendSelection.of(all, List.of("2"), f).stream().map(Trend::id).toList());
+        assertEquals(List.of("1-first", "2-second"), TrendSelection.of(all, List.of("2-second", "1"), f).stream().map(Trend::id).toList(), "in the file's order");
+        assertEquals(all, TrendSelection.of(all, null, f));
+        Path out = tmp.resolve("out");
+        for (String name : List.of("3", "first", "1-fir", "2-second-x")) {
+            Map.Entry<Integer, String> r = lipf("validate", "trends", "--trends", f.toString(), "-o", out.toString(), "--only", "1," + name);
+            assertEquals(Lipf.EXIT_BAD_INPUT, r.getKey(), r.getValue());
+            assertEquals("error: --only: no trend '" + name + "' in " + f + " (its trends: 1-first, 2-second; give an id or the number it starts with)\n",
+                    r.getValue());
+        }
+        // --quick runs the trends with a quick sweep: one named without is refused, not left out unsaid
+        Map.Entry<Integer, String> r = lipf("validate", "trends", "--trends", f.toString(), "-o", out.toString(), "--quick", "--only", "2");
+        assertEquals(Lipf.EXIT_BAD_INPUT, r.getKey(), r.getValue());
+        assertTrue(r.getValue().contains("trend 2-second has no quick_sweep"), r.getValue());
+        assertFalse(Files.exists(out));
+    }
+
+    /**
+     * A validation of both trends (the second's sweep cannot start), then each alone into its folder: a report covers the
+     * trends it ran and says which it left out; the first trend's runs are resumed (kept as they were), not run again, and
+     * its chart goes while a report leaves it out. Two runs of three steps (about 10 s).
+     */
+    @Test
+    void aTrendRerunAloneIntoAFullValidationIsTheReportsOnlyTrend() throws IOException {
+        Path f = twoTrends(sweep("{grid.spacing: 2 um}"), sweep("{grid.spacing: -1 um}"));
+        Path out = tmp.resolve("out");
+        assertEquals(Lipf.EXIT_BAD_INPUT, lipf("validate", "trends", "--trends", f.toString(), "-o", out.toString(), "--jobs", "2").getKey());
+        String full = Files.readString(out.resolve("report.md"));
+        assertTrue(full.contains("## 1-first") && full.contains("## 2-second") && !full.contains("This report covers"), full);
+        assertTrue(Files.exists(out.resolve("1-first-1.png")));
+        List<String> runs = List.of("electrolyte-a", "electrolyte-b");
+        List<String> records = new java.util.ArrayList<>();
+        for (String run : runs) records.add(Files.readString(out.resolve("1-first").resolve("runs").resolve(run).resolve("run.json")));
+        assertTrue(records.stream().allMatch(json -> json.contains("\"finished\"")), records.toString());
+
+        assertEquals(Lipf.EXIT_BAD_INPUT, lipf("validate", "trends", "--trends", f.toString(), "-o", out.toString(), "--only", "2").getKey());
+        String second = Files.readString(out.resolve("report.md"));
+        assertTrue(second.contains("**This report covers 1 of the 2 trends of its trends file (`--only`): 2-second.** Left out: 1-first ")
+                && second.contains("**0 of 0 checks pass.**") && second.contains("## 2-second") && !second.contains("## 1-first"), second);
+        assertFalse(Files.exists(out.resolve("1-first-1.png")), "the chart of a trend the report leaves out is gone");
+
+        Map.Entry<Integer, String> first = lipf("validate", "trends", "--trends", f.toString(), "-o", out.toString(), "--only", "1-first");
+        assertEquals(0, first.getKey(), first.getValue());
+        assertTrue(first.getValue().contains("lipf sweep: 2 runs, 2 done before, 0 to run") && first.getValue().contains("pass (trends 1-first); report in"),
+                first.getValue());
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("covers 1 of the 2 trends of its trends file (`--only`): 1-first.** Left out: 2-second ")
+                && report.contains(" of 1 checks pass.**") && report.contains("## 1-first") && !report.contains("## 2-second"), report);
+        assertTrue(Files.exists(out.resolve("1-first-1.png")));
+        for (int i = 0; i < runs.size(); i++)
+            assertEquals(records.get(i), Files.readString(out.resolve("1-first").resolve("runs").resolve(runs.get(i)).resolve("run.json")), "not run again");
+    }
+
     @Test
     void runsThatDidNotFinishAreNamedWithWhatBecameOfThem() {
         List<List<String>> summary = List.of(List.of("run", "electrolyte", "status", "reason", "cell_voltage_V"),
