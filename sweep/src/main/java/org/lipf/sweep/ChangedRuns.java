@@ -40,7 +40,7 @@ final class ChangedRuns {
         List<SweepRun> changed = new ArrayList<>(), unrecorded = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             Path folder = runs.get(i).folder(sweepDir);
-            if (!Files.isDirectory(folder) || !RunState.of(folder).holdsRun()) continue;
+            if (!RunState.folderHoldsRun(folder)) continue;
             String recorded = RunFingerprint.recorded(folder);
             if (recorded == null) unrecorded.add(runs.get(i));
             else if (!recorded.equals(fingerprints.get(i))) changed.add(runs.get(i));

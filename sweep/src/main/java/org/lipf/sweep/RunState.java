@@ -50,6 +50,11 @@ record RunState(Status status, String reason, Path lastSnapshot, RunInfo.Data in
         return status.done() || status == Status.RUNNING || lastSnapshot != null;
     }
 
+    /** Whether {@code folder} exists and holds a run ({@link #holdsRun}), seen from a process that does not hold its lock. */
+    static boolean folderHoldsRun(Path folder) throws IOException {
+        return Files.isDirectory(folder) && of(folder).holdsRun();
+    }
+
     /** The state of {@code folder}, seen from a process that does not hold its lock. */
     static RunState of(Path folder) throws IOException {
         return of(folder, RunLock.isHeld(folder));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +26,11 @@ import org.lipf.sweep.SweepSpec.AxisValue;
  * reported at the axis value that set it ({@code sweep.yaml:7: axes.control.current_density: ...}).
  * It also gives the materials of the sweep's scenario files, which the share metrics a sweep file
  * names are checked against when it is read.
+ *
+ * <p>A run that exists is loaded as {@code lipf run --restart} loads it ({@link ScenarioLoader#loadRecorded}): its
+ * geometry is in its snapshots, so the refusals of a new run's geometry, which it may predate (a run of an earlier
+ * version), do not apply. A finished run is loaded only for its {@link RunFingerprint} and the plan, an interrupted one is
+ * continued from its snapshot by a restart that loads it so; a new run gets every check.
  */
 final class ScenarioCheck {
     private static final String MATERIALS = "materials.";
@@ -33,10 +39,15 @@ final class ScenarioCheck {
     private ScenarioCheck() {
     }
 
-    /** The scenario of each run, in run order. */
-    static List<Scenario> load(SweepSpec spec, List<SweepRun> runs) {
+    /** The scenario of each run, in run order: as a restart loads it for a run whose folder in {@code sweepDir} holds one ({@link RunState#folderHoldsRun}). */
+    static List<Scenario> load(SweepSpec spec, List<SweepRun> runs, Path sweepDir) throws IOException {
         Map<String, Scenario> cache = new HashMap<>();
-        return runs.stream().map(r -> cache.computeIfAbsent(r.scenario() + "\n" + r.overrides(), k -> load(spec, r))).toList();
+        List<Scenario> scenarios = new ArrayList<>();
+        for (SweepRun r : runs) {
+            boolean exists = RunState.folderHoldsRun(r.folder(sweepDir));
+            scenarios.add(cache.computeIfAbsent(exists + "\n" + r.scenario() + "\n" + r.overrides(), k -> load(spec, r, exists)));
+        }
+        return scenarios;
     }
 
     /**
@@ -64,11 +75,12 @@ final class ScenarioCheck {
      * The names of the materials of the scenario file {@code f}. A file that is complete only with
      * an axis's overrides (no {@code control.current_density}, which an axis gives) does not load on
      * its own: the names are then read from its {@code materials:} map, and its errors are left to
-     * {@link #load(SweepSpec, List)}, which loads every run's scenario with its overrides.
+     * {@link #load(SweepSpec, List, Path)}, which loads every run's scenario with its overrides. The names need none of the
+     * checks of a new run's geometry (which runs that exist may predate): those are left to it too.
      */
     private static List<String> materialNames(Path f) {
         try {
-            return ScenarioLoader.load(f, Map.of()).materialNames();
+            return ScenarioLoader.loadRecorded(f, Map.of()).materialNames();
         } catch (ScenarioException e) {
             YamlNode root;
             try {
@@ -82,9 +94,10 @@ final class ScenarioCheck {
         }
     }
 
-    private static Scenario load(SweepSpec spec, SweepRun run) {
+    /** @param exists whether the run exists (is loaded as a restart loads it) */
+    private static Scenario load(SweepSpec spec, SweepRun run, boolean exists) {
         try {
-            return ScenarioLoader.load(run.scenario(), run.overrides());
+            return exists ? ScenarioLoader.loadRecorded(run.scenario(), run.overrides()) : ScenarioLoader.load(run.scenario(), run.overrides());
         } catch (ScenarioException e) {
             if (!e.file().equals(ScenarioLoader.OVERRIDE_FILE)) throw e;
             // the node at fault came from an override: the value of the axis whose key shares the longest start with the
@@ -126,7 +139,7 @@ final class ScenarioCheck {
     }
 
     private static AxisValue valueOf(SweepSpec spec, String axis, String label) {
-        List<Axis> all = new java.util.ArrayList<>();
+        List<Axis> all = new ArrayList<>();
         spec.groups().forEach(all::addAll);
         if (spec.replicates() != null) all.add(spec.replicates());
         for (Axis a : all)

@@ -92,9 +92,9 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
             runs = RunFolders.resume(SweepExpander.expand(spec), dir);
             if (task != null) {
                 taskRun = find(runs, task);
-                taskFingerprint = RunFingerprint.of(spec, ScenarioCheck.load(spec, List.of(taskRun)).get(0));
+                taskFingerprint = RunFingerprint.of(spec, ScenarioCheck.load(spec, List.of(taskRun), dir).get(0));
             } else {
-                scenarios = ScenarioCheck.load(spec, runs);
+                scenarios = ScenarioCheck.load(spec, runs, dir);
                 ChangedRuns.check(spec, runs, RunFingerprint.of(spec, scenarios), dir, rerunChanged, err);
             }
         } catch (ScenarioException e) {

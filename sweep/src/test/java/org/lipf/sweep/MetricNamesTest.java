@@ -93,7 +93,7 @@ class MetricNamesTest {
                 """);
         SweepSpec spec = SweepFileReader.read(sweep);
         assertEquals(List.of("share_layer2_lpscl"), spec.metrics());
-        assertEquals(2, ScenarioCheck.load(spec, SweepExpander.expand(spec)).size(), "every run's scenario loads with its overrides");
+        assertEquals(2, ScenarioCheck.load(spec, SweepExpander.expand(spec), dir.resolve("out")).size(), "every run's scenario loads with its overrides");
         Files.writeString(sweep, Files.readString(sweep).replace("share_layer2_lpscl", "share_layer2_lpcl"));
         ScenarioException e = assertThrows(ScenarioException.class, () -> SweepFileReader.read(sweep));
         assertTrue(e.getMessage().contains("the materials of the sweep's scenarios: li, lpscl"), e.getMessage());

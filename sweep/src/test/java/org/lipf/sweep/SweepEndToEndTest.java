@@ -2,6 +2,7 @@ package org.lipf.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lipf.output.CsvTable;
 import org.lipf.output.RunInfo;
 import org.lipf.output.SnapshotReader;
+import org.lipf.scenario.ScenarioException;
+import org.lipf.scenario.ScenarioLoader;
 
 /**
  * Whole sweeps of the tiny cell (40 steps to 0.02 s, snapshots at steps 0, 20 and 40), two runs at
@@ -282,6 +285,55 @@ class SweepEndToEndTest {
         assertTrue(unrecorded.stderr().contains("2 runs, 2 done before, 0 to run"), unrecorded.stderr());
         assertEquals(1, unrecorded.stderr().lines().filter(l -> l.startsWith("lipf sweep: note: 2 runs (seed-1, seed-2) began before run folders recorded"))
                 .count(), unrecorded.stderr());
+    }
+
+    /**
+     * Runs made by an earlier version, which drew particles smaller than a grid cell (refused for a new run now, not for
+     * one that exists): the sweep resumes them, the finished one untouched, the interrupted one continued from its
+     * snapshot as {@code lipf run --restart} loads it; a run not begun yet is still refused. Made here as runs of
+     * 0.5 um particles whose scenario then gets 0.2 um ones and whose folders record its inputs, as that version did.
+     */
+    @Test
+    void runsThatPredateAGeometryRefusalResumeAndNewRunsAreRefused() throws IOException {
+        Path cell = SweepTestSupport.tinyCell(dir);
+        Files.writeString(cell, Files.readString(cell)
+                .replace("free_fraction: 1}\ngeometry:", "free_fraction: 1}\n  carbon: {diffusivity: 1e-12 m^2/s, ionic_conductivity: 0.25 S/m,"
+                        + " electronic_conductivity: 1.6e-6 S/m, exchange_current_density: 2.91 A/m^2, free_fraction: 1}\ngeometry:")
+                .replace("  nuclei: [{x: 2 um, radius: 1 um}]", "  nuclei: [{x: 2 um, radius: 1 um}]\n"
+                        + "  particles: [{material: carbon, layer: 1, diameter: 0.5 um, volume_fraction: 5 %, seed: 1}]"));
+        Path sweepFile = SweepTestSupport.write(dir, "sweep.yaml", """
+                base: cell.yaml
+                axes:
+                  control.current_density: [30 mA/cm^2, 50 mA/cm^2]
+                end_time: 0.02 s
+                """);
+        Path out = dir.resolve("out");
+        SweepSpec spec = SweepFileReader.read(sweepFile);
+        List<SweepRun> runs = SweepExpander.expand(spec);
+        SweepRun finished = runs.get(0), killed = runs.get(1);
+        byte[] finishedRecord = runToEnd(finished, out, spec);
+        Path killedDir = killAtStep25(killed, out, spec);
+
+        Files.writeString(cell, Files.readString(cell).replace("diameter: 0.5 um", "diameter: 0.2 um"));
+        assertThrows(ScenarioException.class, () -> ScenarioLoader.load(cell, finished.overrides()), "refused for a new run");
+        for (SweepRun r : runs) {
+            RunFolders.record(r, r.folder(out));
+            RunFingerprint.record(RunFingerprint.of(spec, ScenarioLoader.loadRecorded(cell, r.overrides())), r.folder(out));
+        }
+
+        SweepTestSupport.Result resumed = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--jobs", "1", "--threads", "1");
+        assertEquals(0, resumed.exitCode(), resumed.stderr());
+        assertTrue(resumed.stderr().contains("2 runs, 1 done before, 1 to run"), resumed.stderr());
+        assertArrayEquals(finishedRecord, Files.readAllBytes(finished.folder(out).resolve(RunInfo.FILE_NAME)), "a finished run is not run again");
+        RunInfo.Data continued = RunInfo.read(killedDir.resolve(RunInfo.FILE_NAME)).data();
+        assertEquals(RunInfo.Status.FINISHED, continued.status());
+        assertTrue(continued.results().get("restarted_from").toString().endsWith("step_00000020.h5"), continued.results().toString());
+
+        Files.writeString(sweepFile, Files.readString(sweepFile).replace("50 mA/cm^2]", "50 mA/cm^2, 40 mA/cm^2]"));
+        SweepTestSupport.Result extended = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--plan");
+        assertEquals(2, extended.exitCode(), extended.stderr());
+        assertTrue(extended.stderr().startsWith("error: " + cell + ":"), extended.stderr());
+        assertTrue(extended.stderr().contains("geometry.particles[0].diameter: particles of diameter 0.2 um are smaller than a grid cell"), extended.stderr());
     }
 
     /** A sweep folder moved elsewhere (with its sweep and scenario files) resumes in place, runs in earlier folders included. */
