@@ -17,8 +17,8 @@ import org.lipf.kernels.cpu.Simd;
  * Runs the runs of a sweep on this machine, {@code jobs} at a time, each in its own JVM (a
  * {@link RunTask} started as {@code lipf sweep SWEEP --task ID}), so a run that crashes or runs
  * out of memory takes no other run down. The child's output goes to the run's {@code lipf.log}.
- * Stopping the sweep (Ctrl-C) stops its children; their runs restart from their last snapshot
- * next time.
+ * Stopping the sweep (Ctrl-C) stops its children, and so does its death by {@code kill -9}
+ * ({@link ParentPipe}); their runs restart from their last snapshot next time.
  */
 final class LocalExecutor {
     private final Path sweepFile;
@@ -69,7 +69,8 @@ final class LocalExecutor {
     private void runChild(SweepRun run, SweepProgress progress) throws IOException, InterruptedException {
         Path folder = run.folder(sweepDir);
         java.nio.file.Files.createDirectories(folder);
-        ProcessBuilder pb = new ProcessBuilder(command(run)).redirectErrorStream(true)
+        // the child's standard input stays a pipe from this process, which it watches (ParentPipe)
+        ProcessBuilder pb = new ProcessBuilder(command(run)).redirectInput(ProcessBuilder.Redirect.PIPE).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve(RunState.LOG_FILE).toFile()));
         long start = System.nanoTime();
         progress.started();
@@ -84,7 +85,7 @@ final class LocalExecutor {
         progress.ended(RunState.of(folder).status(), code == RunTask.EXIT_BUSY, (System.nanoTime() - start) * 1e-9);
     }
 
-    /** {@code java [this JVM's heap and SIMD options] -cp CLASSPATH org.lipf.cli.Lipf sweep SWEEP -o DIR --task ID --threads N ...}. */
+    /** {@code java [this JVM's heap and SIMD options] -cp CLASSPATH org.lipf.cli.Lipf sweep SWEEP -o DIR --task ID --stop-with-sweep --threads N ...}. */
     List<String> command(SweepRun run) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -92,7 +93,7 @@ final class LocalExecutor {
             if (a.startsWith("-Xmx") || a.startsWith("-Xss") || a.startsWith("-XX:") && !a.contains("Flight")) cmd.add(a);
         cmd.addAll(Simd.childJvmOptions());
         cmd.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "org.lipf.cli.Lipf",
-                "sweep", sweepFile.toString(), "-o", sweepDir.toString(), "--task", run.id(), "--threads", Integer.toString(threadsPerRun)));
+                "sweep", sweepFile.toString(), "-o", sweepDir.toString(), "--task", run.id(), ParentPipe.OPTION, "--threads", Integer.toString(threadsPerRun)));
         cmd.addAll(passThrough);
         return cmd;
     }

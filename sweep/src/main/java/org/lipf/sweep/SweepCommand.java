@@ -46,6 +46,10 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
     @Option(names = "--task", paramLabel = "RUN", description = "Run the one run RUN (its id or index) in this process: what local children and Slurm array tasks do.")
     String task;
 
+    /** Internal, for the children of a local sweep ({@link ParentPipe}): stop when the sweep process that started this task ends. */
+    @Option(names = ParentPipe.OPTION, hidden = true)
+    boolean stopWithSweep;
+
     @Option(names = ChangedRuns.FLAG, description = "Rerun from the start the runs whose inputs changed since they ran (the base scenario, a scenario file"
             + " an axis names, end_time, max_steps), after moving their folders aside to RUN.superseded-N (kept); without it such runs stop the sweep.")
     boolean rerunChanged;
@@ -105,6 +109,13 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
         if (task != null) {
             String slurmCpus = System.getenv("SLURM_CPUS_PER_TASK");
             int n = threads != null ? threads : slurmCpus != null && slurmCpus.matches("\\d+") ? Integer.parseInt(slurmCpus) : cores;
+            if (stopWithSweep) {
+                String id = taskRun.id();
+                ParentPipe.watch(System.in, () -> {
+                    err.println("lipf sweep: the sweep process that started run " + id + " has ended, so the run stops (a sweep run again continues it)");
+                    Runtime.getRuntime().exit(ParentPipe.EXIT_STOPPED);
+                });
+            }
             return RunTask.execute(spec, taskRun, taskFingerprint, dir, n, passThrough(), err);
         }
         int nJobs = jobs != null ? jobs : "opencl".equals(backend) ? 1 : Math.max(1, cores / 2);
