@@ -1,6 +1,8 @@
 package org.lipf.cli;
 
+import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Supplier;
 import org.lipf.backend.opencl.OpenClBackend;
 import org.lipf.backend.opencl.OpenClDevices;
 import org.lipf.backend.opencl.OpenClUnavailableException;
@@ -9,25 +11,41 @@ import org.lipf.scenario.Scenario;
 import org.lipf.solver.BackendFactory;
 import picocli.CommandLine.Option;
 
-/** The {@code --backend}, {@code --device} and {@code --precision} options of run and bench. */
-final class BackendOptions {
+/**
+ * The {@code --backend}, {@code --device} and {@code --precision} options of run and bench; {@code lipf sweep} resolves the
+ * options it passes to its runs as they will, to know which of them go to an OpenCL device.
+ */
+public final class BackendOptions {
+    private static final String DEFAULT_BACKEND = "cpu", DEFAULT_PRECISION = "double";
+
     /** A resolved choice: the factory and the label for run.json and messages. */
-    record Choice(BackendFactory factory, String label, OpenClDevices.Device device, Precision precision) {
-        boolean isOpenCl() {
+    public record Choice(BackendFactory factory, String label, OpenClDevices.Device device, Precision precision) {
+        public boolean isOpenCl() {
             return device != null;
         }
     }
 
-    @Option(names = "--backend", paramLabel = "cpu|opencl|auto", defaultValue = "cpu",
+    @Option(names = "--backend", paramLabel = "cpu|opencl|auto", defaultValue = DEFAULT_BACKEND,
             description = "Where the fields live: cpu (default), opencl, or auto (an OpenCL GPU if present and the scenario runs there, else cpu).")
     String backend;
 
     @Option(names = "--device", paramLabel = "N", description = "OpenCL device number (see lipf devices; default: what auto picks, else 0).")
     Integer device;
 
-    @Option(names = "--precision", paramLabel = "double|float", defaultValue = "double",
+    @Option(names = "--precision", paramLabel = "double|float", defaultValue = DEFAULT_PRECISION,
             description = "OpenCL field precision (default: double).")
     String precision;
+
+    /** The options picocli sets. */
+    BackendOptions() {
+    }
+
+    /** The options as given to {@code lipf run} on its command line, null where not given. */
+    public BackendOptions(String backend, Integer device, String precision) {
+        this.backend = backend != null ? backend : DEFAULT_BACKEND;
+        this.device = device;
+        this.precision = precision != null ? precision : DEFAULT_PRECISION;
+    }
 
     /**
      * Resolves the options for a scenario: auto takes the CPU for one that asks for what runs on the CPU only
@@ -35,14 +53,23 @@ final class BackendOptions {
      *
      * @throws OpenClUnavailableException (bad input) with the cause and the fix
      */
-    Choice resolve(Scenario scenario, java.io.PrintStream notes) {
+    Choice resolve(Scenario scenario, PrintStream notes) {
+        return resolve(scenario, notes, OpenClDevices::list);
+    }
+
+    /**
+     * As {@link #resolve(Scenario, PrintStream)} with the OpenCL devices {@code devices} gives (throwing
+     * {@link OpenClUnavailableException} where there is no platform, as {@link OpenClDevices#list} does): what a run of
+     * {@code scenario} with these options resolves to, for a caller that decides before the run starts (lipf sweep) or a test.
+     */
+    public Choice resolve(Scenario scenario, PrintStream notes, Supplier<List<OpenClDevices.Device>> devices) {
         String cpuOnly = scenario == null ? null : OpenClBackend.cpuOnly(scenario);
         // as auto does without an OpenCL platform: a --device or --precision for the device then goes unused
         if (cpuOnly != null && backend.equalsIgnoreCase("auto")) {
             notes.println("lipf: --backend auto runs this scenario on the CPU: " + cpuOnly);
             return new Choice(BackendFactory.CPU, "cpu", null, null);
         }
-        return resolve();
+        return resolve(devices);
     }
 
     /**
@@ -50,7 +77,7 @@ final class BackendOptions {
      *
      * @throws OpenClUnavailableException (bad input) with the cause and the fix
      */
-    Choice resolve() {
+    private Choice resolve(Supplier<List<OpenClDevices.Device>> listed) {
         Precision p;
         try {
             p = Precision.parse(precision);
@@ -63,7 +90,7 @@ final class BackendOptions {
                     throw new OpenClUnavailableException("--device and --precision float need --backend opencl (or auto)");
                 return new Choice(BackendFactory.CPU, "cpu", null, null);
             case "opencl": {
-                List<OpenClDevices.Device> devices = OpenClDevices.list();
+                List<OpenClDevices.Device> devices = listed.get();
                 OpenClDevices.Device picked = OpenClDevices.autoPick(devices, p);
                 int index = device != null ? device : picked != null ? picked.index() : 0;
                 return openCl(OpenClDevices.select(devices, index, p), p);
@@ -71,7 +98,7 @@ final class BackendOptions {
             case "auto": {
                 List<OpenClDevices.Device> devices;
                 try {
-                    devices = OpenClDevices.list();
+                    devices = listed.get();
                 } catch (OpenClUnavailableException e) {
                     return new Choice(BackendFactory.CPU, "cpu", null, null);
                 }

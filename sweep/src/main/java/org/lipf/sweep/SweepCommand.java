@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.lipf.backend.opencl.OpenClDevices;
+import org.lipf.backend.opencl.OpenClUnavailableException;
 import org.lipf.backend.opencl.Precision;
+import org.lipf.cli.BackendOptions;
 import org.lipf.cli.Lipf;
 import org.lipf.cli.LipfCommand;
 import org.lipf.scenario.Scenario;
@@ -28,7 +32,8 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Sweep folder (default: sweeps/<sweep file name>).")
     Path output;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Runs at a time (default: half the cores, at least 1; 1 with --backend opencl).")
+    @Option(names = "--jobs", paramLabel = "N", description = "Runs at a time (default: half the cores, at least 1; 1 with --backend opencl,"
+            + " and with --backend auto where it sends runs to an OpenCL device).")
     Integer jobs;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads per run (default: the cores shared out among the jobs; in a task: $SLURM_CPUS_PER_TASK or all cores).")
@@ -54,7 +59,8 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
             + " an axis names, end_time, max_steps), after moving their folders aside to RUN.superseded-N (kept); without it such runs stop the sweep.")
     boolean rerunChanged;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "Passed to every run as lipf run --backend (OpenCL runs go one per device at a time).")
+    @Option(names = "--backend", paramLabel = "NAME", description = "Passed to every run as lipf run --backend (OpenCL runs go one per device at a time;"
+            + " auto is resolved here, as the runs will, to see which of them go to an OpenCL device).")
     String backend;
 
     @Option(names = "--device", paramLabel = "N", description = "Passed to every run as lipf run --device.")
@@ -77,6 +83,18 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
 
     @Option(names = "--sbatch-option", paramLabel = "OPT", description = "A further #SBATCH option, e.g. --sbatch-option=--account=abc (repeatable).")
     List<String> sbatchOptions = new ArrayList<>();
+
+    /** The OpenCL devices of this machine, which --backend auto chooses among. */
+    private final Supplier<List<OpenClDevices.Device>> devices;
+
+    public SweepCommand() {
+        this(OpenClDevices::list);
+    }
+
+    /** A sweep that sees {@code devices} as this machine's OpenCL devices (a test's). */
+    SweepCommand(Supplier<List<OpenClDevices.Device>> devices) {
+        this.devices = devices;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -118,7 +136,14 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
             }
             return RunTask.execute(spec, taskRun, taskFingerprint, dir, n, passThrough(), err);
         }
-        int nJobs = jobs != null ? jobs : "opencl".equals(backend) ? 1 : Math.max(1, cores / 2);
+        DeviceRuns onDevice;
+        try {
+            onDevice = runsOnDevice(scenarios, err);
+        } catch (ScenarioException | OpenClUnavailableException e) {
+            err.println("error: " + e.getMessage());
+            return Lipf.EXIT_BAD_INPUT;
+        }
+        int nJobs = jobs != null ? jobs : "opencl".equalsIgnoreCase(backend) || onDevice.count() > 0 ? 1 : Math.max(1, cores / 2);
         int nThreads = threads != null ? threads : Math.max(1, cores / nJobs);
         if (plan) {
             CostEstimate.print(spec, runs, scenarios, dir, nThreads, nJobs, System.out);
@@ -158,9 +183,27 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException("--precision", "", -1, e.getMessage());
             }
-        if ("opencl".equals(backend) && jobs != null && jobs > 1)
-            throw new ScenarioException("--jobs", "", -1, "OpenCL runs go one per device at a time: use --jobs 1, and one sweep process per device"
-                    + " (--device N) on the same folder to use several devices");
+        if ("opencl".equalsIgnoreCase(backend) && jobs != null && jobs > 1) throw new ScenarioException("--jobs", "", -1, ONE_PER_DEVICE);
+    }
+
+    private static final String ONE_PER_DEVICE = "OpenCL runs go one per device at a time: use --jobs 1, and one sweep process per device"
+            + " (--device N) on the same folder to use several devices";
+
+    /**
+     * The runs that go to an OpenCL device under --backend auto, resolved here as each run will resolve it, for a sweep
+     * that runs here or plans to; none otherwise (--backend opencl sends every run there, cpu none; Slurm tasks run elsewhere).
+     * OpenCL runs go one per device at a time, so --jobs above 1 is refused, as with --backend opencl.
+     */
+    private DeviceRuns runsOnDevice(List<Scenario> scenarios, PrintStream err) {
+        if (!"auto".equalsIgnoreCase(backend) || emit != null || collect) return new DeviceRuns(0, null);
+        DeviceRuns d = DeviceRuns.of(new BackendOptions(backend, device, precision), scenarios, devices);
+        if (d.count() == 0) return d;
+        String which = "--backend auto sends " + (d.count() == scenarios.size() ? "every run" : d.count() + " of the " + scenarios.size()
+                + " runs (the others ask for what runs on the CPU only)") + " to " + d.device();
+        if (jobs != null && jobs > 1)
+            throw new ScenarioException("--jobs", "", -1, which + ". " + ONE_PER_DEVICE + "; or --backend cpu to run them all on the CPU");
+        err.println("lipf sweep: " + which + ", one run at a time");
+        return d;
     }
 
     private static void positive(String option, Integer value) {

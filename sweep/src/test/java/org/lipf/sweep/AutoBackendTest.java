@@ -1,0 +1,99 @@
+package org.lipf.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lipf.backend.opencl.OpenClDevices.Device;
+import org.lipf.backend.opencl.OpenClUnavailableException;
+import picocli.CommandLine;
+
+/**
+ * {@code lipf sweep --backend auto} decides, as its runs will, which runs go to an OpenCL device, on machines given by
+ * their device lists: runs that share a GPU go one at a time, as with {@code --backend opencl}; runs that auto sends to
+ * the CPU (no GPU, or a scenario that runs on the CPU only) share the cores as with {@code --backend cpu}.
+ */
+class AutoBackendTest {
+    @TempDir
+    Path dir;
+
+    private static final Device GPU = new Device(0, "Fake", "Fake GPU", "OpenCL 3.0", true, 8L << 30, 2L << 30, true, null, null);
+    private static final Device CPU_DEVICE = new Device(0, "Portable Computing Language", "pthread", "OpenCL 3.0", false, 8L << 30, 2L << 30, true, null, null);
+
+    /** What a sweep with {@code --backend auto --plan} and {@code more} printed on this machine. */
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    @BeforeEach
+    void tinyCell() throws IOException {
+        SweepTestSupport.tinyCell(dir);
+    }
+
+    private Outcome plan(String axis, Supplier<List<Device>> devices, String... more) throws IOException {
+        Path sweepFile = SweepTestSupport.write(dir, "sweep.yaml", "base: cell.yaml\naxes:\n  " + axis + "\nend_time: 0.02 s\n");
+        PrintStream savedOut = System.out, savedErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setOut(o);
+            System.setErr(e);
+            List<String> args = new ArrayList<>(List.of(sweepFile.toString(), "-o", dir.resolve("out").toString(), "--backend", "auto", "--plan"));
+            args.addAll(List.of(more));
+            int code = new CommandLine(new SweepCommand(devices)).execute(args.toArray(String[]::new));
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+    }
+
+    private static final String TWO_CURRENTS = "control.current_density: [30 mA/cm^2, 50 mA/cm^2]";
+    /** The implicit reaction coupling runs on the CPU only (OpenClBackend.cpuOnly). */
+    private static final String COUPLINGS = "solver.reaction_coupling: [lagged, implicit]";
+    private static final String IMPLICIT_ONLY = "control.current_density: [30 mA/cm^2, 50 mA/cm^2]\n  solver.reaction_coupling: [implicit]";
+
+    @Test
+    void runsThatAutoSendsToAGpuGoOneAtATime() throws IOException {
+        Outcome o = plan(TWO_CURRENTS, () -> List.of(GPU));
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.err().contains("lipf sweep: --backend auto sends every run to opencl (device 0: Fake GPU, double), one run at a time"), o.err());
+        assertTrue(o.out().contains("with 1 job(s)"), o.out());
+
+        Outcome two = plan(TWO_CURRENTS, () -> List.of(GPU), "--jobs", "2");
+        assertEquals(2, two.exitCode(), two.err());
+        assertEquals("error: --jobs: --backend auto sends every run to opencl (device 0: Fake GPU, double). OpenCL runs go one per device at a time:"
+                + " use --jobs 1, and one sweep process per device (--device N) on the same folder to use several devices; or --backend cpu to run"
+                + " them all on the CPU", two.err().strip());
+    }
+
+    @Test
+    void aSweepThatSendsSomeRunsToTheGpuStillRunsOneAtATime() throws IOException {
+        Outcome o = plan(COUPLINGS, () -> List.of(GPU), "--jobs", "2");
+        assertEquals(2, o.exitCode(), o.err());
+        assertTrue(o.err().startsWith("error: --jobs: --backend auto sends 1 of the 2 runs (the others ask for what runs on the CPU only) to opencl"), o.err());
+    }
+
+    @Test
+    void runsThatAutoSendsToTheCpuShareTheCores() throws IOException {
+        List<Supplier<List<Device>>> cpuMachines = List.of(() -> List.of(CPU_DEVICE), () -> {
+            throw new OpenClUnavailableException("no OpenCL platform");
+        });
+        for (Supplier<List<Device>> machine : cpuMachines) {
+            Outcome o = plan(TWO_CURRENTS, machine, "--jobs", "2");
+            assertEquals(0, o.exitCode(), o.err());
+            assertTrue(o.out().contains("with 2 job(s)"), o.out());
+        }
+        Outcome cpuOnly = plan(IMPLICIT_ONLY, () -> List.of(GPU), "--jobs", "2");
+        assertEquals(0, cpuOnly.exitCode(), cpuOnly.err());
+        assertTrue(cpuOnly.out().contains("with 2 job(s)"), cpuOnly.out());
+    }
+}
