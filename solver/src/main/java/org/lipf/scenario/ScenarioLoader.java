@@ -449,10 +449,6 @@ public final class ScenarioLoader {
                 throw modelSection.section("nucleation", NUCLEATION_KEYS).error("into",
                         "dispersed needs solver: {reaction_coupling: implicit} (nucleation over a volume makes the lagged potentials diverge)");
             List<InterphaseSpec> interphases = interphases(root, model);
-            // which faces react is fixed at the start (HostFaces); an interphase changes materials during the run
-            if (model.faceReaction() && !interphases.isEmpty())
-                throw modelSection.section("nucleation", NUCLEATION_KEYS).error("face_reaction",
-                        "cannot be combined with interphases (they change the materials whose faces react during the run)");
             try {
                 return new Scenario(name, description, grid, model, List.copyOf(materials.values()), geometry, control, time, solver, interphases);
             } catch (IllegalArgumentException e) {

@@ -6,7 +6,8 @@ package org.lipf.solver;
  * the step logic (retries, control, time bookkeeping) and calls only these operations, so every
  * backend runs the same algorithm. A backend reads and writes its own copy of the fields; the
  * host {@link org.lipf.model.FieldSet} is brought up to date by {@link #download()} and pushed to
- * the backend by {@link #upload()} (restart). For the CPU both are no-ops: its fields are the host's.
+ * the backend by {@link #upload()} (restart, relabelled materials). For the CPU both copy nothing:
+ * its fields are the host's, and an upload only finds again what follows from the material ids.
  */
 public interface Backend extends AutoCloseable {
     /** Short name for run.json and messages ("cpu", "opencl"). */

@@ -72,7 +72,12 @@ public final class CpuBackend implements Backend {
     }
 
     @Override public String name() { return "cpu"; }
-    @Override public void upload() {}
+    /** The fields are the host's; the faces that react follow from the material ids, which a relabel changed. */
+    @Override
+    public void upload() {
+        if (hostFaces != null) hostFaces.update(fields.material);
+    }
+
     @Override public void download() {}
     @Override public void downloadNext() {}
 

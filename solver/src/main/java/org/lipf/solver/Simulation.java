@@ -57,6 +57,8 @@ public final class Simulation implements AutoCloseable {
     private final DepositMetrics metrics;
     /** The reaction terms evaluated on the host (the snapshots' reaction rate, the voids' surface current). */
     private final AllenCahnUpdate reactions;
+    /** The faces {@link #reactions} lets react (null unless model.nucleation.face_reaction). */
+    private final HostFaces hostFaces;
     private final double allenCahnLimit_s;
     /** Whether the last accepted step was a retry at a smaller step. */
     private boolean retried;
@@ -91,7 +93,8 @@ public final class Simulation implements AutoCloseable {
         this.filmElectronResistance_ohm_m2 = java.util.Arrays.stream(table.pore).anyMatch(java.util.Objects::nonNull)
                 ? SurfaceFilms.electronicResistancePerColumn_ohm_m2(scenario, grid) : null;
         this.reactions = new AllenCahnUpdate(grid, params, table, parallel);
-        if (params.faceReaction()) reactions.reactAtHostFaces(new HostFaces(grid, table, fields.material, parallel));
+        this.hostFaces = params.faceReaction() ? new HostFaces(grid, table, fields.material, parallel) : null;
+        if (hostFaces != null) reactions.reactAtHostFaces(hostFaces);
         this.voids = StrippingVoids.of(scenario, grid, params, table, reactions);
         if (voids != null) {
             if (state.voidVolume_m == null) state.voidVolume_m = new double[voids.columns()];
@@ -257,7 +260,11 @@ public final class Simulation implements AutoCloseable {
         // in a stripping step, so that a plating run (on the OpenCL backend: without reading the fields back) is untouched
         final boolean stripping = strippingNow();
         if (stripping && follower.active()) relabelled |= follower.update(fields());
-        if (relabelled) backend.upload();
+        if (relabelled) {
+            // which host faces react follows the new map (section 3.6.1), here and in the backend
+            if (hostFaces != null) hostFaces.update(fields().material);
+            backend.upload();
+        }
         // fields() brought the host up to date above; the solves below run ahead of it again
         hostCurrent = false;
         state.time_s += dt;

@@ -134,9 +134,80 @@ class ElectrolyteFollowsMetalTest {
         RestartTest.assertSameFinalState(whole, restarted);
     }
 
+    /**
+     * A strip of soft carbon in the Li layer, a host whose faces against the LPSCl react (docs/MODEL.md section 3.6.1):
+     * plating fills its top cells through its top faces and its volume; stripping takes the Li front below its
+     * starting surface, and the LPSCl that follows it into the Li layer's cells beside the strip makes new host faces
+     * there, which react from the step that made them (until 2026-12-07 the faces were found once, at the start).
+     */
+    private static final String HOST_BESIDE_LI = """
+            name: host-beside-li
+            grid: {dimensions: 2, width: 1 um, height: 3 um, spacing: 0.1 um}
+            model: {form: mixed_conductor, interface_width: 0.2 um, interface_energy: 1.18 J/m^2, bulk_concentration: 3.67e4 mol/m^3,
+                    nucleation: {barrier: 0.05 V, gating_conductivity: 1e-3 S/m, into: dispersed, dispersed_ion_path: 0, face_reaction: true}}
+            materials:
+              li: {library: li-metal}
+              host: {library: soft-carbon, diffusivity: 1.5e-13 m^2/s, ionic_conductivity: 0.01 S/m}
+              lpscl: {library: lpscl-pellet}
+              lge: {diffusivity: 1e-13 m^2/s, ionic_conductivity: 1e-3 S/m, electronic_conductivity: 10 S/m, exchange_current_density: 3 A/m^2, free_fraction: 1}
+            geometry:
+              background: lpscl
+              layers:
+                - {material: li, thickness: 1 um, xi: 1, c: 1}
+                - {material: lpscl, thickness: rest, xi: 0, c: 1}
+              cracks: [{layer: 0, x: 0.5 um, width: 0.3 um, fill: host, c: 1}]
+            control: {mode: galvanostatic, protocol: {type: cycling, current_density: 1 mA/cm^2, capacity: 150 C/m^2, cycles: 1}}
+            time: {integrator: semi_implicit, max_step: 2 s, max_xi_change: 0.05, output_interval: 5 s}
+            solver: {reaction_coupling: implicit}
+            """;
+
+    /**
+     * Faraday's law at every row of a plating and stripping in which the electrolyte, following the metal, opens new
+     * faces beside the host: the metal volume (resolved, dispersed and at the faces) changes by the passed charge
+     * over n F c_s, within 1e-4 of the charge plated (measured: below 1e-6). With an interphase that turns the LPSCl into
+     * an electron-conducting host (LGe) the faces change twice over: where it grows, and where it follows the metal.
+     */
+    @ParameterizedTest(name = "with an interphase: {0}")
+    @ValueSource(booleans = {false, true})
+    void faradayHoldsWhereRelabelsChangeTheReactingHostFaces(boolean interphase) throws IOException {
+        Path dir = run("faraday", HOST_BESIDE_LI + (interphase ? "interphases: [{material: lpscl, product: lge, rate_constant: 1.5e-15 m^2/s}]\n" : ""),
+                null, "30");
+        TimeSeries series = TimeSeries.read(dir.resolve("timeseries.csv"));
+        double[] time = series.values("time_s"), metal = series.values("metal_volume_m3_per_m2"), charge = series.values("passed_charge_C_per_m2");
+        double rho = ModelParameters.from(ScenarioLoader.parse(HOST_BESIDE_LI, "host.yaml", Map.of())).chargeDensity_C_per_m3();
+        assertEquals(30, time[time.length - 1], 1e-6, "the run plated and stripped");
+        for (int n = 0; n < time.length; n++)
+            assertEquals(charge[n], (metal[n] - metal[0]) * rho, 1e-4 * 150, "Faraday at t = " + time[n] + " s");
+        Snapshot end = lastSnapshot(dir);
+        int li = end.materialNames().indexOf("li"), host = end.materialNames().indexOf("host"), nx = end.shape()[1];
+        int followed = 0;
+        for (int k = 0; k < 10; k++) // the Li layer's rows
+            for (int i = 0; i < nx; i++)
+                if (end.material()[k * nx + i] != li && end.material()[k * nx + i] != host) followed++;
+        assertTrue(followed >= 2, "the electrolyte followed the metal beside the host: " + followed + " cells");
+    }
+
+    /**
+     * A restart after the electrolyte opened new host faces equals the uninterrupted run: the restart finds the faces
+     * on the relabelled map, and so does the run that made the relabel (before 2026-12-07 it kept the faces of the
+     * start, and the two runs parted at the restart).
+     */
+    @Test
+    void aRestartAfterTheFollowingElectrolyteOpenedHostFacesEqualsTheUninterruptedRun() throws IOException {
+        Path whole = run("whole", HOST_BESIDE_LI, null, "30");
+        Path first = run("first", HOST_BESIDE_LI, null, "25");
+        List<Path> snaps = SnapshotReader.list(first.resolve("snapshots"));
+        Path restarted = run("restarted", HOST_BESIDE_LI, snaps.get(snaps.size() - 1), "30");
+        RestartTest.assertSameFinalState(whole, restarted);
+    }
+
     private Path run(String name, Path restart, String end, String... extra) throws IOException {
-        Path yaml = tmp.resolve("strip.yaml");
-        if (!Files.exists(yaml)) Files.writeString(yaml, CELL);
+        return run(name, CELL, restart, end, extra);
+    }
+
+    private Path run(String name, String scenario, Path restart, String end, String... extra) throws IOException {
+        Path yaml = tmp.resolve(name + ".yaml");
+        Files.writeString(yaml, scenario);
         Path out = tmp.resolve(name);
         List<String> args = new ArrayList<>(List.of("run", yaml.toString(), "-o", out.toString(), "--threads", "2", "--end-time", end));
         if (restart != null) args.addAll(List.of("--restart", restart.toString()));

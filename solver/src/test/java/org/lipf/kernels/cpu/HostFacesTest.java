@@ -20,6 +20,7 @@ import org.lipf.scenario.ScenarioLoader;
  * (rows 4-5) with one electrolyte cell set into the host at (1, 3): the top host row faces the electrolyte once per
  * cell, the host cells around the inset cell once more, the Li, the host's lower row and a frozen LLZTO not at all; an electrolyte
  * cell facing two host cells gives each half of its Li; deposits are shared among a cell's faces; and Li is conserved.
+ * After a relabel, an update finds the faces a fresh start on the new map finds.
  */
 class HostFacesTest {
     private static final String CELL = """
@@ -110,6 +111,54 @@ class HostFacesTest {
             // frozen LLZTO (f_free 0) above the host: its faces are left out
             for (int i = 0; i < g.nx; i++) material[g.index(i, 0, 4)] = 3;
             assertFalse(new HostFaces(g, TABLE, material, parallel).any(), "a frozen ion conductor's faces do not react");
+        }
+    }
+
+    /**
+     * After a relabel (docs/MODEL.md sections 3.5, 3.7) {@link HostFaces#update} finds the faces a fresh HostFaces finds
+     * on the relabelled map: every cell's reacting faces and its share of its neighbours' Li are the same. The relabel
+     * opens faces (Li under the host turned electrolyte, as where the electrolyte follows the metal), closes one that
+     * holds Li (the electrolyte above (2, 3) turned frozen LLZTO: its Li stays, drawn on by no host cell) and turns
+     * a host cell into electrolyte; the gather that follows conserves the Li.
+     */
+    @Test
+    void anUpdateAfterARelabelFindsTheFacesOfAFreshStart() {
+        Grid g = SCENARIO.grid().toGrid();
+        byte li = 0, host = 1, lpscl = 2, llzto = 3;
+        byte[] material = new byte[g.paddedLength()];
+        for (int k = 0; k < g.nz; k++)
+            for (int i = 0; i < g.nx; i++) material[g.index(i, 0, k)] = k < 2 ? li : k < 4 ? host : lpscl;
+        try (Parallel parallel = Parallel.serial()) {
+            HostFaces faces = new HostFaces(g, TABLE, material, parallel);
+            FieldSet f = new FieldSet(g, material, false);
+            // Li at every electrolyte cell's faces, different in each, so that the shares tell the counts apart
+            for (int k = 0; k < g.nz; k++)
+                for (int i = 0; i < g.nx; i++) f.faceLi[g.index(i, 0, k)] = material[g.index(i, 0, k)] == lpscl ? 0.1 * (1 + i + g.nx * k) : 0;
+            final int closed = g.index(2, 0, 4);
+            final double kept = f.faceLi[closed];
+            for (int i = 0; i < g.nx; i++) material[g.index(i, 0, 1)] = lpscl;
+            material[closed] = llzto;
+            material[g.index(0, 0, 3)] = lpscl;
+            assertEquals(0, faces.open(g.index(1, 0, 2)), "before the update the host's lower row has no face");
+            faces.update(material);
+            HostFaces fresh = new HostFaces(g, TABLE, material, parallel);
+            for (int P = 0; P < g.paddedLength(); P++) {
+                assertEquals(fresh.open(P), faces.open(P), "reacting faces of cell " + P);
+                assertEquals(fresh.available(f.faceLi, P), faces.available(f.faceLi, P), 0, "Li at the faces of cell " + P);
+            }
+            assertEquals(1, faces.open(g.index(1, 0, 2)), "the host's lower row faces the electrolyte under it");
+            assertEquals(2, faces.open(g.index(1, 0, 3)), "(1, 3) faces the electrolyte above it and the former host cell (0, 3)");
+            assertEquals(0, faces.open(g.index(2, 0, 3)), "(2, 3) lies under LLZTO now");
+            assertEquals(0, faces.available(f.faceLi, g.index(2, 0, 3)), 0, "no host cell draws on the closed face's Li");
+            // a gather after the update: (1, 3) oxidises all of its share; the closed face's Li stays where it is
+            double before = total(g, f.faceLi);
+            final int P = g.index(1, 0, 3);
+            double share = faces.available(f.faceLi, P);
+            faces.record(P, 0, 1);
+            faces.record(g.index(1, 0, 2), 0.3, 0);
+            faces.collect(f);
+            assertEquals(kept, f.faceLi[closed], 0, "the closed face's Li");
+            assertEquals(before - share + 0.3, total(g, f.faceLi), 1e-14, "Li conserved");
         }
     }
 
