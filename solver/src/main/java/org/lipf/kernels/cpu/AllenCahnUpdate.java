@@ -805,7 +805,10 @@ public final class AllenCahnUpdate {
      */
     private double disperse(FieldSet f, int P, double xi, double delta, double rate, double dt, int openFaces) {
         final double room = Math.max(0, 1 - Interpolation.h(xi)), wanted = delta + dt * rate;
-        double next = Math.min(room, Math.max(0, wanted)), atFaces = 0;
+        // what delta holds beyond its room (a merge's excess over a whole cell, section 3.6) stays, and cannot
+        // grow: clipped, its charge was lost (DispersedMergeRunTest)
+        final double cap = Math.max(room, delta);
+        double next = Math.min(cap, Math.max(0, wanted)), atFaces = 0;
         if (openFaces > 0) {
             final double free = table.freeFraction[f.material[P]];
             if (wanted > room) {
@@ -818,7 +821,7 @@ public final class AllenCahnUpdate {
                 final double taken = Math.min(there, Math.max(0, want - Math.max(0, delta - room) * free));
                 hostFaces.record(P, 0, there > 0 ? taken / there : 0);
                 atFaces = -taken;
-                next = Math.min(room, Math.max(0, delta - (want - taken) / free));
+                next = Math.min(cap, Math.max(0, delta - (want - taken) / free));
             }
             atFaces /= free;
         }

@@ -23,7 +23,8 @@ import org.lipf.model.Interpolation;
  * resolved one by one, each would be a sub-critical blob that capillarity dissolves at once (a run
  * trying it stalled at steps of microseconds). What stays in delta' is the part of the tail of a resolved front (xi &lt; 1/2, where the volume xi
  * exceeds the property fraction h(xi)) that overlapped dispersed metal: at most max(x - h(x)) = 0.146
- * of a cell, kept so that no charge is lost.
+ * of a cell, kept so that no charge is lost: beyond the room of the merged cell it cannot grow, oxidises first where the
+ * cell strips, and joins xi at the next merge once capillarity has lowered xi below 1.
  */
 public final class DispersedMerge {
     /** A cell's free volume counts as full below this room (backward Euler approaches 1 - h asymptotically). */
