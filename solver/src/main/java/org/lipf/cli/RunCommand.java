@@ -81,15 +81,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             scenario = load(overrides);
             if (endTime != null || maxSteps != null) {
-                // the limits go into the resolved scenario.yaml, so that it repeats the run; the output interval and
-                // the largest step, which default to fractions of time.end, stay those of the scenario's own end
-                Map<String, String> settings = new LinkedHashMap<>(overrides);
-                settings.put("time.output_interval", scenario.time().outputInterval_s() + " s");
-                settings.put("time.max_step", scenario.time().maxStep_s() + " s");
-                if (endTime != null) settings.put("time.end", endTime + " s");
-                if (maxSteps != null) settings.put("time.max_steps", Long.toString(maxSteps));
-                scenario = load(settings);
-                loadedWith = settings;
+                loadedWith = RunLimits.settings(scenario, overrides, endTime, maxSteps);
+                scenario = load(loadedWith);
             }
         } catch (ScenarioException e) {
             System.err.println("error: " + e.getMessage());

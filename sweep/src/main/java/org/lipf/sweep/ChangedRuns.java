@@ -18,7 +18,9 @@ import org.lipf.scenario.ScenarioException;
  * {@link RunFingerprint} than the sweep gives its run now stops the sweep, unless it is told to rerun
  * the changed runs ({@link #FLAG}): their folders are then moved aside to {@code RUN.superseded-N},
  * kept as they are, and the runs start afresh. (A changed parameter needs none of this: the run has
- * another identity and gets a folder of its own.) Folders of sweeps begun before the fingerprint
+ * another identity and gets a folder of its own.) A run whose record differs only because another
+ * version of LiPF wrote it ({@link RecordedScenario}: its recorded scenario gives the inputs the
+ * sweep gives it now) is kept, and its record renewed. Folders of sweeps begun before the fingerprint
  * was recorded are reused as before, with a note.
  */
 final class ChangedRuns {
@@ -32,26 +34,46 @@ final class ChangedRuns {
 
     /**
      * Stops the sweep (a {@link ScenarioException}) if a run's folder holds a run of other inputs,
-     * or, with {@code rerun}, moves such folders aside; notes the runs whose folders record no inputs.
+     * or, with {@code rerun}, moves such folders aside; notes the runs whose folders record no inputs,
+     * and those whose record it renews ({@link #renewIfSame}).
      *
      * @param fingerprints the {@link RunFingerprint} of each run, in run order
      */
     static void check(SweepSpec spec, List<SweepRun> runs, List<String> fingerprints, Path sweepDir, boolean rerun, PrintStream err) throws IOException {
-        List<SweepRun> changed = new ArrayList<>(), unrecorded = new ArrayList<>();
+        List<SweepRun> changed = new ArrayList<>(), unrecorded = new ArrayList<>(), renewed = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            Path folder = runs.get(i).folder(sweepDir);
+            SweepRun run = runs.get(i);
+            Path folder = run.folder(sweepDir);
             if (!RunState.folderHoldsRun(folder)) continue;
             String recorded = RunFingerprint.recorded(folder);
-            if (recorded == null) unrecorded.add(runs.get(i));
-            else if (!recorded.equals(fingerprints.get(i))) changed.add(runs.get(i));
+            if (recorded == null) unrecorded.add(run);
+            else if (!recorded.equals(fingerprints.get(i))) (renewIfSame(spec, run, folder, fingerprints.get(i)) ? renewed : changed).add(run);
         }
         if (!unrecorded.isEmpty())
             err.println("lipf sweep: note: " + runsNamed(unrecorded) + " began before run folders recorded their inputs (" + RunFingerprint.FILE_NAME
                     + "): reused as before, unchecked against the base scenario, end_time and max_steps they ran with");
+        if (!renewed.isEmpty()) err.println(renewedNote(runsNamed(renewed)));
         if (changed.isEmpty()) return;
         if (!rerun) throw refusal(spec, sweepDir, changed);
         for (SweepRun r : changed) err.println("lipf sweep: run " + r.id() + " ran with other inputs; its folder is moved to " + moveAside(spec, r, sweepDir)
                 + " and the run starts afresh");
+    }
+
+    /**
+     * Whether the run in {@code folder}, whose record of its inputs is not {@code fingerprint}, ran with the inputs
+     * the sweep gives it now all the same ({@link RecordedScenario#sameAsNow}: the record was written by another
+     * version of LiPF); if so, records {@code fingerprint} in its stead.
+     */
+    static boolean renewIfSame(SweepSpec spec, SweepRun run, Path folder, String fingerprint) throws IOException {
+        if (!RecordedScenario.sameAsNow(spec, run, folder)) return false;
+        RunFingerprint.record(fingerprint, folder);
+        return true;
+    }
+
+    /** The note on runs ({@code runsNamed}) whose record {@link #renewIfSame} renewed. */
+    static String renewedNote(String runsNamed) {
+        return "lipf sweep: note: " + runsNamed + " recorded inputs (" + RunFingerprint.FILE_NAME + ") as another version of LiPF writes them,"
+                + " and the scenario.yaml they ran with gives the inputs the sweep gives them now: kept, with the record renewed";
     }
 
     /** Why the sweep stops at {@code changed}, runs whose folders hold a run of other inputs, and what to do. */

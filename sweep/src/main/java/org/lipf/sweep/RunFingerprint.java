@@ -29,8 +29,17 @@ final class RunFingerprint {
 
     /** The fingerprint of a run of {@code spec} whose scenario, loaded with its overrides, is {@code scenario}. */
     static String of(SweepSpec spec, Scenario scenario) {
-        String resolved = IMAGE_PATH.matcher(ScenarioWriter.toYaml(scenario)).replaceAll("");
-        return RunNames.sha256(resolved + "end_time: " + spec.endTime_s() + "\nmax_steps: " + spec.maxSteps() + "\n");
+        return of(spec, ScenarioWriter.toYaml(scenario));
+    }
+
+    /** The fingerprint of a run of {@code spec} whose resolved scenario a {@link ScenarioWriter} wrote as {@code resolvedYaml}. */
+    static String of(SweepSpec spec, String resolvedYaml) {
+        return RunNames.sha256(withoutImagePaths(resolvedYaml) + "end_time: " + spec.endTime_s() + "\nmax_steps: " + spec.maxSteps() + "\n");
+    }
+
+    /** {@code resolvedYaml} without the path lines of its voxel images (their SHA-256 lines stay). */
+    static String withoutImagePaths(String resolvedYaml) {
+        return IMAGE_PATH.matcher(resolvedYaml).replaceAll("");
     }
 
     /** The fingerprints of runs whose scenarios are {@code scenarios}, in their order. */

@@ -18,7 +18,8 @@ import org.lipf.cli.Lipf;
  * inputs in the folder ({@link RunFolders#PARAMETERS_FILE}, {@link RunFingerprint#FILE_NAME}) when it
  * starts it afresh and when it restarts one that has no record yet, and leaves alone a folder that
  * records other parameters, or holds a run of other inputs ({@link ChangedRuns}: what a Slurm array
- * resubmitted after the base scenario was edited would find). Local sweeps start one such task per child
+ * resubmitted after the base scenario was edited would find; a record another version of LiPF wrote
+ * for the same inputs is renewed). Local sweeps start one such task per child
  * JVM; a Slurm array task is one too. Deciding under the lock means two processes can never run,
  * restart or clean the same run at once, whichever order they come in.
  */
@@ -53,8 +54,11 @@ final class RunTask {
             RunState state = RunState.of(folder, false);
             String inputs = RunFingerprint.recorded(folder);
             if (inputs != null && !inputs.equals(fingerprint) && state.holdsRun()) {
-                err.println("error: " + ChangedRuns.refusal(spec, sweepDir, List.of(run)).getMessage());
-                return Lipf.EXIT_BAD_INPUT;
+                if (!ChangedRuns.renewIfSame(spec, run, folder, fingerprint)) {
+                    err.println("error: " + ChangedRuns.refusal(spec, sweepDir, List.of(run)).getMessage());
+                    return Lipf.EXIT_BAD_INPUT;
+                }
+                err.println(ChangedRuns.renewedNote("run " + run.id()));
             }
             if (state.status().done()) {
                 err.println("lipf sweep: run " + run.id() + " is already " + state.status().csv());

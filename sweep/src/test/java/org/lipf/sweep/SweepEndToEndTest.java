@@ -2,6 +2,7 @@ package org.lipf.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,7 @@ import org.lipf.output.RunInfo;
 import org.lipf.output.SnapshotReader;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.ScenarioLoader;
+import org.lipf.scenario.ScenarioWriter;
 
 /**
  * Whole sweeps of the tiny cell (40 steps to 0.02 s, snapshots at steps 0, 20 and 40), two runs at
@@ -285,6 +288,115 @@ class SweepEndToEndTest {
         assertTrue(unrecorded.stderr().contains("2 runs, 2 done before, 0 to run"), unrecorded.stderr());
         assertEquals(1, unrecorded.stderr().lines().filter(l -> l.startsWith("lipf sweep: note: 2 runs (seed-1, seed-2) began before run folders recorded"))
                 .count(), unrecorded.stderr());
+    }
+
+    /** A key today's {@link ScenarioWriter} writes, at its default (the run as before), that an earlier version did not write. */
+    private static final String NEW_KEY = "  front_deflation: true\n";
+
+    /**
+     * Makes the folder of {@code run} (run to its end by today's LiPF) hold what a version that did not write
+     * {@link #NEW_KEY} would have recorded: the scenario.yaml the run wrote without the key, and the fingerprint of the
+     * run's resolved scenario without it; {@code edit} then applies to both (a value that version gave otherwise).
+     */
+    private static void recordAsAnEarlierVersion(SweepSpec spec, SweepRun run, Path out, UnaryOperator<String> edit) throws IOException {
+        Path folder = run.folder(out);
+        Path yaml = folder.resolve("scenario.yaml");
+        String written = Files.readString(yaml);
+        assertTrue(written.contains(NEW_KEY), written);
+        Files.writeString(yaml, edit.apply(written.replace(NEW_KEY, "")));
+        String resolved = ScenarioWriter.toYaml(ScenarioLoader.loadRecorded(run.scenario(), run.overrides()));
+        RunFingerprint.record(RunFingerprint.of(spec, edit.apply(resolved.replace(NEW_KEY, ""))), folder);
+    }
+
+    /**
+     * Finished runs (run by today's LiPF) whose records an earlier version of LiPF wrote, one that did not write {@link #NEW_KEY}: their
+     * fingerprints differ from today's though their inputs are the same. A Slurm task and the sweep keep them (nothing
+     * runs again), renew the records and say so once; the next sweep has nothing to say. Without the renewal both
+     * stopped with exit 2 (ran with other inputs).
+     */
+    @Test
+    void runsRecordedByAnEarlierVersionWithTheSameInputsAreKept() throws IOException {
+        SweepTestSupport.tinyCell(dir);
+        Path sweepFile = SweepTestSupport.write(dir, "sweep.yaml", SINGLE_VALUED.formatted("30 mA/cm^2"));
+        Path out = dir.resolve("out");
+        SweepSpec spec = SweepFileReader.read(sweepFile);
+        List<SweepRun> runs = SweepExpander.expand(spec);
+        for (SweepRun r : runs) {
+            runToEnd(r, out, spec);
+            RunFolders.record(r, r.folder(out));
+        }
+        List<byte[]> records = new ArrayList<>();
+        List<String> today = new ArrayList<>();
+        for (SweepRun r : runs) {
+            records.add(Files.readAllBytes(r.folder(out).resolve(RunInfo.FILE_NAME)));
+            today.add(RunFingerprint.of(spec, ScenarioLoader.loadRecorded(r.scenario(), r.overrides())));
+            recordAsAnEarlierVersion(spec, r, out, UnaryOperator.identity());
+            assertNotEquals(today.get(today.size() - 1), RunFingerprint.recorded(r.folder(out)), "the earlier version's fingerprint");
+        }
+
+        SweepTestSupport.Result task = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--task", "seed-1");
+        assertEquals(0, task.exitCode(), task.stderr());
+        assertTrue(task.stderr().contains(ChangedRuns.renewedNote("run seed-1")), task.stderr());
+        assertTrue(task.stderr().contains("run seed-1 is already finished"), task.stderr());
+        assertEquals(today.get(0), RunFingerprint.recorded(runs.get(0).folder(out)));
+
+        SweepTestSupport.Result resumed = sweep(sweepFile, out);
+        assertEquals(0, resumed.exitCode(), resumed.stderr());
+        assertTrue(resumed.stderr().contains("2 runs, 2 done before, 0 to run"), resumed.stderr());
+        assertEquals(1, resumed.stderr().lines().filter(l -> l.equals(ChangedRuns.renewedNote("run seed-2"))).count(), resumed.stderr());
+        assertEquals(today.get(1), RunFingerprint.recorded(runs.get(1).folder(out)));
+        for (int i = 0; i < 2; i++) assertArrayEquals(records.get(i), Files.readAllBytes(runs.get(i).folder(out).resolve(RunInfo.FILE_NAME)), "not run again");
+
+        SweepTestSupport.Result again = sweep(sweepFile, out);
+        assertEquals(0, again.exitCode(), again.stderr());
+        assertTrue(again.stderr().lines().noneMatch(l -> l.startsWith("lipf sweep: note:")), again.stderr());
+    }
+
+    /**
+     * Records an earlier version wrote (without {@link #NEW_KEY}) of runs whose inputs did change still stop the
+     * sweep: seed-2 ran with another ionic conductivity of LPSCl (as an earlier material library would have given it,
+     * written in full in its scenario.yaml), both runs with another end_time; seed-1, unchanged, is kept. A recorded
+     * scenario today's loader refuses (a key it no longer knows) counts as changed: --rerun-changed runs it afresh.
+     * Without the renewal of unchanged records, seed-1 was named with seed-2.
+     */
+    @Test
+    void runsOfOtherInputsRecordedByAnEarlierVersionStillStopTheSweep() throws IOException {
+        SweepTestSupport.tinyCell(dir);
+        Path sweepFile = SweepTestSupport.write(dir, "sweep.yaml", SINGLE_VALUED.formatted("30 mA/cm^2"));
+        Path out = dir.resolve("out");
+        SweepSpec spec = SweepFileReader.read(sweepFile);
+        List<SweepRun> runs = SweepExpander.expand(spec);
+        for (SweepRun r : runs) {
+            runToEnd(r, out, spec);
+            RunFolders.record(r, r.folder(out));
+        }
+        String lpsclConductivity = "ionic_conductivity: 0.25 S/m";
+        assertTrue(Files.readString(runs.get(1).folder(out).resolve("scenario.yaml")).contains(lpsclConductivity));
+        recordAsAnEarlierVersion(spec, runs.get(0), out, UnaryOperator.identity());
+        recordAsAnEarlierVersion(spec, runs.get(1), out, yaml -> yaml.replace(lpsclConductivity, "ionic_conductivity: 0.3 S/m"));
+        String stopped = "error: " + sweepFile + ": %s in " + out.resolve("runs") + " ran with other inputs";
+
+        Files.writeString(sweepFile, Files.readString(sweepFile).replace("end_time: 0.02 s", "end_time: 0.01 s"));
+        SweepTestSupport.Result shorter = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--plan");
+        assertEquals(2, shorter.exitCode(), shorter.stderr());
+        assertTrue(shorter.stderr().startsWith(stopped.formatted("2 runs (seed-1, seed-2)")), shorter.stderr());
+
+        Files.writeString(sweepFile, Files.readString(sweepFile).replace("end_time: 0.01 s", "end_time: 0.02 s"));
+        SweepTestSupport.Result task = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--task", "seed-2");
+        assertEquals(2, task.exitCode(), task.stderr());
+        assertTrue(task.stderr().startsWith(stopped.formatted("run seed-2")), task.stderr());
+        SweepTestSupport.Result plan = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--plan");
+        assertEquals(2, plan.exitCode(), plan.stderr());
+        assertEquals(List.of(ChangedRuns.renewedNote("run seed-1")), plan.stderr().lines().filter(l -> l.startsWith("lipf sweep: note:")).toList());
+        assertTrue(plan.stderr().contains(stopped.formatted("run seed-2")), plan.stderr());
+
+        Path unreadable = runs.get(1).folder(out).resolve("scenario.yaml");
+        Files.writeString(unreadable, Files.readString(unreadable).replace("ionic_conductivity: 0.3 S/m", lpsclConductivity) + "  retired_option: 1\n");
+        SweepTestSupport.Result rerun = SweepTestSupport.lipf("sweep", sweepFile.toString(), "-o", out.toString(), "--threads", "1", "--rerun-changed");
+        assertEquals(0, rerun.exitCode(), rerun.stderr());
+        assertTrue(rerun.stderr().contains("run seed-2 ran with other inputs; its folder is moved to"), rerun.stderr());
+        assertTrue(rerun.stderr().contains("2 runs, 1 done before, 1 to run"), rerun.stderr());
+        assertEquals(List.of("seed-1", "seed-2", "seed-2.superseded-1"), folderNames(out.resolve("runs")));
     }
 
     /**
