@@ -18,6 +18,17 @@ import picocli.CommandLine.Option;
 public final class BackendOptions {
     private static final String DEFAULT_BACKEND = "cpu", DEFAULT_PRECISION = "double";
 
+    /** The {@code --backend} names. */
+    public enum Kind {
+        CPU, OPENCL, AUTO;
+
+        /** The kind {@code name} names, in any case. @throws IllegalArgumentException naming the valid names */
+        public static Kind parse(String name) {
+            for (Kind k : values()) if (k.name().equalsIgnoreCase(name)) return k;
+            throw new IllegalArgumentException("must be cpu, opencl or auto, got '" + name + "'");
+        }
+    }
+
     /** A resolved choice: the factory and the label for run.json and messages. */
     public record Choice(BackendFactory factory, String label, OpenClDevices.Device device, Precision precision) {
         public boolean isOpenCl() {
@@ -84,31 +95,36 @@ public final class BackendOptions {
         } catch (IllegalArgumentException e) {
             throw new OpenClUnavailableException("--precision: " + e.getMessage());
         }
-        switch (backend.toLowerCase()) {
-            case "cpu":
+        Kind kind;
+        try {
+            kind = Kind.parse(backend);
+        } catch (IllegalArgumentException e) {
+            throw new OpenClUnavailableException("--backend " + e.getMessage());
+        }
+        return switch (kind) {
+            case CPU -> {
                 if (device != null || p != Precision.DOUBLE)
                     throw new OpenClUnavailableException("--device and --precision float need --backend opencl (or auto)");
-                return new Choice(BackendFactory.CPU, "cpu", null, null);
-            case "opencl": {
+                yield new Choice(BackendFactory.CPU, "cpu", null, null);
+            }
+            case OPENCL -> {
                 List<OpenClDevices.Device> devices = listed.get();
                 OpenClDevices.Device picked = OpenClDevices.autoPick(devices, p);
                 int index = device != null ? device : picked != null ? picked.index() : 0;
-                return openCl(OpenClDevices.select(devices, index, p), p);
+                yield openCl(OpenClDevices.select(devices, index, p), p);
             }
-            case "auto": {
+            case AUTO -> {
                 List<OpenClDevices.Device> devices;
                 try {
                     devices = listed.get();
                 } catch (OpenClUnavailableException e) {
-                    return new Choice(BackendFactory.CPU, "cpu", null, null);
+                    yield new Choice(BackendFactory.CPU, "cpu", null, null);
                 }
-                if (device != null) return openCl(OpenClDevices.select(devices, device, p), p);
+                if (device != null) yield openCl(OpenClDevices.select(devices, device, p), p);
                 OpenClDevices.Device picked = OpenClDevices.autoPick(devices, p);
-                return picked == null ? new Choice(BackendFactory.CPU, "cpu", null, null) : openCl(picked, p);
+                yield picked == null ? new Choice(BackendFactory.CPU, "cpu", null, null) : openCl(picked, p);
             }
-            default:
-                throw new OpenClUnavailableException("--backend must be cpu, opencl or auto, got '" + backend + "'");
-        }
+        };
     }
 
     /** {@link #resolve(Scenario, java.io.PrintStream)}, or null after printing the error (the caller exits with {@link Lipf#EXIT_BAD_INPUT}). */

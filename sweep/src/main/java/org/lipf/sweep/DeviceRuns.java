@@ -23,7 +23,8 @@ record DeviceRuns(int count, String device) {
      * @param options the backend options the sweep passes to every run
      * @param scenarios each run's scenario
      * @param devices the OpenCL devices of this machine (listed once here)
-     * @throws OpenClUnavailableException where the options cannot be resolved (a --device that is not there), as each run would fail
+     * @throws OpenClUnavailableException where the options cannot be resolved (--backend opencl without an OpenCL device, a
+     *     --device that is not there), as each run would fail
      */
     static DeviceRuns of(BackendOptions options, List<Scenario> scenarios, Supplier<List<OpenClDevices.Device>> devices) {
         Supplier<List<OpenClDevices.Device>> listed = once(devices);

@@ -59,8 +59,8 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
             + " an axis names, end_time, max_steps), after moving their folders aside to RUN.superseded-N (kept); without it such runs stop the sweep.")
     boolean rerunChanged;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "Passed to every run as lipf run --backend (OpenCL runs go one per device at a time;"
-            + " auto is resolved here, as the runs will, to see which of them go to an OpenCL device).")
+    @Option(names = "--backend", paramLabel = "cpu|opencl|auto", description = "Passed to every run as lipf run --backend (OpenCL runs go one per device at"
+            + " a time; resolved here, as the runs will, before any starts: which of them auto sends to an OpenCL device, and opencl without one is an error).")
     String backend;
 
     @Option(names = "--device", paramLabel = "N", description = "Passed to every run as lipf run --device.")
@@ -84,7 +84,7 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
     @Option(names = "--sbatch-option", paramLabel = "OPT", description = "A further #SBATCH option, e.g. --sbatch-option=--account=abc (repeatable).")
     List<String> sbatchOptions = new ArrayList<>();
 
-    /** The OpenCL devices of this machine, which --backend auto chooses among. */
+    /** The OpenCL devices of this machine, which --backend auto and opencl choose among. */
     private final Supplier<List<OpenClDevices.Device>> devices;
 
     public SweepCommand() {
@@ -183,6 +183,12 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException("--precision", "", -1, e.getMessage());
             }
+        if (backend != null)
+            try {
+                BackendOptions.Kind.parse(backend);
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("--backend", "", -1, e.getMessage());
+            }
         if ("opencl".equalsIgnoreCase(backend) && jobs != null && jobs > 1) throw new ScenarioException("--jobs", "", -1, ONE_PER_DEVICE);
     }
 
@@ -190,14 +196,16 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
             + " (--device N) on the same folder to use several devices";
 
     /**
-     * The runs that go to an OpenCL device under --backend auto, resolved here as each run will resolve it, for a sweep
-     * that runs here or plans to; none otherwise (--backend opencl sends every run there, cpu none; Slurm tasks run elsewhere).
-     * OpenCL runs go one per device at a time, so --jobs above 1 is refused, as with --backend opencl.
+     * The runs that go to an OpenCL device, resolved here as each run will resolve its backend options, for a sweep
+     * that runs here or plans to; none otherwise (Slurm tasks run elsewhere). Options that no run could resolve
+     * (--backend opencl without an OpenCL device, a --device that is not there) stop the sweep here, once, with the
+     * error each run would give. Under --backend auto, OpenCL runs go one per device at a time, so --jobs above 1 is
+     * refused, as with --backend opencl.
      */
     private DeviceRuns runsOnDevice(List<Scenario> scenarios, PrintStream err) {
-        if (!"auto".equalsIgnoreCase(backend) || emit != null || collect) return new DeviceRuns(0, null);
+        if (emit != null || collect) return new DeviceRuns(0, null);
         DeviceRuns d = DeviceRuns.of(new BackendOptions(backend, device, precision), scenarios, devices);
-        if (d.count() == 0) return d;
+        if (!"auto".equalsIgnoreCase(backend) || d.count() == 0) return d;
         String which = "--backend auto sends " + (d.count() == scenarios.size() ? "every run" : d.count() + " of the " + scenarios.size()
                 + " runs (the others ask for what runs on the CPU only)") + " to " + d.device();
         if (jobs != null && jobs > 1)

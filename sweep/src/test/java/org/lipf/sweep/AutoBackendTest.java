@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +41,21 @@ class AutoBackendTest {
     }
 
     private Outcome plan(String axis, Supplier<List<Device>> devices, String... more) throws IOException {
+        List<String> options = new ArrayList<>(List.of("--backend", "auto", "--plan"));
+        options.addAll(List.of(more));
+        return sweep(axis, devices, options.toArray(String[]::new));
+    }
+
+    /** What a sweep of the tiny cell over {@code axis} to {@code dir/out} with {@code options} printed on this machine. */
+    private Outcome sweep(String axis, Supplier<List<Device>> devices, String... options) throws IOException {
         Path sweepFile = SweepTestSupport.write(dir, "sweep.yaml", "base: cell.yaml\naxes:\n  " + axis + "\nend_time: 0.02 s\n");
         PrintStream savedOut = System.out, savedErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o);
             System.setErr(e);
-            List<String> args = new ArrayList<>(List.of(sweepFile.toString(), "-o", dir.resolve("out").toString(), "--backend", "auto", "--plan"));
-            args.addAll(List.of(more));
+            List<String> args = new ArrayList<>(List.of(sweepFile.toString(), "-o", dir.resolve("out").toString(), "--threads", "1"));
+            args.addAll(List.of(options));
             int code = new CommandLine(new SweepCommand(devices)).execute(args.toArray(String[]::new));
             return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
@@ -95,5 +103,48 @@ class AutoBackendTest {
         Outcome cpuOnly = plan(IMPLICIT_ONLY, () -> List.of(GPU), "--jobs", "2");
         assertEquals(0, cpuOnly.exitCode(), cpuOnly.err());
         assertTrue(cpuOnly.out().contains("with 2 job(s)"), cpuOnly.out());
+    }
+
+    /**
+     * A backend name that is none stops the sweep before it runs, plans or emits anything, with one line naming the valid
+     * names (it started every run, each failing on its own).
+     */
+    @Test
+    void anUnknownBackendStopsTheSweepBeforeAnyRun() throws IOException {
+        for (List<String> mode : List.of(List.<String>of(), List.of("--plan"), List.of("--emit", "slurm"))) {
+            List<String> options = new ArrayList<>(List.of("--backend", "cuda"));
+            options.addAll(mode);
+            Outcome o = sweep(TWO_CURRENTS, () -> List.of(GPU), options.toArray(String[]::new));
+            assertEquals(2, o.exitCode(), mode + ": " + o.err());
+            assertEquals("error: --backend: must be cpu, opencl or auto, got 'cuda'", o.err().strip(), mode.toString());
+            assertTrue(Files.notExists(dir.resolve("out")), mode + ": nothing written");
+        }
+    }
+
+    /**
+     * {@code --backend opencl} on a machine without an OpenCL device (no platform; a --device that is not there) stops the
+     * sweep before any run starts, once, with the error of {@code lipf run}; the devices are listed once (each run failed
+     * on its own).
+     */
+    @Test
+    void openClWithoutADeviceStopsTheSweepOnce() throws IOException {
+        int[] listed = {0};
+        Outcome none = sweep(TWO_CURRENTS, () -> {
+            listed[0]++;
+            throw new OpenClUnavailableException("OpenCL: no platform found (no ICD installed)");
+        }, "--backend", "opencl");
+        assertEquals(2, none.exitCode(), none.err());
+        assertEquals("error: OpenCL: no platform found (no ICD installed)", none.err().strip());
+        assertEquals(1, listed[0]);
+        assertTrue(Files.notExists(dir.resolve("out")), "no run started");
+
+        Outcome absent = sweep(TWO_CURRENTS, () -> List.of(GPU), "--backend", "opencl", "--device", "3");
+        assertEquals(2, absent.exitCode(), absent.err());
+        assertEquals("error: --device 3: no such OpenCL device (there are 1; see lipf devices)", absent.err().strip());
+        assertTrue(Files.notExists(dir.resolve("out")), "no run started");
+
+        Outcome there = sweep(TWO_CURRENTS, () -> List.of(GPU), "--backend", "opencl", "--plan");
+        assertEquals(0, there.exitCode(), there.err());
+        assertTrue(there.out().contains("with 1 job(s)"), there.out());
     }
 }
