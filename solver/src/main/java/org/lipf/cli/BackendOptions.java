@@ -80,6 +80,8 @@ public final class BackendOptions {
             notes.println("lipf: --backend auto runs this scenario on the CPU: " + cpuOnly);
             return new Choice(BackendFactory.CPU, "cpu", null, null);
         }
+        // before the devices are listed: a sweep then stops once, not in every run as the backend refuses it
+        if (scenario != null && backend.equalsIgnoreCase("opencl")) OpenClBackend.requireDeviceSupport(scenario);
         return resolve(devices);
     }
 

@@ -147,4 +147,14 @@ class AutoBackendTest {
         assertEquals(0, there.exitCode(), there.err());
         assertTrue(there.out().contains("with 1 job(s)"), there.out());
     }
+
+    /** {@code --backend opencl} for runs that run on the CPU only stops the sweep before any run starts (each run failed on its own). */
+    @Test
+    void openClForACpuOnlyScenarioStopsTheSweepOnce() throws IOException {
+        Outcome o = sweep(IMPLICIT_ONLY, () -> List.of(GPU), "--backend", "opencl");
+        assertEquals(2, o.exitCode(), o.err());
+        assertEquals("error: solver.reaction_coupling: implicit runs on the CPU backend only (the Newton solve of the potentials with the reaction is not on "
+                + "the device yet); use --backend cpu", o.err().strip());
+        assertTrue(Files.notExists(dir.resolve("out")), "no run started");
+    }
 }

@@ -112,9 +112,14 @@ public final class OpenClBackend implements Backend {
         return null;
     }
 
-    public OpenClBackend(Scenario scenario, FieldSet fields, Parallel parallel, OpenClDevices.Device device, Precision precision) {
+    /** Refuses a scenario that runs on the CPU backend only ({@link #cpuOnly}), naming the fix. */
+    public static void requireDeviceSupport(Scenario scenario) {
         String cpuOnly = cpuOnly(scenario);
         if (cpuOnly != null) throw new OpenClUnavailableException(cpuOnly + "; use --backend cpu");
+    }
+
+    public OpenClBackend(Scenario scenario, FieldSet fields, Parallel parallel, OpenClDevices.Device device, Precision precision) {
+        requireDeviceSupport(scenario);
         boolean semiImplicit = scenario.time().integrator() == Integrator.SEMI_IMPLICIT;
         this.frontDeflation = semiImplicit && scenario.solver().frontDeflation();
         this.parallel = parallel;
