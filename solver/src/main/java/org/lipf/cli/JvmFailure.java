@@ -12,9 +12,6 @@ import org.lipf.output.SnapshotReader;
  * other failed runs, in one line.
  */
 final class JvmFailure extends RuntimeException {
-    /** The heap ./lipf gives the JVM unless {@code LIPF_JAVA_OPTS} says otherwise (the launcher's default). */
-    private static final String LAUNCHER_DEFAULT = "-Xmx8g";
-
     private JvmFailure(String message, Error cause) {
         super(message, cause);
     }
@@ -29,12 +26,10 @@ final class JvmFailure extends RuntimeException {
             final double heap_MiB = Runtime.getRuntime().maxMemory() / (double) (1 << 20);
             final String heap = heap_MiB >= 1024 ? String.format(Locale.ROOT, "%.3g GiB", heap_MiB / 1024) : String.format(Locale.ROOT, "%.0f MiB", heap_MiB);
             return String.format(Locale.ROOT, "the JVM ran out of memory (%s) with a heap limit of %s: give it more, e.g. "
-                    + "LIPF_JAVA_OPTS=%s ./lipf run ... (the variable replaces ./lipf's default %s), or coarsen grid.spacing",
-                    error.getMessage(), heap, xmx(2 * heap_MiB), LAUNCHER_DEFAULT);
+                    + "LIPF_JAVA_OPTS=%s ./lipf run ..., or coarsen grid.spacing", error.getMessage(), heap, xmx(2 * heap_MiB));
         }
         if (error instanceof StackOverflowError)
-            return "a thread's stack overflowed: give the threads more, e.g. LIPF_JAVA_OPTS=\"" + LAUNCHER_DEFAULT
-                    + " -Xss16m\" ./lipf run ... (the variable replaces ./lipf's default " + LAUNCHER_DEFAULT + ", hence both)";
+            return "a thread's stack overflowed: give the threads more, e.g. LIPF_JAVA_OPTS=-Xss16m ./lipf run ...";
         return "the JVM failed: " + error.getClass().getSimpleName() + (error.getMessage() != null ? ": " + error.getMessage() : "");
     }
 

@@ -46,7 +46,7 @@ class JvmFailureRunTest {
         assertEquals(failure.getMessage(), info.reason());
         // the heap this JVM may use (3 digits), and twice it as the launcher takes it
         Matcher m = Pattern.compile("the JVM ran out of memory \\(Java heap space\\) with a heap limit of ([0-9.]+) (MiB|GiB): give it more, "
-                + "e\\.g\\. LIPF_JAVA_OPTS=-Xmx([0-9]+)([mg]) \\./lipf run \\.\\.\\. \\(the variable replaces \\./lipf's default -Xmx8g\\), or coarsen grid\\.spacing; ")
+                + "e\\.g\\. LIPF_JAVA_OPTS=-Xmx([0-9]+)([mg]) \\./lipf run \\.\\.\\., or coarsen grid\\.spacing; ")
                 .matcher(info.reason());
         assertTrue(m.lookingAt() && !info.reason().contains("\n"), info.reason());
         double limit_MiB = Double.parseDouble(m.group(1)) * (m.group(2).equals("GiB") ? 1024 : 1), suggested_MiB = Double.parseDouble(m.group(3)) * (m.group(4).equals("g") ? 1024 : 1);
