@@ -1,7 +1,9 @@
 package org.lipf.postprocess.render;
 
 import java.awt.Color;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.util.List;
 
 /** A vertical colour bar with the label (quantity and unit) above it and round-number ticks ({@link ColorBarTicks}). */
 public final class ColorBar implements Legend {
@@ -36,10 +38,15 @@ public final class ColorBar implements Legend {
         g.setColor(Color.DARK_GRAY);
         g.drawRect(x, top, BAR_WIDTH - 1, barHeight - 1);
         double span = scale.max() - scale.min();
-        for (ColorBarTicks.Tick t : ColorBarTicks.of(scale.min(), scale.max())) {
+        for (ColorBarTicks.Tick t : ticks(barHeight, g.getFontMetrics())) {
             int ty = span > 0 ? top + (int) Math.round((1 - (t.value() - scale.min()) / span) * (barHeight - 1)) : top + barHeight / 2;
             g.drawLine(x + BAR_WIDTH, ty, x + BAR_WIDTH + TICK, ty);
             g.drawString(t.label(), x + BAR_WIDTH + TICK + GAP, ty + g.getFontMetrics().getAscent() / 2 - 1);
         }
+    }
+
+    /** The ticks on a bar {@code barPx} tall: as many as keep their labels a text height and a gap apart. */
+    List<ColorBarTicks.Tick> ticks(int barPx, FontMetrics fm) {
+        return ColorBarTicks.of(scale.min(), scale.max(), barPx, fm.getAscent() + GAP);
     }
 }

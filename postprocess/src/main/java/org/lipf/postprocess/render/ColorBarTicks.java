@@ -22,14 +22,35 @@ final class ColorBarTicks {
     private ColorBarTicks() {
     }
 
-    /** The ticks of a colour bar over [min, max]. */
+    /** The ticks of a colour bar over [min, max], with room for all of them. */
     static List<Tick> of(double min, double max) {
+        return of(min, max, Integer.MAX_VALUE, 0);
+    }
+
+    /**
+     * The ticks of a colour bar over [min, max] drawn {@code barPx} tall, at least {@code minSpacingPx} apart: the step
+     * grows from a fifth of the range until they are, down to one tick (a 3D run's front height map is as tall as the
+     * domain is deep, and its bar can be 20 px, where five labels wrote over each other).
+     */
+    static List<Tick> of(double min, double max, int barPx, int minSpacingPx) {
         if (!(max > min)) return List.of(new Tick(min, text(min, 4)));
         double step = niceStep((max - min) / 5);
         if (digits(Math.max(Math.abs(min), Math.abs(max)), step) > MAX_SIGNIFICANT) {
             double middle = 0.5 * (min + max);
             return List.of(new Tick(middle, text(middle, 4) + " \u00b1 " + String.format(Locale.ROOT, "%.1g", 0.5 * (max - min))));
         }
+        List<Tick> out = atMultiples(min, max, step);
+        while (out.size() > 1 && step / (max - min) * ((double) barPx - 1) < minSpacingPx) {
+            step = niceStep(1.5 * step);
+            List<Tick> fewer = atMultiples(min, max, step);
+            // a step wider than the range may hold no multiple inside it: keep the middle one of the last ticks
+            if (fewer.isEmpty()) return List.of(out.get(out.size() / 2));
+            out = fewer;
+        }
+        return out;
+    }
+
+    private static List<Tick> atMultiples(double min, double max, double step) {
         List<Tick> out = new ArrayList<>();
         for (double v : values(min, max, step)) out.add(new Tick(v, text(v, digits(v, step))));
         return out;

@@ -38,6 +38,27 @@ class LabelsTest {
     }
 
     @Test
+    void colourBarTicksThinOutOnAShortBarSoThatLabelsDoNotOverlap() {
+        FontMetrics fm = Frame.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)).getFontMetrics();
+        // the front height map of a 3D run 5 um deep in a 50 um tall window: its bar is 20 px, and the four labels
+        // 5.08 .. 5.11 stood 6 px apart, written over each other
+        ColorBar heightMap = new ColorBar(new ColorScale(ColorMap.VIRIDIS, 5.08, 5.11, "front [\u00b5m]"));
+        for (int barPx : new int[] {20, 40, 70}) {
+            List<ColorBarTicks.Tick> ticks = heightMap.ticks(barPx, fm);
+            assertTrue(!ticks.isEmpty(), "no tick on a bar of " + barPx + " px");
+            for (int n = 1; n < ticks.size(); n++) {
+                double apart_px = (ticks.get(n).value() - ticks.get(n - 1).value()) / (5.11 - 5.08) * (barPx - 1);
+                assertTrue(apart_px >= fm.getAscent(), barPx + " px: labels " + apart_px + " px apart, under a text height " + fm.getAscent());
+            }
+        }
+        assertEquals(List.of("5.1"), heightMap.ticks(20, fm).stream().map(ColorBarTicks.Tick::label).toList());
+        // a tall bar keeps every tick of a fifth of the range
+        assertEquals(List.of("5.08", "5.09", "5.1", "5.11"), heightMap.ticks(400, fm).stream().map(ColorBarTicks.Tick::label).toList());
+        // 0.11 .. 0.14 has ticks every 0.01, then 0.02, but no multiple of 0.05: one of the 0.02 ticks stays
+        assertEquals(List.of("0.14"), ColorBarTicks.of(0.11, 0.14, 10, 100).stream().map(ColorBarTicks.Tick::label).toList());
+    }
+
+    @Test
     void panelAxesTickRoundMicronsAndThinThemWhereLabelsWouldCrowd() {
         FontMetrics fm = Frame.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)).getFontMetrics();
         // the 16 um tall window of a 3D run's slice at 340 px: every 5 um
