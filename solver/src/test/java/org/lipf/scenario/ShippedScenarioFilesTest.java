@@ -28,6 +28,17 @@ class ShippedScenarioFilesTest {
     }
 
     @Test
+    void theThreeDimensionalExampleIsACoatingWithCracksBothWaysAndPinholes() {
+        Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "examples", "lif-50nm-3d.yaml"), Map.of());
+        assertTrue(s.grid().is3D());
+        GeometryReport.CoatingResult film = GeometryBuilder.build(s, s.grid().toGrid()).report().coatings().get(0);
+        assertEquals(1, film.cracksAlongX());
+        assertEquals(1, film.cracksAlongY());
+        // the two 2-cell cracks across 40 x 40 columns leave 1 - 156/1600 = 0.9025 covered; the pinholes open more
+        assertTrue(film.coveredFraction() < 0.9025 - 0.01, "covered " + film.coveredFraction());
+    }
+
+    @Test
     void theMicrostructureExampleUsesEveryGenerator() {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "examples", "microstructures.yaml"), Map.of());
         MicrostructureSpec m = s.geometry().microstructure();
