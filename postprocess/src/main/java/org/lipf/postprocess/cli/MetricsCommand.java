@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = {"Measure the Li deposit in every snapshot of a run; writes RUN/metrics.csv and prints a table.",
             "Deposited volume, front height, penetration into the electrolyte, roughness, interface area, metal pieces "
-                + "(isolated nuclei), short flag and the share of the deposited Li in each layer."})
+                + "(isolated nuclei), short flag, the largest column current density and its ratio to the mean (current constriction), "
+                + "and the share of the deposited Li in each layer."})
 public final class MetricsCommand extends PostprocessCommand {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run folder (written by lipf run).")
     Path runDir;

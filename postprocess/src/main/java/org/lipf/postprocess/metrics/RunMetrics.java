@@ -49,6 +49,8 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
     /** How the columns named after a run's layers (layer number from 1 at the bottom) and materials look, for messages. */
     public static final List<String> SHARE_COLUMN_FORMS = List.of("share_layer<N>_<material>", "share_material_<material>");
     /** A share column; group 1 is the material it is named after. */
+    /** The table's current density unit: 1 mA/cm^2 = 10 A/m^2. */
+    private static final double MA_PER_CM2_PER_A_PER_M2 = 0.1;
     private static final Pattern SHARE_COLUMN = Pattern.compile("share_(?:layer[1-9][0-9]*|material)_([^,\\s]+)");
 
     public RunMetrics {
@@ -199,8 +201,8 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
     /** A fixed-width table for the terminal: lengths in um, shares in %. */
     public String summary() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%10s %10s %10s %10s %10s %10s %9s %7s %8s %5s", "t [s]", "step", "Li [um]", "front [um]",
-                "penetr [um]", "rough [um]", "interface", "pieces", "isolated", "short"));
+        b.append(String.format(Locale.ROOT, "%10s %10s %10s %10s %11s %10s %9s %7s %8s %5s %14s %7s", "t [s]", "step", "Li [um]", "front [um]",
+                "penetr [um]", "rough [um]", "interface", "pieces", "isolated", "short", "i max [mA/cm2]", "constr"));
         int[] width = layerNames.stream().mapToInt(l -> Math.max(8, l.length() + 2)).toArray();
         for (int l = 0; l < layerNames.size(); l++) b.append(String.format(Locale.ROOT, " %" + width[l] + "s", layerNames.get(l) + " %"));
         b.append('\n');
@@ -208,17 +210,22 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
             b.append(Decimals.format("%10.4g", r.time_s())).append(String.format(Locale.ROOT, " %10d ", r.step()))
                     .append(Decimals.format("%10.4f", r.depositedVolume_m() * 1e6)).append(' ')
                     .append(Decimals.format("%10.3f", r.frontHeight_m() * 1e6)).append(' ')
-                    .append(Decimals.format("%10.3f", r.penetration_m() * 1e6)).append(' ')
+                    .append(Decimals.format("%11.3f", r.penetration_m() * 1e6)).append(' ')
                     .append(Decimals.format("%10.3f", r.roughness_m() * 1e6)).append(' ')
                     .append(Decimals.format("%9.3f", r.interfaceArea()))
-                    .append(String.format(Locale.ROOT, " %7d %8d %5s", r.metalComponents(), r.isolatedComponents(), r.shorted() ? "yes" : "no"));
+                    .append(String.format(Locale.ROOT, " %7d %8d %5s ", r.metalComponents(), r.isolatedComponents(), r.shorted() ? "yes" : "no"))
+                    .append(orDash("%14.3f", r.maxLocalCurrent_A_per_m2() * MA_PER_CM2_PER_A_PER_M2)).append(' ')
+                    .append(orDash("%7.2f", r.currentConstriction()));
             double[] shares = r.layerShares();
-            for (int l = 0; l < shares.length; l++)
-                b.append(' ').append(Double.isNaN(shares[l]) ? String.format(Locale.ROOT, "%" + width[l] + "s", "-")
-                        : Decimals.format("%" + width[l] + ".1f", 100 * shares[l]));
+            for (int l = 0; l < shares.length; l++) b.append(' ').append(orDash("%" + width[l] + ".1f", 100 * shares[l]));
             b.append('\n');
         }
         return b.toString();
+    }
+
+    /** A number in a fixed-width format, or a dash as wide where there is none (NaN). */
+    private static String orDash(String format, double v) {
+        return Double.isNaN(v) ? String.format(Locale.ROOT, "%" + format.substring(1, format.indexOf('.')) + "s", "-") : Decimals.format(format, v);
     }
 
     /** The row of the snapshot at {@code step}; an absent step is an error. */

@@ -200,6 +200,30 @@ class MetricsTest {
     }
 
     /**
+     * The table gives the peak column current in mA/cm^2 and the constriction (a coating's cracks draw the current:
+     * the number a coated cell is run for; it was only in the CSV), a dash where a snapshot has none (the first).
+     */
+    @Test
+    void summaryShowsThePeakColumnCurrentAndTheConstriction() {
+        SnapshotMetrics start = new SnapshotMetrics(0, 0, 5e-6, 0, 5e-6, 0, 0, 1, 1, 0, false, new double[] {Double.NaN},
+                new double[] {Double.NaN}, Double.NaN, Double.NaN);
+        SnapshotMetrics later = new SnapshotMetrics(49, 20, 5.03e-6, 2.7e-8, 5.03e-6, 5.6e-5, 1e-9, 1, 1, 0, false, new double[] {1},
+                new double[] {1}, 86.463, 8.6462);
+        RunMetrics m = new RunMetrics("lif", java.util.List.of("layer1_li"), java.util.List.of("li"), 0, java.util.List.of(start, later));
+        java.util.List<String> lines = m.summary().lines().toList();
+        String header = lines.get(0);
+        int peak = header.indexOf("i max [mA/cm2]") + "i max [mA/cm2]".length(), constriction = header.indexOf("constr") + "constr".length();
+        assertTrue(peak > 0 && constriction > peak, header);
+        // right-aligned under their headers (the penetration's header is 11 wide: the columns after it stood one left of theirs)
+        int penetration = header.indexOf("penetr [um]") + "penetr [um]".length();
+        assertEquals("56.000", lines.get(2).substring(penetration - 6, penetration), lines.get(2));
+        assertEquals("8.646", lines.get(2).substring(peak - 5, peak), lines.get(2));
+        assertEquals("8.65", lines.get(2).substring(constriction - 4, constriction), lines.get(2));
+        assertEquals("-", lines.get(1).substring(peak - 1, peak), lines.get(1));
+        assertEquals("-", lines.get(1).substring(constriction - 1, constriction), lines.get(1));
+    }
+
+    /**
      * isColumn is what sweep files' metrics are checked against: it knows every column a run's table has;
      * shareMaterial, what their share columns' materials are checked with against the sweep's scenarios.
      */
