@@ -5,9 +5,14 @@ import java.time.Duration;
 
 /**
  * The one-line progress report of a run: simulated time, fraction done, steps per second and the
- * estimated time left. Rewrites itself on a terminal, prints a line every 10 s otherwise.
+ * estimated time left (from the simulated time per wall second so far, once {@link #ETA_AFTER_FRACTION} of it has run). Rewrites itself on a terminal, prints a line every 10 s otherwise.
  */
 final class ProgressLine {
+    /**
+     * Share of the simulated span to run before an ETA is given: the first steps (the JIT's warm-up, a semi-implicit
+     * run's small first steps) said nothing of the rest, and their ETA read 36 hours for a run of a minute.
+     */
+    static final double ETA_AFTER_FRACTION = 0.01;
     private final PrintStream out;
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
@@ -34,7 +39,8 @@ final class ProgressLine {
         double stepsPerSecond = wall > 0 ? (step - startStep) / wall : 0;
         double done = end_s > 0 ? Math.min(1, time_s / end_s) : 0;
         double rate = wall > 0 ? (time_s - startTime_s) / wall : 0;
-        String eta = rate > 0 ? format(Duration.ofSeconds((long) Math.ceil((end_s - time_s) / rate))) : "--:--:--";
+        boolean measured = time_s - startTime_s >= ETA_AFTER_FRACTION * (end_s - startTime_s);
+        String eta = rate > 0 && measured ? format(Duration.ofSeconds((long) Math.ceil((end_s - time_s) / rate))) : "--:--:--";
         String line = String.format("t = %.5g s (%5.1f%%)  step %d  %.0f steps/s  V = %.4f V  i = %.4g mA/cm^2  ETA %s",
                 time_s, 100 * done, step, stepsPerSecond, voltage_V, current_A_per_m2 / 10, eta);
         if (terminal) out.print("\r" + line + "   ");
