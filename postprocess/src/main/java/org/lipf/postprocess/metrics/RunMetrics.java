@@ -134,7 +134,7 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
      * written before it existed, the front's motion {@code rate} (capillarity spreads that sideways, so a
      * current constricted through a crack shows there only right after a current change); null with neither.
      */
-    static double[] depositionRate(Snapshot snap) {
+    public static double[] depositionRate(Snapshot snap) {
         if (snap.fields().containsKey(RunDriver.REACTION_RATE_FIELD)) return snap.field(RunDriver.REACTION_RATE_FIELD);
         return snap.fields().containsKey("rate") ? snap.field("rate") : null;
     }

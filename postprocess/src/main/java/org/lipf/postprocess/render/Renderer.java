@@ -9,20 +9,23 @@ import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.TreeSet;
 import org.lipf.cli.RunDriver;
+import org.lipf.model.ModelParameters;
 import org.lipf.output.Snapshot;
 import org.lipf.output.SnapshotWriter;
 import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.RunFolderException;
 import org.lipf.postprocess.metrics.CellBlock;
+import org.lipf.postprocess.metrics.DepositionCurrent;
 import org.lipf.postprocess.metrics.FrontProfile;
+import org.lipf.postprocess.metrics.MetalDistribution;
 import org.lipf.postprocess.metrics.RunMetrics;
 
 /**
  * Pictures of a run's snapshots ({@code lipf render}): one figure per snapshot, the morphology (Li
  * metal over the material map) or a field in colour on a colour scale fixed over the frames drawn ({@link #scale(List)}), with
  * the simulated time in the title and axes in µm. 2D runs show the cross-section; 3D runs show the
- * x-z and y-z mid-slices, the x-y slice through the metal front ({@link FrontSlice}) and the height
- * map of the front (a projection along z).
+ * x-z and y-z mid-slices, the x-y slice through the metal front ({@link FrontSlice}), the height
+ * map of the front (a projection along z) and the map of the deposition current of each column.
  */
 public final class Renderer {
     /** Long side of a 2D picture, px. */
@@ -144,27 +147,42 @@ public final class Renderer {
         return panelsAt(s, scale, ppc);
     }
 
-    /** The panels of one snapshot at {@code ppc} pixels per cell; in 3D the x-y slice is the {@link FrontSlice}. */
+    /**
+     * The panels of one snapshot at {@code ppc} pixels per cell; in 3D the x-y slice is the {@link FrontSlice}, and
+     * the maps of the front height and of the deposition current of each column follow the slices.
+     */
     public List<Panel> panelsAt(Snapshot s, ColorScale scale, double ppc) throws RunFolderException {
         CellBlock b = CellBlock.of(s.shape(), s.dx_m());
         double[] values = kind == FieldKind.XI ? null : display(s);
-        double[] front_m = b.is3D() ? FrontProfile.columnHeights_m(RunMetrics.distribution(run, s)) : null;
+        MetalDistribution metal = b.is3D() ? RunMetrics.distribution(run, s) : null;
+        double[] front_m = metal == null ? null : FrontProfile.columnHeights_m(metal);
         FrontSlice xy = b.is3D() ? FrontSlice.of(b, front_m) : null;
         List<Panel> panels = new ArrayList<>();
         for (Plane p : Planes.of(b, s.field("xi"), s.material(), values, xy)) {
             BufferedImage img = kind == FieldKind.XI ? PanelPainter.morphology(p, palette, ppc) : PanelPainter.field(p, scale, ppc);
             panels.add(new Panel(img, p.caption(), p.cols() * p.dx_m() / img.getWidth(), p.axes(), null));
         }
-        if (front_m != null) panels.add(heightMap(front_m, b, ppc));
+        if (front_m != null) {
+            panels.add(columnMap(Arrays.stream(front_m).map(h -> h * 1e6).toArray(), b, ppc, "metal front height (projection along z)",
+                    ColorMap.VIRIDIS, "front [\u00b5m]"));
+            double[] rate = RunMetrics.depositionRate(s);
+            if (rate != null) {
+                double[] columns_A_per_m2 = DepositionCurrent.columns_A_per_m2(metal, rate, ModelParameters.from(run.scenario()).chargeDensity_C_per_m3());
+                panels.add(columnMap(Arrays.stream(columns_A_per_m2).map(i -> i * FieldKind.CURRENT.displayPerSi).toArray(), b, ppc,
+                        "Li deposition current of each column", ColorMap.INFERNO, "i [mA/cm\u00b2]"));
+            }
+        }
         return panels;
     }
 
-    /** The front height over (x, y), um, with its own colour bar over the snapshot's range of heights. */
-    private static Panel heightMap(double[] front_m, CellBlock b, double ppc) {
-        double[] front_um = Arrays.stream(front_m).map(h -> h * 1e6).toArray();
-        Plane p = new Plane(b.nx(), b.ny(), b.dx_m(), null, null, front_um, true, "metal front height (projection along z)", Planes.XY);
-        DoubleSummaryStatistics h = Arrays.stream(front_um).summaryStatistics();
-        ColorScale scale = new ColorScale(ColorMap.VIRIDIS, h.getMin(), h.getMax(), "front [\u00b5m]");
+    /**
+     * A map over (x, y) of one value per column (index j nx + i), with its own colour bar over the snapshot's range:
+     * the front height, or where the current deposits Li (a coating's cracks and pinholes, which no slice need cut).
+     */
+    private static Panel columnMap(double[] perColumn, CellBlock b, double ppc, String caption, ColorMap map, String label) {
+        Plane p = new Plane(b.nx(), b.ny(), b.dx_m(), null, null, perColumn, true, caption, Planes.XY);
+        DoubleSummaryStatistics range = Arrays.stream(perColumn).summaryStatistics();
+        ColorScale scale = new ColorScale(map, range.getMin(), range.getMax(), label);
         BufferedImage img = PanelPainter.field(p, scale, ppc);
         return new Panel(img, p.caption(), b.nx() * b.dx_m() / img.getWidth(), p.axes(), new ColorBar(scale));
     }

@@ -116,6 +116,47 @@ class PostprocessCliTest {
         assertEquals(0, m.column("isolated_components")[shortFlags.length - 1], "no metal bridge: the crack is below the grid");
     }
 
+    /**
+     * A 3D frame maps the deposition current of each column: the shipped 3D LiF example shrunk to 4 x 4 x 8 um with one
+     * crack along y in its nearly blocking film (on the metal: it builds no cells, so no slice shows it). Every column
+     * of the crack is drawn brighter (inferno: higher current) than every covered column.
+     */
+    @Test
+    void aThreeDimensionalFrameMapsTheDepositionCurrentBrightOnTheFilmsCrack(@TempDir Path tmp) throws Exception {
+        Path film = tmp.resolve("film3d");
+        ok("run", Path.of("..", "scenarios", "examples", "lif-50nm-3d.yaml").toString(), "-o", film.toString(), "--threads", "1",
+                "--set", "grid={dimensions: 3, width: 4 um, depth: 4 um, height: 8 um, spacing: 0.25 um}",
+                "--set", "geometry.layers[0].thickness=2 um",
+                "--set", "geometry.coatings[0]={material: lif, layer: 0, thickness: 50 nm, on_metal: true, cracks: 1, crack_width: 0.5 um, "
+                        + "crack_direction: y, seed: 5}",
+                "--set", "time={integrator: semi_implicit, end: 1 s, max_step: 0.5 s, output_interval: 1 s}");
+        RunFolder folder = RunFolder.open(film);
+        org.lipf.scenario.Scenario scenario = folder.scenario();
+        double[] thickness_m = org.lipf.grid.GeometryBuilder.build(scenario, scenario.grid().toGrid()).report().coatings().get(0).thickness_m();
+        Snapshot last = folder.read(folder.snapshots().size() - 1);
+        int ppc = 4;
+        List<Panel> panels = new Renderer(folder, FieldKind.XI, last.materialNames()).panelsAt(last, null, ppc);
+        assertEquals(5, panels.size(), "x-z, y-z, x-y, front height, deposition current");
+        Panel map = panels.get(4);
+        assertTrue(map.caption().contains("deposition current"), map.caption());
+        int n = 16;
+        double brightestCovered = -1, dimmestBare = Double.MAX_VALUE;
+        int bare = 0;
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++) {
+                // the crack runs along y: a column's row in the picture does not matter
+                int rgb = map.image().getRGB(i * ppc + ppc / 2, j * ppc + ppc / 2);
+                double luminance = 0.2126 * (rgb >> 16 & 0xFF) + 0.7152 * (rgb >> 8 & 0xFF) + 0.0722 * (rgb & 0xFF);
+                if (thickness_m[j * n + i] > 0) brightestCovered = Math.max(brightestCovered, luminance);
+                else {
+                    dimmestBare = Math.min(dimmestBare, luminance);
+                    bare++;
+                }
+            }
+        assertEquals(2 * n, bare, "a crack two cells wide along y");
+        assertTrue(dimmestBare > brightestCovered + 50, "crack " + dimmestBare + ", film " + brightestCovered);
+    }
+
     @Test
     void reconstructedCurrentCarriesTheSolversCounterCurrentThroughEveryPlane() throws Exception {
         assertEveryPlaneCarriesTheCounterCurrent(RunFolder.open(run), 100, 1e-4);
@@ -253,7 +294,7 @@ class PostprocessCliTest {
     }
 
     @Test
-    void threeDimensionalRunGivesSlicesAndTheFrontHeightMap(@TempDir Path tmp) throws Exception {
+    void threeDimensionalRunGivesSlicesAndTheMapsOfFrontHeightAndDepositionCurrent(@TempDir Path tmp) throws Exception {
         String yaml = SyntheticRun.CELL_2D
                 .replace("grid: {dimensions: 2, width: 4 um, height: 8 um, spacing: 0.25 um}",
                         "grid: {dimensions: 3, width: 2 um, depth: 2 um, height: 4 um, spacing: 0.25 um}")
@@ -271,10 +312,11 @@ class PostprocessCliTest {
         Snapshot last = folder.read(folder.snapshots().size() - 1);
         Renderer renderer = new Renderer(folder, FieldKind.XI, last.materialNames());
         List<Panel> panels = renderer.panels(last, null, Renderer.PANEL_3D_PX);
-        assertEquals(4, panels.size());
+        assertEquals(5, panels.size());
         assertTrue(panels.get(2).caption().startsWith("x-y slice"), panels.get(2).caption());
         assertTrue(panels.get(3).ownLegend() != null, "the height map has its own colour bar");
-        assertEquals(List.of("x z", "y z", "x y", "x y"), panels.stream().map(p -> p.axes().horizontal() + " " + p.axes().vertical()).toList());
+        assertTrue(panels.get(4).ownLegend() != null, "so has the map of the deposition current");
+        assertEquals(List.of("x z", "y z", "x y", "x y", "x y"), panels.stream().map(p -> p.axes().horizontal() + " " + p.axes().vertical()).toList());
         assertEquals(folder.snapshots().size(), TimeSeriesTable.read(run3d.resolve(RunFolder.METRICS_FILE)).rowCount());
 
         // compared with the 2D run of twice its width and height: the caption names the 3D run's slice, and both are
