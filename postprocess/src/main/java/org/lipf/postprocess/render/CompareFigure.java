@@ -129,7 +129,7 @@ public final class CompareFigure {
     }
 
     /** Rows of text: a header row of run labels, then one row per measure. */
-    static List<List<String>> table(List<Column> columns) {
+    public static List<List<String>> table(List<Column> columns) {
         int layers = columns.stream().mapToInt(c -> c.layerNames().size()).max().orElse(0);
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of(""));
@@ -145,6 +145,8 @@ public final class CompareFigure {
         addRow(rows, "interface area / area", columns, c -> Decimals.format("%.3f", c.metrics().interfaceArea()));
         addRow(rows, "metal pieces (isolated)", columns, c -> c.metrics().metalComponents() + " (" + c.metrics().isolatedComponents() + ")");
         addRow(rows, "short", columns, c -> c.metrics().shorted() ? "yes" : "no");
+        addRow(rows, "largest column current [mA/cm\u00b2]", columns, c -> orDash("%.3g", c.metrics().maxLocalCurrent_A_per_m2() * FieldKind.CURRENT.displayPerSi));
+        addRow(rows, "current constriction", columns, c -> orDash("%.3g", c.metrics().currentConstriction()));
         for (int l = 0; l < layers; l++) {
             final int layer = l;
             addRow(rows, "Li in layer " + (l + 1) + " [%]", columns, c -> {
@@ -155,6 +157,11 @@ public final class CompareFigure {
             });
         }
         return rows;
+    }
+
+    /** A number, or "-" where a snapshot has none (no deposition current). */
+    private static String orDash(String format, double v) {
+        return Double.isNaN(v) ? "-" : Decimals.format(format, v);
     }
 
     private interface Cell {

@@ -157,6 +157,19 @@ class PostprocessCliTest {
         assertTrue(dimmestBare > brightestCovered + 50, "crack " + dimmestBare + ", film " + brightestCovered);
     }
 
+    /** The compare table gives each run's largest column current and current constriction, as metrics measures them. */
+    @Test
+    void compareTableGivesTheCurrentConstrictionOfTheMetrics() throws Exception {
+        RunFolder folder = RunFolder.open(run);
+        List<CompareFigure.Column> columns = CompareFigure.at(List.of(folder), CompareTarget.time(0.04));
+        org.lipf.postprocess.metrics.SnapshotMetrics m = columns.get(0).metrics();
+        assertTrue(m.currentConstriction() > 1, "the nucleus draws the current: " + m.currentConstriction());
+        List<List<String>> table = CompareFigure.table(columns);
+        assertTrue(table.contains(List.of("current constriction", String.format(java.util.Locale.ROOT, "%.3g", m.currentConstriction()))), table.toString());
+        assertTrue(table.contains(List.of("largest column current [mA/cm\u00b2]",
+                String.format(java.util.Locale.ROOT, "%.3g", m.maxLocalCurrent_A_per_m2() / 10))), table.toString());
+    }
+
     @Test
     void reconstructedCurrentCarriesTheSolversCounterCurrentThroughEveryPlane() throws Exception {
         assertEveryPlaneCarriesTheCounterCurrent(RunFolder.open(run), 100, 1e-4);
