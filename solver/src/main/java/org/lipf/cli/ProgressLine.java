@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * The one-line progress report of a run: simulated time, fraction done, steps per second and the
- * estimated time left (from the simulated time per wall second so far, once {@link #ETA_AFTER_FRACTION} of it has run). Rewrites itself on a terminal, prints a line every 10 s otherwise.
+ * estimated time left (from the simulated time per wall second so far, once {@link #ETA_AFTER_FRACTION} of the
+ * run has passed). Rewrites itself on a terminal, prints a line every 10 s otherwise.
  */
 final class ProgressLine {
     /**

@@ -48,9 +48,9 @@ public record RunMetrics(String runName, List<String> layerNames, List<String> m
             "isolated_components", "short", "max_local_current_A_per_m2", "current_constriction");
     /** How the columns named after a run's layers (layer number from 1 at the bottom) and materials look, for messages. */
     public static final List<String> SHARE_COLUMN_FORMS = List.of("share_layer<N>_<material>", "share_material_<material>");
-    /** A share column; group 1 is the material it is named after. */
-    /** The table's current density unit: 1 mA/cm^2 = 10 A/m^2. */
+    /** The terminal table's current density unit: 1 mA/cm^2 = 10 A/m^2. */
     private static final double MA_PER_CM2_PER_A_PER_M2 = 0.1;
+    /** A share column; group 1 is the material it is named after. */
     private static final Pattern SHARE_COLUMN = Pattern.compile("share_(?:layer[1-9][0-9]*|material)_([^,\\s]+)");
 
     public RunMetrics {
