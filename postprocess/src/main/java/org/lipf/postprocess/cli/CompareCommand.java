@@ -8,8 +8,8 @@ import org.lipf.postprocess.RunFolderException;
 import org.lipf.postprocess.render.CompareFigure;
 import org.lipf.postprocess.render.CompareTarget;
 import org.lipf.postprocess.render.Images;
+import org.lipf.postprocess.render.SlicePositions;
 import org.lipf.scenario.PhysicalQuantity;
-import org.lipf.scenario.UnitParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +39,10 @@ public final class CompareCommand extends PostprocessCommand {
                     + "count the charge from the start of cycle N (from 1): positive, plated in its plating half; negative, stripped in its stripping half.")
     Integer cycle;
 
+    @Option(names = "--slice-y", paramLabel = "Y",
+            description = "Where a 3D run's x-z slice cuts y, e.g. '1.2 um'; a bare number is in um (default: mid y).")
+    String sliceY;
+
     /** The default output's file name: in the working directory, or in RUN/figures/ where one run is shown. */
     public static final String FILE_NAME = "compare.png";
 
@@ -54,6 +58,11 @@ public final class CompareCommand extends PostprocessCommand {
         if (cycle != null && cycle < 1) throw new RunFolderException("--cycle: cycles count from 1, got " + cycle);
         List<RunFolder> runs = new ArrayList<>();
         for (Path p : runDirs) runs.add(RunFolder.open(p));
+        SlicePositions slices = new SlicePositions(Double.NaN, slice("--slice-y", sliceY));
+        boolean any3D = false;
+        for (RunFolder run : runs) any3D |= is3D(run);
+        if (sliceY != null && !any3D)
+            throw new RunFolderException("--slice-y: no run is 3D (a 2D run's picture is its one x-z cross-section)");
         CompareTarget target;
         if (atCharge != null) {
             double q = quantity("--at-charge", atCharge, PhysicalQuantity.AREAL_CAPACITY, "mAh/cm^2", true);
@@ -73,7 +82,7 @@ public final class CompareCommand extends PostprocessCommand {
                         + (c.pick().cycles() && target.byCharge() && target.cycle() == 0 ? CYCLE_HINT : ""));
         }
         Path file = output != null ? output : runs.size() == 1 ? runs.get(0).figuresDir().resolve(FILE_NAME) : Path.of(FILE_NAME);
-        Path png = Images.writePng(CompareFigure.draw(columns, title(target, atTime == null && atCharge == null)), file);
+        Path png = Images.writePng(CompareFigure.draw(columns, title(target, atTime == null && atCharge == null), slices), file);
         System.err.println("lipf: comparison of " + runs.size() + (runs.size() == 1 ? " run" : " runs") + " written to " + png);
         return 0;
     }
@@ -86,20 +95,5 @@ public final class CompareCommand extends PostprocessCommand {
         return "Comparison at " + target.describeTarget() + (latestCommonTime ? " (the latest time all runs reached)" : "")
                 + ": each run's closest snapshot" + (target.byCharge() && target.cycle() == 0 ? " where its charge first reaches it" : "")
                 + ", its " + target.quantity() + " above it";
-    }
-
-    /**
-     * An option's value with a unit, in SI; a bare number is in {@code bareUnit}. A bad value is bad input, and so is a
-     * negative one unless {@code signed} (the charge a stripping run passes is negative).
-     */
-    private static double quantity(String option, String text, PhysicalQuantity kind, String bareUnit, boolean signed) throws RunFolderException {
-        double value;
-        try {
-            value = UnitParser.parse(text, kind, bareUnit);
-        } catch (IllegalArgumentException e) {
-            throw new RunFolderException(option + ": " + e.getMessage(), e);
-        }
-        if (!(signed ? Double.isFinite(value) : value >= 0)) throw new RunFolderException(option + ": must not be negative, got '" + text + "'");
-        return value;
     }
 }

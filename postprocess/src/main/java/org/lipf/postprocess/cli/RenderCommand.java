@@ -5,6 +5,7 @@ import org.lipf.postprocess.RunFolder;
 import org.lipf.postprocess.RunFolderException;
 import org.lipf.postprocess.render.FieldKind;
 import org.lipf.postprocess.render.Renderer;
+import org.lipf.postprocess.render.SlicePositions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Draw the snapshots of a run as PNG images under RUN/figures/.",
             "The Li metal over the material map (xi), or a field in colour with a colour bar; axes in um and the "
-                + "simulated time on every frame. 3D runs: two mid-slices, an x-y slice through the metal front and the front "
-                + "height map (open RUN/fields.xdmf in ParaView for volume rendering)."})
+                + "simulated time on every frame. 3D runs: an x-z and a y-z slice (mid-planes, or --slice-y, --slice-x), an x-y slice "
+                + "through the metal front, the front height map and the map of the deposition current (open RUN/fields.xdmf in ParaView for volume rendering)."})
 public final class RenderCommand extends PostprocessCommand {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run folder (written by lipf run).")
     Path runDir;
@@ -29,16 +30,28 @@ public final class RenderCommand extends PostprocessCommand {
     @Option(names = "--animate", description = "Also write the sequence as an animated GIF, RUN/figures/FIELD.gif.")
     boolean animate;
 
+    @Option(names = "--slice-x", paramLabel = "X",
+            description = "Where a 3D run's y-z slice cuts x, e.g. '1.2 um'; a bare number is in um (default: mid x).")
+    String sliceX;
+
+    @Option(names = "--slice-y", paramLabel = "Y",
+            description = "Where a 3D run's x-z slice cuts y, e.g. '1.2 um'; a bare number is in um (default: mid y).")
+    String sliceY;
+
     @Override
     int execute() throws Exception {
         FieldKind kind = FieldKind.byKey(field);
         if (kind == null) throw new RunFolderException("--field: unknown field '" + field + "'; known: " + FieldKind.keys());
         if (every < 1) throw new RunFolderException("--every must be >= 1, got " + every);
         RunFolder run = RunFolder.open(runDir);
-        Renderer.Output out = Renderer.renderRun(run, kind, every, animate);
+        if ((sliceX != null || sliceY != null) && !is3D(run))
+            throw new RunFolderException((sliceX != null ? "--slice-x" : "--slice-y") + ": " + run.dir()
+                    + " is a 2D run (its picture is its one x-z cross-section)");
+        SlicePositions slices = new SlicePositions(slice("--slice-x", sliceX), slice("--slice-y", sliceY));
+        Renderer.Output out = Renderer.renderRun(run, kind, every, animate, slices);
         System.err.println("lipf: " + out.images().size() + " images in " + run.figuresDir()
                 + (out.animation() != null ? ", animation " + out.animation() : ""));
-        if (run.read(0).dimensions() == 3)
+        if (is3D(run))
             System.err.println("lipf: for volume rendering open " + run.dir().resolve(RunFolder.XDMF_FILE) + " in ParaView (XDMF reader)");
         return 0;
     }

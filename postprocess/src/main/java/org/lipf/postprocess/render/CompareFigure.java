@@ -20,7 +20,7 @@ import org.lipf.postprocess.metrics.SnapshotMetrics;
 
 /**
  * Runs side by side ({@code lipf compare}, after Figure 6 of paper B): for each run the snapshot
- * closest to a common time (or passed charge, {@link CompareTarget}), its morphology (3D: the x-z mid-slice) in the same
+ * closest to a common time (or passed charge, {@link CompareTarget}), its morphology (3D: the x-z slice) in the same
  * colours for the same materials and at the same scale, and a table of its metrics under the pictures.
  */
 public final class CompareFigure {
@@ -65,23 +65,26 @@ public final class CompareFigure {
         return out;
     }
 
-    /** The figure: pictures in a row, each captioned with its snapshot's time or charge, the metrics table under them. */
-    public static BufferedImage draw(List<Column> columns, String title) throws RunFolderException {
+    /**
+     * The figure: pictures in a row, each captioned with its snapshot's time or charge, the metrics table under them;
+     * a 3D run's picture is its x-z slice at {@code slices}' y.
+     */
+    public static BufferedImage draw(List<Column> columns, String title, SlicePositions slices) throws RunFolderException {
         List<String> allNames = materialOrder(columns);
-        BufferedImage pictures = Frame.compose(title, panels(columns, allNames), columns.size(), legend(columns, allNames));
+        BufferedImage pictures = Frame.compose(title, panels(columns, allNames, slices), columns.size(), legend(columns, allNames));
         return appendTable(pictures, table(columns));
     }
 
     /**
-     * Each run's morphology (3D: the x-z mid-slice, which its caption names with its y) at one common scale, the one
-     * that fits the largest run into the box, so that the runs' sizes compare; captioned with the run's label and
-     * its snapshot's time or charge.
+     * Each run's morphology (3D: the x-z slice at {@code slices}' y, by default mid y, which its caption names with its y)
+     * at one common scale, the one that fits the largest run into the box, so that the runs' sizes compare; captioned
+     * with the run's label and its snapshot's time or charge.
      */
-    public static List<Panel> panels(List<Column> columns) throws RunFolderException {
-        return panels(columns, materialOrder(columns));
+    public static List<Panel> panels(List<Column> columns, SlicePositions slices) throws RunFolderException {
+        return panels(columns, materialOrder(columns), slices);
     }
 
-    private static List<Panel> panels(List<Column> columns, List<String> allNames) throws RunFolderException {
+    private static List<Panel> panels(List<Column> columns, List<String> allNames, SlicePositions slices) throws RunFolderException {
         Graphics2D probe = Frame.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
         FontMetrics captionFont = probe.getFontMetrics();
         probe.dispose();
@@ -91,7 +94,7 @@ public final class CompareFigure {
             Snapshot s = c.snapshot();
             MaterialPalette palette = new MaterialPalette(s.materialNames(), c.run().freeFraction(s.materialNames()),
                     c.run().scenario().model().metalMaterial(), allNames);
-            Panel p = new Renderer(c.run(), FieldKind.XI, palette).panelsAt(s, null, s.dx_m() / metresPerPixel).get(0);
+            Panel p = new Renderer(c.run(), FieldKind.XI, palette, slices).panelsAt(s, null, s.dx_m() / metresPerPixel).get(0);
             String when = c.pick().where() + (CellBlock.of(s.shape(), s.dx_m()).is3D() ? "  \u00b7  " + p.caption() : "");
             // the caption stays within the box of the run's picture: where label and snapshot do not fit one line, the
             // label stands on its own, shortened to the box if need be (a 3D run's label shrank to "…" beside its slice)

@@ -8,7 +8,8 @@ import org.lipf.postprocess.metrics.CellBlock;
 
 /**
  * Cuts a snapshot into the planes a picture shows: a 2D snapshot is one plane; a 3D snapshot gives
- * three orthogonal slices (x-z at mid y, y-z at mid x, x-y through the metal front).
+ * three orthogonal slices (x-z and y-z at the {@link SlicePositions}, by default mid y and mid x; x-y through the
+ * metal front).
  */
 public final class Planes {
     /** The axes of a vertical section along x (a 2D run's cross-section) and of a horizontal plane. */
@@ -18,22 +19,22 @@ public final class Planes {
     }
 
     /**
-     * The planes of a snapshot: 2D the cross-section; 3D the x-z and y-z mid-slices and the x-y
-     * slice {@code xy} (ignored in 2D).
+     * The planes of a snapshot: 2D the cross-section; 3D the x-z and y-z slices at {@code at} and the x-y
+     * slice {@code xy} (both ignored in 2D).
      *
      * @param values the field in colour (display units), or null for the morphology
      */
-    public static List<Plane> of(CellBlock b, double[] xi, byte[] material, double[] values, FrontSlice xy) {
+    public static List<Plane> of(CellBlock b, double[] xi, byte[] material, double[] values, SlicePositions at, FrontSlice xy) {
         List<Plane> out = new ArrayList<>();
         if (!b.is3D()) {
             out.add(new Plane(b.nx(), b.nz(), b.dx_m(), xi, material, values, false, "x-z cross-section", XZ));
             return out;
         }
-        int jm = b.ny() / 2, im = b.nx() / 2;
-        out.add(cut(b, b.nx(), b.nz(), (c, r) -> b.index(c, jm, r), xi, material, values, false,
-                "x-z mid-slice, y = " + um(b, jm), XZ));
-        out.add(cut(b, b.ny(), b.nz(), (c, r) -> b.index(im, c, r), xi, material, values, false,
-                "y-z mid-slice, x = " + um(b, im), new PanelAxes("y", "z")));
+        int j = at.j(b), i = at.i(b);
+        out.add(cut(b, b.nx(), b.nz(), (c, r) -> b.index(c, j, r), xi, material, values, false,
+                (Double.isNaN(at.y_m()) ? "x-z mid-slice" : "x-z slice") + ", y = " + um(b, j), XZ));
+        out.add(cut(b, b.ny(), b.nz(), (c, r) -> b.index(i, c, r), xi, material, values, false,
+                (Double.isNaN(at.x_m()) ? "y-z mid-slice" : "y-z slice") + ", x = " + um(b, i), new PanelAxes("y", "z")));
         out.add(cut(b, b.nx(), b.ny(), (c, r) -> b.index(c, r, xy.k()), xi, material, values, true, xy.caption(), XY));
         return out;
     }

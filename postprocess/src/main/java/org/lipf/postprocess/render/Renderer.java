@@ -24,8 +24,9 @@ import org.lipf.postprocess.metrics.RunMetrics;
  * Pictures of a run's snapshots ({@code lipf render}): one figure per snapshot, the morphology (Li
  * metal over the material map) or a field in colour on a colour scale fixed over the frames drawn ({@link #scale(List)}), with
  * the simulated time in the title and axes in µm. 2D runs show the cross-section; 3D runs show the
- * x-z and y-z mid-slices, the x-y slice through the metal front ({@link FrontSlice}), the height
- * map of the front (a projection along z) and the map of the deposition current of each column.
+ * x-z and y-z slices ({@link SlicePositions}: by default the mid-planes), the x-y slice through the metal
+ * front ({@link FrontSlice}), the height map of the front (a projection along z) and the map of the
+ * deposition current of each column.
  */
 public final class Renderer {
     /** Long side of a 2D picture, px. */
@@ -38,16 +39,18 @@ public final class Renderer {
     private final RunFolder run;
     private final FieldKind kind;
     private final MaterialPalette palette;
+    private final SlicePositions slices;
 
-    public Renderer(RunFolder run, FieldKind kind, List<String> materialNames) throws RunFolderException {
-        this(run, kind, new MaterialPalette(materialNames, run.freeFraction(materialNames), run.scenario().model().metalMaterial()));
+    public Renderer(RunFolder run, FieldKind kind, List<String> materialNames, SlicePositions slices) throws RunFolderException {
+        this(run, kind, new MaterialPalette(materialNames, run.freeFraction(materialNames), run.scenario().model().metalMaterial()), slices);
     }
 
     /** A renderer with a given palette (the same colours across the runs of a comparison). */
-    public Renderer(RunFolder run, FieldKind kind, MaterialPalette palette) {
+    public Renderer(RunFolder run, FieldKind kind, MaterialPalette palette, SlicePositions slices) {
         this.run = run;
         this.kind = kind;
         this.palette = palette;
+        this.slices = slices;
     }
 
     /** What {@link #renderRun} wrote. */
@@ -56,11 +59,12 @@ public final class Renderer {
 
     /**
      * Renders every {@code every}-th snapshot (and always the last) to {@code RUN/figures/FIELD_step_NNNNNNNN.png},
-     * and with {@code animate} the sequence to {@code RUN/figures/FIELD.gif}.
+     * and with {@code animate} the sequence to {@code RUN/figures/FIELD.gif}; a 3D run's vertical slices at {@code slices}.
      */
-    public static Output renderRun(RunFolder run, FieldKind kind, int every, boolean animate) throws RunFolderException, IOException {
+    public static Output renderRun(RunFolder run, FieldKind kind, int every, boolean animate, SlicePositions slices)
+            throws RunFolderException, IOException {
         List<Integer> picked = pick(run.snapshots().size(), every);
-        Renderer r = new Renderer(run, kind, run.read(picked.get(0)).materialNames());
+        Renderer r = new Renderer(run, kind, run.read(picked.get(0)).materialNames(), slices);
         ColorScale scale = kind == FieldKind.XI ? null : r.scale(picked);
         List<Path> images = new ArrayList<>();
         List<BufferedImage> frames = new ArrayList<>();
@@ -148,17 +152,19 @@ public final class Renderer {
     }
 
     /**
-     * The panels of one snapshot at {@code ppc} pixels per cell; in 3D the x-y slice is the {@link FrontSlice}, and
-     * the maps of the front height and of the deposition current of each column follow the slices.
+     * The panels of one snapshot at {@code ppc} pixels per cell; in 3D the x-z and y-z slices are at the renderer's
+     * {@link SlicePositions} (one outside the window is an error naming the run), the x-y slice is the {@link FrontSlice},
+     * and the maps of the front height and of the deposition current of each column follow the slices.
      */
     public List<Panel> panelsAt(Snapshot s, ColorScale scale, double ppc) throws RunFolderException {
         CellBlock b = CellBlock.of(s.shape(), s.dx_m());
+        if (b.is3D()) slices.check(b, run.dir());
         double[] values = kind == FieldKind.XI ? null : display(s);
         MetalDistribution metal = b.is3D() ? RunMetrics.distribution(run, s) : null;
         double[] front_m = metal == null ? null : FrontProfile.columnHeights_m(metal);
         FrontSlice xy = b.is3D() ? FrontSlice.of(b, front_m) : null;
         List<Panel> panels = new ArrayList<>();
-        for (Plane p : Planes.of(b, s.field("xi"), s.material(), values, xy)) {
+        for (Plane p : Planes.of(b, s.field("xi"), s.material(), values, slices, xy)) {
             BufferedImage img = kind == FieldKind.XI ? PanelPainter.morphology(p, palette, ppc) : PanelPainter.field(p, scale, ppc);
             panels.add(new Panel(img, p.caption(), p.cols() * p.dx_m() / img.getWidth(), p.axes(), null));
         }

@@ -28,6 +28,7 @@ import org.lipf.postprocess.render.FieldKind;
 import org.lipf.postprocess.render.Panel;
 import org.lipf.postprocess.render.PanelAxes;
 import org.lipf.postprocess.render.Renderer;
+import org.lipf.postprocess.render.SlicePositions;
 
 /** The four verbs through {@code Lipf.execute}, on a real tiny run and on bad input. */
 class PostprocessCliTest {
@@ -135,7 +136,7 @@ class PostprocessCliTest {
         double[] thickness_m = org.lipf.grid.GeometryBuilder.build(scenario, scenario.grid().toGrid()).report().coatings().get(0).thickness_m();
         Snapshot last = folder.read(folder.snapshots().size() - 1);
         int ppc = 4;
-        List<Panel> panels = new Renderer(folder, FieldKind.XI, last.materialNames()).panelsAt(last, null, ppc);
+        List<Panel> panels = new Renderer(folder, FieldKind.XI, last.materialNames(), SlicePositions.MID).panelsAt(last, null, ppc);
         assertEquals(5, panels.size(), "x-z, y-z, x-y, front height, deposition current");
         Panel map = panels.get(4);
         assertTrue(map.caption().contains("deposition current"), map.caption());
@@ -323,7 +324,7 @@ class PostprocessCliTest {
         ok("metrics", run3d.toString());
         RunFolder folder = RunFolder.open(run3d);
         Snapshot last = folder.read(folder.snapshots().size() - 1);
-        Renderer renderer = new Renderer(folder, FieldKind.XI, last.materialNames());
+        Renderer renderer = new Renderer(folder, FieldKind.XI, last.materialNames(), SlicePositions.MID);
         List<Panel> panels = renderer.panels(last, null, Renderer.PANEL_3D_PX);
         assertEquals(5, panels.size());
         assertTrue(panels.get(2).caption().startsWith("x-y slice"), panels.get(2).caption());
@@ -335,7 +336,7 @@ class PostprocessCliTest {
         // compared with the 2D run of twice its width and height: the caption names the 3D run's slice, and both are
         // drawn at one scale, so the 2 x 4 um slice is half the 4 x 8 um cross-section's size
         CompareTarget at = CompareTarget.time(0.02);
-        List<Panel> compared = CompareFigure.panels(CompareFigure.at(List.of(folder, RunFolder.open(run)), at));
+        List<Panel> compared = CompareFigure.panels(CompareFigure.at(List.of(folder, RunFolder.open(run)), at), SlicePositions.MID);
         assertTrue(compared.get(0).caption().endsWith("  \u00b7  " + panels.get(0).caption()), compared.get(0).caption());
         assertTrue(panels.get(0).caption().startsWith("x-z mid-slice, y = "), panels.get(0).caption());
         assertFalse(compared.get(1).caption().contains("slice"), "a 2D run is its cross-section: " + compared.get(1).caption());
@@ -343,6 +344,26 @@ class PostprocessCliTest {
         assertEquals(compared.get(1).metresPerPixel(), compared.get(0).metresPerPixel(), 1e-3 * compared.get(1).metresPerPixel());
         assertEquals(compared.get(1).image().getHeight(), 2 * compared.get(0).image().getHeight(), 1);
         assertEquals(compared.get(1).image().getWidth(), 2 * compared.get(0).image().getWidth(), 1);
+
+        // the slices placed off the middle (the cells holding x = 0.3 um and y = 1.6 um, centres 0.375 and 1.625 um), render
+        // and compare alike; a position outside the 2 x 2 um window, or slices of a 2D run, are refused in one line
+        List<Panel> placed = new Renderer(folder, FieldKind.XI, last.materialNames(), new SlicePositions(0.3e-6, 1.6e-6))
+                .panels(last, null, Renderer.PANEL_3D_PX);
+        assertEquals(List.of("x-z slice, y = 1.63 \u00b5m", "y-z slice, x = 0.375 \u00b5m"), List.of(placed.get(0).caption(), placed.get(1).caption()));
+        ok("render", run3d.toString(), "--every", "100", "--slice-x", "0.3 um", "--slice-y", "1.6");
+        Path png = tmp.resolve("c.png");
+        ok("compare", run3d.toString(), run.toString(), "--slice-y", "1.6 um", "-o", png.toString());
+        assertTrue(CompareFigure.panels(CompareFigure.at(List.of(folder, RunFolder.open(run)), at), new SlicePositions(Double.NaN, 1.6e-6))
+                .get(0).caption().endsWith("  \u00b7  x-z slice, y = 1.63 \u00b5m"));
+        for (String[] bad : List.of(new String[] {"render", run3d.toString(), "--slice-x", "2.5 um"},
+                new String[] {"compare", run3d.toString(), "--slice-y", "-1 um", "-o", png.toString()},
+                new String[] {"render", run.toString(), "--slice-y", "1 um"}, new String[] {"compare", run.toString(), "--slice-y", "1 um", "-o", png.toString()})) {
+            Result r3 = lipf(bad);
+            assertEquals(Lipf.EXIT_BAD_INPUT, r3.exitCode(), r3.err());
+            assertEquals(1, r3.err().lines().filter(l -> !l.startsWith("WARNING")).count(), r3.err());
+        }
+        assertTrue(lipf("render", run3d.toString(), "--slice-x", "2.5 um").err().contains("--slice-x 2.5 \u00b5m: outside the window of " + run3d
+                + ", x from 0 to 2 \u00b5m"));
     }
 
     @Test

@@ -46,7 +46,7 @@ class CompareFigureTest {
             String name = "bare-li-lpscl-".repeat(8 * (n + 1));
             List<CompareFigure.Column> columns = CompareFigure.at(List.of(run(tmp.resolve("x" + n).resolve(name)),
                     run(tmp.resolve("y" + n).resolve(name + "sc"))), CompareTarget.time(0.01));
-            widths[n] = CompareFigure.draw(columns, "title").getWidth();
+            widths[n] = CompareFigure.draw(columns, "title", SlicePositions.MID).getWidth();
         }
         assertEquals(widths[0], widths[1], "labels of 112 and 224 characters both fit their boxes");
         assertTrue(widths[0] < 3 * CompareFigure.BOX_WIDTH_PX, "two boxes, the table's first column and margins: " + widths[0]);
@@ -57,12 +57,13 @@ class CompareFigureTest {
         String name = "bare-li-lpscl-cycling-0.5mA-0.5mAh";
         RunFolder run = RunFolder.open(SyntheticRun.cycling(tmp.resolve(name), 21.6, 0));
         CompareTarget at = CompareTarget.chargeInCycle(-18, 2);
-        Panel p = CompareFigure.panels(CompareFigure.at(List.of(run), at)).get(0);
+        Panel p = CompareFigure.panels(CompareFigure.at(List.of(run), at), SlicePositions.MID).get(0);
         assertEquals(name + "\ncycle 2, 0.0005 mAh/cm\u00b2 stripped", p.caption());
         // a short one keeps one line
         assertEquals("cyc  \u00b7  cycle 2, 0.0005 mAh/cm\u00b2 stripped",
-                CompareFigure.panels(CompareFigure.at(List.of(RunFolder.open(SyntheticRun.cycling(tmp.resolve("cyc"), 21.6, 0))), at)).get(0).caption());
-        BufferedImage img = CompareFigure.draw(CompareFigure.at(List.of(run), at), "t");
+                CompareFigure.panels(CompareFigure.at(List.of(RunFolder.open(SyntheticRun.cycling(tmp.resolve("cyc"), 21.6, 0))), at),
+                        SlicePositions.MID).get(0).caption());
+        BufferedImage img = CompareFigure.draw(CompareFigure.at(List.of(run), at), "t", SlicePositions.MID);
         assertTrue(img.getWidth() < 2 * CompareFigure.BOX_WIDTH_PX, "one picture and the table: " + img.getWidth());
     }
 
@@ -157,8 +158,8 @@ class CompareFigureTest {
     void aLongTitleWrapsToThePicturesWidthAndStaysInsideTheFigure() throws Exception {
         List<CompareFigure.Column> columns = CompareFigure.at(List.of(run(tmp.resolve("a")), run(tmp.resolve("b"))), CompareTarget.time(0.01));
         String title = "Comparison at t = 0.01 s (the latest time all runs reached): each run's closest snapshot, its time above it";
-        BufferedImage img = CompareFigure.draw(columns, title);
-        assertEquals(CompareFigure.draw(columns, "short").getWidth(), img.getWidth(),
+        BufferedImage img = CompareFigure.draw(columns, title, SlicePositions.MID);
+        assertEquals(CompareFigure.draw(columns, "short", SlicePositions.MID).getWidth(), img.getWidth(),
                 "the title does not widen the figure");
         // the title's ink ends a margin short of the right edge
         FontMetrics fm = Frame.graphics(img).getFontMetrics(Frame.TITLE_FONT);

@@ -37,7 +37,7 @@ class RenderTest {
         Path run = SyntheticRun.create(tmp.resolve("run"), SyntheticRun.CELL_2D);
         double[] xi = layerAndDisc();
         Snapshot s = SyntheticRun.write(run, 0, 0, xi, SyntheticRun.layeredMaterial(), null, null);
-        Renderer r = new Renderer(RunFolder.open(run), FieldKind.XI, s.materialNames());
+        Renderer r = new Renderer(RunFolder.open(run), FieldKind.XI, s.materialNames(), SlicePositions.MID);
         double ppc = 10;
         BufferedImage img = r.panelsAt(s, null, ppc).get(0).image();
         assertEquals(SyntheticRun.NX * ppc, img.getWidth());
@@ -63,7 +63,7 @@ class RenderTest {
         double[] phi = new double[SyntheticRun.NX * SyntheticRun.NZ];
         for (int P = 0; P < phi.length; P++) phi[P] = -0.1 * (P / SyntheticRun.NX) / (SyntheticRun.NZ - 1.0);
         Snapshot s = SyntheticRun.write(run, 0, 0, layerAndDisc(), SyntheticRun.layeredMaterial(), phi, null);
-        Renderer r = new Renderer(RunFolder.open(run), FieldKind.PHI_L, s.materialNames());
+        Renderer r = new Renderer(RunFolder.open(run), FieldKind.PHI_L, s.materialNames(), SlicePositions.MID);
         ColorScale scale = r.scale(s);
         assertEquals(-0.1, scale.min(), 1e-15);
         assertEquals(0, scale.max(), 1e-15);
@@ -161,7 +161,7 @@ class RenderTest {
     void animationHasOneFramePerPickedSnapshot() throws Exception {
         Path run = SyntheticRun.create(tmp.resolve("run"), SyntheticRun.CELL_2D);
         for (int n = 0; n < 3; n++) SyntheticRun.write(run, 10L * n, 0.5 * n, layerAndDisc(), SyntheticRun.layeredMaterial(), null, null);
-        Renderer.Output out = Renderer.renderRun(RunFolder.open(run), FieldKind.XI, 2, true);
+        Renderer.Output out = Renderer.renderRun(RunFolder.open(run), FieldKind.XI, 2, true, SlicePositions.MID);
         assertEquals(2, out.images().size()); // snapshots 0 and 2 (the last)
         javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
         try (var in = javax.imageio.ImageIO.createImageInputStream(out.animation().toFile())) {
