@@ -164,6 +164,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             org.lipf.output.Snapshot snap = SnapshotReader.read(restart);
             mismatch = RunDriver.restartMismatch(scenario, snap);
+            if (mismatch != null) mismatch += ownScenarioHint(snap);
             // a run that would end where it starts does nothing: say so rather than "finished"
             if (mismatch == null && scenario.time().end_s() < snap.time_s())
                 return String.format(java.util.Locale.ROOT, "the run would end (time.end or --end-time: %s s) before the snapshot's time, %s s: nothing to run",
@@ -175,6 +176,23 @@ final class RunCommand implements Callable<Integer> {
             return restart + " is not a LiPF snapshot: " + e.getMessage();
         }
         return mismatch == null ? null : restart + " cannot continue " + scenarioFile + ": " + mismatch;
+    }
+
+    /**
+     * "; restart with the scenario the run was made with: RUN/scenario.yaml" where the snapshot lies in a run folder
+     * whose resolved scenario continues it (a 2D file given for a 3D run's snapshot, or one whose --set changed the
+     * grid); empty otherwise, and where that file is the one given.
+     */
+    private String ownScenarioHint(org.lipf.output.Snapshot snap) {
+        Path run = snapshotsRunFolder(restart);
+        Path own = run == null ? null : run.resolve(RunDriver.SCENARIO_FILE);
+        if (own == null || !Files.isRegularFile(own) || own.equals(scenarioFile.toAbsolutePath().normalize())) return "";
+        try {
+            return RunDriver.restartMismatch(ScenarioLoader.loadRecorded(own, Map.of()), snap) == null
+                    ? "; restart with the scenario the run was made with: " + own : "";
+        } catch (ScenarioException unreadable) {
+            return "";
+        }
     }
 
     /**

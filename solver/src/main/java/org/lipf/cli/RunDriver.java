@@ -40,6 +40,8 @@ import org.lipf.solver.SimulationState;
  * reproduces the uninterrupted run bit for bit.
  */
 public final class RunDriver {
+    /** The resolved scenario a run writes into its folder, which repeats (and restarts) the run. */
+    public static final String SCENARIO_FILE = "scenario.yaml";
     /** Snapshot dataset of the dispersed metal, delta, as a fraction of each cell's free volume (docs/MODEL.md section 3.6). */
     public static final String DISPERSED_FIELD = "dispersed_li";
     /**
@@ -405,7 +407,7 @@ public final class RunDriver {
                     progressOut.printf("lipf: the run continues from step %d: its %d later snapshot(s) are replaced%n", sim.state().step, later);
             }
             Files.createDirectories(runDir.resolve("snapshots"));
-            AtomicFiles.writeString(runDir.resolve("scenario.yaml"), ScenarioWriter.toYaml(scenario));
+            AtomicFiles.writeString(runDir.resolve(SCENARIO_FILE), ScenarioWriter.toYaml(scenario));
             MaterialsCsv.write(runDir, scenario.materials(), scenario.geometry().microstructure().generatedMaterials());
             runRecord = RunInfo.start(runDir, backendLabel, threads);
             Path csv = runDir.resolve("timeseries.csv");
