@@ -80,6 +80,12 @@ public final class RunDriver {
      * property of each lateral column, repeated along the growth axis; written where the metal forms voids.
      */
     public static final String VOID_FIELD = "void_volume_m";
+    /**
+     * Snapshot dataset of the area resistance of the film on the metal in each lateral column, ohm m^2 (docs/MODEL.md
+     * section 1.2; 0 where the film is open): repeated along the growth axis, written where the scenario has such a
+     * film, which builds no cells and shows in no other field. Static, from the scenario: a restart does not read it.
+     */
+    public static final String FILM_FIELD = "film_resistance_ohm_m2";
     /** Snapshot dataset of the electrochemical part of d xi/dt, 1/s (docs/MODEL.md section 7): where the reaction deposits Li. */
     public static final String REACTION_RATE_FIELD = "reaction_rate";
     /** Time-series rows per snapshot interval. */
@@ -302,6 +308,13 @@ public final class RunDriver {
         return fields;
     }
 
+    /** A value per lateral column (index j nx + i) as a snapshot dataset, C order [z][y][x]: the columns, plane after plane. */
+    private static double[] alongGrowthAxis(Grid g, double[] columns) {
+        double[] v = new double[g.cellCount()];
+        for (int k = 0; k < g.nz; k++) System.arraycopy(columns, 0, v, k * columns.length, columns.length);
+        return v;
+    }
+
     static Snapshot snapshotOf(Simulation sim) {
         Grid g = sim.grid();
         FieldSet f = sim.fields();
@@ -320,12 +333,11 @@ public final class RunDriver {
             fields.put(Snapshot.VOLTAGE_RESPONSE_L, g.interior(response[0]));
             fields.put(Snapshot.VOLTAGE_RESPONSE_S, g.interior(response[1]));
         }
-        if (st.voidVolume_m != null) {
-            // C order [z][y][x]: the columns' values, plane after plane
-            double[] v = new double[g.nx * g.ny * g.nz];
-            for (int k = 0; k < g.nz; k++) System.arraycopy(st.voidVolume_m, 0, v, k * st.voidVolume_m.length, st.voidVolume_m.length);
-            fields.put(VOID_FIELD, v);
-        }
+        if (st.voidVolume_m != null) fields.put(VOID_FIELD, alongGrowthAxis(g, st.voidVolume_m));
+        double[] film = new double[g.nx * g.ny];
+        for (int j = 0; j < g.ny; j++)
+            for (int i = 0; i < g.nx; i++) film[j * g.nx + i] = f.filmResistance_ohm_m2[g.index(i, j, 0) % g.strideZ];
+        if (java.util.Arrays.stream(film).anyMatch(R -> R != 0)) fields.put(FILM_FIELD, alongGrowthAxis(g, film));
         byte[] ids = g.interior(f.material);
         LinkedHashMap<String, Object> extras = new LinkedHashMap<>();
         extras.put("next_step_s", st.nextStep_s);

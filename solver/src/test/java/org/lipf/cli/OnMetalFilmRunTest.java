@@ -13,6 +13,8 @@ import org.lipf.grid.SurfaceFilms;
 import org.lipf.grid.GeometryBuilder;
 import org.lipf.grid.Grid;
 import org.lipf.output.Snapshot;
+import org.lipf.output.SnapshotReader;
+import org.lipf.output.SnapshotWriter;
 import org.lipf.output.TimeSeries;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioLoader;
@@ -49,6 +51,7 @@ class OnMetalFilmRunTest {
         assertEquals(a.size(), b.size());
         Snapshot sa = CliTestSupport.lastSnapshot(bare), sb = CliTestSupport.lastSnapshot(film);
         for (String field : CliTestSupport.FIELDS) assertArrayEquals(sa.field(field), sb.field(field), field);
+        assertFalse(sa.fields().containsKey(RunDriver.FILM_FIELD) || sb.fields().containsKey(RunDriver.FILM_FIELD), "no film resistance, no dataset");
         assertArrayEquals(TimeSeries.read(bare.resolve("timeseries.csv")).values("cell_voltage_V"),
                 TimeSeries.read(film.resolve("timeseries.csv")).values("cell_voltage_V"));
     }
@@ -84,5 +87,34 @@ class OnMetalFilmRunTest {
         assertTrue(bare >= 4, "the 1 um crack leaves four columns bare: " + bare);
         Scenario back = ScenarioLoader.parse(ScenarioWriter.toYaml(s), "resolved.yaml", Map.of());
         assertArrayEquals(R, SurfaceFilms.resistancePerColumn_ohm_m2(back, g), "the resolved scenario rebuilds the same film");
+    }
+
+    @Test
+    void snapshotsShowTheFilmResistanceOfEachColumnWhichARestartDoesNotNeed() throws IOException {
+        String yaml = withFilm(", cracks: 1, crack_width: 1 um, seed: 3");
+        Path file = CliTestSupport.write(tmp, "film.yaml", yaml), dir = tmp.resolve("film");
+        lipfOk("run", file.toString(), "-o", dir.toString(), "--threads", "1", "--max-steps", "2");
+        Snapshot last = CliTestSupport.lastSnapshot(dir);
+        Scenario s = ScenarioLoader.parse(yaml, "film.yaml", Map.of());
+        Grid g = s.grid().toGrid();
+        double[] R = SurfaceFilms.resistancePerColumn_ohm_m2(s, g), shown = last.field(RunDriver.FILM_FIELD);
+        int open = 0;
+        for (int k = 0; k < g.nz; k++)
+            for (int i = 0; i < g.nx; i++) assertEquals(R[g.index(i, 0, 0) % g.strideZ], shown[k * g.nx + i], 0, "column " + i + ", row " + k);
+        for (int i = 0; i < g.nx; i++) if (shown[i] == 0) open++;
+        assertTrue(open >= 4 && open < g.nx, "the crack's columns are open, the rest covered: " + open);
+
+        // a snapshot without it (an older run's) continues as the one with it: the film follows from the scenario
+        Path first = CliTestSupport.snapshots(dir).get(0), older = tmp.resolve("older/snapshots");
+        Snapshot withField = SnapshotReader.read(first);
+        java.util.LinkedHashMap<String, double[]> fields = new java.util.LinkedHashMap<>(withField.fields());
+        fields.remove(RunDriver.FILM_FIELD);
+        Path without = new SnapshotWriter().write(older, new Snapshot(withField.step(), withField.time_s(), withField.dx_m(), withField.shape(), fields,
+                withField.material(), withField.materialNames(), withField.appliedCurrent_A_per_m2(), withField.cellVoltage_V(), withField.extras()));
+        Path again = tmp.resolve("again");
+        lipfOk("run", file.toString(), "--restart", without.toString(), "-o", again.toString(), "--threads", "1", "--max-steps", "2");
+        Snapshot repeated = CliTestSupport.lastSnapshot(again);
+        for (String field : CliTestSupport.FIELDS) assertArrayEquals(last.field(field), repeated.field(field), field);
+        assertArrayEquals(shown, repeated.field(RunDriver.FILM_FIELD));
     }
 }
