@@ -796,8 +796,9 @@ public final class AllenCahnUpdate {
     /**
      * The dispersed metal of cell P over a step dt &lt;= the assumed step: delta + dt times the averaged rate the
      * potentials carried as their source (the charge that passed), within [0, 1 - h] (backward Euler over the
-     * assumed step keeps it there). Writes dispersedNext and the rate to dispersedRate; returns |change|. A cell
-     * whose faces react (section 3.6.1) lays what exceeds its room at its faces, and oxidises the Li there before its
+     * assumed step keeps it there), or below delta where delta already exceeds 1 - h (section 3.6). Writes
+     * dispersedNext and the rate to dispersedRate; returns |change|. A cell whose faces react (section 3.6.1) lays
+     * what exceeds its room at its faces, and oxidises the Li there before its
      * own: the rate then stays the one that passed ({@link HostFaces#record}).
      *
      * @param rate the averaged nucleation rate of the cell, 1/s
@@ -811,9 +812,10 @@ public final class AllenCahnUpdate {
         double next = Math.min(cap, Math.max(0, wanted)), atFaces = 0;
         if (openFaces > 0) {
             final double free = table.freeFraction[f.material[P]];
-            if (wanted > room) {
-                // the host yields: the Li its pores cannot hold collects at its faces
-                atFaces = (wanted - room) * free;
+            if (wanted > cap) {
+                // the host yields: the Li its pores cannot hold collects at its faces (what delta holds beyond its
+                // room stays there: moved to the faces as well, it was counted twice)
+                atFaces = (wanted - cap) * free;
                 hostFaces.record(P, atFaces, 0);
             } else if (rate < 0) {
                 // what delta holds beyond its room (xi rose) is oxidised first, so that none is clipped away
