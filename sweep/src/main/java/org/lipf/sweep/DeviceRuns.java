@@ -22,7 +22,7 @@ record DeviceRuns(int count, String device) {
     /**
      * @param options the backend options the sweep passes to every run
      * @param scenarios each run's scenario
-     * @param devices the OpenCL devices of this machine (listed once here)
+     * @param devices the OpenCL devices of this machine (listed once here, if a run may go to one)
      * @throws OpenClUnavailableException where the options cannot be resolved (--backend opencl without an OpenCL device, a
      *     --device that is not there), as each run would fail
      */
@@ -41,16 +41,26 @@ record DeviceRuns(int count, String device) {
         return new DeviceRuns(count, device);
     }
 
-    /** {@code devices} asked once: its list, or its failure (no OpenCL platform), for every run. */
+    /**
+     * {@code devices} asked once, when a run first needs them: its list, or its failure (no OpenCL platform), for every
+     * run. A sweep whose runs all go to the CPU never asks: listing loads the OpenCL drivers into this process.
+     */
     private static Supplier<List<OpenClDevices.Device>> once(Supplier<List<OpenClDevices.Device>> devices) {
-        List<OpenClDevices.Device> list;
-        try {
-            list = List.copyOf(devices.get());
-        } catch (OpenClUnavailableException none) {
-            return () -> {
-                throw none;
-            };
-        }
-        return () -> list;
+        return new Supplier<>() {
+            private List<OpenClDevices.Device> list;
+            private OpenClUnavailableException none;
+
+            @Override
+            public List<OpenClDevices.Device> get() {
+                if (list == null && none == null)
+                    try {
+                        list = List.copyOf(devices.get());
+                    } catch (OpenClUnavailableException e) {
+                        none = e;
+                    }
+                if (none != null) throw none;
+                return list;
+            }
+        };
     }
 }

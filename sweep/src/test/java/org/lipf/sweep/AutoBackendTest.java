@@ -106,6 +106,28 @@ class AutoBackendTest {
     }
 
     /**
+     * A sweep whose runs go to the CPU (no --backend, --backend cpu, auto with scenarios that run on the CPU only) does not
+     * look for OpenCL devices: listing them loads the OpenCL drivers into the sweep process, which a CPU sweep has no use
+     * for (it listed them for every sweep).
+     */
+    @Test
+    void aSweepOnTheCpuDoesNotLookForOpenClDevices() throws IOException {
+        int[] listed = {0};
+        Supplier<List<Device>> counted = () -> {
+            listed[0]++;
+            return List.of(GPU);
+        };
+        for (List<String> options : List.of(List.of("--plan"), List.of("--backend", "cpu", "--plan"))) {
+            Outcome o = sweep(TWO_CURRENTS, counted, options.toArray(String[]::new));
+            assertEquals(0, o.exitCode(), options + ": " + o.err());
+        }
+        assertEquals(0, plan(IMPLICIT_ONLY, counted).exitCode());
+        assertEquals(0, listed[0], "OpenCL devices listed");
+        assertEquals(0, plan(TWO_CURRENTS, counted).exitCode());
+        assertEquals(1, listed[0], "--backend auto with runs that may go to a device lists them, once");
+    }
+
+    /**
      * A backend name that is none stops the sweep before it runs, plans or emits anything, with one line naming the valid
      * names (it started every run, each failing on its own).
      */
