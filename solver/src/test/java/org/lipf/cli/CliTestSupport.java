@@ -7,8 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.lipf.model.ModelParameters;
 import org.lipf.output.Snapshot;
 import org.lipf.output.SnapshotReader;
+import org.lipf.output.TimeSeries;
+import org.lipf.scenario.ScenarioLoader;
 
 /** Tiny scenarios and helpers for the command-line tests. */
 public final class CliTestSupport {
@@ -49,6 +54,44 @@ public final class CliTestSupport {
                 .replace("  lpscl: {", "  host: {diffusivity: 1e-13 m^2/s, ionic_conductivity: 1e-3 S/m, electronic_conductivity: 1 S/m, exchange_current_density: 200 A/m^2, free_fraction: 0.02}\n  lpscl: {")
                 .replace("    - {material: lpscl, thickness: rest, c: 1}", "    - {material: host, thickness: 2 um, c: 1}\n    - {material: lpscl, thickness: rest, c: 1}")
                 .replace("{x: 2 um, radius: 1 um}", "{x: 2 um, radius: 0.5 um}").replace("end: 0.04 s", "end: 0.16 s") + "solver: {reaction_coupling: implicit}\n";
+    }
+
+    /**
+     * A strip of soft carbon set into a 1 um Li layer under LPSCl, a host of dispersed metal whose faces against the
+     * LPSCl react (docs/MODEL.md sections 3.6, 3.6.1), plated at 1 mA/cm^2 for 30 s on 0.1 um cells.
+     */
+    static final String HOST_STRIP = """
+            name: host-strip
+            grid: {dimensions: 2, width: 1 um, height: 3 um, spacing: 0.1 um}
+            model: {form: mixed_conductor, interface_width: 0.2 um, interface_energy: 1.18 J/m^2, bulk_concentration: 3.67e4 mol/m^3,
+                    nucleation: {barrier: 0.05 V, gating_conductivity: 1e-3 S/m, into: dispersed, dispersed_ion_path: 0, face_reaction: true}}
+            materials:
+              li: {library: li-metal}
+              host: {library: soft-carbon, diffusivity: 1.5e-13 m^2/s, ionic_conductivity: 0.01 S/m}
+              lpscl: {library: lpscl-pellet}
+            geometry:
+              background: lpscl
+              layers:
+                - {material: li, thickness: 1 um, xi: 1, c: 1}
+                - {material: lpscl, thickness: rest, xi: 0, c: 1}
+              cracks: [{layer: 0, x: 0.5 um, width: 0.3 um, fill: host, c: 1}]
+            control: {mode: galvanostatic, current_density: 1 mA/cm^2}
+            time: {integrator: semi_implicit, max_step: 2 s, max_xi_change: 0.05, output_interval: 1 s, end: 30 s}
+            solver: {reaction_coupling: implicit}
+            """;
+
+    /**
+     * Faraday's law at every row of the time series of the run of {@code scenarioYaml} in {@code runDir}: the metal
+     * volume (resolved, dispersed and at host faces) has changed by the passed charge over n F c_s, within
+     * {@code tolerance_C_per_m2}. Returns the rows' times, s.
+     */
+    static double[] assertFaradayAtEveryRow(Path runDir, String scenarioYaml, double tolerance_C_per_m2) throws IOException {
+        TimeSeries series = TimeSeries.read(runDir.resolve("timeseries.csv"));
+        double[] time = series.values("time_s"), metal = series.values("metal_volume_m3_per_m2"), charge = series.values("passed_charge_C_per_m2");
+        double rho = ModelParameters.from(ScenarioLoader.parse(scenarioYaml, "cell.yaml", Map.of())).chargeDensity_C_per_m3();
+        for (int n = 0; n < time.length; n++)
+            Assertions.assertEquals(charge[n], (metal[n] - metal[0]) * rho, tolerance_C_per_m2, "Faraday at t = " + time[n] + " s");
+        return time;
     }
 
     /** The same cell in 3D, 8 x 8 x 16 cells. */

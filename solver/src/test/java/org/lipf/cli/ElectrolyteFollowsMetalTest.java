@@ -140,26 +140,12 @@ class ElectrolyteFollowsMetalTest {
      * starting surface, and the LPSCl that follows it into the Li layer's cells beside the strip makes new host faces
      * there, which react from the step that made them (until 2026-12-07 the faces were found once, at the start).
      */
-    private static final String HOST_BESIDE_LI = """
-            name: host-beside-li
-            grid: {dimensions: 2, width: 1 um, height: 3 um, spacing: 0.1 um}
-            model: {form: mixed_conductor, interface_width: 0.2 um, interface_energy: 1.18 J/m^2, bulk_concentration: 3.67e4 mol/m^3,
-                    nucleation: {barrier: 0.05 V, gating_conductivity: 1e-3 S/m, into: dispersed, dispersed_ion_path: 0, face_reaction: true}}
-            materials:
-              li: {library: li-metal}
-              host: {library: soft-carbon, diffusivity: 1.5e-13 m^2/s, ionic_conductivity: 0.01 S/m}
-              lpscl: {library: lpscl-pellet}
-              lge: {diffusivity: 1e-13 m^2/s, ionic_conductivity: 1e-3 S/m, electronic_conductivity: 10 S/m, exchange_current_density: 3 A/m^2, free_fraction: 1}
-            geometry:
-              background: lpscl
-              layers:
-                - {material: li, thickness: 1 um, xi: 1, c: 1}
-                - {material: lpscl, thickness: rest, xi: 0, c: 1}
-              cracks: [{layer: 0, x: 0.5 um, width: 0.3 um, fill: host, c: 1}]
-            control: {mode: galvanostatic, protocol: {type: cycling, current_density: 1 mA/cm^2, capacity: 150 C/m^2, cycles: 1}}
-            time: {integrator: semi_implicit, max_step: 2 s, max_xi_change: 0.05, output_interval: 5 s}
-            solver: {reaction_coupling: implicit}
-            """;
+    private static final String HOST_BESIDE_LI = CliTestSupport.HOST_STRIP.replace("name: host-strip", "name: host-beside-li")
+            .replace("  lpscl: {library: lpscl-pellet}\n", "  lpscl: {library: lpscl-pellet}\n"
+                    + "  lge: {diffusivity: 1e-13 m^2/s, ionic_conductivity: 1e-3 S/m, electronic_conductivity: 10 S/m, exchange_current_density: 3 A/m^2, free_fraction: 1}\n")
+            .replace("control: {mode: galvanostatic, current_density: 1 mA/cm^2}",
+                    "control: {mode: galvanostatic, protocol: {type: cycling, current_density: 1 mA/cm^2, capacity: 150 C/m^2, cycles: 1}}")
+            .replace("output_interval: 1 s, end: 30 s}", "output_interval: 5 s}");
 
     /**
      * Faraday's law at every row of a plating and stripping in which the electrolyte, following the metal, opens new
@@ -172,12 +158,8 @@ class ElectrolyteFollowsMetalTest {
     void faradayHoldsWhereRelabelsChangeTheReactingHostFaces(boolean interphase) throws IOException {
         Path dir = run("faraday", HOST_BESIDE_LI + (interphase ? "interphases: [{material: lpscl, product: lge, rate_constant: 1.5e-15 m^2/s}]\n" : ""),
                 null, "30");
-        TimeSeries series = TimeSeries.read(dir.resolve("timeseries.csv"));
-        double[] time = series.values("time_s"), metal = series.values("metal_volume_m3_per_m2"), charge = series.values("passed_charge_C_per_m2");
-        double rho = ModelParameters.from(ScenarioLoader.parse(HOST_BESIDE_LI, "host.yaml", Map.of())).chargeDensity_C_per_m3();
+        double[] time = CliTestSupport.assertFaradayAtEveryRow(dir, HOST_BESIDE_LI, 1e-4 * 150);
         assertEquals(30, time[time.length - 1], 1e-6, "the run plated and stripped");
-        for (int n = 0; n < time.length; n++)
-            assertEquals(charge[n], (metal[n] - metal[0]) * rho, 1e-4 * 150, "Faraday at t = " + time[n] + " s");
         Snapshot end = lastSnapshot(dir);
         int li = end.materialNames().indexOf("li"), host = end.materialNames().indexOf("host"), nx = end.shape()[1];
         int followed = 0;

@@ -308,14 +308,12 @@ class SweepEndToEndTest {
         RunFingerprint.record(RunFingerprint.of(spec, edit.apply(resolved.replace(NEW_KEY, ""))), folder);
     }
 
-    /**
-     * Finished runs (run by today's LiPF) whose records an earlier version of LiPF wrote, one that did not write {@link #NEW_KEY}: their
-     * fingerprints differ from today's though their inputs are the same. A Slurm task and the sweep keep them (nothing
-     * runs again), renew the records and say so once; the next sweep has nothing to say. Without the renewal both
-     * stopped with exit 2 (ran with other inputs).
-     */
-    @Test
-    void runsRecordedByAnEarlierVersionWithTheSameInputsAreKept() throws IOException {
+    /** The two runs of the tiny cell's SINGLE_VALUED sweep at 30 mA/cm^2, in {@code out}. */
+    private record FinishedRuns(Path sweepFile, Path out, SweepSpec spec, List<SweepRun> runs) {
+    }
+
+    /** The runs of {@link FinishedRuns}, each run to its end in its folder with its parameters recorded (no fingerprint). */
+    private FinishedRuns finishedRuns() throws IOException {
         SweepTestSupport.tinyCell(dir);
         Path sweepFile = SweepTestSupport.write(dir, "sweep.yaml", SINGLE_VALUED.formatted("30 mA/cm^2"));
         Path out = dir.resolve("out");
@@ -325,6 +323,21 @@ class SweepEndToEndTest {
             runToEnd(r, out, spec);
             RunFolders.record(r, r.folder(out));
         }
+        return new FinishedRuns(sweepFile, out, spec, runs);
+    }
+
+    /**
+     * Finished runs (run by today's LiPF) whose records an earlier version of LiPF wrote, one that did not write {@link #NEW_KEY}: their
+     * fingerprints differ from today's though their inputs are the same. A Slurm task and the sweep keep them (nothing
+     * runs again), renew the records and say so once; the next sweep has nothing to say. Without the renewal both
+     * stopped with exit 2 (ran with other inputs).
+     */
+    @Test
+    void runsRecordedByAnEarlierVersionWithTheSameInputsAreKept() throws IOException {
+        FinishedRuns finished = finishedRuns();
+        Path sweepFile = finished.sweepFile(), out = finished.out();
+        SweepSpec spec = finished.spec();
+        List<SweepRun> runs = finished.runs();
         List<byte[]> records = new ArrayList<>();
         List<String> today = new ArrayList<>();
         for (SweepRun r : runs) {
@@ -361,15 +374,10 @@ class SweepEndToEndTest {
      */
     @Test
     void runsOfOtherInputsRecordedByAnEarlierVersionStillStopTheSweep() throws IOException {
-        SweepTestSupport.tinyCell(dir);
-        Path sweepFile = SweepTestSupport.write(dir, "sweep.yaml", SINGLE_VALUED.formatted("30 mA/cm^2"));
-        Path out = dir.resolve("out");
-        SweepSpec spec = SweepFileReader.read(sweepFile);
-        List<SweepRun> runs = SweepExpander.expand(spec);
-        for (SweepRun r : runs) {
-            runToEnd(r, out, spec);
-            RunFolders.record(r, r.folder(out));
-        }
+        FinishedRuns finished = finishedRuns();
+        Path sweepFile = finished.sweepFile(), out = finished.out();
+        SweepSpec spec = finished.spec();
+        List<SweepRun> runs = finished.runs();
         String lpsclConductivity = "ionic_conductivity: 0.25 S/m";
         assertTrue(Files.readString(runs.get(1).folder(out).resolve("scenario.yaml")).contains(lpsclConductivity));
         recordAsAnEarlierVersion(spec, runs.get(0), out, UnaryOperator.identity());
