@@ -22,15 +22,27 @@ final class JvmFailure extends RuntimeException {
     }
 
     private static String what(Error error) {
-        if (error instanceof OutOfMemoryError) {
-            final double heap_MiB = Runtime.getRuntime().maxMemory() / (double) (1 << 20);
-            final String heap = heap_MiB >= 1024 ? String.format(Locale.ROOT, "%.3g GiB", heap_MiB / 1024) : String.format(Locale.ROOT, "%.0f MiB", heap_MiB);
+        if (error instanceof OutOfMemoryError)
             return String.format(Locale.ROOT, "the JVM ran out of memory (%s) with a heap limit of %s: give it more, e.g. "
-                    + "LIPF_JAVA_OPTS=%s ./lipf run ..., or coarsen grid.spacing", error.getMessage(), heap, xmx(2 * heap_MiB));
-        }
+                    + "LIPF_JAVA_OPTS=%s ./lipf run ..., or coarsen grid.spacing", error.getMessage(), heapLimit(), largerHeap());
         if (error instanceof StackOverflowError)
             return "a thread's stack overflowed: give the threads more, e.g. LIPF_JAVA_OPTS=-Xss16m ./lipf run ...";
         return "the JVM failed: " + error.getClass().getSimpleName() + (error.getMessage() != null ? ": " + error.getMessage() : "");
+    }
+
+    /** The heap the JVM may use, as "62.9 MiB" or "8.00 GiB". */
+    static String heapLimit() {
+        final double heap_MiB = heap_MiB();
+        return heap_MiB >= 1024 ? String.format(Locale.ROOT, "%.3g GiB", heap_MiB / 1024) : String.format(Locale.ROOT, "%.0f MiB", heap_MiB);
+    }
+
+    /** The -Xmx option for twice the heap the JVM may use. */
+    static String largerHeap() {
+        return xmx(2 * heap_MiB());
+    }
+
+    private static double heap_MiB() {
+        return Runtime.getRuntime().maxMemory() / (double) (1 << 20);
     }
 
     /** A heap size as -Xmx gives it: whole GiB ("-Xmx16g") from 1 GiB on, else whole MiB ("-Xmx160m"); rounded up. */

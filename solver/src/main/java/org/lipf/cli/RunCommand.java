@@ -125,9 +125,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             // the grid's fields do not fit the heap as the simulation is built (later, RunDriver records it: a JvmFailure): named at the spacing, which sets their size
             System.err.println("\nerror: " + ScenarioLoader.located(scenarioFile, loadedWith, new ScenarioException(scenarioFile.toString(), "grid.spacing", -1,
-                    String.format(java.util.Locale.ROOT, "the run ran out of memory with %s: its %.3g cells need more than the %.3g GB the JVM may use; "
-                            + "coarsen grid.spacing, make the window smaller, or give the JVM more (LIPF_JAVA_OPTS=-Xmx...)", scenario.grid().toGrid(),
-                            (double) scenario.grid().nx() * scenario.grid().ny() * scenario.grid().nz(), Runtime.getRuntime().maxMemory() / 1e9))).getMessage());
+                    String.format(java.util.Locale.ROOT, "the run ran out of memory with %s: its %.3g cells need more than the %s heap the JVM may use; "
+                            + "coarsen grid.spacing, make the window smaller, or give the JVM more (e.g. LIPF_JAVA_OPTS=%s)", scenario.grid().toGrid(),
+                            (double) scenario.grid().nx() * scenario.grid().ny() * scenario.grid().nz(), JvmFailure.heapLimit(), JvmFailure.largerHeap()))).getMessage());
             return Lipf.EXIT_BAD_INPUT;
         } catch (OpenClUnavailableException e) {
             System.err.println("\nerror: " + e.getMessage());
