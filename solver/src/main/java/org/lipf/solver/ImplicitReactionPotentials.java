@@ -103,10 +103,7 @@ final class ImplicitReactionPotentials {
         final boolean galvanostatic = !Double.isNaN(target_A_per_m2);
         // the voltage response starts from the last step's (a third of a coupled step's iterations were its first
         // solve from the uniform shift); snapshots keep it, so that a restart repeats the run bit for bit
-        if (!responseKnown) {
-            java.util.Arrays.fill(wL, 0);
-            java.util.Arrays.fill(wS, 1);
-        }
+        if (!responseKnown) startResponseFromUniformShift();
         // a call that fails part-way leaves no response to start from
         responseKnown = false;
         double V = V_V, maxChange = Double.NaN;
@@ -166,11 +163,16 @@ final class ImplicitReactionPotentials {
 
     /** Takes up a response saved from {@link #voltageResponse} (interior cells, C order), as the next solve's start. */
     void restoreVoltageResponse(double[] interiorL, double[] interiorS) {
-        java.util.Arrays.fill(wL, 0);
-        java.util.Arrays.fill(wS, 1);
+        startResponseFromUniformShift(); // the ghosts as a fresh start has them
         g.setInterior(wL, interiorL);
         g.setInterior(wS, interiorS);
         responseKnown = true;
+    }
+
+    /** w = the response without reactions: phi_s shifts with the collector voltage, phi_l stays. */
+    private void startResponseFromUniformShift() {
+        java.util.Arrays.fill(wL, 0);
+        java.util.Arrays.fill(wS, 1);
     }
 
     /** q = n F c_s f_free R(eta) and the coupling a = -n F c_s f_free dR/d eta (both operators' shifts) at the current potentials. */
