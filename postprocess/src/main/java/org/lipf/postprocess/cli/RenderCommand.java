@@ -21,7 +21,8 @@ public final class RenderCommand extends PostprocessCommand {
     Path runDir;
 
     @Option(names = "--field", paramLabel = "FIELD", defaultValue = "xi",
-            description = "xi (morphology, default), c, phi_l, phi_s, eta (overpotential) or current (|i|, mA/cm^2).")
+            description = "xi (morphology, default; a host's dispersed Li tints its cells), c, phi_l, phi_s, eta (overpotential), "
+                    + "current (|i|, mA/cm^2) or dispersed_li (the fill of a host's pores).")
     String field;
 
     @Option(names = "--every", paramLabel = "N", defaultValue = "1", description = "Every N-th snapshot (the last is always drawn).")

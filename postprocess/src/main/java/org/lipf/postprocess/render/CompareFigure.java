@@ -128,7 +128,8 @@ public final class CompareFigure {
         for (Column c : columns)
             for (int id : Renderer.present(c.snapshot().material())) shown.add(allNames.indexOf(c.snapshot().materialNames().get(id)));
         MaterialPalette palette = new MaterialPalette(allNames, new double[allNames.size()], columns.get(0).run().scenario().model().metalMaterial());
-        return new MaterialLegend(palette, List.copyOf(shown));
+        boolean subgridLi = columns.stream().anyMatch(c -> DerivedFields.hasSubgridLi(c.snapshot()));
+        return new MaterialLegend(palette, List.copyOf(shown), subgridLi);
     }
 
     /** Rows of text: a header row of run labels, then one row per measure. */

@@ -47,7 +47,41 @@ public final class DerivedFields {
             case ETA -> overpotential_V(s, scenario);
             case CURRENT -> currentDensity_A_per_m2(s, scenario);
             case XI -> s.field("xi");
+            case DISPERSED_LI -> {
+                if (!s.fields().containsKey(RunDriver.DISPERSED_FIELD))
+                    throw new RunFolderException("--field " + FieldKind.DISPERSED_LI.key + ": the run holds no dispersed metal (its scenario has no "
+                            + "model.nucleation.into: dispersed, docs/MODEL.md section 3.6)");
+                yield s.field(RunDriver.DISPERSED_FIELD);
+            }
         };
+    }
+
+    /**
+     * The Li finer than the grid per cell, as a volume fraction of the cell: a host's dispersed metal f_free delta
+     * (docs/MODEL.md section 3.6) and the Li at its faces, counted in the ion conductor's cell next to the face (section
+     * 3.6.1), as the metrics count them; null where the snapshot has neither.
+     *
+     * @param freeFraction f_free per material id of the snapshot
+     */
+    public static double[] subgridLi(Snapshot s, double[] freeFraction) {
+        if (!hasSubgridLi(s)) return null;
+        boolean dispersed = s.fields().containsKey(RunDriver.DISPERSED_FIELD), faces = s.fields().containsKey(RunDriver.FACE_LI_FIELD);
+        byte[] material = s.material();
+        double[] li = new double[material.length];
+        if (dispersed) {
+            double[] delta = s.field(RunDriver.DISPERSED_FIELD);
+            for (int P = 0; P < li.length; P++) li[P] = freeFraction[material[P]] * delta[P];
+        }
+        if (faces) {
+            double[] atFaces = s.field(RunDriver.FACE_LI_FIELD);
+            for (int P = 0; P < li.length; P++) li[P] += atFaces[P];
+        }
+        return li;
+    }
+
+    /** Whether the snapshot holds Li finer than the grid (dispersed metal or Li at host faces: {@link #subgridLi}). */
+    public static boolean hasSubgridLi(Snapshot s) {
+        return s.fields().containsKey(RunDriver.DISPERSED_FIELD) || s.fields().containsKey(RunDriver.FACE_LI_FIELD);
     }
 
     /** eta per cell, V. */

@@ -15,7 +15,9 @@ public enum FieldKind {
     PHI_S("phi_s", "electronic potential", "phi_s [V]", 1, ColorMap.VIRIDIS),
     ETA("eta", "overpotential eta", "eta [V]", 1, ColorMap.VIRIDIS),
     /** Shown in mA/cm^2 (1 mA/cm^2 = 10 A/m^2). */
-    CURRENT("current", "current density |i|", "|i| [mA/cm\u00b2]", 0.1, ColorMap.INFERNO);
+    CURRENT("current", "current density |i|", "|i| [mA/cm\u00b2]", 0.1, ColorMap.INFERNO),
+    /** The dispersed metal of a host (docs/MODEL.md section 3.6): the fraction of the host's free volume it fills. */
+    DISPERSED_LI("dispersed_li", "Li in the host's pores", "fill of the pores", 1, ColorMap.VIRIDIS);
 
     /** Name on the command line and in file names. */
     public final String key;

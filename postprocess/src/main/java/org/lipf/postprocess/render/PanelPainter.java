@@ -26,7 +26,9 @@ public final class PanelPainter {
 
     /**
      * Materials in their muted tones with the Li metal (xi &gt; 1/2) on top and its outline drawn
-     * darker.
+     * darker; outside the metal, the Li finer than the grid ({@link Plane#subgridLi}: a host's dispersed metal, the
+     * Li at its faces) tints its cell towards the metal's colour by the volume fraction it fills, so that a host
+     * filled with it looks as the metal does in that host.
      */
     public static BufferedImage morphology(Plane p, MaterialPalette palette, double pixelsPerCell) {
         int w = width(p, pixelsPerCell), h = height(p, pixelsPerCell);
@@ -34,14 +36,19 @@ public final class PanelPainter {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int py = 0; py < h; py++)
             for (int px = 0; px < w; px++) {
-                int id = p.material()[p.cellAt(cellX(p, w, px), cellY(p, h, py))];
+                int cell = p.cellAt(cellX(p, w, px), cellY(p, h, py)), id = p.material()[cell];
                 int rgb;
-                if (!metal[py * w + px]) rgb = palette.material(id);
+                if (!metal[py * w + px]) rgb = p.subgridLi() == null ? palette.material(id) : tinted(palette.material(id), p.subgridLi()[cell]);
                 else if (outline(metal, w, h, px, py) && palette.freeFraction(id) > 0) rgb = MaterialPalette.METAL_EDGE;
                 else rgb = palette.metalIn(id);
                 img.setRGB(px, py, rgb);
             }
         return img;
+    }
+
+    /** A material's tone tinted towards the metal's colour by a volume fraction of Li (clamped to [0, 1]). */
+    static int tinted(int tone, double liFraction) {
+        return MaterialPalette.mix(tone, MaterialPalette.METAL, Math.max(0, Math.min(1, liFraction)));
     }
 
     /** The plane's values in colour, with the metal outline in white when the plane has xi. */

@@ -11,17 +11,20 @@ package org.lipf.postprocess.render;
  * @param dx_m cell size, m
  * @param xi order parameter, or null (a projection without metal)
  * @param material material ids, or null
+ * @param subgridLi Li finer than the grid, as a volume fraction of each cell: a host's dispersed metal f_free delta
+ *        and the Li at its faces (docs/MODEL.md sections 3.6, 3.6.1); null where the run has none
  * @param values the field shown in colour, display units, or null (morphology only)
  * @param rowsPeriodic whether the rows wrap around
  * @param caption what the plane is, e.g. "x-z mid-slice, y = 2.0 um"
  * @param axes the axes along its columns and rows, e.g. x and z
  */
-public record Plane(int cols, int rows, double dx_m, double[] xi, byte[] material, double[] values, boolean rowsPeriodic, String caption,
+public record Plane(int cols, int rows, double dx_m, double[] xi, byte[] material, double[] subgridLi, double[] values, boolean rowsPeriodic, String caption,
         PanelAxes axes) {
     public Plane {
         int n = cols * rows;
         if (cols < 1 || rows < 1) throw new IllegalArgumentException("plane needs at least one cell: " + cols + "x" + rows);
-        if ((xi != null && xi.length != n) || (material != null && material.length != n) || (values != null && values.length != n))
+        if ((xi != null && xi.length != n) || (material != null && material.length != n)
+                || (subgridLi != null && subgridLi.length != n) || (values != null && values.length != n))
             throw new IllegalArgumentException("plane arrays need " + n + " values");
     }
 

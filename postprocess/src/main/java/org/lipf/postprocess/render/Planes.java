@@ -22,20 +22,21 @@ public final class Planes {
      * The planes of a snapshot: 2D the cross-section; 3D the x-z and y-z slices at {@code at} and the x-y
      * slice {@code xy} (both ignored in 2D).
      *
+     * @param subgridLi the Li finer than the grid per cell ({@link Plane#subgridLi}), or null
      * @param values the field in colour (display units), or null for the morphology
      */
-    public static List<Plane> of(CellBlock b, double[] xi, byte[] material, double[] values, SlicePositions at, FrontSlice xy) {
+    public static List<Plane> of(CellBlock b, double[] xi, byte[] material, double[] subgridLi, double[] values, SlicePositions at, FrontSlice xy) {
         List<Plane> out = new ArrayList<>();
         if (!b.is3D()) {
-            out.add(new Plane(b.nx(), b.nz(), b.dx_m(), xi, material, values, false, "x-z cross-section", XZ));
+            out.add(new Plane(b.nx(), b.nz(), b.dx_m(), xi, material, subgridLi, values, false, "x-z cross-section", XZ));
             return out;
         }
         int j = at.j(b), i = at.i(b);
-        out.add(cut(b, b.nx(), b.nz(), (c, r) -> b.index(c, j, r), xi, material, values, false,
+        out.add(cut(b, b.nx(), b.nz(), (c, r) -> b.index(c, j, r), xi, material, subgridLi, values, false,
                 (Double.isNaN(at.y_m()) ? "x-z mid-slice" : "x-z slice") + ", y = " + um(b, j), XZ));
-        out.add(cut(b, b.ny(), b.nz(), (c, r) -> b.index(i, c, r), xi, material, values, false,
+        out.add(cut(b, b.ny(), b.nz(), (c, r) -> b.index(i, c, r), xi, material, subgridLi, values, false,
                 (Double.isNaN(at.x_m()) ? "y-z mid-slice" : "y-z slice") + ", x = " + um(b, i), new PanelAxes("y", "z")));
-        out.add(cut(b, b.nx(), b.ny(), (c, r) -> b.index(c, r, xy.k()), xi, material, values, true, xy.caption(), XY));
+        out.add(cut(b, b.nx(), b.ny(), (c, r) -> b.index(c, r, xy.k()), xi, material, subgridLi, values, true, xy.caption(), XY));
         return out;
     }
 
@@ -44,18 +45,24 @@ public final class Planes {
         return String.format(Locale.ROOT, "%.3g \u00b5m", (cell + 0.5) * b.dx_m() * 1e6);
     }
 
-    private static Plane cut(CellBlock b, int cols, int rows, IntBinaryOperator cell, double[] xi, byte[] material, double[] values,
-            boolean rowsPeriodic, String caption, PanelAxes axes) {
-        double[] x = xi == null ? null : new double[cols * rows];
-        byte[] m = material == null ? null : new byte[cols * rows];
-        double[] v = values == null ? null : new double[cols * rows];
+    private static Plane cut(CellBlock b, int cols, int rows, IntBinaryOperator cell, double[] xi, byte[] material, double[] subgridLi,
+            double[] values, boolean rowsPeriodic, String caption, PanelAxes axes) {
+        byte[] m = null;
+        if (material != null) {
+            m = new byte[cols * rows];
+            for (int r = 0; r < rows; r++)
+                for (int c = 0; c < cols; c++) m[r * cols + c] = material[cell.applyAsInt(c, r)];
+        }
+        return new Plane(cols, rows, b.dx_m(), cut(xi, cols, rows, cell), m, cut(subgridLi, cols, rows, cell), cut(values, cols, rows, cell),
+                rowsPeriodic, caption, axes);
+    }
+
+    /** The plane's values of a cell array, row r and column c at {@code r cols + c}; null for null. */
+    private static double[] cut(double[] a, int cols, int rows, IntBinaryOperator cell) {
+        if (a == null) return null;
+        double[] out = new double[cols * rows];
         for (int r = 0; r < rows; r++)
-            for (int c = 0; c < cols; c++) {
-                int P = cell.applyAsInt(c, r), p = r * cols + c;
-                if (x != null) x[p] = xi[P];
-                if (m != null) m[p] = material[P];
-                if (v != null) v[p] = values[P];
-            }
-        return new Plane(cols, rows, b.dx_m(), x, m, v, rowsPeriodic, caption, axes);
+            for (int c = 0; c < cols; c++) out[r * cols + c] = a[cell.applyAsInt(c, r)];
+        return out;
     }
 }

@@ -129,7 +129,7 @@ public final class Renderer {
     public BufferedImage frame(Snapshot s, ColorScale scale) throws RunFolderException {
         String title = title(run.name(), kind, s);
         List<Panel> panels = panels(s, scale, CellBlock.of(s.shape(), s.dx_m()).is3D() ? PANEL_3D_PX : PANEL_2D_PX);
-        Legend legend = kind == FieldKind.XI ? new MaterialLegend(palette, present(s.material())) : new ColorBar(scale);
+        Legend legend = kind == FieldKind.XI ? new MaterialLegend(palette, present(s.material()), DerivedFields.hasSubgridLi(s)) : new ColorBar(scale);
         return Frame.compose(title, panels, panels.size() > 1 ? 2 : 1, legend);
     }
 
@@ -164,7 +164,7 @@ public final class Renderer {
         double[] front_m = metal == null ? null : FrontProfile.columnHeights_m(metal);
         FrontSlice xy = b.is3D() ? FrontSlice.of(b, front_m) : null;
         List<Panel> panels = new ArrayList<>();
-        for (Plane p : Planes.of(b, s.field("xi"), s.material(), values, slices, xy)) {
+        for (Plane p : Planes.of(b, s.field("xi"), s.material(), kind == FieldKind.XI ? subgridLi(s) : null, values, slices, xy)) {
             BufferedImage img = kind == FieldKind.XI ? PanelPainter.morphology(p, palette, ppc) : PanelPainter.field(p, scale, ppc);
             panels.add(new Panel(img, p.caption(), p.cols() * p.dx_m() / img.getWidth(), p.axes(), null));
         }
@@ -186,11 +186,18 @@ public final class Renderer {
      * the front height, or where the current deposits Li (a coating's cracks and pinholes, which no slice need cut).
      */
     private static Panel columnMap(double[] perColumn, CellBlock b, double ppc, String caption, ColorMap map, String label) {
-        Plane p = new Plane(b.nx(), b.ny(), b.dx_m(), null, null, perColumn, true, caption, Planes.XY);
+        Plane p = new Plane(b.nx(), b.ny(), b.dx_m(), null, null, null, perColumn, true, caption, Planes.XY);
         DoubleSummaryStatistics range = Arrays.stream(perColumn).summaryStatistics();
         ColorScale scale = new ColorScale(map, range.getMin(), range.getMax(), label);
         BufferedImage img = PanelPainter.field(p, scale, ppc);
         return new Panel(img, p.caption(), b.nx() * b.dx_m() / img.getWidth(), p.axes(), new ColorBar(scale));
+    }
+
+    /** The snapshot's Li finer than the grid per cell ({@link DerivedFields#subgridLi}), with the palette's f_free; null if none. */
+    private double[] subgridLi(Snapshot s) {
+        double[] free = new double[s.materialNames().size()];
+        for (int id = 0; id < free.length; id++) free[id] = palette.freeFraction(id);
+        return DerivedFields.subgridLi(s, free);
     }
 
     public MaterialPalette palette() {

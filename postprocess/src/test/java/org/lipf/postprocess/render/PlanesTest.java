@@ -29,7 +29,7 @@ class PlanesTest {
 
     @Test
     void defaultSlicesAreTheMidPlanes() {
-        List<Plane> planes = Planes.of(BLOCK, null, null, coded(), SlicePositions.MID, new FrontSlice(1, "x-y"));
+        List<Plane> planes = Planes.of(BLOCK, null, null, null, coded(), SlicePositions.MID, new FrontSlice(1, "x-y"));
         assertCuts(planes, 3, 2);
         assertEquals("x-z mid-slice, y = 1.75 \u00b5m", planes.get(0).caption());
         assertEquals("y-z mid-slice, x = 1.25 \u00b5m", planes.get(1).caption());
@@ -40,11 +40,11 @@ class PlanesTest {
         // y = 1.2 um lies in cell j = 2 (1.0 to 1.5 um, centre 1.25 um); x = 0.2 um in cell i = 0; the far edges are cells n - 1
         SlicePositions at = new SlicePositions(0.2e-6, 1.2e-6);
         at.check(BLOCK, "run");
-        List<Plane> planes = Planes.of(BLOCK, null, null, coded(), at, new FrontSlice(1, "x-y"));
+        List<Plane> planes = Planes.of(BLOCK, null, null, null, coded(), at, new FrontSlice(1, "x-y"));
         assertCuts(planes, 2, 0);
         assertEquals("x-z slice, y = 1.25 \u00b5m", planes.get(0).caption());
         assertEquals("y-z slice, x = 0.250 \u00b5m", planes.get(1).caption());
-        assertCuts(Planes.of(BLOCK, null, null, coded(), new SlicePositions(2e-6, 3e-6), new FrontSlice(1, "x-y")), 5, 3);
+        assertCuts(Planes.of(BLOCK, null, null, null, coded(), new SlicePositions(2e-6, 3e-6), new FrontSlice(1, "x-y")), 5, 3);
     }
 
     @Test

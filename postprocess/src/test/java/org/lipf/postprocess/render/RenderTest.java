@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lipf.output.Snapshot;
 import org.lipf.postprocess.RunFolder;
+import org.lipf.postprocess.RunFolderException;
 import org.lipf.postprocess.SyntheticRun;
 
 class RenderTest {
@@ -155,6 +156,41 @@ class RenderTest {
         for (double x : i) assertEquals(1.19 * Math.abs(v) / h, x, 1e-9 * 1.19 * Math.abs(v) / h);
         double[] eta = DerivedFields.overpotential_V(s, RunFolder.open(run).scenario());
         assertEquals(phi[0], eta[0], 0); // single form: eta = phi - E_eq, E_eq = 0
+    }
+
+    /**
+     * A host's dispersed metal (lpscl made a host of f_free 0.3 here) tints its cells towards the metal's colour by the
+     * volume it fills, f_free delta: a cell filled with it (delta = 1) looks as the resolved metal in that host does; its
+     * field shows the fill itself, and a run without dispersed metal says so.
+     */
+    @Test
+    void dispersedLiTintsTheHostByItsVolumeAndHasAFieldOfItsOwn() throws Exception {
+        Path run = SyntheticRun.create(tmp.resolve("run"), SyntheticRun.CELL_2D.replace("free_fraction: 1}\ngeometry",
+                "free_fraction: 0.3}\ngeometry"));
+        Snapshot plain = SyntheticRun.write(run, 0, 0, layerAndDisc(), SyntheticRun.layeredMaterial(), null, null);
+        // the top rows full (delta = 1), the rows under them half full, the rest empty
+        double[] delta = new double[plain.material().length];
+        for (int P = 0; P < delta.length; P++) delta[P] = P / SyntheticRun.NX >= SyntheticRun.NZ - 4 ? 1 : P / SyntheticRun.NX >= SyntheticRun.NZ - 8 ? 0.5 : 0;
+        java.util.LinkedHashMap<String, double[]> fields = new java.util.LinkedHashMap<>(plain.fields());
+        fields.put(org.lipf.cli.RunDriver.DISPERSED_FIELD, delta);
+        Snapshot s = new Snapshot(1, 1, plain.dx_m(), plain.shape(), fields, plain.material(), plain.materialNames(),
+                plain.appliedCurrent_A_per_m2(), plain.cellVoltage_V(), plain.extras());
+        Renderer r = new Renderer(RunFolder.open(run), FieldKind.XI, s.materialNames(), SlicePositions.MID);
+        assertEquals(0.3, r.palette().freeFraction(1), 0);
+        BufferedImage img = r.panelsAt(s, null, 10).get(0).image();
+        int host = r.palette().material(1);
+        assertEquals(r.palette().metalIn(1), img.getRGB(5, 5) & 0xFFFFFF, "a host cell filled with dispersed Li");
+        assertEquals(MaterialPalette.mix(host, MaterialPalette.METAL, 0.15), img.getRGB(5, 65) & 0xFFFFFF, "half filled: 0.3 x 0.5 of the cell");
+        assertEquals(host, img.getRGB(5, 105) & 0xFFFFFF, "empty host");
+        // the same snapshot without the dispersed metal: the host's plain tone
+        assertEquals(host, r.panelsAt(plain, null, 10).get(0).image().getRGB(5, 5) & 0xFFFFFF);
+
+        Renderer field = new Renderer(RunFolder.open(run), FieldKind.DISPERSED_LI, s.materialNames(), SlicePositions.MID);
+        ColorScale scale = field.scale(s);
+        assertEquals(0, scale.min(), 0);
+        assertEquals(1, scale.max(), 0);
+        RunFolderException none = org.junit.jupiter.api.Assertions.assertThrows(RunFolderException.class, () -> field.scale(plain));
+        assertTrue(none.getMessage().contains("no dispersed metal"), none.getMessage());
     }
 
     @Test
