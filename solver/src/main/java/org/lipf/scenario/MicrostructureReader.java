@@ -307,7 +307,8 @@ final class MicrostructureReader {
     }
 
     /**
-     * The value-to-phase map from {@code key}, or for HDF5 without one, from the dataset's material names with xi = 0
+     * The value-to-phase map from {@code key} (xi 0 unless given, the metal's own material its free fraction: Li metal),
+     * or for HDF5 without one, from the dataset's material names with xi = 0
      * (a LiPF snapshot's cells then take their xi and c from the snapshot: {@link VoxelImageSpec#snapshotState}).
      */
     private Map<String, VoxelImageSpec.Phase> mapping(Section s, String key, String wrongKey, VoxelImage img, Path path) {
@@ -339,9 +340,13 @@ final class MicrostructureReader {
             if (m == null || !materials.containsKey(m.trim()))
                 throw new ScenarioException(e.keyFile(), path2, e.keyLine(), "unknown material '" + m + "'" + ScenarioLoader.suggestMaterial(String.valueOf(m), materials.keySet()));
             m = m.trim();
-            double xi = p == null ? 0 : p.quantity("xi", PhysicalQuantity.DIMENSIONLESS, 0.0);
             double ff = materials.get(m).freeFraction();
+            // the metal's own material is Li metal: without metal it would block the ions and be no Li (as layers)
+            double xi = p == null ? (m.equals(metal) ? ff : 0) : p.quantity("xi", PhysicalQuantity.DIMENSIONLESS, m.equals(metal) ? ff : 0.0);
             if (p != null) p.check(xi >= 0 && xi <= ff, "xi", "must be in [0, free_fraction " + ff + " of '" + m + "'], got " + xi);
+            if (!recorded && m.equals(metal) && xi != ff)
+                throw new ScenarioException(e.keyFile(), path2, e.keyLine(), ScenarioLoader.heldWithoutMetal((img.png ? "colour " : "id ") + e.key(), m, xi)
+                        + "; leave xi out (the metal's material is metal, xi " + ff + ")");
             double c = p == null ? Double.NaN : p.quantity("c", PhysicalQuantity.DIMENSIONLESS, Double.NaN);
             if (p != null) p.check(Double.isNaN(c) || c >= 0, "c", "must be >= 0");
             out.put(k, new VoxelImageSpec.Phase(m, xi, c));

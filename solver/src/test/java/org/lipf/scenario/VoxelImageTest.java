@@ -87,6 +87,27 @@ class VoxelImageTest {
         assertEquals("li", m.name(17, 0, 32));
     }
 
+    /**
+     * A colour mapped to the metal's own material is Li metal (xi at its free fraction), as a layer of it must be: with
+     * xi 0 its cells blocked the ions and were no Li, and the run diverged at its first solve. Another xi is refused.
+     */
+    @Test
+    void aColourMappedToTheMetalsMaterialIsLiMetal(@TempDir Path dir) throws Exception {
+        grayPng(dir, "labels.png", BufferedImage.TYPE_BYTE_GRAY, 0, 1, 2, 128);
+        String yaml = BASE + "  images: [{file: labels.png, voxel_size: 0.5 um, offset: {z: 3 um}, "
+                + "colors: {\"#000000\": el, \"#010101\": lif, \"#020202\": mg, \"#808080\": li}}]\n";
+        InitialState st = build(loadIn(dir, yaml));
+        Grid g = st.materials().grid();
+        assertEquals("li", st.materials().name(17, 0, 32));
+        assertEquals(1.0, st.xi()[g.index(17, 0, 32)], "the image's Li is metal");
+        assertEquals(0.0, st.xi()[g.index(12, 0, 32)], "mg takes xi 0");
+        String partial = yaml.replace("\"#808080\": li}", "\"#808080\": {material: li, xi: 0.5}}");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> loadIn(dir, partial));
+        assertEquals("geometry.images[0].colors.#808080", e.keyPath());
+        assertTrue(e.getMessage().contains("colour #808080 of the metal's own material (li) at xi = 0.5 would hold only part metal")
+                && e.getMessage().contains("leave xi out"), e.getMessage());
+    }
+
     // ------------------------------------------------------------------------------- formats
 
     static String readError(Path f) {
