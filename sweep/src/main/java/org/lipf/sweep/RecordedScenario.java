@@ -2,6 +2,8 @@ package org.lipf.sweep;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.lipf.cli.RunLimits;
 import org.lipf.postprocess.RunFolder;
@@ -9,6 +11,7 @@ import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.scenario.ScenarioLoader;
 import org.lipf.scenario.ScenarioWriter;
+import org.lipf.scenario.VoxelImageSpec;
 
 /**
  * Tells a run whose {@link RunFingerprint} another version of LiPF recorded from one of other
@@ -19,6 +22,8 @@ import org.lipf.scenario.ScenarioWriter;
  * are in it as {@link RunLimits} puts them): read by today's loader and written by today's writer, it
  * is the text of the scenario the sweep gives the run now when the inputs are the same, material
  * library values included (written in full, not by name), and differs when any of them changed.
+ * Its voxel images are named by absolute paths, which a sweep moved with its files no longer has:
+ * each is read from the file the sweep gives the run now, and its recorded SHA-256 checked there.
  */
 final class RecordedScenario {
     private RecordedScenario() {
@@ -33,12 +38,23 @@ final class RecordedScenario {
         Path recorded = folder.resolve(RunFolder.SCENARIO_FILE);
         if (!Files.isRegularFile(recorded)) return false;
         try {
-            Scenario then = ScenarioLoader.loadRecorded(recorded, Map.of());
             Scenario base = ScenarioLoader.loadRecorded(run.scenario(), run.overrides());
             Scenario now = ScenarioLoader.loadRecorded(run.scenario(), RunLimits.settings(base, run.overrides(), spec.endTime_s(), spec.maxSteps()));
+            Scenario then = ScenarioLoader.loadRecorded(recorded, imagesOf(now));
             return RunFingerprint.withoutImagePaths(ScenarioWriter.toYaml(then)).equals(RunFingerprint.withoutImagePaths(ScenarioWriter.toYaml(now)));
         } catch (ScenarioException e) {
             return false;
         }
+    }
+
+    /**
+     * The settings that place the image files of {@code now} into a recorded scenario, in their order: where the
+     * recorded one placed other content (its SHA-256 differs) or fewer images, loading it fails; more, it differs.
+     */
+    private static Map<String, String> imagesOf(Scenario now) {
+        List<VoxelImageSpec> images = now.geometry().microstructure().images();
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < images.size(); i++) files.put("geometry.images[" + i + "].file", YamlText.scalar(images.get(i).file().toString()));
+        return files;
     }
 }

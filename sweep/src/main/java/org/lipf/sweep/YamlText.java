@@ -26,7 +26,7 @@ final class YamlText {
     }
 
     /** A scalar as plain text when it is safely plain (numbers, units, names), else double-quoted. */
-    private static String scalar(String text) {
+    static String scalar(String text) {
         if (PLAIN.matcher(text).matches()) return text;
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
     }

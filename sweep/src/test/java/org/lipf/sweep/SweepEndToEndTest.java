@@ -483,6 +483,48 @@ class SweepEndToEndTest {
         assertEquals(old, folderNames(there.resolve("out").resolve("runs")));
     }
 
+    /**
+     * A sweep folder moved with its scenario and voxel image, whose record an earlier version of LiPF wrote: the
+     * run's scenario.yaml names the image by the absolute path it had before the move, yet the run is kept and its
+     * record renewed (the image read where the sweep has it now, its recorded SHA-256 the same); an image of other
+     * content there still stops the sweep. Without reading the image where the sweep has it now, the moved run read
+     * as one of other inputs (exit 2).
+     */
+    @Test
+    void aMovedSweepFolderWithAVoxelImageRecordedByAnEarlierVersionIsKept() throws IOException {
+        Path here = dir.resolve("here");
+        Files.createDirectories(here);
+        Path cell = SweepTestSupport.tinyCell(here);
+        Files.writeString(cell, Files.readString(cell).replace("nuclei: [{x: 2 um, radius: 1 um}]", "nuclei: [{x: 2 um, radius: 1 um}]\n"
+                + "  images: [{file: slice.png, voxel_size: 0.5 um, offset: {x: 1 um, z: 5 um}, colors: {\"#000000\": lpscl, \"#ffffff\": li}}]"));
+        SweepTestSupport.png(here.resolve("slice.png"), false);
+        Path sweepFile = SweepTestSupport.write(here, "sweep.yaml", """
+                base: cell.yaml
+                axes:
+                  control.current_density: [30 mA/cm^2]
+                max_steps: 2
+                """);
+        SweepSpec spec = SweepFileReader.read(sweepFile);
+        SweepRun run = SweepExpander.expand(spec).get(0);
+        runToEnd(run, here.resolve("out"), spec);
+        RunFolders.record(run, run.folder(here.resolve("out")));
+        recordAsAnEarlierVersion(spec, run, here.resolve("out"), UnaryOperator.identity());
+        assertTrue(Files.readString(run.folder(here.resolve("out")).resolve("scenario.yaml")).contains("file: \"" + here.resolve("slice.png") + "\""));
+
+        Path there = dir.resolve("there");
+        Files.move(here, there);
+        Path out = there.resolve("out");
+        SweepTestSupport.Result moved = SweepTestSupport.lipf("sweep", there.resolve("sweep.yaml").toString(), "-o", out.toString(), "--plan");
+        assertEquals(0, moved.exitCode(), moved.stderr());
+        assertTrue(moved.stderr().contains(ChangedRuns.renewedNote("run base")), moved.stderr());
+
+        SweepTestSupport.png(there.resolve("slice.png"), true);
+        SweepTestSupport.Result changed = SweepTestSupport.lipf("sweep", there.resolve("sweep.yaml").toString(), "-o", out.toString(), "--plan");
+        assertEquals(2, changed.exitCode(), changed.stderr());
+        assertTrue(changed.stderr().startsWith("error: " + there.resolve("sweep.yaml") + ": run base in " + out.resolve("runs") + " ran with other inputs"),
+                changed.stderr());
+    }
+
     @Test
     void failingRunIsRecordedWithItsErrorAndLockedRunIsLeftToItsHolder() throws IOException {
         SweepTestSupport.tinyCell(dir);

@@ -1,5 +1,6 @@
 package org.lipf.sweep;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.lipf.cli.Lipf;
 
 /** The tiny test cell, sweep files in a temporary folder, and {@code lipf} calls with captured stderr. */
@@ -25,6 +27,13 @@ final class SweepTestSupport {
             Files.copy(in, p);
         }
         return p;
+    }
+
+    /** A 2 x 2 PNG voxel image, black, or with one white pixel. */
+    static void png(Path file, boolean white) throws IOException {
+        BufferedImage img = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
+        if (white) img.setRGB(1, 0, 0xffffff);
+        ImageIO.write(img, "png", file.toFile());
     }
 
     static Path write(Path dir, String name, String text) throws IOException {
