@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.lipf.kernels.cpu.Simd;
 
 /**
@@ -54,7 +56,8 @@ final class LocalExecutor {
             }));
             for (Future<?> f : futures) {
                 try {
-                    f.get();
+                    // while it waits, a change of the progress line that its limit held back is printed
+                    while (!awaited(f)) progress.print(false);
                 } catch (java.util.concurrent.ExecutionException e) {
                     throw new IOException("could not run a child process: " + e.getCause().getMessage(), e.getCause());
                 }
@@ -63,6 +66,16 @@ final class LocalExecutor {
             pool.shutdownNow();
             Runtime.getRuntime().removeShutdownHook(stopChildren);
             progress.finish();
+        }
+    }
+
+    /** Whether {@code f} is done, waiting for it at most a second. */
+    private static boolean awaited(Future<?> f) throws InterruptedException, java.util.concurrent.ExecutionException {
+        try {
+            f.get(1, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException stillRunning) {
+            return false;
         }
     }
 
