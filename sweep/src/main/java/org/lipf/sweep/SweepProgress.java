@@ -62,7 +62,7 @@ final class SweepProgress {
         print(false);
     }
 
-    /** Prints the line if it changed and the limit allows it, or, with {@code force}, in any case. */
+    /** Prints the line if it changed and the limit allows it, or, with {@code force}, if it changed. */
     synchronized void print(boolean force) {
         // while a job is free and a run is left, a run is starting (the first ones start one by one, the next one as a
         // run ends): the line waits for it, which it would count as pending
@@ -70,7 +70,7 @@ final class SweepProgress {
         String line = line();
         long now = clock_ns.getAsLong();
         boolean due = printedLine == null || now - lastPrintNanos > (terminal ? 500_000_000L : 10_000_000_000L);
-        if (!force && (line.equals(printedLine) || !due)) return;
+        if (line.equals(printedLine) || !force && !due) return;
         if (terminal) out.print("\r" + line + "   ");
         else out.println(line);
         out.flush();

@@ -62,6 +62,8 @@ class SweepProgressTest {
         progress.print(false);
         assertEquals(List.of(printed.get(0), printed.get(1), "sweep: 2/4 done, 2 running, 0 failed, 0 pending  ETA 0:30:00"), lines(buf),
                 "the change once due, once");
+        progress.finish();
+        assertEquals(3, lines(buf).size(), "the sweep's end prints the line again only if it changed");
     }
 
     private static List<String> lines(ByteArrayOutputStream buf) {
