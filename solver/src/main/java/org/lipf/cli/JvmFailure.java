@@ -16,17 +16,20 @@ final class JvmFailure extends RuntimeException {
         super(message, cause);
     }
 
-    /** The failure of the run in {@code runDir} that {@code error} ended; its last snapshot is named for the restart. */
-    static JvmFailure of(Error error, Path runDir) {
-        return new JvmFailure(what(error) + "; " + restart(runDir), error);
+    /**
+     * The failure of the run in {@code runDir} that {@code error} ended; its last snapshot is named for the restart, which
+     * {@code runAgain} makes.
+     */
+    static JvmFailure of(Error error, Path runDir, RunAgain runAgain) {
+        return new JvmFailure(what(error, runAgain) + "; " + runAgain.goOn(lastSnapshot(runDir)), error);
     }
 
-    private static String what(Error error) {
+    private static String what(Error error, RunAgain runAgain) {
         if (error instanceof OutOfMemoryError)
-            return String.format(Locale.ROOT, "the JVM ran out of memory (%s) with a heap limit of %s: give it more, e.g. "
-                    + "LIPF_JAVA_OPTS=%s ./lipf run ..., or coarsen grid.spacing", error.getMessage(), heapLimit(), largerHeap());
+            return String.format(Locale.ROOT, "the JVM ran out of memory (%s) with a heap limit of %s: give it more, e.g. %s, or coarsen grid.spacing",
+                    error.getMessage(), heapLimit(), runAgain.withJvmOptions(largerHeap()));
         if (error instanceof StackOverflowError)
-            return "a thread's stack overflowed: give the threads more, e.g. LIPF_JAVA_OPTS=-Xss16m ./lipf run ...";
+            return "a thread's stack overflowed: give the threads more, e.g. " + runAgain.withJvmOptions("-Xss16m");
         return "the JVM failed: " + error.getClass().getSimpleName() + (error.getMessage() != null ? ": " + error.getMessage() : "");
     }
 
@@ -50,15 +53,14 @@ final class JvmFailure extends RuntimeException {
         return heap_MiB >= 1024 ? "-Xmx" + (long) Math.ceil(heap_MiB / 1024 - 1e-9) + "g" : "-Xmx" + (long) Math.ceil(heap_MiB - 1e-9) + "m";
     }
 
-    /** How to continue: from the run's last snapshot, where it wrote one. */
-    private static String restart(Path runDir) {
+    /** The run's last snapshot; null where it wrote none. */
+    private static Path lastSnapshot(Path runDir) {
         List<Path> snapshots;
         try {
             snapshots = SnapshotReader.list(runDir.resolve("snapshots"));
         } catch (IOException unreadable) {
             snapshots = List.of();
         }
-        return snapshots.isEmpty() ? "the run wrote no snapshot: run it again"
-                : "continue from its last snapshot with --restart " + snapshots.get(snapshots.size() - 1);
+        return snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
     }
 }

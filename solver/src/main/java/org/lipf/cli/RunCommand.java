@@ -54,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--restart", paramLabel = "SNAPSHOT", description = "Continue from this snapshot (.h5).")
     Path restart;
 
+    /** Internal, for the tasks of a sweep, which run their runs again themselves: what the advice of a JVM failure names. */
+    @Option(names = RunAgain.OPTION, hidden = true)
+    RunAgain runAgain = RunAgain.RUN;
+
     @Mixin
     BackendOptions backendOptions = new BackendOptions();
 
@@ -113,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
                 scenario.grid().toGrid(), scenario.model().form().name().toLowerCase(),
                 scenario.control().mode().name().toLowerCase(), backend.label(), n, dir);
         try {
-            RunDriver.Status status = new RunDriver(scenario, dir, n, System.err, backend.factory(), backend.label()).run(end, steps, restart);
+            RunDriver.Status status = new RunDriver(scenario, dir, n, System.err, backend.factory(), backend.label(), runAgain).run(end, steps, restart);
             // a short says why (a metal bridge, or Li intrusion into an electrolyte's flaws), as run.json does
             String why = status == RunDriver.Status.SHORTED ? " (" + RunInfo.read(dir.resolve(RunInfo.FILE_NAME)).data().reason() + ")" : "";
             System.err.println("lipf: " + status.name().toLowerCase() + why + "; results in " + dir);
@@ -126,8 +130,9 @@ final class RunCommand implements Callable<Integer> {
             // the grid's fields do not fit the heap as the simulation is built (later, RunDriver records it: a JvmFailure): named at the spacing, which sets their size
             System.err.println("\nerror: " + ScenarioLoader.located(scenarioFile, loadedWith, new ScenarioException(scenarioFile.toString(), "grid.spacing", -1,
                     String.format(java.util.Locale.ROOT, "the run ran out of memory with %s: its %.3g cells need more than the %s heap the JVM may use; "
-                            + "coarsen grid.spacing, make the window smaller, or give the JVM more (e.g. LIPF_JAVA_OPTS=%s)", scenario.grid().toGrid(),
-                            (double) scenario.grid().nx() * scenario.grid().ny() * scenario.grid().nz(), JvmFailure.heapLimit(), JvmFailure.largerHeap()))).getMessage());
+                            + "coarsen grid.spacing, make the window smaller, or give the JVM more (e.g. %s)", scenario.grid().toGrid(),
+                            (double) scenario.grid().nx() * scenario.grid().ny() * scenario.grid().nz(), JvmFailure.heapLimit(),
+                            runAgain.withJvmOptions(JvmFailure.largerHeap())))).getMessage());
             return Lipf.EXIT_BAD_INPUT;
         } catch (OpenClUnavailableException e) {
             System.err.println("\nerror: " + e.getMessage());

@@ -111,6 +111,7 @@ public final class RunDriver {
     private final PrintStream progressOut;
     private final BackendFactory backend;
     private final String backendLabel;
+    private final RunAgain runAgain;
     /** The run's run.json once {@link #run} has written the folder, else null. */
     private RunInfo runRecord;
 
@@ -120,12 +121,18 @@ public final class RunDriver {
 
     /** A driver whose simulation runs on the given backend ({@code backendLabel} goes into run.json). */
     public RunDriver(Scenario scenario, Path runDir, int threads, PrintStream progressOut, BackendFactory backend, String backendLabel) {
+        this(scenario, runDir, threads, progressOut, backend, backendLabel, RunAgain.RUN);
+    }
+
+    /** A driver on the given backend whose failures of the JVM say how {@code runAgain} runs it again ({@link JvmFailure}). */
+    public RunDriver(Scenario scenario, Path runDir, int threads, PrintStream progressOut, BackendFactory backend, String backendLabel, RunAgain runAgain) {
         this.scenario = scenario;
         this.runDir = runDir;
         this.threads = threads;
         this.progressOut = progressOut;
         this.backend = backend;
         this.backendLabel = backendLabel;
+        this.runAgain = runAgain;
     }
 
     /** Height of the electrolyte's base: the top of every layer but the last, m. */
@@ -396,7 +403,7 @@ public final class RunDriver {
         } catch (Error e) {
             if (runRecord == null) throw e; // before the folder was touched: the caller names the grid's size
             // the simulation's fields went with simulate's frame, so that the JVM has room again for the record
-            JvmFailure failure = JvmFailure.of(e, runDir);
+            JvmFailure failure = JvmFailure.of(e, runDir, runAgain);
             try {
                 runRecord.finish(RunInfo.Status.FAILED, failure.getMessage());
             } catch (IOException | Error notRecorded) {

@@ -40,7 +40,7 @@ class JvmFailureRunTest {
     @Test
     void aRunOutOfMemoryIsRecordedAsFailedAndContinuesFromItsLastSnapshot() throws IOException {
         Path run = tmp.resolve("run");
-        JvmFailure failure = failAt(run, () -> new OutOfMemoryError("Java heap space"));
+        JvmFailure failure = failAt(run, () -> new OutOfMemoryError("Java heap space"), RunAgain.RUN);
         RunInfo.Data info = RunInfo.read(run.resolve(RunInfo.FILE_NAME)).data();
         assertEquals(RunInfo.Status.FAILED, info.status());
         assertEquals(failure.getMessage(), info.reason());
@@ -68,15 +68,38 @@ class JvmFailureRunTest {
     @Test
     void aStackOverflowNamesTheThreadsStack() throws IOException {
         Path run = tmp.resolve("run");
-        failAt(run, StackOverflowError::new);
+        failAt(run, StackOverflowError::new, RunAgain.RUN);
         String reason = RunInfo.read(run.resolve(RunInfo.FILE_NAME)).data().reason();
         assertTrue(reason.startsWith("a thread's stack overflowed") && reason.contains("-Xss"), reason);
     }
 
-    /** Runs {@link CliTestSupport#CELL_2D} into {@code run} on the CPU backend, which throws the error at {@link #FAILING_STEP}. */
-    private static JvmFailure failAt(Path run, Supplier<Error> error) {
+    /**
+     * A run of a sweep is run again by its sweep: the advice names where the sweep takes the JVM's options (LIPF_JAVA_OPTS of
+     * ./lipf sweep, which gives its children its heap and stack options; JAVA_OPTS of a Slurm array's script) and the sweep
+     * run again, which continues the run from its last snapshot, not lipf run --restart. The reason run.json records.
+     */
+    @Test
+    void aRunOfASweepIsRunAgainByItsSweep() throws IOException {
+        Path local = tmp.resolve("local"), slurm = tmp.resolve("slurm");
+        failAt(local, () -> new OutOfMemoryError("Java heap space"), RunAgain.LOCAL_SWEEP);
+        failAt(slurm, StackOverflowError::new, RunAgain.SLURM_SWEEP);
+        String localReason = RunInfo.read(local.resolve(RunInfo.FILE_NAME)).data().reason(), slurmReason = RunInfo.read(slurm.resolve(RunInfo.FILE_NAME)).data().reason();
+        List<Path> snapshots = CliTestSupport.snapshots(local);
+        String last = snapshots.get(snapshots.size() - 1).getFileName().toString();
+        assertTrue(Pattern.matches("the JVM ran out of memory \\(Java heap space\\) with a heap limit of [0-9.]+ (MiB|GiB): give it more, "
+                + "e\\.g\\. LIPF_JAVA_OPTS=-Xmx[0-9]+[mg] \\./lipf sweep \\.\\.\\., or coarsen grid\\.spacing; "
+                + "then run the same sweep command again, which continues the run from its last snapshot, " + Pattern.quote(last), localReason), localReason);
+        assertEquals("a thread's stack overflowed: give the threads more, e.g. -Xss16m in JAVA_OPTS of the sweep's slurm/sweep.sbatch, with --mem to hold it; "
+                + "then submit the script again, whose task continues the run from its last snapshot, " + last, slurmReason);
+    }
+
+    /**
+     * Runs {@link CliTestSupport#CELL_2D} into {@code run} on the CPU backend, which throws the error at {@link #FAILING_STEP};
+     * {@code runAgain} runs it again.
+     */
+    private static JvmFailure failAt(Path run, Supplier<Error> error, RunAgain runAgain) {
         Scenario scenario = ScenarioLoader.parse(CliTestSupport.CELL_2D, "cell.yaml", Map.of());
-        RunDriver driver = new RunDriver(scenario, run, 1, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), failingAt(error), "cpu");
+        RunDriver driver = new RunDriver(scenario, run, 1, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), failingAt(error), "cpu", runAgain);
         // caught here, not by assertThrows: JUnit passes an OutOfMemoryError on, which ends the test JVM
         try {
             driver.run(scenario.time().end_s(), Long.MAX_VALUE, null);

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.lipf.cli.Lipf;
+import org.lipf.cli.RunAgain;
 
 /**
  * Runs one run of a sweep in this process, under the run's lock: skips it if it is finished or
@@ -33,10 +34,12 @@ final class RunTask {
     /**
      * @param fingerprint the run's {@link RunFingerprint} as the sweep gives it now
      * @param passThrough further {@code lipf run} options (e.g. {@code --backend opencl})
+     * @param runAgain who runs the run again, which the advice of a failure of its JVM names: a local sweep or a Slurm job array
      * @return the exit code: 0 (done or already done), {@link #EXIT_BUSY}, {@link Lipf#EXIT_BAD_INPUT} (a run of
      *     other inputs), or that of {@code lipf run}
      */
-    static int execute(SweepSpec spec, SweepRun run, String fingerprint, Path sweepDir, int threads, List<String> passThrough, PrintStream err)
+    static int execute(SweepSpec spec, SweepRun run, String fingerprint, Path sweepDir, int threads, List<String> passThrough, RunAgain runAgain,
+            PrintStream err)
             throws IOException {
         Path folder = run.folder(sweepDir);
         Files.createDirectories(folder);
@@ -65,7 +68,7 @@ final class RunTask {
                 return 0;
             }
             List<String> args = new ArrayList<>(run.runArguments(sweepDir, spec, passThrough));
-            args.addAll(List.of("--threads", Integer.toString(threads)));
+            args.addAll(List.of("--threads", Integer.toString(threads), RunAgain.OPTION, runAgain.name()));
             if (state.lastSnapshot() != null) {
                 args.addAll(List.of("--restart", state.lastSnapshot().toAbsolutePath().toString()));
                 if (recorded == null) RunFolders.record(run, folder);

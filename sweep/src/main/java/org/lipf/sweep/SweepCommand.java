@@ -13,6 +13,7 @@ import org.lipf.backend.opencl.Precision;
 import org.lipf.cli.BackendOptions;
 import org.lipf.cli.Lipf;
 import org.lipf.cli.LipfCommand;
+import org.lipf.cli.RunAgain;
 import org.lipf.scenario.Scenario;
 import org.lipf.scenario.ScenarioException;
 import org.lipf.sweep.SweepSpec.SlurmSpec;
@@ -134,7 +135,8 @@ public final class SweepCommand implements Callable<Integer>, LipfCommand {
                     Runtime.getRuntime().exit(ParentPipe.EXIT_STOPPED);
                 });
             }
-            return RunTask.execute(spec, taskRun, taskFingerprint, dir, n, passThrough(), err);
+            // a task without a sweep process above it is a Slurm array's
+            return RunTask.execute(spec, taskRun, taskFingerprint, dir, n, passThrough(), stopWithSweep ? RunAgain.LOCAL_SWEEP : RunAgain.SLURM_SWEEP, err);
         }
         DeviceRuns onDevice;
         try {
