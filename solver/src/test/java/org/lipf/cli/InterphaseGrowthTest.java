@@ -74,6 +74,38 @@ class InterphaseGrowthTest {
         assertArrayEquals(a.field("phi_s"), b.field("phi_s"));
     }
 
+    /**
+     * Li reduces the host strip of {@link CliTestSupport#HOST_STRIP} (soft carbon, f_free 0.3) to a denser carbon of
+     * f_free 0.15 while the strip fills with dispersed metal: the cells beside the Li convert at 3.0 s, the middle
+     * columns at 26.8 s (k = 4.2e-16 m^2/s, L = 0.05 and 0.15 um). Each keeps its metal volume f_free (xi + delta) (docs/MODEL.md
+     * section 3.5), so the metal follows the passed charge at every row (measured: 1.5e-5 C/m^2); until the fix the
+     * conversions halved the strip's metal, 165 C/m^2 less than the 30 C/m^2 passed at 3 s.
+     */
+    @Test
+    void faradayHoldsWhereTheInterphaseConvertsAHostHoldingDispersedMetal() throws IOException {
+        String yaml = CliTestSupport.HOST_STRIP
+                .replace("  lpscl: {library: lpscl-pellet}\n", "  lpscl: {library: lpscl-pellet}\n"
+                        + "  dense: {library: soft-carbon, diffusivity: 1.5e-13 m^2/s, ionic_conductivity: 0.01 S/m, free_fraction: 0.15}\n")
+                + "interphases: [{material: host, product: dense, rate_constant: 4.2e-16 m^2/s}]\n";
+        Path file = CliTestSupport.write(tmp, "reduced-strip.yaml", yaml);
+        Path run = tmp.resolve("run");
+        lipfOk("run", file.toString(), "-o", run.toString(), "--threads", "2");
+        // 1e-4 of the 300 C/m^2 that passed
+        double[] time = CliTestSupport.assertFaradayAtEveryRow(run, yaml, 0.03);
+        assertEquals(30, time[time.length - 1], 1e-6);
+        Snapshot end = CliTestSupport.lastSnapshot(run);
+        int dense = end.materialNames().indexOf("dense"), converted = 0, holding = 0;
+        double[] delta = end.field("dispersed_li");
+        for (int P = 0; P < delta.length; P++)
+            if (end.material()[P] == dense) {
+                converted++;
+                if (delta[P] > 0) holding++;
+            }
+        // the strip's 4 x 10 cells but the middle two of its top row, 3 cells from the metal (f_free xi > 1/2 up to row 8)
+        assertEquals(38, converted, "cells converted");
+        assertTrue(holding > 20, holding + " converted cells hold dispersed metal");
+    }
+
     @Test
     void badInterphaseNamesKeyAndLine() throws IOException {
         Path file = CliTestSupport.write(tmp, "bad.yaml", CELL.replace("product: lagp_reduced", "product: lagp_red"));
