@@ -1,5 +1,7 @@
 package org.lipf.solver;
 
+import org.lipf.kernels.cpu.HostFaces;
+
 /**
  * The coarse operations of one time step (docs/MODEL.md section 5), carried out where the fields
  * live: the multithreaded CPU ({@link CpuBackend}) or an OpenCL device. {@link Simulation} owns
@@ -135,6 +137,15 @@ public interface Backend extends AutoCloseable {
     /** Takes up a {@link #voltageResponse} saved in a snapshot (interior cells, C order). */
     default void restoreVoltageResponse(double[] interiorL, double[] interiorS) {
         throw new UnsupportedOperationException(name() + " backend: solver.reaction_coupling: implicit");
+    }
+
+    /**
+     * The faces where hosts of dispersed metal meet ion conductors, which this backend's reaction lets react
+     * (docs/MODEL.md section 3.6.1), found again by {@link #upload} from the material ids; null where none react. The
+     * host's reaction terms read the same faces, so that a relabel finds them once.
+     */
+    default HostFaces hostFaces() {
+        return null;
     }
 
     /** Li metal volume per unit lateral area, m (as {@link DepositMetrics#metalVolumePerArea_m}). */

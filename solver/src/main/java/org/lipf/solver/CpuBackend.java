@@ -78,6 +78,8 @@ public final class CpuBackend implements Backend {
         if (hostFaces != null) hostFaces.update(fields.material);
     }
 
+    @Override public HostFaces hostFaces() { return hostFaces; }
+
     @Override public void download() {}
     @Override public void downloadNext() {}
 

@@ -4,7 +4,6 @@ import org.lipf.grid.SurfaceFilms;
 import org.lipf.grid.Grid;
 import org.lipf.grid.Parallel;
 import org.lipf.kernels.cpu.AllenCahnUpdate;
-import org.lipf.kernels.cpu.HostFaces;
 import org.lipf.grid.GhostCells;
 import org.lipf.kernels.cpu.NernstPlanckUpdate;
 import org.lipf.model.FieldSet;
@@ -57,8 +56,6 @@ public final class Simulation implements AutoCloseable {
     private final DepositMetrics metrics;
     /** The reaction terms evaluated on the host (the snapshots' reaction rate, the voids' surface current). */
     private final AllenCahnUpdate reactions;
-    /** The faces {@link #reactions} lets react (null unless model.nucleation.face_reaction). */
-    private final HostFaces hostFaces;
     private final double allenCahnLimit_s;
     /** Whether the last accepted step was a retry at a smaller step. */
     private boolean retried;
@@ -93,8 +90,6 @@ public final class Simulation implements AutoCloseable {
         this.filmElectronResistance_ohm_m2 = java.util.Arrays.stream(table.pore).anyMatch(java.util.Objects::nonNull)
                 ? SurfaceFilms.electronicResistancePerColumn_ohm_m2(scenario, grid) : null;
         this.reactions = new AllenCahnUpdate(grid, params, table, parallel);
-        this.hostFaces = params.faceReaction() ? new HostFaces(grid, table, fields.material, parallel) : null;
-        if (hostFaces != null) reactions.reactAtHostFaces(hostFaces);
         this.voids = StrippingVoids.of(scenario, grid, params, table, reactions);
         if (voids != null) {
             if (state.voidVolume_m == null) state.voidVolume_m = new double[voids.columns()];
@@ -107,6 +102,8 @@ public final class Simulation implements AutoCloseable {
         System.arraycopy(SurfaceFilms.exchangeCurrentPerColumn_A_per_m2(scenario, grid), 0, fields.filmExchangeCurrent_A_per_m2, 0, grid.strideZ);
         this.backend = backendFactory.create(scenario, fields, parallel);
         backend.upload();
+        // the host's reaction terms react at the backend's faces (section 3.6.1), which its upload keeps up to date
+        if (backend.hostFaces() != null) reactions.reactAtHostFaces(backend.hostFaces());
         backend.assumeStep(state.nextStep_s); // a restored run's potentials were solved for this step
         recordExtremes(); // the starting state counts, as its time-series row does
     }
@@ -260,11 +257,8 @@ public final class Simulation implements AutoCloseable {
         // in a stripping step, so that a plating run (on the OpenCL backend: without reading the fields back) is untouched
         final boolean stripping = strippingNow();
         if (stripping && follower.active()) relabelled |= follower.update(fields());
-        if (relabelled) {
-            // which host faces react follows the new map (section 3.6.1), here and in the backend
-            if (hostFaces != null) hostFaces.update(fields().material);
-            backend.upload();
-        }
+        // which host faces react follows the new map (section 3.6.1): the upload finds them, for the backend and the host
+        if (relabelled) backend.upload();
         // fields() brought the host up to date above; the solves below run ahead of it again
         hostCurrent = false;
         state.time_s += dt;
