@@ -5,20 +5,14 @@ import java.time.Duration;
 
 /**
  * The one-line progress report of a run: simulated time, fraction done, steps per second and the
- * estimated time left (from the simulated time per wall second so far, once {@link #ETA_AFTER_FRACTION} of the
- * run has passed). Rewrites itself on a terminal, prints a line every 10 s otherwise.
+ * estimated time left ({@link TimeLeft}). Rewrites itself on a terminal, prints a line every 10 s otherwise.
  */
 final class ProgressLine {
-    /**
-     * Share of the simulated span to run before an ETA is given: the first steps (the JIT's warm-up, a semi-implicit
-     * run's small first steps) said nothing of the rest, and their ETA read 36 hours for a run of a minute.
-     */
-    static final double ETA_AFTER_FRACTION = 0.01;
     private final PrintStream out;
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
     private final long startStep;
-    private final double startTime_s;
+    private final TimeLeft timeLeft;
     private long lastPrintNanos;
     /** The step of the last line printed: the forced final line of a run is not printed again for the same step. */
     private long lastPrintedStep = -1;
@@ -27,21 +21,22 @@ final class ProgressLine {
         this.out = out;
         this.terminal = System.console() != null;
         this.startStep = startStep;
-        this.startTime_s = startTime_s;
+        this.timeLeft = new TimeLeft(0, startTime_s);
     }
 
     void update(double time_s, double end_s, long step, double voltage_V, double current_A_per_m2, boolean force) {
         long now = System.nanoTime();
+        double wall = (now - startNanos) * 1e-9;
+        // every step counts towards the estimate, printed or not
+        timeLeft.record(wall, time_s);
         long interval = terminal ? 500_000_000L : 10_000_000_000L;
         if (step == lastPrintedStep || (!force && now - lastPrintNanos < interval)) return;
         lastPrintNanos = now;
         lastPrintedStep = step;
-        double wall = (now - startNanos) * 1e-9;
         double stepsPerSecond = wall > 0 ? (step - startStep) / wall : 0;
         double done = end_s > 0 ? Math.min(1, time_s / end_s) : 0;
-        double rate = wall > 0 ? (time_s - startTime_s) / wall : 0;
-        boolean measured = time_s - startTime_s >= ETA_AFTER_FRACTION * (end_s - startTime_s);
-        String eta = rate > 0 && measured ? format(Duration.ofSeconds((long) Math.ceil((end_s - time_s) / rate))) : "--:--:--";
+        double left_s = timeLeft.remaining_s(end_s);
+        String eta = Double.isNaN(left_s) ? "--:--:--" : format(Duration.ofSeconds((long) Math.ceil(left_s)));
         String line = String.format("t = %.5g s (%5.1f%%)  step %d  %.0f steps/s  V = %.4f V  i = %.4g mA/cm^2  ETA %s",
                 time_s, 100 * done, step, stepsPerSecond, voltage_V, current_A_per_m2 / 10, eta);
         if (terminal) out.print("\r" + line + "   ");
