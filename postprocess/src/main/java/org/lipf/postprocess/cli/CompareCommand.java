@@ -43,6 +43,11 @@ public final class CompareCommand extends PostprocessCommand {
             description = "Where a 3D run's x-z slice cuts y, e.g. '1.2 um'; a bare number is in um (default: mid y).")
     String sliceY;
 
+    @Option(names = "--slice-z", paramLabel = "Z",
+            description = "Show a 3D run's x-y slice at this height above the current collector instead of its x-z slice, e.g. '6 um'; "
+                    + "a bare number is in um.")
+    String sliceZ;
+
     /** The default output's file name: in the working directory, or in RUN/figures/ where one run is shown. */
     public static final String FILE_NAME = "compare.png";
 
@@ -58,11 +63,13 @@ public final class CompareCommand extends PostprocessCommand {
         if (cycle != null && cycle < 1) throw new RunFolderException("--cycle: cycles count from 1, got " + cycle);
         List<RunFolder> runs = new ArrayList<>();
         for (Path p : runDirs) runs.add(RunFolder.open(p));
-        SlicePositions slices = new SlicePositions(Double.NaN, slice("--slice-y", sliceY));
+        // a run's picture is one slice: the x-z one at y, or the x-y one at z
+        if (sliceY != null && sliceZ != null) throw new RunFolderException("give --slice-y or --slice-z, not both: a 3D run shows one slice");
+        SlicePositions slices = new SlicePositions(Double.NaN, slice("--slice-y", sliceY), slice("--slice-z", sliceZ));
         boolean any3D = false;
         for (RunFolder run : runs) any3D |= is3D(run);
-        if (sliceY != null && !any3D)
-            throw new RunFolderException("--slice-y: no run is 3D (a 2D run's picture is its one x-z cross-section)");
+        if ((sliceY != null || sliceZ != null) && !any3D)
+            throw new RunFolderException((sliceY != null ? "--slice-y" : "--slice-z") + ": no run is 3D (a 2D run's picture is its one x-z cross-section)");
         CompareTarget target;
         if (atCharge != null) {
             double q = quantity("--at-charge", atCharge, PhysicalQuantity.AREAL_CAPACITY, "mAh/cm^2", true);

@@ -52,7 +52,7 @@ abstract class PostprocessCommand implements Callable<Integer>, LipfCommand {
         return run.read(0).dimensions() == 3;
     }
 
-    /** A slice position ({@code --slice-x}, {@code --slice-y}) in m, a bare number in um; NaN (the mid-plane) where not given. */
+    /** A slice position ({@code --slice-x}, {@code --slice-y}, {@code --slice-z}) in m, a bare number in um; NaN (the default plane) where not given. */
     static double slice(String option, String text) throws RunFolderException {
         return text == null ? Double.NaN : quantity(option, text, PhysicalQuantity.LENGTH, "um", false);
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
         description = {"Draw the snapshots of a run as PNG images under RUN/figures/.",
             "The Li metal over the material map (xi), or a field in colour with a colour bar; axes in um and the "
                 + "simulated time on every frame. 3D runs: an x-z and a y-z slice (mid-planes, or --slice-y, --slice-x), an x-y slice "
-                + "through the metal front, the front height map and the map of the deposition current (open RUN/fields.xdmf in ParaView for volume rendering)."})
+                + "through the metal front (or at the height --slice-z), the front height map and the map of the deposition current (open RUN/fields.xdmf in ParaView for volume rendering)."})
 public final class RenderCommand extends PostprocessCommand {
     @Parameters(index = "0", paramLabel = "RUN", description = "Run folder (written by lipf run).")
     Path runDir;
@@ -39,16 +39,21 @@ public final class RenderCommand extends PostprocessCommand {
             description = "Where a 3D run's x-z slice cuts y, e.g. '1.2 um'; a bare number is in um (default: mid y).")
     String sliceY;
 
+    @Option(names = "--slice-z", paramLabel = "Z",
+            description = "Where a 3D run's x-y slice cuts z, the height above the current collector, e.g. '6 um'; a bare number is in um "
+                    + "(default: through the metal front).")
+    String sliceZ;
+
     @Override
     int execute() throws Exception {
         FieldKind kind = FieldKind.byKey(field);
         if (kind == null) throw new RunFolderException("--field: unknown field '" + field + "'; known: " + FieldKind.keys());
         if (every < 1) throw new RunFolderException("--every must be >= 1, got " + every);
         RunFolder run = RunFolder.open(runDir);
-        if ((sliceX != null || sliceY != null) && !is3D(run))
-            throw new RunFolderException((sliceX != null ? "--slice-x" : "--slice-y") + ": " + run.dir()
-                    + " is a 2D run (its picture is its one x-z cross-section)");
-        SlicePositions slices = new SlicePositions(slice("--slice-x", sliceX), slice("--slice-y", sliceY));
+        String placed = sliceX != null ? "--slice-x" : sliceY != null ? "--slice-y" : sliceZ != null ? "--slice-z" : null;
+        if (placed != null && !is3D(run))
+            throw new RunFolderException(placed + ": " + run.dir() + " is a 2D run (its picture is its one x-z cross-section)");
+        SlicePositions slices = new SlicePositions(slice("--slice-x", sliceX), slice("--slice-y", sliceY), slice("--slice-z", sliceZ));
         Renderer.Output out = Renderer.renderRun(run, kind, every, animate, slices);
         System.err.println("lipf: " + out.images().size() + " images in " + run.figuresDir()
                 + (out.animation() != null ? ", animation " + out.animation() : ""));

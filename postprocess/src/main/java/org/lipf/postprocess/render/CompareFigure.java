@@ -20,7 +20,7 @@ import org.lipf.postprocess.metrics.SnapshotMetrics;
 
 /**
  * Runs side by side ({@code lipf compare}, after Figure 6 of paper B): for each run the snapshot
- * closest to a common time (or passed charge, {@link CompareTarget}), its morphology (3D: the x-z slice) in the same
+ * closest to a common time (or passed charge, {@link CompareTarget}), its morphology (3D: the x-z slice, or the x-y slice at a height) in the same
  * colours for the same materials and at the same scale, and a table of its metrics under the pictures.
  */
 public final class CompareFigure {
@@ -67,7 +67,7 @@ public final class CompareFigure {
 
     /**
      * The figure: pictures in a row, each captioned with its snapshot's time or charge, the metrics table under them;
-     * a 3D run's picture is its x-z slice at {@code slices}' y.
+     * a 3D run's picture is its x-z slice at {@code slices}' y, or its x-y slice at their z where they give one.
      */
     public static BufferedImage draw(List<Column> columns, String title, SlicePositions slices) throws RunFolderException {
         List<String> allNames = materialOrder(columns);
@@ -76,7 +76,8 @@ public final class CompareFigure {
     }
 
     /**
-     * Each run's morphology (3D: the x-z slice at {@code slices}' y, by default mid y, which its caption names with its y)
+     * Each run's morphology (3D: the x-z slice at {@code slices}' y, by default mid y, or where they give a height z the
+     * x-y slice at it; its caption names the slice and where it cuts)
      * at one common scale, the one that fits the largest run into the box, so that the runs' sizes compare; captioned
      * with the run's label and its snapshot's time or charge.
      */
@@ -94,8 +95,10 @@ public final class CompareFigure {
             Snapshot s = c.snapshot();
             MaterialPalette palette = new MaterialPalette(s.materialNames(), c.run().freeFraction(s.materialNames()),
                     c.run().scenario().model().metalMaterial(), allNames);
-            Panel p = new Renderer(c.run(), FieldKind.XI, palette, slices).panelsAt(s, null, s.dx_m() / metresPerPixel).get(0);
-            String when = c.pick().where() + (CellBlock.of(s.shape(), s.dx_m()).is3D() ? "  \u00b7  " + p.caption() : "");
+            boolean is3D = CellBlock.of(s.shape(), s.dx_m()).is3D();
+            Panel p = new Renderer(c.run(), FieldKind.XI, palette, slices).panelsAt(s, null, s.dx_m() / metresPerPixel)
+                    .get(is3D && slices.atHeight() ? Planes.XY_SLICE : 0);
+            String when = c.pick().where() + (is3D ? "  \u00b7  " + p.caption() : "");
             // the caption stays within the box of the run's picture: where label and snapshot do not fit one line, the
             // label stands on its own, shortened to the box if need be (a 3D run's label shrank to "…" beside its slice)
             String caption = c.label() + "  \u00b7  " + when;

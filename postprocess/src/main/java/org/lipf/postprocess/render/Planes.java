@@ -8,24 +8,26 @@ import org.lipf.postprocess.metrics.CellBlock;
 
 /**
  * Cuts a snapshot into the planes a picture shows: a 2D snapshot is one plane; a 3D snapshot gives
- * three orthogonal slices (x-z and y-z at the {@link SlicePositions}, by default mid y and mid x; x-y through the
- * metal front).
+ * three orthogonal slices at the {@link SlicePositions} (x-z and y-z, by default mid y and mid x; x-y, by default
+ * through the metal front), in that order.
  */
 public final class Planes {
     /** The axes of a vertical section along x (a 2D run's cross-section) and of a horizontal plane. */
     static final PanelAxes XZ = new PanelAxes("x", "z"), XY = new PanelAxes("x", "y");
+    /** Where {@link #of} lists a 3D snapshot's x-y slice (its x-z slice comes first, as a 2D snapshot's one plane). */
+    static final int XY_SLICE = 2;
 
     private Planes() {
     }
 
     /**
-     * The planes of a snapshot: 2D the cross-section; 3D the x-z and y-z slices at {@code at} and the x-y
-     * slice {@code xy} (both ignored in 2D).
+     * The planes of a snapshot: 2D the cross-section; 3D the x-z, y-z and x-y slices at {@code at}, the x-y slice
+     * {@code front} where {@code at} puts it at no height (both ignored in 2D).
      *
      * @param subgridLi the Li finer than the grid per cell ({@link Plane#subgridLi}), or null
      * @param values the field in colour (display units), or null for the morphology
      */
-    public static List<Plane> of(CellBlock b, double[] xi, byte[] material, double[] subgridLi, double[] values, SlicePositions at, FrontSlice xy) {
+    public static List<Plane> of(CellBlock b, double[] xi, byte[] material, double[] subgridLi, double[] values, SlicePositions at, FrontSlice front) {
         List<Plane> out = new ArrayList<>();
         if (!b.is3D()) {
             out.add(new Plane(b.nx(), b.nz(), b.dx_m(), xi, material, subgridLi, values, false, "x-z cross-section", XZ));
@@ -36,7 +38,9 @@ public final class Planes {
                 (Double.isNaN(at.y_m()) ? "x-z mid-slice" : "x-z slice") + ", y = " + um(b, j), XZ));
         out.add(cut(b, b.ny(), b.nz(), (c, r) -> b.index(i, c, r), xi, material, subgridLi, values, false,
                 (Double.isNaN(at.x_m()) ? "y-z mid-slice" : "y-z slice") + ", x = " + um(b, i), new PanelAxes("y", "z")));
-        out.add(cut(b, b.nx(), b.ny(), (c, r) -> b.index(c, r, xy.k()), xi, material, subgridLi, values, true, xy.caption(), XY));
+        int k = at.atHeight() ? at.k(b) : front.k();
+        out.add(cut(b, b.nx(), b.ny(), (c, r) -> b.index(c, r, k), xi, material, subgridLi, values, true,
+                at.atHeight() ? "x-y slice, z = " + um(b, k) : front.caption(), XY));
         return out;
     }
 

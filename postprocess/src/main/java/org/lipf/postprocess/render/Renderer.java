@@ -24,8 +24,8 @@ import org.lipf.postprocess.metrics.RunMetrics;
  * Pictures of a run's snapshots ({@code lipf render}): one figure per snapshot, the morphology (Li
  * metal over the material map) or a field in colour on a colour scale fixed over the frames drawn ({@link #scale(List)}), with
  * the simulated time in the title and axes in µm. 2D runs show the cross-section; 3D runs show the
- * x-z and y-z slices ({@link SlicePositions}: by default the mid-planes), the x-y slice through the metal
- * front ({@link FrontSlice}), the height map of the front (a projection along z) and the map of the
+ * x-z, y-z and x-y slices ({@link SlicePositions}: by default the mid-planes and the plane through the metal
+ * front, {@link FrontSlice}), the height map of the front (a projection along z) and the map of the
  * deposition current of each column.
  */
 public final class Renderer {
@@ -59,7 +59,7 @@ public final class Renderer {
 
     /**
      * Renders every {@code every}-th snapshot (and always the last) to {@code RUN/figures/FIELD_step_NNNNNNNN.png},
-     * and with {@code animate} the sequence to {@code RUN/figures/FIELD.gif}; a 3D run's vertical slices at {@code slices}.
+     * and with {@code animate} the sequence to {@code RUN/figures/FIELD.gif}; a 3D run's slices at {@code slices}.
      */
     public static Output renderRun(RunFolder run, FieldKind kind, int every, boolean animate, SlicePositions slices)
             throws RunFolderException, IOException {
@@ -152,9 +152,9 @@ public final class Renderer {
     }
 
     /**
-     * The panels of one snapshot at {@code ppc} pixels per cell; in 3D the x-z and y-z slices are at the renderer's
-     * {@link SlicePositions} (one outside the window is an error naming the run), the x-y slice is the {@link FrontSlice},
-     * and the maps of the front height and of the deposition current of each column follow the slices.
+     * The panels of one snapshot at {@code ppc} pixels per cell; in 3D the slices are at the renderer's
+     * {@link SlicePositions} (one outside the window is an error naming the run; the x-y slice by default the
+     * {@link FrontSlice}), and the maps of the front height and of the deposition current of each column follow the slices.
      */
     public List<Panel> panelsAt(Snapshot s, ColorScale scale, double ppc) throws RunFolderException {
         CellBlock b = CellBlock.of(s.shape(), s.dx_m());

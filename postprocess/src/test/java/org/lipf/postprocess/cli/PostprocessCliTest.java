@@ -347,13 +347,13 @@ class PostprocessCliTest {
 
         // the slices placed off the middle (the cells holding x = 0.3 um and y = 1.6 um, centres 0.375 and 1.625 um), render
         // and compare alike; a position outside the 2 x 2 um window, or slices of a 2D run, are refused in one line
-        List<Panel> placed = new Renderer(folder, FieldKind.XI, last.materialNames(), new SlicePositions(0.3e-6, 1.6e-6))
+        List<Panel> placed = new Renderer(folder, FieldKind.XI, last.materialNames(), new SlicePositions(0.3e-6, 1.6e-6, Double.NaN))
                 .panels(last, null, Renderer.PANEL_3D_PX);
         assertEquals(List.of("x-z slice, y = 1.63 \u00b5m", "y-z slice, x = 0.375 \u00b5m"), List.of(placed.get(0).caption(), placed.get(1).caption()));
         ok("render", run3d.toString(), "--every", "100", "--slice-x", "0.3 um", "--slice-y", "1.6");
         Path png = tmp.resolve("c.png");
         ok("compare", run3d.toString(), run.toString(), "--slice-y", "1.6 um", "-o", png.toString());
-        assertTrue(CompareFigure.panels(CompareFigure.at(List.of(folder, RunFolder.open(run)), at), new SlicePositions(Double.NaN, 1.6e-6))
+        assertTrue(CompareFigure.panels(CompareFigure.at(List.of(folder, RunFolder.open(run)), at), new SlicePositions(Double.NaN, 1.6e-6, Double.NaN))
                 .get(0).caption().endsWith("  \u00b7  x-z slice, y = 1.63 \u00b5m"));
         for (String[] bad : List.of(new String[] {"render", run3d.toString(), "--slice-x", "2.5 um"},
                 new String[] {"compare", run3d.toString(), "--slice-y", "-1 um", "-o", png.toString()},
