@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.lipf.output.Snapshot;
 import org.lipf.output.SnapshotInfo;
 import org.lipf.output.SnapshotWriter;
@@ -66,6 +67,16 @@ public final class SyntheticRun {
     /** {@link #write} with the given net passed charge, C/m^2. */
     public static Snapshot write(Path run, long step, double time_s, double[] xi, byte[] material, double[] phiL, double[] phiS,
             double passedCharge_C_per_m2) throws IOException {
+        return write(run, step, time_s, xi, material, phiL, phiS, passedCharge_C_per_m2, Map.of());
+    }
+
+    /** {@link #write} at potentials 0 with more datasets, such as the resistance of a film on the metal. */
+    public static Snapshot write(Path run, long step, double time_s, double[] xi, byte[] material, Map<String, double[]> more) throws IOException {
+        return write(run, step, time_s, xi, material, null, null, 100.0 * time_s, more);
+    }
+
+    private static Snapshot write(Path run, long step, double time_s, double[] xi, byte[] material, double[] phiL, double[] phiS,
+            double passedCharge_C_per_m2, Map<String, double[]> more) throws IOException {
         LinkedHashMap<String, double[]> f = new LinkedHashMap<>();
         double[] c = new double[xi.length];
         java.util.Arrays.fill(c, 1);
@@ -73,6 +84,7 @@ public final class SyntheticRun {
         f.put("c", c);
         f.put("phi_l", phiL != null ? phiL : new double[xi.length]);
         f.put("phi_s", phiS != null ? phiS : new double[xi.length]);
+        f.putAll(more);
         LinkedHashMap<String, Object> extras = new LinkedHashMap<>();
         extras.put("passed_charge_C_per_m2", passedCharge_C_per_m2);
         Snapshot s = new Snapshot(step, time_s, DX_M, new int[] {NZ, NX}, f, material, MATERIALS, -50, -0.1, extras);

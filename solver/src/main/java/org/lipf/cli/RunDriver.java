@@ -82,8 +82,9 @@ public final class RunDriver {
     public static final String VOID_FIELD = "void_volume_m";
     /**
      * Snapshot dataset of the area resistance of the film on the metal in each lateral column, ohm m^2 (docs/MODEL.md
-     * section 1.2; 0 where the film is open): repeated along the growth axis, written where the scenario has such a
-     * film, which builds no cells and shows in no other field. Static, from the scenario: a restart does not read it.
+     * section 1.2; 0 where the film is open, NaN where it blocks the ions, its resistance infinite): repeated along the
+     * growth axis, written where the scenario has such a film, which builds no cells and shows in no other field. Static,
+     * from the scenario: a restart does not read it.
      */
     public static final String FILM_FIELD = "film_resistance_ohm_m2";
     /** Snapshot dataset of the electrochemical part of d xi/dt, 1/s (docs/MODEL.md section 7): where the reaction deposits Li. */
@@ -342,8 +343,13 @@ public final class RunDriver {
         }
         if (st.voidVolume_m != null) fields.put(VOID_FIELD, alongGrowthAxis(g, st.voidVolume_m));
         double[] film = new double[g.nx * g.ny];
+        // an infinite resistance is written NaN: ParaView leaves NaN out of a colour map's range and draws it in the map's
+        // NaN colour, while an infinity set the top of the range to infinity and every finite value to its bottom colour
         for (int j = 0; j < g.ny; j++)
-            for (int i = 0; i < g.nx; i++) film[j * g.nx + i] = f.filmResistance_ohm_m2[g.index(i, j, 0) % g.strideZ];
+            for (int i = 0; i < g.nx; i++) {
+                double R = f.filmResistance_ohm_m2[g.index(i, j, 0) % g.strideZ];
+                film[j * g.nx + i] = Double.isInfinite(R) ? Double.NaN : R;
+            }
         if (java.util.Arrays.stream(film).anyMatch(R -> R != 0)) fields.put(FILM_FIELD, alongGrowthAxis(g, film));
         byte[] ids = g.interior(f.material);
         LinkedHashMap<String, Object> extras = new LinkedHashMap<>();

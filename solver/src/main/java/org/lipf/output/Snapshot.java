@@ -63,7 +63,7 @@ public record Snapshot(
         u.put("rate", "1/s"); // d xi/dt of the step that led here: how the front moves
         u.put("reaction_rate", "1/s"); // its electrochemical part at the snapshot's fields: where the reaction deposits Li
         u.put("void_volume_m", "m"); // void volume per area at the metal surface of each column (docs/MODEL.md section 4.3)
-        u.put("film_resistance_ohm_m2", "ohm m^2"); // area resistance of the film on the metal of each column (section 1.2)
+        u.put("film_resistance_ohm_m2", "ohm m^2"); // area resistance of the film on the metal of each column (section 1.2), NaN: blocks the ions
         u.put(VOLTAGE_RESPONSE_L, "1"); // d phi_l / d V of the coupled solve (section 5.4.1): solver state, not a physical field
         u.put(VOLTAGE_RESPONSE_S, "1");
         FIELD_UNITS = Collections.unmodifiableMap(u);

@@ -90,6 +90,27 @@ class OnMetalFilmRunTest {
     }
 
     @Test
+    void aFilmThatBlocksTheIonsIsWrittenNanThatParaViewLeavesOutOfItsColourRange() throws IOException {
+        // no ionic conductivity: an infinite resistance where the film covers the metal, 0 in the 1 um crack that takes the current
+        String yaml = withFilm(", cracks: 1, crack_width: 1 um, seed: 3").replace("ionic_conductivity: " + SIGMA_S_PER_M + " S/m", "ionic_conductivity: 0 S/m");
+        Path dir = tmp.resolve("blocking");
+        lipfOk("run", CliTestSupport.write(tmp, "blocking.yaml", yaml).toString(), "-o", dir.toString(), "--threads", "1", "--max-steps", "2");
+        Scenario s = ScenarioLoader.parse(yaml, "blocking.yaml", Map.of());
+        Grid g = s.grid().toGrid();
+        double[] R = SurfaceFilms.resistancePerColumn_ohm_m2(s, g), shown = CliTestSupport.lastSnapshot(dir).field(RunDriver.FILM_FIELD);
+        int blocked = 0;
+        for (int k = 0; k < g.nz; k++)
+            for (int i = 0; i < g.nx; i++) {
+                double solver = R[g.index(i, 0, 0) % g.strideZ], written = shown[k * g.nx + i];
+                assertTrue(solver == 0 && written == 0 || Double.isInfinite(solver) && Double.isNaN(written), "column " + i + ": " + solver + " written " + written);
+                if (k == 0 && Double.isNaN(written)) blocked++;
+            }
+        assertTrue(blocked > 0 && blocked < g.nx, "covered columns blocked, the crack's open: " + blocked);
+        assertTrue(java.nio.file.Files.readString(dir.resolve(org.lipf.output.XdmfWriter.FILE_NAME)).contains("<Attribute Name=\"" + RunDriver.FILM_FIELD + "\""),
+                "fields.xdmf offers it to ParaView");
+    }
+
+    @Test
     void snapshotsShowTheFilmResistanceOfEachColumnWhichARestartDoesNotNeed() throws IOException {
         String yaml = withFilm(", cracks: 1, crack_width: 1 um, seed: 3");
         Path file = CliTestSupport.write(tmp, "film.yaml", yaml), dir = tmp.resolve("film");

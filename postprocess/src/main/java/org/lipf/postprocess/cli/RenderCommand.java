@@ -22,7 +22,7 @@ public final class RenderCommand extends PostprocessCommand {
 
     @Option(names = "--field", paramLabel = "FIELD", defaultValue = "xi",
             description = "xi (morphology, default; a host's dispersed Li tints its cells), c, phi_l, phi_s, eta (overpotential), "
-                    + "current (|i|, mA/cm^2) or dispersed_li (the fill of a host's pores).")
+                    + "current (|i|, mA/cm^2), dispersed_li (the fill of a host's pores) or film_resistance (of the films on the metal, ohm cm^2).")
     String field;
 
     @Option(names = "--every", paramLabel = "N", defaultValue = "1", description = "Every N-th snapshot (the last is always drawn).")

@@ -1,5 +1,6 @@
 package org.lipf.postprocess.render;
 
+import java.util.Arrays;
 import java.util.List;
 import org.lipf.cli.RunDriver;
 import org.lipf.grid.Grid;
@@ -32,6 +33,8 @@ import org.lipf.scenario.Scenario;
  * current, in the metal the electronic one. It is exact to the discrete fluxes of the solve that
  * wrote the snapshot, except that the reaction term of that solve (d xi/dt) is not stored, which
  * does not enter the fluxes.
+ * <li>film_resistance: the snapshot's {@code film_resistance_ohm_m2}, each column's value repeated along z; NaN where the
+ * film blocks the ions (a run written before 2026-12-08 holds Infinity there, read as NaN).
  * </ul>
  */
 public final class DerivedFields {
@@ -46,6 +49,7 @@ public final class DerivedFields {
             case PHI_S -> s.field("phi_s");
             case ETA -> overpotential_V(s, scenario);
             case CURRENT -> currentDensity_A_per_m2(s, scenario);
+            case FILM_RESISTANCE -> filmResistance_ohm_m2(s);
             case XI -> s.field("xi");
             case DISPERSED_LI -> {
                 if (!s.fields().containsKey(RunDriver.DISPERSED_FIELD))
@@ -82,6 +86,14 @@ public final class DerivedFields {
     /** Whether the snapshot holds Li finer than the grid (dispersed metal or Li at host faces: {@link #subgridLi}). */
     public static boolean hasSubgridLi(Snapshot s) {
         return s.fields().containsKey(RunDriver.DISPERSED_FIELD) || s.fields().containsKey(RunDriver.FACE_LI_FIELD);
+    }
+
+    /** The area resistance of the films on the metal per cell, ohm m^2: NaN where a film blocks the ions. */
+    static double[] filmResistance_ohm_m2(Snapshot s) throws RunFolderException {
+        if (!s.fields().containsKey(RunDriver.FILM_FIELD))
+            throw new RunFolderException("--field film_resistance: the snapshots hold no " + RunDriver.FILM_FIELD
+                    + " (the scenario has no film on the metal, a coating with on_metal: true, or none that covers a column)");
+        return Arrays.stream(s.field(RunDriver.FILM_FIELD)).map(R -> Double.isInfinite(R) ? Double.NaN : R).toArray();
     }
 
     /** eta per cell, V. */

@@ -17,7 +17,13 @@ public enum FieldKind {
     /** Shown in mA/cm^2 (1 mA/cm^2 = 10 A/m^2). */
     CURRENT("current", "current density |i|", "|i| [mA/cm\u00b2]", 0.1, ColorMap.INFERNO),
     /** The dispersed metal of a host (docs/MODEL.md section 3.6): the fraction of the host's free volume it fills. */
-    DISPERSED_LI("dispersed_li", "Li in the host's pores", "fill of the pores", 1, ColorMap.VIRIDIS);
+    DISPERSED_LI("dispersed_li", "Li in the host's pores", "fill of the pores", 1, ColorMap.VIRIDIS),
+    /**
+     * The area resistance of the films on the metal ({@code on_metal: true} coatings) of each column, in ohm cm^2 (1 ohm m^2 =
+     * 1e4 ohm cm^2), on a linear scale: the open columns of its cracks and pinholes are 0, which a logarithmic one could not show;
+     * grey ({@link ColorScale#NO_VALUE}) where a film blocks the ions.
+     */
+    FILM_RESISTANCE("film_resistance", "film resistance on the metal", "R_film [\u03a9 cm\u00b2], grey: blocks ions", 1e4, ColorMap.VIRIDIS);
 
     /** Name on the command line and in file names. */
     public final String key;

@@ -87,7 +87,10 @@ public final class Renderer {
         return List.copyOf(s);
     }
 
-    /** The colour scale over the given snapshots: full range, or 0 .. the 99th percentile for the current. */
+    /**
+     * The colour scale over the given snapshots: full range, or 0 .. the 99th percentile for the current. Values that are
+     * not finite (a film that blocks the ions) stay out of it: they have their own colour, {@link ColorScale#NO_VALUE}.
+     */
     ColorScale scale(List<Integer> snapshots) throws RunFolderException {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int n : snapshots) {
@@ -98,24 +101,27 @@ public final class Renderer {
                 lo = 0;
                 hi = Math.max(hi, sorted[(int) Math.min(sorted.length - 1, Math.round(CURRENT_PERCENTILE * (sorted.length - 1)))]);
             } else {
-                for (double x : v) {
-                    lo = Math.min(lo, x);
-                    hi = Math.max(hi, x);
-                }
+                DoubleSummaryStatistics range = finite(v);
+                lo = Math.min(lo, range.getMin());
+                hi = Math.max(hi, range.getMax());
             }
         }
-        return new ColorScale(kind.map, lo, hi, kind.label);
+        return scale(lo, hi);
     }
 
     /** The colour scale of one snapshot alone. */
     public ColorScale scale(Snapshot s) throws RunFolderException {
-        double[] v = display(s);
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-        }
-        return new ColorScale(kind.map, kind == FieldKind.CURRENT ? 0 : lo, hi, kind.label);
+        DoubleSummaryStatistics range = finite(display(s));
+        return scale(kind == FieldKind.CURRENT ? 0 : range.getMin(), range.getMax());
+    }
+
+    /** The scale from lo to hi; where no value is finite, one of no width at 0. */
+    private ColorScale scale(double lo, double hi) {
+        return hi >= lo ? new ColorScale(kind.map, lo, hi, kind.label) : new ColorScale(kind.map, 0, 0, kind.label);
+    }
+
+    private static DoubleSummaryStatistics finite(double[] v) {
+        return Arrays.stream(v).filter(Double::isFinite).summaryStatistics();
     }
 
     private double[] display(Snapshot s) throws RunFolderException {
