@@ -188,9 +188,9 @@ inline real AllenCahnUpdate_reactionStiffness(__global const real* table, int m,
         const real kinetic = TAB(m, T_LETA) * (dh + nuc);
         return fmax(R(5.78) * kinetic * fabs(bv), sink * kinetic * exp(-ALPHA * F_PER_V * eta));
     }
-    const real u = FilmButlerVolmer_interfaceOverpotential(eta, film, bvFilm);
-    return TAB(m, T_LETA) * fmax(R(5.78) * (dh * fabs(bvFilm) + nuc * fabs(bv)),
-                                 sink * (dh * k * exp(-ALPHA * F_PER_V * u) + nuc * exp(-ALPHA * F_PER_V * eta)));
+    // behind an ionic insulator the growth neither reacts nor takes ions (x = 0 at every c)
+    const real growthSink = isinf(film) ? R(0) : dh * k * exp(-ALPHA * F_PER_V * FilmButlerVolmer_interfaceOverpotential(eta, film, bvFilm));
+    return TAB(m, T_LETA) * fmax(R(5.78) * (dh * fabs(bvFilm) + nuc * fabs(bv)), sink * (growthSink + nuc * exp(-ALPHA * F_PER_V * eta)));
 }
 
 /** AllenCahnUpdate.nucleationRate: gated nucleation, 1/s. */

@@ -42,7 +42,8 @@ inline real sinkConcentrationRate(__global const real* xi, __global const real* 
     const real filmDrop = AllenCahnUpdate_filmDrop(table, film, P, m), filmK = AllenCahnUpdate_filmKinetics(table, film, P, m);
     real growth = R(0);
     if (filmDrop == R(0)) growth = filmK * exp(-ALPHA * F_PER_V * eta);
-    else if (dh > R(1e-12)) {
+    // behind an ionic insulator x = 0 at every c
+    else if (dh > R(1e-12) && !isinf(filmDrop)) {
         const real u = FilmButlerVolmer_interfaceOverpotential(eta, filmDrop, AllenCahnUpdate_growthFactor(filmDrop, filmK, x, eta, c[P], bv));
         growth = filmK * exp(-ALPHA * F_PER_V * u) / (R(1) - filmDrop * filmK * ButlerVolmer_depositionFactorSlope(u, c[P], ALPHA, F_PER_V));
     }

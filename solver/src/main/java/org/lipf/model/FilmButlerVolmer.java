@@ -82,9 +82,18 @@ public final class FilmButlerVolmer {
         return sign * Math.exp(s) / r_V;
     }
 
-    /** The overpotential the reaction sees behind the film, eta + r x, V (eta itself when r = 0). */
+    /** The overpotential the reaction sees behind a film of finite drop r, eta + r x, V (eta itself when r = 0). */
     public static double interfaceOverpotential_V(double eta_V, double r_V, double x) {
         return r_V == 0 ? eta_V : eta_V + r_V * x;
+    }
+
+    /**
+     * {@link #interfaceOverpotential_V(double, double, double)} for any film: behind an ionic insulator (r infinite,
+     * x = 0) no current flows and the interface rests at the Nernst overpotential ln(c) / f, the limit of eta + r x as r
+     * grows (r x = infinity x 0 would be NaN).
+     */
+    public static double interfaceOverpotential_V(double eta_V, double r_V, double x, double c, double f_per_V) {
+        return r_V == Double.POSITIVE_INFINITY ? ButlerVolmer.nernstOverpotential_V(c, f_per_V) : interfaceOverpotential_V(eta_V, r_V, x);
     }
 
     /**

@@ -149,7 +149,7 @@ public final class LiIntrusion {
     private double surfaceOverpotential_V(FieldSet f, int P, int m) {
         final double eta = allenCahn.overpotential(f, P), film = allenCahn.filmDrop_V(f, P, m), k = allenCahn.filmKinetics(f, P, m), c = f.c[P], x = f.xi[P];
         final double bv = ButlerVolmer.depositionFactor(eta, c, p.alpha(), p.f_per_V());
-        return FilmButlerVolmer.interfaceOverpotential_V(eta, film, allenCahn.growthFactor(film, k, x, eta, c, bv));
+        return FilmButlerVolmer.interfaceOverpotential_V(eta, film, allenCahn.growthFactor(film, k, x, eta, c, bv), c, p.f_per_V());
     }
 
     /**

@@ -101,4 +101,15 @@ class FilmButlerVolmerTest {
                     if (r > 0) assertTrue(Math.abs(slope) < Math.abs(k * ButlerVolmer.depositionFactorSlope(eta, c, ALPHA, F)));
                 }
     }
+
+    /** Behind an ionic insulator the interface rests at the Nernst overpotential (the limit of eta + r x), not NaN. */
+    @Test
+    void anInsulatorsInterfaceRestsAtTheNernstOverpotential() {
+        double f = 38.9;
+        assertEquals(Math.log(0.5) / f, FilmButlerVolmer.interfaceOverpotential_V(-0.1, Double.POSITIVE_INFINITY, 0, 0.5, f), 1e-15);
+        assertEquals(0, FilmButlerVolmer.interfaceOverpotential_V(-0.1, Double.POSITIVE_INFINITY, 0, 1, f), 0);
+        // a large finite film tends to it
+        double r = 1e6, x = FilmButlerVolmer.factor(-0.1, 0.5, 0.5, f, ButlerVolmer.depositionFactor(-0.1, 0.5, 0.5, f), r, 1);
+        assertEquals(Math.log(0.5) / f, FilmButlerVolmer.interfaceOverpotential_V(-0.1, r, x, 0.5, f), 1e-6);
+    }
 }

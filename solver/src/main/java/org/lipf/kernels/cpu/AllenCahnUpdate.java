@@ -846,9 +846,10 @@ public final class AllenCahnUpdate {
             final double kinetic = table.Leta_per_s[m] * (dh + nuc);
             return Math.max(5.78 * kinetic * Math.abs(bv), sink * kinetic * cathodic);
         }
-        final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
-        return table.Leta_per_s[m] * Math.max(5.78 * (dh * Math.abs(bvFilm) + nuc * Math.abs(bv)),
-                sink * (dh * k * ButlerVolmer.cathodicExponential(u, alpha, fF) + nuc * cathodic));
+        // behind an ionic insulator the growth neither reacts nor takes ions (x = 0 at every c)
+        final double growthSink = film == Double.POSITIVE_INFINITY ? 0
+                : dh * k * ButlerVolmer.cathodicExponential(FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm), alpha, fF);
+        return table.Leta_per_s[m] * Math.max(5.78 * (dh * Math.abs(bvFilm) + nuc * Math.abs(bv)), sink * (growthSink + nuc * cathodic));
     }
 
     /**
@@ -887,7 +888,8 @@ public final class AllenCahnUpdate {
         final double film = filmDrop_V(f, P, m), k = filmKinetics(f, P, m);
         double growth;
         if (film == 0) growth = k * ButlerVolmer.cathodicExponential(eta, alpha, fF);
-        else if (dh > INTERFACE_DH) {
+        // behind an ionic insulator x = 0 at every c
+        else if (dh > INTERFACE_DH && film < Double.POSITIVE_INFINITY) {
             final double bvFilm = growthFactor(film, k, x, eta, c, bv);
             final double u = FilmButlerVolmer.interfaceOverpotential_V(eta, film, bvFilm);
             growth = k * ButlerVolmer.cathodicExponential(u, alpha, fF) / (1 - film * k * ButlerVolmer.depositionFactorSlope(u, c, alpha, fF));
