@@ -89,7 +89,7 @@ public final class CompareFigure {
         Graphics2D probe = Frame.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
         FontMetrics captionFont = probe.getFontMetrics();
         probe.dispose();
-        double metresPerPixel = commonScale_m_per_px(columns);
+        double metresPerPixel = commonScale_m_per_px(columns, slices);
         List<Panel> panels = new ArrayList<>();
         for (Column c : columns) {
             Snapshot s = c.snapshot();
@@ -108,12 +108,16 @@ public final class CompareFigure {
         return panels;
     }
 
-    /** Metres per pixel that fit the widest and the tallest of the runs' x-z planes into the box. */
-    static double commonScale_m_per_px(List<Column> columns) {
+    /**
+     * Metres per pixel that fit the widest and the tallest of the runs' pictures into the box: x-z planes, or a 3D run's
+     * x-y plane where {@code slices} put it at a height (its rows run along y, which may be longer than the height).
+     */
+    static double commonScale_m_per_px(List<Column> columns, SlicePositions slices) {
         double metresPerPixel = 0;
         for (Column c : columns) {
             CellBlock b = CellBlock.of(c.snapshot().shape(), c.snapshot().dx_m());
-            metresPerPixel = Math.max(metresPerPixel, Math.max(b.nx() * b.dx_m() / BOX_WIDTH_PX, b.nz() * b.dx_m() / BOX_HEIGHT_PX));
+            int rows = b.is3D() && slices.atHeight() ? b.ny() : b.nz();
+            metresPerPixel = Math.max(metresPerPixel, Math.max(b.nx() * b.dx_m() / BOX_WIDTH_PX, rows * b.dx_m() / BOX_HEIGHT_PX));
         }
         return metresPerPixel;
     }

@@ -59,8 +59,16 @@ class SliceAtHeightTest {
     @BeforeAll
     static void writeRun() throws Exception {
         assertTrue(SCENARIO.contains("llzto, thickness: 0.25 um") && !SCENARIO.contains("nuclei"), SCENARIO);
-        dir = SyntheticRun.create(tmp.resolve("slab3d"), SCENARIO);
-        int cells = N * N * NZ, plane = N * N;
+        dir = tmp.resolve("slab3d");
+        snapshot = writeSlab(dir, N);
+        run = RunFolder.open(dir);
+        writeSlab(tmp.resolve("deep"), 4 * N);
+    }
+
+    /** The run folder of a slab {@code ny} cells deep (8 x ny x 16 cells: Li below 1 um, LLZTO in plane 9, LPSCl elsewhere), its one snapshot. */
+    private static Snapshot writeSlab(Path dir, int ny) throws Exception {
+        SyntheticRun.create(dir, SCENARIO.replace("depth: 2 um", "depth: " + ny / 4.0 + " um"));
+        int cells = N * ny * NZ, plane = N * ny;
         double[] xi = new double[cells], c = new double[cells];
         byte[] material = new byte[cells];
         for (int P = 0; P < cells; P++) {
@@ -76,9 +84,9 @@ class SliceAtHeightTest {
         f.put("phi_s", new double[cells]);
         LinkedHashMap<String, Object> extras = new LinkedHashMap<>();
         extras.put("passed_charge_C_per_m2", 0.0);
-        snapshot = new Snapshot(0, 0, 0.25e-6, new int[] {NZ, N, N}, f, material, List.of("li", "lpscl", "llzto"), -50, -0.1, extras);
-        new SnapshotWriter().write(dir.resolve(SnapshotInfo.SNAPSHOT_DIR), snapshot);
-        run = RunFolder.open(dir);
+        Snapshot s = new Snapshot(0, 0, 0.25e-6, new int[] {NZ, ny, N}, f, material, List.of("li", "lpscl", "llzto"), -50, -0.1, extras);
+        new SnapshotWriter().write(dir.resolve(SnapshotInfo.SNAPSHOT_DIR), s);
+        return s;
     }
 
     private static Panel xySlice(SlicePositions at) throws Exception {
@@ -133,6 +141,22 @@ class SliceAtHeightTest {
         Path png = tmp.resolve("compare.png");
         ok("compare", dir.toString(), "--slice-z", "2.4 um", "-o", png.toString());
         assertTrue(Files.size(png) > 0);
+    }
+
+    /**
+     * compare's common scale fits each picture into the box: with --slice-z an x-y slice, whose rows run along y, so that a
+     * run deeper (8 um) than it is tall (4 um) is drawn 520 px tall, not the 1040 px of the scale that fits its x-z slice.
+     */
+    @Test
+    void compareFitsAnXySliceDeeperThanTheRunIsTallIntoTheBox() throws Exception {
+        RunFolder deep = RunFolder.open(tmp.resolve("deep"));
+        Panel p = CompareFigure.panels(CompareFigure.at(List.of(deep), CompareTarget.time(0)), atHeight(2.4e-6)).get(0);
+        assertEquals(new PanelAxes("x", "y"), p.axes());
+        assertEquals(CompareFigure.BOX_HEIGHT_PX, p.image().getHeight(), "8 um of depth in the 520 px box");
+        assertTrue(p.image().getWidth() <= CompareFigure.BOX_WIDTH_PX, "width " + p.image().getWidth());
+        // the x-z slice keeps the scale of the height: 4 um in the 520 px box
+        assertEquals(CompareFigure.BOX_HEIGHT_PX, CompareFigure.panels(CompareFigure.at(List.of(deep), CompareTarget.time(0)), SlicePositions.MID)
+                .get(0).image().getHeight());
     }
 
     @Test
