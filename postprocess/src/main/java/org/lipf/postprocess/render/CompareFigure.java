@@ -71,8 +71,27 @@ public final class CompareFigure {
      */
     public static BufferedImage draw(List<Column> columns, String title, SlicePositions slices) throws RunFolderException {
         List<String> allNames = materialOrder(columns);
-        BufferedImage pictures = Frame.compose(title, panels(columns, allNames, slices), columns.size(), legend(columns, allNames));
-        return appendTable(pictures, table(columns));
+        List<Picture> pictures = pictures(columns, allNames, slices);
+        BufferedImage figure = Frame.compose(title, captioned(pictures, slices), columns.size(), legend(pictures, allNames));
+        return appendTable(figure, table(columns));
+    }
+
+    /** A run's picture: the plane of its snapshot that it shows, and the renderer that draws it in the common colours. */
+    private record Picture(Column column, Renderer renderer, Plane plane) {
+    }
+
+    /** Each run's picture (3D: the x-z slice at {@code slices}' y, or where they give a height z the x-y slice at it). */
+    private static List<Picture> pictures(List<Column> columns, List<String> allNames, SlicePositions slices) throws RunFolderException {
+        List<Picture> out = new ArrayList<>();
+        for (Column c : columns) {
+            Snapshot s = c.snapshot();
+            MaterialPalette palette = new MaterialPalette(s.materialNames(), c.run().freeFraction(s.materialNames()),
+                    c.run().scenario().model().metalMaterial(), allNames);
+            Renderer r = new Renderer(c.run(), FieldKind.XI, palette, slices);
+            boolean is3D = CellBlock.of(s.shape(), s.dx_m()).is3D();
+            out.add(new Picture(c, r, r.planes(s).get(is3D && slices.atHeight() ? Planes.XY_SLICE : 0)));
+        }
+        return out;
     }
 
     /**
@@ -82,22 +101,20 @@ public final class CompareFigure {
      * with the run's label and its snapshot's time or charge.
      */
     public static List<Panel> panels(List<Column> columns, SlicePositions slices) throws RunFolderException {
-        return panels(columns, materialOrder(columns), slices);
+        return captioned(pictures(columns, materialOrder(columns), slices), slices);
     }
 
-    private static List<Panel> panels(List<Column> columns, List<String> allNames, SlicePositions slices) throws RunFolderException {
+    private static List<Panel> captioned(List<Picture> pictures, SlicePositions slices) {
         Graphics2D probe = Frame.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
         FontMetrics captionFont = probe.getFontMetrics();
         probe.dispose();
-        double metresPerPixel = commonScale_m_per_px(columns, slices);
+        double metresPerPixel = commonScale_m_per_px(pictures.stream().map(Picture::column).toList(), slices);
         List<Panel> panels = new ArrayList<>();
-        for (Column c : columns) {
+        for (Picture picture : pictures) {
+            Column c = picture.column();
             Snapshot s = c.snapshot();
-            MaterialPalette palette = new MaterialPalette(s.materialNames(), c.run().freeFraction(s.materialNames()),
-                    c.run().scenario().model().metalMaterial(), allNames);
             boolean is3D = CellBlock.of(s.shape(), s.dx_m()).is3D();
-            Panel p = new Renderer(c.run(), FieldKind.XI, palette, slices).panelsAt(s, null, s.dx_m() / metresPerPixel)
-                    .get(is3D && slices.atHeight() ? Planes.XY_SLICE : 0);
+            Panel p = picture.renderer().panel(picture.plane(), null, s.dx_m() / metresPerPixel);
             String when = c.pick().where() + (is3D ? "  \u00b7  " + p.caption() : "");
             // the caption stays within the box of the run's picture: where label and snapshot do not fit one line, the
             // label stands on its own, shortened to the box if need be (a 3D run's label shrank to "…" beside its slice)
@@ -129,13 +146,19 @@ public final class CompareFigure {
         return List.copyOf(order);
     }
 
-    /** The legend of the materials the pictures show, in the colours of {@link #materialOrder}. */
-    private static MaterialLegend legend(List<Column> columns, List<String> allNames) {
+    /**
+     * The legend of the materials the pictures show, in the colours of {@link #materialOrder}: those of the planes drawn (an
+     * x-y slice at a height holds only the materials there), and the row of the dispersed Li where a picture is tinted by it.
+     */
+    private static MaterialLegend legend(List<Picture> pictures, List<String> allNames) {
         LinkedHashSet<Integer> shown = new LinkedHashSet<>();
-        for (Column c : columns)
-            for (int id : Renderer.present(c.snapshot().material())) shown.add(allNames.indexOf(c.snapshot().materialNames().get(id)));
-        MaterialPalette palette = new MaterialPalette(allNames, new double[allNames.size()], columns.get(0).run().scenario().model().metalMaterial());
-        boolean subgridLi = columns.stream().anyMatch(c -> DerivedFields.hasSubgridLi(c.snapshot()));
+        boolean subgridLi = false;
+        for (Picture p : pictures) {
+            List<String> names = p.column().snapshot().materialNames();
+            for (int id : Renderer.present(p.plane().material())) shown.add(allNames.indexOf(names.get(id)));
+            subgridLi |= p.plane().subgridLi() != null;
+        }
+        MaterialPalette palette = new MaterialPalette(allNames, new double[allNames.size()], pictures.get(0).column().run().scenario().model().metalMaterial());
         return new MaterialLegend(palette, List.copyOf(shown), subgridLi);
     }
 

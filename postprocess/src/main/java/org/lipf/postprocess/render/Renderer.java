@@ -158,22 +158,15 @@ public final class Renderer {
     }
 
     /**
-     * The panels of one snapshot at {@code ppc} pixels per cell; in 3D the slices are at the renderer's
-     * {@link SlicePositions} (one outside the window is an error naming the run; the x-y slice by default the
-     * {@link FrontSlice}), and the maps of the front height and of the deposition current of each column follow the slices.
+     * The panels of one snapshot at {@code ppc} pixels per cell: its {@link #planes}, and in 3D the maps of the front height
+     * and of the deposition current of each column.
      */
     public List<Panel> panelsAt(Snapshot s, ColorScale scale, double ppc) throws RunFolderException {
         CellBlock b = CellBlock.of(s.shape(), s.dx_m());
-        if (b.is3D()) slices.check(b, run.dir());
-        double[] values = kind == FieldKind.XI ? null : display(s);
         MetalDistribution metal = b.is3D() ? RunMetrics.distribution(run, s) : null;
         double[] front_m = metal == null ? null : FrontProfile.columnHeights_m(metal);
-        FrontSlice xy = b.is3D() ? FrontSlice.of(b, front_m) : null;
         List<Panel> panels = new ArrayList<>();
-        for (Plane p : Planes.of(b, s.field("xi"), s.material(), kind == FieldKind.XI ? subgridLi(s) : null, values, slices, xy)) {
-            BufferedImage img = kind == FieldKind.XI ? PanelPainter.morphology(p, palette, ppc) : PanelPainter.field(p, scale, ppc);
-            panels.add(new Panel(img, p.caption(), p.cols() * p.dx_m() / img.getWidth(), p.axes(), null));
-        }
+        for (Plane p : planes(s, b, front_m)) panels.add(panel(p, scale, ppc));
         if (front_m != null) {
             panels.add(columnMap(Arrays.stream(front_m).map(h -> h * 1e6).toArray(), b, ppc, "metal front height (projection along z)",
                     ColorMap.VIRIDIS, "front [\u00b5m]"));
@@ -185,6 +178,30 @@ public final class Renderer {
             }
         }
         return panels;
+    }
+
+    /**
+     * The planes of one snapshot that its panels show ({@link Planes#of}); in 3D the slices are at the renderer's
+     * {@link SlicePositions} (one outside the window is an error naming the run; the x-y slice by default the
+     * {@link FrontSlice}).
+     */
+    public List<Plane> planes(Snapshot s) throws RunFolderException {
+        CellBlock b = CellBlock.of(s.shape(), s.dx_m());
+        return planes(s, b, b.is3D() && !slices.atHeight() ? FrontProfile.columnHeights_m(RunMetrics.distribution(run, s)) : null);
+    }
+
+    /** {@link #planes(Snapshot)} with the front's height per column (3D, where the x-y slice goes through the front). */
+    private List<Plane> planes(Snapshot s, CellBlock b, double[] front_m) throws RunFolderException {
+        if (b.is3D()) slices.check(b, run.dir());
+        double[] values = kind == FieldKind.XI ? null : display(s);
+        FrontSlice xy = b.is3D() && !slices.atHeight() ? FrontSlice.of(b, front_m) : null;
+        return Planes.of(b, s.field("xi"), s.material(), kind == FieldKind.XI ? subgridLi(s) : null, values, slices, xy);
+    }
+
+    /** A plane drawn at {@code ppc} pixels per cell: the morphology, or the field on {@code scale}. */
+    public Panel panel(Plane p, ColorScale scale, double ppc) {
+        BufferedImage img = kind == FieldKind.XI ? PanelPainter.morphology(p, palette, ppc) : PanelPainter.field(p, scale, ppc);
+        return new Panel(img, p.caption(), p.cols() * p.dx_m() / img.getWidth(), p.axes(), null);
     }
 
     /**

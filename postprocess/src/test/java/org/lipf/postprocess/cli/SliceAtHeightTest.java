@@ -144,6 +144,19 @@ class SliceAtHeightTest {
     }
 
     /**
+     * compare's legend names the materials its pictures show: the x-y slice at 2 um holds no LLZTO, and neither does the
+     * figure (its legend listed every material of the snapshot); the slice at 2.4 um is LLZTO, and the legend names it.
+     */
+    @Test
+    void compareLegendNamesTheMaterialsOfTheSlicesItShows() throws Exception {
+        List<CompareFigure.Column> columns = CompareFigure.at(List.of(run), CompareTarget.time(0));
+        assertEquals(0, count(CompareFigure.draw(columns, "t", atHeight(2e-6)), llztoColour()), "no LLZTO in the picture, nor in the legend");
+        Panel slice = CompareFigure.panels(columns, atHeight(2.4e-6)).get(0);
+        int shown = slice.image().getWidth() * slice.image().getHeight();
+        assertTrue(count(CompareFigure.draw(columns, "t", atHeight(2.4e-6)), llztoColour()) > shown, "the slice's pixels and the legend's swatch");
+    }
+
+    /**
      * compare's common scale fits each picture into the box: with --slice-z an x-y slice, whose rows run along y, so that a
      * run deeper (8 um) than it is tall (4 um) is drawn 520 px tall, not the 1040 px of the scale that fits its x-z slice.
      */
