@@ -307,9 +307,9 @@ final class MicrostructureReader {
     }
 
     /**
-     * The value-to-phase map from {@code key} (xi 0 unless given, the metal's own material its free fraction: Li metal),
-     * or for HDF5 without one, from the dataset's material names with xi = 0
-     * (a LiPF snapshot's cells then take their xi and c from the snapshot: {@link VoxelImageSpec#snapshotState}).
+     * The value-to-phase map from {@code key}, or for HDF5 without one, from the dataset's material names (a LiPF
+     * snapshot's cells then take their xi and c from the snapshot: {@link VoxelImageSpec#snapshotState}), each with the xi
+     * given or {@link #defaultXi}.
      */
     private Map<String, VoxelImageSpec.Phase> mapping(Section s, String key, String wrongKey, VoxelImage img, Path path) {
         s.check(!s.has(wrongKey), wrongKey, img.png ? "a PNG maps colours: use colors: {\"#rrggbb\": material}" : "an HDF5 image maps ids: use ids: {0: material}");
@@ -321,7 +321,7 @@ final class MicrostructureReader {
             for (int id = 0; id < img.embeddedNames.size(); id++) {
                 String m = img.embeddedNames.get(id);
                 if (!materials.containsKey(m)) throw s.error("file", path + ": the dataset's material '" + m + "' (id " + id + ") is not defined; map the ids with " + s.keyPath("ids"));
-                out.put(Integer.toString(id), new VoxelImageSpec.Phase(m, 0, Double.NaN));
+                out.put(Integer.toString(id), new VoxelImageSpec.Phase(m, defaultXi(m), Double.NaN));
             }
             return out;
         }
@@ -341,8 +341,7 @@ final class MicrostructureReader {
                 throw new ScenarioException(e.keyFile(), path2, e.keyLine(), "unknown material '" + m + "'" + ScenarioLoader.suggestMaterial(String.valueOf(m), materials.keySet()));
             m = m.trim();
             double ff = materials.get(m).freeFraction();
-            // the metal's own material is Li metal: without metal it would block the ions and be no Li (as layers)
-            double xi = p == null ? (m.equals(metal) ? ff : 0) : p.quantity("xi", PhysicalQuantity.DIMENSIONLESS, m.equals(metal) ? ff : 0.0);
+            double xi = p == null ? defaultXi(m) : p.quantity("xi", PhysicalQuantity.DIMENSIONLESS, defaultXi(m));
             if (p != null) p.check(xi >= 0 && xi <= ff, "xi", "must be in [0, free_fraction " + ff + " of '" + m + "'], got " + xi);
             if (!recorded && m.equals(metal) && xi != ff)
                 throw new ScenarioException(e.keyFile(), path2, e.keyLine(), ScenarioLoader.heldWithoutMetal((img.png ? "colour " : "id ") + e.key(), m, xi)
@@ -352,5 +351,13 @@ final class MicrostructureReader {
             out.put(k, new VoxelImageSpec.Phase(m, xi, c));
         }
         return out;
+    }
+
+    /**
+     * A mapped material's xi where the map gives none: the metal's own material is Li metal, xi its free fraction (without
+     * metal it would block the ions and be no Li, as a layer of it would), any other 0.
+     */
+    private double defaultXi(String material) {
+        return material.equals(metal) ? materials.get(material).freeFraction() : 0;
     }
 }

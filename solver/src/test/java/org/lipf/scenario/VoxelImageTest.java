@@ -108,6 +108,23 @@ class VoxelImageTest {
                 && e.getMessage().contains("leave xi out"), e.getMessage());
     }
 
+    /**
+     * An HDF5 label volume (no LiPF snapshot) named by its {@code materials} attribute: its ids of the metal's own material
+     * are Li metal too, as a colour mapped to it; with xi 0 its cells blocked the ions.
+     */
+    @Test
+    void anIdTheMaterialsAttributeNamesAsTheMetalsMaterialIsLiMetal(@TempDir Path dir) throws Exception {
+        MicrostructureTest.hdf5(dir, "labels.h5", new byte[][] {{0, 1, 2, 0}}, new String[] {"li", "lif", "mg"});
+        Scenario s = loadIn(dir, BASE + "  images: [{file: labels.h5, voxel_size: 0.5 um, offset: {z: 3 um}}]\n");
+        assertFalse(s.geometry().microstructure().images().get(0).snapshotState(), "a label volume, not a snapshot");
+        InitialState st = build(s);
+        Grid g = st.materials().grid();
+        assertEquals("li", st.materials().name(2, 0, 32));
+        assertEquals(1.0, st.xi()[g.index(2, 0, 32)], "the volume's Li is metal");
+        assertEquals("lif", st.materials().name(7, 0, 32));
+        assertEquals(0.0, st.xi()[g.index(7, 0, 32)], "lif takes xi 0");
+    }
+
     // ------------------------------------------------------------------------------- formats
 
     static String readError(Path f) {
