@@ -193,6 +193,23 @@ class RenderTest {
         assertTrue(none.getMessage().contains("no dispersed metal"), none.getMessage());
     }
 
+    /**
+     * The Li at a host's faces, kept in the ion conductor's cell next to the face in cell volumes (docs/MODEL.md section
+     * 3.6.1), tints that cell by the volume it fills, without any dispersed metal in the snapshot.
+     */
+    @Test
+    void liAtHostFacesTintsTheConductorsCellByItsVolume() throws Exception {
+        Path run = SyntheticRun.create(tmp.resolve("faces"), SyntheticRun.CELL_2D);
+        double[] atFaces = new double[SyntheticRun.NX * SyntheticRun.NZ];
+        for (int P = 0; P < atFaces.length; P++) atFaces[P] = P / SyntheticRun.NX >= SyntheticRun.NZ - 4 ? 0.4 : 0;
+        Snapshot s = SyntheticRun.write(run, 0, 0, layerAndDisc(), SyntheticRun.layeredMaterial(), java.util.Map.of(org.lipf.cli.RunDriver.FACE_LI_FIELD, atFaces));
+        Renderer r = new Renderer(RunFolder.open(run), FieldKind.XI, s.materialNames(), SlicePositions.MID);
+        BufferedImage img = r.panelsAt(s, null, 10).get(0).image();
+        int lpscl = r.palette().material(1);
+        assertEquals(MaterialPalette.mix(lpscl, MaterialPalette.METAL, 0.4), img.getRGB(5, 5) & 0xFFFFFF, "a conductor cell holding 0.4 of its volume");
+        assertEquals(lpscl, img.getRGB(5, 65) & 0xFFFFFF, "one without");
+    }
+
     @Test
     void animationHasOneFramePerPickedSnapshot() throws Exception {
         Path run = SyntheticRun.create(tmp.resolve("run"), SyntheticRun.CELL_2D);
