@@ -33,6 +33,8 @@ import org.lipf.scenario.Scenario;
  * current, in the metal the electronic one. It is exact to the discrete fluxes of the solve that
  * wrote the snapshot, except that the reaction term of that solve (d xi/dt) is not stored, which
  * does not enter the fluxes.
+ * <li>dispersed_li: the snapshot's {@code dispersed_li}, the fill of a host's pores by its dispersed metal (docs/MODEL.md
+ * section 3.6), 0 to 1.
  * <li>film_resistance: the snapshot's {@code film_resistance_ohm_m2}, each column's value repeated along z; NaN where the
  * film blocks the ions (a run written before 2026-12-08 holds Infinity there, read as NaN).
  * </ul>
@@ -51,13 +53,16 @@ public final class DerivedFields {
             case CURRENT -> currentDensity_A_per_m2(s, scenario);
             case FILM_RESISTANCE -> filmResistance_ohm_m2(s);
             case XI -> s.field("xi");
-            case DISPERSED_LI -> {
-                if (!s.fields().containsKey(RunDriver.DISPERSED_FIELD))
-                    throw new RunFolderException("--field " + FieldKind.DISPERSED_LI.key + ": the run holds no dispersed metal (its scenario has no "
-                            + "model.nucleation.into: dispersed, docs/MODEL.md section 3.6)");
-                yield s.field(RunDriver.DISPERSED_FIELD);
-            }
+            case DISPERSED_LI -> dispersedLi(s);
         };
+    }
+
+    /** The dispersed metal of a host's pores, delta: the fraction of the free volume it fills. */
+    static double[] dispersedLi(Snapshot s) throws RunFolderException {
+        if (!s.fields().containsKey(RunDriver.DISPERSED_FIELD))
+            throw new RunFolderException("--field " + FieldKind.DISPERSED_LI.key + ": the run holds no dispersed metal (its scenario has no "
+                    + "model.nucleation.into: dispersed, docs/MODEL.md section 3.6)");
+        return s.field(RunDriver.DISPERSED_FIELD);
     }
 
     /**
